@@ -1,0 +1,181 @@
+/* straits-application.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <glib/gi18n.h>
+
+#include "straits-application.h"
+#include "straits-cli.h"
+#include "straits-paths.h"
+#include "straits-window.h"
+
+struct _StraitsApplication
+{
+  AdwApplication parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (StraitsApplication, straits_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the version and exit"), NULL },
+  { "check", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Validate the dataset files given and exit (no display needed)"), NULL },
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
+    NULL, N_("[FILE…]") },
+  { NULL }
+};
+
+static StraitsWindow *
+get_or_create_window (StraitsApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    window = GTK_WINDOW (straits_window_new (GTK_APPLICATION (self)));
+  return STRAITS_WINDOW (window);
+}
+
+static void
+straits_application_activate (GApplication *app)
+{
+  StraitsApplication *self = STRAITS_APPLICATION (app);
+  GtkWindow *existing = gtk_application_get_active_window (GTK_APPLICATION (app));
+  StraitsWindow *window = get_or_create_window (self);
+
+  if (existing == NULL)
+    {
+      g_autofree char *path = straits_bundled_dataset_path ();
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+
+      straits_window_open_file (window, file);
+    }
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+straits_application_open (GApplication  *app,
+                          GFile        **files,
+                          gint           n_files,
+                          const char    *hint)
+{
+  StraitsWindow *window = get_or_create_window (STRAITS_APPLICATION (app));
+
+  if (n_files > 0)
+    straits_window_open_file (window, files[0]);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static int
+open_from_command_line (GApplication       *app,
+                        const char *const  *names)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (!g_application_register (app, NULL, &error))
+    {
+      fprintf (stderr, "%s\n", error->message);
+      return 1;
+    }
+  for (guint i = 0; names[i] != NULL; i++)
+    g_ptr_array_add (files, g_file_new_for_commandline_arg (names[i]));
+  g_application_open (app, (GFile **) files->pdata, (int) files->len, "");
+  return -1;
+}
+
+static int
+straits_application_handle_local_options (GApplication *app,
+                                          GVariantDict *options)
+{
+  g_autofree const char **remaining = NULL;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      printf ("straits %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+  g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &remaining);
+  if (g_variant_dict_contains (options, "check"))
+    return straits_cli_check (remaining);
+  if (remaining != NULL && remaining[0] != NULL)
+    {
+      int status = open_from_command_line (app, remaining);
+
+      /* A running instance has been asked to open the files: done. */
+      if (status != -1 || g_application_get_is_remote (app))
+        return status == -1 ? 0 : status;
+      /* Otherwise carry on; open() has queued the files for this one. */
+    }
+  return -1;
+}
+
+static void
+show_about (GSimpleAction *action,
+            GVariant      *parameter,
+            gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  GtkWindow *window = gtk_application_get_active_window (app);
+
+  if (STRAITS_IS_WINDOW (window))
+    straits_window_show_about (STRAITS_WINDOW (window));
+}
+
+static void
+quit (GSimpleAction *action,
+      GVariant      *parameter,
+      gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", show_about },
+  { "quit", quit },
+};
+
+static void
+straits_application_startup (GApplication *app)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (straits_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
+                                   G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+}
+
+static void
+straits_application_class_init (StraitsApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->activate = straits_application_activate;
+  app_class->open = straits_application_open;
+  app_class->startup = straits_application_startup;
+  app_class->handle_local_options = straits_application_handle_local_options;
+}
+
+static void
+straits_application_init (StraitsApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
+  g_application_set_option_context_summary (G_APPLICATION (self),
+    _("Explore relations, events and figures of European security policy on maps."));
+}
+
+StraitsApplication *
+straits_application_new (void)
+{
+  return g_object_new (STRAITS_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/eu/straits/Straits",
+                       NULL);
+}

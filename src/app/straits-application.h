@@ -1,0 +1,16 @@
+/* straits-application.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define STRAITS_TYPE_APPLICATION (straits_application_get_type ())
+G_DECLARE_FINAL_TYPE (StraitsApplication, straits_application, STRAITS, APPLICATION, AdwApplication)
+
+StraitsApplication *straits_application_new (void);
+
+G_END_DECLS

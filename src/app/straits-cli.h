@@ -1,0 +1,13 @@
+/* straits-cli.h: the headless commands
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+int straits_cli_check (const char *const *files);
+
+G_END_DECLS

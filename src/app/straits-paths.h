@@ -1,0 +1,15 @@
+/* straits-paths.h: where the application finds its data, installed or not
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+const char *straits_data_dir              (void);
+char       *straits_bundled_dataset_path  (void);
+GSettings  *straits_settings_new          (void);
+
+G_END_DECLS

@@ -1,0 +1,22 @@
+/* straits-window.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "straits-dataset.h"
+
+G_BEGIN_DECLS
+
+#define STRAITS_TYPE_WINDOW (straits_window_get_type ())
+G_DECLARE_FINAL_TYPE (StraitsWindow, straits_window, STRAITS, WINDOW, AdwApplicationWindow)
+
+StraitsWindow  *straits_window_new         (GtkApplication *application);
+void            straits_window_open_file   (StraitsWindow  *self,
+                                            GFile          *file);
+StraitsDataset *straits_window_get_dataset (StraitsWindow  *self);
+void            straits_window_show_about  (StraitsWindow  *self);
+
+G_END_DECLS

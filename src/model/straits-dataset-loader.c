@@ -1,0 +1,1587 @@
+/* straits-dataset-loader.c: reads, validates and indexes a dataset file
+ *
+ * The loader checks everything a hand-written file can get wrong and keeps
+ * going after a problem, so that one run of `straits --check` lists them
+ * all (up to STRAITS_DATASET_MAX_ERRORS). Each list is walked from its end
+ * and every element is dropped from the parse tree once read: the tree and
+ * the model are never both whole in memory, which keeps the peak close to
+ * that of a bare parse.
+ *
+ * Items refer to pools (citations, index lists, string lists) by offset
+ * while loading, since the pools still grow; finish_pools() turns the
+ * offsets into pointers once nothing grows any more.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <math.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "straits-dataset-private.h"
+#include "straits-json-scan.h"
+
+#define MAX_ID_LENGTH 64
+#define MAX_NAME_LENGTH 4000
+#define MAX_TEXT_LENGTH 200000
+
+typedef struct {
+  StraitsDataset *ds;
+  const char *file;
+  GPtrArray *diags;
+  guint n_errors;
+  gboolean stop;
+  GPtrArray *actor_countries; /* interned country id per actor, while loading */
+} Loader;
+
+/* Where an item stands: "relations" and 12 make "relations[12]". */
+typedef struct {
+  const char *list;
+  guint index;
+} Ctx;
+
+typedef enum {
+  OPTIONAL = 0,
+  REQUIRED = 1 << 0,
+  SHARED   = 1 << 1, /* a short string that recurs: store it once */
+} Flags;
+
+/* Pool offsets are stored as offset + 1 so that 0 still means "none". */
+#define POOL_REF(offset) ((gpointer) (gsize) ((offset) + 1))
+
+static gconstpointer
+pool_ptr (gconstpointer encoded,
+          gconstpointer base,
+          gsize         element_size)
+{
+  gsize offset = (gsize) encoded;
+
+  return offset == 0 ? NULL : (const char *) base + (offset - 1) * element_size;
+}
+
+/* Reporting ------------------------------------------------------------ */
+
+static void report (Loader *L, StraitsSeverity severity, char *path,
+                    const char *format, ...) G_GNUC_PRINTF (4, 5);
+
+static void
+report (Loader          *L,
+        StraitsSeverity  severity,
+        char            *path,
+        const char      *format,
+        ...)
+{
+  g_autofree char *owned_path = path;
+  g_autofree char *message = NULL;
+  va_list args;
+
+  if (L->stop)
+    return;
+  if (severity == STRAITS_SEVERITY_ERROR && ++L->n_errors > STRAITS_DATASET_MAX_ERRORS)
+    {
+      g_ptr_array_add (L->diags,
+                       straits_diagnostic_new (severity, L->file, NULL,
+                                               _("too many errors; stopped checking")));
+      L->stop = TRUE;
+      return;
+    }
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_ptr_array_add (L->diags, straits_diagnostic_new (severity, L->file, owned_path, message));
+}
+
+static char *
+member_path (const Ctx  *c,
+             const char *member)
+{
+  if (c->list == NULL)
+    return g_strdup (member);
+  if (c->index == G_MAXUINT)
+    return g_strdup_printf ("%s.%s", c->list, member);
+  if (member == NULL)
+    return g_strdup_printf ("%s[%u]", c->list, c->index);
+  return g_strdup_printf ("%s[%u].%s", c->list, c->index, member);
+}
+
+static char *
+item_path (const Ctx *c)
+{
+  if (c->index == G_MAXUINT)
+    return g_strdup (c->list);
+  return g_strdup_printf ("%s[%u]", c->list, c->index);
+}
+
+static const char *
+describe_node (JsonNode *node)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      return _("an object");
+    case JSON_NODE_ARRAY:
+      return _("an array");
+    case JSON_NODE_NULL:
+      return _("null");
+    case JSON_NODE_VALUE:
+    default:
+      {
+        GType t = json_node_get_value_type (node);
+
+        if (t == G_TYPE_STRING)
+          return _("a string");
+        if (t == G_TYPE_BOOLEAN)
+          return _("true or false");
+        return _("a number");
+      }
+    }
+}
+
+static void
+wrong_type (Loader     *L,
+            char       *path,
+            const char *expected,
+            JsonNode   *node)
+{
+  /* Translators: "expected a string, found a number" */
+  report (L, STRAITS_SEVERITY_ERROR, path, _("expected %s, found %s"), expected, describe_node (node));
+}
+
+/* Reads a member; NULL when absent or null, reporting if it is required. */
+static JsonNode *
+get_member (Loader     *L,
+            const Ctx  *c,
+            JsonObject *o,
+            const char *member,
+            Flags       flags)
+{
+  JsonNode *node = json_object_get_member (o, member);
+
+  if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
+    return node;
+  if (flags & REQUIRED)
+    report (L, STRAITS_SEVERITY_ERROR, member_path (c, NULL),
+            _("missing required member “%s”"), member);
+  return NULL;
+}
+
+static gboolean
+is_string (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+}
+
+static gboolean
+is_number (JsonNode *node)
+{
+  GType t;
+
+  if (!JSON_NODE_HOLDS_VALUE (node))
+    return FALSE;
+  t = json_node_get_value_type (node);
+  return t == G_TYPE_INT64 || t == G_TYPE_DOUBLE;
+}
+
+static const char *
+intern (Loader     *L,
+        const char *text,
+        Flags       flags)
+{
+  if (flags & SHARED)
+    return g_string_chunk_insert_const (L->ds->strings, text);
+  return g_string_chunk_insert (L->ds->strings, text);
+}
+
+/* Checks a string value and stores it; NULL when invalid. */
+static const char *
+check_string (Loader     *L,
+              char       *path,
+              JsonNode   *node,
+              Flags       flags,
+              gsize       max_length)
+{
+  const char *text;
+  gsize length;
+
+  if (!is_string (node))
+    {
+      wrong_type (L, path, _("a string"), node);
+      return NULL;
+    }
+  text = json_node_get_string (node);
+  length = strlen (text);
+  if (length > max_length)
+    {
+      report (L, STRAITS_SEVERITY_ERROR, path,
+              _("text too long (%" G_GSIZE_FORMAT " bytes; at most %" G_GSIZE_FORMAT ")"),
+              length, max_length);
+      return NULL;
+    }
+  if ((flags & REQUIRED) && length == 0)
+    {
+      report (L, STRAITS_SEVERITY_ERROR, path, _("must not be empty"));
+      return NULL;
+    }
+  g_free (path);
+  return intern (L, text, flags);
+}
+
+static const char *
+want_string (Loader     *L,
+             const Ctx  *c,
+             JsonObject *o,
+             const char *member,
+             Flags       flags,
+             gsize       max_length)
+{
+  JsonNode *node = get_member (L, c, o, member, flags);
+
+  if (node == NULL)
+    return NULL;
+  return check_string (L, member_path (c, member), node, flags, max_length);
+}
+
+static gboolean
+id_is_valid (const char *id)
+{
+  gsize n = 0;
+
+  for (const char *p = id; *p; p++, n++)
+    if (!g_ascii_isalnum (*p) && !strchr ("_-.:", *p))
+      return FALSE;
+  return n >= 1 && n <= MAX_ID_LENGTH;
+}
+
+static const char *
+check_id_text (Loader     *L,
+               char       *path,
+               JsonNode   *node)
+{
+  const char *id;
+
+  if (!is_string (node))
+    {
+      wrong_type (L, path, _("a string"), node);
+      return NULL;
+    }
+  id = json_node_get_string (node);
+  if (!id_is_valid (id))
+    {
+      report (L, STRAITS_SEVERITY_ERROR, path,
+              _("invalid id: use 1 to %d letters, digits and _ - . :"), MAX_ID_LENGTH);
+      return NULL;
+    }
+  g_free (path);
+  return id;
+}
+
+/* Reads an item's id and registers it. Lists are read from the end, so a
+ * clash is with a later item: that one is reported, the earlier kept. */
+static const char *
+want_id (Loader     *L,
+         const Ctx  *c,
+         JsonObject *o,
+         GHashTable *ids)
+{
+  JsonNode *node = get_member (L, c, o, "id", REQUIRED);
+  const char *id, *stored;
+  guint32 other;
+
+  if (node == NULL)
+    return NULL;
+  id = check_id_text (L, member_path (c, "id"), node);
+  if (id == NULL)
+    return NULL;
+  stored = intern (L, id, OPTIONAL);
+  other = straits_dataset_lookup (ids, stored);
+  if (other != STRAITS_NO_INDEX)
+    {
+      Ctx later = { c->list, other };
+
+      report (L, STRAITS_SEVERITY_ERROR, member_path (&later, "id"),
+              _("duplicate id “%s” (also used by %s[%u])"), stored, c->list, c->index);
+    }
+  g_hash_table_insert (ids, (gpointer) stored, GUINT_TO_POINTER (c->index + 1));
+  return stored;
+}
+
+static guint32
+check_ref (Loader     *L,
+           char       *path,
+           JsonNode   *node,
+           GHashTable *ids,
+           const char *what)
+{
+  const char *id;
+  guint32 index;
+
+  if (!is_string (node))
+    {
+      wrong_type (L, path, _("a string"), node);
+      return STRAITS_NO_INDEX;
+    }
+  id = json_node_get_string (node);
+  index = straits_dataset_lookup (ids, id);
+  if (index == STRAITS_NO_INDEX)
+    {
+      /* Translators: the first %s is a kind of item, e.g. "unknown actor “XYZ”" */
+      report (L, STRAITS_SEVERITY_ERROR, path, _("unknown %s “%s”"), what, id);
+      return STRAITS_NO_INDEX;
+    }
+  g_free (path);
+  return index;
+}
+
+static guint32
+want_ref (Loader     *L,
+          const Ctx  *c,
+          JsonObject *o,
+          const char *member,
+          Flags       flags,
+          GHashTable *ids,
+          const char *what)
+{
+  JsonNode *node = get_member (L, c, o, member, flags);
+
+  if (node == NULL)
+    return STRAITS_NO_INDEX;
+  return check_ref (L, member_path (c, member), node, ids, what);
+}
+
+static JsonArray *
+want_array (Loader     *L,
+            const Ctx  *c,
+            JsonObject *o,
+            const char *member,
+            Flags       flags)
+{
+  JsonNode *node = get_member (L, c, o, member, flags);
+
+  if (node == NULL)
+    return NULL;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      wrong_type (L, member_path (c, member), _("an array"), node);
+      return NULL;
+    }
+  return json_node_get_array (node);
+}
+
+static JsonObject *
+want_object (Loader     *L,
+             const Ctx  *c,
+             JsonObject *o,
+             const char *member,
+             Flags       flags)
+{
+  JsonNode *node = get_member (L, c, o, member, flags);
+
+  if (node == NULL)
+    return NULL;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      wrong_type (L, member_path (c, member), _("an object"), node);
+      return NULL;
+    }
+  return json_node_get_object (node);
+}
+
+/* A list of references into @ids, stored in the index pool. Returns the
+ * encoded pool pointer and sets @n. */
+static gpointer
+want_ref_list (Loader     *L,
+               const Ctx  *c,
+               JsonObject *o,
+               const char *member,
+               GHashTable *ids,
+               const char *what,
+               guint      *n)
+{
+  JsonArray *array = want_array (L, c, o, member, OPTIONAL);
+  guint first = L->ds->indices->len, length;
+
+  *n = 0;
+  if (array == NULL)
+    return NULL;
+  length = json_array_get_length (array);
+  for (guint i = 0; i < length; i++)
+    {
+      g_autofree char *list = member_path (c, member);
+      Ctx item = { list, i };
+      guint32 index = check_ref (L, item_path (&item), json_array_get_element (array, i), ids, what);
+
+      if (index != STRAITS_NO_INDEX)
+        g_array_append_val (L->ds->indices, index);
+    }
+  *n = L->ds->indices->len - first;
+  return POOL_REF (first);
+}
+
+/* A list of strings, stored NULL-terminated in the string-list pool. */
+static gpointer
+want_strv (Loader     *L,
+           const Ctx  *c,
+           JsonObject *o,
+           const char *member)
+{
+  JsonArray *array = want_array (L, c, o, member, OPTIONAL);
+  guint first = L->ds->strvs->len, length;
+
+  if (array == NULL)
+    return NULL;
+  length = json_array_get_length (array);
+  for (guint i = 0; i < length; i++)
+    {
+      g_autofree char *list = member_path (c, member);
+      Ctx item = { list, i };
+      const char *text = check_string (L, item_path (&item), json_array_get_element (array, i),
+                                       REQUIRED | SHARED, MAX_NAME_LENGTH);
+      if (text != NULL)
+        g_ptr_array_add (L->ds->strvs, (gpointer) text);
+    }
+  g_ptr_array_add (L->ds->strvs, NULL);
+  return POOL_REF (first);
+}
+
+static gboolean
+check_number (Loader   *L,
+              char     *path,
+              JsonNode *node,
+              double    min,
+              double    max,
+              double   *out)
+{
+  double value;
+
+  if (!is_number (node))
+    {
+      wrong_type (L, path, _("a number"), node);
+      return FALSE;
+    }
+  value = json_node_get_double (node);
+  if (!isfinite (value))
+    {
+      report (L, STRAITS_SEVERITY_ERROR, path, _("the number is not finite"));
+      return FALSE;
+    }
+  if (value < min || value > max)
+    {
+      report (L, STRAITS_SEVERITY_ERROR, path, _("%g is out of range (%g to %g)"), value, min, max);
+      return FALSE;
+    }
+  g_free (path);
+  *out = value;
+  return TRUE;
+}
+
+static gboolean
+want_number (Loader     *L,
+             const Ctx  *c,
+             JsonObject *o,
+             const char *member,
+             Flags       flags,
+             double      min,
+             double      max,
+             double     *out)
+{
+  JsonNode *node = get_member (L, c, o, member, flags);
+
+  if (node == NULL)
+    return FALSE;
+  return check_number (L, member_path (c, member), node, min, max, out);
+}
+
+static gboolean
+check_date (Loader      *L,
+            char        *path,
+            JsonNode    *node,
+            StraitsDate *out)
+{
+  if (!is_string (node))
+    {
+      wrong_type (L, path, _("a date string"), node);
+      return FALSE;
+    }
+  if (!straits_date_parse (json_node_get_string (node), out))
+    {
+      report (L, STRAITS_SEVERITY_ERROR, path,
+              _("invalid date “%s”: use YYYY, YYYY-MM or YYYY-MM-DD (a real calendar day, years 1000 to 2999)"),
+              json_node_get_string (node));
+      return FALSE;
+    }
+  g_free (path);
+  return TRUE;
+}
+
+static gboolean
+want_date (Loader      *L,
+           const Ctx   *c,
+           JsonObject  *o,
+           const char  *member,
+           Flags        flags,
+           StraitsDate *out)
+{
+  JsonNode *node = get_member (L, c, o, member, flags);
+
+  if (node == NULL)
+    return FALSE;
+  return check_date (L, member_path (c, member), node, out);
+}
+
+static gboolean
+parse_colour (const char    *text,
+              StraitsColour *out)
+{
+  guint rgb = 0;
+
+  if (strlen (text) != 7 || text[0] != '#')
+    return FALSE;
+  for (int i = 1; i < 7; i++)
+    {
+      int digit = g_ascii_xdigit_value (text[i]);
+
+      if (digit < 0)
+        return FALSE;
+      rgb = rgb * 16 + (guint) digit;
+    }
+  out->r = ((rgb >> 16) & 0xff) / 255.0;
+  out->g = ((rgb >> 8) & 0xff) / 255.0;
+  out->b = (rgb & 0xff) / 255.0;
+  return TRUE;
+}
+
+static void
+want_colour (Loader        *L,
+             const Ctx     *c,
+             JsonObject    *o,
+             Flags          flags,
+             StraitsColour *out)
+{
+  JsonNode *node = get_member (L, c, o, "colour", flags);
+
+  *out = (StraitsColour) { 0.6, 0.6, 0.6 };
+  if (node == NULL)
+    return;
+  if (!is_string (node))
+    wrong_type (L, member_path (c, "colour"), _("a colour string"), node);
+  else if (!parse_colour (json_node_get_string (node), out))
+    report (L, STRAITS_SEVERITY_ERROR, member_path (c, "colour"),
+            _("invalid colour “%s”: use #rrggbb"), json_node_get_string (node));
+}
+
+static int
+want_enum (Loader            *L,
+           const Ctx         *c,
+           JsonObject        *o,
+           const char        *member,
+           Flags              flags,
+           const char *const *names,
+           int                fallback)
+{
+  JsonNode *node = get_member (L, c, o, member, flags);
+  const char *text;
+
+  if (node == NULL)
+    return fallback;
+  if (!is_string (node))
+    {
+      wrong_type (L, member_path (c, member), _("a string"), node);
+      return fallback;
+    }
+  text = json_node_get_string (node);
+  for (int i = 0; names[i] != NULL; i++)
+    if (g_str_equal (names[i], text))
+      return i;
+  {
+    g_autofree char *expected = g_strjoinv (", ", (char **) names);
+
+    report (L, STRAITS_SEVERITY_ERROR, member_path (c, member),
+            _("unknown value “%s” (expected one of: %s)"), text, expected);
+  }
+  return fallback;
+}
+
+/* [lon, lat] in degrees. */
+static gboolean
+check_point (Loader   *L,
+             char     *path,
+             JsonNode *node,
+             double   *lon,
+             double   *lat)
+{
+  g_autofree char *owned = path;
+  JsonArray *array;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node) || json_array_get_length (json_node_get_array (node)) != 2)
+    {
+      report (L, STRAITS_SEVERITY_ERROR, g_strdup (path),
+              _("expected a point [longitude, latitude], found %s"), describe_node (node));
+      return FALSE;
+    }
+  array = json_node_get_array (node);
+  return check_number (L, g_strdup_printf ("%s[0]", path), json_array_get_element (array, 0),
+                       -180, 180, lon) &&
+         check_number (L, g_strdup_printf ("%s[1]", path), json_array_get_element (array, 1),
+                       -90, 90, lat);
+}
+
+static StraitsCitations
+want_citations (Loader     *L,
+                const Ctx  *c,
+                JsonObject *o)
+{
+  JsonArray *array = want_array (L, c, o, "sources", OPTIONAL);
+  guint first = L->ds->citations->len, length;
+  g_autofree char *list = NULL;
+
+  if (array == NULL)
+    return (StraitsCitations) { NULL, 0 };
+  list = member_path (c, "sources");
+  length = json_array_get_length (array);
+  for (guint i = 0; i < length; i++)
+    {
+      Ctx item = { list, i };
+      JsonNode *node = json_array_get_element (array, i);
+      StraitsCitation cite = { 0 };
+      JsonObject *co;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        {
+          wrong_type (L, item_path (&item), _("an object with “source” and “locator”"), node);
+          continue;
+        }
+      co = json_node_get_object (node);
+      cite.source = want_ref (L, &item, co, "source", REQUIRED, L->ds->source_ids, _("source"));
+      cite.locator = want_string (L, &item, co, "locator", SHARED, MAX_NAME_LENGTH);
+      cite.quote = want_string (L, &item, co, "quote", OPTIONAL, MAX_TEXT_LENGTH);
+      if (cite.source != STRAITS_NO_INDEX)
+        g_array_append_val (L->ds->citations, cite);
+    }
+  return (StraitsCitations) { POOL_REF (first), L->ds->citations->len - first };
+}
+
+/* Members the format does not know are ignored, but reported: they are
+ * usually typing mistakes. */
+static void
+check_members (Loader            *L,
+               const Ctx         *c,
+               JsonObject        *o,
+               const char *const *known)
+{
+  JsonObjectIter iter;
+  const char *name;
+
+  json_object_iter_init (&iter, o);
+  while (json_object_iter_next (&iter, &name, NULL))
+    {
+      gboolean found = FALSE;
+
+      for (guint i = 0; known[i] != NULL && !found; i++)
+        found = g_str_equal (known[i], name);
+      if (!found && !g_str_equal (name, "$schema") && !g_str_equal (name, "$comment"))
+        report (L, STRAITS_SEVERITY_WARNING, member_path (c, name),
+                _("unknown member “%s” is ignored"), name);
+    }
+}
+
+/* Items ---------------------------------------------------------------- */
+
+typedef void (*LoadItemFunc) (Loader *L, const Ctx *c, JsonObject *o, gpointer item);
+
+static void
+load_source (Loader *L, const Ctx *c, JsonObject *o, gpointer item)
+{
+  static const char *const known[] = { "id", "title", "authors", "publisher", "date", "url",
+                                       "doi", "licence", NULL };
+  StraitsSource *s = item;
+
+  check_members (L, c, o, known);
+  s->id = want_id (L, c, o, L->ds->source_ids);
+  s->title = want_string (L, c, o, "title", REQUIRED, MAX_NAME_LENGTH);
+  s->authors = want_strv (L, c, o, "authors");
+  s->publisher = want_string (L, c, o, "publisher", SHARED, MAX_NAME_LENGTH);
+  want_date (L, c, o, "date", OPTIONAL, &s->date);
+  s->url = want_string (L, c, o, "url", OPTIONAL, MAX_NAME_LENGTH);
+  s->doi = want_string (L, c, o, "doi", OPTIONAL, MAX_NAME_LENGTH);
+  s->licence = want_string (L, c, o, "licence", SHARED, MAX_NAME_LENGTH);
+}
+
+static void
+load_type_def (Loader *L, const Ctx *c, JsonObject *o, gpointer item, GHashTable *ids)
+{
+  static const char *const known[] = { "id", "label", "colour", "description", NULL };
+  StraitsTypeDef *t = item;
+
+  check_members (L, c, o, known);
+  t->id = want_id (L, c, o, ids);
+  t->label = want_string (L, c, o, "label", REQUIRED, MAX_NAME_LENGTH);
+  t->description = want_string (L, c, o, "description", OPTIONAL, MAX_TEXT_LENGTH);
+  want_colour (L, c, o, OPTIONAL, &t->colour);
+}
+
+static void
+load_relation_type (Loader *L, const Ctx *c, JsonObject *o, gpointer item)
+{
+  load_type_def (L, c, o, item, L->ds->relation_type_ids);
+}
+
+static void
+load_event_type (Loader *L, const Ctx *c, JsonObject *o, gpointer item)
+{
+  load_type_def (L, c, o, item, L->ds->event_type_ids);
+}
+
+static gboolean
+is_iso3 (const char *code)
+{
+  return strlen (code) == 3 && g_ascii_isupper (code[0]) &&
+         g_ascii_isupper (code[1]) && g_ascii_isupper (code[2]);
+}
+
+static void
+load_actor (Loader *L, const Ctx *c, JsonObject *o, gpointer item)
+{
+  static const char *const known[] = { "id", "kind", "name", "short_name", "iso3", "memberships",
+                                       "location", "country", "description", "sources", NULL };
+  static const char *const kinds[] = { "state", "international-organisation", "eu-institution",
+                                       "alliance", "company", "initiative", "group", "other", NULL };
+  StraitsActor *a = item;
+  JsonNode *node;
+
+  check_members (L, c, o, known);
+  a->id = want_id (L, c, o, L->ds->actor_ids);
+  a->kind = want_enum (L, c, o, "kind", REQUIRED, kinds, STRAITS_ACTOR_OTHER);
+  a->name = want_string (L, c, o, "name", REQUIRED, MAX_NAME_LENGTH);
+  a->short_name = want_string (L, c, o, "short_name", OPTIONAL, MAX_NAME_LENGTH);
+  a->description = want_string (L, c, o, "description", OPTIONAL, MAX_TEXT_LENGTH);
+  a->memberships = want_strv (L, c, o, "memberships");
+  a->iso3 = want_string (L, c, o, "iso3", a->kind == STRAITS_ACTOR_STATE ? REQUIRED | SHARED : SHARED, 16);
+  if (a->iso3 != NULL)
+    {
+      guint32 other = straits_dataset_lookup (L->ds->iso3_ids, a->iso3);
+
+      if (!is_iso3 (a->iso3))
+        report (L, STRAITS_SEVERITY_ERROR, member_path (c, "iso3"),
+                _("“%s” is not an ISO 3166-1 alpha-3 code (three capital letters)"), a->iso3);
+      else if (other != STRAITS_NO_INDEX)
+        report (L, STRAITS_SEVERITY_ERROR, member_path (c, "iso3"),
+                _("the code “%s” is also used by actors[%u]"), a->iso3, other);
+      g_hash_table_insert (L->ds->iso3_ids, (gpointer) a->iso3, GUINT_TO_POINTER (c->index + 1));
+    }
+  node = get_member (L, c, o, "location", OPTIONAL);
+  if (node != NULL)
+    a->has_location = check_point (L, member_path (c, "location"), node, &a->lon, &a->lat);
+  /* Countries are actors too, possibly later in the list: resolve them
+   * once all actors are known. */
+  node = get_member (L, c, o, "country", OPTIONAL);
+  a->country = STRAITS_NO_INDEX;
+  if (node != NULL)
+    {
+      const char *country = check_id_text (L, member_path (c, "country"), node);
+
+      if (country != NULL)
+        g_ptr_array_index (L->actor_countries, c->index) = (gpointer) intern (L, country, SHARED);
+    }
+  a->citations = want_citations (L, c, o);
+}
+
+static void
+resolve_actor_countries (Loader *L)
+{
+  for (guint i = 0; i < L->ds->actors->len; i++)
+    {
+      const char *country = g_ptr_array_index (L->actor_countries, i);
+      StraitsActor *a = &g_array_index (L->ds->actors, StraitsActor, i);
+
+      if (country == NULL)
+        continue;
+      a->country = straits_dataset_lookup (L->ds->actor_ids, country);
+      if (a->country == STRAITS_NO_INDEX)
+        report (L, STRAITS_SEVERITY_ERROR, g_strdup_printf ("actors[%u].country", i),
+                _("unknown actor “%s”"), country);
+    }
+}
+
+static void
+load_group (Loader *L, const Ctx *c, JsonObject *o, gpointer item, GHashTable *ids,
+            GHashTable *member_of)
+{
+  static const char *const known[] = { "id", "label", "description", "colour", "members",
+                                       "sources", NULL };
+  StraitsGroup *g = item;
+  const guint32 *members;
+
+  check_members (L, c, o, known);
+  g->id = want_id (L, c, o, ids);
+  g->label = want_string (L, c, o, "label", REQUIRED, MAX_NAME_LENGTH);
+  g->description = want_string (L, c, o, "description", OPTIONAL, MAX_TEXT_LENGTH);
+  want_colour (L, c, o, REQUIRED, &g->colour);
+  g->members = want_ref_list (L, c, o, "members", L->ds->actor_ids, _("actor"), &g->n_members);
+  g->citations = want_citations (L, c, o);
+
+  members = pool_ptr (g->members, L->ds->indices->data, sizeof (guint32));
+  for (guint m = 0; members != NULL && m < g->n_members; m++)
+    {
+      gpointer key = GUINT_TO_POINTER (members[m] + 1);
+      const char *other = g_hash_table_lookup (member_of, key);
+
+      if (other != NULL)
+        report (L, STRAITS_SEVERITY_ERROR, member_path (c, "members"),
+                _("actor “%s” is already in group “%s” of this grouping"),
+                g_array_index (L->ds->actors, StraitsActor, members[m]).id, other);
+      else if (g->id != NULL)
+        g_hash_table_insert (member_of, key, (gpointer) g->id);
+    }
+}
+
+static void
+load_grouping (Loader *L, const Ctx *c, JsonObject *o, gpointer item)
+{
+  static const char *const known[] = { "id", "label", "description", "groups", "sources", NULL };
+  StraitsGrouping *g = item;
+  g_autoptr(GHashTable) group_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) member_of = g_hash_table_new (NULL, NULL);
+  g_autofree char *list = member_path (c, "groups");
+  JsonArray *groups;
+  guint first = L->ds->groups->len;
+
+  check_members (L, c, o, known);
+  g->id = want_id (L, c, o, L->ds->grouping_ids);
+  g->label = want_string (L, c, o, "label", REQUIRED, MAX_NAME_LENGTH);
+  g->description = want_string (L, c, o, "description", OPTIONAL, MAX_TEXT_LENGTH);
+  g->citations = want_citations (L, c, o);
+  groups = want_array (L, c, o, "groups", REQUIRED);
+  if (groups == NULL)
+    return;
+  g->n_groups = json_array_get_length (groups);
+  g_array_set_size (L->ds->groups, first + g->n_groups);
+  for (guint i = 0; i < g->n_groups; i++)
+    {
+      Ctx gc = { list, i };
+      JsonNode *node = json_array_get_element (groups, i);
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        wrong_type (L, item_path (&gc), _("an object"), node);
+      else
+        load_group (L, &gc, json_node_get_object (node),
+                    &g_array_index (L->ds->groups, StraitsGroup, first + i), group_ids, member_of);
+    }
+  g->groups = POOL_REF (first);
+}
+
+static void
+load_annotation (Loader *L, const Ctx *c, JsonObject *o, gpointer item)
+{
+  static const char *const known[] = { "id", "kind", "name", "text", "geometry", "sources", NULL };
+  static const char *const kinds[] = { "strait", "disputed-area", "point", "line", "area", NULL };
+  static const char *const geometry_known[] = { "point", "line", "feature", NULL };
+  StraitsAnnotation *a = item;
+  JsonObject *geometry;
+  g_autofree char *gpath = member_path (c, "geometry");
+  Ctx gc = { gpath, G_MAXUINT };
+  JsonNode *node;
+  guint first = L->ds->coords->len;
+
+  check_members (L, c, o, known);
+  a->id = want_id (L, c, o, L->ds->annotation_ids);
+  a->kind = want_enum (L, c, o, "kind", REQUIRED, kinds, STRAITS_ANNOTATION_POINT);
+  a->name = want_string (L, c, o, "name", REQUIRED, MAX_NAME_LENGTH);
+  a->text = want_string (L, c, o, "text", OPTIONAL, MAX_TEXT_LENGTH);
+  a->citations = want_citations (L, c, o);
+  geometry = want_object (L, c, o, "geometry", OPTIONAL);
+  if (geometry == NULL)
+    return;
+  check_members (L, &gc, geometry, geometry_known);
+  a->feature = want_string (L, &gc, geometry, "feature", OPTIONAL, MAX_NAME_LENGTH);
+  if ((node = get_member (L, &gc, geometry, "point", OPTIONAL)) != NULL)
+    {
+      double lonlat[2];
+
+      if (check_point (L, member_path (&gc, "point"), node, &lonlat[0], &lonlat[1]))
+        {
+          g_array_append_vals (L->ds->coords, lonlat, 2);
+          a->n_points = 1;
+        }
+    }
+  else if ((node = get_member (L, &gc, geometry, "line", OPTIONAL)) != NULL)
+    {
+      JsonArray *line;
+
+      if (!JSON_NODE_HOLDS_ARRAY (node) || json_array_get_length (json_node_get_array (node)) < 2)
+        {
+          report (L, STRAITS_SEVERITY_ERROR, member_path (&gc, "line"),
+                  _("expected a list of at least two points"));
+          return;
+        }
+      line = json_node_get_array (node);
+      for (guint i = 0; i < json_array_get_length (line); i++)
+        {
+          double lonlat[2];
+
+          if (check_point (L, g_strdup_printf ("%s.line[%u]", gpath, i),
+                           json_array_get_element (line, i), &lonlat[0], &lonlat[1]))
+            {
+              g_array_append_vals (L->ds->coords, lonlat, 2);
+              a->n_points++;
+            }
+        }
+    }
+  else if (a->feature == NULL)
+    report (L, STRAITS_SEVERITY_ERROR, g_strdup (gpath),
+            _("a geometry needs “point”, “line” or “feature”"));
+  a->coords = a->n_points ? POOL_REF (first / 2) : NULL;
+}
+
+static void
+load_relation (Loader *L, const Ctx *c, JsonObject *o, gpointer item)
+{
+  static const char *const known[] = { "id", "from", "to", "type", "direction", "stance",
+                                       "strength", "start", "end", "summary", "sources", NULL };
+  static const char *const directions[] = { "forward", "mutual", NULL };
+  static const char *const stances[] = { "neutral", "cooperative", "adversarial", NULL };
+  StraitsRelation *r = item;
+  double strength = 0.5;
+
+  check_members (L, c, o, known);
+  r->id = want_id (L, c, o, L->ds->relation_ids);
+  r->from = want_ref (L, c, o, "from", REQUIRED, L->ds->actor_ids, _("actor"));
+  r->to = want_ref (L, c, o, "to", REQUIRED, L->ds->actor_ids, _("actor"));
+  if (r->from != STRAITS_NO_INDEX && r->from == r->to)
+    report (L, STRAITS_SEVERITY_ERROR, member_path (c, "to"),
+            _("a relation needs two different actors"));
+  r->type = want_ref (L, c, o, "type", REQUIRED, L->ds->relation_type_ids, _("relation type"));
+  r->mutual = want_enum (L, c, o, "direction", OPTIONAL, directions, 0) == 1;
+  r->stance = want_enum (L, c, o, "stance", OPTIONAL, stances, STRAITS_STANCE_NEUTRAL);
+  want_number (L, c, o, "strength", OPTIONAL, 0, 1, &strength);
+  r->strength = (float) strength;
+  want_date (L, c, o, "start", OPTIONAL, &r->start);
+  want_date (L, c, o, "end", OPTIONAL, &r->end);
+  if (straits_date_is_set (&r->start) && straits_date_is_set (&r->end) &&
+      straits_date_last_day (&r->end) < straits_date_first_day (&r->start))
+    report (L, STRAITS_SEVERITY_ERROR, member_path (c, "end"), _("the end is before the start"));
+  r->summary = want_string (L, c, o, "summary", OPTIONAL, MAX_TEXT_LENGTH);
+  r->citations = want_citations (L, c, o);
+}
+
+static void
+load_place (Loader *L, const Ctx *c, JsonObject *o, StraitsEvent *e)
+{
+  static const char *const known[] = { "point", "feature", NULL };
+  g_autofree char *path = member_path (c, "place");
+  Ctx pc = { path, G_MAXUINT };
+  JsonObject *place = want_object (L, c, o, "place", OPTIONAL);
+  JsonNode *node;
+
+  if (place == NULL)
+    return;
+  check_members (L, &pc, place, known);
+  if ((node = get_member (L, &pc, place, "point", OPTIONAL)) != NULL)
+    e->has_point = check_point (L, member_path (&pc, "point"), node, &e->lon, &e->lat);
+  else if ((node = get_member (L, &pc, place, "feature", OPTIONAL)) != NULL)
+    {
+      guint32 a = check_ref (L, member_path (&pc, "feature"), node, L->ds->annotation_ids,
+                             _("annotation"));
+      if (a != STRAITS_NO_INDEX)
+        e->feature = g_array_index (L->ds->annotations, StraitsAnnotation, a).id;
+    }
+  else
+    report (L, STRAITS_SEVERITY_ERROR, g_strdup (path), _("a place needs “point” or “feature”"));
+}
+
+static void
+load_event (Loader *L, const Ctx *c, JsonObject *o, gpointer item)
+{
+  static const char *const known[] = { "id", "date", "end", "type", "title", "description",
+                                       "actors", "relations", "place", "sources", NULL };
+  StraitsEvent *e = item;
+
+  check_members (L, c, o, known);
+  e->id = want_id (L, c, o, L->ds->event_ids);
+  want_date (L, c, o, "date", REQUIRED, &e->date);
+  want_date (L, c, o, "end", OPTIONAL, &e->end);
+  if (straits_date_is_set (&e->date) && straits_date_is_set (&e->end) &&
+      straits_date_last_day (&e->end) < straits_date_first_day (&e->date))
+    report (L, STRAITS_SEVERITY_ERROR, member_path (c, "end"), _("the end is before the start"));
+  e->type = want_ref (L, c, o, "type", REQUIRED, L->ds->event_type_ids, _("event type"));
+  e->title = want_string (L, c, o, "title", REQUIRED, MAX_NAME_LENGTH);
+  e->description = want_string (L, c, o, "description", OPTIONAL, MAX_TEXT_LENGTH);
+  e->actors = want_ref_list (L, c, o, "actors", L->ds->actor_ids, _("actor"), &e->n_actors);
+  e->relations = want_ref_list (L, c, o, "relations", L->ds->relation_ids, _("relation"),
+                                &e->n_relations);
+  load_place (L, c, o, e);
+  e->citations = want_citations (L, c, o);
+}
+
+static void
+load_figure_value (Loader *L, const Ctx *c, JsonObject *o, StraitsFigureKind kind,
+                   StraitsFigureValue *v)
+{
+  static const char *const known[] = { "value", "actor", "label", "period", NULL };
+  double max = kind == STRAITS_FIGURE_SHARES ? 100 : kind == STRAITS_FIGURE_RANKING ? 1e6 : 1e15;
+  double min = kind == STRAITS_FIGURE_SERIES ? -1e15 : kind == STRAITS_FIGURE_RANKING ? 1 : 0;
+
+  check_members (L, c, o, known);
+  want_number (L, c, o, "value", REQUIRED, min, max, &v->value);
+  v->actor = want_ref (L, c, o, "actor", OPTIONAL, L->ds->actor_ids, _("actor"));
+  v->label = want_string (L, c, o, "label", OPTIONAL, MAX_NAME_LENGTH);
+  want_date (L, c, o, "period", OPTIONAL, &v->period);
+  if (v->actor == STRAITS_NO_INDEX && v->label == NULL && !straits_date_is_set (&v->period) &&
+      json_object_get_member (o, "actor") == NULL)
+    report (L, STRAITS_SEVERITY_ERROR, member_path (c, NULL),
+            _("a value needs an “actor”, a “label” or a “period”"));
+}
+
+static void
+load_figure (Loader *L, const Ctx *c, JsonObject *o, gpointer item)
+{
+  static const char *const known[] = { "id", "kind", "title", "subject", "role", "unit", "period",
+                                       "values", "note", "sources", NULL };
+  static const char *const kinds[] = { "shares", "series", "ranking", NULL };
+  StraitsFigure *f = item;
+  g_autofree char *list = member_path (c, "values");
+  guint first = L->ds->figure_values->len;
+  JsonArray *values;
+  double total = 0;
+
+  check_members (L, c, o, known);
+  f->id = want_id (L, c, o, L->ds->figure_ids);
+  f->kind = want_enum (L, c, o, "kind", REQUIRED, kinds, STRAITS_FIGURE_SERIES);
+  f->title = want_string (L, c, o, "title", REQUIRED, MAX_NAME_LENGTH);
+  f->subject = want_ref (L, c, o, "subject", OPTIONAL, L->ds->actor_ids, _("actor"));
+  f->role = want_string (L, c, o, "role", SHARED, 64);
+  f->unit = want_string (L, c, o, "unit", REQUIRED | SHARED, MAX_NAME_LENGTH);
+  f->period = want_string (L, c, o, "period", SHARED, MAX_NAME_LENGTH);
+  f->note = want_string (L, c, o, "note", OPTIONAL, MAX_TEXT_LENGTH);
+  f->citations = want_citations (L, c, o);
+  values = want_array (L, c, o, "values", REQUIRED);
+  if (values == NULL)
+    return;
+  f->n_values = json_array_get_length (values);
+  g_array_set_size (L->ds->figure_values, first + f->n_values);
+  for (guint i = 0; i < f->n_values; i++)
+    {
+      Ctx vc = { list, i };
+      JsonNode *node = json_array_get_element (values, i);
+      StraitsFigureValue *v = &g_array_index (L->ds->figure_values, StraitsFigureValue, first + i);
+
+      v->actor = STRAITS_NO_INDEX;
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        wrong_type (L, item_path (&vc), _("an object"), node);
+      else
+        load_figure_value (L, &vc, json_node_get_object (node), f->kind, v);
+      total += v->value;
+    }
+  if (f->kind == STRAITS_FIGURE_SHARES && total > 100.5)
+    report (L, STRAITS_SEVERITY_ERROR, g_strdup (list),
+            _("the shares add up to %g per cent, more than 100"), total);
+  f->values = POOL_REF (first);
+}
+
+static void
+load_region (Loader *L, const Ctx *c, JsonObject *o, StraitsView *v)
+{
+  static const char *const regions[] = { "black-sea", "aegean", "europe", NULL };
+  static const char *const box_known[] = { "west", "south", "east", "north", NULL };
+  JsonNode *node = get_member (L, c, o, "region", REQUIRED);
+  g_autofree char *path = member_path (c, "region");
+  Ctx rc = { path, G_MAXUINT };
+  JsonObject *box;
+
+  if (node == NULL)
+    return;
+  if (is_string (node))
+    {
+      int r = want_enum (L, c, o, "region", REQUIRED, regions, -1);
+
+      v->region = r >= 0 ? regions[r] : NULL;
+      return;
+    }
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      wrong_type (L, g_strdup (path), _("a region name or a box"), node);
+      return;
+    }
+  box = json_node_get_object (node);
+  check_members (L, &rc, box, box_known);
+  want_number (L, &rc, box, "west", REQUIRED, -180, 180, &v->west);
+  want_number (L, &rc, box, "south", REQUIRED, -90, 90, &v->south);
+  want_number (L, &rc, box, "east", REQUIRED, -180, 180, &v->east);
+  want_number (L, &rc, box, "north", REQUIRED, -90, 90, &v->north);
+  if (v->west >= v->east || v->south >= v->north)
+    report (L, STRAITS_SEVERITY_ERROR, g_strdup (path),
+            _("the box is empty: west must be less than east and south less than north"));
+}
+
+static void
+load_view (Loader *L, const Ctx *c, JsonObject *o, gpointer item)
+{
+  static const char *const known[] = { "id", "title", "subtitle", "region", "grouping",
+                                       "relation_types", "overlays", "time", NULL };
+  StraitsView *v = item;
+
+  check_members (L, c, o, known);
+  v->id = want_id (L, c, o, L->ds->view_ids);
+  v->title = want_string (L, c, o, "title", REQUIRED, MAX_NAME_LENGTH);
+  v->subtitle = want_string (L, c, o, "subtitle", OPTIONAL, MAX_NAME_LENGTH);
+  load_region (L, c, o, v);
+  v->grouping = want_ref (L, c, o, "grouping", OPTIONAL, L->ds->grouping_ids, _("grouping"));
+  v->relation_types = want_ref_list (L, c, o, "relation_types", L->ds->relation_type_ids,
+                                     _("relation type"), &v->n_relation_types);
+  v->overlays = want_strv (L, c, o, "overlays");
+  want_date (L, c, o, "time", OPTIONAL, &v->time);
+}
+
+/* Reads the list @member of @parent backwards, dropping each element from
+ * the tree once it is read, then drops the list itself. */
+static void
+load_list (Loader       *L,
+           JsonObject   *parent,
+           const char   *parent_path,
+           const char   *member,
+           GArray       *items,
+           LoadItemFunc  load)
+{
+  JsonNode *node = json_object_get_member (parent, member);
+  g_autofree char *list = parent_path ? g_strdup_printf ("%s.%s", parent_path, member)
+                                      : g_strdup (member);
+  JsonArray *array;
+  guint n;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      wrong_type (L, g_strdup (list), _("an array"), node);
+      return;
+    }
+  array = json_node_get_array (node);
+  n = json_array_get_length (array);
+  g_array_set_size (items, n);
+  for (guint i = n; i-- > 0 && !L->stop;)
+    {
+      Ctx c = { list, i };
+      JsonNode *element = json_array_get_element (array, i);
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        wrong_type (L, item_path (&c), _("an object"), element);
+      else
+        load (L, &c, json_node_get_object (element),
+              items->data + (gsize) i * g_array_get_element_size (items));
+      json_array_remove_element (array, i);
+    }
+  json_object_remove_member (parent, member);
+}
+
+static void
+load_metadata (Loader *L, JsonObject *root)
+{
+  static const char *const known[] = { "title", "description", "version", "date", "licence",
+                                       "authors", NULL };
+  Ctx top = { NULL, 0 };
+  Ctx c = { "metadata", G_MAXUINT };
+  JsonObject *o = want_object (L, &top, root, "metadata", REQUIRED);
+  StraitsMetadata *m = &L->ds->metadata;
+
+  if (o == NULL)
+    return;
+  check_members (L, &c, o, known);
+  m->title = want_string (L, &c, o, "title", REQUIRED, MAX_NAME_LENGTH);
+  m->description = want_string (L, &c, o, "description", OPTIONAL, MAX_TEXT_LENGTH);
+  m->version = want_string (L, &c, o, "version", OPTIONAL, MAX_NAME_LENGTH);
+  want_date (L, &c, o, "date", OPTIONAL, &m->date);
+  m->licence = want_string (L, &c, o, "licence", OPTIONAL, MAX_NAME_LENGTH);
+  m->authors = want_strv (L, &c, o, "authors");
+}
+
+static void
+load_vocabulary (Loader *L, JsonObject *root)
+{
+  static const char *const known[] = { "relation_types", "event_types", NULL };
+  Ctx top = { NULL, 0 };
+  Ctx c = { "vocabulary", G_MAXUINT };
+  JsonObject *o = want_object (L, &top, root, "vocabulary", OPTIONAL);
+
+  if (o == NULL)
+    return;
+  check_members (L, &c, o, known);
+  load_list (L, o, "vocabulary", "relation_types", L->ds->relation_types, load_relation_type);
+  load_list (L, o, "vocabulary", "event_types", L->ds->event_types, load_event_type);
+}
+
+/* Returns FALSE when the file is not a dataset this version can read, in
+ * which case nothing else is worth checking. */
+static gboolean
+check_format (Loader *L, JsonObject *root, GError **error)
+{
+  Ctx top = { NULL, 0 };
+  const char *format = want_string (L, &top, root, "format", REQUIRED, 64);
+  double version = 0;
+
+  if (format == NULL || !g_str_equal (format, "straits-dataset"))
+    {
+      if (format != NULL)
+        report (L, STRAITS_SEVERITY_ERROR, g_strdup ("format"),
+                _("not a Straits dataset: “format” must be “straits-dataset”"));
+      return FALSE;
+    }
+  if (!want_number (L, &top, root, "format_version", REQUIRED, 1, G_MAXINT, &version))
+    return FALSE;
+  if (version > STRAITS_DATASET_FORMAT_VERSION)
+    {
+      report (L, STRAITS_SEVERITY_ERROR, g_strdup ("format_version"),
+              _("format version %g is newer than this version of Straits reads (%d)"),
+              version, STRAITS_DATASET_FORMAT_VERSION);
+      g_set_error (error, STRAITS_DATASET_ERROR, STRAITS_DATASET_ERROR_VERSION,
+                   _("%s: format version %g is newer than this version of Straits reads (%d)"),
+                   L->file, version, STRAITS_DATASET_FORMAT_VERSION);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+load_root (Loader *L, JsonObject *root, GError **error)
+{
+  static const char *const known[] = { "format", "format_version", "metadata", "vocabulary",
+                                       "sources", "actors", "groupings", "relations", "events",
+                                       "figures", "views", "annotations", NULL };
+  Ctx top = { NULL, 0 };
+
+  check_members (L, &top, root, known);
+  if (!check_format (L, root, error))
+    return;
+  load_metadata (L, root);
+  load_vocabulary (L, root);
+  load_list (L, root, NULL, "sources", L->ds->sources, load_source);
+  {
+    JsonNode *actors = json_object_get_member (root, "actors");
+    guint n = actors && JSON_NODE_HOLDS_ARRAY (actors)
+              ? json_array_get_length (json_node_get_array (actors)) : 0;
+
+    g_ptr_array_set_size (L->actor_countries, (gint) n);
+  }
+  load_list (L, root, NULL, "actors", L->ds->actors, load_actor);
+  resolve_actor_countries (L);
+  load_list (L, root, NULL, "groupings", L->ds->groupings, load_grouping);
+  load_list (L, root, NULL, "annotations", L->ds->annotations, load_annotation);
+  load_list (L, root, NULL, "relations", L->ds->relations, load_relation);
+  load_list (L, root, NULL, "events", L->ds->events, load_event);
+  load_list (L, root, NULL, "figures", L->ds->figures, load_figure);
+  load_list (L, root, NULL, "views", L->ds->views, load_view);
+}
+
+/* Pools ---------------------------------------------------------------- */
+
+#define FIX(field, pool, type) \
+  ((field) = pool_ptr ((field), (pool), sizeof (type)))
+
+static StraitsCitations
+fix_citations (StraitsDataset *ds, StraitsCitations c)
+{
+  c.items = pool_ptr (c.items, ds->citations->data, sizeof (StraitsCitation));
+  return c;
+}
+
+static void
+finish_pools (StraitsDataset *ds)
+{
+  const char **strvs = (const char **) ds->strvs->pdata;
+  guint32 *indices = (guint32 *) (gpointer) ds->indices->data;
+
+  FIX (ds->metadata.authors, strvs, char *);
+  for (guint i = 0; i < ds->sources->len; i++)
+    {
+      StraitsSource *s = &g_array_index (ds->sources, StraitsSource, i);
+      FIX (s->authors, strvs, char *);
+    }
+  for (guint i = 0; i < ds->actors->len; i++)
+    {
+      StraitsActor *a = &g_array_index (ds->actors, StraitsActor, i);
+      FIX (a->memberships, strvs, char *);
+      a->citations = fix_citations (ds, a->citations);
+    }
+  for (guint i = 0; i < ds->groups->len; i++)
+    {
+      StraitsGroup *g = &g_array_index (ds->groups, StraitsGroup, i);
+      FIX (g->members, indices, guint32);
+      g->citations = fix_citations (ds, g->citations);
+    }
+  for (guint i = 0; i < ds->groupings->len; i++)
+    {
+      StraitsGrouping *g = &g_array_index (ds->groupings, StraitsGrouping, i);
+      FIX (g->groups, ds->groups->data, StraitsGroup);
+      g->citations = fix_citations (ds, g->citations);
+    }
+  for (guint i = 0; i < ds->relations->len; i++)
+    {
+      StraitsRelation *r = &g_array_index (ds->relations, StraitsRelation, i);
+      r->citations = fix_citations (ds, r->citations);
+    }
+  for (guint i = 0; i < ds->events->len; i++)
+    {
+      StraitsEvent *e = &g_array_index (ds->events, StraitsEvent, i);
+      FIX (e->actors, indices, guint32);
+      FIX (e->relations, indices, guint32);
+      e->citations = fix_citations (ds, e->citations);
+    }
+  for (guint i = 0; i < ds->figures->len; i++)
+    {
+      StraitsFigure *f = &g_array_index (ds->figures, StraitsFigure, i);
+      FIX (f->values, ds->figure_values->data, StraitsFigureValue);
+      f->citations = fix_citations (ds, f->citations);
+    }
+  for (guint i = 0; i < ds->views->len; i++)
+    {
+      StraitsView *v = &g_array_index (ds->views, StraitsView, i);
+      FIX (v->relation_types, indices, guint32);
+      FIX (v->overlays, strvs, char *);
+    }
+  for (guint i = 0; i < ds->annotations->len; i++)
+    {
+      StraitsAnnotation *a = &g_array_index (ds->annotations, StraitsAnnotation, i);
+      FIX (a->coords, ds->coords->data, double[2]);
+      a->citations = fix_citations (ds, a->citations);
+    }
+}
+
+/* Entry points --------------------------------------------------------- */
+
+static void
+add_file_problem (GPtrArray  *diags,
+                  const char *file,
+                  guint       line,
+                  guint       column,
+                  const char *message)
+{
+  StraitsDiagnostic *d = straits_diagnostic_new (STRAITS_SEVERITY_ERROR, file, NULL, message);
+
+  d->line = line;
+  d->column = column;
+  g_ptr_array_add (diags, d);
+}
+
+/* json-glib reports "<data>:LINE:COLUMN: Parse error: WHAT". */
+static void
+add_syntax_problem (GPtrArray  *diags,
+                    const char *file,
+                    const char *parser_message)
+{
+  guint line = 0, column = 0;
+  const char *what = strstr (parser_message, "Parse error: ");
+  g_autofree char *message = NULL;
+
+  if (sscanf (parser_message, "<data>:%u:%u:", &line, &column) != 2)
+    line = column = 0;
+  message = g_strdup_printf (_("syntax error: %s"), what ? what + strlen ("Parse error: ")
+                                                         : parser_message);
+  add_file_problem (diags, file, line, column, message);
+}
+
+static void
+locate_diagnostics (GPtrArray  *diags,
+                    const char *text,
+                    gsize       length)
+{
+  g_autoptr(GHashTable) wanted = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) found = NULL;
+
+  for (guint i = 0; i < diags->len; i++)
+    {
+      StraitsDiagnostic *d = g_ptr_array_index (diags, i);
+
+      if (d->path != NULL && d->line == 0)
+        g_hash_table_add (wanted, d->path);
+    }
+  if (g_hash_table_size (wanted) == 0)
+    return;
+  found = straits_json_locate (text, length, wanted);
+  for (guint i = 0; i < diags->len; i++)
+    {
+      StraitsDiagnostic *d = g_ptr_array_index (diags, i);
+      const guint *where = d->path ? g_hash_table_lookup (found, d->path) : NULL;
+
+      if (where != NULL && d->line == 0)
+        {
+          d->line = where[0];
+          d->column = where[1];
+        }
+    }
+}
+
+/* Problems in the order they stand in the file; those without a place
+ * (file-level ones) first. */
+static int
+compare_diagnostics (gconstpointer a, gconstpointer b)
+{
+  const StraitsDiagnostic *da = *(StraitsDiagnostic *const *) a;
+  const StraitsDiagnostic *db = *(StraitsDiagnostic *const *) b;
+
+  if (da->line != db->line)
+    return da->line < db->line ? -1 : 1;
+  return da->column < db->column ? -1 : da->column > db->column;
+}
+
+static StraitsDataset *
+fail (GPtrArray  *diags,
+      GPtrArray **out_diags,
+      GError    **error,
+      int         code,
+      const char *file)
+{
+  guint n = straits_diagnostics_count (diags, STRAITS_SEVERITY_ERROR);
+
+  if (error != NULL && *error == NULL)
+    {
+      StraitsDiagnostic *first = NULL;
+
+      for (guint i = 0; i < diags->len && first == NULL; i++)
+        if (((StraitsDiagnostic *) g_ptr_array_index (diags, i))->severity == STRAITS_SEVERITY_ERROR)
+          first = g_ptr_array_index (diags, i);
+      if (first != NULL && n > 1)
+        {
+          g_autofree char *text = straits_diagnostic_to_string (first);
+          g_set_error (error, STRAITS_DATASET_ERROR, code,
+                       g_dngettext (GETTEXT_PACKAGE, "%s (and %u more error)",
+                                    "%s (and %u more errors)", n - 1),
+                       text, n - 1);
+        }
+      else if (first != NULL)
+        {
+          g_autofree char *text = straits_diagnostic_to_string (first);
+          g_set_error_literal (error, STRAITS_DATASET_ERROR, code, text);
+        }
+      else
+        g_set_error (error, STRAITS_DATASET_ERROR, code, _("%s: cannot be loaded"), file);
+    }
+  if (out_diags != NULL)
+    *out_diags = g_ptr_array_ref (diags);
+  return NULL;
+}
+
+StraitsDataset *
+straits_dataset_load_bytes (GBytes      *bytes,
+                            const char  *display_name,
+                            GPtrArray  **out_diags,
+                            GError     **error)
+{
+  g_autoptr(GPtrArray) diags = g_ptr_array_new_with_free_func ((GDestroyNotify) straits_diagnostic_free);
+  g_autoptr(StraitsDataset) ds = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) parse_error = NULL;
+  g_autoptr(GPtrArray) actor_countries = NULL;
+  StraitsJsonProblem problem = { 0 };
+  gsize length = 0;
+  const char *text = g_bytes_get_data (bytes, &length);
+  JsonNode *root;
+  Loader L = { 0 };
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  if (display_name == NULL)
+    display_name = "<data>";
+  if (out_diags != NULL)
+    *out_diags = NULL;
+
+  if (length == 0)
+    {
+      add_file_problem (diags, display_name, 0, 0, _("the file is empty"));
+      return fail (diags, out_diags, error, STRAITS_DATASET_ERROR_SYNTAX, display_name);
+    }
+  if (length > STRAITS_DATASET_MAX_SIZE)
+    {
+      g_autofree char *message = g_strdup_printf (_("the file is too large (%u MB; at most %u MB)"),
+                                                  (guint) (length >> 20), STRAITS_DATASET_MAX_SIZE >> 20);
+      add_file_problem (diags, display_name, 0, 0, message);
+      return fail (diags, out_diags, error, STRAITS_DATASET_ERROR_TOO_LARGE, display_name);
+    }
+  if (!straits_json_prescan (text, length, STRAITS_DATASET_MAX_DEPTH, &problem))
+    {
+      gboolean encoding = problem.message && (strstr (problem.message, "UTF-8") || strstr (problem.message, "NUL"));
+      add_file_problem (diags, display_name, problem.line, problem.column, problem.message);
+      straits_json_problem_clear (&problem);
+      return fail (diags, out_diags, error,
+                   encoding ? STRAITS_DATASET_ERROR_ENCODING : STRAITS_DATASET_ERROR_SYNTAX,
+                   display_name);
+    }
+
+  parser = json_parser_new ();
+  if (!json_parser_load_from_data (parser, text, (gssize) length, &parse_error))
+    {
+      add_syntax_problem (diags, display_name, parse_error->message);
+      return fail (diags, out_diags, error, STRAITS_DATASET_ERROR_SYNTAX, display_name);
+    }
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      add_file_problem (diags, display_name, 1, 1, _("the top level must be a JSON object"));
+      return fail (diags, out_diags, error, STRAITS_DATASET_ERROR_INVALID, display_name);
+    }
+
+  ds = straits_dataset_new_empty (display_name);
+  actor_countries = g_ptr_array_new ();
+  L = (Loader) { ds, display_name, diags, 0, FALSE, actor_countries };
+  load_root (&L, json_node_get_object (root), error);
+  g_clear_object (&parser);
+
+  locate_diagnostics (diags, text, length);
+  g_ptr_array_sort (diags, compare_diagnostics);
+  if (straits_diagnostics_count (diags, STRAITS_SEVERITY_ERROR) > 0)
+    return fail (diags, out_diags, error, STRAITS_DATASET_ERROR_INVALID, display_name);
+
+  finish_pools (ds);
+  straits_dataset_build_index (ds);
+  if (out_diags != NULL)
+    *out_diags = g_steal_pointer (&diags);
+  return g_steal_pointer (&ds);
+}
+
+StraitsDataset *
+straits_dataset_load_file (const char  *filename,
+                           GPtrArray  **out_diags,
+                           GError     **error)
+{
+  g_autoptr(GPtrArray) diags = g_ptr_array_new_with_free_func ((GDestroyNotify) straits_diagnostic_free);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) read_error = NULL;
+  GStatBuf st;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (filename != NULL, NULL);
+  if (out_diags != NULL)
+    *out_diags = NULL;
+
+  /* Refuse what is not a regular file, or too large, before reading it. */
+  if (g_stat (filename, &st) != 0)
+    {
+      int saved = errno;
+      add_file_problem (diags, filename, 0, 0, g_strerror (saved));
+      return fail (diags, out_diags, error, STRAITS_DATASET_ERROR_IO, filename);
+    }
+  if (S_ISDIR (st.st_mode))
+    {
+      add_file_problem (diags, filename, 0, 0, _("this is a folder, not a dataset file"));
+      return fail (diags, out_diags, error, STRAITS_DATASET_ERROR_IO, filename);
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      add_file_problem (diags, filename, 0, 0, _("this is not a regular file"));
+      return fail (diags, out_diags, error, STRAITS_DATASET_ERROR_IO, filename);
+    }
+  if ((guint64) st.st_size > STRAITS_DATASET_MAX_SIZE)
+    {
+      g_autofree char *message = g_strdup_printf (_("the file is too large (%u MB; at most %u MB)"),
+                                                  (guint) (st.st_size >> 20), STRAITS_DATASET_MAX_SIZE >> 20);
+      add_file_problem (diags, filename, 0, 0, message);
+      return fail (diags, out_diags, error, STRAITS_DATASET_ERROR_TOO_LARGE, filename);
+    }
+  if (!g_file_get_contents (filename, &contents, &length, &read_error))
+    {
+      add_file_problem (diags, filename, 0, 0, read_error->message);
+      return fail (diags, out_diags, error, STRAITS_DATASET_ERROR_IO, filename);
+    }
+  bytes = g_bytes_new_take (contents, length);
+  return straits_dataset_load_bytes (bytes, filename, out_diags, error);
+}

@@ -1,0 +1,65 @@
+/* straits-diagnostic.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "straits-diagnostic.h"
+
+StraitsDiagnostic *
+straits_diagnostic_new (StraitsSeverity  severity,
+                        const char      *file,
+                        const char      *path,
+                        const char      *message)
+{
+  StraitsDiagnostic *d = g_new0 (StraitsDiagnostic, 1);
+
+  d->severity = severity;
+  d->file = g_strdup (file);
+  d->path = g_strdup (path);
+  d->message = g_strdup (message);
+  return d;
+}
+
+void
+straits_diagnostic_free (StraitsDiagnostic *diagnostic)
+{
+  if (diagnostic == NULL)
+    return;
+  g_free (diagnostic->file);
+  g_free (diagnostic->path);
+  g_free (diagnostic->message);
+  g_free (diagnostic);
+}
+
+/* "file:line:column: path: message", the form compilers use, so that
+ * editors can jump to the place. */
+char *
+straits_diagnostic_to_string (const StraitsDiagnostic *d)
+{
+  GString *s = g_string_new (d->file ? d->file : "");
+
+  if (d->line > 0)
+    g_string_append_printf (s, ":%u:%u", d->line, d->column);
+  g_string_append (s, ": ");
+  if (d->severity == STRAITS_SEVERITY_WARNING)
+    g_string_append (s, _("warning: "));
+  if (d->path != NULL && d->path[0] != '\0')
+    g_string_append_printf (s, "%s: ", d->path);
+  g_string_append (s, d->message);
+  return g_string_free (s, FALSE);
+}
+
+guint
+straits_diagnostics_count (GPtrArray       *diagnostics,
+                           StraitsSeverity  severity)
+{
+  guint n = 0;
+
+  for (guint i = 0; diagnostics != NULL && i < diagnostics->len; i++)
+    if (((StraitsDiagnostic *) g_ptr_array_index (diagnostics, i))->severity == severity)
+      n++;
+  return n;
+}
