@@ -2,10 +2,7 @@
  *
  * The loader checks everything a hand-written file can get wrong and keeps
  * going after a problem, so that one run of `straits --check` lists them
- * all (up to STRAITS_DATASET_MAX_ERRORS). Each list is walked from its end
- * and every element is dropped from the parse tree once read: the tree and
- * the model are never both whole in memory, which keeps the peak close to
- * that of a bare parse.
+ * all (up to STRAITS_DATASET_MAX_ERRORS).
  *
  * Items refer to pools (citations, index lists, string lists) by offset
  * while loading, since the pools still grow; finish_pools() turns the
@@ -37,11 +34,15 @@ typedef struct {
   GPtrArray *actor_countries; /* interned country id per actor, while loading */
 } Loader;
 
-/* Where an item stands: "relations" and 12 make "relations[12]". */
-typedef struct {
+/* Where an item stands: "relations" and 12 make "relations[12]"; with a
+ * parent, "relations[12]" and "sources", 0 make "relations[12].sources[0]".
+ * Paths are only spelled out when there is something to report. */
+typedef struct Ctx Ctx;
+struct Ctx {
+  const Ctx *parent;
   const char *list;
-  guint index;
-} Ctx;
+  guint index;        /* G_MAXUINT: the member itself, not a list element */
+};
 
 typedef enum {
   OPTIONAL = 0,
@@ -94,25 +95,44 @@ report (Loader          *L,
   g_ptr_array_add (L->diags, straits_diagnostic_new (severity, L->file, owned_path, message));
 }
 
-static char *
-member_path (const Ctx  *c,
-             const char *member)
+static void
+append_path (GString *s, const Ctx *c)
 {
-  if (c->list == NULL)
-    return g_strdup (member);
-  if (c->index == G_MAXUINT)
-    return g_strdup_printf ("%s.%s", c->list, member);
-  if (member == NULL)
-    return g_strdup_printf ("%s[%u]", c->list, c->index);
-  return g_strdup_printf ("%s[%u].%s", c->list, c->index, member);
+  if (c->parent != NULL)
+    {
+      append_path (s, c->parent);
+      g_string_append_c (s, '.');
+    }
+  g_string_append (s, c->list);
+  if (c->index != G_MAXUINT)
+    g_string_append_printf (s, "[%u]", c->index);
 }
 
 static char *
 item_path (const Ctx *c)
 {
-  if (c->index == G_MAXUINT)
-    return g_strdup (c->list);
-  return g_strdup_printf ("%s[%u]", c->list, c->index);
+  GString *s = g_string_new (NULL);
+
+  if (c->list != NULL)
+    append_path (s, c);
+  return g_string_free (s, FALSE);
+}
+
+static char *
+member_path (const Ctx  *c,
+             const char *member)
+{
+  GString *s = g_string_new (NULL);
+
+  if (c->list != NULL)
+    append_path (s, c);
+  if (member != NULL)
+    {
+      if (s->len > 0)
+        g_string_append_c (s, '.');
+      g_string_append (s, member);
+    }
+  return g_string_free (s, FALSE);
 }
 
 static const char *
@@ -250,8 +270,12 @@ id_is_valid (const char *id)
   gsize n = 0;
 
   for (const char *p = id; *p; p++, n++)
-    if (!g_ascii_isalnum (*p) && !strchr ("_-.:", *p))
-      return FALSE;
+    {
+      char ch = *p;
+
+      if (!g_ascii_isalnum (ch) && ch != '_' && ch != '-' && ch != '.' && ch != ':')
+        return FALSE;
+    }
   return n >= 1 && n <= MAX_ID_LENGTH;
 }
 
@@ -278,8 +302,8 @@ check_id_text (Loader     *L,
   return id;
 }
 
-/* Reads an item's id and registers it. Lists are read from the end, so a
- * clash is with a later item: that one is reported, the earlier kept. */
+/* Reads an item's id and registers it; of two items with one id, the
+ * later is reported and the earlier kept. */
 static const char *
 want_id (Loader     *L,
          const Ctx  *c,
@@ -299,10 +323,12 @@ want_id (Loader     *L,
   other = straits_dataset_lookup (ids, stored);
   if (other != STRAITS_NO_INDEX)
     {
-      Ctx later = { c->list, other };
+      Ctx first = { c->parent, c->list, other };
+      g_autofree char *first_path = item_path (&first);
 
-      report (L, STRAITS_SEVERITY_ERROR, member_path (&later, "id"),
-              _("duplicate id “%s” (also used by %s[%u])"), stored, c->list, c->index);
+      report (L, STRAITS_SEVERITY_ERROR, member_path (c, "id"),
+              _("duplicate id “%s” (also used by %s)"), stored, first_path);
+      return stored;
     }
   g_hash_table_insert (ids, (gpointer) stored, GUINT_TO_POINTER (c->index + 1));
   return stored;
@@ -409,8 +435,7 @@ want_ref_list (Loader     *L,
   length = json_array_get_length (array);
   for (guint i = 0; i < length; i++)
     {
-      g_autofree char *list = member_path (c, member);
-      Ctx item = { list, i };
+      Ctx item = { c, member, i };
       guint32 index = check_ref (L, item_path (&item), json_array_get_element (array, i), ids, what);
 
       if (index != STRAITS_NO_INDEX)
@@ -435,8 +460,7 @@ want_strv (Loader     *L,
   length = json_array_get_length (array);
   for (guint i = 0; i < length; i++)
     {
-      g_autofree char *list = member_path (c, member);
-      Ctx item = { list, i };
+      Ctx item = { c, member, i };
       const char *text = check_string (L, item_path (&item), json_array_get_element (array, i),
                                        REQUIRED | SHARED, MAX_NAME_LENGTH);
       if (text != NULL)
@@ -635,15 +659,13 @@ want_citations (Loader     *L,
 {
   JsonArray *array = want_array (L, c, o, "sources", OPTIONAL);
   guint first = L->ds->citations->len, length;
-  g_autofree char *list = NULL;
 
   if (array == NULL)
     return (StraitsCitations) { NULL, 0 };
-  list = member_path (c, "sources");
   length = json_array_get_length (array);
   for (guint i = 0; i < length; i++)
     {
-      Ctx item = { list, i };
+      Ctx item = { c, "sources", i };
       JsonNode *node = json_array_get_element (array, i);
       StraitsCitation cite = { 0 };
       JsonObject *co;
@@ -769,7 +791,8 @@ load_actor (Loader *L, const Ctx *c, JsonObject *o, gpointer item)
       else if (other != STRAITS_NO_INDEX)
         report (L, STRAITS_SEVERITY_ERROR, member_path (c, "iso3"),
                 _("the code “%s” is also used by actors[%u]"), a->iso3, other);
-      g_hash_table_insert (L->ds->iso3_ids, (gpointer) a->iso3, GUINT_TO_POINTER (c->index + 1));
+      else
+        g_hash_table_insert (L->ds->iso3_ids, (gpointer) a->iso3, GUINT_TO_POINTER (c->index + 1));
     }
   node = get_member (L, c, o, "location", OPTIONAL);
   if (node != NULL)
@@ -844,7 +867,6 @@ load_grouping (Loader *L, const Ctx *c, JsonObject *o, gpointer item)
   StraitsGrouping *g = item;
   g_autoptr(GHashTable) group_ids = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) member_of = g_hash_table_new (NULL, NULL);
-  g_autofree char *list = member_path (c, "groups");
   JsonArray *groups;
   guint first = L->ds->groups->len;
 
@@ -860,7 +882,7 @@ load_grouping (Loader *L, const Ctx *c, JsonObject *o, gpointer item)
   g_array_set_size (L->ds->groups, first + g->n_groups);
   for (guint i = 0; i < g->n_groups; i++)
     {
-      Ctx gc = { list, i };
+      Ctx gc = { c, "groups", i };
       JsonNode *node = json_array_get_element (groups, i);
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
@@ -880,8 +902,7 @@ load_annotation (Loader *L, const Ctx *c, JsonObject *o, gpointer item)
   static const char *const geometry_known[] = { "point", "line", "feature", NULL };
   StraitsAnnotation *a = item;
   JsonObject *geometry;
-  g_autofree char *gpath = member_path (c, "geometry");
-  Ctx gc = { gpath, G_MAXUINT };
+  Ctx gc = { c, "geometry", G_MAXUINT };
   JsonNode *node;
   guint first = L->ds->coords->len;
 
@@ -920,8 +941,9 @@ load_annotation (Loader *L, const Ctx *c, JsonObject *o, gpointer item)
       for (guint i = 0; i < json_array_get_length (line); i++)
         {
           double lonlat[2];
+          Ctx lc = { &gc, "line", i };
 
-          if (check_point (L, g_strdup_printf ("%s.line[%u]", gpath, i),
+          if (check_point (L, item_path (&lc),
                            json_array_get_element (line, i), &lonlat[0], &lonlat[1]))
             {
               g_array_append_vals (L->ds->coords, lonlat, 2);
@@ -930,7 +952,7 @@ load_annotation (Loader *L, const Ctx *c, JsonObject *o, gpointer item)
         }
     }
   else if (a->feature == NULL)
-    report (L, STRAITS_SEVERITY_ERROR, g_strdup (gpath),
+    report (L, STRAITS_SEVERITY_ERROR, item_path (&gc),
             _("a geometry needs “point”, “line” or “feature”"));
   a->coords = a->n_points ? POOL_REF (first / 2) : NULL;
 }
@@ -970,8 +992,7 @@ static void
 load_place (Loader *L, const Ctx *c, JsonObject *o, StraitsEvent *e)
 {
   static const char *const known[] = { "point", "feature", NULL };
-  g_autofree char *path = member_path (c, "place");
-  Ctx pc = { path, G_MAXUINT };
+  Ctx pc = { c, "place", G_MAXUINT };
   JsonObject *place = want_object (L, c, o, "place", OPTIONAL);
   JsonNode *node;
 
@@ -988,7 +1009,7 @@ load_place (Loader *L, const Ctx *c, JsonObject *o, StraitsEvent *e)
         e->feature = g_array_index (L->ds->annotations, StraitsAnnotation, a).id;
     }
   else
-    report (L, STRAITS_SEVERITY_ERROR, g_strdup (path), _("a place needs “point” or “feature”"));
+    report (L, STRAITS_SEVERITY_ERROR, item_path (&pc), _("a place needs “point” or “feature”"));
 }
 
 static void
@@ -1041,7 +1062,6 @@ load_figure (Loader *L, const Ctx *c, JsonObject *o, gpointer item)
                                        "values", "note", "sources", NULL };
   static const char *const kinds[] = { "shares", "series", "ranking", NULL };
   StraitsFigure *f = item;
-  g_autofree char *list = member_path (c, "values");
   guint first = L->ds->figure_values->len;
   JsonArray *values;
   double total = 0;
@@ -1063,7 +1083,7 @@ load_figure (Loader *L, const Ctx *c, JsonObject *o, gpointer item)
   g_array_set_size (L->ds->figure_values, first + f->n_values);
   for (guint i = 0; i < f->n_values; i++)
     {
-      Ctx vc = { list, i };
+      Ctx vc = { c, "values", i };
       JsonNode *node = json_array_get_element (values, i);
       StraitsFigureValue *v = &g_array_index (L->ds->figure_values, StraitsFigureValue, first + i);
 
@@ -1075,7 +1095,7 @@ load_figure (Loader *L, const Ctx *c, JsonObject *o, gpointer item)
       total += v->value;
     }
   if (f->kind == STRAITS_FIGURE_SHARES && total > 100.5)
-    report (L, STRAITS_SEVERITY_ERROR, g_strdup (list),
+    report (L, STRAITS_SEVERITY_ERROR, member_path (c, "values"),
             _("the shares add up to %g per cent, more than 100"), total);
   f->values = POOL_REF (first);
 }
@@ -1086,8 +1106,7 @@ load_region (Loader *L, const Ctx *c, JsonObject *o, StraitsView *v)
   static const char *const regions[] = { "black-sea", "aegean", "europe", NULL };
   static const char *const box_known[] = { "west", "south", "east", "north", NULL };
   JsonNode *node = get_member (L, c, o, "region", REQUIRED);
-  g_autofree char *path = member_path (c, "region");
-  Ctx rc = { path, G_MAXUINT };
+  Ctx rc = { c, "region", G_MAXUINT };
   JsonObject *box;
 
   if (node == NULL)
@@ -1101,7 +1120,7 @@ load_region (Loader *L, const Ctx *c, JsonObject *o, StraitsView *v)
     }
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      wrong_type (L, g_strdup (path), _("a region name or a box"), node);
+      wrong_type (L, item_path (&rc), _("a region name or a box"), node);
       return;
     }
   box = json_node_get_object (node);
@@ -1111,7 +1130,7 @@ load_region (Loader *L, const Ctx *c, JsonObject *o, StraitsView *v)
   want_number (L, &rc, box, "east", REQUIRED, -180, 180, &v->east);
   want_number (L, &rc, box, "north", REQUIRED, -90, 90, &v->north);
   if (v->west >= v->east || v->south >= v->north)
-    report (L, STRAITS_SEVERITY_ERROR, g_strdup (path),
+    report (L, STRAITS_SEVERITY_ERROR, item_path (&rc),
             _("the box is empty: west must be less than east and south less than north"));
 }
 
@@ -1134,8 +1153,7 @@ load_view (Loader *L, const Ctx *c, JsonObject *o, gpointer item)
   want_date (L, c, o, "time", OPTIONAL, &v->time);
 }
 
-/* Reads the list @member of @parent backwards, dropping each element from
- * the tree once it is read, then drops the list itself. */
+/* Reads the list @member of @parent, item by item. */
 static void
 load_list (Loader       *L,
            JsonObject   *parent,
@@ -1160,9 +1178,9 @@ load_list (Loader       *L,
   array = json_node_get_array (node);
   n = json_array_get_length (array);
   g_array_set_size (items, n);
-  for (guint i = n; i-- > 0 && !L->stop;)
+  for (guint i = 0; i < n && !L->stop; i++)
     {
-      Ctx c = { list, i };
+      Ctx c = { NULL, list, i };
       JsonNode *element = json_array_get_element (array, i);
 
       if (!JSON_NODE_HOLDS_OBJECT (element))
@@ -1170,9 +1188,7 @@ load_list (Loader       *L,
       else
         load (L, &c, json_node_get_object (element),
               items->data + (gsize) i * g_array_get_element_size (items));
-      json_array_remove_element (array, i);
     }
-  json_object_remove_member (parent, member);
 }
 
 static void
@@ -1180,8 +1196,8 @@ load_metadata (Loader *L, JsonObject *root)
 {
   static const char *const known[] = { "title", "description", "version", "date", "licence",
                                        "authors", NULL };
-  Ctx top = { NULL, 0 };
-  Ctx c = { "metadata", G_MAXUINT };
+  Ctx top = { NULL, NULL, 0 };
+  Ctx c = { NULL, "metadata", G_MAXUINT };
   JsonObject *o = want_object (L, &top, root, "metadata", REQUIRED);
   StraitsMetadata *m = &L->ds->metadata;
 
@@ -1200,8 +1216,8 @@ static void
 load_vocabulary (Loader *L, JsonObject *root)
 {
   static const char *const known[] = { "relation_types", "event_types", NULL };
-  Ctx top = { NULL, 0 };
-  Ctx c = { "vocabulary", G_MAXUINT };
+  Ctx top = { NULL, NULL, 0 };
+  Ctx c = { NULL, "vocabulary", G_MAXUINT };
   JsonObject *o = want_object (L, &top, root, "vocabulary", OPTIONAL);
 
   if (o == NULL)
@@ -1216,7 +1232,7 @@ load_vocabulary (Loader *L, JsonObject *root)
 static gboolean
 check_format (Loader *L, JsonObject *root, GError **error)
 {
-  Ctx top = { NULL, 0 };
+  Ctx top = { NULL, NULL, 0 };
   const char *format = want_string (L, &top, root, "format", REQUIRED, 64);
   double version = 0;
 
@@ -1248,7 +1264,7 @@ load_root (Loader *L, JsonObject *root, GError **error)
   static const char *const known[] = { "format", "format_version", "metadata", "vocabulary",
                                        "sources", "actors", "groupings", "relations", "events",
                                        "figures", "views", "annotations", NULL };
-  Ctx top = { NULL, 0 };
+  Ctx top = { NULL, NULL, 0 };
 
   check_members (L, &top, root, known);
   if (!check_format (L, root, error))

@@ -1,0 +1,334 @@
+/* test-loader.c: loading, indices, queries and error reports
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <locale.h>
+#include <glib/gstdio.h>
+
+#include "straits-dataset.h"
+
+static char *
+data_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+}
+
+static StraitsDataset *
+load_minimal (void)
+{
+  g_autofree char *path = data_path ("minimal.json");
+  g_autoptr(GError) error = NULL;
+  StraitsDataset *ds = straits_dataset_load_file (path, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (ds);
+  return ds;
+}
+
+static StraitsDataset *
+load_text (const char *text, GPtrArray **diags, GError **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+
+  return straits_dataset_load_bytes (bytes, "test.json", diags, error);
+}
+
+static void
+test_counts_and_items (void)
+{
+  g_autoptr(StraitsDataset) ds = load_minimal ();
+  const StraitsMetadata *meta = straits_dataset_get_metadata (ds);
+  const StraitsActor *baykar;
+  const StraitsRelation *r1;
+  guint32 pol, tur;
+
+  g_assert_cmpstr (meta->title, ==, "Minimal <b>test</b> & dataset");
+  g_assert_cmpuint (straits_dataset_get_n_actors (ds), ==, 4);
+  g_assert_cmpuint (straits_dataset_get_n_relations (ds), ==, 2);
+  g_assert_cmpuint (straits_dataset_get_n_events (ds), ==, 3);
+  g_assert_cmpuint (straits_dataset_get_n_figures (ds), ==, 1);
+
+  pol = straits_dataset_find_actor (ds, "POL");
+  tur = straits_dataset_find_actor_by_iso3 (ds, "TUR");
+  g_assert_cmpuint (pol, !=, STRAITS_NO_INDEX);
+  g_assert_cmpuint (tur, ==, straits_dataset_find_actor (ds, "TUR"));
+  g_assert_cmpuint (straits_dataset_find_actor (ds, "nobody"), ==, STRAITS_NO_INDEX);
+
+  baykar = straits_dataset_get_actor (ds, straits_dataset_find_actor (ds, "baykar"));
+  g_assert_cmpint (baykar->kind, ==, STRAITS_ACTOR_COMPANY);
+  g_assert_cmpuint (baykar->country, ==, tur);
+  g_assert_true (baykar->has_location);
+  g_assert_cmpfloat_with_epsilon (baykar->lon, 28.8, 1e-9);
+  g_assert_cmpstr (straits_dataset_get_actor (ds, pol)->memberships[0], ==, "EU");
+  g_assert_cmpstr (straits_dataset_get_actor (ds, pol)->memberships[1], ==, "NATO");
+  g_assert_null (straits_dataset_get_actor (ds, pol)->memberships[2]);
+
+  r1 = straits_dataset_get_relation (ds, straits_dataset_find_relation (ds, "r1"));
+  g_assert_cmpuint (r1->from, ==, pol);
+  g_assert_cmpuint (r1->to, ==, tur);
+  g_assert_cmpint (r1->stance, ==, STRAITS_STANCE_COOPERATIVE);
+  g_assert_cmpfloat_with_epsilon (r1->strength, 0.8, 1e-6);
+  g_assert_cmpuint (r1->citations.n, ==, 1);
+  g_assert_cmpstr (r1->citations.items[0].locator, ==, "Section 1");
+  g_assert_cmpstr (straits_dataset_get_source (ds, r1->citations.items[0].source)->id, ==, "src");
+}
+
+static void
+test_groupings (void)
+{
+  g_autoptr(StraitsDataset) ds = load_minimal ();
+  guint32 grouping = straits_dataset_find_grouping (ds, "stance");
+  const StraitsGroup *g;
+
+  g = straits_dataset_group_of_actor (ds, grouping, straits_dataset_find_actor (ds, "POL"));
+  g_assert_nonnull (g);
+  g_assert_cmpstr (g->id, ==, "cooperative");
+  g = straits_dataset_group_of_actor (ds, grouping, straits_dataset_find_actor (ds, "GRC"));
+  g_assert_cmpstr (g->id, ==, "reluctant");
+  g_assert_null (straits_dataset_group_of_actor (ds, grouping, straits_dataset_find_actor (ds, "TUR")));
+}
+
+static void
+test_events_sorted_by_actor (void)
+{
+  g_autoptr(StraitsDataset) ds = load_minimal ();
+  guint32 tur = straits_dataset_find_actor (ds, "TUR");
+  const guint32 *events;
+  guint n;
+
+  events = straits_dataset_events_of_actor (ds, tur, &n);
+  g_assert_cmpuint (n, ==, 3);
+  /* "2021" before "2021-05-24" before "2025-04", whatever the file order. */
+  g_assert_cmpstr (straits_dataset_get_event (ds, events[0])->id, ==, "e1");
+  g_assert_cmpstr (straits_dataset_get_event (ds, events[1])->id, ==, "e3");
+  g_assert_cmpstr (straits_dataset_get_event (ds, events[2])->id, ==, "e2");
+
+  events = straits_dataset_relations_of_actor (ds, tur, &n);
+  g_assert_cmpuint (n, ==, 2);
+}
+
+static void
+test_query_events_window (void)
+{
+  g_autoptr(StraitsDataset) ds = load_minimal ();
+  guint32 pol = straits_dataset_find_actor (ds, "POL");
+  guint32 tur = straits_dataset_find_actor (ds, "TUR");
+  StraitsDate from, to;
+  g_autoptr(GArray) pair = NULL, window = NULL, narrow = NULL;
+
+  pair = straits_dataset_query_events (ds, pol, tur, NULL, NULL);
+  g_assert_cmpuint (pair->len, ==, 2);
+
+  /* A year-precision event overlaps a window inside that year. */
+  straits_date_parse ("2021-03", &from);
+  straits_date_parse ("2021-03", &to);
+  window = straits_dataset_query_events (ds, tur, STRAITS_NO_INDEX, &from, &to);
+  g_assert_cmpuint (window->len, ==, 1);
+  g_assert_cmpstr (straits_dataset_get_event (ds, g_array_index (window, guint32, 0))->id, ==, "e1");
+
+  straits_date_parse ("2022", &from);
+  straits_date_parse ("2025-03", &to);
+  narrow = straits_dataset_query_events (ds, tur, STRAITS_NO_INDEX, &from, &to);
+  g_assert_cmpuint (narrow->len, ==, 0);
+}
+
+static void
+test_relations_active_at (void)
+{
+  g_autoptr(StraitsDataset) ds = load_minimal ();
+  StraitsDate d;
+  g_autoptr(GArray) in_2019 = NULL, in_1994 = NULL, in_2021 = NULL;
+
+  straits_date_parse ("2019", &d);
+  in_2019 = straits_dataset_relations_active_at (ds, &d);
+  g_assert_cmpuint (in_2019->len, ==, 1); /* the dispute, 1995-06 to 2020 */
+  straits_date_parse ("1994", &d);
+  in_1994 = straits_dataset_relations_active_at (ds, &d);
+  g_assert_cmpuint (in_1994->len, ==, 0);
+  /* "2021" starts in 2021; the dispute ended in 2020. */
+  straits_date_parse ("2021-12-31", &d);
+  in_2021 = straits_dataset_relations_active_at (ds, &d);
+  g_assert_cmpuint (in_2021->len, ==, 1);
+  g_assert_cmpstr (straits_dataset_get_relation (ds, g_array_index (in_2021, guint32, 0))->id, ==, "r1");
+  /* A partial date counts as its whole period, both ways. */
+  straits_date_parse ("2020", &d);
+  g_assert_true (straits_relation_is_active_at (
+    straits_dataset_get_relation (ds, straits_dataset_find_relation (ds, "r2")), &d));
+  straits_date_parse ("1995-06-30", &d);
+  g_assert_true (straits_relation_is_active_at (
+    straits_dataset_get_relation (ds, straits_dataset_find_relation (ds, "r2")), &d));
+  straits_date_parse ("1995-05", &d);
+  g_assert_false (straits_relation_is_active_at (
+    straits_dataset_get_relation (ds, straits_dataset_find_relation (ds, "r2")), &d));
+}
+
+static const StraitsDiagnostic *
+find_diag (GPtrArray *diags, const char *path)
+{
+  for (guint i = 0; i < diags->len; i++)
+    {
+      const StraitsDiagnostic *d = g_ptr_array_index (diags, i);
+
+      if (g_strcmp0 (d->path, path) == 0)
+        return d;
+    }
+  return NULL;
+}
+
+static void
+test_errors_have_places (void)
+{
+  const char *text =
+    "{\n"
+    "  \"format\": \"straits-dataset\", \"format_version\": 1,\n"
+    "  \"metadata\": { \"title\": \"t\" },\n"
+    "  \"actors\": [ { \"id\": \"A\", \"kind\": \"other\", \"name\": \"A\" },\n"
+    "              { \"id\": \"A\", \"kind\": \"other\", \"name\": \"B\" } ],\n"
+    "  \"relations\": [\n"
+    "    { \"id\": \"r\", \"from\": \"A\", \"to\": \"ZZZ\", \"type\": \"x\" }\n"
+    "  ]\n"
+    "}\n";
+  g_autoptr(GPtrArray) diags = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StraitsDataset) ds = load_text (text, &diags, &error);
+  const StraitsDiagnostic *d;
+
+  g_assert_null (ds);
+  g_assert_error (error, STRAITS_DATASET_ERROR, STRAITS_DATASET_ERROR_INVALID);
+  g_assert_cmpuint (straits_diagnostics_count (diags, STRAITS_SEVERITY_ERROR), ==, 3);
+
+  d = find_diag (diags, "relations[0].to");
+  g_assert_nonnull (d);
+  g_assert_cmpuint (d->line, ==, 7);
+  g_assert_cmpuint (d->column, ==, 37);
+  g_assert_nonnull (strstr (d->message, "unknown actor “ZZZ”"));
+  g_assert_cmpstr (d->file, ==, "test.json");
+
+  /* The later of two duplicates is the one reported. */
+  d = find_diag (diags, "actors[1].id");
+  g_assert_nonnull (d);
+  g_assert_cmpuint (d->line, ==, 5);
+  g_assert_nonnull (strstr (d->message, "duplicate id"));
+
+  g_assert_nonnull (find_diag (diags, "relations[0].type"));
+  /* Sorted by place. */
+  for (guint i = 1; i < diags->len; i++)
+    g_assert_cmpuint (((StraitsDiagnostic *) diags->pdata[i - 1])->line, <=,
+                      ((StraitsDiagnostic *) diags->pdata[i])->line);
+}
+
+static void
+test_error_cap (void)
+{
+  GString *s = g_string_new ("{\"format\":\"straits-dataset\",\"format_version\":1,"
+                             "\"metadata\":{\"title\":\"t\"},\"actors\":[");
+  g_autoptr(GPtrArray) diags = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StraitsDataset) ds = NULL;
+
+  for (int i = 0; i < 1000; i++)
+    g_string_append_printf (s, "%s{\"id\":\"a%d\",\"kind\":\"nonsense\",\"name\":\"x\"}", i ? "," : "", i);
+  g_string_append (s, "]}");
+  ds = load_text (s->str, &diags, &error);
+  g_assert_null (ds);
+  g_assert_cmpuint (straits_diagnostics_count (diags, STRAITS_SEVERITY_ERROR), <=, STRAITS_DATASET_MAX_ERRORS + 1);
+  g_assert_cmpuint (straits_diagnostics_count (diags, STRAITS_SEVERITY_ERROR), >=, STRAITS_DATASET_MAX_ERRORS);
+  g_string_free (s, TRUE);
+}
+
+static void
+test_warnings_for_unknown_members (void)
+{
+  const char *text = "{\"format\":\"straits-dataset\",\"format_version\":1,"
+                     "\"metadata\":{\"title\":\"t\",\"titel\":\"typo\"}}";
+  g_autoptr(GPtrArray) diags = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StraitsDataset) ds = load_text (text, &diags, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (ds);
+  g_assert_cmpuint (straits_diagnostics_count (diags, STRAITS_SEVERITY_WARNING), ==, 1);
+  g_assert_nonnull (find_diag (diags, "metadata.titel"));
+}
+
+static void
+test_file_level_errors (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("straits-test-XXXXXX", NULL);
+  g_autofree char *missing = g_build_filename (dir, "missing.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) diags = NULL;
+  StraitsDataset *ds;
+
+  ds = straits_dataset_load_file (dir, &diags, &error);
+  g_assert_null (ds);
+  g_assert_error (error, STRAITS_DATASET_ERROR, STRAITS_DATASET_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "folder"));
+  g_clear_error (&error);
+  g_clear_pointer (&diags, g_ptr_array_unref);
+
+  ds = straits_dataset_load_file (missing, &diags, &error);
+  g_assert_null (ds);
+  g_assert_error (error, STRAITS_DATASET_ERROR, STRAITS_DATASET_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, missing));
+  g_rmdir (dir);
+}
+
+static void
+test_newer_version_refused (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StraitsDataset) ds =
+    load_text ("{\"format\":\"straits-dataset\",\"format_version\":2,\"metadata\":{\"title\":\"t\"}}",
+               NULL, &error);
+
+  g_assert_null (ds);
+  g_assert_error (error, STRAITS_DATASET_ERROR, STRAITS_DATASET_ERROR_VERSION);
+}
+
+static void
+test_hostile_text (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) deep = g_string_new (NULL);
+  StraitsDataset *ds;
+
+  /* Deeper than any parser stack should be asked to go. */
+  for (int i = 0; i < 200000; i++)
+    g_string_append_c (deep, '[');
+  ds = load_text (deep->str, NULL, &error);
+  g_assert_null (ds);
+  g_assert_error (error, STRAITS_DATASET_ERROR, STRAITS_DATASET_ERROR_SYNTAX);
+  g_assert_nonnull (strstr (error->message, "nested deeper"));
+  g_clear_error (&error);
+
+  ds = load_text ("{\"format\":\"straits-dataset\",\"format_version\":1,"
+                  "\"metadata\":{\"title\":\"\xff\xfe\"}}", NULL, &error);
+  g_assert_null (ds);
+  g_assert_error (error, STRAITS_DATASET_ERROR, STRAITS_DATASET_ERROR_ENCODING);
+  g_clear_error (&error);
+
+  ds = load_text ("{\"format\":\"straits-dataset\",\"format_version\":123456789012345678901234,"
+                  "\"metadata\":{\"title\":\"t\"}}", NULL, &error);
+  g_assert_null (ds);
+  g_assert_nonnull (strstr (error->message, "too many digits"));
+}
+
+int
+main (int argc, char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/loader/counts-and-items", test_counts_and_items);
+  g_test_add_func ("/loader/groupings", test_groupings);
+  g_test_add_func ("/loader/events-sorted-by-actor", test_events_sorted_by_actor);
+  g_test_add_func ("/query/events-window", test_query_events_window);
+  g_test_add_func ("/query/relations-active-at", test_relations_active_at);
+  g_test_add_func ("/loader/errors-have-places", test_errors_have_places);
+  g_test_add_func ("/loader/error-cap", test_error_cap);
+  g_test_add_func ("/loader/warnings", test_warnings_for_unknown_members);
+  g_test_add_func ("/loader/file-level-errors", test_file_level_errors);
+  g_test_add_func ("/loader/newer-version", test_newer_version_refused);
+  g_test_add_func ("/loader/hostile-text", test_hostile_text);
+  return g_test_run ();
+}
