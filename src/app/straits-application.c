@@ -24,6 +24,18 @@ static const GOptionEntry option_entries[] = {
     N_("Print the version and exit"), NULL },
   { "check", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Validate the dataset files given and exit (no display needed)"), NULL },
+  { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Export a map to FILE (.png, .pdf or .svg) and exit (no display needed)"), N_("FILE") },
+  { "view", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("The view to export: black-sea, aegean, eu-groupings or a dataset view"), N_("ID") },
+  { "dataset", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("The dataset to export from (default: the bundled one)"), N_("FILE") },
+  { "size", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Page size: WIDTHxHEIGHT in pixels, WIDTHxHEIGHTmm, a4-landscape, slide-16x9, …"), N_("SIZE") },
+  { "dpi", 0, 0, G_OPTION_ARG_DOUBLE, NULL,
+    N_("Resolution of PNG exports (default 96)"), N_("N") },
+  { "time", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Draw the map as of this date (YYYY, YYYY-MM or YYYY-MM-DD)"), N_("DATE") },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
     NULL, N_("[FILE…]") },
   { NULL }
@@ -101,6 +113,8 @@ straits_application_handle_local_options (GApplication *app,
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &remaining);
   if (g_variant_dict_contains (options, "check"))
     return straits_cli_check (remaining);
+  if (g_variant_dict_contains (options, "export"))
+    return straits_cli_export (options);
   if (remaining != NULL && remaining[0] != NULL)
     {
       int status = open_from_command_line (app, remaining);

@@ -9,6 +9,10 @@
 
 #include "straits-cli.h"
 #include "straits-dataset.h"
+#include "straits-figure.h"
+#include "straits-map-export.h"
+#include "straits-paths.h"
+#include "straits-view-setup.h"
 
 static void
 print_diagnostics (GPtrArray *diags)
@@ -63,4 +67,99 @@ straits_cli_check (const char *const *files)
         }
     }
   return status;
+}
+
+typedef struct {
+  StraitsMapRenderer *renderer;
+  StraitsFigureOptions figure;
+} ExportJob;
+
+static void
+draw_export_page (cairo_t  *cr,
+                  double    width,
+                  double    height,
+                  guint     page,
+                  gpointer  user_data)
+{
+  ExportJob *job = user_data;
+
+  straits_figure_draw (job->renderer, cr, width, height, &job->figure);
+}
+
+static int
+fail (GError *error)
+{
+  fprintf (stderr, "straits: %s\n", error->message);
+  return 1;
+}
+
+static StraitsDataset *
+load_dataset_for_cli (const char *path, GError **error)
+{
+  g_autofree char *bundled = straits_bundled_dataset_path ();
+  g_autoptr(GPtrArray) diags = NULL;
+  StraitsDataset *dataset = straits_dataset_load_file (path ? path : bundled, &diags, error);
+
+  if (dataset == NULL && diags != NULL && diags->len > 1)
+    print_diagnostics (diags);
+  return dataset;
+}
+
+/* straits --export=FILE --view=ID [--dataset=FILE] [--size=SIZE] [--dpi=N] [--time=DATE] */
+int
+straits_cli_export (GVariantDict *options)
+{
+  const char *file = NULL, *view_id = "eu-groupings", *dataset_path = NULL;
+  const char *size = "a4-landscape", *time = NULL;
+  double dpi = 96, width, height;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StraitsDataset) dataset = NULL;
+  g_autoptr(StraitsAtlas) atlas = NULL;
+  g_autoptr(StraitsViewInfo) view = NULL;
+  g_autoptr(StraitsMapRenderer) renderer = NULL;
+  g_autofree char *basemap_dir = g_build_filename (straits_data_dir (), "basemap", NULL);
+  StraitsExportFormat format;
+  StraitsExportMetadata meta = { 0 };
+  ExportJob job = { 0 };
+
+  g_variant_dict_lookup (options, "export", "^&ay", &file);
+  g_variant_dict_lookup (options, "view", "&s", &view_id);
+  g_variant_dict_lookup (options, "dataset", "^&ay", &dataset_path);
+  g_variant_dict_lookup (options, "size", "&s", &size);
+  g_variant_dict_lookup (options, "dpi", "d", &dpi);
+  g_variant_dict_lookup (options, "time", "&s", &time);
+
+  /* Check what can be checked before any loading. */
+  if (!straits_export_format_from_filename (file, &format, &error) ||
+      !straits_parse_page_size (size, &width, &height, &error))
+    return fail (error);
+
+  dataset = load_dataset_for_cli (dataset_path, &error);
+  if (dataset == NULL)
+    return fail (error);
+  view = straits_find_view (dataset, view_id, &error);
+  if (view == NULL)
+    return fail (error);
+  atlas = straits_atlas_new (basemap_dir);
+  renderer = straits_map_renderer_new_for_view (atlas, dataset, view, &error);
+  if (renderer == NULL)
+    return fail (error);
+  if (time != NULL)
+    {
+      StraitsDate date;
+
+      if (!straits_date_parse (time, &date))
+        {
+          fprintf (stderr, _("straits: invalid --time “%s”: use YYYY, YYYY-MM or YYYY-MM-DD\n"), time);
+          return 1;
+        }
+      straits_map_renderer_set_time (renderer, &date);
+    }
+
+  job.renderer = renderer;
+  job.figure = (StraitsFigureOptions) { view->title, view->subtitle, TRUE, TRUE, NULL };
+  meta.title = view->title;
+  if (!straits_export (file, width, height, dpi, 1, draw_export_page, &job, &meta, &error))
+    return fail (error);
+  return 0;
 }

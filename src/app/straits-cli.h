@@ -5,9 +5,11 @@
 #pragma once
 
 #include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
-int straits_cli_check (const char *const *files);
+int straits_cli_check  (const char *const *files);
+int straits_cli_export (GVariantDict      *options);
 
 G_END_DECLS

@@ -1,0 +1,26 @@
+/* straits-atlas.h: the basemaps and their projections for each region,
+ * loaded and projected on first use, then kept
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "straits-projected-map.h"
+
+G_BEGIN_DECLS
+
+typedef struct _StraitsAtlas StraitsAtlas;
+
+StraitsAtlas        *straits_atlas_new      (const char          *basemap_dir);
+void                 straits_atlas_free     (StraitsAtlas        *self);
+StraitsBasemap      *straits_atlas_get_basemap (StraitsAtlas     *self,
+                                               gboolean            detailed,
+                                               GError            **error);
+/* Borrowed; valid for the atlas's life. */
+StraitsProjectedMap *straits_atlas_get_map  (StraitsAtlas        *self,
+                                             const StraitsRegion *region,
+                                             GError             **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (StraitsAtlas, straits_atlas_free)
+
+G_END_DECLS

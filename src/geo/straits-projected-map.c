@@ -1,0 +1,384 @@
+/* straits-projected-map.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <geos_c.h>
+
+#include "straits-projected-map.h"
+
+struct _StraitsProjectedMap
+{
+  gatomicrefcount ref_count;
+  StraitsBasemap *basemap;
+  StraitsProjection *projection;
+  StraitsRegion region;
+  StraitsBox extent;
+
+  double *xy;             /* projected points */
+  StraitsBox *arc_boxes;
+  StraitsBox *feature_boxes;
+  double *label_xy;
+  double *areas;
+
+  GMutex geos_lock;
+  GEOSContextHandle_t geos;
+  GEOSGeometry **geometries;                /* per feature, lazily */
+  const GEOSPreparedGeometry **prepared;
+};
+
+static void
+box_reset (StraitsBox *b)
+{
+  b->x0 = b->y0 = G_MAXDOUBLE;
+  b->x1 = b->y1 = -G_MAXDOUBLE;
+}
+
+static void
+box_add (StraitsBox *b, double x, double y)
+{
+  b->x0 = MIN (b->x0, x);
+  b->y0 = MIN (b->y0, y);
+  b->x1 = MAX (b->x1, x);
+  b->y1 = MAX (b->y1, y);
+}
+
+static void
+box_union (StraitsBox *b, const StraitsBox *other)
+{
+  b->x0 = MIN (b->x0, other->x0);
+  b->y0 = MIN (b->y0, other->y0);
+  b->x1 = MAX (b->x1, other->x1);
+  b->y1 = MAX (b->y1, other->y1);
+}
+
+/* The region's frame: its lon/lat box densified along the edges, since
+ * parallels and meridians are curves in most projections. */
+static void
+compute_extent (StraitsProjectedMap *self)
+{
+  const StraitsRegion *r = &self->region;
+  const int steps = 32;
+
+  box_reset (&self->extent);
+  for (int i = 0; i <= steps; i++)
+    {
+      double t = (double) i / steps, x, y;
+      double lon = r->west + t * (r->east - r->west), lat = r->south + t * (r->north - r->south);
+
+      if (straits_projection_forward (self->projection, lon, r->south, &x, &y))
+        box_add (&self->extent, x, y);
+      if (straits_projection_forward (self->projection, lon, r->north, &x, &y))
+        box_add (&self->extent, x, y);
+      if (straits_projection_forward (self->projection, r->west, lat, &x, &y))
+        box_add (&self->extent, x, y);
+      if (straits_projection_forward (self->projection, r->east, lat, &x, &y))
+        box_add (&self->extent, x, y);
+    }
+}
+
+static void
+project_points (StraitsProjectedMap *self)
+{
+  guint n = straits_basemap_get_n_points (self->basemap);
+
+  self->xy = g_new (double, 2 * (gsize) n + 2);
+  for (guint i = 0; i < n; i++)
+    straits_basemap_get_point (self->basemap, i, &self->xy[2 * i], &self->xy[2 * i + 1]);
+  straits_projection_forward_array (self->projection, self->xy, n);
+}
+
+static void
+compute_arc_boxes (StraitsProjectedMap *self)
+{
+  guint n_arcs = straits_basemap_get_n_arcs (self->basemap);
+  const guint32 *starts = straits_basemap_get_arc_starts (self->basemap);
+
+  self->arc_boxes = g_new (StraitsBox, n_arcs + 1);
+  for (guint a = 0; a < n_arcs; a++)
+    {
+      box_reset (&self->arc_boxes[a]);
+      for (guint32 p = starts[a]; p < starts[a + 1]; p++)
+        if (isfinite (self->xy[2 * p]) && self->xy[2 * p] != HUGE_VAL)
+          box_add (&self->arc_boxes[a], self->xy[2 * p], self->xy[2 * p + 1]);
+    }
+}
+
+static double
+ring_area (StraitsProjectedMap *self, guint ring)
+{
+  const guint32 *ring_starts = straits_basemap_get_ring_starts (self->basemap);
+  const gint32 *refs = straits_basemap_get_refs (self->basemap);
+  const guint32 *arc_starts = straits_basemap_get_arc_starts (self->basemap);
+  double sum = 0;
+
+  /* Shoelace over the ring's arcs; each arc's points in ring order. */
+  for (guint32 k = ring_starts[ring]; k < ring_starts[ring + 1]; k++)
+    {
+      gint32 ref = refs[k];
+      guint32 arc = ref >= 0 ? (guint32) ref : (guint32) ~ref;
+      guint32 first = arc_starts[arc], last = arc_starts[arc + 1] - 1;
+
+      for (guint32 i = first; i < last; i++)
+        {
+          guint32 p = ref >= 0 ? i : last - (i - first);
+          guint32 q = ref >= 0 ? i + 1 : last - (i - first) - 1;
+
+          sum += self->xy[2 * p] * self->xy[2 * q + 1] - self->xy[2 * q] * self->xy[2 * p + 1];
+        }
+    }
+  return sum / 2;
+}
+
+static void
+compute_features (StraitsProjectedMap *self)
+{
+  guint n = straits_basemap_get_n_features (self->basemap);
+  const guint32 *ring_starts = straits_basemap_get_ring_starts (self->basemap);
+  const gint32 *refs = straits_basemap_get_refs (self->basemap);
+
+  self->feature_boxes = g_new (StraitsBox, n + 1);
+  self->label_xy = g_new (double, 2 * (gsize) n + 2);
+  self->areas = g_new0 (double, n + 1);
+  for (guint f = 0; f < n; f++)
+    {
+      const StraitsFeature *feature = straits_basemap_get_feature (self->basemap, f);
+
+      box_reset (&self->feature_boxes[f]);
+      for (guint32 r = feature->first_ring; r < feature->first_ring + feature->n_rings; r++)
+        {
+          for (guint32 k = ring_starts[r]; k < ring_starts[r + 1]; k++)
+            {
+              gint32 ref = refs[k];
+              box_union (&self->feature_boxes[f], &self->arc_boxes[ref >= 0 ? ref : ~ref]);
+            }
+          self->areas[f] += fabs (ring_area (self, r)) *
+                            ((straits_basemap_get_ring_flags (self->basemap)[r] & 1) ? 1 : -1);
+        }
+      if (!straits_projection_forward (self->projection, feature->label_lon, feature->label_lat,
+                                       &self->label_xy[2 * f], &self->label_xy[2 * f + 1]))
+        self->label_xy[2 * f] = self->label_xy[2 * f + 1] = NAN;
+      if (feature->n_rings == 0 && isfinite (self->label_xy[2 * f]))
+        box_add (&self->feature_boxes[f], self->label_xy[2 * f], self->label_xy[2 * f + 1]);
+    }
+}
+
+StraitsProjectedMap *
+straits_projected_map_new (StraitsBasemap      *basemap,
+                           const StraitsRegion *region,
+                           GError             **error)
+{
+  g_autoptr(StraitsProjection) projection = straits_projection_new (region->projection, error);
+  StraitsProjectedMap *self;
+
+  if (projection == NULL)
+    return NULL;
+  self = g_new0 (StraitsProjectedMap, 1);
+  g_atomic_ref_count_init (&self->ref_count);
+  self->basemap = straits_basemap_ref (basemap);
+  self->projection = g_steal_pointer (&projection);
+  self->region = *region;
+  self->region.projection = g_strdup (region->projection);
+  self->region.id = g_intern_string (region->id);
+  g_mutex_init (&self->geos_lock);
+
+  compute_extent (self);
+  project_points (self);
+  compute_arc_boxes (self);
+  compute_features (self);
+  return self;
+}
+
+StraitsProjectedMap *
+straits_projected_map_ref (StraitsProjectedMap *self)
+{
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+straits_projected_map_unref (StraitsProjectedMap *self)
+{
+  guint n;
+
+  if (self == NULL || !g_atomic_ref_count_dec (&self->ref_count))
+    return;
+  n = straits_basemap_get_n_features (self->basemap);
+  if (self->geos != NULL)
+    {
+      for (guint f = 0; f < n; f++)
+        {
+          if (self->prepared[f] != NULL)
+            GEOSPreparedGeom_destroy_r (self->geos, self->prepared[f]);
+          if (self->geometries[f] != NULL)
+            GEOSGeom_destroy_r (self->geos, self->geometries[f]);
+        }
+      GEOS_finish_r (self->geos);
+    }
+  g_free (self->prepared);
+  g_free (self->geometries);
+  g_mutex_clear (&self->geos_lock);
+  g_free (self->xy);
+  g_free (self->arc_boxes);
+  g_free (self->feature_boxes);
+  g_free (self->label_xy);
+  g_free (self->areas);
+  g_free ((char *) self->region.projection);
+  straits_projection_unref (self->projection);
+  straits_basemap_unref (self->basemap);
+  g_free (self);
+}
+
+StraitsBasemap *straits_projected_map_get_basemap (StraitsProjectedMap *self) { return self->basemap; }
+StraitsProjection *straits_projected_map_get_projection (StraitsProjectedMap *self) { return self->projection; }
+const StraitsRegion *straits_projected_map_get_region (StraitsProjectedMap *self) { return &self->region; }
+StraitsBox straits_projected_map_get_extent (StraitsProjectedMap *self) { return self->extent; }
+const double *straits_projected_map_get_xy (StraitsProjectedMap *self) { return self->xy; }
+const StraitsBox *straits_projected_map_get_arc_boxes (StraitsProjectedMap *self) { return self->arc_boxes; }
+
+const StraitsBox *
+straits_projected_map_get_feature_box (StraitsProjectedMap *self,
+                                       guint                feature)
+{
+  return &self->feature_boxes[feature];
+}
+
+void
+straits_projected_map_get_label_point (StraitsProjectedMap *self,
+                                       guint                feature,
+                                       double              *x,
+                                       double              *y)
+{
+  *x = self->label_xy[2 * feature];
+  *y = self->label_xy[2 * feature + 1];
+}
+
+double
+straits_projected_map_get_feature_area (StraitsProjectedMap *self,
+                                        guint                feature)
+{
+  return self->areas[feature];
+}
+
+/* GEOS ----------------------------------------------------------------- */
+
+static GEOSGeometry *
+build_ring (StraitsProjectedMap *self, guint ring)
+{
+  const guint32 *ring_starts = straits_basemap_get_ring_starts (self->basemap);
+  const gint32 *refs = straits_basemap_get_refs (self->basemap);
+  const guint32 *arc_starts = straits_basemap_get_arc_starts (self->basemap);
+  g_autoptr(GArray) coords = g_array_new (FALSE, FALSE, sizeof (double));
+  GEOSCoordSequence *seq;
+
+  for (guint32 k = ring_starts[ring]; k < ring_starts[ring + 1]; k++)
+    {
+      gint32 ref = refs[k];
+      guint32 arc = ref >= 0 ? (guint32) ref : (guint32) ~ref;
+      guint32 first = arc_starts[arc], last = arc_starts[arc + 1] - 1;
+
+      /* Consecutive arcs share their end points: skip the repeat. */
+      for (guint32 i = (k == ring_starts[ring] ? first : first + 1); i <= last; i++)
+        {
+          guint32 p = ref >= 0 ? i : last - (i - first);
+
+          g_array_append_vals (coords, &self->xy[2 * p], 2);
+        }
+    }
+  if (coords->len < 8)
+    return NULL;
+  /* Close the ring exactly, whatever rounding did. */
+  g_array_append_vals (coords, coords->data, 2);
+  seq = GEOSCoordSeq_copyFromBuffer_r (self->geos, (const double *) (gpointer) coords->data,
+                                       coords->len / 2, 0, 0);
+  return GEOSGeom_createLinearRing_r (self->geos, seq);
+}
+
+static GEOSGeometry *
+build_feature_geometry (StraitsProjectedMap *self, guint f)
+{
+  const StraitsFeature *feature = straits_basemap_get_feature (self->basemap, f);
+  const guint8 *ring_flags = straits_basemap_get_ring_flags (self->basemap);
+  g_autoptr(GPtrArray) polygons = g_ptr_array_new ();
+  guint32 r = feature->first_ring, end = feature->first_ring + feature->n_rings;
+
+  while (r < end)
+    {
+      GEOSGeometry *shell = build_ring (self, r++);
+      g_autoptr(GPtrArray) holes = g_ptr_array_new ();
+
+      while (r < end && !(ring_flags[r] & 1))
+        {
+          GEOSGeometry *hole = build_ring (self, r++);
+          if (hole != NULL)
+            g_ptr_array_add (holes, hole);
+        }
+      if (shell == NULL)
+        {
+          for (guint i = 0; i < holes->len; i++)
+            GEOSGeom_destroy_r (self->geos, holes->pdata[i]);
+          continue;
+        }
+      g_ptr_array_add (polygons, GEOSGeom_createPolygon_r (self->geos, shell,
+                                                          (GEOSGeometry **) holes->pdata,
+                                                          holes->len));
+    }
+  if (polygons->len == 0)
+    return NULL;
+  return GEOSGeom_createCollection_r (self->geos, GEOS_MULTIPOLYGON,
+                                      (GEOSGeometry **) polygons->pdata, polygons->len);
+}
+
+static const GEOSPreparedGeometry *
+prepared_feature (StraitsProjectedMap *self, guint f)
+{
+  if (self->geos == NULL)
+    {
+      guint n = straits_basemap_get_n_features (self->basemap);
+
+      self->geos = GEOS_init_r ();
+      self->geometries = g_new0 (GEOSGeometry *, n + 1);
+      self->prepared = g_new0 (const GEOSPreparedGeometry *, n + 1);
+    }
+  if (self->prepared[f] == NULL && self->geometries[f] == NULL)
+    {
+      self->geometries[f] = build_feature_geometry (self, f);
+      if (self->geometries[f] != NULL)
+        self->prepared[f] = GEOSPrepare_r (self->geos, self->geometries[f]);
+    }
+  return self->prepared[f];
+}
+
+int
+straits_projected_map_feature_at (StraitsProjectedMap *self,
+                                  StraitsLayer         layer,
+                                  double               x,
+                                  double               y)
+{
+  guint n = straits_basemap_get_n_features (self->basemap);
+  int found = -1;
+
+  GEOSGeometry *point = NULL;
+
+  g_mutex_lock (&self->geos_lock);
+  for (guint f = 0; f < n && found < 0; f++)
+    {
+      const StraitsFeature *feature = straits_basemap_get_feature (self->basemap, f);
+      const StraitsBox *b = &self->feature_boxes[f];
+      const GEOSPreparedGeometry *prepared;
+
+      if (feature->layer != layer || x < b->x0 || x > b->x1 || y < b->y0 || y > b->y1)
+        continue;
+      prepared = prepared_feature (self, f);
+      if (point == NULL)
+        point = GEOSGeom_createPointFromXY_r (self->geos, x, y);
+      if (prepared != NULL && GEOSPreparedContains_r (self->geos, prepared, point) == 1)
+        found = (int) f;
+    }
+  if (point != NULL)
+    GEOSGeom_destroy_r (self->geos, point);
+  g_mutex_unlock (&self->geos_lock);
+  return found;
+}

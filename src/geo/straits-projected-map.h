@@ -1,0 +1,55 @@
+/* straits-projected-map.h: a basemap projected once for one region
+ *
+ * Projection happens once per region, not per frame: the renderer only
+ * scales and offsets these coordinates.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "straits-basemap.h"
+#include "straits-projection.h"
+#include "straits-region.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  double x0, y0, x1, y1;
+} StraitsBox;
+
+typedef struct _StraitsProjectedMap StraitsProjectedMap;
+
+StraitsProjectedMap *straits_projected_map_new   (StraitsBasemap      *basemap,
+                                                  const StraitsRegion *region,
+                                                  GError             **error);
+StraitsProjectedMap *straits_projected_map_ref   (StraitsProjectedMap *self);
+void                 straits_projected_map_unref (StraitsProjectedMap *self);
+
+StraitsBasemap      *straits_projected_map_get_basemap    (StraitsProjectedMap *self);
+StraitsProjection   *straits_projected_map_get_projection (StraitsProjectedMap *self);
+const StraitsRegion *straits_projected_map_get_region     (StraitsProjectedMap *self);
+/* The region's frame in projected metres (y grows northwards). */
+StraitsBox           straits_projected_map_get_extent     (StraitsProjectedMap *self);
+
+const double        *straits_projected_map_get_xy         (StraitsProjectedMap *self);
+const StraitsBox    *straits_projected_map_get_arc_boxes  (StraitsProjectedMap *self);
+const StraitsBox    *straits_projected_map_get_feature_box (StraitsProjectedMap *self,
+                                                           guint                feature);
+void                 straits_projected_map_get_label_point (StraitsProjectedMap *self,
+                                                           guint                feature,
+                                                           double              *x,
+                                                           double              *y);
+/* Area of a polygon feature in square metres of the projected plane. */
+double               straits_projected_map_get_feature_area (StraitsProjectedMap *self,
+                                                            guint                feature);
+
+/* The feature of @layer whose polygon contains (@x, @y), or -1.
+ * Uses GEOS prepared geometries, built on first use. */
+int                  straits_projected_map_feature_at     (StraitsProjectedMap *self,
+                                                           StraitsLayer         layer,
+                                                           double               x,
+                                                           double               y);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (StraitsProjectedMap, straits_projected_map_unref)
+
+G_END_DECLS

@@ -1,0 +1,161 @@
+/* straits-projection.c
+ *
+ * Each projection has a PROJ context of its own, so that projections may
+ * be used from different threads (PROJ contexts are not thread-safe).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <geodesic.h>
+#include <proj.h>
+#include <gio/gio.h>
+#include <glib/gi18n-lib.h>
+
+#include "straits-projection.h"
+
+struct _StraitsProjection
+{
+  gatomicrefcount ref_count;
+  char *definition;
+  PJ_CONTEXT *ctx;
+  PJ *pj;     /* WGS84 lon/lat → definition, axis order lon, lat */
+};
+
+/* @definition: anything PROJ takes for a CRS: "EPSG:3035", or a PROJ
+ * string such as "+proj=laea +lat_0=38 +lon_0=25 +ellps=WGS84". */
+StraitsProjection *
+straits_projection_new (const char  *definition,
+                        GError     **error)
+{
+  StraitsProjection *self = g_new0 (StraitsProjection, 1);
+  g_autofree char *target = NULL;
+  PJ *raw;
+
+  g_atomic_ref_count_init (&self->ref_count);
+  self->definition = g_strdup (definition);
+  self->ctx = proj_context_create ();
+  proj_log_level (self->ctx, PJ_LOG_NONE);
+
+  /* A bare PROJ string names an operation; "+type=crs" makes it a CRS. */
+  target = g_str_has_prefix (definition, "+") && !strstr (definition, "+type=crs")
+           ? g_strconcat (definition, " +type=crs", NULL) : g_strdup (definition);
+  raw = proj_create_crs_to_crs (self->ctx, "EPSG:4326", target, NULL);
+  if (raw != NULL)
+    {
+      self->pj = proj_normalize_for_visualization (self->ctx, raw);
+      proj_destroy (raw);
+    }
+  if (self->pj == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("Cannot set up the projection “%s”: %s"), definition,
+                   proj_context_errno_string (self->ctx, proj_context_errno (self->ctx)));
+      straits_projection_unref (self);
+      return NULL;
+    }
+  return self;
+}
+
+StraitsProjection *
+straits_projection_ref (StraitsProjection *self)
+{
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+straits_projection_unref (StraitsProjection *self)
+{
+  if (self == NULL || !g_atomic_ref_count_dec (&self->ref_count))
+    return;
+  g_clear_pointer (&self->pj, proj_destroy);
+  g_clear_pointer (&self->ctx, proj_context_destroy);
+  g_free (self->definition);
+  g_free (self);
+}
+
+const char *
+straits_projection_get_definition (StraitsProjection *self)
+{
+  return self->definition;
+}
+
+gboolean
+straits_projection_forward (StraitsProjection *self,
+                            double             lon,
+                            double             lat,
+                            double            *x,
+                            double            *y)
+{
+  PJ_COORD c = proj_trans (self->pj, PJ_FWD, proj_coord (lon, lat, 0, 0));
+
+  *x = c.xy.x;
+  *y = c.xy.y;
+  return isfinite (c.xy.x) && isfinite (c.xy.y) && c.xy.x != HUGE_VAL;
+}
+
+/* Projects interleaved lon, lat pairs in place. */
+void
+straits_projection_forward_array (StraitsProjection *self,
+                                  double            *xy,
+                                  gsize              n_points)
+{
+  proj_trans_generic (self->pj, PJ_FWD,
+                      xy, 2 * sizeof (double), n_points,
+                      xy + 1, 2 * sizeof (double), n_points,
+                      NULL, 0, 0, NULL, 0, 0);
+}
+
+gboolean
+straits_projection_inverse (StraitsProjection *self,
+                            double             x,
+                            double             y,
+                            double            *lon,
+                            double            *lat)
+{
+  PJ_COORD c = proj_trans (self->pj, PJ_INV, proj_coord (x, y, 0, 0));
+
+  *lon = c.lp.lam;
+  *lat = c.lp.phi;
+  return isfinite (c.lp.lam) && isfinite (c.lp.phi) && c.lp.lam != HUGE_VAL;
+}
+
+static const struct geod_geodesic *
+wgs84 (void)
+{
+  static struct geod_geodesic g;
+  static gsize initialized;
+
+  if (g_once_init_enter (&initialized))
+    {
+      geod_init (&g, 6378137.0, 1 / 298.257223563);
+      g_once_init_leave (&initialized, 1);
+    }
+  return &g;
+}
+
+double
+straits_geodesic_distance (double lon1,
+                           double lat1,
+                           double lon2,
+                           double lat2)
+{
+  double s12 = 0;
+
+  geod_inverse (wgs84 (), lat1, lon1, lat2, lon2, &s12, NULL, NULL);
+  return s12;
+}
+
+double
+straits_geodesic_line_length (const double *lonlat,
+                              gsize         n_points)
+{
+  double total = 0;
+
+  for (gsize i = 1; i < n_points; i++)
+    total += straits_geodesic_distance (lonlat[2 * i - 2], lonlat[2 * i - 1],
+                                        lonlat[2 * i], lonlat[2 * i + 1]);
+  return total;
+}

@@ -1,0 +1,46 @@
+/* straits-projection.h: map projections (PROJ) and geodesics
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct _StraitsProjection StraitsProjection;
+
+StraitsProjection *straits_projection_new     (const char         *definition,
+                                               GError            **error);
+StraitsProjection *straits_projection_ref     (StraitsProjection  *self);
+void               straits_projection_unref   (StraitsProjection  *self);
+const char        *straits_projection_get_definition (StraitsProjection *self);
+
+/* Degrees (longitude, latitude) to metres in the projection's plane.
+ * Points that cannot be projected come out as HUGE_VAL. */
+gboolean           straits_projection_forward (StraitsProjection  *self,
+                                               double              lon,
+                                               double              lat,
+                                               double             *x,
+                                               double             *y);
+void               straits_projection_forward_array (StraitsProjection *self,
+                                               double             *xy,
+                                               gsize               n_points);
+gboolean           straits_projection_inverse (StraitsProjection  *self,
+                                               double              x,
+                                               double              y,
+                                               double             *lon,
+                                               double             *lat);
+
+/* Distance in metres along the WGS84 ellipsoid. */
+double             straits_geodesic_distance  (double lon1,
+                                               double lat1,
+                                               double lon2,
+                                               double lat2);
+/* Length in metres of a line of lon, lat pairs along the ellipsoid. */
+double             straits_geodesic_line_length (const double *lonlat,
+                                                 gsize         n_points);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (StraitsProjection, straits_projection_unref)
+
+G_END_DECLS

@@ -1,0 +1,36 @@
+/* straits-label-placer.h: places labels by priority without overlap
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct {
+  double x, y, width, height;
+} StraitsRect;
+
+typedef struct _StraitsLabelPlacer StraitsLabelPlacer;
+
+StraitsLabelPlacer *straits_label_placer_new     (double              width,
+                                                  double              height,
+                                                  double              margin);
+void                straits_label_placer_free    (StraitsLabelPlacer *self);
+/* Reserves @rect when it fits inside the frame and touches nothing
+ * placed before; returns whether it did. */
+gboolean            straits_label_placer_try     (StraitsLabelPlacer *self,
+                                                  const StraitsRect  *rect);
+/* Reserves @rect unconditionally (a legend, a marker). */
+void                straits_label_placer_block   (StraitsLabelPlacer *self,
+                                                  const StraitsRect  *rect);
+guint               straits_label_placer_get_n_placed (StraitsLabelPlacer *self);
+const StraitsRect  *straits_label_placer_get_placed   (StraitsLabelPlacer *self,
+                                                       guint               index);
+gboolean            straits_rects_intersect      (const StraitsRect  *a,
+                                                  const StraitsRect  *b);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (StraitsLabelPlacer, straits_label_placer_free)
+
+G_END_DECLS

@@ -1,0 +1,271 @@
+/* straits-map-export.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <glib/gi18n-lib.h>
+
+#include "straits-map-export.h"
+
+#define MM_TO_PT (72.0 / 25.4)
+/* Sizes given in pixels are pixels at 96 dpi, the screen's. */
+#define PX_TO_PT (72.0 / 96.0)
+#define MAX_PIXELS (32767.0)
+
+gboolean
+straits_export_format_from_filename (const char           *filename,
+                                     StraitsExportFormat  *format,
+                                     GError              **error)
+{
+  g_autofree char *lower = g_ascii_strdown (filename, -1);
+
+  if (g_str_has_suffix (lower, ".png"))
+    *format = STRAITS_EXPORT_PNG;
+  else if (g_str_has_suffix (lower, ".pdf"))
+    *format = STRAITS_EXPORT_PDF;
+  else if (g_str_has_suffix (lower, ".svg"))
+    *format = STRAITS_EXPORT_SVG;
+  else
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("Cannot tell the format of “%s”: name it .png, .pdf or .svg"), filename);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+typedef struct {
+  const char *name;
+  double width, height; /* points */
+} PageSize;
+
+static const PageSize page_sizes[] = {
+  { "slide-16x9", 1920 * PX_TO_PT, 1080 * PX_TO_PT },
+  { "slide-4x3", 1440 * PX_TO_PT, 1080 * PX_TO_PT },
+  { "a4-landscape", 297 * MM_TO_PT, 210 * MM_TO_PT },
+  { "a4-portrait", 210 * MM_TO_PT, 297 * MM_TO_PT },
+  { "a3-landscape", 420 * MM_TO_PT, 297 * MM_TO_PT },
+  { "a3-portrait", 297 * MM_TO_PT, 420 * MM_TO_PT },
+  { "letter-landscape", 11 * 72.0, 8.5 * 72.0 },
+  { "letter-portrait", 8.5 * 72.0, 11 * 72.0 },
+};
+
+/* A named size, "WIDTHxHEIGHT" in pixels (at 96 dpi) or
+ * "WIDTHxHEIGHTmm". */
+gboolean
+straits_parse_page_size (const char  *spec,
+                         double      *width_pt,
+                         double      *height_pt,
+                         GError     **error)
+{
+  double w = 0, h = 0;
+  char unit[3] = "";
+  int n;
+
+  for (guint i = 0; i < G_N_ELEMENTS (page_sizes); i++)
+    if (g_ascii_strcasecmp (spec, page_sizes[i].name) == 0)
+      {
+        *width_pt = page_sizes[i].width;
+        *height_pt = page_sizes[i].height;
+        return TRUE;
+      }
+  n = sscanf (spec, "%lfx%lf%2s", &w, &h, unit);
+  if ((n == 2 || (n == 3 && g_str_equal (unit, "mm"))) && w >= 16 && h >= 16 && w <= 20000 && h <= 20000)
+    {
+      double factor = n == 3 ? MM_TO_PT : PX_TO_PT;
+
+      *width_pt = w * factor;
+      *height_pt = h * factor;
+      return TRUE;
+    }
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+               _("Unknown size “%s”: use WIDTHxHEIGHT in pixels, WIDTHxHEIGHTmm, or one of "
+                 "slide-16x9, slide-4x3, a4-landscape, a4-portrait, a3-landscape, a3-portrait, "
+                 "letter-landscape, letter-portrait"), spec);
+  return FALSE;
+}
+
+typedef struct {
+  GOutputStream *stream;
+  GError *error;
+} Sink;
+
+static cairo_status_t
+write_to_sink (void                *closure,
+               const unsigned char *data,
+               unsigned int         length)
+{
+  Sink *sink = closure;
+
+  if (sink->error != NULL)
+    return CAIRO_STATUS_WRITE_ERROR;
+  if (!g_output_stream_write_all (sink->stream, data, length, NULL, NULL, &sink->error))
+    return CAIRO_STATUS_WRITE_ERROR;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static void
+set_pdf_metadata (cairo_surface_t             *surface,
+                  const StraitsExportMetadata *meta)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format_iso8601 (now);
+  g_autofree char *creator = g_strdup_printf ("Straits %s", PACKAGE_VERSION);
+
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, creator);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
+  if (meta == NULL)
+    return;
+  if (meta->title)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, meta->title);
+  if (meta->subject)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, meta->subject);
+  if (meta->author)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, meta->author);
+  if (meta->keywords)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_KEYWORDS, meta->keywords);
+}
+
+static cairo_status_t
+draw_vector (StraitsExportFormat          format,
+             Sink                        *sink,
+             double                       w,
+             double                       h,
+             guint                        n_pages,
+             StraitsDrawFunc              draw,
+             gpointer                     data,
+             const StraitsExportMetadata *meta)
+{
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+
+  if (format == STRAITS_EXPORT_PDF)
+    {
+      surface = cairo_pdf_surface_create_for_stream (write_to_sink, sink, w, h);
+      set_pdf_metadata (surface, meta);
+    }
+  else
+    {
+      surface = cairo_svg_surface_create_for_stream (write_to_sink, sink, w, h);
+      cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PT);
+      n_pages = 1;
+    }
+  cr = cairo_create (surface);
+  for (guint page = 0; page < n_pages; page++)
+    {
+      cairo_save (cr);
+      draw (cr, w, h, page, data);
+      cairo_restore (cr);
+      cairo_show_page (cr);
+    }
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  return status;
+}
+
+static cairo_status_t
+draw_png (Sink            *sink,
+          double           w,
+          double           h,
+          double           dpi,
+          StraitsDrawFunc  draw,
+          gpointer         data)
+{
+  int pw = (int) lround (w / 72.0 * dpi), ph = (int) lround (h / 72.0 * dpi);
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+
+  if (pw < 1 || ph < 1 || pw > MAX_PIXELS || ph > MAX_PIXELS)
+    return CAIRO_STATUS_INVALID_SIZE;
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, pw, ph);
+  cr = cairo_create (surface);
+  /* Drawings are in points; a point is dpi/72 pixels. */
+  cairo_scale (cr, pw / w, ph / h);
+  draw (cr, w, h, 0, data);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_write_to_png_stream (surface, write_to_sink, sink);
+  cairo_surface_destroy (surface);
+  return status;
+}
+
+/* Closing a replace stream commits it; closing it cancelled throws the
+ * temporary file away. */
+static void
+abandon (GOutputStream *stream)
+{
+  g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+
+  g_cancellable_cancel (cancelled);
+  g_output_stream_close (stream, cancelled, NULL);
+}
+
+gboolean
+straits_export (const char                  *filename,
+                double                       width_pt,
+                double                       height_pt,
+                double                       dpi,
+                guint                        n_pages,
+                StraitsDrawFunc              draw,
+                gpointer                     user_data,
+                const StraitsExportMetadata *metadata,
+                GError                     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (filename);
+  g_autoptr(GFileOutputStream) stream = NULL;
+  StraitsExportFormat format;
+  Sink sink = { NULL, NULL };
+  cairo_status_t status;
+
+  if (!straits_export_format_from_filename (filename, &format, error))
+    return FALSE;
+  if (format == STRAITS_EXPORT_PNG && (dpi < 10 || dpi > 2400))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("A resolution of %g dpi is out of range (10 to 2400)"), dpi);
+      return FALSE;
+    }
+  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, error);
+  if (stream == NULL)
+    {
+      g_prefix_error (error, _("Cannot write “%s”: "), filename);
+      return FALSE;
+    }
+  sink.stream = G_OUTPUT_STREAM (stream);
+
+  if (format == STRAITS_EXPORT_PNG)
+    status = draw_png (&sink, width_pt, height_pt, dpi, draw, user_data);
+  else
+    status = draw_vector (format, &sink, width_pt, height_pt, MAX (n_pages, 1), draw, user_data, metadata);
+
+  if (status != CAIRO_STATUS_SUCCESS || sink.error != NULL)
+    {
+      abandon (sink.stream);
+      if (sink.error != NULL)
+        {
+          g_propagate_prefixed_error (error, sink.error, _("Cannot write “%s”: "), filename);
+          return FALSE;
+        }
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot draw “%s”: %s"),
+                   filename, cairo_status_to_string (status));
+      return FALSE;
+    }
+  if (!g_output_stream_close (sink.stream, NULL, error))
+    {
+      g_prefix_error (error, _("Cannot write “%s”: "), filename);
+      return FALSE;
+    }
+  return TRUE;
+}

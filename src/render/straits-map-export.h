@@ -1,0 +1,53 @@
+/* straits-map-export.h: writes drawings to PNG, PDF or SVG files
+ *
+ * Files are written atomically: into a temporary file that replaces the
+ * target only once everything is written, so that a failure leaves the
+ * previous file (or none) and never half of a new one.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <cairo.h>
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  STRAITS_EXPORT_PNG,
+  STRAITS_EXPORT_PDF,
+  STRAITS_EXPORT_SVG,
+} StraitsExportFormat;
+
+/* Draws one page in points; @width and @height are the page's size. */
+typedef void (*StraitsDrawFunc) (cairo_t  *cr,
+                                 double    width,
+                                 double    height,
+                                 guint     page,
+                                 gpointer  user_data);
+
+typedef struct {
+  const char *title;
+  const char *subject;   /* for a figure, its text description */
+  const char *author;
+  const char *keywords;
+} StraitsExportMetadata;
+
+gboolean straits_export_format_from_filename (const char                  *filename,
+                                              StraitsExportFormat         *format,
+                                              GError                     **error);
+gboolean straits_parse_page_size             (const char                  *spec,
+                                              double                      *width_pt,
+                                              double                      *height_pt,
+                                              GError                     **error);
+gboolean straits_export                      (const char                  *filename,
+                                              double                       width_pt,
+                                              double                       height_pt,
+                                              double                       dpi,
+                                              guint                        n_pages,
+                                              StraitsDrawFunc              draw,
+                                              gpointer                     user_data,
+                                              const StraitsExportMetadata *metadata,
+                                              GError                     **error);
+
+G_END_DECLS

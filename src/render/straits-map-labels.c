@@ -1,0 +1,524 @@
+/* straits-map-labels.c: labels, annotations and the legend
+ *
+ * Labels are offered to the placer most important first; what does not
+ * fit without overlap, or would be cut by the frame, is left out. Text is
+ * drawn as text (so PDF and SVG keep it searchable) over a halo drawn as
+ * an outline.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n-lib.h>
+
+#include "straits-map-renderer-private.h"
+
+#define MAX_CACHED_LAYOUTS 4000
+
+/* Layouts are kept between frames: shaping text is the costliest part of
+ * a frame otherwise. The context resolution is 72 dpi, so font sizes in
+ * points are sizes in output units. */
+PangoLayout *
+straits_map_layout (StraitsMapRenderer *self,
+                    cairo_t            *cr,
+                    const char         *text,
+                    double              size,
+                    PangoWeight         weight,
+                    PangoStyle          style,
+                    int                 wrap_width)
+{
+  g_autofree char *key = g_strdup_printf ("%.2f|%d|%d|%d|%s", size, weight, style, wrap_width, text);
+  PangoLayout *layout = g_hash_table_lookup (self->layouts, key);
+
+  if (layout == NULL)
+    {
+      PangoContext *context = pango_cairo_create_context (cr);
+      PangoFontDescription *font = pango_font_description_from_string ("Cantarell, DejaVu Sans, Sans");
+
+      pango_cairo_context_set_resolution (context, 72);
+      layout = pango_layout_new (context);
+      g_object_unref (context);
+      pango_font_description_set_size (font, (int) (size * PANGO_SCALE));
+      pango_font_description_set_weight (font, weight);
+      pango_font_description_set_style (font, style);
+      pango_layout_set_font_description (layout, font);
+      pango_font_description_free (font);
+      if (wrap_width > 0)
+        {
+          pango_layout_set_width (layout, wrap_width * PANGO_SCALE);
+          pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+        }
+      pango_layout_set_text (layout, text, -1);
+      if (g_hash_table_size (self->layouts) > MAX_CACHED_LAYOUTS)
+        g_hash_table_remove_all (self->layouts);
+      g_hash_table_insert (self->layouts, g_steal_pointer (&key), layout);
+    }
+  else
+    pango_cairo_update_context (cr, pango_layout_get_context (layout));
+  return layout;
+}
+
+typedef struct {
+  double size;
+  PangoWeight weight;
+  PangoStyle style;
+  int wrap;
+  const StraitsColour *colour;
+  StraitsLabelKind kind;
+} TextStyle;
+
+static void
+show_text (StraitsMapRenderer  *self,
+           StraitsMapFrame     *frame,
+           PangoLayout         *layout,
+           double               x,
+           double               y,
+           const StraitsColour *colour)
+{
+  cairo_t *cr = frame->cr;
+
+  cairo_move_to (cr, x, y);
+  pango_cairo_layout_path (cr, layout);
+  cairo_set_source_rgba (cr, self->style.halo.r, self->style.halo.g, self->style.halo.b, 0.85);
+  cairo_set_line_width (cr, 2.6 * frame->unit);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_stroke (cr);
+  cairo_move_to (cr, x, y);
+  straits_set_colour (cr, colour);
+  pango_cairo_show_layout (cr, layout);
+}
+
+static void
+record_label (StraitsMapRenderer *self,
+              const StraitsRect  *rect,
+              StraitsLabelKind    kind,
+              const char         *text)
+{
+  StraitsPlacedLabel placed = { *rect, kind };
+
+  g_array_append_val (self->labels, placed);
+  g_ptr_array_add (self->label_texts, g_strdup (text));
+}
+
+/* Tries the label centred on (@x, @y), or, with @beside, to the right
+ * and then to the left of it. */
+static gboolean
+place_text (StraitsMapRenderer *self,
+            StraitsMapFrame    *frame,
+            const char         *text,
+            const TextStyle    *ts,
+            double              x,
+            double              y,
+            gboolean            beside)
+{
+  PangoLayout *layout = straits_map_layout (self, frame->cr, text, ts->size * frame->unit,
+                                            ts->weight, ts->style,
+                                            ts->wrap > 0 ? (int) (ts->wrap * frame->unit) : -1);
+  PangoRectangle ink, logical;
+  double gap = 4 * frame->unit;
+  StraitsRect candidates[3];
+  guint n_candidates;
+
+  pango_layout_get_pixel_extents (layout, &ink, &logical);
+  if (beside)
+    {
+      candidates[0] = (StraitsRect) { x + gap, y - logical.height / 2.0, logical.width, logical.height };
+      candidates[1] = (StraitsRect) { x - gap - logical.width, y - logical.height / 2.0, logical.width, logical.height };
+      candidates[2] = (StraitsRect) { x - logical.width / 2.0, y - gap - logical.height, logical.width, logical.height };
+      n_candidates = 3;
+    }
+  else
+    {
+      candidates[0] = (StraitsRect) { x - logical.width / 2.0, y - logical.height / 2.0, logical.width, logical.height };
+      n_candidates = 1;
+    }
+
+  for (guint i = 0; i < n_candidates; i++)
+    if (straits_label_placer_try (frame->placer, &candidates[i]))
+      {
+        show_text (self, frame, layout, candidates[i].x - logical.x, candidates[i].y - logical.y, ts->colour);
+        record_label (self, &candidates[i], ts->kind, text);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static gboolean
+output_point (StraitsMapFrame *frame, double x, double y, double *ox, double *oy)
+{
+  if (isnan (x) || isnan (y))
+    return FALSE;
+  straits_viewport_to_output (&frame->vp, frame->width, frame->height, x, y, ox, oy);
+  return *ox >= 0 && *oy >= 0 && *ox <= frame->width && *oy <= frame->height;
+}
+
+static const char *
+country_label (StraitsMapRenderer *self, const StraitsFeature *f)
+{
+  guint32 actor;
+
+  if (self->dataset != NULL && (actor = straits_dataset_find_actor_by_iso3 (self->dataset, f->code)) != STRAITS_NO_INDEX)
+    {
+      const StraitsActor *a = straits_dataset_get_actor (self->dataset, actor);
+      return a->short_name ? a->short_name : a->name;
+    }
+  return f->name;
+}
+
+typedef struct {
+  guint feature;
+  double priority;
+} Candidate;
+
+static int
+compare_candidates (gconstpointer a, gconstpointer b)
+{
+  double pa = ((const Candidate *) a)->priority, pb = ((const Candidate *) b)->priority;
+  return pa > pb ? -1 : pa < pb;
+}
+
+/* Polygon features of @layer in the frame and large enough on screen to
+ * carry a label, largest first. */
+static GArray *
+polygon_candidates (StraitsMapRenderer *self,
+                    StraitsMapFrame    *frame,
+                    StraitsLayer        layer,
+                    double              min_area)
+{
+  StraitsBasemap *basemap = straits_projected_map_get_basemap (self->map);
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  double unit_area = frame->vp.resolution * frame->vp.resolution;
+
+  for (guint f = 0; f < straits_basemap_get_n_features (basemap); f++)
+    {
+      const StraitsFeature *feature = straits_basemap_get_feature (basemap, f);
+      double area;
+
+      if (feature->layer != layer || !straits_map_feature_visible (self, frame, f))
+        continue;
+      area = fabs (straits_projected_map_get_feature_area (self->map, f)) / unit_area;
+      if (area >= min_area * frame->unit * frame->unit)
+        g_array_append_val (out, ((Candidate) { f, area }));
+    }
+  g_array_sort (out, compare_candidates);
+  return out;
+}
+
+static void
+label_polygons (StraitsMapRenderer *self,
+                StraitsMapFrame    *frame,
+                StraitsLayer        layer,
+                double              min_area,
+                const TextStyle    *ts)
+{
+  g_autoptr(GArray) candidates = polygon_candidates (self, frame, layer, min_area);
+  StraitsBasemap *basemap = straits_projected_map_get_basemap (self->map);
+
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      guint f = g_array_index (candidates, Candidate, i).feature;
+      const StraitsFeature *feature = straits_basemap_get_feature (basemap, f);
+      double x, y, ox, oy;
+      TextStyle sized = *ts;
+
+      straits_projected_map_get_label_point (self->map, f, &x, &y);
+      if (!output_point (frame, x, y, &ox, &oy))
+        continue;
+      /* Large countries get slightly larger names. */
+      if (layer == STRAITS_LAYER_COUNTRY)
+        sized.size *= CLAMP (sqrt (g_array_index (candidates, Candidate, i).priority) / (180 * frame->unit), 0.9, 1.35);
+      place_text (self, frame, layer == STRAITS_LAYER_COUNTRY ? country_label (self, feature) : feature->name,
+                  &sized, ox, oy, FALSE);
+    }
+}
+
+static void
+label_cities (StraitsMapRenderer *self,
+              StraitsMapFrame    *frame)
+{
+  StraitsBasemap *basemap = straits_projected_map_get_basemap (self->map);
+  g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  /* Metres per unit: more cities as one zooms in. */
+  gboolean detailed = frame->vp.resolution < 1500 / frame->unit;
+  TextStyle ts = { self->style.small_label_size, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, 0,
+                   &self->style.text, STRAITS_LABEL_CITY };
+
+  for (guint f = 0; f < straits_basemap_get_n_features (basemap); f++)
+    {
+      const StraitsFeature *feature = straits_basemap_get_feature (basemap, f);
+      gboolean capital = feature->flags & STRAITS_FEATURE_CAPITAL;
+
+      if (feature->layer != STRAITS_LAYER_CITY || (!capital && !detailed))
+        continue;
+      g_array_append_val (candidates, ((Candidate) { f, (capital ? 1e9 : 0) + feature->population }));
+    }
+  g_array_sort (candidates, compare_candidates);
+
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      guint f = g_array_index (candidates, Candidate, i).feature;
+      const StraitsFeature *feature = straits_basemap_get_feature (basemap, f);
+      double x, y, ox, oy, r = 2.2 * frame->unit;
+      StraitsRect dot;
+
+      straits_projected_map_get_label_point (self->map, f, &x, &y);
+      if (!output_point (frame, x, y, &ox, &oy))
+        continue;
+      dot = (StraitsRect) { ox - r, oy - r, 2 * r, 2 * r };
+      if (!straits_label_placer_try (frame->placer, &dot))
+        continue;
+      if (!place_text (self, frame, feature->name, &ts, ox, oy, TRUE))
+        continue;
+      cairo_arc (frame->cr, ox, oy, r, 0, 2 * G_PI);
+      straits_set_colour (frame->cr, &self->style.halo);
+      cairo_fill_preserve (frame->cr);
+      straits_set_colour (frame->cr, &self->style.text);
+      cairo_set_line_width (frame->cr, 1.0 * frame->unit);
+      cairo_stroke (frame->cr);
+    }
+}
+
+static gboolean
+annotation_point (StraitsMapRenderer      *self,
+                  const StraitsAnnotation *a,
+                  double                  *x,
+                  double                  *y)
+{
+  StraitsBasemap *basemap = straits_projected_map_get_basemap (self->map);
+
+  if (a->feature != NULL)
+    {
+      int f = straits_basemap_find_by_name (basemap, a->feature);
+
+      if (f < 0)
+        return FALSE;
+      straits_projected_map_get_label_point (self->map, (guint) f, x, y);
+      return TRUE;
+    }
+  if (a->n_points > 0)
+    return straits_projection_forward (straits_projected_map_get_projection (self->map),
+                                       a->coords[0], a->coords[1], x, y);
+  return FALSE;
+}
+
+static gboolean
+annotation_shown (StraitsMapRenderer      *self,
+                  const StraitsAnnotation *a)
+{
+  if (straits_map_renderer_has_overlay (self, a->id))
+    return TRUE;
+  if (a->kind == STRAITS_ANNOTATION_STRAIT)
+    return straits_map_renderer_has_overlay (self, "straits");
+  if (a->kind == STRAITS_ANNOTATION_DISPUTED_AREA)
+    return straits_map_renderer_has_overlay (self, "disputed-areas");
+  return FALSE;
+}
+
+/* A dataset annotation: a marker, its name and, room permitting, its
+ * note (the Montreux Convention's rules at the straits, for instance). */
+static void
+label_annotations (StraitsMapRenderer *self,
+                   StraitsMapFrame    *frame)
+{
+  TextStyle name = { self->style.small_label_size + 0.5, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, 0,
+                     &self->style.text, STRAITS_LABEL_ANNOTATION };
+  TextStyle note = { self->style.small_label_size, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, 170,
+                     &self->style.text, STRAITS_LABEL_ANNOTATION };
+
+  if (self->dataset == NULL)
+    return;
+  for (guint i = 0; i < straits_dataset_get_n_annotations (self->dataset); i++)
+    {
+      const StraitsAnnotation *a = straits_dataset_get_annotation (self->dataset, i);
+      double x, y, ox, oy, r = 3.2 * frame->unit;
+      g_autofree char *text = NULL;
+
+      if (!annotation_shown (self, a) || !annotation_point (self, a, &x, &y) ||
+          !output_point (frame, x, y, &ox, &oy))
+        continue;
+      cairo_arc (frame->cr, ox, oy, r, 0, 2 * G_PI);
+      straits_set_colour (frame->cr, &self->style.selection);
+      cairo_fill_preserve (frame->cr);
+      straits_set_colour (frame->cr, &self->style.halo);
+      cairo_set_line_width (frame->cr, 1.2 * frame->unit);
+      cairo_stroke (frame->cr);
+      straits_label_placer_block (frame->placer, &(StraitsRect) { ox - r, oy - r, 2 * r, 2 * r });
+
+      text = a->text ? g_strdup_printf ("%s: %s", a->name, a->text) : g_strdup (a->name);
+      if (a->text == NULL || !place_text (self, frame, text, &note, ox, oy, TRUE))
+        place_text (self, frame, a->name, &name, ox, oy, TRUE);
+    }
+}
+
+void
+straits_map_draw_labels (StraitsMapRenderer *self,
+                         StraitsMapFrame    *frame)
+{
+  TextStyle country = { self->style.label_size, PANGO_WEIGHT_SEMIBOLD, PANGO_STYLE_NORMAL, 0,
+                        &self->style.text, STRAITS_LABEL_COUNTRY };
+  TextStyle sea = { self->style.small_label_size, PANGO_WEIGHT_NORMAL, PANGO_STYLE_ITALIC, 0,
+                    &self->style.sea_text, STRAITS_LABEL_SEA };
+  TextStyle disputed = { self->style.small_label_size, PANGO_WEIGHT_NORMAL, PANGO_STYLE_ITALIC, 0,
+                         &self->style.disputed, STRAITS_LABEL_DISPUTED };
+
+  label_annotations (self, frame);
+  label_polygons (self, frame, STRAITS_LAYER_COUNTRY, 900, &country);
+  if (self->overlays == NULL || straits_map_renderer_has_overlay (self, "disputed-areas"))
+    label_polygons (self, frame, STRAITS_LAYER_DISPUTED, 150, &disputed);
+  label_polygons (self, frame, STRAITS_LAYER_SEA, 1500, &sea);
+  label_cities (self, frame);
+}
+
+/* Legend ------------------------------------------------------------------ */
+
+typedef struct {
+  const char *text;
+  const StraitsColour *colour;
+  gboolean line;
+  gboolean dashed;
+  guint pattern; /* G_MAXUINT: none */
+} LegendEntry;
+
+static void
+draw_swatch (StraitsMapRenderer *self,
+             StraitsMapFrame    *frame,
+             const LegendEntry  *e,
+             double              x,
+             double              y,
+             double              size)
+{
+  cairo_t *cr = frame->cr;
+
+  if (e->line)
+    {
+      const double dashes[] = { 4 * frame->unit, 2.5 * frame->unit };
+
+      cairo_move_to (cr, x, y + size / 2);
+      cairo_line_to (cr, x + size * 1.6, y + size / 2);
+      straits_set_colour (cr, e->colour);
+      cairo_set_line_width (cr, 2.2 * frame->unit);
+      if (e->dashed)
+        cairo_set_dash (cr, dashes, 2, 0);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+      return;
+    }
+  cairo_rectangle (cr, x, y, size * 1.6, size);
+  straits_set_colour (cr, self->style.patterns && e->pattern != G_MAXUINT ? &self->style.land : e->colour);
+  cairo_fill_preserve (cr);
+  if (self->style.patterns && e->pattern != G_MAXUINT)
+    {
+      cairo_save (cr);
+      cairo_clip_preserve (cr);
+      cairo_new_path (cr);
+      for (double d = -size; d < size * 1.6; d += 4 * frame->unit)
+        {
+          cairo_move_to (cr, x + d, y + (e->pattern % 2 ? size / 2 : 0));
+          cairo_line_to (cr, x + d + size, y + size);
+        }
+      cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
+      cairo_set_line_width (cr, 0.8 * frame->unit);
+      cairo_stroke (cr);
+      cairo_restore (cr);
+      cairo_rectangle (cr, x, y, size * 1.6, size);
+    }
+  straits_set_colour (cr, &self->style.border);
+  cairo_set_line_width (cr, 0.6 * frame->unit);
+  cairo_stroke (cr);
+}
+
+static GArray *
+legend_entries (StraitsMapRenderer *self, gboolean *adversarial)
+{
+  GArray *entries = g_array_new (FALSE, TRUE, sizeof (LegendEntry));
+  const StraitsGrouping *grouping = self->grouping != STRAITS_NO_INDEX
+                                    ? straits_dataset_get_grouping (self->dataset, self->grouping) : NULL;
+
+  /* Groups in the grouping's order, then the pseudo-groups. */
+  for (guint k = 0; grouping != NULL && k < grouping->n_groups; k++)
+    for (guint i = 0; i < self->drawn_groups->len; i++)
+      if (g_array_index (self->drawn_groups, guint32, i) == k)
+        g_array_append_val (entries, ((LegendEntry) { grouping->groups[k].label,
+                                                      &grouping->groups[k].colour, FALSE, FALSE, k }));
+  for (guint i = 0; i < self->drawn_groups->len; i++)
+    {
+      guint32 g = g_array_index (self->drawn_groups, guint32, i);
+
+      if (g == DRAWN_OTHER_EU)
+        g_array_append_val (entries, ((LegendEntry) { _("Other EU members"), &self->style.land_eu, FALSE, FALSE, G_MAXUINT }));
+    }
+  for (guint i = 0; i < self->drawn_groups->len; i++)
+    if (g_array_index (self->drawn_groups, guint32, i) == DRAWN_NON_EU)
+      g_array_append_val (entries, ((LegendEntry) { _("Not in the EU"), &self->style.land, FALSE, FALSE, G_MAXUINT }));
+
+  *adversarial = FALSE;
+  for (guint i = 0; i < self->drawn_types->len; i++)
+    {
+      const StraitsTypeDef *t = straits_dataset_get_relation_type (self->dataset,
+                                                                   g_array_index (self->drawn_types, guint32, i));
+      g_array_append_val (entries, ((LegendEntry) { t->label, &t->colour, TRUE, FALSE, G_MAXUINT }));
+    }
+  for (guint32 i = 0; i < straits_dataset_get_n_relations (self->dataset) && !*adversarial; i++)
+    *adversarial = straits_dataset_get_relation (self->dataset, i)->stance == STRAITS_STANCE_ADVERSARIAL;
+  return entries;
+}
+
+void
+straits_map_draw_legend (StraitsMapRenderer *self,
+                         StraitsMapFrame    *frame)
+{
+  g_autoptr(GArray) entries = NULL;
+  gboolean adversarial;
+  double pad = 6 * frame->unit, swatch = 8 * frame->unit, line_height, width = 0, height, x, y;
+  double size = self->style.small_label_size * frame->unit;
+  cairo_t *cr = frame->cr;
+  LegendEntry stance_entry = { _("Adversarial (dashed)"), &self->style.text, TRUE, TRUE, G_MAXUINT };
+
+  if (self->dataset == NULL)
+    return;
+  entries = legend_entries (self, &adversarial);
+  if (adversarial && self->drawn_types->len > 0)
+    g_array_append_val (entries, stance_entry);
+  if (entries->len == 0)
+    return;
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      PangoLayout *layout = straits_map_layout (self, cr, g_array_index (entries, LegendEntry, i).text,
+                                                size, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, -1);
+      PangoRectangle logical;
+
+      pango_layout_get_pixel_extents (layout, NULL, &logical);
+      width = MAX (width, logical.width);
+    }
+  line_height = MAX (swatch, size * 1.35) + 2 * frame->unit;
+  width += swatch * 1.6 + 3 * pad;
+  height = entries->len * line_height + 2 * pad;
+  x = 10 * frame->unit;
+  y = frame->height - height - 10 * frame->unit;
+  self->legend_rect = (StraitsRect) { x, y, width, height };
+  self->has_legend = TRUE;
+  straits_label_placer_block (frame->placer, &self->legend_rect);
+
+  cairo_rectangle (cr, x, y, width, height);
+  cairo_set_source_rgba (cr, self->style.halo.r, self->style.halo.g, self->style.halo.b, 0.9);
+  cairo_fill_preserve (cr);
+  straits_set_colour (cr, &self->style.border);
+  cairo_set_line_width (cr, 0.6 * frame->unit);
+  cairo_stroke (cr);
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const LegendEntry *e = &g_array_index (entries, LegendEntry, i);
+      PangoLayout *layout = straits_map_layout (self, cr, e->text, size, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, -1);
+      PangoRectangle logical;
+      double row = y + pad + i * line_height;
+
+      pango_layout_get_pixel_extents (layout, NULL, &logical);
+      draw_swatch (self, frame, e, x + pad, row + (line_height - swatch) / 2 - frame->unit, swatch);
+      cairo_move_to (cr, x + 2 * pad + swatch * 1.6, row + (line_height - logical.height) / 2 - frame->unit);
+      straits_set_colour (cr, &self->style.text);
+      pango_cairo_show_layout (cr, layout);
+    }
+}

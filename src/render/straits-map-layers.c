@@ -1,0 +1,421 @@
+/* straits-map-layers.c: land, borders, disputed areas and relation arcs
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+
+#include "straits-map-renderer-private.h"
+
+const StraitsGroup *
+straits_map_group_of_feature (StraitsMapRenderer *self,
+                              guint               feature,
+                              guint32            *actor)
+{
+  const StraitsFeature *f = straits_basemap_get_feature (straits_projected_map_get_basemap (self->map), feature);
+  guint32 a;
+
+  *actor = STRAITS_NO_INDEX;
+  if (self->dataset == NULL || f->code[0] == '\0')
+    return NULL;
+  a = straits_dataset_find_actor_by_iso3 (self->dataset, f->code);
+  *actor = a;
+  if (a == STRAITS_NO_INDEX || self->grouping == STRAITS_NO_INDEX)
+    return NULL;
+  return straits_dataset_group_of_actor (self->dataset, self->grouping, a);
+}
+
+static void
+note_drawn (GArray *drawn, guint32 value)
+{
+  for (guint i = 0; i < drawn->len; i++)
+    if (g_array_index (drawn, guint32, i) == value)
+      return;
+  g_array_append_val (drawn, value);
+}
+
+
+static guint
+group_index (StraitsMapRenderer *self, const StraitsGroup *group)
+{
+  const StraitsGrouping *g = straits_dataset_get_grouping (self->dataset, self->grouping);
+
+  return (guint) (group - g->groups);
+}
+
+/* Print style: groups as hatching, drawn as vector lines across the
+ * feature's box inside its clip. */
+static void
+hatch (cairo_t *cr, double x0, double y0, double x1, double y1, guint kind, double spacing)
+{
+  double span = (x1 - x0) + (y1 - y0);
+
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
+  cairo_set_line_width (cr, spacing / 5);
+  for (double d = -span; d <= span; d += spacing)
+    {
+      switch (kind % 4)
+        {
+        case 0: /* diagonal */
+          cairo_move_to (cr, x0 + d, y0);
+          cairo_line_to (cr, x0 + d + (y1 - y0), y1);
+          break;
+        case 1: /* horizontal */
+          cairo_move_to (cr, x0, y0 + d + span);
+          cairo_line_to (cr, x1, y0 + d + span);
+          break;
+        case 2: /* cross */
+          cairo_move_to (cr, x0 + d, y0);
+          cairo_line_to (cr, x0 + d + (y1 - y0), y1);
+          cairo_move_to (cr, x1 - d, y0);
+          cairo_line_to (cr, x1 - d - (y1 - y0), y1);
+          break;
+        default: /* vertical */
+          cairo_move_to (cr, x0 + d + span, y0);
+          cairo_line_to (cr, x0 + d + span, y1);
+          break;
+        }
+    }
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+static void
+fill_feature (StraitsMapRenderer *self,
+              StraitsMapFrame    *frame,
+              guint               f)
+{
+  StraitsBasemap *basemap = straits_projected_map_get_basemap (self->map);
+  const StraitsFeature *feature = straits_basemap_get_feature (basemap, f);
+  cairo_t *cr = frame->cr;
+  guint32 actor;
+  const StraitsGroup *group = straits_map_group_of_feature (self, f, &actor);
+
+  straits_map_path_feature (self, frame, f);
+  if (group != NULL)
+    {
+      note_drawn (self->drawn_groups, group_index (self, group));
+      if (self->style.patterns)
+        {
+          double x0, y0, x1, y1;
+
+          straits_set_colour (cr, &self->style.land);
+          cairo_fill_preserve (cr);
+          cairo_save (cr);
+          cairo_clip_extents (cr, &x0, &y0, &x1, &y1);
+          cairo_path_extents (cr, &x0, &y0, &x1, &y1);
+          cairo_clip (cr);
+          hatch (cr, x0, y0, x1, y1, group_index (self, group), 4 * frame->unit);
+          cairo_restore (cr);
+          return;
+        }
+      straits_set_colour (cr, &group->colour);
+    }
+  else if (feature->flags & STRAITS_FEATURE_EU && feature->layer == STRAITS_LAYER_COUNTRY)
+    {
+      note_drawn (self->drawn_groups, DRAWN_OTHER_EU);
+      straits_set_colour (cr, &self->style.land_eu);
+    }
+  else
+    {
+      if (feature->layer == STRAITS_LAYER_COUNTRY && self->grouping != STRAITS_NO_INDEX)
+        note_drawn (self->drawn_groups, DRAWN_NON_EU);
+      straits_set_colour (cr, &self->style.land);
+    }
+  cairo_fill (cr);
+}
+
+static void
+draw_layer_fills (StraitsMapRenderer *self,
+                  StraitsMapFrame    *frame,
+                  StraitsLayer        layer)
+{
+  StraitsBasemap *basemap = straits_projected_map_get_basemap (self->map);
+  guint n = straits_basemap_get_n_features (basemap);
+
+  for (guint f = 0; f < n; f++)
+    if (straits_basemap_get_feature (basemap, f)->layer == layer &&
+        straits_map_feature_visible (self, frame, f))
+      fill_feature (self, frame, f);
+}
+
+static void
+draw_disputed (StraitsMapRenderer *self,
+               StraitsMapFrame    *frame)
+{
+  StraitsBasemap *basemap = straits_projected_map_get_basemap (self->map);
+  guint n = straits_basemap_get_n_features (basemap);
+  cairo_t *cr = frame->cr;
+  const double dashes[] = { 3 * frame->unit, 2 * frame->unit };
+
+  for (guint f = 0; f < n; f++)
+    {
+      double x0, y0, x1, y1;
+
+      if (straits_basemap_get_feature (basemap, f)->layer != STRAITS_LAYER_DISPUTED ||
+          !straits_map_feature_visible (self, frame, f))
+        continue;
+      cairo_save (cr);
+      straits_map_path_feature (self, frame, f);
+      cairo_path_extents (cr, &x0, &y0, &x1, &y1);
+      cairo_clip_preserve (cr);
+      cairo_set_source_rgba (cr, self->style.disputed.r, self->style.disputed.g, self->style.disputed.b, 0.55);
+      cairo_set_line_width (cr, 0.7 * frame->unit);
+      cairo_new_path (cr);
+      for (double d = -(y1 - y0); d <= x1 - x0; d += 5 * frame->unit)
+        {
+          cairo_move_to (cr, x0 + d, y1);
+          cairo_line_to (cr, x0 + d + (y1 - y0), y0);
+        }
+      cairo_stroke (cr);
+      cairo_restore (cr);
+
+      straits_map_path_feature (self, frame, f);
+      straits_set_colour (cr, &self->style.disputed);
+      cairo_set_line_width (cr, 0.8 * frame->unit);
+      cairo_set_dash (cr, dashes, 2, 0);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+    }
+}
+
+static gboolean
+actor_selected (StraitsMapRenderer *self, guint32 actor)
+{
+  for (guint i = 0; i < self->selected_actors->len; i++)
+    if (g_array_index (self->selected_actors, guint32, i) == actor)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+outline_actor (StraitsMapRenderer  *self,
+               StraitsMapFrame     *frame,
+               guint32              actor,
+               const StraitsColour *colour,
+               double               width)
+{
+  int f;
+
+  if (self->actor_features == NULL || actor == STRAITS_NO_INDEX ||
+      actor >= straits_dataset_get_n_actors (self->dataset))
+    return;
+  f = self->actor_features[actor];
+  if (f < 0 || !straits_map_feature_visible (self, frame, (guint) f))
+    return;
+  straits_map_path_feature (self, frame, (guint) f);
+  cairo_set_source_rgba (frame->cr, colour->r, colour->g, colour->b, 0.25);
+  cairo_fill_preserve (frame->cr);
+  straits_set_colour (frame->cr, colour);
+  cairo_set_line_width (frame->cr, width * frame->unit);
+  cairo_stroke (frame->cr);
+}
+
+/* The Bosporus, the Sea of Marmara and the Dardanelles, when a view asks
+ * for the straits. */
+static void
+highlight_straits (StraitsMapRenderer *self,
+                   StraitsMapFrame    *frame)
+{
+  static const char *const names[] = { "Bosporus", "Sea of Marmara", "Dardanelles" };
+  StraitsBasemap *basemap = straits_projected_map_get_basemap (self->map);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      int f = straits_basemap_find_by_name (basemap, names[i]);
+
+      if (f < 0 || !straits_map_feature_visible (self, frame, (guint) f))
+        continue;
+      straits_map_path_feature (self, frame, (guint) f);
+      cairo_set_source_rgba (frame->cr, self->style.selection.r, self->style.selection.g,
+                             self->style.selection.b, 0.35);
+      cairo_fill (frame->cr);
+    }
+}
+
+void
+straits_map_draw_base (StraitsMapRenderer *self,
+                       StraitsMapFrame    *frame)
+{
+  cairo_t *cr = frame->cr;
+
+  straits_set_colour (cr, &self->style.sea);
+  cairo_paint (cr);
+
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  if (straits_map_renderer_has_overlay (self, "straits"))
+    highlight_straits (self, frame);
+  draw_layer_fills (self, frame, STRAITS_LAYER_COUNTRY);
+  draw_layer_fills (self, frame, STRAITS_LAYER_ISLAND);
+
+  straits_set_colour (cr, &self->style.coast);
+  cairo_set_line_width (cr, self->style.coast_width * frame->unit);
+  straits_map_stroke_arcs (self, frame, STRAITS_ARC_COAST);
+  straits_set_colour (cr, &self->style.border);
+  cairo_set_line_width (cr, self->style.border_width * frame->unit);
+  straits_map_stroke_arcs (self, frame, STRAITS_ARC_BORDER);
+
+  if (self->overlays == NULL || straits_map_renderer_has_overlay (self, "disputed-areas"))
+    draw_disputed (self, frame);
+
+  if (self->hover_actor != STRAITS_NO_INDEX && !actor_selected (self, self->hover_actor))
+    outline_actor (self, frame, self->hover_actor, &self->style.hover, 1.5);
+  for (guint i = 0; i < self->selected_actors->len; i++)
+    outline_actor (self, frame, g_array_index (self->selected_actors, guint32, i),
+                   &self->style.selection, 2.2);
+}
+
+/* Relations --------------------------------------------------------------- */
+
+static gboolean
+type_shown (StraitsMapRenderer *self, guint32 type)
+{
+  if (self->relation_types == NULL)
+    return TRUE;
+  for (guint i = 0; i < self->relation_types->len; i++)
+    if (g_array_index (self->relation_types, guint32, i) == type)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+arrow_head (cairo_t *cr, double tx, double ty, double fx, double fy, double size)
+{
+  double angle = atan2 (ty - fy, tx - fx);
+
+  cairo_move_to (cr, tx, ty);
+  cairo_line_to (cr, tx - size * cos (angle - 0.45), ty - size * sin (angle - 0.45));
+  cairo_line_to (cr, tx - size * cos (angle + 0.45), ty - size * sin (angle + 0.45));
+  cairo_close_path (cr);
+  cairo_fill (cr);
+}
+
+typedef struct {
+  double ax, ay, cx, cy, bx, by; /* output units: ends and the control point */
+} Curve;
+
+/* A quadratic curve bowing to the left of a → b; relations between the
+ * same pair bow further, on alternate sides, so that none hides another. */
+static Curve
+curve_between (double ax, double ay, double bx, double by, guint nth)
+{
+  double mx = (ax + bx) / 2, my = (ay + by) / 2;
+  double dx = bx - ax, dy = by - ay;
+  double bow = (0.18 + 0.12 * (nth / 2)) * ((nth % 2) ? -1 : 1);
+  Curve c = { ax, ay, mx - dy * bow, my + dx * bow, bx, by };
+
+  return c;
+}
+
+static void
+path_curve (cairo_t *cr, const Curve *c)
+{
+  cairo_move_to (cr, c->ax, c->ay);
+  cairo_curve_to (cr,
+                  c->ax + 2.0 / 3 * (c->cx - c->ax), c->ay + 2.0 / 3 * (c->cy - c->ay),
+                  c->bx + 2.0 / 3 * (c->cx - c->bx), c->by + 2.0 / 3 * (c->cy - c->by),
+                  c->bx, c->by);
+}
+
+static void
+draw_relation (StraitsMapRenderer    *self,
+               StraitsMapFrame       *frame,
+               const StraitsRelation *r,
+               guint32                index,
+               const Curve           *c,
+               gboolean               dimmed)
+{
+  cairo_t *cr = frame->cr;
+  const StraitsColour *colour = &straits_dataset_get_relation_type (self->dataset, r->type)->colour;
+  gboolean emphasised = index == self->selected_relation || index == self->hover_relation;
+  double width = (0.8 + 2.6 * r->strength) * frame->unit * (emphasised ? 1.8 : 1);
+  double alpha = dimmed ? 0.22 : 0.9;
+  const double dashes[] = { 5 * frame->unit, 3 * frame->unit };
+
+  /* A halo keeps arcs legible over any fill. */
+  path_curve (cr, c);
+  cairo_set_source_rgba (cr, self->style.halo.r, self->style.halo.g, self->style.halo.b, alpha * 0.8);
+  cairo_set_line_width (cr, width + 1.6 * frame->unit);
+  cairo_stroke (cr);
+
+  path_curve (cr, c);
+  if (r->stance == STRAITS_STANCE_ADVERSARIAL)
+    cairo_set_dash (cr, dashes, 2, 0);
+  cairo_set_source_rgba (cr, colour->r, colour->g, colour->b, alpha);
+  cairo_set_line_width (cr, width);
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+
+  if (!r->mutual)
+    arrow_head (cr, c->bx, c->by, c->cx, c->cy, (5 + width) * 1.0);
+}
+
+/* With one actor selected, its relations stand out; with a pair, the
+ * relations between the two. */
+static gboolean
+relation_selected (StraitsMapRenderer    *self,
+                   const StraitsRelation *r)
+{
+  guint n = self->selected_actors->len;
+
+  if (n == 1)
+    return actor_selected (self, r->from) || actor_selected (self, r->to);
+  if (n >= 2)
+    return actor_selected (self, r->from) && actor_selected (self, r->to);
+  return FALSE;
+}
+
+void
+straits_map_draw_relations (StraitsMapRenderer *self,
+                            StraitsMapFrame    *frame)
+{
+  g_autoptr(GHashTable) pairs = NULL;
+  gboolean selecting;
+  guint n;
+
+  if (self->dataset == NULL || self->actor_xy == NULL)
+    return;
+  pairs = g_hash_table_new (g_int64_hash, g_int64_equal);
+  selecting = self->selected_actors->len > 0 || self->selected_relation != STRAITS_NO_INDEX;
+  n = straits_dataset_get_n_relations (self->dataset);
+  /* Sized for every relation, so that it never moves: the table points
+   * into it. */
+  g_autoptr(GArray) keys = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
+
+  for (guint32 i = 0; i < n; i++)
+    {
+      const StraitsRelation *r = straits_dataset_get_relation (self->dataset, i);
+      double ax, ay, bx, by;
+      gint64 *key;
+      guint nth;
+      Curve c;
+      gboolean dimmed;
+
+      if (!type_shown (self, r->type) || (self->has_time && !straits_relation_is_active_at (r, &self->time)))
+        continue;
+      if (!straits_map_renderer_get_actor_anchor (self, r->from, &ax, &ay) ||
+          !straits_map_renderer_get_actor_anchor (self, r->to, &bx, &by))
+        continue;
+      straits_viewport_to_output (&frame->vp, frame->width, frame->height, ax, ay, &ax, &ay);
+      straits_viewport_to_output (&frame->vp, frame->width, frame->height, bx, by, &bx, &by);
+      if (hypot (bx - ax, by - ay) < 2 * frame->unit)
+        continue;
+
+      g_array_append_val (keys, (gint64) { ((gint64) MIN (r->from, r->to) << 32) | MAX (r->from, r->to) });
+      key = &g_array_index (keys, gint64, keys->len - 1);
+      nth = GPOINTER_TO_UINT (g_hash_table_lookup (pairs, key));
+      g_hash_table_insert (pairs, key, GUINT_TO_POINTER (nth + 1));
+      c = curve_between (ax, ay, bx, by, nth);
+      if (MAX (MAX (c.ax, c.bx), c.cx) < 0 || MIN (MIN (c.ax, c.bx), c.cx) > frame->width ||
+          MAX (MAX (c.ay, c.by), c.cy) < 0 || MIN (MIN (c.ay, c.by), c.cy) > frame->height)
+        continue;
+
+      dimmed = selecting && i != self->selected_relation && !relation_selected (self, r);
+      draw_relation (self, frame, r, i, &c, dimmed);
+      note_drawn (self->drawn_types, r->type);
+      self->n_drawn_relations++;
+    }
+}

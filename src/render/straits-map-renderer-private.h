@@ -1,0 +1,119 @@
+/* straits-map-renderer-private.h: shared by the renderer's layer files
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <pango/pangocairo.h>
+
+#include "straits-map-renderer.h"
+
+G_BEGIN_DECLS
+
+struct _StraitsMapRenderer
+{
+  GObject parent_instance;
+
+  StraitsProjectedMap *map;
+  StraitsDataset *dataset;
+  StraitsMapStyle style;
+
+  guint32 grouping;
+  GArray *relation_types;   /* guint32; NULL: all */
+  char **overlays;
+  gboolean has_time;
+  StraitsDate time;
+  GArray *selected_actors;  /* guint32 */
+  guint32 selected_relation;
+  guint32 hover_actor;
+  guint32 hover_relation;
+  gboolean show_legend;
+  gboolean full_detail;
+
+  int *actor_features;      /* country feature per actor, or -1 */
+  double *actor_xy;         /* anchor per actor, NAN when none */
+
+  /* Results of the last draw. */
+  GArray *labels;           /* StraitsPlacedLabel */
+  GPtrArray *label_texts;
+  GArray *drawn_groups;
+  GArray *drawn_types;
+  guint n_drawn_relations;
+  gboolean has_legend;
+  StraitsRect legend_rect;
+  guint64 last_vertices;
+
+  GHashTable *layouts;      /* "size|weight|text" → PangoLayout */
+};
+
+/* drawn_groups holds group indices and these two pseudo-groups. */
+#define DRAWN_OTHER_EU  (G_MAXUINT32 - 1)
+#define DRAWN_NON_EU    (G_MAXUINT32 - 2)
+
+typedef struct {
+  StraitsRect rect;
+  StraitsLabelKind kind;
+} StraitsPlacedLabel;
+
+/* One draw call's state. */
+typedef struct {
+  cairo_t *cr;
+  double width, height;
+  StraitsViewport vp;
+  StraitsBox view;          /* the frame in projected metres, with a margin */
+  double threshold;         /* simplification tolerance, degrees */
+  gboolean culling;
+  double unit;              /* style scale */
+  StraitsLabelPlacer *placer;
+  guint64 n_vertices;
+} StraitsMapFrame;
+
+void     straits_map_frame_init       (StraitsMapFrame       *frame,
+                                       StraitsMapRenderer    *self,
+                                       cairo_t               *cr,
+                                       double                 width,
+                                       double                 height,
+                                       const StraitsViewport *vp);
+gboolean straits_box_intersects       (const StraitsBox      *a,
+                                       const StraitsBox      *b);
+void     straits_map_path_feature     (StraitsMapRenderer    *self,
+                                       StraitsMapFrame       *frame,
+                                       guint                  feature);
+gboolean straits_map_feature_visible  (StraitsMapRenderer    *self,
+                                       StraitsMapFrame       *frame,
+                                       guint                  feature);
+void     straits_map_stroke_arcs      (StraitsMapRenderer    *self,
+                                       StraitsMapFrame       *frame,
+                                       guint8                 flag);
+gboolean straits_map_renderer_has_overlay (StraitsMapRenderer *self,
+                                       const char            *overlay);
+
+/* straits-map-layers.c */
+void     straits_map_draw_base        (StraitsMapRenderer    *self,
+                                       StraitsMapFrame       *frame);
+void     straits_map_draw_relations   (StraitsMapRenderer    *self,
+                                       StraitsMapFrame       *frame);
+const StraitsGroup *straits_map_group_of_feature (StraitsMapRenderer *self,
+                                       guint                  feature,
+                                       guint32               *actor);
+
+/* straits-map-labels.c */
+void     straits_map_draw_labels      (StraitsMapRenderer    *self,
+                                       StraitsMapFrame       *frame);
+void     straits_map_draw_legend      (StraitsMapRenderer    *self,
+                                       StraitsMapFrame       *frame);
+PangoLayout *straits_map_layout       (StraitsMapRenderer    *self,
+                                       cairo_t               *cr,
+                                       const char            *text,
+                                       double                 size,
+                                       PangoWeight            weight,
+                                       PangoStyle             style,
+                                       int                    wrap_width);
+
+static inline void
+straits_set_colour (cairo_t *cr, const StraitsColour *c)
+{
+  cairo_set_source_rgb (cr, c->r, c->g, c->b);
+}
+
+G_END_DECLS

@@ -1,0 +1,534 @@
+/* straits-map-renderer.c
+ *
+ * Level of detail follows the output, not the data: a vertex is drawn only
+ * when its simplification tolerance is at least half an output unit, and
+ * an arc far outside the frame is simplified by its distance from it
+ * (Douglas–Peucker keeps every dropped vertex within the tolerance of the
+ * line that remains, so such an arc cannot reach into the frame). Shared
+ * borders are one arc, so neighbours simplify alike and no gaps open.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <pango/pangocairo.h>
+#include <glib/gi18n-lib.h>
+
+#include "straits-map-renderer.h"
+#include "straits-map-renderer-private.h"
+
+G_DEFINE_FINAL_TYPE (StraitsMapRenderer, straits_map_renderer, G_TYPE_OBJECT)
+
+/* Degrees of latitude per metre, to compare tolerances with resolution. */
+#define DEGREES_PER_METRE (1.0 / 111320.0)
+/* A vertex matters when it moves the line by half an output unit. */
+#define DETAIL_UNITS 0.5
+
+static void
+straits_map_renderer_finalize (GObject *object)
+{
+  StraitsMapRenderer *self = STRAITS_MAP_RENDERER (object);
+
+  g_clear_pointer (&self->map, straits_projected_map_unref);
+  g_clear_object (&self->dataset);
+  g_clear_pointer (&self->relation_types, g_array_unref);
+  g_clear_pointer (&self->overlays, g_strfreev);
+  g_clear_pointer (&self->selected_actors, g_array_unref);
+  g_clear_pointer (&self->actor_features, g_free);
+  g_clear_pointer (&self->actor_xy, g_free);
+  g_clear_pointer (&self->labels, g_array_unref);
+  g_clear_pointer (&self->label_texts, g_ptr_array_unref);
+  g_clear_pointer (&self->drawn_groups, g_array_unref);
+  g_clear_pointer (&self->drawn_types, g_array_unref);
+  g_clear_pointer (&self->layouts, g_hash_table_unref);
+
+  G_OBJECT_CLASS (straits_map_renderer_parent_class)->finalize (object);
+}
+
+static void
+straits_map_renderer_class_init (StraitsMapRendererClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = straits_map_renderer_finalize;
+}
+
+static void
+straits_map_renderer_init (StraitsMapRenderer *self)
+{
+  straits_map_style_init (&self->style, STRAITS_MAP_STYLE_LIGHT);
+  self->grouping = STRAITS_NO_INDEX;
+  self->hover_actor = STRAITS_NO_INDEX;
+  self->hover_relation = STRAITS_NO_INDEX;
+  self->selected_relation = STRAITS_NO_INDEX;
+  self->selected_actors = g_array_new (FALSE, FALSE, sizeof (guint32));
+  self->labels = g_array_new (FALSE, FALSE, sizeof (StraitsPlacedLabel));
+  self->label_texts = g_ptr_array_new_with_free_func (g_free);
+  self->drawn_groups = g_array_new (FALSE, FALSE, sizeof (guint32));
+  self->drawn_types = g_array_new (FALSE, FALSE, sizeof (guint32));
+  self->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+}
+
+StraitsMapRenderer *
+straits_map_renderer_new (StraitsProjectedMap *map)
+{
+  StraitsMapRenderer *self = g_object_new (STRAITS_TYPE_MAP_RENDERER, NULL);
+
+  straits_map_renderer_set_map (self, map);
+  return self;
+}
+
+/* Anchors: where arcs to an actor attach. A state's is its country's
+ * label point; a company's is its seat, or else its country's. */
+static void
+update_anchors (StraitsMapRenderer *self)
+{
+  guint n;
+
+  g_clear_pointer (&self->actor_features, g_free);
+  g_clear_pointer (&self->actor_xy, g_free);
+  if (self->dataset == NULL || self->map == NULL)
+    return;
+  n = straits_dataset_get_n_actors (self->dataset);
+  self->actor_features = g_new (int, n + 1);
+  self->actor_xy = g_new (double, 2 * (gsize) n + 2);
+  for (guint i = 0; i < n; i++)
+    {
+      StraitsBasemap *basemap = straits_projected_map_get_basemap (self->map);
+      const StraitsActor *a = straits_dataset_get_actor (self->dataset, i);
+      int feature = a->iso3 ? straits_basemap_find_feature (basemap, STRAITS_LAYER_COUNTRY, a->iso3) : -1;
+
+      self->actor_features[i] = feature;
+      self->actor_xy[2 * i] = self->actor_xy[2 * i + 1] = NAN;
+      if (a->has_location)
+        straits_projection_forward (straits_projected_map_get_projection (self->map),
+                                    a->lon, a->lat, &self->actor_xy[2 * i], &self->actor_xy[2 * i + 1]);
+      else if (feature >= 0)
+        straits_projected_map_get_label_point (self->map, (guint) feature,
+                                               &self->actor_xy[2 * i], &self->actor_xy[2 * i + 1]);
+    }
+  /* Actors without a place of their own take their country's. */
+  for (guint i = 0; i < n; i++)
+    {
+      const StraitsActor *a = straits_dataset_get_actor (self->dataset, i);
+
+      if (isnan (self->actor_xy[2 * i]) && a->country != STRAITS_NO_INDEX)
+        {
+          self->actor_xy[2 * i] = self->actor_xy[2 * a->country];
+          self->actor_xy[2 * i + 1] = self->actor_xy[2 * a->country + 1];
+        }
+    }
+}
+
+void
+straits_map_renderer_set_map (StraitsMapRenderer  *self,
+                              StraitsProjectedMap *map)
+{
+  g_return_if_fail (STRAITS_IS_MAP_RENDERER (self));
+
+  if (map != NULL)
+    straits_projected_map_ref (map);
+  g_clear_pointer (&self->map, straits_projected_map_unref);
+  self->map = map;
+  update_anchors (self);
+}
+
+StraitsProjectedMap *
+straits_map_renderer_get_map (StraitsMapRenderer *self)
+{
+  return self->map;
+}
+
+void
+straits_map_renderer_set_dataset (StraitsMapRenderer *self,
+                                  StraitsDataset     *dataset)
+{
+  g_return_if_fail (STRAITS_IS_MAP_RENDERER (self));
+
+  g_set_object (&self->dataset, dataset);
+  self->grouping = STRAITS_NO_INDEX;
+  g_clear_pointer (&self->relation_types, g_array_unref);
+  g_array_set_size (self->selected_actors, 0);
+  self->selected_relation = self->hover_actor = self->hover_relation = STRAITS_NO_INDEX;
+  update_anchors (self);
+}
+
+StraitsDataset *
+straits_map_renderer_get_dataset (StraitsMapRenderer *self)
+{
+  return self->dataset;
+}
+
+void
+straits_map_renderer_apply_view (StraitsMapRenderer *self,
+                                 const StraitsView  *view)
+{
+  straits_map_renderer_set_grouping (self, view->grouping);
+  straits_map_renderer_set_relation_types (self, view->relation_types, view->n_relation_types);
+  straits_map_renderer_set_overlays (self, view->overlays);
+  straits_map_renderer_set_time (self, straits_date_is_set (&view->time) ? &view->time : NULL);
+}
+
+void
+straits_map_renderer_set_grouping (StraitsMapRenderer *self,
+                                   guint32             grouping)
+{
+  self->grouping = grouping;
+}
+
+void
+straits_map_renderer_set_relation_types (StraitsMapRenderer *self,
+                                         const guint32      *types,
+                                         guint               n_types)
+{
+  g_clear_pointer (&self->relation_types, g_array_unref);
+  if (types == NULL)
+    return;
+  self->relation_types = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_array_append_vals (self->relation_types, types, n_types);
+}
+
+void
+straits_map_renderer_set_overlays (StraitsMapRenderer *self,
+                                   const char *const  *overlays)
+{
+  g_clear_pointer (&self->overlays, g_strfreev);
+  self->overlays = g_strdupv ((char **) overlays);
+}
+
+void
+straits_map_renderer_set_time (StraitsMapRenderer *self,
+                               const StraitsDate  *date)
+{
+  self->has_time = date != NULL && straits_date_is_set (date);
+  if (self->has_time)
+    self->time = *date;
+}
+
+void
+straits_map_renderer_set_selection (StraitsMapRenderer *self,
+                                    const guint32      *actors,
+                                    guint               n_actors,
+                                    guint32             relation)
+{
+  g_array_set_size (self->selected_actors, 0);
+  if (actors != NULL)
+    g_array_append_vals (self->selected_actors, actors, n_actors);
+  self->selected_relation = relation;
+}
+
+void
+straits_map_renderer_set_hover (StraitsMapRenderer *self,
+                                guint32             actor,
+                                guint32             relation)
+{
+  self->hover_actor = actor;
+  self->hover_relation = relation;
+}
+
+void
+straits_map_renderer_set_style (StraitsMapRenderer    *self,
+                                const StraitsMapStyle *style)
+{
+  self->style = *style;
+  g_hash_table_remove_all (self->layouts);
+}
+
+const StraitsMapStyle *
+straits_map_renderer_get_style (StraitsMapRenderer *self)
+{
+  return &self->style;
+}
+
+void
+straits_map_renderer_set_show_legend (StraitsMapRenderer *self,
+                                      gboolean            show)
+{
+  self->show_legend = show;
+}
+
+void
+straits_map_renderer_set_full_detail (StraitsMapRenderer *self,
+                                      gboolean            full)
+{
+  self->full_detail = full;
+}
+
+gboolean
+straits_map_renderer_has_overlay (StraitsMapRenderer *self,
+                                  const char         *overlay)
+{
+  return self->overlays != NULL && g_strv_contains ((const char *const *) self->overlays, overlay);
+}
+
+gboolean
+straits_map_renderer_get_actor_anchor (StraitsMapRenderer *self,
+                                       guint32             actor,
+                                       double             *x,
+                                       double             *y)
+{
+  if (self->actor_xy == NULL || self->dataset == NULL ||
+      actor >= straits_dataset_get_n_actors (self->dataset))
+    return FALSE;
+  *x = self->actor_xy[2 * actor];
+  *y = self->actor_xy[2 * actor + 1];
+  return !isnan (*x) && !isnan (*y);
+}
+
+/* Viewports ------------------------------------------------------------- */
+
+void
+straits_viewport_to_output (const StraitsViewport *vp,
+                            double width, double height,
+                            double x, double y,
+                            double *ox, double *oy)
+{
+  *ox = (x - vp->cx) / vp->resolution + width / 2;
+  *oy = height / 2 - (y - vp->cy) / vp->resolution;
+}
+
+void
+straits_viewport_to_map (const StraitsViewport *vp,
+                         double width, double height,
+                         double ox, double oy,
+                         double *x, double *y)
+{
+  *x = vp->cx + (ox - width / 2) * vp->resolution;
+  *y = vp->cy - (oy - height / 2) * vp->resolution;
+}
+
+/* The region's frame, fitted into the output with a small margin. */
+StraitsViewport
+straits_map_renderer_fit (StraitsMapRenderer *self,
+                          double              width,
+                          double              height)
+{
+  StraitsBox e = straits_projected_map_get_extent (self->map);
+  StraitsViewport vp;
+
+  vp.cx = (e.x0 + e.x1) / 2;
+  vp.cy = (e.y0 + e.y1) / 2;
+  vp.resolution = MAX ((e.x1 - e.x0) / MAX (width, 1), (e.y1 - e.y0) / MAX (height, 1)) * 1.02;
+  return vp;
+}
+
+/* Drawing ---------------------------------------------------------------- */
+
+void
+straits_map_frame_init (StraitsMapFrame       *frame,
+                        StraitsMapRenderer    *self,
+                        cairo_t               *cr,
+                        double                 width,
+                        double                 height,
+                        const StraitsViewport *vp)
+{
+  double margin = 8 * vp->resolution;
+
+  frame->cr = cr;
+  frame->width = width;
+  frame->height = height;
+  frame->vp = *vp;
+  frame->view.x0 = vp->cx - width / 2 * vp->resolution - margin;
+  frame->view.x1 = vp->cx + width / 2 * vp->resolution + margin;
+  frame->view.y0 = vp->cy - height / 2 * vp->resolution - margin;
+  frame->view.y1 = vp->cy + height / 2 * vp->resolution + margin;
+  frame->threshold = self->full_detail ? 0 : DETAIL_UNITS * vp->resolution * DEGREES_PER_METRE;
+  frame->culling = !self->full_detail;
+  frame->unit = self->style.scale;
+}
+
+gboolean
+straits_box_intersects (const StraitsBox *a,
+                        const StraitsBox *b)
+{
+  return a->x0 <= b->x1 && b->x0 <= a->x1 && a->y0 <= b->y1 && b->y0 <= a->y1;
+}
+
+/* How far, in metres, @box lies outside the frame (0 when it touches). */
+static double
+distance_outside (const StraitsMapFrame *frame,
+                  const StraitsBox      *box)
+{
+  double dx = MAX (0, MAX (frame->view.x0 - box->x1, box->x0 - frame->view.x1));
+  double dy = MAX (0, MAX (frame->view.y0 - box->y1, box->y0 - frame->view.y1));
+
+  return MAX (dx, dy);
+}
+
+/* Adds an arc to the path, in ring order. */
+static void
+path_arc (StraitsMapRenderer *self,
+          StraitsMapFrame    *frame,
+          gint32              ref,
+          gboolean            move)
+{
+  StraitsBasemap *basemap = straits_projected_map_get_basemap (self->map);
+  const guint32 *starts = straits_basemap_get_arc_starts (basemap);
+  const float *importance = straits_basemap_get_importance (basemap);
+  const double *xy = straits_projected_map_get_xy (self->map);
+  guint32 arc = ref >= 0 ? (guint32) ref : (guint32) ~ref;
+  guint32 first = starts[arc], last = starts[arc + 1] - 1;
+  double threshold = frame->threshold, res = frame->vp.resolution;
+  double ox = frame->width / 2 - frame->vp.cx / res, oy = frame->height / 2 + frame->vp.cy / res;
+  cairo_t *cr = frame->cr;
+
+  if (frame->culling)
+    {
+      double outside = distance_outside (frame, &straits_projected_map_get_arc_boxes (self->map)[arc]);
+
+      threshold = MAX (threshold, outside * 0.9 * DEGREES_PER_METRE);
+    }
+
+  for (guint32 i = first; i <= last; i++)
+    {
+      guint32 p = ref >= 0 ? i : last - (i - first);
+      double sx, sy;
+
+      if (importance[p] < threshold && i != first && i != last)
+        continue;
+      sx = xy[2 * p] / res + ox;
+      sy = oy - xy[2 * p + 1] / res;
+      if (move && i == first)
+        cairo_move_to (cr, sx, sy);
+      else
+        cairo_line_to (cr, sx, sy);
+      frame->n_vertices++;
+    }
+}
+
+void
+straits_map_path_feature (StraitsMapRenderer *self,
+                          StraitsMapFrame    *frame,
+                          guint               feature)
+{
+  StraitsBasemap *basemap = straits_projected_map_get_basemap (self->map);
+  const StraitsFeature *f = straits_basemap_get_feature (basemap, feature);
+  const guint32 *ring_starts = straits_basemap_get_ring_starts (basemap);
+  const gint32 *refs = straits_basemap_get_refs (basemap);
+
+  for (guint32 r = f->first_ring; r < f->first_ring + f->n_rings; r++)
+    {
+      for (guint32 k = ring_starts[r]; k < ring_starts[r + 1]; k++)
+        path_arc (self, frame, refs[k], k == ring_starts[r]);
+      cairo_close_path (frame->cr);
+    }
+}
+
+gboolean
+straits_map_feature_visible (StraitsMapRenderer *self,
+                             StraitsMapFrame    *frame,
+                             guint               feature)
+{
+  return !frame->culling ||
+         straits_box_intersects (straits_projected_map_get_feature_box (self->map, feature), &frame->view);
+}
+
+/* Strokes every arc with @flag once. */
+void
+straits_map_stroke_arcs (StraitsMapRenderer *self,
+                         StraitsMapFrame    *frame,
+                         guint8              flag)
+{
+  StraitsBasemap *basemap = straits_projected_map_get_basemap (self->map);
+  const guint8 *flags = straits_basemap_get_arc_flags (basemap);
+  const StraitsBox *boxes = straits_projected_map_get_arc_boxes (self->map);
+  guint n = straits_basemap_get_n_arcs (basemap);
+
+  for (guint a = 0; a < n; a++)
+    {
+      if (!(flags[a] & flag))
+        continue;
+      if (frame->culling && !straits_box_intersects (&boxes[a], &frame->view))
+        continue;
+      path_arc (self, frame, (gint32) a, TRUE);
+    }
+  cairo_stroke (frame->cr);
+}
+
+void
+straits_map_renderer_draw (StraitsMapRenderer    *self,
+                           cairo_t               *cr,
+                           double                 width,
+                           double                 height,
+                           const StraitsViewport *viewport)
+{
+  StraitsMapFrame frame = { 0 };
+  g_autoptr(StraitsLabelPlacer) placer = straits_label_placer_new (width, height, 2);
+
+  g_return_if_fail (STRAITS_IS_MAP_RENDERER (self));
+  g_return_if_fail (self->map != NULL);
+
+  straits_map_frame_init (&frame, self, cr, width, height, viewport);
+  frame.placer = placer;
+  g_array_set_size (self->labels, 0);
+  g_ptr_array_set_size (self->label_texts, 0);
+  g_array_set_size (self->drawn_groups, 0);
+  g_array_set_size (self->drawn_types, 0);
+  self->n_drawn_relations = 0;
+  self->has_legend = FALSE;
+
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_clip (cr);
+  straits_map_draw_base (self, &frame);
+  straits_map_draw_relations (self, &frame);
+  if (self->show_legend)
+    straits_map_draw_legend (self, &frame);
+  straits_map_draw_labels (self, &frame);
+  cairo_restore (cr);
+  self->last_vertices = frame.n_vertices;
+}
+
+/* Results ----------------------------------------------------------------- */
+
+guint
+straits_map_renderer_get_n_labels (StraitsMapRenderer *self)
+{
+  return self->labels->len;
+}
+
+const StraitsRect *
+straits_map_renderer_get_label_rect (StraitsMapRenderer *self,
+                                     guint               index)
+{
+  return &g_array_index (self->labels, StraitsPlacedLabel, index).rect;
+}
+
+const char *
+straits_map_renderer_get_label_text (StraitsMapRenderer *self,
+                                     guint               index)
+{
+  return g_ptr_array_index (self->label_texts, index);
+}
+
+StraitsLabelKind
+straits_map_renderer_get_label_kind (StraitsMapRenderer *self,
+                                     guint               index)
+{
+  return g_array_index (self->labels, StraitsPlacedLabel, index).kind;
+}
+
+gboolean
+straits_map_renderer_get_legend_rect (StraitsMapRenderer *self,
+                                      StraitsRect        *rect)
+{
+  *rect = self->legend_rect;
+  return self->has_legend;
+}
+
+GArray *
+straits_map_renderer_get_drawn_groups (StraitsMapRenderer *self)
+{
+  return self->drawn_groups;
+}
+
+GArray *
+straits_map_renderer_get_drawn_relation_types (StraitsMapRenderer *self)
+{
+  return self->drawn_types;
+}
+
+guint
+straits_map_renderer_get_n_drawn_relations (StraitsMapRenderer *self)
+{
+  return self->n_drawn_relations;
+}

@@ -1,0 +1,116 @@
+/* straits-map-renderer.h: draws a map onto any cairo context
+ *
+ * One renderer serves the screen, the PNG/PDF/SVG exports and the tests.
+ * It knows nothing of widgets: callers give it a viewport and a size.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <cairo.h>
+#include <glib-object.h>
+
+#include "straits-dataset.h"
+#include "straits-label-placer.h"
+#include "straits-map-style.h"
+#include "straits-projected-map.h"
+
+G_BEGIN_DECLS
+
+/* Which part of the plane is shown: the centre in projected metres and
+ * how many metres one output unit (pixel or point) spans. */
+typedef struct {
+  double cx, cy;
+  double resolution;
+} StraitsViewport;
+
+typedef enum {
+  STRAITS_LABEL_COUNTRY,
+  STRAITS_LABEL_SEA,
+  STRAITS_LABEL_CITY,
+  STRAITS_LABEL_ANNOTATION,
+  STRAITS_LABEL_DISPUTED,
+} StraitsLabelKind;
+
+#define STRAITS_TYPE_MAP_RENDERER (straits_map_renderer_get_type ())
+G_DECLARE_FINAL_TYPE (StraitsMapRenderer, straits_map_renderer, STRAITS, MAP_RENDERER, GObject)
+
+StraitsMapRenderer *straits_map_renderer_new            (StraitsProjectedMap *map);
+void     straits_map_renderer_set_map                   (StraitsMapRenderer  *self,
+                                                         StraitsProjectedMap *map);
+StraitsProjectedMap *straits_map_renderer_get_map       (StraitsMapRenderer  *self);
+void     straits_map_renderer_set_dataset               (StraitsMapRenderer  *self,
+                                                         StraitsDataset      *dataset);
+StraitsDataset *straits_map_renderer_get_dataset        (StraitsMapRenderer  *self);
+void     straits_map_renderer_apply_view                (StraitsMapRenderer  *self,
+                                                         const StraitsView   *view);
+void     straits_map_renderer_set_grouping              (StraitsMapRenderer  *self,
+                                                         guint32              grouping);
+void     straits_map_renderer_set_relation_types        (StraitsMapRenderer  *self,
+                                                         const guint32       *types,
+                                                         guint                n_types);
+void     straits_map_renderer_set_overlays              (StraitsMapRenderer  *self,
+                                                         const char *const   *overlays);
+void     straits_map_renderer_set_time                  (StraitsMapRenderer  *self,
+                                                         const StraitsDate   *date);
+void     straits_map_renderer_set_selection             (StraitsMapRenderer  *self,
+                                                         const guint32       *actors,
+                                                         guint                n_actors,
+                                                         guint32              relation);
+void     straits_map_renderer_set_hover                 (StraitsMapRenderer  *self,
+                                                         guint32              actor,
+                                                         guint32              relation);
+void     straits_map_renderer_set_style                 (StraitsMapRenderer  *self,
+                                                         const StraitsMapStyle *style);
+const StraitsMapStyle *straits_map_renderer_get_style   (StraitsMapRenderer  *self);
+void     straits_map_renderer_set_show_legend           (StraitsMapRenderer  *self,
+                                                         gboolean             show);
+void     straits_map_renderer_set_full_detail           (StraitsMapRenderer  *self,
+                                                         gboolean             full);
+
+StraitsViewport straits_map_renderer_fit                (StraitsMapRenderer  *self,
+                                                         double               width,
+                                                         double               height);
+void     straits_map_renderer_draw                      (StraitsMapRenderer  *self,
+                                                         cairo_t             *cr,
+                                                         double               width,
+                                                         double               height,
+                                                         const StraitsViewport *viewport);
+
+/* What the last draw placed, for legends, tests and accessibility. */
+guint              straits_map_renderer_get_n_labels    (StraitsMapRenderer  *self);
+const StraitsRect *straits_map_renderer_get_label_rect  (StraitsMapRenderer  *self,
+                                                         guint                index);
+const char        *straits_map_renderer_get_label_text  (StraitsMapRenderer  *self,
+                                                         guint                index);
+StraitsLabelKind   straits_map_renderer_get_label_kind  (StraitsMapRenderer  *self,
+                                                         guint                index);
+gboolean           straits_map_renderer_get_legend_rect (StraitsMapRenderer  *self,
+                                                         StraitsRect         *rect);
+/* Groups (indices into the grouping) and relation types drawn last time. */
+GArray            *straits_map_renderer_get_drawn_groups (StraitsMapRenderer *self);
+GArray            *straits_map_renderer_get_drawn_relation_types (StraitsMapRenderer *self);
+guint              straits_map_renderer_get_n_drawn_relations (StraitsMapRenderer *self);
+
+/* Where an actor is anchored on the map (projected metres). */
+gboolean           straits_map_renderer_get_actor_anchor (StraitsMapRenderer *self,
+                                                          guint32             actor,
+                                                          double             *x,
+                                                          double             *y);
+
+void     straits_viewport_to_output   (const StraitsViewport *viewport,
+                                       double                 width,
+                                       double                 height,
+                                       double                 x,
+                                       double                 y,
+                                       double                *ox,
+                                       double                *oy);
+void     straits_viewport_to_map      (const StraitsViewport *viewport,
+                                       double                 width,
+                                       double                 height,
+                                       double                 ox,
+                                       double                 oy,
+                                       double                *x,
+                                       double                *y);
+
+G_END_DECLS

@@ -1,0 +1,48 @@
+/* straits-map-style.h: colours, line widths and type sizes of a map
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "straits-model-types.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  STRAITS_MAP_STYLE_LIGHT,
+  STRAITS_MAP_STYLE_DARK,
+  STRAITS_MAP_STYLE_HIGH_CONTRAST,
+  STRAITS_MAP_STYLE_PRINT,       /* black and white, groups as patterns */
+} StraitsMapStyleKind;
+
+typedef struct {
+  StraitsMapStyleKind kind;
+  StraitsColour sea;
+  StraitsColour land;            /* states outside the EU */
+  StraitsColour land_eu;         /* EU members in no group */
+  StraitsColour border;
+  StraitsColour coast;
+  StraitsColour text;
+  StraitsColour sea_text;
+  StraitsColour halo;
+  StraitsColour disputed;
+  StraitsColour selection;
+  StraitsColour hover;
+  double border_width;           /* points */
+  double coast_width;
+  double label_size;             /* points, countries */
+  double small_label_size;       /* points, cities and seas */
+  double scale;                  /* multiplies sizes: 1 on screen, more on projectors */
+  gboolean patterns;             /* fill groups with patterns instead of colours */
+} StraitsMapStyle;
+
+void straits_map_style_init (StraitsMapStyle     *style,
+                             StraitsMapStyleKind  kind);
+
+/* Okabe–Ito, safe for the common forms of colour blindness; used for
+ * groups that give no colour. */
+StraitsColour straits_map_style_palette (guint index);
+
+G_END_DECLS

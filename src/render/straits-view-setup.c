@@ -1,0 +1,149 @@
+/* straits-view-setup.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gi18n-lib.h>
+
+#include "straits-view-setup.h"
+
+typedef struct {
+  const char *id;
+  const char *title;
+  const char *subtitle;
+  const char *region;
+} BuiltinView;
+
+static const BuiltinView builtin_views[] = {
+  { "black-sea", N_("Black Sea"), N_("The littoral states, Crimea and the Turkish Straits"), "black-sea" },
+  { "aegean", N_("Aegean"), N_("Greece, Turkey and Cyprus"), "aegean" },
+  { "eu-groupings", N_("EU Groupings"), N_("EU member states by their stance"), "europe" },
+};
+
+void
+straits_view_info_free (StraitsViewInfo *info)
+{
+  if (info == NULL)
+    return;
+  g_free (info->id);
+  g_free (info->title);
+  g_free (info->subtitle);
+  if (info->region != NULL)
+    {
+      g_free ((char *) info->region->projection);
+      g_free (info->region);
+    }
+  g_free (info);
+}
+
+static StraitsRegion *
+copy_region (const StraitsRegion *r)
+{
+  StraitsRegion *copy = g_memdup2 (r, sizeof *r);
+
+  copy->projection = g_strdup (r->projection);
+  return copy;
+}
+
+static StraitsRegion *
+region_of_view (const StraitsView *v)
+{
+  if (v->region != NULL)
+    return copy_region (straits_region_lookup (v->region));
+  return straits_region_for_box (v->west, v->south, v->east, v->north);
+}
+
+static StraitsViewInfo *
+info_for (StraitsDataset *dataset, const BuiltinView *builtin, guint32 dataset_view)
+{
+  StraitsViewInfo *info = g_new0 (StraitsViewInfo, 1);
+  const StraitsView *v = dataset_view != STRAITS_NO_INDEX
+                         ? straits_dataset_get_view (dataset, dataset_view) : NULL;
+
+  info->dataset_view = dataset_view;
+  info->id = g_strdup (v ? v->id : builtin->id);
+  info->title = g_strdup (v ? v->title : _(builtin->title));
+  info->subtitle = g_strdup (v ? v->subtitle : builtin ? _(builtin->subtitle) : NULL);
+  info->region = v ? region_of_view (v) : copy_region (straits_region_lookup (builtin->region));
+  return info;
+}
+
+GPtrArray *
+straits_list_views (StraitsDataset *dataset)
+{
+  GPtrArray *views = g_ptr_array_new_with_free_func ((GDestroyNotify) straits_view_info_free);
+
+  for (guint i = 0; i < G_N_ELEMENTS (builtin_views); i++)
+    {
+      guint32 v = dataset ? straits_dataset_find_view (dataset, builtin_views[i].id) : STRAITS_NO_INDEX;
+      g_ptr_array_add (views, info_for (dataset, &builtin_views[i], v));
+    }
+  for (guint i = 0; dataset != NULL && i < straits_dataset_get_n_views (dataset); i++)
+    {
+      const StraitsView *v = straits_dataset_get_view (dataset, i);
+      gboolean builtin = FALSE;
+
+      for (guint k = 0; k < G_N_ELEMENTS (builtin_views); k++)
+        builtin |= g_str_equal (builtin_views[k].id, v->id);
+      if (!builtin)
+        g_ptr_array_add (views, info_for (dataset, NULL, i));
+    }
+  return views;
+}
+
+StraitsViewInfo *
+straits_find_view (StraitsDataset  *dataset,
+                   const char      *id,
+                   GError         **error)
+{
+  g_autoptr(GPtrArray) views = straits_list_views (dataset);
+  g_autoptr(GString) known = g_string_new (NULL);
+
+  for (guint i = 0; i < views->len; i++)
+    {
+      StraitsViewInfo *info = g_ptr_array_index (views, i);
+
+      if (g_str_equal (info->id, id))
+        return g_ptr_array_steal_index (views, i);
+      g_string_append_printf (known, "%s%s", i ? ", " : "", info->id);
+    }
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+               _("There is no view “%s”; the views are: %s"), id, known->str);
+  return NULL;
+}
+
+/* Built-in views without dataset settings: the first grouping colours
+ * the map, and the disputed areas and straits show. */
+static void
+apply_defaults (StraitsMapRenderer *renderer,
+                StraitsDataset     *dataset,
+                const char         *id)
+{
+  static const char *const overlays[] = { "disputed-areas", "straits", NULL };
+
+  straits_map_renderer_set_overlays (renderer, overlays);
+  if (g_str_equal (id, "eu-groupings") && dataset != NULL && straits_dataset_get_n_groupings (dataset) > 0)
+    straits_map_renderer_set_grouping (renderer, 0);
+}
+
+StraitsMapRenderer *
+straits_map_renderer_new_for_view (StraitsAtlas          *atlas,
+                                   StraitsDataset        *dataset,
+                                   const StraitsViewInfo *view,
+                                   GError               **error)
+{
+  StraitsProjectedMap *map = straits_atlas_get_map (atlas, view->region, error);
+  StraitsMapRenderer *renderer;
+
+  if (map == NULL)
+    return NULL;
+  renderer = straits_map_renderer_new (map);
+  straits_map_renderer_set_dataset (renderer, dataset);
+  if (view->dataset_view != STRAITS_NO_INDEX)
+    straits_map_renderer_apply_view (renderer, straits_dataset_get_view (dataset, view->dataset_view));
+  else
+    apply_defaults (renderer, dataset, view->id);
+  return renderer;
+}

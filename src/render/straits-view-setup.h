@@ -1,0 +1,36 @@
+/* straits-view-setup.h: from a view id to a configured renderer
+ *
+ * Straits has three built-in views; a dataset view with the same id
+ * replaces a built-in one's settings, and other dataset views are added.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "straits-atlas.h"
+#include "straits-map-renderer.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  char *id;
+  char *title;
+  char *subtitle;
+  StraitsRegion *region;  /* owned */
+  guint32 dataset_view;   /* index, or STRAITS_NO_INDEX */
+} StraitsViewInfo;
+
+void                straits_view_info_free  (StraitsViewInfo *info);
+/* The views a dataset offers: the built-in ones, then its own. */
+GPtrArray          *straits_list_views      (StraitsDataset  *dataset);
+StraitsViewInfo    *straits_find_view       (StraitsDataset  *dataset,
+                                             const char      *id,
+                                             GError         **error);
+StraitsMapRenderer *straits_map_renderer_new_for_view (StraitsAtlas          *atlas,
+                                                       StraitsDataset        *dataset,
+                                                       const StraitsViewInfo *view,
+                                                       GError               **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (StraitsViewInfo, straits_view_info_free)
+
+G_END_DECLS

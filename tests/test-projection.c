@@ -1,0 +1,119 @@
+/* test-projection.c: our projections against PROJ's own answers (from
+ * cs2cs, the PROJ command line) and geodesics against geod.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <math.h>
+
+#include "straits-projection.h"
+#include "straits-region.h"
+
+typedef struct {
+  const char *definition;
+  double lon, lat, x, y;
+} Known;
+
+/* Values printed by `cs2cs -f %.4f EPSG:4326 <definition>` (PROJ 9.1). */
+static const Known known[] = {
+  { "EPSG:3035", 10.0, 52.0, 4321000.0, 3210000.0 },
+  { "EPSG:3035", 32.86, 39.93, 6252093.4579, 2164821.7929 },          /* Ankara */
+  { "EPSG:3035", 28.98, 41.01, 5905687.1898, 2190409.6107 },          /* Istanbul */
+  { "EPSG:3035", 23.73, 37.98, 5528703.9827, 1764368.6100 },          /* Athens */
+  { "+proj=lcc +lat_0=44 +lon_0=34 +lat_1=42 +lat_2=46 +ellps=WGS84 +units=m",
+    32.86, 39.93, -97627.3298, -451492.2485 },
+  { "+proj=lcc +lat_0=44 +lon_0=34 +lat_1=42 +lat_2=46 +ellps=WGS84 +units=m",
+    28.98, 41.01, -422345.6014, -319227.7377 },
+  { "+proj=laea +lat_0=38.5 +lon_0=25.5 +ellps=WGS84 +units=m",
+    23.73, 37.98, -155492.4811, -56235.7800 },
+  { "+proj=laea +lat_0=38.5 +lon_0=25.5 +ellps=WGS84 +units=m",
+    32.86, 39.93, 628257.1747, 183999.8173 },
+};
+
+static void
+test_known_points (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (known); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(StraitsProjection) p = straits_projection_new (known[i].definition, &error);
+      double x, y;
+
+      g_assert_no_error (error);
+      g_assert_true (straits_projection_forward (p, known[i].lon, known[i].lat, &x, &y));
+      g_assert_cmpfloat_with_epsilon (x, known[i].x, 0.001);
+      g_assert_cmpfloat_with_epsilon (y, known[i].y, 0.001);
+    }
+}
+
+static void
+test_round_trips (void)
+{
+  const char *regions[] = { "europe", "black-sea", "aegean" };
+
+  for (guint r = 0; r < G_N_ELEMENTS (regions); r++)
+    {
+      const StraitsRegion *region = straits_region_lookup (regions[r]);
+      g_autoptr(StraitsProjection) p = straits_projection_new (region->projection, NULL);
+
+      g_assert_nonnull (p);
+      for (double lon = region->west; lon <= region->east; lon += 1.7)
+        for (double lat = region->south; lat <= region->north; lat += 1.3)
+          {
+            double x, y, lon2, lat2;
+
+            g_assert_true (straits_projection_forward (p, lon, lat, &x, &y));
+            g_assert_true (straits_projection_inverse (p, x, y, &lon2, &lat2));
+            g_assert_cmpfloat_with_epsilon (lon2, lon, 1e-8); /* about 1 mm */
+            g_assert_cmpfloat_with_epsilon (lat2, lat, 1e-8);
+          }
+    }
+}
+
+static void
+test_array_matches_single (void)
+{
+  g_autoptr(StraitsProjection) p = straits_projection_new ("EPSG:3035", NULL);
+  double xy[] = { 10, 52, 32.86, 39.93, 28.98, 41.01 };
+
+  straits_projection_forward_array (p, xy, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_assert_cmpfloat_with_epsilon (xy[2 * i], known[i].x, 0.001);
+      g_assert_cmpfloat_with_epsilon (xy[2 * i + 1], known[i].y, 0.001);
+    }
+}
+
+static void
+test_bad_definition (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StraitsProjection) p = straits_projection_new ("+proj=nonsense", &error);
+
+  g_assert_null (p);
+  g_assert_nonnull (error);
+}
+
+static void
+test_geodesic (void)
+{
+  /* geod +ellps=WGS84 -I: one degree of longitude on the equator. */
+  g_assert_cmpfloat_with_epsilon (straits_geodesic_distance (0, 0, 1, 0), 111319.491, 0.001);
+  /* Antalya to Kastellorizo, about 12.6 km... within a rough bound. */
+  g_assert_cmpfloat (straits_geodesic_distance (29.59, 36.20, 29.59, 36.15), >, 5000);
+  {
+    double line[] = { 0, 0, 1, 0, 2, 0 };
+    g_assert_cmpfloat_with_epsilon (straits_geodesic_line_length (line, 3), 2 * 111319.491, 0.01);
+  }
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/projection/known-points", test_known_points);
+  g_test_add_func ("/projection/round-trips", test_round_trips);
+  g_test_add_func ("/projection/array", test_array_matches_single);
+  g_test_add_func ("/projection/bad-definition", test_bad_definition);
+  g_test_add_func ("/projection/geodesic", test_geodesic);
+  return g_test_run ();
+}
