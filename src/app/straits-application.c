@@ -51,6 +51,24 @@ get_or_create_window (StraitsApplication *self)
   return STRAITS_WINDOW (window);
 }
 
+/* The dataset open last time if it is still there, else the bundled one. */
+static GFile *
+last_or_bundled_dataset (void)
+{
+  g_autoptr(GSettings) settings = straits_settings_new ();
+  g_autofree char *uri = settings ? g_settings_get_string (settings, "last-dataset") : NULL;
+  g_autofree char *bundled = straits_bundled_dataset_path ();
+
+  if (uri != NULL && *uri != '\0')
+    {
+      g_autoptr(GFile) last = g_file_new_for_uri (uri);
+
+      if (g_file_query_exists (last, NULL))
+        return g_steal_pointer (&last);
+    }
+  return g_file_new_for_path (bundled);
+}
+
 static void
 straits_application_activate (GApplication *app)
 {
@@ -60,8 +78,7 @@ straits_application_activate (GApplication *app)
 
   if (existing == NULL)
     {
-      g_autofree char *path = straits_bundled_dataset_path ();
-      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GFile) file = last_or_bundled_dataset ();
 
       straits_window_open_file (window, file);
     }
@@ -155,13 +172,21 @@ static const GActionEntry app_actions[] = {
 static void
 straits_application_startup (GApplication *app)
 {
-  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const struct { const char *action; const char *accels[3]; } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "win.open", { "<Control>o", NULL } },
+    { "win.reload", { "<Control>r", NULL } },
+    { "win.search", { "<Control>f", NULL } },
+    { "win.export", { "<Control>e", NULL } },
+    { "win.show-help-overlay", { "<Control>question", NULL } },
+  };
 
   G_APPLICATION_CLASS (straits_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);
 }
 
 static void

@@ -6,23 +6,41 @@
 
 #include <glib/gi18n.h>
 
+#include "straits-atlas.h"
+#include "straits-map-view.h"
+#include "straits-paths.h"
+#include "straits-view-setup.h"
 #include "straits-window.h"
+
+#define RELOAD_DELAY_MS 250
+#define MAX_SEARCH_RESULTS 40
 
 struct _StraitsWindow
 {
   AdwApplicationWindow parent_instance;
 
   AdwToastOverlay *toast_overlay;
-  AdwWindowTitle *window_title;
-  GtkLabel *title_label;
-  GtkLabel *description_label;
-  AdwPreferencesGroup *contents_group;
-  AdwPreferencesGroup *sources_group;
-  GPtrArray *group_rows;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewStack *view_stack;
+  StraitsMapView *map_view;
+  GtkSearchBar *search_bar;
+  GtkSearchEntry *search_entry;
+  GtkListBox *search_results;
+  GtkWidget *search_results_scroller;
+  AdwStatusPage *empty_page;
+  GtkLabel *status_label;
+  GMenu *recent_section;
 
+  GSettings *settings;
+  StraitsAtlas *atlas;
   StraitsDataset *dataset;
   GFile *file;
+  GFileMonitor *monitor;
+  guint reload_id;
   GCancellable *loading;
+  GPtrArray *views;            /* StraitsViewInfo */
+  char *current_view;
+  gboolean rebuilding_views;
 };
 
 G_DEFINE_FINAL_TYPE (StraitsWindow, straits_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -35,83 +53,212 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* Showing the dataset ---------------------------------------------------- */
+static void straits_window_show_view (StraitsWindow *self, const char *id);
 
-static void
-add_row (StraitsWindow       *self,
-         AdwPreferencesGroup *group,
-         const char          *title,
-         const char          *value)
+/* Map style follows the desktop ------------------------------------------- */
+
+static StraitsMapStyleKind
+desktop_map_style (void)
 {
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *label = gtk_label_new (value);
+  AdwStyleManager *manager = adw_style_manager_get_default ();
 
-  /* Row titles are markup by default; dataset text is not. */
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (label, "numeric");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
-  adw_preferences_group_add (group, row);
-  g_ptr_array_add (self->group_rows, g_object_ref (row));
+  if (adw_style_manager_get_high_contrast (manager))
+    return STRAITS_MAP_STYLE_HIGH_CONTRAST;
+  return adw_style_manager_get_dark (manager) ? STRAITS_MAP_STYLE_DARK : STRAITS_MAP_STYLE_LIGHT;
 }
 
 static void
-clear_rows (StraitsWindow *self)
+apply_map_style (StraitsWindow *self)
 {
-  for (guint i = 0; i < self->group_rows->len; i++)
+  StraitsMapRenderer *renderer = straits_map_view_get_renderer (self->map_view);
+  StraitsMapStyle style;
+
+  if (renderer == NULL)
+    return;
+  straits_map_style_init (&style, desktop_map_style ());
+  style.scale = straits_map_renderer_get_style (renderer)->scale;
+  straits_map_renderer_set_style (renderer, &style);
+  straits_map_view_queue_full_redraw (self->map_view);
+}
+
+/* Views ------------------------------------------------------------------- */
+
+static const StraitsViewInfo *
+find_view_info (StraitsWindow *self, const char *id)
+{
+  for (guint i = 0; self->views != NULL && i < self->views->len; i++)
     {
-      GtkWidget *row = g_ptr_array_index (self->group_rows, i);
-      GtkWidget *group = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
-
-      if (group != NULL)
-        adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group), row);
+      const StraitsViewInfo *info = g_ptr_array_index (self->views, i);
+      if (g_strcmp0 (info->id, id) == 0)
+        return info;
     }
-  g_ptr_array_set_size (self->group_rows, 0);
+  return NULL;
+}
+
+static const char *
+view_icon (const char *id)
+{
+  if (g_str_equal (id, "eu-groupings"))
+    return "view-grid-symbolic";
+  return "mark-location-symbolic";
 }
 
 static void
-add_count (StraitsWindow *self,
-           const char    *title,
-           guint          n)
+rebuild_view_pages (StraitsWindow *self)
 {
-  g_autofree char *value = g_strdup_printf ("%u", n);
+  GtkWidget *child;
 
-  add_row (self, self->contents_group, title, value);
+  self->rebuilding_views = TRUE;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->view_stack))) != NULL)
+    adw_view_stack_remove (self->view_stack, child);
+  g_clear_pointer (&self->views, g_ptr_array_unref);
+  self->views = straits_list_views (self->dataset);
+  for (guint i = 0; i < self->views->len; i++)
+    {
+      const StraitsViewInfo *info = g_ptr_array_index (self->views, i);
+      GtkWidget *page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+      adw_view_stack_add_titled_with_icon (self->view_stack, page, info->id, info->title, view_icon (info->id));
+    }
+  self->rebuilding_views = FALSE;
 }
 
 static void
-show_dataset (StraitsWindow *self)
+straits_window_show_view (StraitsWindow *self,
+                          const char    *id)
 {
-  StraitsDataset *ds = self->dataset;
-  const StraitsMetadata *meta = straits_dataset_get_metadata (ds);
-  g_autofree char *basename = g_file_get_basename (self->file);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StraitsMapRenderer) renderer = NULL;
+  const StraitsViewInfo *info = find_view_info (self, id);
 
-  adw_window_title_set_title (self->window_title, meta->title);
-  adw_window_title_set_subtitle (self->window_title, basename);
+  if (info == NULL && self->views != NULL && self->views->len > 0)
+    info = g_ptr_array_index (self->views, 0);
+  if (info == NULL)
+    return;
+  renderer = straits_map_renderer_new_for_view (self->atlas, self->dataset, info, &error);
+  gtk_widget_set_visible (GTK_WIDGET (self->empty_page), renderer == NULL);
+  if (renderer == NULL)
+    {
+      adw_status_page_set_description (self->empty_page, error->message);
+      return;
+    }
+  straits_map_view_set_renderer (self->map_view, renderer);
+  apply_map_style (self);
+  g_free (self->current_view);
+  self->current_view = g_strdup (info->id);
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), info->id) != 0)
+    adw_view_stack_set_visible_child_name (self->view_stack, info->id);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->map_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  info->title, -1);
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "last-view", info->id);
+}
+
+static void
+on_visible_view_changed (StraitsWindow *self)
+{
+  const char *id = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  if (!self->rebuilding_views && id != NULL && g_strcmp0 (id, self->current_view) != 0)
+    straits_window_show_view (self, id);
+}
+
+/* Showing a dataset ------------------------------------------------------- */
+
+static void
+update_titles (StraitsWindow *self)
+{
+  const StraitsMetadata *meta = straits_dataset_get_metadata (self->dataset);
+  g_autofree char *subtitle = g_strdup_printf (_("%u actors · %u relations · %u events · %u figures"),
+                                               straits_dataset_get_n_actors (self->dataset),
+                                               straits_dataset_get_n_relations (self->dataset),
+                                               straits_dataset_get_n_events (self->dataset),
+                                               straits_dataset_get_n_figures (self->dataset));
+
+  adw_view_switcher_title_set_title (self->switcher_title, meta->title);
+  adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
   gtk_window_set_title (GTK_WINDOW (self), meta->title);
-  gtk_label_set_text (self->title_label, meta->title);
-  gtk_label_set_text (self->description_label, meta->description ? meta->description : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->description_label), meta->description != NULL);
+}
 
-  clear_rows (self);
-  add_count (self, _("Actors"), straits_dataset_get_n_actors (ds));
-  add_count (self, _("Relations"), straits_dataset_get_n_relations (ds));
-  add_count (self, _("Events"), straits_dataset_get_n_events (ds));
-  add_count (self, _("Groupings"), straits_dataset_get_n_groupings (ds));
-  add_count (self, _("Figures"), straits_dataset_get_n_figures (ds));
-  add_count (self, _("Views"), straits_dataset_get_n_views (ds));
-  add_count (self, _("Annotations"), straits_dataset_get_n_annotations (ds));
+/* Ids of the selected items, to find them again in a reloaded dataset. */
+typedef struct {
+  char *actors[2];
+  char *relation;
+} SelectionIds;
 
-  for (guint i = 0; i < straits_dataset_get_n_sources (ds); i++)
+static void
+selection_ids_clear (SelectionIds *ids)
+{
+  g_clear_pointer (&ids->actors[0], g_free);
+  g_clear_pointer (&ids->actors[1], g_free);
+  g_clear_pointer (&ids->relation, g_free);
+}
+
+static SelectionIds
+remember_selection (StraitsWindow *self)
+{
+  SelectionIds ids = { { NULL, NULL }, NULL };
+  guint n;
+  const guint32 *actors = straits_map_view_get_selected_actors (self->map_view, &n);
+  guint32 relation = straits_map_view_get_selected_relation (self->map_view);
+
+  if (self->dataset == NULL)
+    return ids;
+  for (guint i = 0; i < MIN (n, 2); i++)
+    ids.actors[i] = g_strdup (straits_dataset_get_actor (self->dataset, actors[i])->id);
+  if (relation != STRAITS_NO_INDEX)
+    ids.relation = g_strdup (straits_dataset_get_relation (self->dataset, relation)->id);
+  return ids;
+}
+
+static void
+restore_selection (StraitsWindow *self, const SelectionIds *ids)
+{
+  guint32 relation = ids->relation ? straits_dataset_find_relation (self->dataset, ids->relation) : STRAITS_NO_INDEX;
+
+  if (relation != STRAITS_NO_INDEX)
     {
-      const StraitsSource *s = straits_dataset_get_source (ds, i);
+      straits_map_view_select_relation (self->map_view, relation);
+      return;
+    }
+  for (guint i = 0; i < 2; i++)
+    {
+      guint32 actor = ids->actors[i] ? straits_dataset_find_actor (self->dataset, ids->actors[i]) : STRAITS_NO_INDEX;
 
-      add_row (self, self->sources_group, s->title, s->doi ? s->doi : s->url ? s->url : "");
+      if (actor != STRAITS_NO_INDEX)
+        straits_map_view_select_actor (self->map_view, actor, i > 0);
     }
 }
 
-/* Loading ---------------------------------------------------------------- */
+static void
+show_dataset (StraitsWindow  *self,
+              StraitsDataset *dataset,
+              GFile          *file)
+{
+  gboolean same_file = self->file != NULL && g_file_equal (self->file, file);
+  SelectionIds ids = same_file ? remember_selection (self) : (SelectionIds) { { NULL, NULL }, NULL };
+  StraitsViewport viewport = straits_map_view_get_viewport (self->map_view);
+  g_autofree char *view = g_strdup (self->current_view);
+
+  g_set_object (&self->dataset, dataset);
+  g_set_object (&self->file, file);
+  update_titles (self);
+  rebuild_view_pages (self);
+  g_clear_pointer (&self->current_view, g_free);
+  if (view == NULL && self->settings != NULL)
+    view = g_settings_get_string (self->settings, "last-view");
+  straits_window_show_view (self, view);
+  /* A reload keeps the place and the selection. */
+  if (same_file)
+    {
+      straits_map_view_set_viewport (self->map_view, &viewport);
+      restore_selection (self, &ids);
+    }
+  selection_ids_clear (&ids);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
+}
+
+/* Loading ------------------------------------------------------------------- */
 
 typedef struct {
   StraitsDataset *dataset;
@@ -135,11 +282,16 @@ load_in_thread (GTask        *task,
   GFile *file = task_data;
   g_autofree char *path = g_file_get_path (file);
   LoadResult *result = g_new0 (LoadResult, 1);
-  g_autoptr(GError) error = NULL;
 
   if (path == NULL)
-    path = g_file_get_uri (file);
-  result->dataset = straits_dataset_load_file (path, &result->diagnostics, &error);
+    {
+      result->diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify) straits_diagnostic_free);
+      g_ptr_array_add (result->diagnostics,
+                       straits_diagnostic_new (STRAITS_SEVERITY_ERROR, g_file_peek_path (file), NULL,
+                                               _("only local files can be opened")));
+    }
+  else
+    result->dataset = straits_dataset_load_file (path, &result->diagnostics, NULL);
   g_task_return_pointer (task, result, (GDestroyNotify) load_result_free);
 }
 
@@ -162,26 +314,23 @@ show_errors_dialog (StraitsWindow *self,
                     const char    *file_name,
                     const char    *details)
 {
-  GtkWidget *dialog;
   g_autofree char *heading = g_strdup_printf (_("“%s” Could Not Be Opened"), file_name);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, NULL);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *label = gtk_label_new (details);
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, NULL);
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s",
-                                  _("The dataset has errors. The data already on screen is kept."));
-  {
-    GtkWidget *scroller = gtk_scrolled_window_new ();
-    GtkWidget *label = gtk_label_new (details);
-
-    gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-    gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-    gtk_label_set_xalign (GTK_LABEL (label), 0);
-    gtk_widget_add_css_class (label, "monospace");
-    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
-    gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 160);
-    gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 360);
-    gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-    adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
-  }
+                                  self->dataset ? _("The dataset has errors. The data already on screen is kept.")
+                                                : _("The dataset has errors."));
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "monospace");
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 120);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 360);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -190,9 +339,7 @@ static void
 on_toast_details (AdwToast *toast,
                   gpointer  user_data)
 {
-  StraitsWindow *self = STRAITS_WINDOW (user_data);
-
-  show_errors_dialog (self, g_object_get_data (G_OBJECT (toast), "file-name"),
+  show_errors_dialog (STRAITS_WINDOW (user_data), g_object_get_data (G_OBJECT (toast), "file-name"),
                       g_object_get_data (G_OBJECT (toast), "details"));
 }
 
@@ -202,16 +349,35 @@ report_failure (StraitsWindow *self,
                 GPtrArray     *diags)
 {
   g_autofree char *name = g_file_get_basename (file);
+  guint n = straits_diagnostics_count (diags, STRAITS_SEVERITY_ERROR);
   /* Toast titles are markup; a file name is not. */
-  g_autofree char *title = g_markup_printf_escaped (_("“%s” has errors"), name);
+  g_autofree char *title = g_markup_printf_escaped (g_dngettext (NULL, "“%s” has %u error",
+                                                                  "“%s” has %u errors", n), name, n);
   AdwToast *toast = adw_toast_new (title);
 
   adw_toast_set_button_label (toast, _("_Details"));
   adw_toast_set_timeout (toast, 0);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_object_set_data_full (G_OBJECT (toast), "file-name", g_strdup (name), g_free);
   g_object_set_data_full (G_OBJECT (toast), "details", diagnostics_text (diags), g_free);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_toast_details), self, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  gtk_label_set_text (self->status_label, g_object_get_data (G_OBJECT (toast), "details"));
+}
+
+static void watch_file (StraitsWindow *self);
+
+static void
+note_recent (StraitsWindow *self, GFile *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autofree char *bundled = straits_bundled_dataset_path ();
+
+  if (g_strcmp0 (g_file_peek_path (file), bundled) == 0)
+    return;
+  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "last-dataset", uri);
 }
 
 static void
@@ -230,15 +396,16 @@ on_loaded (GObject      *source,
       return;
     }
   g_clear_object (&self->loading);
-
   if (result->dataset == NULL)
     report_failure (self, file, result->diagnostics);
   else
     {
-      g_set_object (&self->dataset, result->dataset);
-      g_set_object (&self->file, file);
-      show_dataset (self);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
+      g_autofree char *name = g_file_get_basename (file);
+
+      show_dataset (self, result->dataset, file);
+      watch_file (self);
+      note_recent (self, file);
+      gtk_label_set_text (self->status_label, "");
     }
   load_result_free (result);
 }
@@ -261,11 +428,198 @@ straits_window_open_file (StraitsWindow *self,
   g_object_unref (task);
 }
 
+/* Editors save by writing a new file and renaming it, or in place, in
+ * several events; a short delay makes one reload of each save. */
+static gboolean
+reload_now (gpointer data)
+{
+  StraitsWindow *self = data;
+
+  self->reload_id = 0;
+  if (self->file != NULL)
+    straits_window_open_file (self, self->file);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_file_changed (GFileMonitor      *monitor,
+                 GFile             *file,
+                 GFile             *other,
+                 GFileMonitorEvent  event,
+                 StraitsWindow     *self)
+{
+  if (event != G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT && event != G_FILE_MONITOR_EVENT_CREATED &&
+      event != G_FILE_MONITOR_EVENT_RENAMED && event != G_FILE_MONITOR_EVENT_MOVED_IN &&
+      event != G_FILE_MONITOR_EVENT_CHANGED)
+    return;
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  self->reload_id = g_timeout_add (RELOAD_DELAY_MS, reload_now, self);
+}
+
+static void
+watch_file (StraitsWindow *self)
+{
+  if (self->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->monitor, self);
+      g_file_monitor_cancel (self->monitor);
+      g_clear_object (&self->monitor);
+    }
+  self->monitor = g_file_monitor_file (self->file, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
+  if (self->monitor != NULL)
+    g_signal_connect (self->monitor, "changed", G_CALLBACK (on_file_changed), self);
+}
+
 StraitsDataset *
 straits_window_get_dataset (StraitsWindow *self)
 {
   g_return_val_if_fail (STRAITS_IS_WINDOW (self), NULL);
   return self->dataset;
+}
+
+/* Search --------------------------------------------------------------------- */
+
+typedef enum { RESULT_ACTOR, RESULT_RELATION, RESULT_EVENT } ResultKind;
+
+static gboolean
+matches (const char *text, const char *needle)
+{
+  g_autofree char *folded = NULL;
+
+  if (text == NULL)
+    return FALSE;
+  folded = g_utf8_casefold (text, -1);
+  return strstr (folded, needle) != NULL;
+}
+
+static void
+add_result (StraitsWindow *self, ResultKind kind, guint32 index, const char *kind_label, const char *text)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *tag = gtk_label_new (kind_label);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_add_css_class (tag, "dim-label");
+  gtk_widget_add_css_class (tag, "caption");
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), tag);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  g_object_set_data (G_OBJECT (row), "kind", GUINT_TO_POINTER (kind));
+  g_object_set_data (G_OBJECT (row), "index", GUINT_TO_POINTER (index));
+  gtk_list_box_append (self->search_results, row);
+}
+
+static void
+on_search_changed (StraitsWindow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *needle = g_utf8_casefold (text, -1);
+  StraitsDataset *ds = self->dataset;
+  guint n = 0;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->search_results))) != NULL)
+    gtk_list_box_remove (self->search_results, child);
+  gtk_widget_set_visible (self->search_results_scroller, FALSE);
+  if (ds == NULL || *needle == '\0')
+    return;
+
+  for (guint32 i = 0; i < straits_dataset_get_n_actors (ds) && n < MAX_SEARCH_RESULTS; i++)
+    {
+      const StraitsActor *a = straits_dataset_get_actor (ds, i);
+      if (matches (a->name, needle) || matches (a->id, needle) || matches (a->short_name, needle))
+        add_result (self, RESULT_ACTOR, i, _("Actor"), a->name), n++;
+    }
+  for (guint32 i = 0; i < straits_dataset_get_n_relations (ds) && n < MAX_SEARCH_RESULTS; i++)
+    {
+      const StraitsRelation *r = straits_dataset_get_relation (ds, i);
+      const StraitsTypeDef *t = straits_dataset_get_relation_type (ds, r->type);
+      g_autofree char *label = g_strdup_printf ("%s: %s → %s", t->label,
+                                                straits_dataset_get_actor (ds, r->from)->name,
+                                                straits_dataset_get_actor (ds, r->to)->name);
+      if (matches (label, needle) || matches (r->summary, needle))
+        add_result (self, RESULT_RELATION, i, _("Relation"), label), n++;
+    }
+  for (guint32 i = 0; i < straits_dataset_get_n_events (ds) && n < MAX_SEARCH_RESULTS; i++)
+    {
+      const StraitsEvent *e = straits_dataset_get_event (ds, i);
+      g_autofree char *date = straits_date_format (&e->date);
+      g_autofree char *label = g_strdup_printf ("%s (%s)", e->title, date);
+      if (matches (e->title, needle) || matches (e->description, needle))
+        add_result (self, RESULT_EVENT, i, _("Event"), label), n++;
+    }
+  gtk_widget_set_visible (self->search_results_scroller, n > 0);
+}
+
+static void
+on_search_result_activated (StraitsWindow *self,
+                            GtkListBoxRow *row)
+{
+  ResultKind kind = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "kind"));
+  guint32 index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "index"));
+
+  if (kind == RESULT_ACTOR)
+    {
+      straits_map_view_select_actor (self->map_view, index, FALSE);
+      straits_map_view_center_on_actor (self->map_view, index);
+    }
+  else if (kind == RESULT_RELATION)
+    {
+      straits_map_view_select_relation (self->map_view, index);
+      straits_map_view_center_on_actor (self->map_view, straits_dataset_get_relation (self->dataset, index)->from);
+    }
+  else
+    {
+      const StraitsEvent *e = straits_dataset_get_event (self->dataset, index);
+
+      straits_map_view_clear_selection (self->map_view);
+      for (guint i = 0; i < MIN (e->n_actors, 2); i++)
+        straits_map_view_select_actor (self->map_view, e->actors[i], i > 0);
+      if (e->n_actors > 0)
+        straits_map_view_center_on_actor (self->map_view, e->actors[0]);
+    }
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  gtk_widget_set_visible (self->search_results_scroller, FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->map_view));
+}
+
+static void
+on_search_activate (StraitsWindow *self)
+{
+  GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->search_results, 0);
+
+  if (first != NULL)
+    on_search_result_activated (self, first);
+}
+
+static void
+on_search_mode_changed (StraitsWindow *self)
+{
+  if (!gtk_search_bar_get_search_mode (self->search_bar))
+    gtk_widget_set_visible (self->search_results_scroller, FALSE);
+}
+
+/* Status line: what the pointer is on, else what is selected. */
+static void
+update_status (StraitsWindow *self)
+{
+  g_autofree char *hover = NULL;
+  g_autofree char *selection = straits_map_view_describe_selection (self->map_view);
+
+  g_object_get (self->map_view, "hover-description", &hover, NULL);
+  if (hover != NULL)
+    gtk_label_set_text (self->status_label, hover);
+  else if (selection != NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("Selected: %s"), selection);
+      gtk_label_set_text (self->status_label, text);
+    }
+  else
+    gtk_label_set_text (self->status_label, "");
 }
 
 /* Actions ---------------------------------------------------------------- */
@@ -312,6 +666,16 @@ open_action (GtkWidget  *widget,
 }
 
 static void
+open_recent_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+
+  straits_window_open_file (STRAITS_WINDOW (widget), file);
+}
+
+static void
 reload_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -322,14 +686,58 @@ reload_action (GtkWidget  *widget,
     straits_window_open_file (self, self->file);
 }
 
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  StraitsWindow *self = STRAITS_WINDOW (widget);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+not_yet_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  adw_toast_overlay_add_toast (STRAITS_WINDOW (widget)->toast_overlay,
+                               adw_toast_new (_("Use “straits --export” for figures until the export dialog lands")));
+}
+
+/* Newest first, only files this application opened. */
+static void
+update_recent_menu (StraitsWindow *self)
+{
+  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  guint n = 0;
+
+  g_menu_remove_all (self->recent_section);
+  for (GList *l = items; l != NULL && n < 8; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+      g_autofree char *action = NULL;
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (!gtk_recent_info_has_application (info, g_get_application_name ()) &&
+          !gtk_recent_info_has_application (info, g_get_prgname ()))
+        continue;
+      item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
+      g_menu_item_set_action_and_target (item, "win.open-recent", "s", gtk_recent_info_get_uri (info));
+      g_menu_append_item (self->recent_section, item);
+      n++;
+    }
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+}
+
 void
 straits_window_show_about (StraitsWindow *self)
 {
-  g_autoptr(GString) credits = g_string_new (NULL);
-  GtkWidget *about;
+  GtkWidget *about = adw_about_window_new ();
   const char *developers[] = { _("The Straits developers"), NULL };
+  const char *map_credits[] = { _("Made with Natural Earth: free vector and raster map data"), NULL };
 
-  about = adw_about_window_new ();
   adw_about_window_set_application_name (ADW_ABOUT_WINDOW (about), _("Straits"));
   adw_about_window_set_application_icon (ADW_ABOUT_WINDOW (about), APP_ID);
   adw_about_window_set_version (ADW_ABOUT_WINDOW (about), PACKAGE_VERSION);
@@ -338,27 +746,34 @@ straits_window_show_about (StraitsWindow *self)
   adw_about_window_set_comments (ADW_ABOUT_WINDOW (about),
     _("Explore relations, events and figures of European security policy on maps of the Black Sea, the Aegean and Europe."));
 
-  if (self->dataset != NULL)
-    for (guint i = 0; i < straits_dataset_get_n_sources (self->dataset); i++)
-      {
-        const StraitsSource *s = straits_dataset_get_source (self->dataset, i);
-        g_autofree char *authors = s->authors ? g_strjoinv (", ", (char **) s->authors) : NULL;
-        g_autofree char *line = g_strdup_printf ("%s%s%s%s%s", authors ? authors : "",
-                                                 authors ? ": " : "", s->title,
-                                                 s->licence ? ", " : "", s->licence ? s->licence : "");
-        const char *names[] = { line, NULL };
+  for (guint i = 0; self->dataset != NULL && i < straits_dataset_get_n_sources (self->dataset); i++)
+    {
+      const StraitsSource *s = straits_dataset_get_source (self->dataset, i);
+      g_autofree char *authors = s->authors ? g_strjoinv (", ", (char **) s->authors) : NULL;
+      g_autofree char *line = g_strdup_printf ("%s%s%s%s%s", authors ? authors : "", authors ? ": " : "",
+                                               s->title, s->licence ? ", " : "", s->licence ? s->licence : "");
+      const char *names[] = { line, NULL };
 
-        adw_about_window_add_credit_section (ADW_ABOUT_WINDOW (about), _("Dataset sources"), names);
-      }
-  {
-    const char *map_credits[] = {
-      _("Made with Natural Earth: free vector and raster map data"),
-      NULL
-    };
-    adw_about_window_add_credit_section (ADW_ABOUT_WINDOW (about), _("Map data"), map_credits);
-  }
+      adw_about_window_add_credit_section (ADW_ABOUT_WINDOW (about), _("Dataset sources"), names);
+    }
+  adw_about_window_add_credit_section (ADW_ABOUT_WINDOW (about), _("Map data"), map_credits);
   gtk_window_set_transient_for (GTK_WINDOW (about), GTK_WINDOW (self));
   gtk_window_present (GTK_WINDOW (about));
+}
+
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         StraitsWindow *self)
+{
+  GSList *files = g_value_get_boxed (value);
+
+  if (files == NULL)
+    return FALSE;
+  straits_window_open_file (self, files->data);
+  return TRUE;
 }
 
 /* GObject ---------------------------------------------------------------- */
@@ -371,11 +786,27 @@ straits_window_dispose (GObject *object)
   if (self->loading != NULL)
     g_cancellable_cancel (self->loading);
   g_clear_object (&self->loading);
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  if (self->monitor != NULL)
+    g_signal_handlers_disconnect_by_data (self->monitor, self);
+  g_clear_object (&self->monitor);
   g_clear_object (&self->dataset);
   g_clear_object (&self->file);
-  g_clear_pointer (&self->group_rows, g_ptr_array_unref);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->views, g_ptr_array_unref);
+  g_clear_pointer (&self->current_view, g_free);
 
   G_OBJECT_CLASS (straits_window_parent_class)->dispose (object);
+}
+
+static void
+straits_window_finalize (GObject *object)
+{
+  StraitsWindow *self = STRAITS_WINDOW (object);
+
+  /* After the map view has let go of its renderer and projected map. */
+  g_clear_pointer (&self->atlas, straits_atlas_free);
+  G_OBJECT_CLASS (straits_window_parent_class)->finalize (object);
 }
 
 static void
@@ -403,6 +834,7 @@ straits_window_class_init (StraitsWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = straits_window_dispose;
+  object_class->finalize = straits_window_finalize;
   object_class->get_property = straits_window_get_property;
 
   properties[PROP_DATASET] =
@@ -410,25 +842,65 @@ straits_window_class_init (StraitsWindowClass *klass)
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (STRAITS_TYPE_MAP_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/eu/straits/Straits/ui/straits-window.ui");
   gtk_widget_class_bind_template_child (widget_class, StraitsWindow, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, StraitsWindow, window_title);
-  gtk_widget_class_bind_template_child (widget_class, StraitsWindow, title_label);
-  gtk_widget_class_bind_template_child (widget_class, StraitsWindow, description_label);
-  gtk_widget_class_bind_template_child (widget_class, StraitsWindow, contents_group);
-  gtk_widget_class_bind_template_child (widget_class, StraitsWindow, sources_group);
+  gtk_widget_class_bind_template_child (widget_class, StraitsWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, StraitsWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, StraitsWindow, map_view);
+  gtk_widget_class_bind_template_child (widget_class, StraitsWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, StraitsWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, StraitsWindow, search_results);
+  gtk_widget_class_bind_template_child (widget_class, StraitsWindow, search_results_scroller);
+  gtk_widget_class_bind_template_child (widget_class, StraitsWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, StraitsWindow, status_label);
+  gtk_widget_class_bind_template_child (widget_class, StraitsWindow, recent_section);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.reload", NULL);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, not_yet_action);
+  gtk_widget_class_install_action (widget_class, "win.present", NULL, not_yet_action);
 }
 
 static void
 straits_window_init (StraitsWindow *self)
 {
-  self->group_rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *basemap_dir = g_build_filename (straits_data_dir (), "basemap", NULL);
+  GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->atlas = straits_atlas_new (basemap_dir);
+  self->settings = straits_settings_new ();
+  if (self->settings != NULL)
+    {
+      g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+    }
+
+  g_signal_connect_swapped (self->view_stack, "notify::visible-child-name",
+                            G_CALLBACK (on_visible_view_changed), self);
+  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (on_search_changed), self);
+  g_signal_connect_swapped (self->search_entry, "activate", G_CALLBACK (on_search_activate), self);
+  g_signal_connect_swapped (self->search_results, "row-activated", G_CALLBACK (on_search_result_activated), self);
+  g_signal_connect_swapped (self->search_bar, "notify::search-mode-enabled", G_CALLBACK (on_search_mode_changed), self);
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
+  g_signal_connect_swapped (self->map_view, "notify::hover-description", G_CALLBACK (update_status), self);
+  g_signal_connect_swapped (self->map_view, "notify::selected-actor", G_CALLBACK (update_status), self);
+  g_signal_connect_swapped (self->map_view, "notify::selected-relation", G_CALLBACK (update_status), self);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (apply_map_style), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::high-contrast",
+                           G_CALLBACK (apply_map_style), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
+                           G_CALLBACK (update_recent_menu), self, G_CONNECT_SWAPPED);
+  update_recent_menu (self);
+
+  g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 }
 
 StraitsWindow *

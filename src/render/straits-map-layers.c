@@ -419,3 +419,95 @@ straits_map_draw_relations (StraitsMapRenderer *self,
       self->n_drawn_relations++;
     }
 }
+
+/* Picking ------------------------------------------------------------------ */
+
+static double
+distance_to_curve (const Curve *c, double x, double y)
+{
+  double best = G_MAXDOUBLE;
+
+  /* The curves are gentle: 24 samples are within a unit of the truth. */
+  for (int i = 0; i <= 24; i++)
+    {
+      double t = i / 24.0, u = 1 - t;
+      double px = u * u * c->ax + 2 * u * t * c->cx + t * t * c->bx;
+      double py = u * u * c->ay + 2 * u * t * c->cy + t * t * c->by;
+
+      best = MIN (best, hypot (px - x, py - y));
+    }
+  return best;
+}
+
+static guint32
+pick_relation (StraitsMapRenderer    *self,
+               double                 width,
+               double                 height,
+               const StraitsViewport *vp,
+               double                 x,
+               double                 y)
+{
+  g_autoptr(GHashTable) pairs = g_hash_table_new (g_int64_hash, g_int64_equal);
+  guint n = straits_dataset_get_n_relations (self->dataset);
+  g_autoptr(GArray) keys = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
+  double tolerance = 4 * self->style.scale, best = G_MAXDOUBLE;
+  guint32 found = STRAITS_NO_INDEX;
+
+  for (guint32 i = 0; i < n; i++)
+    {
+      const StraitsRelation *r = straits_dataset_get_relation (self->dataset, i);
+      double ax, ay, bx, by, d;
+      gint64 *key;
+      guint nth;
+      Curve c;
+
+      if (!type_shown (self, r->type) || (self->has_time && !straits_relation_is_active_at (r, &self->time)))
+        continue;
+      if (!straits_map_renderer_get_actor_anchor (self, r->from, &ax, &ay) ||
+          !straits_map_renderer_get_actor_anchor (self, r->to, &bx, &by))
+        continue;
+      straits_viewport_to_output (vp, width, height, ax, ay, &ax, &ay);
+      straits_viewport_to_output (vp, width, height, bx, by, &bx, &by);
+      /* The same numbering of pairs as when drawing, so that the same
+       * curve is tested. */
+      g_array_append_val (keys, (gint64) { ((gint64) MIN (r->from, r->to) << 32) | MAX (r->from, r->to) });
+      key = &g_array_index (keys, gint64, keys->len - 1);
+      nth = GPOINTER_TO_UINT (g_hash_table_lookup (pairs, key));
+      g_hash_table_insert (pairs, key, GUINT_TO_POINTER (nth + 1));
+      c = curve_between (ax, ay, bx, by, nth);
+      d = distance_to_curve (&c, x, y);
+      if (d < tolerance && d < best)
+        {
+          best = d;
+          found = i;
+        }
+    }
+  return found;
+}
+
+void
+straits_map_renderer_pick (StraitsMapRenderer    *self,
+                           double                 width,
+                           double                 height,
+                           const StraitsViewport *viewport,
+                           double                 ox,
+                           double                 oy,
+                           guint32               *actor,
+                           guint32               *relation)
+{
+  double x, y;
+  int feature;
+
+  *actor = *relation = STRAITS_NO_INDEX;
+  if (self->dataset == NULL || self->map == NULL)
+    return;
+  *relation = pick_relation (self, width, height, viewport, ox, oy);
+  if (*relation != STRAITS_NO_INDEX)
+    return;
+  straits_viewport_to_map (viewport, width, height, ox, oy, &x, &y);
+  feature = straits_projected_map_feature_at (self->map, STRAITS_LAYER_COUNTRY, x, y);
+  if (feature < 0)
+    feature = straits_projected_map_feature_at (self->map, STRAITS_LAYER_ISLAND, x, y);
+  if (feature >= 0)
+    straits_map_group_of_feature (self, (guint) feature, actor);
+}

@@ -92,6 +92,17 @@ GArray            *straits_map_renderer_get_drawn_groups (StraitsMapRenderer *se
 GArray            *straits_map_renderer_get_drawn_relation_types (StraitsMapRenderer *self);
 guint              straits_map_renderer_get_n_drawn_relations (StraitsMapRenderer *self);
 
+/* What lies under a point of the output: a relation's arc (within a few
+ * units) before a country. Either may be STRAITS_NO_INDEX. */
+void               straits_map_renderer_pick            (StraitsMapRenderer  *self,
+                                                         double               width,
+                                                         double               height,
+                                                         const StraitsViewport *viewport,
+                                                         double               ox,
+                                                         double               oy,
+                                                         guint32             *actor,
+                                                         guint32             *relation);
+
 /* Where an actor is anchored on the map (projected metres). */
 gboolean           straits_map_renderer_get_actor_anchor (StraitsMapRenderer *self,
                                                           guint32             actor,

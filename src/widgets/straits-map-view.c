@@ -1,0 +1,850 @@
+/* straits-map-view.c
+ *
+ * While the user pans or zooms, frames show the last full rendering,
+ * moved and scaled, so that no frame waits for the renderer; a full
+ * rendering follows once the interaction has rested for a moment.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n.h>
+
+#include "straits-map-view.h"
+
+/* Output units per point on screen: 96 dpi. */
+#define SCREEN_UNITS_PER_POINT (96.0 / 72.0)
+#define SETTLE_MS 140
+#define KINETIC_FRICTION 5.0
+#define ZOOM_STEP 1.25
+#define MIN_RESOLUTION 20.0       /* metres per pixel */
+#define MAX_RESOLUTION 20000.0
+
+struct _StraitsMapView
+{
+  GtkWidget parent_instance;
+
+  StraitsMapRenderer *renderer;
+  StraitsViewport viewport;
+  gboolean has_viewport;
+
+  /* The last full rendering and the viewport it was drawn for. */
+  cairo_surface_t *cache;
+  StraitsViewport cache_viewport;
+  int cache_width, cache_height;
+  gboolean interacting;
+  guint settle_id;
+
+  /* Gestures. */
+  StraitsViewport drag_start;
+  double zoom_start_resolution;
+  double pointer_x, pointer_y;
+  double velocity_x, velocity_y;
+  guint kinetic_id;
+  gint64 kinetic_last;
+
+  GArray *selected_actors;
+  guint32 selected_relation;
+  guint32 hover_actor;
+  guint32 hover_relation;
+  guint64 frame_count;
+};
+
+G_DEFINE_FINAL_TYPE (StraitsMapView, straits_map_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_RENDERER,
+  PROP_SELECTED_ACTOR,
+  PROP_SECOND_ACTOR,
+  PROP_SELECTED_RELATION,
+  PROP_HOVER_DESCRIPTION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+invalidate_cache (StraitsMapView *self)
+{
+  g_clear_pointer (&self->cache, cairo_surface_destroy);
+}
+
+void
+straits_map_view_queue_full_redraw (StraitsMapView *self)
+{
+  invalidate_cache (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static gboolean
+settle (gpointer data)
+{
+  StraitsMapView *self = data;
+
+  self->settle_id = 0;
+  self->interacting = FALSE;
+  straits_map_view_queue_full_redraw (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Called at each step of an interaction: quick frames until it rests. */
+static void
+interaction_step (StraitsMapView *self)
+{
+  self->interacting = TRUE;
+  g_clear_handle_id (&self->settle_id, g_source_remove);
+  self->settle_id = g_timeout_add (SETTLE_MS, settle, self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Viewport ---------------------------------------------------------------- */
+
+static void
+ensure_viewport (StraitsMapView *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+
+  if (self->has_viewport || self->renderer == NULL || width <= 0 || height <= 0)
+    return;
+  self->viewport = straits_map_renderer_fit (self->renderer, width, height);
+  self->has_viewport = TRUE;
+}
+
+StraitsViewport
+straits_map_view_get_viewport (StraitsMapView *self)
+{
+  ensure_viewport (self);
+  return self->viewport;
+}
+
+void
+straits_map_view_set_viewport (StraitsMapView        *self,
+                               const StraitsViewport *viewport)
+{
+  self->viewport = *viewport;
+  self->viewport.resolution = CLAMP (viewport->resolution, MIN_RESOLUTION, MAX_RESOLUTION);
+  self->has_viewport = TRUE;
+  straits_map_view_queue_full_redraw (self);
+}
+
+void
+straits_map_view_reset (StraitsMapView *self)
+{
+  self->has_viewport = FALSE;
+  straits_map_view_queue_full_redraw (self);
+}
+
+/* Zooms by @factor (> 1 zooms in) keeping the point under (@x, @y). */
+void
+straits_map_view_zoom (StraitsMapView *self,
+                       double          factor,
+                       double          x,
+                       double          y)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  double mx, my, resolution;
+
+  ensure_viewport (self);
+  if (!self->has_viewport)
+    return;
+  straits_viewport_to_map (&self->viewport, width, height, x, y, &mx, &my);
+  resolution = CLAMP (self->viewport.resolution / factor, MIN_RESOLUTION, MAX_RESOLUTION);
+  self->viewport.cx = mx - (x - width / 2.0) * resolution;
+  self->viewport.cy = my + (y - height / 2.0) * resolution;
+  self->viewport.resolution = resolution;
+  interaction_step (self);
+}
+
+/* Moves the map by (@dx, @dy) pixels. */
+void
+straits_map_view_pan (StraitsMapView *self,
+                      double          dx,
+                      double          dy)
+{
+  ensure_viewport (self);
+  self->viewport.cx -= dx * self->viewport.resolution;
+  self->viewport.cy += dy * self->viewport.resolution;
+  interaction_step (self);
+}
+
+void
+straits_map_view_center_on_actor (StraitsMapView *self,
+                                  guint32         actor)
+{
+  double x, y;
+
+  ensure_viewport (self);
+  if (self->renderer == NULL || !straits_map_renderer_get_actor_anchor (self->renderer, actor, &x, &y))
+    return;
+  self->viewport.cx = x;
+  self->viewport.cy = y;
+  straits_map_view_queue_full_redraw (self);
+}
+
+/* Drawing ------------------------------------------------------------------ */
+
+static void
+render_cache (StraitsMapView *self,
+              int             width,
+              int             height,
+              int             scale)
+{
+  cairo_t *cr;
+
+  invalidate_cache (self);
+  self->cache = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width * scale, height * scale);
+  cairo_surface_set_device_scale (self->cache, scale, scale);
+  cr = cairo_create (self->cache);
+  straits_map_renderer_draw (self->renderer, cr, width, height, &self->viewport);
+  cairo_destroy (cr);
+  self->cache_viewport = self->viewport;
+  self->cache_width = width;
+  self->cache_height = height;
+}
+
+/* The cached rendering, moved and scaled to the current viewport. */
+static void
+paint_cache (StraitsMapView *self,
+             cairo_t        *cr,
+             int             width,
+             int             height)
+{
+  const StraitsMapStyle *style = straits_map_renderer_get_style (self->renderer);
+  double ox, oy, mx, my, k = self->cache_viewport.resolution / self->viewport.resolution;
+
+  straits_viewport_to_map (&self->cache_viewport, self->cache_width, self->cache_height, 0, 0, &mx, &my);
+  straits_viewport_to_output (&self->viewport, width, height, mx, my, &ox, &oy);
+  cairo_set_source_rgb (cr, style->sea.r, style->sea.g, style->sea.b);
+  cairo_paint (cr);
+  cairo_translate (cr, ox, oy);
+  cairo_scale (cr, k, k);
+  cairo_set_source_surface (cr, self->cache, 0, 0);
+  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_FAST);
+  cairo_paint (cr);
+}
+
+static void
+straits_map_view_snapshot (GtkWidget   *widget,
+                           GtkSnapshot *snapshot)
+{
+  StraitsMapView *self = STRAITS_MAP_VIEW (widget);
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  int scale = gtk_widget_get_scale_factor (widget);
+  cairo_t *cr;
+
+  if (self->renderer == NULL || width <= 0 || height <= 0)
+    return;
+  ensure_viewport (self);
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (self->cache == NULL || (!self->interacting &&
+                              (self->cache_width != width || self->cache_height != height ||
+                               memcmp (&self->cache_viewport, &self->viewport, sizeof self->viewport) != 0)))
+    render_cache (self, width, height, scale);
+  paint_cache (self, cr, width, height);
+  cairo_destroy (cr);
+  self->frame_count++;
+}
+
+static void
+straits_map_view_size_allocate (GtkWidget *widget,
+                                int        width,
+                                int        height,
+                                int        baseline)
+{
+  StraitsMapView *self = STRAITS_MAP_VIEW (widget);
+
+  if (!self->has_viewport)
+    ensure_viewport (self);
+}
+
+/* Selection and hover ---------------------------------------------------------- */
+
+static void
+push_state_to_renderer (StraitsMapView *self)
+{
+  if (self->renderer == NULL)
+    return;
+  straits_map_renderer_set_selection (self->renderer, (const guint32 *) (gpointer) self->selected_actors->data,
+                                      self->selected_actors->len, self->selected_relation);
+  straits_map_renderer_set_hover (self->renderer, self->hover_actor, self->hover_relation);
+  straits_map_view_queue_full_redraw (self);
+}
+
+static const char *
+actor_name (StraitsMapView *self, guint32 actor)
+{
+  StraitsDataset *ds = self->renderer ? straits_map_renderer_get_dataset (self->renderer) : NULL;
+
+  if (ds == NULL || actor >= straits_dataset_get_n_actors (ds))
+    return NULL;
+  return straits_dataset_get_actor (ds, actor)->name;
+}
+
+static char *
+describe (StraitsMapView *self, guint32 actor, guint32 relation)
+{
+  StraitsDataset *ds = self->renderer ? straits_map_renderer_get_dataset (self->renderer) : NULL;
+
+  if (ds != NULL && relation != STRAITS_NO_INDEX && relation < straits_dataset_get_n_relations (ds))
+    {
+      const StraitsRelation *r = straits_dataset_get_relation (ds, relation);
+
+      /* Translators: a relation, e.g. "Procurement: Poland → Turkey" */
+      return g_strdup_printf (_("%s: %s → %s"), straits_dataset_get_relation_type (ds, r->type)->label,
+                              actor_name (self, r->from), actor_name (self, r->to));
+    }
+  if (actor_name (self, actor) != NULL)
+    return g_strdup (actor_name (self, actor));
+  return NULL;
+}
+
+static void
+announce (StraitsMapView *self)
+{
+  g_autofree char *selected = straits_map_view_describe_selection (self);
+  g_autofree char *hovered = describe (self, self->hover_actor, self->hover_relation);
+  g_autofree char *text = NULL;
+
+  if (selected && hovered)
+    text = g_strdup_printf (_("Selected: %s. Pointer on: %s"), selected, hovered);
+  else if (selected)
+    text = g_strdup_printf (_("Selected: %s"), selected);
+  else if (hovered)
+    text = g_strdup_printf (_("Pointer on: %s"), hovered);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  text ? text : "", -1);
+}
+
+static void
+selection_changed (StraitsMapView *self)
+{
+  push_state_to_renderer (self);
+  announce (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ACTOR]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SECOND_ACTOR]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_RELATION]);
+}
+
+void
+straits_map_view_select_actor (StraitsMapView *self,
+                               guint32         actor,
+                               gboolean        add)
+{
+  self->selected_relation = STRAITS_NO_INDEX;
+  if (!add || self->selected_actors->len != 1)
+    g_array_set_size (self->selected_actors, 0);
+  if (actor != STRAITS_NO_INDEX &&
+      !(self->selected_actors->len == 1 && g_array_index (self->selected_actors, guint32, 0) == actor))
+    g_array_append_val (self->selected_actors, actor);
+  selection_changed (self);
+}
+
+void
+straits_map_view_select_relation (StraitsMapView *self,
+                                  guint32         relation)
+{
+  g_array_set_size (self->selected_actors, 0);
+  self->selected_relation = relation;
+  selection_changed (self);
+}
+
+void
+straits_map_view_clear_selection (StraitsMapView *self)
+{
+  g_array_set_size (self->selected_actors, 0);
+  self->selected_relation = STRAITS_NO_INDEX;
+  selection_changed (self);
+}
+
+const guint32 *
+straits_map_view_get_selected_actors (StraitsMapView *self,
+                                      guint          *n)
+{
+  *n = self->selected_actors->len;
+  return (const guint32 *) (gpointer) self->selected_actors->data;
+}
+
+guint32
+straits_map_view_get_selected_relation (StraitsMapView *self)
+{
+  return self->selected_relation;
+}
+
+char *
+straits_map_view_describe_selection (StraitsMapView *self)
+{
+  if (self->selected_relation != STRAITS_NO_INDEX)
+    return describe (self, STRAITS_NO_INDEX, self->selected_relation);
+  if (self->selected_actors->len == 2)
+    return g_strdup_printf (_("%s and %s"),
+                            actor_name (self, g_array_index (self->selected_actors, guint32, 0)),
+                            actor_name (self, g_array_index (self->selected_actors, guint32, 1)));
+  if (self->selected_actors->len == 1)
+    return describe (self, g_array_index (self->selected_actors, guint32, 0), STRAITS_NO_INDEX);
+  return NULL;
+}
+
+guint64
+straits_map_view_get_frame_count (StraitsMapView *self)
+{
+  return self->frame_count;
+}
+
+static void
+pick (StraitsMapView *self, double x, double y, guint32 *actor, guint32 *relation)
+{
+  ensure_viewport (self);
+  straits_map_renderer_pick (self->renderer, gtk_widget_get_width (GTK_WIDGET (self)),
+                             gtk_widget_get_height (GTK_WIDGET (self)), &self->viewport, x, y,
+                             actor, relation);
+}
+
+/* Events ---------------------------------------------------------------------- */
+
+static void
+on_motion (GtkEventControllerMotion *controller,
+           double                    x,
+           double                    y,
+           StraitsMapView           *self)
+{
+  guint32 actor, relation;
+
+  self->pointer_x = x;
+  self->pointer_y = y;
+  if (self->renderer == NULL || self->interacting)
+    return;
+  pick (self, x, y, &actor, &relation);
+  if (actor == self->hover_actor && relation == self->hover_relation)
+    return;
+  self->hover_actor = actor;
+  self->hover_relation = relation;
+  push_state_to_renderer (self);
+  announce (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOVER_DESCRIPTION]);
+}
+
+static void
+on_leave (GtkEventControllerMotion *controller,
+          StraitsMapView           *self)
+{
+  if (self->hover_actor == STRAITS_NO_INDEX && self->hover_relation == STRAITS_NO_INDEX)
+    return;
+  self->hover_actor = self->hover_relation = STRAITS_NO_INDEX;
+  push_state_to_renderer (self);
+}
+
+static void
+stop_kinetic (StraitsMapView *self)
+{
+  if (self->kinetic_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->kinetic_id);
+  self->kinetic_id = 0;
+}
+
+static void
+on_drag_begin (GtkGestureDrag *gesture,
+               double          x,
+               double          y,
+               StraitsMapView *self)
+{
+  stop_kinetic (self);
+  ensure_viewport (self);
+  self->drag_start = self->viewport;
+}
+
+static void
+on_drag_update (GtkGestureDrag *gesture,
+                double          dx,
+                double          dy,
+                StraitsMapView *self)
+{
+  self->viewport.cx = self->drag_start.cx - dx * self->viewport.resolution;
+  self->viewport.cy = self->drag_start.cy + dy * self->viewport.resolution;
+  interaction_step (self);
+}
+
+static gboolean
+kinetic_tick (GtkWidget     *widget,
+              GdkFrameClock *clock,
+              gpointer       data)
+{
+  StraitsMapView *self = STRAITS_MAP_VIEW (widget);
+  gint64 now = gdk_frame_clock_get_frame_time (clock);
+  double dt = (now - self->kinetic_last) / 1e6, decay;
+
+  self->kinetic_last = now;
+  decay = exp (-KINETIC_FRICTION * dt);
+  straits_map_view_pan (self, self->velocity_x * dt, self->velocity_y * dt);
+  self->velocity_x *= decay;
+  self->velocity_y *= decay;
+  if (hypot (self->velocity_x, self->velocity_y) < 15)
+    {
+      self->kinetic_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+/* Drags end with the map gliding on and slowing down. */
+static void
+on_swipe (GtkGestureSwipe *gesture,
+          double           velocity_x,
+          double           velocity_y,
+          StraitsMapView  *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (hypot (velocity_x, velocity_y) < 100 || clock == NULL)
+    return;
+  self->velocity_x = velocity_x;
+  self->velocity_y = velocity_y;
+  self->kinetic_last = gdk_frame_clock_get_frame_time (clock);
+  stop_kinetic (self);
+  self->kinetic_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), kinetic_tick, NULL, NULL);
+}
+
+static gboolean
+on_scroll (GtkEventControllerScroll *controller,
+           double                    dx,
+           double                    dy,
+           StraitsMapView           *self)
+{
+  straits_map_view_zoom (self, pow (ZOOM_STEP, -dy), self->pointer_x, self->pointer_y);
+  return TRUE;
+}
+
+static void
+on_zoom_begin (GtkGesture       *gesture,
+               GdkEventSequence *sequence,
+               StraitsMapView   *self)
+{
+  ensure_viewport (self);
+  self->zoom_start_resolution = self->viewport.resolution;
+}
+
+static void
+on_zoom_scale_changed (GtkGestureZoom *gesture,
+                       double          scale,
+                       StraitsMapView *self)
+{
+  double x, y, factor;
+
+  gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y);
+  factor = self->viewport.resolution / (self->zoom_start_resolution / scale);
+  straits_map_view_zoom (self, factor, x, y);
+}
+
+static void
+on_click_released (GtkGestureClick *gesture,
+                   int              n_press,
+                   double           x,
+                   double           y,
+                   StraitsMapView  *self)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+  guint32 actor, relation;
+
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  if (self->renderer == NULL)
+    return;
+  if (n_press == 2)
+    {
+      straits_map_view_zoom (self, 2, x, y);
+      return;
+    }
+  pick (self, x, y, &actor, &relation);
+  if (relation != STRAITS_NO_INDEX)
+    straits_map_view_select_relation (self, relation);
+  else if (actor != STRAITS_NO_INDEX)
+    straits_map_view_select_actor (self, actor, (state & GDK_CONTROL_MASK) != 0);
+  else
+    straits_map_view_clear_selection (self);
+}
+
+static gboolean
+on_query_tooltip (GtkWidget      *widget,
+                  int             x,
+                  int             y,
+                  gboolean        keyboard,
+                  GtkTooltip     *tooltip,
+                  gpointer        data)
+{
+  StraitsMapView *self = STRAITS_MAP_VIEW (widget);
+  StraitsDataset *ds = self->renderer ? straits_map_renderer_get_dataset (self->renderer) : NULL;
+  g_autoptr(GString) text = NULL;
+  g_autofree char *title = NULL;
+  guint32 actor, relation;
+
+  if (ds == NULL)
+    return FALSE;
+  pick (self, x, y, &actor, &relation);
+  title = describe (self, actor, relation);
+  if (title == NULL)
+    return FALSE;
+  text = g_string_new (title);
+  if (relation != STRAITS_NO_INDEX)
+    {
+      const StraitsRelation *r = straits_dataset_get_relation (ds, relation);
+
+      if (r->summary)
+        g_string_append_printf (text, "\n%s", r->summary);
+    }
+  else
+    {
+      guint n;
+      const guint32 *rels = straits_dataset_relations_of_actor (ds, actor, &n);
+
+      for (guint g = 0; g < straits_dataset_get_n_groupings (ds); g++)
+        {
+          const StraitsGroup *group = straits_dataset_group_of_actor (ds, g, actor);
+          if (group)
+            g_string_append_printf (text, "\n%s: %s", straits_dataset_get_grouping (ds, g)->label, group->label);
+        }
+      g_string_append_printf (text, "\n");
+      g_string_append_printf (text, g_dngettext (NULL, "%u relation", "%u relations", n), n);
+      for (guint i = 0; i < MIN (n, 6); i++)
+        {
+          g_autofree char *line = describe (self, STRAITS_NO_INDEX, rels[i]);
+          g_string_append_printf (text, "\n• %s", line);
+        }
+      if (n > 6)
+        g_string_append (text, "\n…");
+    }
+  /* Plain text: dataset strings never become markup. */
+  gtk_tooltip_set_text (tooltip, text->str);
+  return TRUE;
+}
+
+/* Actions -------------------------------------------------------------------- */
+
+static void
+pan_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  double dx, dy;
+
+  g_variant_get (param, "(dd)", &dx, &dy);
+  straits_map_view_pan (STRAITS_MAP_VIEW (widget), dx * gtk_widget_get_width (widget) / 8,
+                        dy * gtk_widget_get_height (widget) / 8);
+}
+
+static void
+zoom_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  straits_map_view_zoom (STRAITS_MAP_VIEW (widget), g_variant_get_double (param) > 0 ? 1.5 : 1 / 1.5,
+                         gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 2.0);
+}
+
+static void
+reset_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  straits_map_view_reset (STRAITS_MAP_VIEW (widget));
+}
+
+static void
+clear_selection_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  straits_map_view_clear_selection (STRAITS_MAP_VIEW (widget));
+}
+
+/* GObject ------------------------------------------------------------------- */
+
+void
+straits_map_view_set_renderer (StraitsMapView     *self,
+                               StraitsMapRenderer *renderer)
+{
+  g_return_if_fail (STRAITS_IS_MAP_VIEW (self));
+
+  if (!g_set_object (&self->renderer, renderer))
+    return;
+  {
+    /* Sizes in points, shown at the screen's 96 dpi. */
+    StraitsMapStyle style = *straits_map_renderer_get_style (renderer);
+
+    style.scale = SCREEN_UNITS_PER_POINT;
+    straits_map_renderer_set_style (renderer, &style);
+  }
+  self->has_viewport = FALSE;
+  self->hover_actor = self->hover_relation = STRAITS_NO_INDEX;
+  push_state_to_renderer (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RENDERER]);
+}
+
+StraitsMapRenderer *
+straits_map_view_get_renderer (StraitsMapView *self)
+{
+  return self->renderer;
+}
+
+static void
+straits_map_view_dispose (GObject *object)
+{
+  StraitsMapView *self = STRAITS_MAP_VIEW (object);
+
+  stop_kinetic (self);
+  g_clear_handle_id (&self->settle_id, g_source_remove);
+  invalidate_cache (self);
+  g_clear_object (&self->renderer);
+  G_OBJECT_CLASS (straits_map_view_parent_class)->dispose (object);
+}
+
+static void
+straits_map_view_finalize (GObject *object)
+{
+  StraitsMapView *self = STRAITS_MAP_VIEW (object);
+
+  g_array_unref (self->selected_actors);
+  G_OBJECT_CLASS (straits_map_view_parent_class)->finalize (object);
+}
+
+static guint
+selected (StraitsMapView *self, guint i)
+{
+  return i < self->selected_actors->len ? g_array_index (self->selected_actors, guint32, i) : STRAITS_NO_INDEX;
+}
+
+static void
+straits_map_view_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  StraitsMapView *self = STRAITS_MAP_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_RENDERER:
+      g_value_set_object (value, self->renderer);
+      break;
+    case PROP_SELECTED_ACTOR:
+      g_value_set_uint (value, selected (self, 0));
+      break;
+    case PROP_SECOND_ACTOR:
+      g_value_set_uint (value, selected (self, 1));
+      break;
+    case PROP_SELECTED_RELATION:
+      g_value_set_uint (value, self->selected_relation);
+      break;
+    case PROP_HOVER_DESCRIPTION:
+      g_value_take_string (value, describe (self, self->hover_actor, self->hover_relation));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+straits_map_view_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  StraitsMapView *self = STRAITS_MAP_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_RENDERER:
+      straits_map_view_set_renderer (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+add_pan_binding (GtkWidgetClass *klass, guint key, double dx, double dy)
+{
+  gtk_widget_class_add_binding_action (klass, key, 0, "map.pan", "(dd)", dx, dy);
+}
+
+static void
+straits_map_view_class_init (StraitsMapViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = straits_map_view_dispose;
+  object_class->finalize = straits_map_view_finalize;
+  object_class->get_property = straits_map_view_get_property;
+  object_class->set_property = straits_map_view_set_property;
+  widget_class->snapshot = straits_map_view_snapshot;
+  widget_class->size_allocate = straits_map_view_size_allocate;
+
+  properties[PROP_RENDERER] =
+    g_param_spec_object ("renderer", NULL, NULL, STRAITS_TYPE_MAP_RENDERER,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_SELECTED_ACTOR] =
+    g_param_spec_uint ("selected-actor", NULL, NULL, 0, G_MAXUINT32, STRAITS_NO_INDEX,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_SECOND_ACTOR] =
+    g_param_spec_uint ("second-actor", NULL, NULL, 0, G_MAXUINT32, STRAITS_NO_INDEX,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_SELECTED_RELATION] =
+    g_param_spec_uint ("selected-relation", NULL, NULL, 0, G_MAXUINT32, STRAITS_NO_INDEX,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_HOVER_DESCRIPTION] =
+    g_param_spec_string ("hover-description", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (widget_class, "map.pan", "(dd)", pan_action);
+  gtk_widget_class_install_action (widget_class, "map.zoom", "d", zoom_action);
+  gtk_widget_class_install_action (widget_class, "map.reset", NULL, reset_action);
+  gtk_widget_class_install_action (widget_class, "map.clear-selection", NULL, clear_selection_action);
+  add_pan_binding (widget_class, GDK_KEY_Left, 1, 0);
+  add_pan_binding (widget_class, GDK_KEY_Right, -1, 0);
+  add_pan_binding (widget_class, GDK_KEY_Up, 0, 1);
+  add_pan_binding (widget_class, GDK_KEY_Down, 0, -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, 0, "map.zoom", "d", 1.0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, 0, "map.zoom", "d", 1.0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, 0, "map.zoom", "d", 1.0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, 0, "map.zoom", "d", -1.0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, 0, "map.zoom", "d", -1.0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, 0, "map.reset", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "map.clear-selection", NULL);
+
+  gtk_widget_class_set_css_name (widget_class, "map");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+straits_map_view_init (StraitsMapView *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  GtkEventController *motion = gtk_event_controller_motion_new ();
+  GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  GtkGesture *drag = gtk_gesture_drag_new ();
+  GtkGesture *swipe = gtk_gesture_swipe_new ();
+  GtkGesture *zoom = gtk_gesture_zoom_new ();
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  self->selected_actors = g_array_new (FALSE, FALSE, sizeof (guint32));
+  self->selected_relation = self->hover_actor = self->hover_relation = STRAITS_NO_INDEX;
+
+  g_signal_connect (motion, "motion", G_CALLBACK (on_motion), self);
+  g_signal_connect (motion, "leave", G_CALLBACK (on_leave), self);
+  g_signal_connect (scroll, "scroll", G_CALLBACK (on_scroll), self);
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin), self);
+  g_signal_connect (drag, "drag-update", G_CALLBACK (on_drag_update), self);
+  g_signal_connect (swipe, "swipe", G_CALLBACK (on_swipe), self);
+  g_signal_connect (zoom, "begin", G_CALLBACK (on_zoom_begin), self);
+  g_signal_connect (zoom, "scale-changed", G_CALLBACK (on_zoom_scale_changed), self);
+  g_signal_connect (click, "released", G_CALLBACK (on_click_released), self);
+  gtk_gesture_group (drag, swipe);
+  gtk_widget_add_controller (widget, motion);
+  gtk_widget_add_controller (widget, scroll);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (drag));
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (swipe));
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (zoom));
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (click));
+
+  gtk_widget_set_focusable (widget, TRUE);
+  gtk_widget_set_has_tooltip (widget, TRUE);
+  g_signal_connect (widget, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
+  gtk_widget_set_hexpand (widget, TRUE);
+  gtk_widget_set_vexpand (widget, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Map"), -1);
+}
+
+GtkWidget *
+straits_map_view_new (void)
+{
+  return g_object_new (STRAITS_TYPE_MAP_VIEW, NULL);
+}

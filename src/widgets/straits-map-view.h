@@ -1,0 +1,51 @@
+/* straits-map-view.h: the interactive map
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "straits-map-renderer.h"
+
+G_BEGIN_DECLS
+
+#define STRAITS_TYPE_MAP_VIEW (straits_map_view_get_type ())
+G_DECLARE_FINAL_TYPE (StraitsMapView, straits_map_view, STRAITS, MAP_VIEW, GtkWidget)
+
+GtkWidget          *straits_map_view_new              (void);
+void                straits_map_view_set_renderer     (StraitsMapView     *self,
+                                                       StraitsMapRenderer *renderer);
+StraitsMapRenderer *straits_map_view_get_renderer     (StraitsMapView     *self);
+/* Redraws after a change to the renderer's settings. */
+void                straits_map_view_queue_full_redraw (StraitsMapView    *self);
+
+StraitsViewport     straits_map_view_get_viewport     (StraitsMapView     *self);
+void                straits_map_view_set_viewport     (StraitsMapView     *self,
+                                                       const StraitsViewport *viewport);
+void                straits_map_view_reset            (StraitsMapView     *self);
+void                straits_map_view_zoom             (StraitsMapView     *self,
+                                                       double              factor,
+                                                       double              x,
+                                                       double              y);
+void                straits_map_view_pan              (StraitsMapView     *self,
+                                                       double              dx,
+                                                       double              dy);
+void                straits_map_view_center_on_actor  (StraitsMapView     *self,
+                                                       guint32             actor);
+
+/* The selection: up to two actors, or a relation. */
+void                straits_map_view_select_actor     (StraitsMapView     *self,
+                                                       guint32             actor,
+                                                       gboolean            add);
+void                straits_map_view_select_relation  (StraitsMapView     *self,
+                                                       guint32             relation);
+void                straits_map_view_clear_selection  (StraitsMapView     *self);
+const guint32      *straits_map_view_get_selected_actors (StraitsMapView  *self,
+                                                       guint              *n);
+guint32             straits_map_view_get_selected_relation (StraitsMapView *self);
+/* A description of the selection for people and screen readers. */
+char               *straits_map_view_describe_selection (StraitsMapView  *self);
+guint64             straits_map_view_get_frame_count  (StraitsMapView     *self);
+
+G_END_DECLS
