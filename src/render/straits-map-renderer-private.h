@@ -28,6 +28,7 @@ struct _StraitsMapRenderer
   guint32 hover_actor;
   guint32 hover_relation;
   gboolean show_legend;
+  gboolean hide_labels;
   gboolean full_detail;
 
   int *actor_features;      /* country feature per actor, or -1 */

@@ -247,6 +247,19 @@ straits_map_renderer_set_show_legend (StraitsMapRenderer *self,
 }
 
 void
+straits_map_renderer_set_show_labels (StraitsMapRenderer *self,
+                                      gboolean            show)
+{
+  self->hide_labels = !show;
+}
+
+guint64
+straits_map_renderer_get_n_vertices (StraitsMapRenderer *self)
+{
+  return self->last_vertices;
+}
+
+void
 straits_map_renderer_set_full_detail (StraitsMapRenderer *self,
                                       gboolean            full)
 {
@@ -473,7 +486,8 @@ straits_map_renderer_draw (StraitsMapRenderer    *self,
   straits_map_draw_relations (self, &frame);
   if (self->show_legend)
     straits_map_draw_legend (self, &frame);
-  straits_map_draw_labels (self, &frame);
+  if (!self->hide_labels)
+    straits_map_draw_labels (self, &frame);
   cairo_restore (cr);
   self->last_vertices = frame.n_vertices;
 }

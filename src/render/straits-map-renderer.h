@@ -65,6 +65,8 @@ void     straits_map_renderer_set_style                 (StraitsMapRenderer  *se
 const StraitsMapStyle *straits_map_renderer_get_style   (StraitsMapRenderer  *self);
 void     straits_map_renderer_set_show_legend           (StraitsMapRenderer  *self,
                                                          gboolean             show);
+void     straits_map_renderer_set_show_labels           (StraitsMapRenderer  *self,
+                                                         gboolean             show);
 void     straits_map_renderer_set_full_detail           (StraitsMapRenderer  *self,
                                                          gboolean             full);
 
@@ -76,6 +78,9 @@ void     straits_map_renderer_draw                      (StraitsMapRenderer  *se
                                                          double               width,
                                                          double               height,
                                                          const StraitsViewport *viewport);
+
+/* Vertices the last draw sent to cairo. */
+guint64            straits_map_renderer_get_n_vertices  (StraitsMapRenderer  *self);
 
 /* What the last draw placed, for legends, tests and accessibility. */
 guint              straits_map_renderer_get_n_labels    (StraitsMapRenderer  *self);

@@ -1,0 +1,144 @@
+/* bench-render.c: frame time of the EU-groupings view at 1920x1080 from
+ * the 1:10m basemap, against the same frame with every vertex and no
+ * culling; basemap load, projection, A4 PDF and 300-dpi A4 PNG export.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <locale.h>
+#include <stdio.h>
+#include <glib/gstdio.h>
+
+#include "straits-atlas.h"
+#include "straits-figure.h"
+#include "straits-map-export.h"
+#include "straits-view-setup.h"
+
+#define FRAMES 40
+
+static int
+compare_double (gconstpointer a, gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return x < y ? -1 : x > y;
+}
+
+static double
+median (double *v, guint n)
+{
+  qsort (v, n, sizeof (double), compare_double);
+  return v[n / 2];
+}
+
+/* Median milliseconds per frame; @pan moves the view between frames, as
+ * a user panning would. */
+static double
+time_frames (StraitsMapRenderer *r, gboolean full, guint64 *vertices)
+{
+  cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1920, 1080);
+  cairo_t *cr = cairo_create (s);
+  StraitsViewport vp = straits_map_renderer_fit (r, 1920, 1080);
+  double times[FRAMES];
+
+  straits_map_renderer_set_full_detail (r, full);
+  straits_map_renderer_draw (r, cr, 1920, 1080, &vp); /* warm the caches */
+  for (guint i = 0; i < FRAMES; i++)
+    {
+      gint64 t0 = g_get_monotonic_time ();
+
+      vp.cx += (i % 2 ? -1 : 1) * 3 * vp.resolution;
+      straits_map_renderer_draw (r, cr, 1920, 1080, &vp);
+      cairo_surface_flush (s);
+      times[i] = (g_get_monotonic_time () - t0) / 1000.0;
+    }
+  *vertices = straits_map_renderer_get_n_vertices (r);
+  cairo_destroy (cr);
+  cairo_surface_destroy (s);
+  return median (times, FRAMES);
+}
+
+typedef struct {
+  StraitsMapRenderer *renderer;
+  StraitsFigureOptions options;
+} Job;
+
+static void
+draw_page (cairo_t *cr, double w, double h, guint page, gpointer data)
+{
+  Job *job = data;
+
+  straits_figure_draw (job->renderer, cr, w, h, &job->options);
+}
+
+static double
+time_export (StraitsMapRenderer *r, const char *name, double dpi)
+{
+  g_autofree char *dir = g_dir_make_tmp ("straits-bench-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  Job job = { r, { "EU member states by stance", "Benchmark", TRUE, TRUE, NULL } };
+  double w, h, times[5];
+
+  g_assert (straits_parse_page_size ("a4-landscape", &w, &h, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (times); i++)
+    {
+      gint64 t0 = g_get_monotonic_time ();
+      g_autoptr(GError) error = NULL;
+
+      if (!straits_export (path, w, h, dpi, 1, draw_page, &job, NULL, &error))
+        g_error ("%s", error->message);
+      times[i] = (g_get_monotonic_time () - t0) / 1000.0;
+    }
+  g_unlink (path);
+  g_rmdir (dir);
+  return median (times, G_N_ELEMENTS (times));
+}
+
+int
+main (void)
+{
+  const char *data_dir = g_getenv ("STRAITS_DATA_DIR");
+  g_autofree char *basemaps = g_build_filename (data_dir, "basemap", NULL);
+  g_autofree char *path = g_build_filename (data_dir, "datasets", "turkey-european-security.json", NULL);
+  g_autoptr(StraitsDataset) dataset = straits_dataset_load_file (path, NULL, NULL);
+  g_autoptr(StraitsAtlas) atlas = straits_atlas_new (basemaps);
+  g_autoptr(StraitsViewInfo) view = straits_find_view (dataset, "eu-groupings", NULL);
+  g_autoptr(StraitsMapRenderer) renderer = NULL;
+  StraitsRegion detailed;
+  double t_load, t_project, lod, full;
+  guint64 lod_vertices, full_vertices;
+  gint64 t0;
+
+  setlocale (LC_ALL, "C.UTF-8");
+  g_assert (dataset != NULL && view != NULL);
+
+  t0 = g_get_monotonic_time ();
+  g_assert (straits_atlas_get_basemap (atlas, TRUE, NULL) != NULL);
+  t_load = (g_get_monotonic_time () - t0) / 1000.0;
+
+  /* The benchmark draws Europe from the 1:10m data. */
+  detailed = *view->region;
+  detailed.detailed = TRUE;
+  view->region->detailed = TRUE;
+  t0 = g_get_monotonic_time ();
+  g_assert (straits_atlas_get_map (atlas, &detailed, NULL) != NULL);
+  t_project = (g_get_monotonic_time () - t0) / 1000.0;
+
+  renderer = straits_map_renderer_new_for_view (atlas, dataset, view, NULL);
+  straits_map_renderer_set_show_legend (renderer, TRUE);
+  lod = time_frames (renderer, FALSE, &lod_vertices);
+  full = time_frames (renderer, TRUE, &full_vertices);
+  straits_map_renderer_set_full_detail (renderer, FALSE);
+
+  printf ("basemap 1:10m load:            %.2f ms (%u points)\n", t_load,
+          straits_basemap_get_n_points (straits_atlas_get_basemap (atlas, TRUE, NULL)));
+  printf ("projection of the basemap:     %.1f ms (once per view)\n", t_project);
+  printf ("EU groupings 1920x1080 frame:  %.2f ms median of %d (target <= 8 ms), %" G_GUINT64_FORMAT " vertices\n",
+          lod, FRAMES, lod_vertices);
+  printf ("same frame, full detail:       %.2f ms median of %d, %" G_GUINT64_FORMAT " vertices\n",
+          full, FRAMES, full_vertices);
+  printf ("speed-up:                      %.1fx (target >= 6x)\n", full / lod);
+  printf ("A4 PDF export:                 %.1f ms median of 5 (target 150 ms)\n",
+          time_export (renderer, "figure.pdf", 72));
+  printf ("A4 PNG export at 300 dpi:      %.1f ms median of 5 (target 500 ms)\n",
+          time_export (renderer, "figure.png", 300));
+  return 0;
+}

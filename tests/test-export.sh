@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Headless export, read back as a user's tools would: poppler for PDF,
+# rsvg-convert for SVG, the PNG header for PNG. Also failures: clear
+# messages, non-zero exits, and no half-written or lost files.
+set -u
+straits="$1"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+fails=0
+n=0
+
+ok()   { n=$((n + 1)); echo "ok $n - $1"; }
+fail() { n=$((n + 1)); fails=$((fails + 1)); echo "not ok $n - $1"; }
+check() { if eval "$2"; then ok "$1"; else fail "$1"; fi; }
+
+png_size() { python3 -c 'import struct,sys; d=open(sys.argv[1],"rb").read(24); print(*struct.unpack(">II", d[16:24]))' "$1"; }
+
+for view in black-sea aegean eu-groupings; do
+  "$straits" --export="$work/$view.pdf" --view=$view --size=a4-landscape 2>"$work/err" \
+    && ok "$view: PDF exported" || { fail "$view: PDF exported"; cat "$work/err"; }
+  check "$view: PDF page is A4 landscape" \
+    "pdfinfo '$work/$view.pdf' | grep -Eq 'Page size: +841.8[0-9]* x 595.2[0-9]* pts'"
+  check "$view: PDF keeps its text (title and credits)" \
+    "pdftotext '$work/$view.pdf' - | tr '\n' ' ' | grep -q 'Natural Earth'"
+  check "$view: PDF embeds its fonts" \
+    "pdffonts '$work/$view.pdf' | awk 'NR>2 {print \$(NF-4)}' | grep -qv no"
+  "$straits" --export="$work/$view.svg" --view=$view --size=slide-16x9 2>"$work/err" \
+    && ok "$view: SVG exported" || { fail "$view: SVG exported"; cat "$work/err"; }
+  check "$view: SVG renders with rsvg-convert" \
+    "rsvg-convert -o '$work/$view-svg.png' '$work/$view.svg' && [ -s '$work/$view-svg.png' ]"
+done
+
+"$straits" --export="$work/map.png" --view=aegean --size=a4-landscape --dpi=150
+check "PNG at 150 dpi on A4 is 1754x1240" "[ \"\$(png_size '$work/map.png')\" = '1754 1240' ]"
+"$straits" --export="$work/slide.png" --view=black-sea --size=slide-16x9
+check "PNG slide at 96 dpi is 1920x1080" "[ \"\$(png_size '$work/slide.png')\" = '1920 1080' ]"
+
+"$straits" --export="$work/x.pdf" --view=atlantis 2>"$work/err"; status=$?
+check "unknown view fails" "[ $status -ne 0 ] && grep -q 'no view' '$work/err'"
+"$straits" --export="$work/x.gif" --view=aegean 2>"$work/err"; status=$?
+check "unknown extension fails" "[ $status -ne 0 ] && grep -q '.png, .pdf or .svg' '$work/err'"
+"$straits" --export="$work/missing/dir/x.pdf" --view=aegean 2>"$work/err"; status=$?
+check "unwritable path fails clearly" "[ $status -ne 0 ] && grep -q 'Cannot write' '$work/err'"
+"$straits" --export="$work/x.png" --view=aegean --size=a5 2>"$work/err"; status=$?
+check "unknown size fails" "[ $status -ne 0 ] && grep -q 'Unknown size' '$work/err'"
+
+# A failure while writing leaves the previous file as it was, and no
+# temporary file beside it.
+echo "previous figure" > "$work/keep.png"
+"$straits" --export="$work/keep.png" --view=aegean --size=20000x20000 --dpi=300 2>"$work/err"; status=$?
+check "an export too large to draw fails" "[ $status -ne 0 ]"
+check "the previous file is untouched" "[ \"\$(cat '$work/keep.png')\" = 'previous figure' ]"
+check "no temporary file is left" "[ \$(ls -A '$work' | grep -c '^\.goutputstream') -eq 0 ]"
+
+echo "1..$n"
+[ $fails -eq 0 ]

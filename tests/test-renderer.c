@@ -1,0 +1,288 @@
+/* test-renderer.c: the map renderer on image surfaces
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <locale.h>
+#include <math.h>
+
+#include "straits-atlas.h"
+#include "straits-map-renderer.h"
+#include "straits-view-setup.h"
+
+#define WIDTH 800
+#define HEIGHT 600
+
+static StraitsAtlas *atlas;
+static StraitsDataset *dataset;
+
+static StraitsMapRenderer *
+renderer_for (const char *view_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StraitsViewInfo) view = straits_find_view (dataset, view_id, &error);
+  StraitsMapRenderer *r;
+
+  g_assert_no_error (error);
+  r = straits_map_renderer_new_for_view (atlas, dataset, view, &error);
+  g_assert_no_error (error);
+  return r;
+}
+
+/* Renders @r at WIDTH x HEIGHT fitted to its region. */
+static cairo_surface_t *
+render (StraitsMapRenderer *r, StraitsViewport *vp_out)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, WIDTH, HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+  StraitsViewport vp = straits_map_renderer_fit (r, WIDTH, HEIGHT);
+
+  straits_map_renderer_draw (r, cr, WIDTH, HEIGHT, &vp);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  if (vp_out)
+    *vp_out = vp;
+  return surface;
+}
+
+static guint32
+pixel (cairo_surface_t *s, int x, int y)
+{
+  const guint8 *data = cairo_image_surface_get_data (s);
+  int stride = cairo_image_surface_get_stride (s);
+
+  return *(const guint32 *) (gconstpointer) (data + y * stride + x * 4) & 0xffffff;
+}
+
+static guint32
+rgb (const StraitsColour *c)
+{
+  return ((guint32) lround (c->r * 255) << 16) | ((guint32) lround (c->g * 255) << 8) | (guint32) lround (c->b * 255);
+}
+
+/* The output position of a place, in the renderer's projection. */
+static void
+locate (StraitsMapRenderer *r, const StraitsViewport *vp, double lon, double lat, int *x, int *y)
+{
+  StraitsProjection *p = straits_projected_map_get_projection (straits_map_renderer_get_map (r));
+  double mx, my, ox, oy;
+
+  g_assert_true (straits_projection_forward (p, lon, lat, &mx, &my));
+  straits_viewport_to_output (vp, WIDTH, HEIGHT, mx, my, &ox, &oy);
+  *x = (int) ox;
+  *y = (int) oy;
+  g_assert_cmpint (*x, >=, 0);
+  g_assert_cmpint (*x, <, WIDTH);
+  g_assert_cmpint (*y, >=, 0);
+  g_assert_cmpint (*y, <, HEIGHT);
+}
+
+/* Turkey is in no group of the paper's grouping: it has the land colour
+ * for states outside the EU, whatever the view. */
+static guint32
+land_fill (StraitsMapRenderer *r)
+{
+  return rgb (&straits_map_renderer_get_style (r)->land);
+}
+
+static void
+test_ankara_is_turkish (void)
+{
+  const char *views[] = { "black-sea", "aegean", "eu-groupings" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      g_autoptr(StraitsMapRenderer) r = renderer_for (views[i]);
+      StraitsViewport vp;
+      cairo_surface_t *s;
+      int x, y;
+
+      straits_map_renderer_set_show_labels (r, FALSE);
+      s = render (r, &vp);
+      locate (r, &vp, 32.86, 39.93, &x, &y);
+      g_assert_cmphex (pixel (s, x, y), ==, land_fill (r));
+      cairo_surface_destroy (s);
+    }
+}
+
+static void
+test_poland_and_france_differ (void)
+{
+  g_autoptr(StraitsMapRenderer) r = renderer_for ("eu-groupings");
+  guint32 grouping = straits_dataset_find_grouping (dataset, "stance-2025");
+  StraitsViewport vp;
+  cairo_surface_t *s;
+  int px, py, fx, fy;
+  const StraitsGroup *pol, *fra;
+
+  g_assert_cmpuint (grouping, !=, STRAITS_NO_INDEX);
+  straits_map_renderer_set_show_labels (r, FALSE);
+  s = render (r, &vp);
+  locate (r, &vp, 19.4, 52.1, &px, &py);   /* central Poland */
+  locate (r, &vp, 2.5, 46.8, &fx, &fy);    /* central France */
+  pol = straits_dataset_group_of_actor (dataset, grouping, straits_dataset_find_actor_by_iso3 (dataset, "POL"));
+  fra = straits_dataset_group_of_actor (dataset, grouping, straits_dataset_find_actor_by_iso3 (dataset, "FRA"));
+  g_assert_nonnull (pol);
+  g_assert_nonnull (fra);
+  g_assert_cmphex (pixel (s, px, py), ==, rgb (&pol->colour));
+  g_assert_cmphex (pixel (s, fx, fy), ==, rgb (&fra->colour));
+  g_assert_cmphex (pixel (s, px, py), !=, pixel (s, fx, fy));
+  cairo_surface_destroy (s);
+}
+
+static void
+test_selection_changes_pixels (void)
+{
+  g_autoptr(StraitsMapRenderer) r = renderer_for ("aegean");
+  guint32 greece = straits_dataset_find_actor_by_iso3 (dataset, "GRC");
+  StraitsViewport vp;
+  cairo_surface_t *before, *after;
+  int x, y;
+
+  straits_map_renderer_set_show_labels (r, FALSE);
+  before = render (r, &vp);
+  straits_map_renderer_set_selection (r, &greece, 1, STRAITS_NO_INDEX);
+  after = render (r, &vp);
+  locate (r, &vp, 22.0, 39.5, &x, &y);    /* Thessaly */
+  g_assert_cmphex (pixel (before, x, y), !=, pixel (after, x, y));
+  cairo_surface_destroy (before);
+  cairo_surface_destroy (after);
+}
+
+static void
+test_labels_disjoint_and_inside (void)
+{
+  const char *views[] = { "black-sea", "aegean", "eu-groupings" };
+
+  for (guint v = 0; v < G_N_ELEMENTS (views); v++)
+    {
+      g_autoptr(StraitsMapRenderer) r = renderer_for (views[v]);
+      cairo_surface_t *s;
+      guint n;
+
+      straits_map_renderer_set_show_legend (r, TRUE);
+      s = render (r, NULL);
+      n = straits_map_renderer_get_n_labels (r);
+      g_assert_cmpuint (n, >, 5);
+      for (guint i = 0; i < n; i++)
+        {
+          const StraitsRect *a = straits_map_renderer_get_label_rect (r, i);
+          StraitsRect legend;
+
+          g_assert_cmpfloat (a->x, >=, 0);
+          g_assert_cmpfloat (a->y, >=, 0);
+          g_assert_cmpfloat (a->x + a->width, <=, WIDTH);
+          g_assert_cmpfloat (a->y + a->height, <=, HEIGHT);
+          if (straits_map_renderer_get_legend_rect (r, &legend))
+            g_assert_false (straits_rects_intersect (a, &legend));
+          for (guint j = i + 1; j < n; j++)
+            if (straits_rects_intersect (a, straits_map_renderer_get_label_rect (r, j)))
+              g_error ("labels “%s” and “%s” overlap", straits_map_renderer_get_label_text (r, i),
+                       straits_map_renderer_get_label_text (r, j));
+        }
+      cairo_surface_destroy (s);
+    }
+}
+
+/* Drawing into a corner of a larger surface leaves the rest untouched. */
+static void
+test_nothing_outside (void)
+{
+  g_autoptr(StraitsMapRenderer) r = renderer_for ("eu-groupings");
+  cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_RGB24, WIDTH + 100, HEIGHT + 80);
+  cairo_t *cr = cairo_create (s);
+  StraitsViewport vp = straits_map_renderer_fit (r, WIDTH, HEIGHT);
+
+  cairo_set_source_rgb (cr, 1, 0, 1);
+  cairo_paint (cr);
+  /* Zoomed out, so that land reaches every edge of the frame. */
+  vp.resolution *= 1.5;
+  straits_map_renderer_set_show_legend (r, TRUE);
+  straits_map_renderer_draw (r, cr, WIDTH, HEIGHT, &vp);
+  cairo_destroy (cr);
+  cairo_surface_flush (s);
+  for (int y = 0; y < HEIGHT + 80; y++)
+    for (int x = 0; x < WIDTH + 100; x++)
+      if (x >= WIDTH || y >= HEIGHT)
+        g_assert_cmphex (pixel (s, x, y), ==, 0xff00ff);
+  g_assert_cmphex (pixel (s, WIDTH - 1, HEIGHT - 1), !=, 0xff00ff);
+  cairo_surface_destroy (s);
+}
+
+/* The relations of the groupings view are drawn as arcs, and the legend
+ * lists what is drawn. */
+static void
+test_relations_and_legend (void)
+{
+  g_autoptr(StraitsMapRenderer) r = renderer_for ("eu-groupings");
+  cairo_surface_t *s;
+
+  straits_map_renderer_set_show_legend (r, TRUE);
+  s = render (r, NULL);
+  g_assert_cmpuint (straits_map_renderer_get_n_drawn_relations (r), >, 0);
+  g_assert_cmpuint (straits_map_renderer_get_drawn_relation_types (r)->len, >, 0);
+  g_assert_cmpuint (straits_map_renderer_get_drawn_groups (r)->len, >=, 3);
+  cairo_surface_destroy (s);
+}
+
+/* Level of detail: zoomed far in, a frame sends far fewer vertices than
+ * the data holds, and about as many as the overview. */
+static void
+test_detail_follows_screen (void)
+{
+  g_autoptr(StraitsMapRenderer) r = renderer_for ("aegean");
+  StraitsViewport vp;
+  cairo_surface_t *s;
+  guint64 overview, zoomed, full;
+
+  straits_map_renderer_set_show_labels (r, FALSE);
+  s = render (r, &vp);
+  overview = straits_map_renderer_get_n_vertices (r);
+  cairo_surface_destroy (s);
+
+  {
+    cairo_surface_t *z = cairo_image_surface_create (CAIRO_FORMAT_RGB24, WIDTH, HEIGHT);
+    cairo_t *cr = cairo_create (z);
+    StraitsViewport zoom = vp;
+
+    zoom.resolution /= 16;
+    straits_map_renderer_draw (r, cr, WIDTH, HEIGHT, &zoom);
+    zoomed = straits_map_renderer_get_n_vertices (r);
+    straits_map_renderer_set_full_detail (r, TRUE);
+    straits_map_renderer_draw (r, cr, WIDTH, HEIGHT, &zoom);
+    full = straits_map_renderer_get_n_vertices (r);
+    cairo_destroy (cr);
+    cairo_surface_destroy (z);
+  }
+  g_test_message ("vertices: overview %" G_GUINT64_FORMAT ", zoomed %" G_GUINT64_FORMAT
+                  ", full %" G_GUINT64_FORMAT, overview, zoomed, full);
+  g_assert_cmpuint (zoomed, <, full / 4);
+  g_assert_cmpuint (zoomed, <, overview * 4);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_autofree char *basemaps = g_build_filename (g_getenv ("STRAITS_DATA_DIR"), "basemap", NULL);
+  g_autofree char *path = g_build_filename (g_getenv ("STRAITS_DATA_DIR"), "datasets",
+                                            "turkey-european-security.json", NULL);
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+  atlas = straits_atlas_new (basemaps);
+  dataset = straits_dataset_load_file (path, NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/renderer/ankara-is-turkish", test_ankara_is_turkish);
+  g_test_add_func ("/renderer/poland-and-france-differ", test_poland_and_france_differ);
+  g_test_add_func ("/renderer/selection-changes-pixels", test_selection_changes_pixels);
+  g_test_add_func ("/renderer/labels-disjoint-and-inside", test_labels_disjoint_and_inside);
+  g_test_add_func ("/renderer/nothing-outside", test_nothing_outside);
+  g_test_add_func ("/renderer/relations-and-legend", test_relations_and_legend);
+  g_test_add_func ("/renderer/detail-follows-screen", test_detail_follows_screen);
+  status = g_test_run ();
+  g_object_unref (dataset);
+  straits_atlas_free (atlas);
+  return status;
+}
