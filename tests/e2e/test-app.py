@@ -1,0 +1,218 @@
+#!/usr/bin/python3
+"""End-to-end tests: the real application under Xvfb, driven and read
+through the accessibility tree (AT-SPI), as assistive technology sees it.
+
+Run by meson inside xvfb-run and dbus-run-session (see scripts/test).
+Prints TAP.
+"""
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+import gi
+gi.require_version("Atspi", "2.0")
+from gi.repository import Atspi  # noqa: E402
+
+STRAITS = sys.argv[1]
+SOURCE_DATA = os.environ["STRAITS_DATA_DIR"]
+BUNDLED = os.path.join(SOURCE_DATA, "datasets", "turkey-european-security.json")
+results = []
+
+
+def tap(ok, name, detail=""):
+    results.append(ok)
+    print(f"{'ok' if ok else 'not ok'} {len(results)} - {name}")
+    if detail and not ok:
+        for line in str(detail).splitlines():
+            print(f"# {line}")
+
+
+def wait_for(predicate, timeout=20.0, step=0.2):
+    end = time.time() + timeout
+    while time.time() < end:
+        try:
+            value = predicate()
+        except Exception:  # the tree changes under us
+            value = None
+        if value:
+            return value
+        time.sleep(step)
+    return None
+
+
+def walk(node, depth=0, limit=40):
+    if node is None or depth > limit:
+        return
+    yield node
+    try:
+        n = node.get_child_count()
+    except Exception:
+        return
+    for i in range(n):
+        try:
+            child = node.get_child_at_index(i)
+        except Exception:
+            continue
+        yield from walk(child, depth + 1, limit)
+
+
+def find(root, role=None, name=None, contains=None):
+    for node in walk(root):
+        try:
+            if role is not None and node.get_role_name() != role:
+                continue
+            n = node.get_name() or ""
+            if name is not None and n != name:
+                continue
+            if contains is not None and contains not in n:
+                continue
+            return node
+        except Exception:
+            continue
+    return None
+
+
+def find_all_names(root):
+    names = []
+    for node in walk(root):
+        try:
+            names.append((node.get_role_name(), node.get_name()))
+        except Exception:
+            pass
+    return names
+
+
+def app_root(pid):
+    desktop = Atspi.get_desktop(0)
+    for i in range(desktop.get_child_count()):
+        app = desktop.get_child_at_index(i)
+        try:
+            if app is not None and app.get_process_id() == pid:
+                return app
+        except Exception:
+            continue
+    return None
+
+
+def screenshot(path):
+    subprocess.run(["import", "-window", "root", path], check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    with open(path, "rb") as f:
+        return f.read()
+
+
+def click(node):
+    action = node.get_action_iface() if hasattr(node, "get_action_iface") else node
+    for i in range(Atspi.Action.get_n_actions(node)):
+        if Atspi.Action.get_action_name(node, i) in ("click", "press", "activate"):
+            return Atspi.Action.do_action(node, i)
+    return Atspi.Action.do_action(node, 0)
+
+
+def start(env, *args):
+    proc = subprocess.Popen([STRAITS, *args], env=env)
+    root = wait_for(lambda: app_root(proc.pid), timeout=30)
+    return proc, root
+
+
+def stop(proc):
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+def main():
+    work = tempfile.mkdtemp(prefix="straits-e2e-")
+    env = dict(os.environ)
+    env.update({
+        "HOME": work,
+        "XDG_CONFIG_HOME": os.path.join(work, "config"),
+        "XDG_DATA_HOME": os.path.join(work, "data"),
+        "XDG_CACHE_HOME": os.path.join(work, "cache"),
+        "GSETTINGS_BACKEND": "memory",
+        "GTK_A11Y": "atspi",
+        "NO_AT_BRIDGE": "0",
+    })
+    bus = subprocess.Popen(["/usr/libexec/at-spi-bus-launcher", "--launch-immediately"],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(1.0)
+    title = json.load(open(BUNDLED, encoding="utf-8"))["metadata"]["title"]
+
+    # 1. The bundled dataset, with the three views.
+    proc, root = start(env)
+    tap(root is not None, "the application shows up on the accessibility bus")
+    if root is None:
+        stop(proc)
+        bus.terminate()
+        return
+    frame = wait_for(lambda: find(root, role="frame", name=title), timeout=30)
+    tap(frame is not None, f"the window opens on the bundled dataset “{title}”",
+        find_all_names(root)[:40])
+    for view in ("Black Sea", "Aegean", "EU Groupings"):
+        tap(wait_for(lambda: find(root, name=view), timeout=5) is not None, f"the view “{view}” is offered")
+
+    # 2. Switching view changes the map.
+    before = screenshot(os.path.join(work, "before.png"))
+    current = find(root, role="image")
+    target = "Aegean" if current is None or current.get_name() != "Aegean" else "Black Sea"
+    button = find(root, name=target)
+    if button is not None:
+        click(button)
+    switched = wait_for(lambda: (m := find(root, role="image")) is not None and m.get_name() == target, timeout=10)
+    tap(bool(switched), f"choosing “{target}” shows that map (the map's accessible name follows)")
+    time.sleep(1.0)
+    after = screenshot(os.path.join(work, "after.png"))
+    tap(before != after, "the screen changes when the view changes")
+    shutil.copy(os.path.join(work, "after.png"), os.path.join(os.environ.get("MESON_BUILD_ROOT", work), "e2e-view.png"))
+    stop(proc)
+
+    # 3. A malformed file is reported and the previous dataset stays.
+    copy = os.path.join(work, "dataset.json")
+    shutil.copy(BUNDLED, copy)
+    proc, root = start(env, copy)
+    frame = wait_for(lambda: find(root, role="frame", name=title), timeout=30)
+    tap(frame is not None, "a dataset named on the command line opens")
+    bad = os.path.join(work, "broken.json")
+    with open(bad, "w", encoding="utf-8") as f:
+        f.write('{"format": "straits-dataset", "format_version": 1, "metadata": {"title": "x"},\n'
+                ' "actors": [{"id": "A", "kind": "state", "name": "A"}]}\n')
+    subprocess.run([STRAITS, bad], env=env, timeout=30)
+    toast = wait_for(lambda: find(root, contains="has 1 error"), timeout=15)
+    tap(toast is not None, "opening a malformed file reports its errors", find_all_names(root)[:60])
+    tap(find(root, role="frame", name=title) is not None, "the previous dataset stays on screen")
+    status = wait_for(lambda: find(root, contains="actors[0]"), timeout=5)
+    tap(status is not None, "the report names the JSON path of the problem")
+
+    # 4. A file changed on disk is reloaded.
+    data = json.load(open(copy, encoding="utf-8"))
+    data["metadata"]["title"] = "Edited in a text editor"
+    with open(copy + ".tmp", "w", encoding="utf-8") as f:
+        json.dump(data, f)
+    os.replace(copy + ".tmp", copy)
+    reloaded = wait_for(lambda: find(root, role="frame", name="Edited in a text editor"), timeout=15)
+    tap(reloaded is not None, "a file changed on disk is reloaded")
+    stop(proc)
+
+    # 5. German interface.
+    env_de = dict(env, LANGUAGE="de", LANG="de_DE.UTF-8", LC_ALL="C.UTF-8")
+    proc, root = start(env_de)
+    german = wait_for(lambda: find(root, name="Schwarzes Meer") or find(root, contains="Datensatz"), timeout=30)
+    tap(german is not None, "with LANGUAGE=de the interface is German", find_all_names(root)[:40] if root else "")
+    stop(proc)
+
+    bus.terminate()
+    shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    finally:
+        print(f"1..{len(results)}")
+    sys.exit(0 if results and all(results) else 1)
