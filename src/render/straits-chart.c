@@ -1,0 +1,424 @@
+/* straits-chart.c
+ *
+ * Charts draw in points, like map figures: the same code serves the side
+ * panel, exports and tests.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <pango/pangocairo.h>
+#include <glib/gi18n-lib.h>
+
+#include "straits-chart.h"
+
+#define PAD 10.0
+
+void
+straits_chart_mark_clear (StraitsChartMark *mark)
+{
+  g_clear_pointer (&mark->label, g_free);
+}
+
+double
+straits_figure_remainder (const StraitsFigure *figure)
+{
+  double sum = 0;
+
+  if (figure->kind != STRAITS_FIGURE_SHARES)
+    return 0;
+  for (guint i = 0; i < figure->n_values; i++)
+    sum += figure->values[i].value;
+  return sum < 99.95 ? 100 - sum : 0;
+}
+
+char *
+straits_figure_value_label (StraitsDataset           *dataset,
+                            const StraitsFigure      *figure,
+                            const StraitsFigureValue *v)
+{
+  if (v->actor != STRAITS_NO_INDEX)
+    {
+      const StraitsActor *a = straits_dataset_get_actor (dataset, v->actor);
+      return g_strdup (a->short_name ? a->short_name : a->name);
+    }
+  if (v->label != NULL)
+    return g_strdup (v->label);
+  return straits_date_format (&v->period);
+}
+
+static char *
+format_value (const StraitsFigure *figure, double value)
+{
+  if (figure->kind == STRAITS_FIGURE_SHARES || g_strcmp0 (figure->unit, "percent") == 0)
+    return g_strdup_printf ("%g %%", value);
+  if (figure->kind == STRAITS_FIGURE_RANKING)
+    /* Translators: a rank, e.g. "no. 3" */
+    return g_strdup_printf (_("no. %g"), value);
+  return g_strdup_printf ("%g %s", value, figure->unit);
+}
+
+char *
+straits_chart_table_text (StraitsDataset      *dataset,
+                          const StraitsFigure *figure)
+{
+  GString *s = g_string_new (figure->title);
+  double remainder = straits_figure_remainder (figure);
+
+  if (figure->period)
+    g_string_append_printf (s, " (%s)", figure->period);
+  g_string_append_c (s, '\n');
+  for (guint i = 0; i < figure->n_values; i++)
+    {
+      g_autofree char *label = straits_figure_value_label (dataset, figure, &figure->values[i]);
+      g_autofree char *value = format_value (figure, figure->values[i].value);
+
+      g_string_append_printf (s, "%s\t%s\n", label, value);
+    }
+  if (remainder > 0)
+    {
+      g_autofree char *value = format_value (figure, remainder);
+      g_string_append_printf (s, "%s\t%s\n", _("Other"), value);
+    }
+  if (figure->note)
+    g_string_append_printf (s, "%s\n", figure->note);
+  return g_string_free (s, FALSE);
+}
+
+/* Text ------------------------------------------------------------------ */
+
+static PangoLayout *
+text_layout (cairo_t *cr, const char *text, double size, PangoWeight weight, double width)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = pango_font_description_from_string ("Cantarell, DejaVu Sans, Sans");
+
+  pango_cairo_context_set_resolution (pango_layout_get_context (layout), 72);
+  pango_layout_context_changed (layout);
+  pango_font_description_set_size (font, (int) (size * PANGO_SCALE));
+  pango_font_description_set_weight (font, weight);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  if (width > 0)
+    {
+      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+    }
+  pango_layout_set_text (layout, text, -1);
+  return layout;
+}
+
+/* Draws text with its top-left at (x, y) (or its right edge at x when
+ * @right); returns its box. */
+static StraitsRect
+draw_text (cairo_t *cr, const char *text, double size, PangoWeight weight, double x, double y,
+           double width, gboolean right, const StraitsColour *colour, GArray *texts)
+{
+  g_autoptr(PangoLayout) layout = text_layout (cr, text, size, weight, width);
+  PangoRectangle logical;
+  StraitsRect box;
+
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  box = (StraitsRect) { right ? x - logical.width : x, y, logical.width, logical.height };
+  cairo_move_to (cr, box.x - logical.x, box.y - logical.y);
+  cairo_set_source_rgb (cr, colour->r, colour->g, colour->b);
+  pango_cairo_show_layout (cr, layout);
+  if (texts != NULL)
+    g_array_append_val (texts, box);
+  return box;
+}
+
+static double
+text_width (cairo_t *cr, const char *text, double size, PangoWeight weight)
+{
+  g_autoptr(PangoLayout) layout = text_layout (cr, text, size, weight, -1);
+  PangoRectangle logical;
+
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  return logical.width;
+}
+
+/* Header and footer: the title, the period and unit, and the source. */
+static double
+draw_header (StraitsDataset *dataset, const StraitsFigure *figure, cairo_t *cr, double width,
+             const StraitsMapStyle *style, GArray *texts)
+{
+  StraitsRect box = draw_text (cr, figure->title, 11, PANGO_WEIGHT_BOLD, PAD, PAD, width - 2 * PAD,
+                               FALSE, &style->text, texts);
+  double y = box.y + box.height + 2;
+  g_autofree char *sub = NULL;
+
+  if (figure->period && figure->unit)
+    sub = g_strdup_printf ("%s · %s", figure->period, figure->unit);
+  else
+    sub = g_strdup (figure->period ? figure->period : figure->unit);
+  if (sub != NULL)
+    {
+      box = draw_text (cr, sub, 8, PANGO_WEIGHT_NORMAL, PAD, y, width - 2 * PAD, FALSE, &style->sea_text, texts);
+      y = box.y + box.height;
+    }
+  return y + 8;
+}
+
+static double
+footer_height (StraitsDataset *dataset, const StraitsFigure *figure, cairo_t *cr, double width,
+               char **text)
+{
+  GString *s = g_string_new (NULL);
+  g_autoptr(PangoLayout) layout = NULL;
+  PangoRectangle logical;
+
+  if (figure->note)
+    g_string_append_printf (s, "%s ", figure->note);
+  for (guint i = 0; i < figure->citations.n; i++)
+    {
+      const StraitsCitation *c = &figure->citations.items[i];
+      const StraitsSource *src = straits_dataset_get_source (dataset, c->source);
+
+      g_string_append_printf (s, i == 0 ? _("Source: %s") : "; %s", src->title);
+      if (c->locator)
+        g_string_append_printf (s, ", “%s”", c->locator);
+    }
+  *text = g_string_free (s, FALSE);
+  if (**text == '\0')
+    return 0;
+  layout = text_layout (cr, *text, 7, PANGO_WEIGHT_NORMAL, width - 2 * PAD);
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  return logical.height + PAD;
+}
+
+/* Bars ------------------------------------------------------------------ */
+
+typedef struct {
+  char *label;
+  double value;
+  gboolean remainder;
+  StraitsColour colour;
+} Row;
+
+static void
+row_clear (Row *row)
+{
+  g_free (row->label);
+}
+
+static GArray *
+collect_rows (StraitsDataset *dataset, const StraitsFigure *figure, const StraitsMapStyle *style)
+{
+  GArray *rows = g_array_new (FALSE, TRUE, sizeof (Row));
+  double remainder = straits_figure_remainder (figure);
+
+  g_array_set_clear_func (rows, (GDestroyNotify) row_clear);
+  for (guint i = 0; i < figure->n_values; i++)
+    {
+      Row row = { straits_figure_value_label (dataset, figure, &figure->values[i]),
+                  figure->values[i].value, FALSE, straits_map_style_palette (i) };
+      g_array_append_val (rows, row);
+    }
+  if (remainder > 0)
+    {
+      Row row = { g_strdup (_("Other")), remainder, TRUE, style->land_eu };
+      g_array_append_val (rows, row);
+    }
+  return rows;
+}
+
+static void
+add_mark (GArray *marks, StraitsRect rect, const Row *row)
+{
+  StraitsChartMark mark = { rect, row->value, g_strdup (row->label), row->remainder };
+
+  if (marks != NULL)
+    g_array_append_val (marks, mark);
+  else
+    g_free (mark.label);
+}
+
+/* Horizontal bars, one per row: label, bar, value. For shares the scale
+ * is 0–100 %, so that bars of different charts compare. */
+static void
+draw_hbars (StraitsDataset *dataset, const StraitsFigure *figure, cairo_t *cr, double x, double y,
+            double width, double height, const StraitsMapStyle *style, GArray *rows,
+            GArray *marks, GArray *texts)
+{
+  double label_width = 0, value_width = 0, max = figure->kind == STRAITS_FIGURE_SHARES ? 100 : 0;
+  double row_height = MIN (24, height / MAX (rows->len, 1)), bar_x, bar_width;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      Row *row = &g_array_index (rows, Row, i);
+      g_autofree char *value = format_value (figure, row->value);
+
+      label_width = MAX (label_width, text_width (cr, row->label, 8.5, PANGO_WEIGHT_NORMAL));
+      value_width = MAX (value_width, text_width (cr, value, 8.5, PANGO_WEIGHT_BOLD));
+      max = MAX (max, row->value);
+    }
+  label_width = MIN (label_width, width * 0.4);
+  bar_x = x + label_width + 6;
+  bar_width = MAX (10, width - label_width - value_width - 14);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      Row *row = &g_array_index (rows, Row, i);
+      g_autofree char *value = format_value (figure, row->value);
+      double ry = y + i * row_height, length = max > 0 ? bar_width * row->value / max : 0;
+      StraitsRect bar = { bar_x, ry + row_height * 0.2, length, row_height * 0.6 };
+      double text_y = ry + (row_height - 11) / 2;
+
+      draw_text (cr, row->label, 8.5, PANGO_WEIGHT_NORMAL, x + label_width, text_y, -1, TRUE, &style->text, texts);
+      cairo_rectangle (cr, bar.x, bar.y, bar.width, bar.height);
+      cairo_set_source_rgb (cr, row->colour.r, row->colour.g, row->colour.b);
+      cairo_fill (cr);
+      draw_text (cr, value, 8.5, PANGO_WEIGHT_BOLD, bar.x + bar.width + 4, text_y, -1, FALSE, &style->text, texts);
+      add_mark (marks, bar, row);
+    }
+}
+
+/* Vertical bars for a series, with the change from one period to the
+ * next written between them. */
+static void
+draw_series (StraitsDataset *dataset, const StraitsFigure *figure, cairo_t *cr, double x, double y,
+             double width, double height, const StraitsMapStyle *style, GArray *rows,
+             GArray *marks, GArray *texts)
+{
+  double max = 0, slot = width / MAX (rows->len, 1), base = y + height - 14, top = y + 30;
+
+  for (guint i = 0; i < rows->len; i++)
+    max = MAX (max, g_array_index (rows, Row, i).value);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      Row *row = &g_array_index (rows, Row, i);
+      g_autofree char *value = format_value (figure, row->value);
+      double h = max > 0 ? (base - top) * row->value / max : 0;
+      StraitsRect bar = { x + i * slot + slot * 0.2, base - h, slot * 0.6, h };
+      double vw = text_width (cr, value, 8, PANGO_WEIGHT_BOLD);
+      double lw = text_width (cr, row->label, 8, PANGO_WEIGHT_NORMAL);
+
+      cairo_rectangle (cr, bar.x, bar.y, bar.width, bar.height);
+      cairo_set_source_rgb (cr, style->selection.r, style->selection.g, style->selection.b);
+      cairo_fill (cr);
+      draw_text (cr, value, 8, PANGO_WEIGHT_BOLD, bar.x + bar.width / 2 - vw / 2, bar.y - 12, -1, FALSE, &style->text, texts);
+      draw_text (cr, row->label, 8, PANGO_WEIGHT_NORMAL, bar.x + bar.width / 2 - lw / 2, base + 2, -1, FALSE, &style->text, texts);
+      add_mark (marks, bar, row);
+      if (i > 0 && g_array_index (rows, Row, i - 1).value > 0)
+        {
+          double prev = g_array_index (rows, Row, i - 1).value;
+          g_autofree char *growth = g_strdup_printf ("%+.0f %%", (row->value - prev) / prev * 100);
+          double gw = text_width (cr, growth, 7.5, PANGO_WEIGHT_NORMAL);
+
+          draw_text (cr, growth, 7.5, PANGO_WEIGHT_NORMAL, x + i * slot - gw / 2, top - 22, -1, FALSE,
+                     &style->sea_text, texts);
+        }
+    }
+}
+
+/* A donut for shares, with its legend beside it. */
+static void
+draw_donut (StraitsDataset *dataset, const StraitsFigure *figure, cairo_t *cr, double x, double y,
+            double width, double height, const StraitsMapStyle *style, GArray *rows,
+            GArray *marks, GArray *texts)
+{
+  double r = MIN (height, width * 0.5) / 2 - 4, cx = x + r + 4, cy = y + height / 2, angle = -G_PI / 2;
+  double lx = cx + r + 16, ly = y + MAX (0, height / 2 - rows->len * 8);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      Row *row = &g_array_index (rows, Row, i);
+      double sweep = 2 * G_PI * row->value / 100;
+      g_autofree char *value = format_value (figure, row->value);
+      g_autofree char *legend = g_strdup_printf ("%s  %s", row->label, value);
+      StraitsRect box;
+
+      cairo_new_path (cr);
+      cairo_arc (cr, cx, cy, r, angle, angle + sweep);
+      cairo_arc_negative (cr, cx, cy, r * 0.55, angle + sweep, angle);
+      cairo_close_path (cr);
+      cairo_set_source_rgb (cr, row->colour.r, row->colour.g, row->colour.b);
+      cairo_fill_preserve (cr);
+      cairo_set_source_rgb (cr, style->halo.r, style->halo.g, style->halo.b);
+      cairo_set_line_width (cr, 1);
+      cairo_stroke (cr);
+      box = (StraitsRect) { cx - r, cy - r, 2 * r, 2 * r };
+      add_mark (marks, box, row);
+      angle += sweep;
+
+      cairo_rectangle (cr, lx, ly + i * 16 + 2, 9, 9);
+      cairo_set_source_rgb (cr, row->colour.r, row->colour.g, row->colour.b);
+      cairo_fill (cr);
+      draw_text (cr, legend, 8.5, PANGO_WEIGHT_NORMAL, lx + 14, ly + i * 16, -1, FALSE, &style->text, texts);
+    }
+}
+
+/* A ranking: the subject's customers (or suppliers) in rank order. */
+static void
+draw_ranking (StraitsDataset *dataset, const StraitsFigure *figure, cairo_t *cr, double x, double y,
+              double width, double height, const StraitsMapStyle *style, GArray *rows,
+              GArray *marks, GArray *texts)
+{
+  double row_height = MIN (22, height / MAX (rows->len, 1));
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      Row *row = &g_array_index (rows, Row, i);
+      g_autofree char *rank = g_strdup_printf ("%g", row->value);
+      double ry = y + i * row_height;
+      StraitsRect badge = { x, ry + 2, 26, row_height - 4 };
+
+      cairo_rectangle (cr, badge.x, badge.y, badge.width, badge.height);
+      cairo_set_source_rgb (cr, style->selection.r, style->selection.g, style->selection.b);
+      cairo_fill (cr);
+      draw_text (cr, rank, 9, PANGO_WEIGHT_BOLD, badge.x + 4, ry + (row_height - 12) / 2, -1, FALSE, &style->halo, texts);
+      draw_text (cr, row->label, 9, PANGO_WEIGHT_NORMAL, x + 34, ry + (row_height - 12) / 2, width - 40, FALSE,
+                 &style->text, texts);
+      add_mark (marks, badge, row);
+    }
+}
+
+static int
+compare_rank (gconstpointer a, gconstpointer b)
+{
+  double x = ((const Row *) a)->value, y = ((const Row *) b)->value;
+  return x < y ? -1 : x > y;
+}
+
+void
+straits_chart_draw (StraitsDataset        *dataset,
+                    const StraitsFigure   *figure,
+                    cairo_t               *cr,
+                    double                 width,
+                    double                 height,
+                    const StraitsMapStyle *style,
+                    StraitsChartKind       kind,
+                    GArray                *marks,
+                    GArray                *texts)
+{
+  g_autoptr(GArray) rows = collect_rows (dataset, figure, style);
+  g_autofree char *footer = NULL;
+  double top, bottom;
+
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_clip (cr);
+  cairo_set_source_rgb (cr, style->halo.r, style->halo.g, style->halo.b);
+  cairo_paint (cr);
+
+  top = draw_header (dataset, figure, cr, width, style, texts);
+  bottom = height - footer_height (dataset, figure, cr, width, &footer);
+  if (footer[0] != '\0')
+    draw_text (cr, footer, 7, PANGO_WEIGHT_NORMAL, PAD, bottom + PAD / 2, width - 2 * PAD, FALSE,
+               &style->sea_text, texts);
+
+  if (figure->kind == STRAITS_FIGURE_RANKING)
+    {
+      g_array_sort (rows, compare_rank);
+      draw_ranking (dataset, figure, cr, PAD, top, width - 2 * PAD, bottom - top, style, rows, marks, texts);
+    }
+  else if (figure->kind == STRAITS_FIGURE_SERIES)
+    draw_series (dataset, figure, cr, PAD, top, width - 2 * PAD, bottom - top, style, rows, marks, texts);
+  else if (kind == STRAITS_CHART_DONUT)
+    draw_donut (dataset, figure, cr, PAD, top, width - 2 * PAD, bottom - top, style, rows, marks, texts);
+  else
+    draw_hbars (dataset, figure, cr, PAD, top, width - 2 * PAD, bottom - top, style, rows, marks, texts);
+  cairo_restore (cr);
+}

@@ -1,0 +1,54 @@
+/* straits-chart.h: draws a dataset figure as a chart onto any cairo context
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <cairo.h>
+
+#include "straits-dataset.h"
+#include "straits-label-placer.h"
+#include "straits-map-style.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  STRAITS_CHART_AUTO,   /* bars for shares and series, a list for rankings */
+  STRAITS_CHART_BARS,
+  STRAITS_CHART_DONUT,  /* shares only */
+} StraitsChartKind;
+
+/* One drawn mark: a bar or a donut slice, with its value, for tooltips,
+ * tests and the accessible table. */
+typedef struct {
+  StraitsRect rect;     /* the bar, or the slice's bounding box */
+  double value;
+  char *label;
+  gboolean remainder;   /* the "other" share */
+} StraitsChartMark;
+
+void   straits_chart_mark_clear  (StraitsChartMark      *mark);
+
+/* Draws @figure in @width x @height output units (points). Appends the
+ * marks to @marks and the text boxes to @texts when they are given. */
+void   straits_chart_draw        (StraitsDataset        *dataset,
+                                  const StraitsFigure   *figure,
+                                  cairo_t               *cr,
+                                  double                 width,
+                                  double                 height,
+                                  const StraitsMapStyle *style,
+                                  StraitsChartKind       kind,
+                                  GArray                *marks,
+                                  GArray                *texts);
+
+/* The remainder of shares that do not add up to 100, or 0. */
+double straits_figure_remainder  (const StraitsFigure   *figure);
+/* "Label", the value with its unit, per line: a table for screen readers
+ * and for copying. */
+char  *straits_chart_table_text  (StraitsDataset        *dataset,
+                                  const StraitsFigure   *figure);
+char  *straits_figure_value_label (StraitsDataset           *dataset,
+                                   const StraitsFigure      *figure,
+                                   const StraitsFigureValue *value);
+
+G_END_DECLS
