@@ -1245,6 +1245,12 @@ check_format (Loader *L, JsonObject *root, GError **error)
     }
   if (!want_number (L, &top, root, "format_version", REQUIRED, 1, G_MAXINT, &version))
     return FALSE;
+  if (version != floor (version))
+    {
+      report (L, STRAITS_SEVERITY_ERROR, g_strdup ("format_version"),
+              _("the format version must be a whole number"));
+      return FALSE;
+    }
   if (version > STRAITS_DATASET_FORMAT_VERSION)
     {
       report (L, STRAITS_SEVERITY_ERROR, g_strdup ("format_version"),

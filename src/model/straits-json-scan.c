@@ -1,11 +1,13 @@
 /* straits-json-scan.c
  *
- * json-glib's parser recurses once per nesting level, accepts invalid UTF-8
- * inside strings and wraps integers too long for 64 bits without a word, and
- * its tree does not remember where a node stood in the text. These scans
- * close those gaps: one before parsing refuses what the parser would
- * mishandle, one after validation finds the line and column of the JSON
- * paths that have problems. Neither recurses.
+ * json-glib's parser recurses once per nesting level, accepts invalid UTF-8,
+ * single quotes, comments and hexadecimal numbers, wraps integers too long
+ * for 64 bits without a word, keeps the last of two members with one name,
+ * and its tree does not remember where a node stood in the text. These
+ * scans close those gaps: one before parsing accepts exactly RFC 8259 JSON
+ * (and says precisely what is wrong otherwise), one after validation finds
+ * the line and column of the JSON paths that have problems. Neither
+ * recurses.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -61,32 +63,258 @@ fail_at (const char         *text,
   return FALSE;
 }
 
-/* Skips a number token starting at @i and reports whether its integer
- * part is too long to be represented exactly. */
-static gsize
-scan_number (const char *text,
-             gsize       length,
-             gsize       i,
-             gboolean   *too_long)
+/* Strict syntax check ---------------------------------------------------
+ *
+ * json-glib also accepts single quotes, comments, hexadecimal numbers and
+ * raw control characters; a check that did not know those would lose
+ * track of strings and let deep nesting through. So the check accepts
+ * exactly RFC 8259 JSON, and json-glib only ever parses that. */
+
+typedef enum {
+  EXPECT_VALUE,
+  EXPECT_VALUE_OR_CLOSE,   /* after '[' */
+  EXPECT_KEY,              /* after ',' in an object */
+  EXPECT_KEY_OR_CLOSE,     /* after '{' */
+  EXPECT_COLON,
+  EXPECT_COMMA_OR_CLOSE,
+  EXPECT_END,              /* after the top-level value */
+} Expect;
+
+typedef struct {
+  gsize start;  /* offset of the name, after its quote */
+  gsize length;
+} Key;
+
+typedef struct {
+  const char *text;
+  gsize length;
+  gsize i;
+  StraitsJsonProblem *problem;
+  GArray *keys;        /* Key: names of the open objects, innermost last */
+  GArray *frames;      /* KeyFrame: one per open container */
+} Scan;
+
+typedef struct {
+  guint first;         /* where its names begin in keys */
+  GHashTable *names;   /* once it has many */
+} KeyFrame;
+
+#define LINEAR_KEYS 32
+
+static gboolean
+scan_fail (Scan *s, gsize at, char *message)
 {
-  gsize digits = 0;
+  return fail_at (s->text, MIN (at, s->length), s->problem, message);
+}
+
+/* A member name just scanned, at [start, start + length): refuses it when
+ * its object already has one like it. json-glib would keep the last of
+ * two silently, while a reader of the file sees the first. Small objects
+ * compare names one by one; large ones get a set of their own, so that
+ * no object makes this quadratic. */
+static gboolean
+check_duplicate_key (Scan *s, gsize start, gsize length)
+{
+  KeyFrame *frame = &g_array_index (s->frames, KeyFrame, s->frames->len - 1);
+  guint n = s->keys->len - frame->first;
+  Key key = { start, length };
+  gboolean duplicate = FALSE;
+
+  if (n < LINEAR_KEYS)
+    for (guint k = frame->first; k < s->keys->len && !duplicate; k++)
+      {
+        const Key *other = &g_array_index (s->keys, Key, k);
+
+        duplicate = other->length == length && memcmp (s->text + other->start, s->text + start, length) == 0;
+      }
+  else
+    {
+      if (frame->names == NULL)
+        {
+          frame->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+          for (guint k = frame->first; k < s->keys->len; k++)
+            {
+              const Key *other = &g_array_index (s->keys, Key, k);
+              g_hash_table_add (frame->names, g_strndup (s->text + other->start, other->length));
+            }
+        }
+      duplicate = !g_hash_table_add (frame->names, g_strndup (s->text + start, length));
+    }
+  if (duplicate)
+    return scan_fail (s, start - 1, g_strdup_printf (_("duplicate member “%.*s” in one object"),
+                                                      (int) MIN (length, 64), s->text + start));
+  g_array_append_val (s->keys, key);
+  return TRUE;
+}
+
+static char *
+describe_byte (char ch)
+{
+  if (g_ascii_isprint (ch))
+    return g_strdup_printf (_("unexpected character “%c”"), ch);
+  return g_strdup_printf (_("unexpected byte 0x%02x"), (guchar) ch);
+}
+
+static int
+hex4 (const char *p)
+{
+  int v = 0;
+
+  for (int k = 0; k < 4; k++)
+    {
+      int d = g_ascii_xdigit_value (p[k]);
+      if (d < 0)
+        return -1;
+      v = v * 16 + d;
+    }
+  return v;
+}
+
+/* A string from its opening quote; leaves s->i after the closing one. */
+static gboolean
+scan_string (Scan *s)
+{
+  gsize start = s->i++;
+
+  while (s->i < s->length)
+    {
+      guchar ch = (guchar) s->text[s->i];
+
+      if (ch == '"')
+        {
+          s->i++;
+          return TRUE;
+        }
+      if (ch < 0x20)
+        return scan_fail (s, s->i, g_strdup (_("a control character inside a string: write it as an escape such as \\n or \\t")));
+      if (ch != '\\')
+        {
+          s->i++;
+          continue;
+        }
+      if (s->i + 1 >= s->length)
+        break;
+      switch (s->text[s->i + 1])
+        {
+        case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
+          s->i += 2;
+          break;
+        case 'u':
+          {
+            int u = s->i + 6 <= s->length ? hex4 (s->text + s->i + 2) : -1;
+
+            if (u < 0)
+              return scan_fail (s, s->i, g_strdup (_("\\u must be followed by four hexadecimal digits")));
+            if (u == 0)
+              return scan_fail (s, s->i, g_strdup (_("\\u0000 (a NUL character) is not allowed in text")));
+            if (u >= 0xDC00 && u <= 0xDFFF)
+              return scan_fail (s, s->i, g_strdup (_("a lone low surrogate escape: not a character")));
+            if (u >= 0xD800 && u <= 0xDBFF)
+              {
+                int low = s->i + 12 <= s->length && s->text[s->i + 6] == '\\' && s->text[s->i + 7] == 'u'
+                          ? hex4 (s->text + s->i + 8) : -1;
+
+                if (low < 0xDC00 || low > 0xDFFF)
+                  return scan_fail (s, s->i, g_strdup (_("a lone high surrogate escape: not a character")));
+                s->i += 6;
+              }
+            s->i += 6;
+          }
+          break;
+        default:
+          return scan_fail (s, s->i, g_strdup (_("an unknown escape in a string")));
+        }
+    }
+  return scan_fail (s, start, g_strdup (_("a string is not closed before the end of the file")));
+}
+
+static gboolean
+scan_digits (Scan *s, gsize *count)
+{
+  gsize start = s->i;
+
+  while (s->i < s->length && g_ascii_isdigit (s->text[s->i]))
+    s->i++;
+  *count = s->i - start;
+  return *count > 0;
+}
+
+/* -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)? */
+static gboolean
+scan_number (Scan *s)
+{
+  gsize start = s->i, int_digits, frac = 0, exp = 0;
   gboolean integer = TRUE;
 
-  if (text[i] == '-')
-    i++;
-  for (; i < length; i++)
+  if (s->text[s->i] == '-')
+    s->i++;
+  if (s->i < s->length && s->text[s->i] == '0' && s->i + 1 < s->length && g_ascii_isdigit (s->text[s->i + 1]))
+    return scan_fail (s, start, g_strdup (_("a number has a leading zero")));
+  if (!scan_digits (s, &int_digits))
+    return scan_fail (s, start, describe_byte (s->i < s->length ? s->text[s->i] : ' '));
+  if (s->i < s->length && s->text[s->i] == '.')
     {
-      char ch = text[i];
-
-      if (g_ascii_isdigit (ch))
-        digits++;
-      else if (ch == '.' || ch == 'e' || ch == 'E' || ch == '+' || ch == '-')
-        integer = FALSE;
-      else
-        break;
+      s->i++;
+      integer = FALSE;
+      if (!scan_digits (s, &frac))
+        return scan_fail (s, start, g_strdup (_("a number has no digits after its decimal point")));
     }
-  *too_long = integer && digits > MAX_INTEGER_DIGITS;
-  return i;
+  if (s->i < s->length && (s->text[s->i] == 'e' || s->text[s->i] == 'E'))
+    {
+      s->i++;
+      integer = FALSE;
+      if (s->i < s->length && (s->text[s->i] == '+' || s->text[s->i] == '-'))
+        s->i++;
+      if (!scan_digits (s, &exp))
+        return scan_fail (s, start, g_strdup (_("a number has no digits in its exponent")));
+    }
+  if (integer && int_digits > MAX_INTEGER_DIGITS)
+    return scan_fail (s, start, g_strdup (_("a number has too many digits to be represented exactly")));
+  if (s->i < s->length && (g_ascii_isalnum (s->text[s->i]) || s->text[s->i] == '.'))
+    return scan_fail (s, start, g_strdup (_("a malformed number")));
+  return TRUE;
+}
+
+static gboolean
+scan_literal (Scan *s)
+{
+  static const char *const literals[] = { "true", "false", "null" };
+
+  for (guint k = 0; k < G_N_ELEMENTS (literals); k++)
+    {
+      gsize n = strlen (literals[k]);
+
+      if (s->length - s->i >= n && strncmp (s->text + s->i, literals[k], n) == 0 &&
+          (s->i + n == s->length || !g_ascii_isalnum (s->text[s->i + n])))
+        {
+          s->i += n;
+          return TRUE;
+        }
+    }
+  return scan_fail (s, s->i, describe_byte (s->text[s->i]));
+}
+
+static void
+key_frame_clear (gpointer data)
+{
+  g_clear_pointer (&((KeyFrame *) data)->names, g_hash_table_unref);
+}
+
+/* Closes the innermost container. */
+static void
+close_container (Scan *s, GString *stack)
+{
+  KeyFrame *frame = &g_array_index (s->frames, KeyFrame, s->frames->len - 1);
+
+  g_array_set_size (s->keys, frame->first);
+  g_array_set_size (s->frames, s->frames->len - 1);
+  g_string_truncate (stack, stack->len - 1);
+}
+
+static Expect
+after_value (GString *stack)
+{
+  return stack->len == 0 ? EXPECT_END : EXPECT_COMMA_OR_CLOSE;
 }
 
 gboolean
@@ -96,8 +324,15 @@ straits_json_prescan (const char         *text,
                       StraitsJsonProblem *problem)
 {
   const char *invalid = NULL;
-  guint depth = 0;
-  gboolean in_string = FALSE;
+  g_autoptr(GString) stack = g_string_new (NULL); /* '{' or '[' per level */
+  g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (Key));
+  g_autoptr(GArray) frames = g_array_new (FALSE, FALSE, sizeof (KeyFrame));
+  Scan s = { text, length, 0, problem, keys, frames };
+
+  /* Frames left open by an early return free their sets with the array. */
+  g_array_set_clear_func (frames, key_frame_clear);
+  Expect expect = EXPECT_VALUE;
+  gsize comma_at = 0;
 
   g_return_val_if_fail (problem != NULL, FALSE);
 
@@ -109,53 +344,106 @@ straits_json_prescan (const char         *text,
       return fail_at (text, (gsize) (invalid - text), problem,
                       g_strdup (_("the file is not valid UTF-8 text")));
     }
+  /* A byte-order mark is not JSON, but editors write it. */
+  if (length >= 3 && memcmp (text, "\xEF\xBB\xBF", 3) == 0)
+    s.i = 3;
 
-  for (gsize i = 0; i < length; i++)
+  while (TRUE)
     {
-      char ch = text[i];
+      char ch;
 
-      if (in_string)
+      while (s.i < length && (text[s.i] == ' ' || text[s.i] == '\t' || text[s.i] == '\n' || text[s.i] == '\r'))
+        s.i++;
+      if (s.i >= length)
+        break;
+      ch = text[s.i];
+
+      switch (expect)
         {
-          if (ch == '\\')
-            i++;
-          else if (ch == '"')
-            in_string = FALSE;
+        case EXPECT_END:
+          return scan_fail (&s, s.i, g_strdup (_("more data after the end of the JSON value")));
+
+        case EXPECT_COLON:
+          if (ch != ':')
+            return scan_fail (&s, s.i, g_strdup (_("expected “:” after a member name")));
+          s.i++;
+          expect = EXPECT_VALUE;
+          continue;
+
+        case EXPECT_COMMA_OR_CLOSE:
+          if (ch == ',')
+            {
+              comma_at = s.i++;
+              expect = stack->str[stack->len - 1] == '{' ? EXPECT_KEY : EXPECT_VALUE;
+              continue;
+            }
+          if ((ch == '}' && stack->str[stack->len - 1] == '{') || (ch == ']' && stack->str[stack->len - 1] == '['))
+            {
+              s.i++;
+              close_container (&s, stack);
+              expect = after_value (stack);
+              continue;
+            }
+          return scan_fail (&s, s.i, g_strdup_printf (_("expected “,” or “%c”"),
+                                                      stack->str[stack->len - 1] == '{' ? '}' : ']'));
+
+        case EXPECT_KEY_OR_CLOSE:
+        case EXPECT_KEY:
+          if (ch == '}' && expect == EXPECT_KEY_OR_CLOSE)
+            {
+              s.i++;
+              close_container (&s, stack);
+              expect = after_value (stack);
+              continue;
+            }
+          if (ch != '"')
+            return expect == EXPECT_KEY && ch == '}'
+                   ? scan_fail (&s, comma_at, g_strdup (_("a comma before “}”: remove it")))
+                   : scan_fail (&s, s.i, g_strdup (_("expected a member name in double quotes")));
+          {
+            gsize key_start = s.i + 1;
+
+            if (!scan_string (&s) || !check_duplicate_key (&s, key_start, s.i - 1 - key_start))
+              return FALSE;
+          }
+          expect = EXPECT_COLON;
+          continue;
+
+        case EXPECT_VALUE_OR_CLOSE:
+          if (ch == ']')
+            {
+              s.i++;
+              close_container (&s, stack);
+              expect = after_value (stack);
+              continue;
+            }
+          G_GNUC_FALLTHROUGH;
+        case EXPECT_VALUE:
+          if (ch == '{' || ch == '[')
+            {
+              if (stack->len >= max_depth)
+                return scan_fail (&s, s.i, g_strdup_printf (_("nested deeper than %u levels"), max_depth));
+              g_string_append_c (stack, ch);
+              g_array_append_val (s.frames, ((KeyFrame) { s.keys->len, NULL }));
+              s.i++;
+              expect = ch == '{' ? EXPECT_KEY_OR_CLOSE : EXPECT_VALUE_OR_CLOSE;
+              continue;
+            }
+          if (ch == ']' && expect == EXPECT_VALUE && stack->len > 0)
+            return scan_fail (&s, comma_at, g_strdup (_("a comma before “]”: remove it")));
+          if (ch == '"' ? !scan_string (&s)
+              : (ch == '-' || g_ascii_isdigit (ch)) ? !scan_number (&s)
+              : !scan_literal (&s))
+            return FALSE;
+          expect = after_value (stack);
           continue;
         }
-
-      switch (ch)
-        {
-        case '"':
-          in_string = TRUE;
-          break;
-        case '[':
-        case '{':
-          if (++depth > max_depth)
-            return fail_at (text, i, problem,
-                            g_strdup_printf (_("nested deeper than %u levels"), max_depth));
-          break;
-        case ']':
-        case '}':
-          if (depth > 0)
-            depth--;
-          break;
-        case '-':
-        case '0': case '1': case '2': case '3': case '4':
-        case '5': case '6': case '7': case '8': case '9':
-          {
-            gboolean too_long;
-            gsize end = scan_number (text, length, i, &too_long);
-
-            if (too_long)
-              return fail_at (text, i, problem,
-                              g_strdup (_("a number has too many digits to be represented exactly")));
-            i = end - 1;
-          }
-          break;
-        default:
-          break;
-        }
     }
+
+  if (expect != EXPECT_END)
+    return scan_fail (&s, length, g_strdup (s.i == 0 || (length > 0 && stack->len == 0 && expect == EXPECT_VALUE)
+                                            ? _("the file holds no JSON value")
+                                            : _("the file ends before the JSON is complete")));
   return TRUE;
 }
 
