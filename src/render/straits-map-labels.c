@@ -153,6 +153,30 @@ output_point (StraitsMapFrame *frame, double x, double y, double *ox, double *oy
   return *ox >= 0 && *oy >= 0 && *ox <= frame->width && *oy <= frame->height;
 }
 
+/* A feature whose label point lies outside the frame, but which fills part
+ * of it, is labelled at the frame's point nearest to its label point, if
+ * that point is on the feature (a country seen in part, at a border of
+ * the view). */
+static gboolean
+visible_label_point (StraitsMapRenderer *self,
+                     StraitsMapFrame    *frame,
+                     guint               feature,
+                     StraitsLayer        layer,
+                     double             *ox,
+                     double             *oy)
+{
+  double x, y, inset = 40 * frame->unit;
+
+  straits_projected_map_get_label_point (self->map, feature, &x, &y);
+  if (isnan (x) || isnan (y))
+    return FALSE;
+  straits_viewport_to_output (&frame->vp, frame->width, frame->height, x, y, ox, oy);
+  *ox = CLAMP (*ox, inset, frame->width - inset);
+  *oy = CLAMP (*oy, inset, frame->height - inset);
+  straits_viewport_to_map (&frame->vp, frame->width, frame->height, *ox, *oy, &x, &y);
+  return straits_projected_map_feature_at (self->map, layer, x, y) == (int) feature;
+}
+
 static const char *
 country_label (StraitsMapRenderer *self, const StraitsFeature *f)
 {
@@ -223,7 +247,7 @@ label_polygons (StraitsMapRenderer *self,
       TextStyle sized = *ts;
 
       straits_projected_map_get_label_point (self->map, f, &x, &y);
-      if (!output_point (frame, x, y, &ox, &oy))
+      if (!output_point (frame, x, y, &ox, &oy) && !visible_label_point (self, frame, f, feature->layer, &ox, &oy))
         continue;
       /* Large countries get slightly larger names. */
       if (layer == STRAITS_LAYER_COUNTRY)
@@ -270,6 +294,8 @@ label_cities (StraitsMapRenderer *self,
         continue;
       if (!place_text (self, frame, feature->name, &ts, ox, oy, TRUE))
         continue;
+      /* Text leaves a current point: start afresh, or the dot gets a tail. */
+      cairo_new_path (frame->cr);
       cairo_arc (frame->cr, ox, oy, r, 0, 2 * G_PI);
       straits_set_colour (frame->cr, &self->style.halo);
       cairo_fill_preserve (frame->cr);
@@ -337,6 +363,7 @@ label_annotations (StraitsMapRenderer *self,
       if (!annotation_shown (self, a) || !annotation_point (self, a, &x, &y) ||
           !output_point (frame, x, y, &ox, &oy))
         continue;
+      cairo_new_path (frame->cr);
       cairo_arc (frame->cr, ox, oy, r, 0, 2 * G_PI);
       straits_set_colour (frame->cr, &self->style.selection);
       cairo_fill_preserve (frame->cr);
@@ -501,8 +528,9 @@ straits_map_draw_legend (StraitsMapRenderer *self,
   self->has_legend = TRUE;
   straits_label_placer_block (frame->placer, &self->legend_rect);
 
+  cairo_new_path (cr);
   cairo_rectangle (cr, x, y, width, height);
-  cairo_set_source_rgba (cr, self->style.halo.r, self->style.halo.g, self->style.halo.b, 0.9);
+  straits_set_colour (cr, &self->style.halo);
   cairo_fill_preserve (cr);
   straits_set_colour (cr, &self->style.border);
   cairo_set_line_width (cr, 0.6 * frame->unit);
