@@ -106,7 +106,6 @@ def screenshot(path):
 
 
 def click(node):
-    action = node.get_action_iface() if hasattr(node, "get_action_iface") else node
     for i in range(Atspi.Action.get_n_actions(node)):
         if Atspi.Action.get_action_name(node, i) in ("click", "press", "activate"):
             return Atspi.Action.do_action(node, i)
@@ -159,12 +158,13 @@ def main():
 
     # 2. Switching view changes the map.
     before = screenshot(os.path.join(work, "before.png"))
-    current = find(root, role="image")
-    target = "Aegean" if current is None or current.get_name() != "Aegean" else "Black Sea"
-    button = find(root, name=target)
+    views = ("Black Sea", "Aegean", "EU Groupings")
+    current = next((v for v in views if find(root, role="image", name=v) is not None), None)
+    target = "Aegean" if current != "Aegean" else "Black Sea"
+    button = find(root, role="page tab", name=target)
     if button is not None:
         click(button)
-    switched = wait_for(lambda: (m := find(root, role="image")) is not None and m.get_name() == target, timeout=10)
+    switched = wait_for(lambda: find(root, role="image", name=target), timeout=10)
     tap(bool(switched), f"choosing “{target}” shows that map (the map's accessible name follows)")
     time.sleep(1.0)
     after = screenshot(os.path.join(work, "after.png"))
