@@ -22,8 +22,8 @@ G_DEFINE_FINAL_TYPE (StraitsMapRenderer, straits_map_renderer, G_TYPE_OBJECT)
 
 /* Degrees of latitude per metre, to compare tolerances with resolution. */
 #define DEGREES_PER_METRE (1.0 / 111320.0)
-/* A vertex matters when it moves the line by half an output unit. */
-#define DETAIL_UNITS 0.5
+/* A vertex matters when it moves the line by an output unit or more. */
+#define DETAIL_UNITS 1.0
 
 static void
 straits_map_renderer_finalize (GObject *object)
@@ -453,8 +453,10 @@ straits_map_stroke_arcs (StraitsMapRenderer *self,
       if (frame->culling && !straits_box_intersects (&boxes[a], &frame->view))
         continue;
       path_arc (self, frame, (gint32) a, TRUE);
+      /* One stroke per arc: cairo rasterises many small strokes faster
+       * than one large path that crosses itself. */
+      cairo_stroke (frame->cr);
     }
-  cairo_stroke (frame->cr);
 }
 
 void
