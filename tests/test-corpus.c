@@ -16,6 +16,17 @@ typedef struct {
   char *substring;
 } Expectation;
 
+static void
+expectation_free (gpointer data)
+{
+  Expectation *e = data;
+
+  g_free (e->file);
+  g_free (e->expect);
+  g_free (e->substring);
+  g_free (e);
+}
+
 static char *
 report_text (GPtrArray *diags, const GError *error)
 {
@@ -97,6 +108,7 @@ main (int argc, char *argv[])
   g_autofree char *contents = NULL;
   g_auto(GStrv) lines = NULL;
   g_autoptr(GHashTable) files = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) expectations = g_ptr_array_new_with_free_func (expectation_free);
   guint n = 0;
 
   setlocale (LC_ALL, "C.UTF-8");
@@ -118,6 +130,7 @@ main (int argc, char *argv[])
       if (g_strv_length (fields) < 2)
         g_error ("expected.tsv line %u is malformed", i + 1);
       e = g_new0 (Expectation, 1);
+      g_ptr_array_add (expectations, e);
       e->file = g_strdup (fields[0]);
       e->expect = g_strdup (fields[1]);
       e->substring = g_strdup (fields[2] ? fields[2] : "");

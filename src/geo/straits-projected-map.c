@@ -289,8 +289,12 @@ build_ring (StraitsProjectedMap *self, guint ring)
     }
   if (coords->len < 8)
     return NULL;
-  /* Close the ring exactly, whatever rounding did. */
-  g_array_append_vals (coords, coords->data, 2);
+  /* Close the ring exactly, whatever rounding did. (A copy: appending
+   * from the array itself would read what the append may free.) */
+  {
+    double first[2] = { g_array_index (coords, double, 0), g_array_index (coords, double, 1) };
+    g_array_append_vals (coords, first, 2);
+  }
   seq = GEOSCoordSeq_copyFromBuffer_r (self->geos, (const double *) (gpointer) coords->data,
                                        coords->len / 2, 0, 0);
   return GEOSGeom_createLinearRing_r (self->geos, seq);

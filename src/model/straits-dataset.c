@@ -249,7 +249,8 @@ index_relations_by_actor (StraitsDataset *self)
     }
   self->relation_offsets = offsets_from_counts (fill, n_actors);
   self->relation_index = g_new (guint32, self->relation_offsets[n_actors] + 1);
-  memcpy (fill, self->relation_offsets, n_actors * sizeof (guint32));
+  if (n_actors > 0)
+    memcpy (fill, self->relation_offsets, n_actors * sizeof (guint32));
   for (guint i = 0; i < self->relations->len; i++)
     {
       const StraitsRelation *r = &g_array_index (self->relations, StraitsRelation, i);
@@ -296,7 +297,8 @@ index_events (StraitsDataset *self)
     }
   self->event_offsets = offsets_from_counts (fill, n_actors);
   self->event_index = g_new (guint32, self->event_offsets[n_actors] + 1);
-  memcpy (fill, self->event_offsets, n_actors * sizeof (guint32));
+  if (n_actors > 0)
+    memcpy (fill, self->event_offsets, n_actors * sizeof (guint32));
   for (guint j = 0; j < n_events; j++)
     {
       guint32 i = self->events_by_date[j];
