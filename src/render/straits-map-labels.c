@@ -363,6 +363,9 @@ label_annotations (StraitsMapRenderer *self,
       if (!annotation_shown (self, a) || !annotation_point (self, a, &x, &y) ||
           !output_point (frame, x, y, &ox, &oy))
         continue;
+      /* The marker takes its place like a label: not under the legend. */
+      if (!straits_label_placer_try (frame->placer, &(StraitsRect) { ox - r, oy - r, 2 * r, 2 * r }))
+        continue;
       cairo_new_path (frame->cr);
       cairo_arc (frame->cr, ox, oy, r, 0, 2 * G_PI);
       straits_set_colour (frame->cr, &self->style.selection);
@@ -370,8 +373,6 @@ label_annotations (StraitsMapRenderer *self,
       straits_set_colour (frame->cr, &self->style.halo);
       cairo_set_line_width (frame->cr, 1.2 * frame->unit);
       cairo_stroke (frame->cr);
-      straits_label_placer_block (frame->placer, &(StraitsRect) { ox - r, oy - r, 2 * r, 2 * r });
-
       text = a->text ? g_strdup_printf ("%s: %s", a->name, a->text) : g_strdup (a->name);
       if (a->text == NULL || !place_text (self, frame, text, &note, ox, oy, TRUE))
         place_text (self, frame, a->name, &name, ox, oy, TRUE);

@@ -287,6 +287,20 @@ type_shown (StraitsMapRenderer *self, guint32 type)
   return FALSE;
 }
 
+/* Regional views show the relations within the region: an arc to an
+ * actor far outside it (Sweden, seen from the Aegean) says nothing the
+ * view is about and hides what it is. */
+static gboolean
+anchor_in_region (StraitsMapRenderer *self, double x, double y)
+{
+  StraitsBox e = straits_projected_map_get_extent (self->map);
+  double mx = (e.x1 - e.x0) * 0.15, my = (e.y1 - e.y0) * 0.15;
+
+  if (!straits_projected_map_get_region (self->map)->detailed)
+    return TRUE;
+  return x >= e.x0 - mx && x <= e.x1 + mx && y >= e.y0 - my && y <= e.y1 + my;
+}
+
 static void
 arrow_head (cairo_t *cr, double tx, double ty, double fx, double fy, double size)
 {
@@ -403,7 +417,8 @@ straits_map_draw_relations (StraitsMapRenderer *self,
       if (!type_shown (self, r->type) || (self->has_time && !straits_relation_is_active_at (r, &self->time)))
         continue;
       if (!straits_map_renderer_get_actor_anchor (self, r->from, &ax, &ay) ||
-          !straits_map_renderer_get_actor_anchor (self, r->to, &bx, &by))
+          !straits_map_renderer_get_actor_anchor (self, r->to, &bx, &by) ||
+          !anchor_in_region (self, ax, ay) || !anchor_in_region (self, bx, by))
         continue;
       straits_viewport_to_output (&frame->vp, frame->width, frame->height, ax, ay, &ax, &ay);
       straits_viewport_to_output (&frame->vp, frame->width, frame->height, bx, by, &bx, &by);
@@ -470,7 +485,8 @@ pick_relation (StraitsMapRenderer    *self,
       if (!type_shown (self, r->type) || (self->has_time && !straits_relation_is_active_at (r, &self->time)))
         continue;
       if (!straits_map_renderer_get_actor_anchor (self, r->from, &ax, &ay) ||
-          !straits_map_renderer_get_actor_anchor (self, r->to, &bx, &by))
+          !straits_map_renderer_get_actor_anchor (self, r->to, &bx, &by) ||
+          !anchor_in_region (self, ax, ay) || !anchor_in_region (self, bx, by))
         continue;
       straits_viewport_to_output (vp, width, height, ax, ay, &ax, &ay);
       straits_viewport_to_output (vp, width, height, bx, by, &bx, &by);
