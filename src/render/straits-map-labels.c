@@ -69,6 +69,72 @@ typedef struct {
 } TextStyle;
 
 static void
+draw_text_with_halo (StraitsMapRenderer  *self,
+                     cairo_t             *cr,
+                     PangoLayout         *layout,
+                     double               x,
+                     double               y,
+                     double               halo_width,
+                     const StraitsColour *colour)
+{
+  cairo_move_to (cr, x, y);
+  pango_cairo_layout_path (cr, layout);
+  cairo_set_source_rgba (cr, self->style.halo.r, self->style.halo.g, self->style.halo.b, 0.85);
+  cairo_set_line_width (cr, halo_width);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_stroke (cr);
+  cairo_move_to (cr, x, y);
+  straits_set_colour (cr, colour);
+  pango_cairo_show_layout (cr, layout);
+}
+
+/* On raster targets a label is drawn once, with its halo, into a sprite
+ * that later frames only copy: stroking glyph outlines for the halo is the
+ * costliest part of drawing text. Vector targets get real text. */
+static cairo_surface_t *
+label_sprite (StraitsMapRenderer  *self,
+              cairo_t             *target,
+              PangoLayout         *layout,
+              const StraitsColour *colour,
+              double               halo_width,
+              double               margin)
+{
+  cairo_surface_t *surface = cairo_get_target (target);
+  double sx = 1, sy = 1, ux = 1, uy = 0;
+  g_autofree char *key = NULL;
+  cairo_surface_t *sprite;
+  PangoRectangle logical;
+  cairo_t *cr;
+
+  /* Drawn at the output's scale, so that copies are pixel for pixel. */
+  cairo_user_to_device_distance (target, &ux, &uy);
+  cairo_surface_get_device_scale (surface, &sx, &sy);
+  {
+    /* By content: a layout's address may be reused once it is evicted. */
+    g_autofree char *font = pango_font_description_to_string (pango_layout_get_font_description (layout));
+
+    key = g_strdup_printf ("%s|%d|%.3f|%.3f|%.3f|%.3f|%.3f|%s", font, pango_layout_get_width (layout), ux,
+                           colour->r, colour->g, colour->b, halo_width, pango_layout_get_text (layout));
+  }
+  sprite = g_hash_table_lookup (self->sprites, key);
+  if (sprite != NULL)
+    return sprite;
+
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  sprite = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                       (int) ceil ((logical.width + 2 * margin) * ux) + 1,
+                                       (int) ceil ((logical.height + 2 * margin) * ux) + 1);
+  cairo_surface_set_device_scale (sprite, ux, ux);
+  cr = cairo_create (sprite);
+  draw_text_with_halo (self, cr, layout, margin - logical.x, margin - logical.y, halo_width, colour);
+  cairo_destroy (cr);
+  if (g_hash_table_size (self->sprites) > MAX_CACHED_LAYOUTS)
+    g_hash_table_remove_all (self->sprites);
+  g_hash_table_insert (self->sprites, g_steal_pointer (&key), sprite);
+  return sprite;
+}
+
+static void
 show_text (StraitsMapRenderer  *self,
            StraitsMapFrame     *frame,
            PangoLayout         *layout,
@@ -77,16 +143,27 @@ show_text (StraitsMapRenderer  *self,
            const StraitsColour *colour)
 {
   cairo_t *cr = frame->cr;
+  double halo = 2.6 * frame->unit, margin = halo;
+  double dx = 0, dy = 0;
+  PangoRectangle logical;
+  cairo_surface_t *sprite;
 
-  cairo_move_to (cr, x, y);
-  pango_cairo_layout_path (cr, layout);
-  cairo_set_source_rgba (cr, self->style.halo.r, self->style.halo.g, self->style.halo.b, 0.85);
-  cairo_set_line_width (cr, 2.6 * frame->unit);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  cairo_stroke (cr);
-  cairo_move_to (cr, x, y);
-  straits_set_colour (cr, colour);
-  pango_cairo_show_layout (cr, layout);
+  if (cairo_surface_get_type (cairo_get_target (cr)) != CAIRO_SURFACE_TYPE_IMAGE)
+    {
+      draw_text_with_halo (self, cr, layout, x, y, halo, colour);
+      return;
+    }
+  sprite = label_sprite (self, cr, layout, colour, halo, margin);
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  /* Place the sprite on whole device pixels, as text would be. */
+  dx = x + logical.x - margin;
+  dy = y + logical.y - margin;
+  cairo_user_to_device (cr, &dx, &dy);
+  dx = round (dx);
+  dy = round (dy);
+  cairo_device_to_user (cr, &dx, &dy);
+  cairo_set_source_surface (cr, sprite, dx, dy);
+  cairo_paint (cr);
 }
 
 static void

@@ -45,6 +45,7 @@ struct _StraitsMapRenderer
   guint64 last_vertices;
 
   GHashTable *layouts;      /* "size|weight|text" → PangoLayout */
+  GHashTable *sprites;      /* label with halo, drawn once, for raster targets */
 };
 
 /* drawn_groups holds group indices and these two pseudo-groups. */
