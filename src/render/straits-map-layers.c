@@ -267,6 +267,13 @@ straits_map_draw_base (StraitsMapRenderer *self,
   if (self->overlays == NULL || straits_map_renderer_has_overlay (self, "disputed-areas"))
     draw_disputed (self, frame);
 
+}
+
+/* Hover and selection: above the base layer, never cached with it. */
+void
+straits_map_draw_highlights (StraitsMapRenderer *self,
+                             StraitsMapFrame    *frame)
+{
   if (self->hover_actor != STRAITS_NO_INDEX && !actor_selected (self, self->hover_actor))
     outline_actor (self, frame, self->hover_actor, &self->style.hover, 1.5);
   for (guint i = 0; i < self->selected_actors->len; i++)

@@ -45,7 +45,13 @@ struct _StraitsMapRenderer
   guint64 last_vertices;
 
   GHashTable *layouts;      /* "size|weight|text" → PangoLayout */
-  GHashTable *sprites;      /* label with halo, drawn once, for raster targets */
+  GHashTable *sprites;
+  /* The base layer (sea, land, borders, disputed areas) of the last
+   * raster frame, drawn with a margin, so that small pans only copy it. */
+  cairo_surface_t *base;
+  StraitsViewport base_viewport;
+  double base_width, base_height, base_scale, base_margin;
+  gboolean base_enabled;      /* label with halo, drawn once, for raster targets */
 };
 
 /* drawn_groups holds group indices and these two pseudo-groups. */
@@ -92,6 +98,8 @@ gboolean straits_map_renderer_has_overlay (StraitsMapRenderer *self,
 
 /* straits-map-layers.c */
 void     straits_map_draw_base        (StraitsMapRenderer    *self,
+                                       StraitsMapFrame       *frame);
+void     straits_map_draw_highlights  (StraitsMapRenderer    *self,
                                        StraitsMapFrame       *frame);
 void     straits_map_draw_relations   (StraitsMapRenderer    *self,
                                        StraitsMapFrame       *frame);

@@ -43,6 +43,7 @@ straits_map_renderer_finalize (GObject *object)
   g_clear_pointer (&self->drawn_types, g_array_unref);
   g_clear_pointer (&self->layouts, g_hash_table_unref);
   g_clear_pointer (&self->sprites, g_hash_table_unref);
+  g_clear_pointer (&self->base, cairo_surface_destroy);
 
   G_OBJECT_CLASS (straits_map_renderer_parent_class)->finalize (object);
 }
@@ -62,6 +63,7 @@ straits_map_renderer_init (StraitsMapRenderer *self)
   self->hover_relation = STRAITS_NO_INDEX;
   self->selected_relation = STRAITS_NO_INDEX;
   self->selected_actors = g_array_new (FALSE, FALSE, sizeof (guint32));
+  self->base_enabled = TRUE;
   self->labels = g_array_new (FALSE, FALSE, sizeof (StraitsPlacedLabel));
   self->label_texts = g_ptr_array_new_with_free_func (g_free);
   self->drawn_groups = g_array_new (FALSE, FALSE, sizeof (guint32));
@@ -126,6 +128,7 @@ void
 straits_map_renderer_set_map (StraitsMapRenderer  *self,
                               StraitsProjectedMap *map)
 {
+  straits_map_renderer_invalidate (self);
   g_return_if_fail (STRAITS_IS_MAP_RENDERER (self));
 
   if (map != NULL)
@@ -145,6 +148,7 @@ void
 straits_map_renderer_set_dataset (StraitsMapRenderer *self,
                                   StraitsDataset     *dataset)
 {
+  straits_map_renderer_invalidate (self);
   g_return_if_fail (STRAITS_IS_MAP_RENDERER (self));
 
   g_set_object (&self->dataset, dataset);
@@ -175,6 +179,7 @@ void
 straits_map_renderer_set_grouping (StraitsMapRenderer *self,
                                    guint32             grouping)
 {
+  straits_map_renderer_invalidate (self);
   self->grouping = grouping;
 }
 
@@ -194,6 +199,7 @@ void
 straits_map_renderer_set_overlays (StraitsMapRenderer *self,
                                    const char *const  *overlays)
 {
+  straits_map_renderer_invalidate (self);
   g_clear_pointer (&self->overlays, g_strfreev);
   self->overlays = g_strdupv ((char **) overlays);
 }
@@ -232,6 +238,7 @@ void
 straits_map_renderer_set_style (StraitsMapRenderer    *self,
                                 const StraitsMapStyle *style)
 {
+  straits_map_renderer_invalidate (self);
   self->style = *style;
   g_hash_table_remove_all (self->layouts);
   g_hash_table_remove_all (self->sprites);
@@ -267,7 +274,22 @@ void
 straits_map_renderer_set_full_detail (StraitsMapRenderer *self,
                                       gboolean            full)
 {
+  straits_map_renderer_invalidate (self);
   self->full_detail = full;
+}
+
+void
+straits_map_renderer_invalidate (StraitsMapRenderer *self)
+{
+  g_clear_pointer (&self->base, cairo_surface_destroy);
+}
+
+void
+straits_map_renderer_set_cache_base (StraitsMapRenderer *self,
+                                     gboolean            cache)
+{
+  self->base_enabled = cache;
+  straits_map_renderer_invalidate (self);
 }
 
 gboolean
@@ -463,6 +485,72 @@ straits_map_stroke_arcs (StraitsMapRenderer *self,
     }
 }
 
+/* The device pixels per output unit of @cr, when it is a raster target
+ * without rotation; 0 otherwise. */
+static double
+raster_scale (cairo_t *cr)
+{
+  double ux = 1, uy = 0, vx = 0, vy = 1;
+
+  if (cairo_surface_get_type (cairo_get_target (cr)) != CAIRO_SURFACE_TYPE_IMAGE)
+    return 0;
+  cairo_user_to_device_distance (cr, &ux, &uy);
+  cairo_user_to_device_distance (cr, &vx, &vy);
+  if (fabs (uy) > 1e-9 || fabs (vx) > 1e-9 || fabs (ux - vy) > 1e-9)
+    return 0;
+  return ux;
+}
+
+static void
+render_base (StraitsMapRenderer *self, StraitsMapFrame *frame, double scale)
+{
+  double margin = MIN (frame->width, frame->height) * 0.12;
+  double w = frame->width + 2 * margin, h = frame->height + 2 * margin;
+  StraitsMapFrame base = *frame;
+  cairo_t *cr;
+
+  g_clear_pointer (&self->base, cairo_surface_destroy);
+  self->base = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) ceil (w * scale), (int) ceil (h * scale));
+  cairo_surface_set_device_scale (self->base, scale, scale);
+  cr = cairo_create (self->base);
+  straits_map_frame_init (&base, self, cr, w, h, &frame->vp);
+  straits_map_draw_base (self, &base);
+  cairo_destroy (cr);
+  frame->n_vertices += base.n_vertices;
+  self->base_viewport = frame->vp;
+  self->base_width = frame->width;
+  self->base_height = frame->height;
+  self->base_scale = scale;
+  self->base_margin = margin;
+}
+
+/* Copies the base layer from the cache when the frame is the cached one
+ * moved by less than its margin; renders the cache first when it is not. */
+static gboolean
+paint_cached_base (StraitsMapRenderer *self, StraitsMapFrame *frame)
+{
+  double scale = raster_scale (frame->cr), dx, dy;
+
+  if (!self->base_enabled || self->full_detail || scale <= 0)
+    return FALSE;
+  dx = (self->base_viewport.cx - frame->vp.cx) / frame->vp.resolution;
+  dy = (frame->vp.cy - self->base_viewport.cy) / frame->vp.resolution;
+  if (self->base == NULL || self->base_viewport.resolution != frame->vp.resolution ||
+      self->base_width != frame->width || self->base_height != frame->height ||
+      self->base_scale != scale || fabs (dx) > self->base_margin || fabs (dy) > self->base_margin)
+    {
+      render_base (self, frame, scale);
+      dx = dy = 0;
+    }
+  /* Whole device pixels: the copy stays sharp. */
+  dx = round (dx * scale) / scale;
+  dy = round (dy * scale) / scale;
+  cairo_set_source_surface (frame->cr, self->base, dx - self->base_margin, dy - self->base_margin);
+  cairo_pattern_set_filter (cairo_get_source (frame->cr), CAIRO_FILTER_NEAREST);
+  cairo_paint (frame->cr);
+  return TRUE;
+}
+
 void
 straits_map_renderer_draw (StraitsMapRenderer    *self,
                            cairo_t               *cr,
@@ -488,7 +576,9 @@ straits_map_renderer_draw (StraitsMapRenderer    *self,
   cairo_save (cr);
   cairo_rectangle (cr, 0, 0, width, height);
   cairo_clip (cr);
-  straits_map_draw_base (self, &frame);
+  if (!paint_cached_base (self, &frame))
+    straits_map_draw_base (self, &frame);
+  straits_map_draw_highlights (self, &frame);
   straits_map_draw_relations (self, &frame);
   if (self->show_legend)
     straits_map_draw_legend (self, &frame);

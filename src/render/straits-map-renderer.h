@@ -67,6 +67,11 @@ void     straits_map_renderer_set_show_legend           (StraitsMapRenderer  *se
                                                          gboolean             show);
 void     straits_map_renderer_set_show_labels           (StraitsMapRenderer  *self,
                                                          gboolean             show);
+/* Raster targets reuse the base layer across frames while only the
+ * position changes (on by default). */
+void     straits_map_renderer_set_cache_base            (StraitsMapRenderer  *self,
+                                                         gboolean             cache);
+void     straits_map_renderer_invalidate                (StraitsMapRenderer  *self);
 void     straits_map_renderer_set_full_detail           (StraitsMapRenderer  *self,
                                                          gboolean             full);
 
