@@ -265,6 +265,28 @@ test_detail_follows_screen (void)
   g_assert_cmpuint (zoomed, <, overview * 4);
 }
 
+/* Picking finds the country under a point, and nothing in the sea. */
+static void
+test_pick_country (void)
+{
+  g_autoptr(StraitsMapRenderer) r = renderer_for ("eu-groupings");
+  guint32 no_types = 0, actor, relation;
+  StraitsViewport vp;
+  cairo_surface_t *s;
+  int x, y;
+
+  straits_map_renderer_set_relation_types (r, &no_types, 0);
+  s = render (r, &vp);
+  locate (r, &vp, 2.5, 46.8, &x, &y);
+  straits_map_renderer_pick (r, WIDTH, HEIGHT, &vp, x, y, &actor, &relation);
+  g_assert_cmpuint (actor, ==, straits_dataset_find_actor_by_iso3 (dataset, "FRA"));
+  g_assert_cmpuint (relation, ==, STRAITS_NO_INDEX);
+  locate (r, &vp, 18.0, 35.0, &x, &y);   /* the Ionian Sea */
+  straits_map_renderer_pick (r, WIDTH, HEIGHT, &vp, x, y, &actor, &relation);
+  g_assert_cmpuint (actor, ==, STRAITS_NO_INDEX);
+  cairo_surface_destroy (s);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -287,6 +309,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/renderer/nothing-outside", test_nothing_outside);
   g_test_add_func ("/renderer/relations-and-legend", test_relations_and_legend);
   g_test_add_func ("/renderer/detail-follows-screen", test_detail_follows_screen);
+  g_test_add_func ("/renderer/pick-country", test_pick_country);
   status = g_test_run ();
   g_object_unref (dataset);
   straits_atlas_free (atlas);

@@ -380,6 +380,61 @@ draw_relation (StraitsMapRenderer    *self,
     arrow_head (cr, c->bx, c->by, c->cx, c->cy, (5 + width) * 1.0);
 }
 
+/* Relations between one pair of actors bow further apart the more there
+ * are; drawing and picking number them alike through this. */
+typedef struct {
+  GHashTable *pairs;
+  GArray *keys;   /* sized for every relation, so that it never moves */
+} PairCount;
+
+static void
+pair_count_init (PairCount *pc, guint n)
+{
+  pc->pairs = g_hash_table_new (g_int64_hash, g_int64_equal);
+  pc->keys = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
+}
+
+static void
+pair_count_clear (PairCount *pc)
+{
+  g_hash_table_unref (pc->pairs);
+  g_array_unref (pc->keys);
+}
+
+/* The curve of @r in output units, or FALSE when the view does not show
+ * it: a type not shown, not active at the time, an end outside the
+ * region, or too short to see. */
+static gboolean
+relation_curve (StraitsMapRenderer    *self,
+                double                 width,
+                double                 height,
+                const StraitsViewport *vp,
+                const StraitsRelation *r,
+                PairCount             *pc,
+                Curve                 *c)
+{
+  double ax, ay, bx, by;
+  gint64 *key;
+  guint nth;
+
+  if (!type_shown (self, r->type) || (self->has_time && !straits_relation_is_active_at (r, &self->time)))
+    return FALSE;
+  if (!straits_map_renderer_get_actor_anchor (self, r->from, &ax, &ay) ||
+      !straits_map_renderer_get_actor_anchor (self, r->to, &bx, &by) ||
+      !anchor_in_region (self, ax, ay) || !anchor_in_region (self, bx, by))
+    return FALSE;
+  straits_viewport_to_output (vp, width, height, ax, ay, &ax, &ay);
+  straits_viewport_to_output (vp, width, height, bx, by, &bx, &by);
+  if (hypot (bx - ax, by - ay) < 2 * self->style.scale)
+    return FALSE;
+  g_array_append_val (pc->keys, (gint64) { ((gint64) MIN (r->from, r->to) << 32) | MAX (r->from, r->to) });
+  key = &g_array_index (pc->keys, gint64, pc->keys->len - 1);
+  nth = GPOINTER_TO_UINT (g_hash_table_lookup (pc->pairs, key));
+  g_hash_table_insert (pc->pairs, key, GUINT_TO_POINTER (nth + 1));
+  *c = curve_between (ax, ay, bx, by, nth);
+  return TRUE;
+}
+
 /* With one actor selected, its relations stand out; with a pair, the
  * relations between the two. */
 static gboolean
@@ -399,53 +454,31 @@ void
 straits_map_draw_relations (StraitsMapRenderer *self,
                             StraitsMapFrame    *frame)
 {
-  g_autoptr(GHashTable) pairs = NULL;
+  PairCount pc;
   gboolean selecting;
   guint n;
 
   if (self->dataset == NULL || self->actor_xy == NULL)
     return;
-  pairs = g_hash_table_new (g_int64_hash, g_int64_equal);
   selecting = self->selected_actors->len > 0 || self->selected_relation != STRAITS_NO_INDEX;
   n = straits_dataset_get_n_relations (self->dataset);
-  /* Sized for every relation, so that it never moves: the table points
-   * into it. */
-  g_autoptr(GArray) keys = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
-
+  pair_count_init (&pc, n);
   for (guint32 i = 0; i < n; i++)
     {
       const StraitsRelation *r = straits_dataset_get_relation (self->dataset, i);
-      double ax, ay, bx, by;
-      gint64 *key;
-      guint nth;
       Curve c;
-      gboolean dimmed;
 
-      if (!type_shown (self, r->type) || (self->has_time && !straits_relation_is_active_at (r, &self->time)))
+      if (!relation_curve (self, frame->width, frame->height, &frame->vp, r, &pc, &c))
         continue;
-      if (!straits_map_renderer_get_actor_anchor (self, r->from, &ax, &ay) ||
-          !straits_map_renderer_get_actor_anchor (self, r->to, &bx, &by) ||
-          !anchor_in_region (self, ax, ay) || !anchor_in_region (self, bx, by))
-        continue;
-      straits_viewport_to_output (&frame->vp, frame->width, frame->height, ax, ay, &ax, &ay);
-      straits_viewport_to_output (&frame->vp, frame->width, frame->height, bx, by, &bx, &by);
-      if (hypot (bx - ax, by - ay) < 2 * frame->unit)
-        continue;
-
-      g_array_append_val (keys, (gint64) { ((gint64) MIN (r->from, r->to) << 32) | MAX (r->from, r->to) });
-      key = &g_array_index (keys, gint64, keys->len - 1);
-      nth = GPOINTER_TO_UINT (g_hash_table_lookup (pairs, key));
-      g_hash_table_insert (pairs, key, GUINT_TO_POINTER (nth + 1));
-      c = curve_between (ax, ay, bx, by, nth);
       if (MAX (MAX (c.ax, c.bx), c.cx) < 0 || MIN (MIN (c.ax, c.bx), c.cx) > frame->width ||
           MAX (MAX (c.ay, c.by), c.cy) < 0 || MIN (MIN (c.ay, c.by), c.cy) > frame->height)
         continue;
-
-      dimmed = selecting && i != self->selected_relation && !relation_selected (self, r);
-      draw_relation (self, frame, r, i, &c, dimmed);
+      draw_relation (self, frame, r, i, &c,
+                     selecting && i != self->selected_relation && !relation_selected (self, r));
       note_drawn (self->drawn_types, r->type);
       self->n_drawn_relations++;
     }
+  pair_count_clear (&pc);
 }
 
 /* Picking ------------------------------------------------------------------ */
@@ -475,35 +508,19 @@ pick_relation (StraitsMapRenderer    *self,
                double                 x,
                double                 y)
 {
-  g_autoptr(GHashTable) pairs = g_hash_table_new (g_int64_hash, g_int64_equal);
   guint n = straits_dataset_get_n_relations (self->dataset);
-  g_autoptr(GArray) keys = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
   double tolerance = 4 * self->style.scale, best = G_MAXDOUBLE;
   guint32 found = STRAITS_NO_INDEX;
+  PairCount pc;
 
+  pair_count_init (&pc, n);
   for (guint32 i = 0; i < n; i++)
     {
-      const StraitsRelation *r = straits_dataset_get_relation (self->dataset, i);
-      double ax, ay, bx, by, d;
-      gint64 *key;
-      guint nth;
       Curve c;
+      double d;
 
-      if (!type_shown (self, r->type) || (self->has_time && !straits_relation_is_active_at (r, &self->time)))
+      if (!relation_curve (self, width, height, vp, straits_dataset_get_relation (self->dataset, i), &pc, &c))
         continue;
-      if (!straits_map_renderer_get_actor_anchor (self, r->from, &ax, &ay) ||
-          !straits_map_renderer_get_actor_anchor (self, r->to, &bx, &by) ||
-          !anchor_in_region (self, ax, ay) || !anchor_in_region (self, bx, by))
-        continue;
-      straits_viewport_to_output (vp, width, height, ax, ay, &ax, &ay);
-      straits_viewport_to_output (vp, width, height, bx, by, &bx, &by);
-      /* The same numbering of pairs as when drawing, so that the same
-       * curve is tested. */
-      g_array_append_val (keys, (gint64) { ((gint64) MIN (r->from, r->to) << 32) | MAX (r->from, r->to) });
-      key = &g_array_index (keys, gint64, keys->len - 1);
-      nth = GPOINTER_TO_UINT (g_hash_table_lookup (pairs, key));
-      g_hash_table_insert (pairs, key, GUINT_TO_POINTER (nth + 1));
-      c = curve_between (ax, ay, bx, by, nth);
       d = distance_to_curve (&c, x, y);
       if (d < tolerance && d < best)
         {
@@ -511,6 +528,7 @@ pick_relation (StraitsMapRenderer    *self,
           found = i;
         }
     }
+  pair_count_clear (&pc);
   return found;
 }
 
