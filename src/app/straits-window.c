@@ -778,6 +778,29 @@ on_drop (GtkDropTarget *target,
 
 /* GObject ---------------------------------------------------------------- */
 
+/* STRAITS_QUIT_AFTER_FIRST_FRAME=1 makes start-up measurable: the
+ * application reports its resident memory and quits once the map shows. */
+static gboolean
+quit_now (gpointer data)
+{
+  g_application_quit (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (data))));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_first_frame (StraitsWindow *self)
+{
+  g_autofree char *status = NULL;
+
+  if (g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    {
+      char *rss = strstr (status, "VmRSS:");
+      if (rss != NULL)
+        g_printerr ("straits: first map frame; %.*s\n", (int) strcspn (rss, "\n"), rss);
+    }
+  g_idle_add (quit_now, self);
+}
+
 static void
 straits_window_dispose (GObject *object)
 {
@@ -899,6 +922,8 @@ straits_window_init (StraitsWindow *self)
                            G_CALLBACK (update_recent_menu), self, G_CONNECT_SWAPPED);
   update_recent_menu (self);
 
+  if (g_strcmp0 (g_getenv ("STRAITS_QUIT_AFTER_FIRST_FRAME"), "1") == 0)
+    g_signal_connect_swapped (self->map_view, "first-frame", G_CALLBACK (on_first_frame), self);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 }

@@ -65,6 +65,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  FIRST_FRAME,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 invalidate_cache (StraitsMapView *self)
 {
@@ -247,6 +254,8 @@ straits_map_view_snapshot (GtkWidget   *widget,
   paint_cache (self, cr, width, height);
   cairo_destroy (cr);
   self->frame_count++;
+  if (self->frame_count == 1)
+    g_signal_emit (self, signals[FIRST_FRAME], 0);
 }
 
 static void
@@ -783,6 +792,10 @@ straits_map_view_class_init (StraitsMapViewClass *klass)
     g_param_spec_string ("hover-description", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* For start-up measurements: the first map frame has been drawn. */
+  signals[FIRST_FRAME] = g_signal_new ("first-frame", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                       0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_install_action (widget_class, "map.pan", "(dd)", pan_action);
   gtk_widget_class_install_action (widget_class, "map.zoom", "d", zoom_action);

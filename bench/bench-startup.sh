@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Cold start to the first drawn map frame, next to a minimal libadwaita
+# window in the same run; resident memory at the first frame. Needs a
+# display: run under xvfb-run (scripts/test and the README do).
+set -u
+straits="$1"
+minimal="$2"
+runs=7
+export GSETTINGS_BACKEND=memory STRAITS_QUIT_AFTER_FIRST_FRAME=1
+home=$(mktemp -d); export HOME="$home" XDG_CONFIG_HOME="$home/config" XDG_DATA_HOME="$home/data"
+trap 'rm -rf "$home"' EXIT
+
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+time_ms() { local t0 t1; t0=$(date +%s%N); "$@" >/dev/null 2>"$home/err"; t1=$(date +%s%N); echo $(( (t1 - t0) / 1000000 )); }
+
+"$minimal" >/dev/null 2>&1; "$straits" >/dev/null 2>&1   # warm the disk cache
+m=$(for i in $(seq $runs); do time_ms "$minimal"; done | median)
+s=$(for i in $(seq $runs); do time_ms "$straits"; done | median)
+rss=$(grep -o 'VmRSS:.*' "$home/err" | tr -s ' ')
+echo "minimal libadwaita window, first frame: ${m} ms (median of $runs)"
+echo "straits, first map frame:               ${s} ms (median of $runs)"
+awk -v s="$s" -v m="$m" 'BEGIN { printf "ratio: %.2fx (target <= 1.5x)\n", s / m }'
+echo "straits resident memory at the first frame with the bundled dataset: ${rss:-unknown} (target < 150 MB)"

@@ -1,0 +1,43 @@
+/* minimal-window.c: the baseline for start-up: a libadwaita window with a
+ * header bar that quits after its first frame.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <adwaita.h>
+
+static void
+after_paint (GdkFrameClock *clock, GApplication *app)
+{
+  g_application_quit (app);
+}
+
+static void
+on_map (GtkWidget *window, GApplication *app)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+
+  g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint), app);
+}
+
+static void
+activate (GApplication *app)
+{
+  GtkWidget *window = adw_application_window_new (GTK_APPLICATION (app));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  gtk_box_append (GTK_BOX (box), gtk_label_new ("Minimal"));
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 740);
+  g_signal_connect (window, "map", G_CALLBACK (on_map), app);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_autoptr(AdwApplication) app = adw_application_new ("eu.straits.MinimalWindow", G_APPLICATION_NON_UNIQUE);
+
+  g_signal_connect (app, "activate", G_CALLBACK (activate), NULL);
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}
