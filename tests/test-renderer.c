@@ -287,6 +287,44 @@ test_pick_country (void)
   cairo_surface_destroy (s);
 }
 
+/* A dataset's views: one replaces a built-in view's settings, another is
+ * added with a region of its own, and both draw. */
+static void
+test_dataset_views (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "minimal.json", NULL);
+  g_autoptr(StraitsDataset) ds = straits_dataset_load_file (path, NULL, NULL);
+  g_autoptr(GPtrArray) views = NULL;
+  g_autoptr(GError) error = NULL;
+  const StraitsViewInfo *eu, *cyprus;
+  g_autoptr(StraitsMapRenderer) r = NULL;
+  StraitsViewport vp;
+  cairo_surface_t *s;
+  int x, y;
+
+  g_assert_nonnull (ds);
+  views = straits_list_views (ds);
+  g_assert_cmpuint (views->len, ==, 4);
+  eu = g_ptr_array_index (views, 2);
+  cyprus = g_ptr_array_index (views, 3);
+  g_assert_cmpstr (eu->id, ==, "eu-groupings");
+  g_assert_cmpstr (eu->title, ==, "EU");
+  g_assert_cmpstr (cyprus->id, ==, "cyprus");
+  g_assert_cmpstr (cyprus->subtitle, ==, "A view the dataset defines");
+  g_assert_true (cyprus->region->detailed);
+  g_assert_nonnull (strstr (cyprus->region->projection, "+proj=laea"));
+
+  r = straits_map_renderer_new_for_view (atlas, ds, cyprus, &error);
+  g_assert_no_error (error);
+  straits_map_renderer_set_show_labels (r, FALSE);
+  s = render (r, &vp);
+  locate (r, &vp, 33.0, 34.85, &x, &y);   /* near Limassol, inland: an EU member in no group */
+  g_assert_cmphex (pixel (s, x, y), ==, rgb (&straits_map_renderer_get_style (r)->land_eu));
+  locate (r, &vp, 32.2, 35.6, &x, &y);    /* the sea west of Cyprus */
+  g_assert_cmphex (pixel (s, x, y), ==, rgb (&straits_map_renderer_get_style (r)->sea));
+  cairo_surface_destroy (s);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -310,6 +348,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/renderer/relations-and-legend", test_relations_and_legend);
   g_test_add_func ("/renderer/detail-follows-screen", test_detail_follows_screen);
   g_test_add_func ("/renderer/pick-country", test_pick_country);
+  g_test_add_func ("/renderer/dataset-views", test_dataset_views);
   status = g_test_run ();
   g_object_unref (dataset);
   straits_atlas_free (atlas);
