@@ -29,8 +29,10 @@ struct _StraitsMapView
   StraitsViewport viewport;
   gboolean has_viewport;
 
-  /* The last full rendering and the viewport it was drawn for. */
+  /* The last full rendering and the viewport it was drawn for; as a
+   * texture, so that moving it costs the GPU a draw, not an upload. */
   cairo_surface_t *cache;
+  GdkTexture *texture;
   StraitsViewport cache_viewport;
   int cache_width, cache_height;
   gboolean interacting;
@@ -76,6 +78,7 @@ static void
 invalidate_cache (StraitsMapView *self)
 {
   g_clear_pointer (&self->cache, cairo_surface_destroy);
+  g_clear_object (&self->texture);
 }
 
 void
@@ -200,14 +203,22 @@ render_cache (StraitsMapView *self,
               int             height,
               int             scale)
 {
+  g_autoptr(GBytes) bytes = NULL;
   cairo_t *cr;
 
   invalidate_cache (self);
-  self->cache = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width * scale, height * scale);
+  self->cache = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
   cairo_surface_set_device_scale (self->cache, scale, scale);
   cr = cairo_create (self->cache);
   straits_map_renderer_draw (self->renderer, cr, width, height, &self->viewport);
   cairo_destroy (cr);
+  cairo_surface_flush (self->cache);
+  /* Cairo's ARGB32 is premultiplied B, G, R, A in memory on little-endian
+   * machines: GDK_MEMORY_DEFAULT. */
+  bytes = g_bytes_new (cairo_image_surface_get_data (self->cache),
+                       (gsize) cairo_image_surface_get_stride (self->cache) * height * scale);
+  self->texture = gdk_memory_texture_new (width * scale, height * scale, GDK_MEMORY_DEFAULT, bytes,
+                                          cairo_image_surface_get_stride (self->cache));
   self->cache_viewport = self->viewport;
   self->cache_width = width;
   self->cache_height = height;
@@ -215,23 +226,22 @@ render_cache (StraitsMapView *self,
 
 /* The cached rendering, moved and scaled to the current viewport. */
 static void
-paint_cache (StraitsMapView *self,
-             cairo_t        *cr,
-             int             width,
-             int             height)
+append_cache (StraitsMapView *self,
+              GtkSnapshot    *snapshot,
+              int             width,
+              int             height)
 {
   const StraitsMapStyle *style = straits_map_renderer_get_style (self->renderer);
   double ox, oy, mx, my, k = self->cache_viewport.resolution / self->viewport.resolution;
+  GdkRGBA sea = { style->sea.r, style->sea.g, style->sea.b, 1 };
 
   straits_viewport_to_map (&self->cache_viewport, self->cache_width, self->cache_height, 0, 0, &mx, &my);
   straits_viewport_to_output (&self->viewport, width, height, mx, my, &ox, &oy);
-  cairo_set_source_rgb (cr, style->sea.r, style->sea.g, style->sea.b);
-  cairo_paint (cr);
-  cairo_translate (cr, ox, oy);
-  cairo_scale (cr, k, k);
-  cairo_set_source_surface (cr, self->cache, 0, 0);
-  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_FAST);
-  cairo_paint (cr);
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gtk_snapshot_append_color (snapshot, &sea, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gtk_snapshot_append_texture (snapshot, self->texture,
+                               &GRAPHENE_RECT_INIT (ox, oy, self->cache_width * k, self->cache_height * k));
+  gtk_snapshot_pop (snapshot);
 }
 
 static void
@@ -241,18 +251,15 @@ straits_map_view_snapshot (GtkWidget   *widget,
   StraitsMapView *self = STRAITS_MAP_VIEW (widget);
   int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
   int scale = gtk_widget_get_scale_factor (widget);
-  cairo_t *cr;
 
   if (self->renderer == NULL || width <= 0 || height <= 0)
     return;
   ensure_viewport (self);
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  if (self->cache == NULL || (!self->interacting &&
-                              (self->cache_width != width || self->cache_height != height ||
-                               memcmp (&self->cache_viewport, &self->viewport, sizeof self->viewport) != 0)))
+  if (self->texture == NULL || (!self->interacting &&
+                                (self->cache_width != width || self->cache_height != height ||
+                                 memcmp (&self->cache_viewport, &self->viewport, sizeof self->viewport) != 0)))
     render_cache (self, width, height, scale);
-  paint_cache (self, cr, width, height);
-  cairo_destroy (cr);
+  append_cache (self, snapshot, width, height);
   self->frame_count++;
   if (self->frame_count == 1)
     g_signal_emit (self, signals[FIRST_FRAME], 0);
