@@ -273,25 +273,49 @@ load_result_free (LoadResult *result)
   g_free (result);
 }
 
+/* What a load needs off the main thread: the file, and the atlas and the
+ * view to be shown, so that the view's projection is ready with the data. */
+typedef struct {
+  GFile *file;
+  StraitsAtlas *atlas;
+  char *view;
+} LoadJob;
+
+static void
+load_job_free (LoadJob *job)
+{
+  g_object_unref (job->file);
+  g_free (job->view);
+  g_free (job);
+}
+
 static void
 load_in_thread (GTask        *task,
                 gpointer      source_object,
                 gpointer      task_data,
                 GCancellable *cancellable)
 {
-  GFile *file = task_data;
-  g_autofree char *path = g_file_get_path (file);
+  LoadJob *job = task_data;
+  g_autofree char *path = g_file_get_path (job->file);
   LoadResult *result = g_new0 (LoadResult, 1);
 
   if (path == NULL)
     {
       result->diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify) straits_diagnostic_free);
       g_ptr_array_add (result->diagnostics,
-                       straits_diagnostic_new (STRAITS_SEVERITY_ERROR, g_file_peek_path (file), NULL,
+                       straits_diagnostic_new (STRAITS_SEVERITY_ERROR, g_file_peek_path (job->file), NULL,
                                                _("only local files can be opened")));
     }
   else
     result->dataset = straits_dataset_load_file (path, &result->diagnostics, NULL);
+
+  if (result->dataset != NULL && job->view != NULL)
+    {
+      g_autoptr(StraitsViewInfo) info = straits_find_view (result->dataset, job->view, NULL);
+
+      if (info != NULL)
+        straits_atlas_get_map (job->atlas, info->region, NULL);
+    }
   g_task_return_pointer (task, result, (GDestroyNotify) load_result_free);
 }
 
@@ -387,7 +411,7 @@ on_loaded (GObject      *source,
 {
   g_autoptr(StraitsWindow) self = user_data;
   GTask *task = G_TASK (res);
-  GFile *file = g_task_get_task_data (task);
+  GFile *file = ((LoadJob *) g_task_get_task_data (task))->file;
   LoadResult *result = g_task_propagate_pointer (task, NULL);
 
   if (g_cancellable_is_cancelled (g_task_get_cancellable (task)))
@@ -423,7 +447,15 @@ straits_window_open_file (StraitsWindow *self,
     g_cancellable_cancel (self->loading);
   g_set_object (&self->loading, g_cancellable_new ());
   task = g_task_new (NULL, self->loading, on_loaded, g_object_ref (self));
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  {
+    LoadJob *job = g_new0 (LoadJob, 1);
+
+    job->file = g_object_ref (file);
+    job->atlas = self->atlas;
+    job->view = self->current_view ? g_strdup (self->current_view)
+              : self->settings ? g_settings_get_string (self->settings, "last-view") : NULL;
+    g_task_set_task_data (task, job, (GDestroyNotify) load_job_free);
+  }
   g_task_run_in_thread (task, load_in_thread);
   g_object_unref (task);
 }
