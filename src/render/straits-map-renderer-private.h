@@ -46,6 +46,8 @@ struct _StraitsMapRenderer
 
   GHashTable *layouts;      /* "size|weight|text" → PangoLayout */
   GHashTable *sprites;
+  cairo_pattern_t *hatch;   /* the disputed areas' hatching tile, raster targets */
+  int hatch_pixels;
   /* The base layer (sea, land, borders, disputed areas) of the last
    * raster frame, drawn with a margin, so that small pans only copy it. */
   cairo_surface_t *base;

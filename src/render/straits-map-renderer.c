@@ -44,6 +44,7 @@ straits_map_renderer_finalize (GObject *object)
   g_clear_pointer (&self->layouts, g_hash_table_unref);
   g_clear_pointer (&self->sprites, g_hash_table_unref);
   g_clear_pointer (&self->base, cairo_surface_destroy);
+  g_clear_pointer (&self->hatch, cairo_pattern_destroy);
 
   G_OBJECT_CLASS (straits_map_renderer_parent_class)->finalize (object);
 }
@@ -242,6 +243,7 @@ straits_map_renderer_set_style (StraitsMapRenderer    *self,
   self->style = *style;
   g_hash_table_remove_all (self->layouts);
   g_hash_table_remove_all (self->sprites);
+  g_clear_pointer (&self->hatch, cairo_pattern_destroy);
 }
 
 const StraitsMapStyle *
