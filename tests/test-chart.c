@@ -1,0 +1,130 @@
+/* test-chart.c: the chart renderer on image surfaces
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <locale.h>
+#include <math.h>
+
+#include "straits-chart.h"
+
+static StraitsDataset *dataset;
+
+static const StraitsFigure *
+figure (const char *id)
+{
+  guint32 index = straits_dataset_find_figure (dataset, id);
+
+  g_assert_cmpuint (index, !=, STRAITS_NO_INDEX);
+  return straits_dataset_get_figure (dataset, index);
+}
+
+static void
+draw (const StraitsFigure *f, StraitsChartKind kind, double w, double h, GArray *marks, GArray *texts)
+{
+  cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) w, (int) h);
+  cairo_t *cr = cairo_create (s);
+  StraitsMapStyle style;
+
+  straits_map_style_init (&style, STRAITS_MAP_STYLE_LIGHT);
+  straits_chart_draw (dataset, f, cr, w, h, &style, kind, marks, texts);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_destroy (s);
+}
+
+static GArray *
+new_marks (void)
+{
+  GArray *marks = g_array_new (FALSE, TRUE, sizeof (StraitsChartMark));
+
+  g_array_set_clear_func (marks, (GDestroyNotify) straits_chart_mark_clear);
+  return marks;
+}
+
+/* Turkey's arms imports: 34, 24, 19, 17 and the remaining 6 as "other";
+ * bars on one 0–100 scale, so lengths are proportional to the values. */
+static void
+test_shares_bars (void)
+{
+  const StraitsFigure *f = figure ("fig-tur-arms-import-shares");
+  g_autoptr(GArray) marks = new_marks ();
+  g_autoptr(GArray) texts = g_array_new (FALSE, FALSE, sizeof (StraitsRect));
+  const StraitsChartMark *first, *last;
+
+  g_assert_cmpfloat_with_epsilon (straits_figure_remainder (f), 6, 1e-9);
+  draw (f, STRAITS_CHART_BARS, 480, 260, marks, texts);
+  g_assert_cmpuint (marks->len, ==, 5);
+  first = &g_array_index (marks, StraitsChartMark, 0);
+  last = &g_array_index (marks, StraitsChartMark, 4);
+  g_assert_true (last->remainder);
+  g_assert_cmpfloat_with_epsilon (last->value, 6, 1e-9);
+  for (guint i = 0; i < marks->len; i++)
+    {
+      const StraitsChartMark *m = &g_array_index (marks, StraitsChartMark, i);
+
+      /* width / value is the same for every bar */
+      g_assert_cmpfloat_with_epsilon (m->rect.width / m->value, first->rect.width / first->value, 1e-6);
+    }
+  for (guint i = 0; i < texts->len; i++)
+    {
+      const StraitsRect *a = &g_array_index (texts, StraitsRect, i);
+
+      g_assert_cmpfloat (a->x, >=, 0);
+      g_assert_cmpfloat (a->y, >=, 0);
+      g_assert_cmpfloat (a->x + a->width, <=, 480);
+      g_assert_cmpfloat (a->y + a->height, <=, 260);
+      for (guint j = i + 1; j < texts->len; j++)
+        g_assert_false (straits_rects_intersect (a, &g_array_index (texts, StraitsRect, j)));
+    }
+}
+
+static void
+test_donut_and_ranking_fit (void)
+{
+  const char *ids[] = { "fig-tur-arms-import-shares", "fig-fra-customers-tur-rank", "fig-tur-defence-exports" };
+
+  for (guint k = 0; k < G_N_ELEMENTS (ids); k++)
+    {
+      g_autoptr(GArray) marks = new_marks ();
+
+      draw (figure (ids[k]), STRAITS_CHART_DONUT, 360, 240, marks, NULL);
+      g_assert_cmpuint (marks->len, >, 0);
+      for (guint i = 0; i < marks->len; i++)
+        {
+          const StraitsRect *r = &g_array_index (marks, StraitsChartMark, i).rect;
+
+          g_assert_cmpfloat (r->x, >=, 0);
+          g_assert_cmpfloat (r->y, >=, 0);
+          g_assert_cmpfloat (r->x + r->width, <=, 360);
+          g_assert_cmpfloat (r->y + r->height, <=, 240);
+        }
+    }
+}
+
+static void
+test_table_text (void)
+{
+  g_autofree char *table = straits_chart_table_text (dataset, figure ("fig-tur-arms-import-shares"));
+
+  g_assert_nonnull (strstr (table, "Spain\t34 %"));
+  g_assert_nonnull (strstr (table, "Other\t6 %"));
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_autofree char *path = g_build_filename (g_getenv ("STRAITS_DATA_DIR"), "datasets",
+                                            "turkey-european-security.json", NULL);
+  int status;
+
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+  dataset = straits_dataset_load_file (path, NULL, NULL);
+  g_assert_nonnull (dataset);
+  g_test_add_func ("/chart/shares-bars", test_shares_bars);
+  g_test_add_func ("/chart/donut-and-ranking-fit", test_donut_and_ranking_fit);
+  g_test_add_func ("/chart/table-text", test_table_text);
+  status = g_test_run ();
+  g_object_unref (dataset);
+  return status;
+}
