@@ -236,6 +236,88 @@ test_error_cap (void)
   g_string_free (s, TRUE);
 }
 
+/* A dataset of @n actors and a relation between each actor and the next,
+ * with its top-level members in the order given by @order ("ARV": actors,
+ * relations, vocabulary) and the name of the actor list written as
+ * @actors_name (an escaped spelling takes the loader's other path). */
+static char *
+chain_dataset (guint n, const char *order, const char *actors_name, guint bad_relation)
+{
+  GString *s = g_string_new ("{\"format\":\"straits-dataset\",\"format_version\":1,"
+                             "\"metadata\":{\"title\":\"chain\"}");
+
+  for (const char *o = order; *o; o++)
+    switch (*o)
+      {
+      case 'A':
+        g_string_append_printf (s, ",\"%s\":[", actors_name);
+        for (guint i = 0; i < n; i++)
+          g_string_append_printf (s, "%s{\"id\":\"a%u\",\"kind\":\"other\",\"name\":\"Actor %u\"}",
+                                  i ? "," : "", i, i);
+        g_string_append (s, "]");
+        break;
+      case 'R':
+        g_string_append (s, ",\"relations\":[");
+        for (guint i = 0; i + 1 < n; i++)
+          g_string_append_printf (s, "%s{\"id\":\"r%u\",\"from\":\"a%u\",\"to\":\"%s%u\",\"type\":\"link\"}",
+                                  i ? "," : "", i, i, i == bad_relation ? "nobody" : "a", i + 1);
+        g_string_append (s, "]");
+        break;
+      case 'V':
+        g_string_append (s, ",\"vocabulary\":{\"relation_types\":[{\"id\":\"link\",\"label\":\"Link\"}]}");
+        break;
+      }
+  g_string_append (s, "}");
+  return g_string_free (s, FALSE);
+}
+
+/* Large lists are parsed a slice at a time; the order of the top-level
+ * members, and the path json-glib takes for names written with escapes,
+ * must not change what is read. */
+static void
+test_member_order_and_spelling (void)
+{
+  const char *const orders[] = { "VAR", "RAV", "ARV" };
+  const char *const names[] = { "actors", "\\u0061ctors" };
+
+  for (guint o = 0; o < G_N_ELEMENTS (orders); o++)
+    for (guint k = 0; k < G_N_ELEMENTS (names); k++)
+      {
+        g_autofree char *text = chain_dataset (1000, orders[o], names[k], G_MAXUINT);
+        g_autoptr(GError) error = NULL;
+        g_autoptr(StraitsDataset) ds = load_text (text, NULL, &error);
+        const StraitsRelation *r;
+
+        g_assert_no_error (error);
+        g_assert_cmpuint (straits_dataset_get_n_actors (ds), ==, 1000);
+        g_assert_cmpuint (straits_dataset_get_n_relations (ds), ==, 999);
+        r = straits_dataset_get_relation (ds, 700);
+        g_assert_cmpstr (r->id, ==, "r700");
+        g_assert_cmpstr (straits_dataset_get_actor (ds, r->to)->name, ==, "Actor 701");
+      }
+}
+
+/* An error deep in a long list names its own element and line. */
+static void
+test_error_past_first_slice (void)
+{
+  g_autofree char *text = chain_dataset (1000, "VAR", "actors", 600);
+  g_autoptr(GPtrArray) diags = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StraitsDataset) ds = load_text (text, &diags, &error);
+  const StraitsDiagnostic *d;
+  const char *at;
+
+  g_assert_null (ds);
+  g_assert_cmpuint (straits_diagnostics_count (diags, STRAITS_SEVERITY_ERROR), ==, 1);
+  d = find_diag (diags, "relations[600].to");
+  g_assert_nonnull (d);
+  g_assert_nonnull (strstr (d->message, "unknown actor “nobody601”"));
+  at = strstr (text, "\"nobody601\"");
+  g_assert_cmpuint (d->line, ==, 1);
+  g_assert_cmpuint (d->column, ==, g_utf8_strlen (text, at - text) + 1);
+}
+
 static void
 test_warnings_for_unknown_members (void)
 {
@@ -325,6 +407,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/query/events-window", test_query_events_window);
   g_test_add_func ("/query/relations-active-at", test_relations_active_at);
   g_test_add_func ("/loader/errors-have-places", test_errors_have_places);
+  g_test_add_func ("/loader/member-order-and-spelling", test_member_order_and_spelling);
+  g_test_add_func ("/loader/error-past-first-slice", test_error_past_first_slice);
   g_test_add_func ("/loader/error-cap", test_error_cap);
   g_test_add_func ("/loader/warnings", test_warnings_for_unknown_members);
   g_test_add_func ("/loader/file-level-errors", test_file_level_errors);

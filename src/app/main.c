@@ -5,7 +5,6 @@
 #include "config.h"
 
 #include <locale.h>
-#include <unistd.h>
 #include <glib/gi18n.h>
 
 #include "straits-application.h"
@@ -24,27 +23,12 @@ setup_gettext (void)
   textdomain (GETTEXT_PACKAGE);
 }
 
-/* GLib before 2.76 keeps memory freed through its slice allocator cached
- * for good: after loading a large dataset, most of the parse tree would
- * stay with the process (measured: 500 MB for a 54 MB file). G_SLICE is
- * read while GLib starts, before main(), so changing it takes an exec. */
-static void
-ensure_slices_use_malloc (char **argv)
-{
-  if (glib_check_version (2, 76, 0) == NULL || g_getenv ("G_SLICE") != NULL)
-    return;
-  g_setenv ("G_SLICE", "always-malloc", TRUE);
-  execv ("/proc/self/exe", argv);
-  /* Should the exec fail, run on with the cached allocator. */
-}
-
 int
 main (int   argc,
       char *argv[])
 {
   g_autoptr(StraitsApplication) app = NULL;
 
-  ensure_slices_use_malloc (argv);
   setup_gettext ();
   app = straits_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);

@@ -204,7 +204,6 @@ static void
 straits_application_init (StraitsApplication *self)
 {
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
-  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
   g_application_set_option_context_summary (G_APPLICATION (self),
     _("Explore relations, events and figures of European security policy on maps."));
 }

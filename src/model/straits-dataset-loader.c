@@ -65,17 +65,26 @@ pool_ptr (gconstpointer encoded,
 
 /* Reporting ------------------------------------------------------------ */
 
-static void report (Loader *L, StraitsSeverity severity, char *path,
+/* Where a value stands: @member of the item @c (the item itself when
+ * NULL), and element @index of that (G_MAXUINT: none). Spelled out only
+ * when there is something to report, since most values have nothing. */
+typedef struct {
+  const Ctx *c;
+  const char *member;
+  guint index;
+} Where;
+
+static char *where_to_string (Where where);
+static void report (Loader *L, StraitsSeverity severity, Where path,
                     const char *format, ...) G_GNUC_PRINTF (4, 5);
 
 static void
 report (Loader          *L,
         StraitsSeverity  severity,
-        char            *path,
+        Where            path,
         const char      *format,
         ...)
 {
-  g_autofree char *owned_path = path;
   g_autofree char *message = NULL;
   va_list args;
 
@@ -92,7 +101,11 @@ report (Loader          *L,
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  g_ptr_array_add (L->diags, straits_diagnostic_new (severity, L->file, owned_path, message));
+  {
+    g_autofree char *text = where_to_string (path);
+
+    g_ptr_array_add (L->diags, straits_diagnostic_new (severity, L->file, text, message));
+  }
 }
 
 static void
@@ -108,30 +121,41 @@ append_path (GString *s, const Ctx *c)
     g_string_append_printf (s, "[%u]", c->index);
 }
 
-static char *
-item_path (const Ctx *c)
-{
-  GString *s = g_string_new (NULL);
 
-  if (c->list != NULL)
-    append_path (s, c);
-  return g_string_free (s, FALSE);
+static Where
+at_member (const Ctx *c, const char *member)
+{
+  return (Where) { c, member, G_MAXUINT };
+}
+
+static Where
+at_item (const Ctx *c)
+{
+  return (Where) { c, NULL, G_MAXUINT };
+}
+
+static Where
+at_element (Where where, guint index)
+{
+  where.index = index;
+  return where;
 }
 
 static char *
-member_path (const Ctx  *c,
-             const char *member)
+where_to_string (Where where)
 {
   GString *s = g_string_new (NULL);
 
-  if (c->list != NULL)
-    append_path (s, c);
-  if (member != NULL)
+  if (where.c != NULL && where.c->list != NULL)
+    append_path (s, where.c);
+  if (where.member != NULL)
     {
       if (s->len > 0)
         g_string_append_c (s, '.');
-      g_string_append (s, member);
+      g_string_append (s, where.member);
     }
+  if (where.index != G_MAXUINT)
+    g_string_append_printf (s, "[%u]", where.index);
   return g_string_free (s, FALSE);
 }
 
@@ -162,7 +186,7 @@ describe_node (JsonNode *node)
 
 static void
 wrong_type (Loader     *L,
-            char       *path,
+            Where       path,
             const char *expected,
             JsonNode   *node)
 {
@@ -183,7 +207,7 @@ get_member (Loader     *L,
   if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
     return node;
   if (flags & REQUIRED)
-    report (L, STRAITS_SEVERITY_ERROR, member_path (c, NULL),
+    report (L, STRAITS_SEVERITY_ERROR, at_member (c, NULL),
             _("missing required member “%s”"), member);
   return NULL;
 }
@@ -218,7 +242,7 @@ intern (Loader     *L,
 /* Checks a string value and stores it; NULL when invalid. */
 static const char *
 check_string (Loader     *L,
-              char       *path,
+              Where       path,
               JsonNode   *node,
               Flags       flags,
               gsize       max_length)
@@ -245,7 +269,6 @@ check_string (Loader     *L,
       report (L, STRAITS_SEVERITY_ERROR, path, _("must not be empty"));
       return NULL;
     }
-  g_free (path);
   return intern (L, text, flags);
 }
 
@@ -261,7 +284,7 @@ want_string (Loader     *L,
 
   if (node == NULL)
     return NULL;
-  return check_string (L, member_path (c, member), node, flags, max_length);
+  return check_string (L, at_member (c, member), node, flags, max_length);
 }
 
 static gboolean
@@ -281,7 +304,7 @@ id_is_valid (const char *id)
 
 static const char *
 check_id_text (Loader     *L,
-               char       *path,
+               Where       path,
                JsonNode   *node)
 {
   const char *id;
@@ -298,7 +321,6 @@ check_id_text (Loader     *L,
               _("invalid id: use 1 to %d letters, digits and _ - . :"), MAX_ID_LENGTH);
       return NULL;
     }
-  g_free (path);
   return id;
 }
 
@@ -316,7 +338,7 @@ want_id (Loader     *L,
 
   if (node == NULL)
     return NULL;
-  id = check_id_text (L, member_path (c, "id"), node);
+  id = check_id_text (L, at_member (c, "id"), node);
   if (id == NULL)
     return NULL;
   stored = intern (L, id, OPTIONAL);
@@ -324,9 +346,9 @@ want_id (Loader     *L,
   if (other != STRAITS_NO_INDEX)
     {
       Ctx first = { c->parent, c->list, other };
-      g_autofree char *first_path = item_path (&first);
+      g_autofree char *first_path = where_to_string (at_item (&first));
 
-      report (L, STRAITS_SEVERITY_ERROR, member_path (c, "id"),
+      report (L, STRAITS_SEVERITY_ERROR, at_member (c, "id"),
               _("duplicate id “%s” (also used by %s)"), stored, first_path);
       return stored;
     }
@@ -336,7 +358,7 @@ want_id (Loader     *L,
 
 static guint32
 check_ref (Loader     *L,
-           char       *path,
+           Where       path,
            JsonNode   *node,
            GHashTable *ids,
            const char *what)
@@ -357,7 +379,6 @@ check_ref (Loader     *L,
       report (L, STRAITS_SEVERITY_ERROR, path, _("unknown %s “%s”"), what, id);
       return STRAITS_NO_INDEX;
     }
-  g_free (path);
   return index;
 }
 
@@ -374,7 +395,7 @@ want_ref (Loader     *L,
 
   if (node == NULL)
     return STRAITS_NO_INDEX;
-  return check_ref (L, member_path (c, member), node, ids, what);
+  return check_ref (L, at_member (c, member), node, ids, what);
 }
 
 static JsonArray *
@@ -390,7 +411,7 @@ want_array (Loader     *L,
     return NULL;
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
-      wrong_type (L, member_path (c, member), _("an array"), node);
+      wrong_type (L, at_member (c, member), _("an array"), node);
       return NULL;
     }
   return json_node_get_array (node);
@@ -409,7 +430,7 @@ want_object (Loader     *L,
     return NULL;
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      wrong_type (L, member_path (c, member), _("an object"), node);
+      wrong_type (L, at_member (c, member), _("an object"), node);
       return NULL;
     }
   return json_node_get_object (node);
@@ -436,7 +457,7 @@ want_ref_list (Loader     *L,
   for (guint i = 0; i < length; i++)
     {
       Ctx item = { c, member, i };
-      guint32 index = check_ref (L, item_path (&item), json_array_get_element (array, i), ids, what);
+      guint32 index = check_ref (L, at_item (&item), json_array_get_element (array, i), ids, what);
 
       if (index != STRAITS_NO_INDEX)
         g_array_append_val (L->ds->indices, index);
@@ -461,7 +482,7 @@ want_strv (Loader     *L,
   for (guint i = 0; i < length; i++)
     {
       Ctx item = { c, member, i };
-      const char *text = check_string (L, item_path (&item), json_array_get_element (array, i),
+      const char *text = check_string (L, at_item (&item), json_array_get_element (array, i),
                                        REQUIRED | SHARED, MAX_NAME_LENGTH);
       if (text != NULL)
         g_ptr_array_add (L->ds->strvs, (gpointer) text);
@@ -472,7 +493,7 @@ want_strv (Loader     *L,
 
 static gboolean
 check_number (Loader   *L,
-              char     *path,
+              Where     path,
               JsonNode *node,
               double    min,
               double    max,
@@ -496,7 +517,6 @@ check_number (Loader   *L,
       report (L, STRAITS_SEVERITY_ERROR, path, _("%g is out of range (%g to %g)"), value, min, max);
       return FALSE;
     }
-  g_free (path);
   *out = value;
   return TRUE;
 }
@@ -515,12 +535,12 @@ want_number (Loader     *L,
 
   if (node == NULL)
     return FALSE;
-  return check_number (L, member_path (c, member), node, min, max, out);
+  return check_number (L, at_member (c, member), node, min, max, out);
 }
 
 static gboolean
 check_date (Loader      *L,
-            char        *path,
+            Where        path,
             JsonNode    *node,
             StraitsDate *out)
 {
@@ -536,7 +556,6 @@ check_date (Loader      *L,
               json_node_get_string (node));
       return FALSE;
     }
-  g_free (path);
   return TRUE;
 }
 
@@ -552,7 +571,7 @@ want_date (Loader      *L,
 
   if (node == NULL)
     return FALSE;
-  return check_date (L, member_path (c, member), node, out);
+  return check_date (L, at_member (c, member), node, out);
 }
 
 static gboolean
@@ -590,9 +609,9 @@ want_colour (Loader        *L,
   if (node == NULL)
     return;
   if (!is_string (node))
-    wrong_type (L, member_path (c, "colour"), _("a colour string"), node);
+    wrong_type (L, at_member (c, "colour"), _("a colour string"), node);
   else if (!parse_colour (json_node_get_string (node), out))
-    report (L, STRAITS_SEVERITY_ERROR, member_path (c, "colour"),
+    report (L, STRAITS_SEVERITY_ERROR, at_member (c, "colour"),
             _("invalid colour “%s”: use #rrggbb"), json_node_get_string (node));
 }
 
@@ -612,7 +631,7 @@ want_enum (Loader            *L,
     return fallback;
   if (!is_string (node))
     {
-      wrong_type (L, member_path (c, member), _("a string"), node);
+      wrong_type (L, at_member (c, member), _("a string"), node);
       return fallback;
     }
   text = json_node_get_string (node);
@@ -622,7 +641,7 @@ want_enum (Loader            *L,
   {
     g_autofree char *expected = g_strjoinv (", ", (char **) names);
 
-    report (L, STRAITS_SEVERITY_ERROR, member_path (c, member),
+    report (L, STRAITS_SEVERITY_ERROR, at_member (c, member),
             _("unknown value “%s” (expected one of: %s)"), text, expected);
   }
   return fallback;
@@ -631,24 +650,23 @@ want_enum (Loader            *L,
 /* [lon, lat] in degrees. */
 static gboolean
 check_point (Loader   *L,
-             char     *path,
+             Where     path,
              JsonNode *node,
              double   *lon,
              double   *lat)
 {
-  g_autofree char *owned = path;
   JsonArray *array;
 
   if (!JSON_NODE_HOLDS_ARRAY (node) || json_array_get_length (json_node_get_array (node)) != 2)
     {
-      report (L, STRAITS_SEVERITY_ERROR, g_strdup (path),
+      report (L, STRAITS_SEVERITY_ERROR, path,
               _("expected a point [longitude, latitude], found %s"), describe_node (node));
       return FALSE;
     }
   array = json_node_get_array (node);
-  return check_number (L, g_strdup_printf ("%s[0]", path), json_array_get_element (array, 0),
+  return check_number (L, at_element (path, 0), json_array_get_element (array, 0),
                        -180, 180, lon) &&
-         check_number (L, g_strdup_printf ("%s[1]", path), json_array_get_element (array, 1),
+         check_number (L, at_element (path, 1), json_array_get_element (array, 1),
                        -90, 90, lat);
 }
 
@@ -672,7 +690,7 @@ want_citations (Loader     *L,
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
         {
-          wrong_type (L, item_path (&item), _("an object with “source” and “locator”"), node);
+          wrong_type (L, at_item (&item), _("an object with “source” and “locator”"), node);
           continue;
         }
       co = json_node_get_object (node);
@@ -704,7 +722,7 @@ check_members (Loader            *L,
       for (guint i = 0; known[i] != NULL && !found; i++)
         found = g_str_equal (known[i], name);
       if (!found && !g_str_equal (name, "$schema") && !g_str_equal (name, "$comment"))
-        report (L, STRAITS_SEVERITY_WARNING, member_path (c, name),
+        report (L, STRAITS_SEVERITY_WARNING, at_member (c, name),
                 _("unknown member “%s” is ignored"), name);
     }
 }
@@ -786,27 +804,31 @@ load_actor (Loader *L, const Ctx *c, JsonObject *o, gpointer item)
       guint32 other = straits_dataset_lookup (L->ds->iso3_ids, a->iso3);
 
       if (!is_iso3 (a->iso3))
-        report (L, STRAITS_SEVERITY_ERROR, member_path (c, "iso3"),
+        report (L, STRAITS_SEVERITY_ERROR, at_member (c, "iso3"),
                 _("“%s” is not an ISO 3166-1 alpha-3 code (three capital letters)"), a->iso3);
       else if (other != STRAITS_NO_INDEX)
-        report (L, STRAITS_SEVERITY_ERROR, member_path (c, "iso3"),
+        report (L, STRAITS_SEVERITY_ERROR, at_member (c, "iso3"),
                 _("the code “%s” is also used by actors[%u]"), a->iso3, other);
       else
         g_hash_table_insert (L->ds->iso3_ids, (gpointer) a->iso3, GUINT_TO_POINTER (c->index + 1));
     }
   node = get_member (L, c, o, "location", OPTIONAL);
   if (node != NULL)
-    a->has_location = check_point (L, member_path (c, "location"), node, &a->lon, &a->lat);
+    a->has_location = check_point (L, at_member (c, "location"), node, &a->lon, &a->lat);
   /* Countries are actors too, possibly later in the list: resolve them
    * once all actors are known. */
   node = get_member (L, c, o, "country", OPTIONAL);
   a->country = STRAITS_NO_INDEX;
   if (node != NULL)
     {
-      const char *country = check_id_text (L, member_path (c, "country"), node);
+      const char *country = check_id_text (L, at_member (c, "country"), node);
 
       if (country != NULL)
-        g_ptr_array_index (L->actor_countries, c->index) = (gpointer) intern (L, country, SHARED);
+        {
+          if (L->actor_countries->len <= c->index)
+            g_ptr_array_set_size (L->actor_countries, (gint) c->index + 1);
+          g_ptr_array_index (L->actor_countries, c->index) = (gpointer) intern (L, country, SHARED);
+        }
     }
   a->citations = want_citations (L, c, o);
 }
@@ -814,7 +836,7 @@ load_actor (Loader *L, const Ctx *c, JsonObject *o, gpointer item)
 static void
 resolve_actor_countries (Loader *L)
 {
-  for (guint i = 0; i < L->ds->actors->len; i++)
+  for (guint i = 0; i < L->actor_countries->len; i++)
     {
       const char *country = g_ptr_array_index (L->actor_countries, i);
       StraitsActor *a = &g_array_index (L->ds->actors, StraitsActor, i);
@@ -823,7 +845,7 @@ resolve_actor_countries (Loader *L)
         continue;
       a->country = straits_dataset_lookup (L->ds->actor_ids, country);
       if (a->country == STRAITS_NO_INDEX)
-        report (L, STRAITS_SEVERITY_ERROR, g_strdup_printf ("actors[%u].country", i),
+        report (L, STRAITS_SEVERITY_ERROR, at_member (&(Ctx) { NULL, "actors", i }, "country"),
                 _("unknown actor “%s”"), country);
     }
 }
@@ -852,7 +874,7 @@ load_group (Loader *L, const Ctx *c, JsonObject *o, gpointer item, GHashTable *i
       const char *other = g_hash_table_lookup (member_of, key);
 
       if (other != NULL)
-        report (L, STRAITS_SEVERITY_ERROR, member_path (c, "members"),
+        report (L, STRAITS_SEVERITY_ERROR, at_member (c, "members"),
                 _("actor “%s” is already in group “%s” of this grouping"),
                 g_array_index (L->ds->actors, StraitsActor, members[m]).id, other);
       else if (g->id != NULL)
@@ -886,7 +908,7 @@ load_grouping (Loader *L, const Ctx *c, JsonObject *o, gpointer item)
       JsonNode *node = json_array_get_element (groups, i);
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
-        wrong_type (L, item_path (&gc), _("an object"), node);
+        wrong_type (L, at_item (&gc), _("an object"), node);
       else
         load_group (L, &gc, json_node_get_object (node),
                     &g_array_index (L->ds->groups, StraitsGroup, first + i), group_ids, member_of);
@@ -921,7 +943,7 @@ load_annotation (Loader *L, const Ctx *c, JsonObject *o, gpointer item)
     {
       double lonlat[2];
 
-      if (check_point (L, member_path (&gc, "point"), node, &lonlat[0], &lonlat[1]))
+      if (check_point (L, at_member (&gc, "point"), node, &lonlat[0], &lonlat[1]))
         {
           g_array_append_vals (L->ds->coords, lonlat, 2);
           a->n_points = 1;
@@ -933,7 +955,7 @@ load_annotation (Loader *L, const Ctx *c, JsonObject *o, gpointer item)
 
       if (!JSON_NODE_HOLDS_ARRAY (node) || json_array_get_length (json_node_get_array (node)) < 2)
         {
-          report (L, STRAITS_SEVERITY_ERROR, member_path (&gc, "line"),
+          report (L, STRAITS_SEVERITY_ERROR, at_member (&gc, "line"),
                   _("expected a list of at least two points"));
           return;
         }
@@ -943,7 +965,7 @@ load_annotation (Loader *L, const Ctx *c, JsonObject *o, gpointer item)
           double lonlat[2];
           Ctx lc = { &gc, "line", i };
 
-          if (check_point (L, item_path (&lc),
+          if (check_point (L, at_item (&lc),
                            json_array_get_element (line, i), &lonlat[0], &lonlat[1]))
             {
               g_array_append_vals (L->ds->coords, lonlat, 2);
@@ -952,7 +974,7 @@ load_annotation (Loader *L, const Ctx *c, JsonObject *o, gpointer item)
         }
     }
   else if (a->feature == NULL)
-    report (L, STRAITS_SEVERITY_ERROR, item_path (&gc),
+    report (L, STRAITS_SEVERITY_ERROR, at_item (&gc),
             _("a geometry needs “point”, “line” or “feature”"));
   a->coords = a->n_points ? POOL_REF (first / 2) : NULL;
 }
@@ -972,7 +994,7 @@ load_relation (Loader *L, const Ctx *c, JsonObject *o, gpointer item)
   r->from = want_ref (L, c, o, "from", REQUIRED, L->ds->actor_ids, _("actor"));
   r->to = want_ref (L, c, o, "to", REQUIRED, L->ds->actor_ids, _("actor"));
   if (r->from != STRAITS_NO_INDEX && r->from == r->to)
-    report (L, STRAITS_SEVERITY_ERROR, member_path (c, "to"),
+    report (L, STRAITS_SEVERITY_ERROR, at_member (c, "to"),
             _("a relation needs two different actors"));
   r->type = want_ref (L, c, o, "type", REQUIRED, L->ds->relation_type_ids, _("relation type"));
   r->mutual = want_enum (L, c, o, "direction", OPTIONAL, directions, 0) == 1;
@@ -983,7 +1005,7 @@ load_relation (Loader *L, const Ctx *c, JsonObject *o, gpointer item)
   want_date (L, c, o, "end", OPTIONAL, &r->end);
   if (straits_date_is_set (&r->start) && straits_date_is_set (&r->end) &&
       straits_date_last_day (&r->end) < straits_date_first_day (&r->start))
-    report (L, STRAITS_SEVERITY_ERROR, member_path (c, "end"), _("the end is before the start"));
+    report (L, STRAITS_SEVERITY_ERROR, at_member (c, "end"), _("the end is before the start"));
   r->summary = want_string (L, c, o, "summary", OPTIONAL, MAX_TEXT_LENGTH);
   r->citations = want_citations (L, c, o);
 }
@@ -1000,16 +1022,16 @@ load_place (Loader *L, const Ctx *c, JsonObject *o, StraitsEvent *e)
     return;
   check_members (L, &pc, place, known);
   if ((node = get_member (L, &pc, place, "point", OPTIONAL)) != NULL)
-    e->has_point = check_point (L, member_path (&pc, "point"), node, &e->lon, &e->lat);
+    e->has_point = check_point (L, at_member (&pc, "point"), node, &e->lon, &e->lat);
   else if ((node = get_member (L, &pc, place, "feature", OPTIONAL)) != NULL)
     {
-      guint32 a = check_ref (L, member_path (&pc, "feature"), node, L->ds->annotation_ids,
+      guint32 a = check_ref (L, at_member (&pc, "feature"), node, L->ds->annotation_ids,
                              _("annotation"));
       if (a != STRAITS_NO_INDEX)
         e->feature = g_array_index (L->ds->annotations, StraitsAnnotation, a).id;
     }
   else
-    report (L, STRAITS_SEVERITY_ERROR, item_path (&pc), _("a place needs “point” or “feature”"));
+    report (L, STRAITS_SEVERITY_ERROR, at_item (&pc), _("a place needs “point” or “feature”"));
 }
 
 static void
@@ -1025,7 +1047,7 @@ load_event (Loader *L, const Ctx *c, JsonObject *o, gpointer item)
   want_date (L, c, o, "end", OPTIONAL, &e->end);
   if (straits_date_is_set (&e->date) && straits_date_is_set (&e->end) &&
       straits_date_last_day (&e->end) < straits_date_first_day (&e->date))
-    report (L, STRAITS_SEVERITY_ERROR, member_path (c, "end"), _("the end is before the start"));
+    report (L, STRAITS_SEVERITY_ERROR, at_member (c, "end"), _("the end is before the start"));
   e->type = want_ref (L, c, o, "type", REQUIRED, L->ds->event_type_ids, _("event type"));
   e->title = want_string (L, c, o, "title", REQUIRED, MAX_NAME_LENGTH);
   e->description = want_string (L, c, o, "description", OPTIONAL, MAX_TEXT_LENGTH);
@@ -1051,7 +1073,7 @@ load_figure_value (Loader *L, const Ctx *c, JsonObject *o, StraitsFigureKind kin
   want_date (L, c, o, "period", OPTIONAL, &v->period);
   if (v->actor == STRAITS_NO_INDEX && v->label == NULL && !straits_date_is_set (&v->period) &&
       json_object_get_member (o, "actor") == NULL)
-    report (L, STRAITS_SEVERITY_ERROR, member_path (c, NULL),
+    report (L, STRAITS_SEVERITY_ERROR, at_member (c, NULL),
             _("a value needs an “actor”, a “label” or a “period”"));
 }
 
@@ -1089,13 +1111,13 @@ load_figure (Loader *L, const Ctx *c, JsonObject *o, gpointer item)
 
       v->actor = STRAITS_NO_INDEX;
       if (!JSON_NODE_HOLDS_OBJECT (node))
-        wrong_type (L, item_path (&vc), _("an object"), node);
+        wrong_type (L, at_item (&vc), _("an object"), node);
       else
         load_figure_value (L, &vc, json_node_get_object (node), f->kind, v);
       total += v->value;
     }
   if (f->kind == STRAITS_FIGURE_SHARES && total > 100.5)
-    report (L, STRAITS_SEVERITY_ERROR, member_path (c, "values"),
+    report (L, STRAITS_SEVERITY_ERROR, at_member (c, "values"),
             _("the shares add up to %g per cent, more than 100"), total);
   f->values = POOL_REF (first);
 }
@@ -1120,7 +1142,7 @@ load_region (Loader *L, const Ctx *c, JsonObject *o, StraitsView *v)
     }
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      wrong_type (L, item_path (&rc), _("a region name or a box"), node);
+      wrong_type (L, at_item (&rc), _("a region name or a box"), node);
       return;
     }
   box = json_node_get_object (node);
@@ -1130,7 +1152,7 @@ load_region (Loader *L, const Ctx *c, JsonObject *o, StraitsView *v)
   want_number (L, &rc, box, "east", REQUIRED, -180, 180, &v->east);
   want_number (L, &rc, box, "north", REQUIRED, -90, 90, &v->north);
   if (v->west >= v->east || v->south >= v->north)
-    report (L, STRAITS_SEVERITY_ERROR, item_path (&rc),
+    report (L, STRAITS_SEVERITY_ERROR, at_item (&rc),
             _("the box is empty: west must be less than east and south less than north"));
 }
 
@@ -1153,6 +1175,26 @@ load_view (Loader *L, const Ctx *c, JsonObject *o, gpointer item)
   want_date (L, c, o, "time", OPTIONAL, &v->time);
 }
 
+/* Reads item @index of a list into its slot, growing the list to hold it. */
+static void
+load_item (Loader       *L,
+           const char   *list,
+           guint         index,
+           JsonNode     *element,
+           GArray       *items,
+           LoadItemFunc  load)
+{
+  Ctx c = { NULL, list, index };
+
+  if (items->len <= index)
+    g_array_set_size (items, index + 1);
+  if (!JSON_NODE_HOLDS_OBJECT (element))
+    wrong_type (L, at_item (&c), _("an object"), element);
+  else
+    load (L, &c, json_node_get_object (element),
+          items->data + (gsize) index * g_array_get_element_size (items));
+}
+
 /* Reads the list @member of @parent, item by item. */
 static void
 load_list (Loader       *L,
@@ -1172,23 +1214,14 @@ load_list (Loader       *L,
     return;
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
-      wrong_type (L, g_strdup (list), _("an array"), node);
+      wrong_type (L, at_member (NULL, list), _("an array"), node);
       return;
     }
   array = json_node_get_array (node);
   n = json_array_get_length (array);
   g_array_set_size (items, n);
   for (guint i = 0; i < n && !L->stop; i++)
-    {
-      Ctx c = { NULL, list, i };
-      JsonNode *element = json_array_get_element (array, i);
-
-      if (!JSON_NODE_HOLDS_OBJECT (element))
-        wrong_type (L, item_path (&c), _("an object"), element);
-      else
-        load (L, &c, json_node_get_object (element),
-              items->data + (gsize) i * g_array_get_element_size (items));
-    }
+    load_item (L, list, i, json_array_get_element (array, i), items, load);
 }
 
 static void
@@ -1239,7 +1272,7 @@ check_format (Loader *L, JsonObject *root, GError **error)
   if (format == NULL || !g_str_equal (format, "straits-dataset"))
     {
       if (format != NULL)
-        report (L, STRAITS_SEVERITY_ERROR, g_strdup ("format"),
+        report (L, STRAITS_SEVERITY_ERROR, at_member (NULL, "format"),
                 _("not a Straits dataset: “format” must be “straits-dataset”"));
       return FALSE;
     }
@@ -1247,13 +1280,13 @@ check_format (Loader *L, JsonObject *root, GError **error)
     return FALSE;
   if (version != floor (version))
     {
-      report (L, STRAITS_SEVERITY_ERROR, g_strdup ("format_version"),
+      report (L, STRAITS_SEVERITY_ERROR, at_member (NULL, "format_version"),
               _("the format version must be a whole number"));
       return FALSE;
     }
   if (version > STRAITS_DATASET_FORMAT_VERSION)
     {
-      report (L, STRAITS_SEVERITY_ERROR, g_strdup ("format_version"),
+      report (L, STRAITS_SEVERITY_ERROR, at_member (NULL, "format_version"),
               _("format version %g is newer than this version of Straits reads (%d)"),
               version, STRAITS_DATASET_FORMAT_VERSION);
       g_set_error (error, STRAITS_DATASET_ERROR, STRAITS_DATASET_ERROR_VERSION,
@@ -1264,35 +1297,264 @@ check_format (Loader *L, JsonObject *root, GError **error)
   return TRUE;
 }
 
-static void
-load_root (Loader *L, JsonObject *root, GError **error)
+/* The top level is read in steps, each needing the members before it:
+ * relations refer to actors and types, events to relations and
+ * annotations. */
+typedef enum {
+  STEP_FORMAT,
+  STEP_METADATA,
+  STEP_VOCABULARY,
+  STEP_SOURCES,
+  STEP_ACTORS,
+  STEP_GROUPINGS,
+  STEP_ANNOTATIONS,
+  STEP_RELATIONS,
+  STEP_EVENTS,
+  STEP_FIGURES,
+  STEP_VIEWS,
+  N_STEPS
+} Step;
+
+static const char *const step_members[N_STEPS] = {
+  "format", "metadata", "vocabulary", "sources", "actors", "groupings", "annotations",
+  "relations", "events", "figures", "views",
+};
+
+static const char *const top_level_members[] = {
+  "format", "format_version", "metadata", "vocabulary", "sources", "actors", "groupings",
+  "relations", "events", "figures", "views", "annotations", NULL
+};
+
+static const LoadItemFunc step_loaders[N_STEPS] = {
+  [STEP_SOURCES] = load_source,
+  [STEP_ACTORS] = load_actor,
+  [STEP_GROUPINGS] = load_grouping,
+  [STEP_ANNOTATIONS] = load_annotation,
+  [STEP_RELATIONS] = load_relation,
+  [STEP_EVENTS] = load_event,
+  [STEP_FIGURES] = load_figure,
+  [STEP_VIEWS] = load_view,
+};
+
+static GArray *
+step_items (Loader *L, Step step)
 {
-  static const char *const known[] = { "format", "format_version", "metadata", "vocabulary",
-                                       "sources", "actors", "groupings", "relations", "events",
-                                       "figures", "views", "annotations", NULL };
+  switch (step)
+    {
+    case STEP_SOURCES: return L->ds->sources;
+    case STEP_ACTORS: return L->ds->actors;
+    case STEP_GROUPINGS: return L->ds->groupings;
+    case STEP_ANNOTATIONS: return L->ds->annotations;
+    case STEP_RELATIONS: return L->ds->relations;
+    case STEP_EVENTS: return L->ds->events;
+    case STEP_FIGURES: return L->ds->figures;
+    case STEP_VIEWS: return L->ds->views;
+    default: return NULL;
+    }
+}
+
+/* Runs @step on @root; its list has already been read when @streamed.
+ * Returns FALSE when the file is refused and nothing more is worth reading. */
+static gboolean
+run_step (Loader      *L,
+          JsonObject  *root,
+          Step         step,
+          gboolean     streamed,
+          GError     **error)
+{
+  switch (step)
+    {
+    case STEP_FORMAT:
+      return check_format (L, root, error);
+    case STEP_METADATA:
+      load_metadata (L, root);
+      break;
+    case STEP_VOCABULARY:
+      load_vocabulary (L, root);
+      break;
+    default:
+      if (!streamed)
+        load_list (L, root, NULL, step_members[step], step_items (L, step), step_loaders[step]);
+      if (step == STEP_ACTORS)
+        resolve_actor_countries (L);
+      break;
+    }
+  return TRUE;
+}
+
+static void add_file_problem (GPtrArray *diags, const char *file, guint line, guint column,
+                              const char *message);
+
+/* Reading in pieces ----------------------------------------------------
+ *
+ * json-glib builds the whole tree before handing it over, and for a large
+ * file building and freeing that tree costs more than the parse itself.
+ * The strict check has already found where each top-level member and each
+ * element of the top-level lists stands, so json-glib parses the small
+ * members one by one and the lists a slice at a time; each slice is read
+ * into the model and dropped before the next is parsed. */
+
+#define SLICE_ELEMENTS 256
+
+typedef struct {
+  Loader *L;
+  const char *text;
+  GArray *outline;         /* StraitsJsonMember */
+  JsonParser *parser;
+  GString *buffer;
+  GError *parse_error;     /* json-glib refused a piece */
+} Pieces;
+
+static JsonNode *
+parse_piece (Pieces *p, const char *piece, gsize length)
+{
+  if (p->parse_error != NULL)
+    return NULL;
+  if (!json_parser_load_from_data (p->parser, piece, (gssize) length, &p->parse_error))
+    return NULL;
+  return json_parser_steal_root (p->parser);
+}
+
+static const StraitsJsonMember *
+find_member (Pieces *p, const char *name)
+{
+  for (guint i = 0; i < p->outline->len; i++)
+    {
+      const StraitsJsonMember *m = &g_array_index (p->outline, StraitsJsonMember, i);
+
+      if (g_str_equal (m->name, name))
+        return m;
+    }
+  return NULL;
+}
+
+/* Reads the elements of the top-level list @m, a slice at a time. */
+static void
+load_list_in_slices (Pieces *p, const StraitsJsonMember *m, Step step)
+{
+  GArray *items = step_items (p->L, step);
+  guint n = m->elements->len;
+
+  g_array_set_size (items, n);
+  for (guint first = 0; first < n && !p->L->stop && p->parse_error == NULL; first += SLICE_ELEMENTS)
+    {
+      guint last = MIN (first + SLICE_ELEMENTS, n) - 1;
+      gsize from = g_array_index (m->elements, StraitsJsonSpan, first).start;
+      gsize to = g_array_index (m->elements, StraitsJsonSpan, last).end;
+      g_autoptr(JsonNode) slice = NULL;
+      JsonArray *array;
+
+      g_string_truncate (p->buffer, 0);
+      g_string_append_c (p->buffer, '[');
+      g_string_append_len (p->buffer, p->text + from, (gssize) (to - from));
+      g_string_append_c (p->buffer, ']');
+      slice = parse_piece (p, p->buffer->str, p->buffer->len);
+      if (slice == NULL)
+        return;
+      array = json_node_get_array (slice);
+      for (guint i = 0; i < json_array_get_length (array) && !p->L->stop; i++)
+        load_item (p->L, m->name, first + i, json_array_get_element (array, i), items,
+                   step_loaders[step]);
+    }
+}
+
+/* A top-level object holding every member except the lists read in
+ * slices, which stand in it as empty arrays. */
+static JsonObject *
+parse_small_members (Pieces *p)
+{
+  JsonObject *root = json_object_new ();
+
+  for (guint i = 0; i < p->outline->len && p->parse_error == NULL; i++)
+    {
+      const StraitsJsonMember *m = &g_array_index (p->outline, StraitsJsonMember, i);
+      JsonNode *value = m->elements != NULL
+                        ? json_node_init_array (json_node_alloc (), json_array_new ())
+                        : parse_piece (p, p->text + m->value.start, m->value.end - m->value.start);
+
+      if (value != NULL)
+        json_object_set_member (root, m->name, value);
+    }
+  return root;
+}
+
+static gboolean
+is_list_step (Step step)
+{
+  return step_loaders[step] != NULL;
+}
+
+/* Reads the dataset from @outline; FALSE with @parse_error set when
+ * json-glib refused a piece the strict check let through. */
+static gboolean
+load_in_pieces (Loader      *L,
+                const char  *text,
+                GArray      *outline,
+                GError     **error,
+                GError     **parse_error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GString) buffer = g_string_new (NULL);
+  Pieces p = { L, text, outline, parser, buffer, NULL };
+  g_autoptr(JsonObject) root = parse_small_members (&p);
   Ctx top = { NULL, NULL, 0 };
 
-  check_members (L, &top, root, known);
-  if (!check_format (L, root, error))
-    return;
-  load_metadata (L, root);
-  load_vocabulary (L, root);
-  load_list (L, root, NULL, "sources", L->ds->sources, load_source);
-  {
-    JsonNode *actors = json_object_get_member (root, "actors");
-    guint n = actors && JSON_NODE_HOLDS_ARRAY (actors)
-              ? json_array_get_length (json_node_get_array (actors)) : 0;
+  check_members (L, &top, root, top_level_members);
+  for (Step step = 0; step < N_STEPS && p.parse_error == NULL; step++)
+    {
+      const StraitsJsonMember *m = is_list_step (step) ? find_member (&p, step_members[step]) : NULL;
 
-    g_ptr_array_set_size (L->actor_countries, (gint) n);
-  }
-  load_list (L, root, NULL, "actors", L->ds->actors, load_actor);
-  resolve_actor_countries (L);
-  load_list (L, root, NULL, "groupings", L->ds->groupings, load_grouping);
-  load_list (L, root, NULL, "annotations", L->ds->annotations, load_annotation);
-  load_list (L, root, NULL, "relations", L->ds->relations, load_relation);
-  load_list (L, root, NULL, "events", L->ds->events, load_event);
-  load_list (L, root, NULL, "figures", L->ds->figures, load_figure);
-  load_list (L, root, NULL, "views", L->ds->views, load_view);
+      if (m != NULL && m->elements != NULL)
+        load_list_in_slices (&p, m, step);
+      if (!run_step (L, root, step, m != NULL && m->elements != NULL, error))
+        break;
+    }
+  if (p.parse_error != NULL)
+    {
+      g_propagate_error (parse_error, p.parse_error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Whether the outline can stand for the file: a top-level object whose
+ * member names need no decoding. */
+static gboolean
+outline_is_usable (GArray *outline)
+{
+  if (outline->len == 0)
+    return FALSE;
+  for (guint i = 0; i < outline->len; i++)
+    if (strchr (g_array_index (outline, StraitsJsonMember, i).name, '\\') != NULL)
+      return FALSE;
+  return TRUE;
+}
+
+/* Reads the whole tree at once, as json-glib gives it. */
+static gboolean
+load_whole_tree (Loader      *L,
+                 const char  *text,
+                 gsize        length,
+                 GError     **error,
+                 GError     **parse_error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  Ctx top = { NULL, NULL, 0 };
+  JsonNode *root;
+
+  if (!json_parser_load_from_data (parser, text, (gssize) length, parse_error))
+    return FALSE;
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      add_file_problem (L->diags, L->file, 1, 1, _("the top level must be a JSON object"));
+      return TRUE;
+    }
+  check_members (L, &top, json_node_get_object (root), top_level_members);
+  for (Step step = 0; step < N_STEPS; step++)
+    if (!run_step (L, json_node_get_object (root), step, FALSE, error))
+      break;
+  return TRUE;
 }
 
 /* Pools ---------------------------------------------------------------- */
@@ -1491,13 +1753,13 @@ straits_dataset_load_bytes (GBytes      *bytes,
 {
   g_autoptr(GPtrArray) diags = g_ptr_array_new_with_free_func ((GDestroyNotify) straits_diagnostic_free);
   g_autoptr(StraitsDataset) ds = NULL;
-  g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) parse_error = NULL;
   g_autoptr(GPtrArray) actor_countries = NULL;
+  g_autoptr(GArray) outline = NULL;
   StraitsJsonProblem problem = { 0 };
   gsize length = 0;
   const char *text = g_bytes_get_data (bytes, &length);
-  JsonNode *root;
+  gboolean read;
   Loader L = { 0 };
 
   g_return_val_if_fail (bytes != NULL, NULL);
@@ -1518,7 +1780,8 @@ straits_dataset_load_bytes (GBytes      *bytes,
       add_file_problem (diags, display_name, 0, 0, message);
       return fail (diags, out_diags, error, STRAITS_DATASET_ERROR_TOO_LARGE, display_name);
     }
-  if (!straits_json_prescan (text, length, STRAITS_DATASET_MAX_DEPTH, &problem))
+  outline = straits_json_outline_new ();
+  if (!straits_json_prescan (text, length, STRAITS_DATASET_MAX_DEPTH, outline, &problem))
     {
       gboolean encoding = problem.message && (strstr (problem.message, "UTF-8") || strstr (problem.message, "NUL"));
       add_file_problem (diags, display_name, problem.line, problem.column, problem.message);
@@ -1528,24 +1791,28 @@ straits_dataset_load_bytes (GBytes      *bytes,
                    display_name);
     }
 
-  parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, text, (gssize) length, &parse_error))
-    {
-      add_syntax_problem (diags, display_name, parse_error->message);
-      return fail (diags, out_diags, error, STRAITS_DATASET_ERROR_SYNTAX, display_name);
-    }
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    {
-      add_file_problem (diags, display_name, 1, 1, _("the top level must be a JSON object"));
-      return fail (diags, out_diags, error, STRAITS_DATASET_ERROR_INVALID, display_name);
-    }
-
   ds = straits_dataset_new_empty (display_name);
   actor_countries = g_ptr_array_new ();
   L = (Loader) { ds, display_name, diags, 0, FALSE, actor_countries };
-  load_root (&L, json_node_get_object (root), error);
-  g_clear_object (&parser);
+  read = outline_is_usable (outline) && load_in_pieces (&L, text, outline, error, &parse_error);
+  if (!read)
+    {
+      /* Start again on the whole tree: it reads files whose top level is
+       * not a plain object, and json-glib places its errors in the file. */
+      g_clear_error (&parse_error);
+      g_ptr_array_set_size (diags, 0);
+      g_clear_object (&ds);
+      ds = straits_dataset_new_empty (display_name);
+      g_ptr_array_set_size (actor_countries, 0);
+      L = (Loader) { ds, display_name, diags, 0, FALSE, actor_countries };
+      read = load_whole_tree (&L, text, length, error, &parse_error);
+    }
+  if (!read)
+    {
+      g_ptr_array_set_size (diags, 0);
+      add_syntax_problem (diags, display_name, parse_error->message);
+      return fail (diags, out_diags, error, STRAITS_DATASET_ERROR_SYNTAX, display_name);
+    }
 
   locate_diagnostics (diags, text, length);
   g_ptr_array_sort (diags, compare_diagnostics);

@@ -317,10 +317,75 @@ after_value (GString *stack)
   return stack->len == 0 ? EXPECT_END : EXPECT_COMMA_OR_CLOSE;
 }
 
+static void
+outline_member_clear (gpointer data)
+{
+  StraitsJsonMember *m = data;
+
+  g_clear_pointer (&m->name, g_free);
+  g_clear_pointer (&m->elements, g_array_unref);
+}
+
+GArray *
+straits_json_outline_new (void)
+{
+  GArray *outline = g_array_new (FALSE, TRUE, sizeof (StraitsJsonMember));
+
+  g_array_set_clear_func (outline, outline_member_clear);
+  return outline;
+}
+
+/* Is the innermost open container a member of the top-level object that is
+ * an array? Then its values are the elements the outline records. */
+static gboolean
+in_top_level_array (GString *stack)
+{
+  return stack->len == 2 && stack->str[0] == '{' && stack->str[1] == '[';
+}
+
+/* A value begins at @at, inside the containers of @stack. */
+static void
+outline_value_start (GArray *outline, GString *stack, gsize at, char first)
+{
+  StraitsJsonMember *m;
+
+  if (outline == NULL || outline->len == 0 || stack->len == 0 || stack->str[0] != '{')
+    return;
+  m = &g_array_index (outline, StraitsJsonMember, outline->len - 1);
+  if (stack->len == 1)
+    {
+      m->value.start = at;
+      if (first == '[')
+        m->elements = g_array_new (FALSE, FALSE, sizeof (StraitsJsonSpan));
+    }
+  else if (in_top_level_array (stack))
+    g_array_append_val (m->elements, ((StraitsJsonSpan) { at, at }));
+}
+
+/* The value begun last at this level ends before @at. */
+static void
+outline_value_end (GArray *outline, GString *stack, gsize at)
+{
+  StraitsJsonMember *m;
+
+  if (outline == NULL || outline->len == 0 || stack->len == 0 || stack->str[0] != '{')
+    return;
+  m = &g_array_index (outline, StraitsJsonMember, outline->len - 1);
+  if (stack->len == 1)
+    m->value.end = at;
+  else if (in_top_level_array (stack))
+    g_array_index (m->elements, StraitsJsonSpan, m->elements->len - 1).end = at;
+}
+
+/* Checks that @text is one strict JSON value no deeper than @max_depth,
+ * before it reaches json-glib's recursive parser. When @outline (from
+ * straits_json_outline_new()) is given, it receives where the members of a
+ * top-level object and the elements of its arrays stand. */
 gboolean
 straits_json_prescan (const char         *text,
                       gsize               length,
                       guint               max_depth,
+                      GArray             *outline,
                       StraitsJsonProblem *problem)
 {
   const char *invalid = NULL;
@@ -381,6 +446,7 @@ straits_json_prescan (const char         *text,
             {
               s.i++;
               close_container (&s, stack);
+              outline_value_end (outline, stack, s.i);
               expect = after_value (stack);
               continue;
             }
@@ -393,6 +459,7 @@ straits_json_prescan (const char         *text,
             {
               s.i++;
               close_container (&s, stack);
+              outline_value_end (outline, stack, s.i);
               expect = after_value (stack);
               continue;
             }
@@ -405,6 +472,9 @@ straits_json_prescan (const char         *text,
 
             if (!scan_string (&s) || !check_duplicate_key (&s, key_start, s.i - 1 - key_start))
               return FALSE;
+            if (outline != NULL && stack->len == 1)
+              g_array_append_val (outline, ((StraitsJsonMember) {
+                                    g_strndup (text + key_start, s.i - 1 - key_start), { 0, 0 }, NULL }));
           }
           expect = EXPECT_COLON;
           continue;
@@ -414,11 +484,14 @@ straits_json_prescan (const char         *text,
             {
               s.i++;
               close_container (&s, stack);
+              outline_value_end (outline, stack, s.i);
               expect = after_value (stack);
               continue;
             }
           G_GNUC_FALLTHROUGH;
         case EXPECT_VALUE:
+          if (ch != ']')
+            outline_value_start (outline, stack, s.i, ch);
           if (ch == '{' || ch == '[')
             {
               if (stack->len >= max_depth)
@@ -435,6 +508,7 @@ straits_json_prescan (const char         *text,
               : (ch == '-' || g_ascii_isdigit (ch)) ? !scan_number (&s)
               : !scan_literal (&s))
             return FALSE;
+          outline_value_end (outline, stack, s.i);
           expect = after_value (stack);
           continue;
         }
