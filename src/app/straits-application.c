@@ -164,8 +164,22 @@ quit (GSimpleAction *action,
   g_application_quit (G_APPLICATION (user_data));
 }
 
+/* app.select('ID'): selects the actor, relation or event of that id, for
+ * scripts and for briefings prepared ahead (and the end-to-end tests). */
+static void
+select_id (GSimpleAction *action,
+           GVariant      *parameter,
+           gpointer       user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  if (STRAITS_IS_WINDOW (window))
+    straits_window_select_id (STRAITS_WINDOW (window), g_variant_get_string (parameter, NULL));
+}
+
 static const GActionEntry app_actions[] = {
   { "about", show_about },
+  { "select", select_id, "s" },
   { "quit", quit },
 };
 

@@ -9,6 +9,7 @@
 #include "straits-atlas.h"
 #include "straits-map-view.h"
 #include "straits-paths.h"
+#include "straits-side-panel.h"
 #include "straits-view-setup.h"
 #include "straits-window.h"
 
@@ -30,6 +31,14 @@ struct _StraitsWindow
   AdwStatusPage *empty_page;
   GtkLabel *status_label;
   GMenu *recent_section;
+  AdwFlap *flap;
+  StraitsSidePanel *side_panel;
+  GtkWidget *time_bar;
+  GtkToggleButton *play_button;
+  GtkScale *time_scale;
+  GtkAdjustment *time_adjustment;
+  GtkLabel *time_label;
+  guint play_id;
 
   GSettings *settings;
   StraitsAtlas *atlas;
@@ -78,7 +87,266 @@ apply_map_style (StraitsWindow *self)
   straits_map_style_init (&style, desktop_map_style ());
   style.scale = straits_map_renderer_get_style (renderer)->scale;
   straits_map_renderer_set_style (renderer, &style);
+  straits_side_panel_set_style (self->side_panel, &style);
   straits_map_view_queue_full_redraw (self->map_view);
+}
+
+/* Time ---------------------------------------------------------------------
+ *
+ * The slider counts months: year * 12 + month - 1. One step past the last
+ * month of the data stands for "all dates", where nothing is filtered. */
+
+static guint
+month_value (const StraitsDate *date, gboolean last)
+{
+  guint month = date->precision >= STRAITS_DATE_MONTH ? date->month : (last ? 12 : 1);
+
+  return date->year * 12u + month - 1;
+}
+
+static void
+widen_range (const StraitsDate *date, guint *lo, guint *hi)
+{
+  if (!straits_date_is_set (date))
+    return;
+  *lo = MIN (*lo, month_value (date, FALSE));
+  *hi = MAX (*hi, month_value (date, TRUE));
+}
+
+static gboolean
+time_is_all (StraitsWindow *self)
+{
+  return gtk_adjustment_get_value (self->time_adjustment) >= gtk_adjustment_get_upper (self->time_adjustment) - 0.5;
+}
+
+static StraitsDate
+time_slider_date (StraitsWindow *self)
+{
+  guint v = (guint) (gtk_adjustment_get_value (self->time_adjustment) + 0.5);
+
+  return (StraitsDate) { v / 12, v % 12 + 1, 0, STRAITS_DATE_MONTH };
+}
+
+/* Gives the current renderer the slider's date. */
+static void
+apply_time (StraitsWindow *self)
+{
+  StraitsMapRenderer *renderer = straits_map_view_get_renderer (self->map_view);
+  StraitsDate date = time_slider_date (self);
+  g_autofree char *text = NULL;
+
+  if (time_is_all (self))
+    text = g_strdup (_("All dates"));
+  else
+    {
+      g_autofree char *formatted = straits_date_format (&date);
+      /* Translators: the time slider's date, e.g. "as of April 2025" */
+      text = g_strdup_printf (_("as of %s"), formatted);
+    }
+  gtk_label_set_text (self->time_label, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->time_scale),
+                                  GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, text, -1);
+  if (renderer == NULL)
+    return;
+  straits_map_renderer_set_time (renderer, time_is_all (self) ? NULL : &date);
+  straits_map_view_queue_full_redraw (self->map_view);
+}
+
+static void
+on_time_changed (StraitsWindow *self)
+{
+  apply_time (self);
+  if (!time_is_all (self))
+    {
+      StraitsDate date = time_slider_date (self);
+      straits_side_panel_scroll_to_date (self->side_panel, &date);
+    }
+}
+
+/* Sets the slider's range to the dataset's dates, at "all dates". */
+static void
+setup_time_slider (StraitsWindow *self)
+{
+  guint lo = G_MAXUINT, hi = 0;
+
+  for (guint i = 0; i < straits_dataset_get_n_events (self->dataset); i++)
+    widen_range (&straits_dataset_get_event (self->dataset, i)->date, &lo, &hi);
+  for (guint i = 0; i < straits_dataset_get_n_relations (self->dataset); i++)
+    {
+      widen_range (&straits_dataset_get_relation (self->dataset, i)->start, &lo, &hi);
+      widen_range (&straits_dataset_get_relation (self->dataset, i)->end, &lo, &hi);
+    }
+  gtk_widget_set_visible (self->time_bar, lo <= hi);
+  if (lo > hi)
+    return;
+  /* Whole years, so that playing steps from January to January. */
+  lo -= lo % 12;
+  gtk_scale_clear_marks (self->time_scale);
+  for (guint v = lo; v <= hi; v += 12)
+    {
+      g_autofree char *year = g_strdup_printf ("%u", v / 12);
+      gboolean labelled = (v / 12) % ((hi - lo) / 12 > 20 ? 5 : 1) == 0;
+      gtk_scale_add_mark (self->time_scale, v, GTK_POS_BOTTOM, labelled ? year : NULL);
+    }
+  gtk_adjustment_configure (self->time_adjustment, hi + 1, lo, hi + 1, 1, 12, 0);
+  apply_time (self);
+}
+
+/* Moves the slider to @date (kept when @date is unset). */
+static void
+set_time (StraitsWindow *self, const StraitsDate *date)
+{
+  if (straits_date_is_set (date))
+    gtk_adjustment_set_value (self->time_adjustment, month_value (date, TRUE));
+}
+
+static void
+stop_playing (StraitsWindow *self)
+{
+  g_clear_handle_id (&self->play_id, g_source_remove);
+  gtk_toggle_button_set_active (self->play_button, FALSE);
+  gtk_button_set_icon_name (GTK_BUTTON (self->play_button), "media-playback-start-symbolic");
+}
+
+static gboolean
+play_step (gpointer user_data)
+{
+  StraitsWindow *self = user_data;
+  double v = gtk_adjustment_get_value (self->time_adjustment);
+  double last = gtk_adjustment_get_upper (self->time_adjustment) - 1;
+
+  if (v >= last)
+    {
+      self->play_id = 0;
+      stop_playing (self);
+      return G_SOURCE_REMOVE;
+    }
+  gtk_adjustment_set_value (self->time_adjustment, MIN (v + 12 - ((guint) v % 12), last));
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_play_toggled (StraitsWindow *self)
+{
+  if (!gtk_toggle_button_get_active (self->play_button))
+    {
+      stop_playing (self);
+      return;
+    }
+  if (self->play_id != 0)
+    return;
+  /* From the start when at the end or at "all dates". */
+  if (gtk_adjustment_get_value (self->time_adjustment) >= gtk_adjustment_get_upper (self->time_adjustment) - 1)
+    gtk_adjustment_set_value (self->time_adjustment, gtk_adjustment_get_lower (self->time_adjustment));
+  gtk_button_set_icon_name (GTK_BUTTON (self->play_button), "media-playback-pause-symbolic");
+  self->play_id = g_timeout_add (900, play_step, self);
+}
+
+/* Side panel ------------------------------------------------------------------ */
+
+static StraitsSelection
+map_selection (StraitsWindow *self)
+{
+  StraitsSelection selection;
+  guint n = 0;
+  const guint32 *actors = straits_map_view_get_selected_actors (self->map_view, &n);
+  guint32 relation = straits_map_view_get_selected_relation (self->map_view);
+
+  straits_selection_init_none (&selection);
+  if (relation != STRAITS_NO_INDEX)
+    {
+      selection.kind = STRAITS_SELECTION_RELATION;
+      selection.relation = relation;
+    }
+  else if (n >= 2)
+    {
+      selection.kind = STRAITS_SELECTION_PAIR;
+      selection.actors[0] = actors[0];
+      selection.actors[1] = actors[1];
+    }
+  else if (n == 1)
+    {
+      selection.kind = STRAITS_SELECTION_ACTOR;
+      selection.actors[0] = actors[0];
+    }
+  return selection;
+}
+
+static void
+on_map_selection_changed (StraitsWindow *self)
+{
+  StraitsSelection selection;
+
+  if (self->dataset == NULL)
+    return;
+  selection = map_selection (self);
+  straits_side_panel_set_selection (self->side_panel, &selection);
+}
+
+/* An entry chosen in the history: its parties on the map, at its date. */
+static void
+on_history_entry_activated (StraitsWindow *self,
+                            guint          kind,
+                            guint          index)
+{
+  if (kind == STRAITS_HISTORY_RELATION)
+    {
+      const StraitsRelation *r = straits_dataset_get_relation (self->dataset, index);
+
+      straits_map_view_select_relation (self->map_view, index);
+      set_time (self, straits_date_is_set (&r->start) ? &r->start : &r->end);
+    }
+  else
+    {
+      const StraitsEvent *e = straits_dataset_get_event (self->dataset, index);
+
+      for (guint i = 0; i < MIN (e->n_actors, 2); i++)
+        straits_map_view_select_actor (self->map_view, e->actors[i], i > 0);
+      set_time (self, &e->date);
+    }
+}
+
+/* Selects the actor, relation or event with @id on the map; an empty id
+ * clears the selection. FALSE when the dataset has no such item. */
+gboolean
+straits_window_select_id (StraitsWindow *self,
+                          const char    *id)
+{
+  guint32 index;
+
+  g_return_val_if_fail (STRAITS_IS_WINDOW (self), FALSE);
+
+  if (self->dataset == NULL)
+    return FALSE;
+  if (id == NULL || *id == '\0')
+    {
+      straits_map_view_clear_selection (self->map_view);
+      return TRUE;
+    }
+  if ((index = straits_dataset_find_actor (self->dataset, id)) != STRAITS_NO_INDEX)
+    {
+      straits_map_view_select_actor (self->map_view, index, FALSE);
+      straits_map_view_center_on_actor (self->map_view, index);
+      return TRUE;
+    }
+  if ((index = straits_dataset_find_relation (self->dataset, id)) != STRAITS_NO_INDEX)
+    {
+      on_history_entry_activated (self, STRAITS_HISTORY_RELATION, index);
+      return TRUE;
+    }
+  if ((index = straits_dataset_find_event (self->dataset, id)) != STRAITS_NO_INDEX)
+    {
+      on_history_entry_activated (self, STRAITS_HISTORY_EVENT, index);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+on_panel_message (StraitsWindow *self,
+                  const char    *text)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
 }
 
 /* Views ------------------------------------------------------------------- */
@@ -144,6 +412,7 @@ straits_window_show_view (StraitsWindow *self,
     }
   straits_map_view_set_renderer (self->map_view, renderer);
   apply_map_style (self);
+  apply_time (self);
   g_free (self->current_view);
   self->current_view = g_strdup (info->id);
   if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), info->id) != 0)
@@ -243,6 +512,9 @@ show_dataset (StraitsWindow  *self,
   g_set_object (&self->dataset, dataset);
   g_set_object (&self->file, file);
   update_titles (self);
+  straits_side_panel_set_dataset (self->side_panel, dataset);
+  if (!same_file)
+    setup_time_slider (self);
   rebuild_view_pages (self);
   g_clear_pointer (&self->current_view, g_free);
   if (view == NULL && self->settings != NULL)
@@ -842,6 +1114,7 @@ straits_window_dispose (GObject *object)
     g_cancellable_cancel (self->loading);
   g_clear_object (&self->loading);
   g_clear_handle_id (&self->reload_id, g_source_remove);
+  g_clear_handle_id (&self->play_id, g_source_remove);
   if (self->monitor != NULL)
     g_signal_handlers_disconnect_by_data (self->monitor, self);
   g_clear_object (&self->monitor);
@@ -883,6 +1156,16 @@ straits_window_get_property (GObject    *object,
 }
 
 static void
+toggle_panel_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  StraitsWindow *self = STRAITS_WINDOW (widget);
+
+  adw_flap_set_reveal_flap (self->flap, !adw_flap_get_reveal_flap (self->flap));
+}
+
+static void
 straits_window_class_init (StraitsWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -898,6 +1181,7 @@ straits_window_class_init (StraitsWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (STRAITS_TYPE_MAP_VIEW);
+  g_type_ensure (STRAITS_TYPE_SIDE_PANEL);
   gtk_widget_class_set_template_from_resource (widget_class, "/eu/straits/Straits/ui/straits-window.ui");
   gtk_widget_class_bind_template_child (widget_class, StraitsWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, StraitsWindow, switcher_title);
@@ -910,11 +1194,20 @@ straits_window_class_init (StraitsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StraitsWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, StraitsWindow, status_label);
   gtk_widget_class_bind_template_child (widget_class, StraitsWindow, recent_section);
+  gtk_widget_class_bind_template_child (widget_class, StraitsWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, StraitsWindow, side_panel);
+  gtk_widget_class_bind_template_child (widget_class, StraitsWindow, time_bar);
+  gtk_widget_class_bind_template_child (widget_class, StraitsWindow, play_button);
+  gtk_widget_class_bind_template_child (widget_class, StraitsWindow, time_scale);
+  gtk_widget_class_bind_template_child (widget_class, StraitsWindow, time_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, StraitsWindow, time_label);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-panel", NULL, toggle_panel_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-panel", NULL);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, not_yet_action);
   gtk_widget_class_install_action (widget_class, "win.present", NULL, not_yet_action);
 }
@@ -946,6 +1239,13 @@ straits_window_init (StraitsWindow *self)
   g_signal_connect_swapped (self->map_view, "notify::hover-description", G_CALLBACK (update_status), self);
   g_signal_connect_swapped (self->map_view, "notify::selected-actor", G_CALLBACK (update_status), self);
   g_signal_connect_swapped (self->map_view, "notify::selected-relation", G_CALLBACK (update_status), self);
+  g_signal_connect_swapped (self->map_view, "notify::selected-actor", G_CALLBACK (on_map_selection_changed), self);
+  g_signal_connect_swapped (self->map_view, "notify::second-actor", G_CALLBACK (on_map_selection_changed), self);
+  g_signal_connect_swapped (self->map_view, "notify::selected-relation", G_CALLBACK (on_map_selection_changed), self);
+  g_signal_connect_swapped (self->side_panel, "entry-activated", G_CALLBACK (on_history_entry_activated), self);
+  g_signal_connect_swapped (self->side_panel, "message", G_CALLBACK (on_panel_message), self);
+  g_signal_connect_swapped (self->time_adjustment, "value-changed", G_CALLBACK (on_time_changed), self);
+  g_signal_connect_swapped (self->play_button, "toggled", G_CALLBACK (on_play_toggled), self);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (apply_map_style), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::high-contrast",

@@ -18,5 +18,7 @@ void            straits_window_open_file   (StraitsWindow  *self,
                                             GFile          *file);
 StraitsDataset *straits_window_get_dataset (StraitsWindow  *self);
 void            straits_window_show_about  (StraitsWindow  *self);
+gboolean        straits_window_select_id   (StraitsWindow  *self,
+                                            const char     *id);
 
 G_END_DECLS

@@ -48,8 +48,8 @@ straits_figure_value_label (StraitsDataset           *dataset,
   return straits_date_format (&v->period);
 }
 
-static char *
-format_value (const StraitsFigure *figure, double value)
+char *
+straits_chart_format_value (const StraitsFigure *figure, double value)
 {
   if (figure->kind == STRAITS_FIGURE_SHARES || g_strcmp0 (figure->unit, "percent") == 0)
     return g_strdup_printf ("%g %%", value);
@@ -72,13 +72,13 @@ straits_chart_table_text (StraitsDataset      *dataset,
   for (guint i = 0; i < figure->n_values; i++)
     {
       g_autofree char *label = straits_figure_value_label (dataset, figure, &figure->values[i]);
-      g_autofree char *value = format_value (figure, figure->values[i].value);
+      g_autofree char *value = straits_chart_format_value (figure, figure->values[i].value);
 
       g_string_append_printf (s, "%s\t%s\n", label, value);
     }
   if (remainder > 0)
     {
-      g_autofree char *value = format_value (figure, remainder);
+      g_autofree char *value = straits_chart_format_value (figure, remainder);
       g_string_append_printf (s, "%s\t%s\n", _("Other"), value);
     }
   if (figure->note)
@@ -248,7 +248,7 @@ draw_hbars (StraitsDataset *dataset, const StraitsFigure *figure, cairo_t *cr, d
   for (guint i = 0; i < rows->len; i++)
     {
       Row *row = &g_array_index (rows, Row, i);
-      g_autofree char *value = format_value (figure, row->value);
+      g_autofree char *value = straits_chart_format_value (figure, row->value);
 
       label_width = MAX (label_width, text_width (cr, row->label, 8.5, PANGO_WEIGHT_NORMAL));
       value_width = MAX (value_width, text_width (cr, value, 8.5, PANGO_WEIGHT_BOLD));
@@ -261,7 +261,7 @@ draw_hbars (StraitsDataset *dataset, const StraitsFigure *figure, cairo_t *cr, d
   for (guint i = 0; i < rows->len; i++)
     {
       Row *row = &g_array_index (rows, Row, i);
-      g_autofree char *value = format_value (figure, row->value);
+      g_autofree char *value = straits_chart_format_value (figure, row->value);
       double ry = y + i * row_height, length = max > 0 ? bar_width * row->value / max : 0;
       StraitsRect bar = { bar_x, ry + row_height * 0.2, length, row_height * 0.6 };
       double text_y = ry + (row_height - 11) / 2;
@@ -289,7 +289,7 @@ draw_series (StraitsDataset *dataset, const StraitsFigure *figure, cairo_t *cr, 
   for (guint i = 0; i < rows->len; i++)
     {
       Row *row = &g_array_index (rows, Row, i);
-      g_autofree char *value = format_value (figure, row->value);
+      g_autofree char *value = straits_chart_format_value (figure, row->value);
       double h = max > 0 ? (base - top) * row->value / max : 0;
       StraitsRect bar = { x + i * slot + slot * 0.2, base - h, slot * 0.6, h };
       double vw = text_width (cr, value, 8, PANGO_WEIGHT_BOLD);
@@ -326,7 +326,7 @@ draw_donut (StraitsDataset *dataset, const StraitsFigure *figure, cairo_t *cr, d
     {
       Row *row = &g_array_index (rows, Row, i);
       double sweep = 2 * G_PI * row->value / 100;
-      g_autofree char *value = format_value (figure, row->value);
+      g_autofree char *value = straits_chart_format_value (figure, row->value);
       g_autofree char *legend = g_strdup_printf ("%s  %s", row->label, value);
       StraitsRect box;
 

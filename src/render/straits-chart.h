@@ -45,6 +45,8 @@ void   straits_chart_draw        (StraitsDataset        *dataset,
 double straits_figure_remainder  (const StraitsFigure   *figure);
 /* "Label", the value with its unit, per line: a table for screen readers
  * and for copying. */
+char  *straits_chart_format_value (const StraitsFigure   *figure,
+                                   double                 value);
 char  *straits_chart_table_text  (StraitsDataset        *dataset,
                                   const StraitsFigure   *figure);
 char  *straits_figure_value_label (StraitsDataset           *dataset,

@@ -51,6 +51,7 @@ struct _StraitsMapView
   guint32 hover_actor;
   guint32 hover_relation;
   guint64 frame_count;
+  guint n_drawn_relations;
 };
 
 G_DEFINE_FINAL_TYPE (StraitsMapView, straits_map_view, GTK_TYPE_WIDGET)
@@ -197,6 +198,8 @@ straits_map_view_center_on_actor (StraitsMapView *self,
 
 /* Drawing ------------------------------------------------------------------ */
 
+static void announce (StraitsMapView *self);
+
 static void
 render_cache (StraitsMapView *self,
               int             width,
@@ -213,6 +216,11 @@ render_cache (StraitsMapView *self,
   straits_map_renderer_draw (self->renderer, cr, width, height, &self->viewport);
   cairo_destroy (cr);
   cairo_surface_flush (self->cache);
+  if (straits_map_renderer_get_n_drawn_relations (self->renderer) != self->n_drawn_relations)
+    {
+      self->n_drawn_relations = straits_map_renderer_get_n_drawn_relations (self->renderer);
+      announce (self);
+    }
   /* Cairo's ARGB32 is premultiplied B, G, R, A in memory on little-endian
    * machines: GDK_MEMORY_DEFAULT. */
   bytes = g_bytes_new (cairo_image_surface_get_data (self->cache),
@@ -318,21 +326,24 @@ describe (StraitsMapView *self, guint32 actor, guint32 relation)
   return NULL;
 }
 
+/* The accessible description: what is selected, what the pointer is on,
+ * and how many relations the map shows (it changes with the time slider). */
 static void
 announce (StraitsMapView *self)
 {
   g_autofree char *selected = straits_map_view_describe_selection (self);
   g_autofree char *hovered = describe (self, self->hover_actor, self->hover_relation);
-  g_autofree char *text = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
 
-  if (selected && hovered)
-    text = g_strdup_printf (_("Selected: %s. Pointer on: %s"), selected, hovered);
-  else if (selected)
-    text = g_strdup_printf (_("Selected: %s"), selected);
-  else if (hovered)
-    text = g_strdup_printf (_("Pointer on: %s"), hovered);
+  if (selected)
+    g_string_append_printf (text, _("Selected: %s. "), selected);
+  if (hovered)
+    g_string_append_printf (text, _("Pointer on: %s. "), hovered);
+  g_string_append_printf (text, g_dngettext (NULL, "%u relation shown.", "%u relations shown.",
+                                             self->n_drawn_relations),
+                          self->n_drawn_relations);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  text ? text : "", -1);
+                                  text->str, -1);
 }
 
 static void

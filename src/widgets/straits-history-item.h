@@ -1,0 +1,22 @@
+/* straits-history-item.h: one row of the history list
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "straits-history.h"
+
+G_BEGIN_DECLS
+
+#define STRAITS_TYPE_HISTORY_ITEM (straits_history_item_get_type ())
+
+G_DECLARE_FINAL_TYPE (StraitsHistoryItem, straits_history_item, STRAITS, HISTORY_ITEM, GObject)
+
+StraitsHistoryItem        *straits_history_item_new_heading (const char                *heading);
+StraitsHistoryItem        *straits_history_item_new_entry   (const StraitsHistoryEntry *entry);
+const char                *straits_history_item_get_heading (StraitsHistoryItem        *self);
+const StraitsHistoryEntry *straits_history_item_get_entry   (StraitsHistoryItem        *self);
+
+G_END_DECLS

@@ -1,0 +1,823 @@
+/* straits-side-panel.c
+ *
+ * Two pages: the selection's history, and the figures that concern it.
+ * Everything shown comes from the dataset, so every string is set as
+ * plain text or escaped before it reaches markup.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <adwaita.h>
+
+#include "straits-chart-view.h"
+#include "straits-history-item.h"
+#include "straits-map-export.h"
+#include "straits-side-panel.h"
+
+struct _StraitsSidePanel
+{
+  GtkWidget parent_instance;
+
+  GtkLabel *title_label;
+  GtkLabel *subtitle_label;
+  GtkStack *pages;
+  GtkDropDown *type_filter;
+  GtkSearchEntry *text_filter;
+  GtkStack *history_stack;
+  GtkListView *history_list;
+  AdwStatusPage *history_empty;
+  GtkStack *charts_stack;
+  GtkBox *charts_box;
+  AdwStatusPage *charts_empty;
+
+  StraitsDataset *dataset;
+  StraitsSelection selection;
+  StraitsMapStyle style;
+  GArray *entries;            /* StraitsHistoryEntry of the selection */
+  GListStore *items;          /* StraitsHistoryItem, filtered, with headings */
+  guint n_charts;
+};
+
+G_DEFINE_FINAL_TYPE (StraitsSidePanel, straits_side_panel, GTK_TYPE_WIDGET)
+
+enum {
+  ENTRY_ACTIVATED,
+  MESSAGE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Rows ------------------------------------------------------------------ */
+
+typedef struct {
+  StraitsColour colour;
+  gboolean is_relation;
+} Swatch;
+
+/* The type's colour in the shape the map gives it: a curve for a
+ * relation, a dot for an event. */
+static void
+draw_swatch (GtkDrawingArea *area,
+             cairo_t        *cr,
+             int             width,
+             int             height,
+             gpointer        user_data)
+{
+  Swatch *swatch = user_data;
+
+  cairo_set_source_rgb (cr, swatch->colour.r, swatch->colour.g, swatch->colour.b);
+  if (swatch->is_relation)
+    {
+      cairo_set_line_width (cr, 2.5);
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+      cairo_move_to (cr, 2, height - 3);
+      cairo_curve_to (cr, width * 0.3, 1, width * 0.7, 1, width - 2, height - 3);
+      cairo_stroke (cr);
+    }
+  else
+    {
+      cairo_arc (cr, width / 2.0, height / 2.0, MIN (width, height) / 2.0 - 2, 0, 2 * G_PI);
+      cairo_fill_preserve (cr);
+      cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
+      cairo_set_line_width (cr, 1.2);
+      cairo_stroke (cr);
+    }
+}
+
+static GtkWidget *
+new_label (const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+/* Only web links leave the application: a dataset could name any URI. */
+static gboolean
+on_activate_link (GtkLabel   *label,
+                  const char *uri,
+                  gpointer    user_data)
+{
+  g_autofree char *scheme = g_uri_parse_scheme (uri);
+
+  if (scheme != NULL && (g_ascii_strcasecmp (scheme, "http") == 0 || g_ascii_strcasecmp (scheme, "https") == 0))
+    gtk_show_uri (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (label))), uri, GDK_CURRENT_TIME);
+  return TRUE;
+}
+
+static void
+setup_row (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *heading = new_label ("heading");
+  GtkWidget *entry = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *swatch = gtk_drawing_area_new ();
+  GtkWidget *meta = new_label ("caption");
+  GtkWidget *title = new_label (NULL);
+  GtkWidget *summary = new_label ("dim-label");
+  GtkWidget *source = new_label ("caption");
+  Swatch *data = g_new0 (Swatch, 1);
+
+  gtk_widget_set_margin_top (heading, 12);
+  gtk_widget_set_margin_bottom (entry, 4);
+  gtk_widget_set_margin_top (entry, 4);
+  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (swatch), 18);
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (swatch), 14);
+  gtk_widget_set_valign (swatch, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (swatch, 2);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), draw_swatch, data, g_free);
+  gtk_widget_add_css_class (meta, "dim-label");
+  gtk_widget_add_css_class (meta, "numeric");
+  gtk_widget_add_css_class (title, "history-title");
+  gtk_label_set_lines (GTK_LABEL (summary), 6);
+  gtk_label_set_ellipsize (GTK_LABEL (summary), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (text, TRUE);
+  g_signal_connect (source, "activate-link", G_CALLBACK (on_activate_link), NULL);
+
+  gtk_box_append (GTK_BOX (text), meta);
+  gtk_box_append (GTK_BOX (text), title);
+  gtk_box_append (GTK_BOX (text), summary);
+  gtk_box_append (GTK_BOX (text), source);
+  gtk_box_append (GTK_BOX (entry), swatch);
+  gtk_box_append (GTK_BOX (entry), text);
+  gtk_box_append (GTK_BOX (box), heading);
+  gtk_box_append (GTK_BOX (box), entry);
+
+  g_object_set_data (G_OBJECT (box), "heading", heading);
+  g_object_set_data (G_OBJECT (box), "entry", entry);
+  g_object_set_data (G_OBJECT (box), "swatch", swatch);
+  g_object_set_data (G_OBJECT (box), "swatch-data", data);
+  g_object_set_data (G_OBJECT (box), "meta", meta);
+  g_object_set_data (G_OBJECT (box), "title", title);
+  g_object_set_data (G_OBJECT (box), "summary", summary);
+  g_object_set_data (G_OBJECT (box), "source", source);
+  gtk_list_item_set_child (item, box);
+}
+
+static char *
+source_link (const StraitsSource *src)
+{
+  if (src->url != NULL)
+    return g_strdup (src->url);
+  if (src->doi != NULL)
+    {
+      g_autofree char *escaped = g_uri_escape_string (src->doi, "/", FALSE);
+      return g_strconcat ("https://doi.org/", escaped, NULL);
+    }
+  return NULL;
+}
+
+/* "Source: <a>Title</a>, Section" for each citation, escaped. */
+static char *
+citations_markup (StraitsDataset *dataset, const StraitsCitations *citations)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < citations->n; i++)
+    {
+      const StraitsCitation *c = &citations->items[i];
+      const StraitsSource *src = straits_dataset_get_source (dataset, c->source);
+      g_autofree char *link = source_link (src);
+      g_autofree char *title = link ? g_markup_printf_escaped ("<a href=\"%s\">%s</a>", link, src->title)
+                                    : g_markup_escape_text (src->title, -1);
+
+      g_string_append (s, i == 0 ? _("Source: ") : "; ");
+      g_string_append (s, title);
+      if (c->locator != NULL)
+        {
+          g_autofree char *locator = g_markup_escape_text (c->locator, -1);
+          g_string_append_printf (s, ", “%s”", locator);
+        }
+    }
+  return g_string_free (s, FALSE);
+}
+
+static char *
+relation_dates (const StraitsRelation *r)
+{
+  g_autofree char *start = straits_date_format (&r->start);
+  g_autofree char *end = straits_date_format (&r->end);
+
+  if (*start && *end)
+    /* Translators: a relation's period, e.g. "2019 – 2021" */
+    return g_strdup_printf (_("%s – %s"), start, end);
+  if (*start)
+    /* Translators: a relation without an end, e.g. "since 2021" */
+    return g_strdup_printf (_("since %s"), start);
+  if (*end)
+    /* Translators: a relation without a start, e.g. "until 2021" */
+    return g_strdup_printf (_("until %s"), end);
+  return g_strdup (_("undated"));
+}
+
+static char *
+relation_title (StraitsDataset *dataset, const StraitsRelation *r)
+{
+  return g_strdup_printf (r->mutual ? "%s ↔ %s" : "%s → %s",
+                          straits_dataset_get_actor (dataset, r->from)->name,
+                          straits_dataset_get_actor (dataset, r->to)->name);
+}
+
+static void
+bind_entry (StraitsSidePanel *self, GtkWidget *box, const StraitsHistoryEntry *entry)
+{
+  Swatch *swatch = g_object_get_data (G_OBJECT (box), "swatch-data");
+  g_autofree char *date = NULL, *title = NULL, *meta = NULL, *source = NULL;
+  const StraitsTypeDef *type;
+  const char *summary;
+
+  if (entry->kind == STRAITS_HISTORY_EVENT)
+    {
+      const StraitsEvent *e = straits_dataset_get_event (self->dataset, entry->index);
+      g_autofree char *start = straits_date_format (&e->date);
+      g_autofree char *end = straits_date_format (&e->end);
+
+      type = straits_dataset_get_event_type (self->dataset, e->type);
+      date = *end ? g_strdup_printf (_("%s – %s"), start, end) : g_steal_pointer (&start);
+      title = g_strdup (e->title);
+      summary = e->description;
+    }
+  else
+    {
+      const StraitsRelation *r = straits_dataset_get_relation (self->dataset, entry->index);
+
+      type = straits_dataset_get_relation_type (self->dataset, r->type);
+      date = relation_dates (r);
+      title = relation_title (self->dataset, r);
+      summary = r->summary;
+    }
+  if (entry->via != STRAITS_NO_INDEX)
+    /* Translators: date · type · the organisation an entry comes through */
+    meta = g_strdup_printf (_("%s · %s · via %s"), date, type->label,
+                            straits_dataset_get_actor (self->dataset, entry->via)->name);
+  else
+    meta = g_strdup_printf ("%s · %s", date, type->label);
+  source = citations_markup (self->dataset, straits_history_entry_citations (self->dataset, entry));
+
+  swatch->colour = type->colour;
+  swatch->is_relation = entry->kind == STRAITS_HISTORY_RELATION;
+  gtk_widget_queue_draw (g_object_get_data (G_OBJECT (box), "swatch"));
+  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "meta"), meta);
+  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "title"), title);
+  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "summary"), summary ? summary : "");
+  gtk_widget_set_visible (g_object_get_data (G_OBJECT (box), "summary"), summary != NULL);
+  gtk_label_set_markup (g_object_get_data (G_OBJECT (box), "source"), source);
+  gtk_widget_set_visible (g_object_get_data (G_OBJECT (box), "source"), *source != '\0');
+}
+
+static void
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *item,
+          gpointer                  user_data)
+{
+  StraitsSidePanel *self = user_data;
+  StraitsHistoryItem *row = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  const char *heading = straits_history_item_get_heading (row);
+
+  gtk_widget_set_visible (g_object_get_data (G_OBJECT (box), "heading"), heading != NULL);
+  gtk_widget_set_visible (g_object_get_data (G_OBJECT (box), "entry"), heading == NULL);
+  gtk_list_item_set_activatable (item, heading == NULL);
+  gtk_list_item_set_selectable (item, heading == NULL);
+  if (heading != NULL)
+    gtk_label_set_text (g_object_get_data (G_OBJECT (box), "heading"), heading);
+  else
+    bind_entry (self, box, straits_history_item_get_entry (row));
+}
+
+/* Filtering --------------------------------------------------------------- */
+
+/* The type filter's choices: all, then relation types, then event types. */
+static gboolean
+type_matches (StraitsSidePanel *self, const StraitsHistoryEntry *entry)
+{
+  guint choice = gtk_drop_down_get_selected (self->type_filter);
+  guint n_relation_types = straits_dataset_get_n_relation_types (self->dataset);
+
+  if (choice == 0 || choice == GTK_INVALID_LIST_POSITION)
+    return TRUE;
+  if (choice <= n_relation_types)
+    return entry->kind == STRAITS_HISTORY_RELATION &&
+           straits_dataset_get_relation (self->dataset, entry->index)->type == choice - 1;
+  return entry->kind == STRAITS_HISTORY_EVENT &&
+         straits_dataset_get_event (self->dataset, entry->index)->type == choice - 1 - n_relation_types;
+}
+
+static gboolean
+contains_folded (const char *haystack, const char *folded_needle)
+{
+  g_autofree char *folded = NULL;
+
+  if (haystack == NULL)
+    return FALSE;
+  folded = g_utf8_casefold (haystack, -1);
+  return strstr (folded, folded_needle) != NULL;
+}
+
+static gboolean
+text_matches (StraitsSidePanel *self, const StraitsHistoryEntry *entry, const char *needle)
+{
+  if (needle == NULL || *needle == '\0')
+    return TRUE;
+  if (entry->kind == STRAITS_HISTORY_EVENT)
+    {
+      const StraitsEvent *e = straits_dataset_get_event (self->dataset, entry->index);
+      return contains_folded (e->title, needle) || contains_folded (e->description, needle);
+    }
+  else
+    {
+      const StraitsRelation *r = straits_dataset_get_relation (self->dataset, entry->index);
+      g_autofree char *title = relation_title (self->dataset, r);
+      return contains_folded (title, needle) || contains_folded (r->summary, needle);
+    }
+}
+
+static char *
+year_heading (const StraitsHistoryEntry *entry)
+{
+  if (!straits_date_is_set (&entry->date))
+    return g_strdup (_("Undated"));
+  return g_strdup_printf ("%u", entry->date.year);
+}
+
+static void
+refill_history (StraitsSidePanel *self)
+{
+  g_autofree char *needle = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (self->text_filter)), -1);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *last_heading = NULL;
+
+  for (guint i = 0; self->entries != NULL && i < self->entries->len; i++)
+    {
+      const StraitsHistoryEntry *entry = &g_array_index (self->entries, StraitsHistoryEntry, i);
+      g_autofree char *heading = NULL;
+
+      if (!type_matches (self, entry) || !text_matches (self, entry, needle))
+        continue;
+      heading = year_heading (entry);
+      if (g_strcmp0 (heading, last_heading) != 0)
+        {
+          g_ptr_array_add (rows, straits_history_item_new_heading (heading));
+          g_free (last_heading);
+          last_heading = g_steal_pointer (&heading);
+        }
+      g_ptr_array_add (rows, straits_history_item_new_entry (entry));
+    }
+  g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
+                       rows->pdata, rows->len);
+  gtk_stack_set_visible_child_name (self->history_stack, rows->len > 0 ? "list" : "empty");
+  adw_status_page_set_description (self->history_empty,
+                                   self->entries && self->entries->len > 0
+                                   ? _("Nothing matches the filters.")
+                                   : _("The dataset records no events or relations for this selection."));
+}
+
+static void
+fill_type_filter (StraitsSidePanel *self)
+{
+  g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (choices, _("All types"));
+  for (guint i = 0; self->dataset && i < straits_dataset_get_n_relation_types (self->dataset); i++)
+    {
+      /* Translators: a choice in the history's type filter */
+      g_autofree char *text = g_strdup_printf (_("Relation: %s"), straits_dataset_get_relation_type (self->dataset, i)->label);
+      gtk_string_list_append (choices, text);
+    }
+  for (guint i = 0; self->dataset && i < straits_dataset_get_n_event_types (self->dataset); i++)
+    {
+      /* Translators: a choice in the history's type filter */
+      g_autofree char *text = g_strdup_printf (_("Event: %s"), straits_dataset_get_event_type (self->dataset, i)->label);
+      gtk_string_list_append (choices, text);
+    }
+  gtk_drop_down_set_model (self->type_filter, G_LIST_MODEL (choices));
+  gtk_drop_down_set_selected (self->type_filter, 0);
+}
+
+static void
+on_history_activate (GtkListView *list,
+                     guint        position,
+                     gpointer     user_data)
+{
+  StraitsSidePanel *self = user_data;
+  g_autoptr(StraitsHistoryItem) row = g_list_model_get_item (G_LIST_MODEL (self->items), position);
+  const StraitsHistoryEntry *entry = row ? straits_history_item_get_entry (row) : NULL;
+
+  if (entry != NULL)
+    g_signal_emit (self, signals[ENTRY_ACTIVATED], 0, (guint) entry->kind, (guint) entry->index);
+}
+
+/* Charts ------------------------------------------------------------------ */
+
+static gboolean
+figure_concerns (const StraitsFigure *figure, guint32 actor)
+{
+  if (figure->subject == actor)
+    return TRUE;
+  for (guint i = 0; i < figure->n_values; i++)
+    if (figure->values[i].actor == actor)
+      return TRUE;
+  return FALSE;
+}
+
+/* A selected state's roles as supplier and recipient: the figures about it
+ * and those it appears in. With nothing selected, all of them. */
+static gboolean
+figure_is_relevant (StraitsSidePanel *self, const StraitsFigure *figure)
+{
+  const StraitsRelation *r;
+  const StraitsGroup *g;
+
+  switch (self->selection.kind)
+    {
+    case STRAITS_SELECTION_ACTOR:
+      return figure_concerns (figure, self->selection.actors[0]);
+    case STRAITS_SELECTION_PAIR:
+      return figure_concerns (figure, self->selection.actors[0]) ||
+             figure_concerns (figure, self->selection.actors[1]);
+    case STRAITS_SELECTION_RELATION:
+      r = straits_dataset_get_relation (self->dataset, self->selection.relation);
+      return figure_concerns (figure, r->from) || figure_concerns (figure, r->to);
+    case STRAITS_SELECTION_GROUP:
+      g = &straits_dataset_get_grouping (self->dataset, self->selection.grouping)->groups[self->selection.group];
+      for (guint i = 0; i < g->n_members; i++)
+        if (figure_concerns (figure, g->members[i]))
+          return TRUE;
+      return FALSE;
+    case STRAITS_SELECTION_NONE:
+    default:
+      return TRUE;
+    }
+}
+
+typedef struct {
+  StraitsDataset *dataset;
+  guint32 figure;
+  StraitsChartKind kind;
+  StraitsMapStyle style;
+} ChartJob;
+
+static void
+draw_chart_page (cairo_t *cr, double width, double height, guint page, gpointer user_data)
+{
+  ChartJob *job = user_data;
+
+  straits_chart_draw (job->dataset, straits_dataset_get_figure (job->dataset, job->figure), cr,
+                      width, height, &job->style, job->kind, NULL, NULL);
+}
+
+static void
+on_export_response (GtkNativeDialog *dialog,
+                    int              response,
+                    gpointer         user_data)
+{
+  StraitsChartView *chart = STRAITS_CHART_VIEW (user_data);
+  StraitsSidePanel *self = STRAITS_SIDE_PANEL (gtk_widget_get_ancestor (GTK_WIDGET (chart), STRAITS_TYPE_SIDE_PANEL));
+
+  if (response == GTK_RESPONSE_ACCEPT && self != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+      g_autoptr(GError) error = NULL;
+      const StraitsFigure *figure = straits_dataset_get_figure (self->dataset, straits_chart_view_get_figure (chart));
+      ChartJob job = { self->dataset, straits_chart_view_get_figure (chart),
+                       GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (chart), "kind")), { 0 } };
+      StraitsExportMetadata meta = { figure->title, NULL, NULL, NULL };
+
+      /* Exports are for print: light, whatever the screen's style. */
+      straits_map_style_init (&job.style, STRAITS_MAP_STYLE_LIGHT);
+      if (path != NULL &&
+          straits_export (path, 480, 320, 192, 1, draw_chart_page, &job, &meta, &error))
+        {
+          g_autofree char *name = g_file_get_basename (file);
+          g_autofree char *message = g_strdup_printf (_("Saved “%s”"), name);
+          g_signal_emit (self, signals[MESSAGE], 0, message);
+        }
+      else if (error != NULL)
+        g_signal_emit (self, signals[MESSAGE], 0, error->message);
+    }
+  g_object_unref (dialog);
+  g_object_unref (chart);
+}
+
+static void
+add_filter (GtkFileChooser *chooser, const char *name, const char *pattern)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  gtk_file_filter_add_pattern (filter, pattern);
+  gtk_file_chooser_add_filter (chooser, filter);
+}
+
+static void
+on_export_clicked (GtkButton *button,
+                   gpointer   user_data)
+{
+  StraitsChartView *chart = user_data;
+  StraitsSidePanel *self = STRAITS_SIDE_PANEL (gtk_widget_get_ancestor (GTK_WIDGET (chart), STRAITS_TYPE_SIDE_PANEL));
+  const StraitsFigure *figure = straits_dataset_get_figure (self->dataset, straits_chart_view_get_figure (chart));
+  GtkFileChooserNative *dialog =
+    gtk_file_chooser_native_new (_("Export Chart"), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (button))),
+                                 GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  g_autofree char *name = g_strdup_printf ("%s.png", figure->id);
+
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  add_filter (GTK_FILE_CHOOSER (dialog), _("PNG, PDF or SVG"), "*.[pPsS][nNdDvV][gGfF]");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_export_response), g_object_ref (chart));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+on_donut_toggled (GtkToggleButton *toggle,
+                  gpointer         user_data)
+{
+  StraitsSidePanel *self = user_data;
+  GtkWidget *card = gtk_widget_get_parent (gtk_widget_get_parent (GTK_WIDGET (toggle)));
+  GtkWidget *old = g_object_get_data (G_OBJECT (card), "chart");
+  guint32 figure = straits_chart_view_get_figure (STRAITS_CHART_VIEW (old));
+  StraitsChartKind kind = gtk_toggle_button_get_active (toggle) ? STRAITS_CHART_DONUT : STRAITS_CHART_BARS;
+  GtkWidget *chart = straits_chart_view_new (self->dataset, figure, kind);
+
+  g_object_set_data (G_OBJECT (chart), "kind", GUINT_TO_POINTER (kind));
+  straits_chart_view_set_style (STRAITS_CHART_VIEW (chart), &self->style);
+  gtk_box_insert_child_after (GTK_BOX (card), chart, old);
+  gtk_box_remove (GTK_BOX (card), old);
+  g_object_set_data (G_OBJECT (card), "chart", chart);
+  g_signal_handlers_disconnect_matched (g_object_get_data (G_OBJECT (card), "export"),
+                                        G_SIGNAL_MATCH_FUNC, 0, 0, NULL, on_export_clicked, NULL);
+  g_signal_connect (g_object_get_data (G_OBJECT (card), "export"), "clicked", G_CALLBACK (on_export_clicked), chart);
+}
+
+static GtkWidget *
+new_chart_card (StraitsSidePanel *self, guint32 index)
+{
+  const StraitsFigure *figure = straits_dataset_get_figure (self->dataset, index);
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *chart = straits_chart_view_new (self->dataset, index, STRAITS_CHART_BARS);
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *table_button = gtk_toggle_button_new_with_mnemonic (_("_Table"));
+  GtkWidget *export_button = gtk_button_new_with_mnemonic (_("_Export…"));
+  GtkWidget *revealer = gtk_revealer_new ();
+  g_autofree char *table = straits_chart_table_text (self->dataset, figure);
+  GtkWidget *table_label = new_label ("numeric");
+
+  g_object_set_data (G_OBJECT (chart), "kind", GUINT_TO_POINTER (STRAITS_CHART_BARS));
+  straits_chart_view_set_style (STRAITS_CHART_VIEW (chart), &self->style);
+  gtk_label_set_text (GTK_LABEL (table_label), table);
+  gtk_label_set_selectable (GTK_LABEL (table_label), TRUE);
+  gtk_revealer_set_child (GTK_REVEALER (revealer), table_label);
+  g_object_bind_property (table_button, "active", revealer, "reveal-child", G_BINDING_SYNC_CREATE);
+  gtk_widget_set_tooltip_text (table_button, _("Show the numbers as text, to read or copy"));
+  gtk_widget_set_tooltip_text (export_button, _("Save this chart as PNG, PDF or SVG"));
+  g_signal_connect (export_button, "clicked", G_CALLBACK (on_export_clicked), chart);
+  gtk_box_append (GTK_BOX (buttons), table_button);
+  if (figure->kind == STRAITS_FIGURE_SHARES)
+    {
+      GtkWidget *donut = gtk_toggle_button_new_with_mnemonic (_("_Donut"));
+
+      gtk_widget_set_tooltip_text (donut, _("Show the shares as a donut chart"));
+      g_signal_connect (donut, "toggled", G_CALLBACK (on_donut_toggled), self);
+      gtk_box_append (GTK_BOX (buttons), donut);
+    }
+  gtk_widget_set_hexpand (export_button, TRUE);
+  gtk_widget_set_halign (export_button, GTK_ALIGN_END);
+  gtk_box_append (GTK_BOX (buttons), export_button);
+  gtk_box_append (GTK_BOX (card), chart);
+  gtk_box_append (GTK_BOX (card), buttons);
+  gtk_box_append (GTK_BOX (card), revealer);
+  g_object_set_data (G_OBJECT (card), "chart", chart);
+  g_object_set_data (G_OBJECT (card), "export", export_button);
+  return card;
+}
+
+static void
+refill_charts (StraitsSidePanel *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->charts_box))) != NULL)
+    gtk_box_remove (self->charts_box, child);
+  self->n_charts = 0;
+  for (guint i = 0; self->dataset && i < straits_dataset_get_n_figures (self->dataset); i++)
+    if (figure_is_relevant (self, straits_dataset_get_figure (self->dataset, i)))
+      {
+        gtk_box_append (self->charts_box, new_chart_card (self, i));
+        self->n_charts++;
+      }
+  gtk_stack_set_visible_child_name (self->charts_stack, self->n_charts > 0 ? "charts" : "empty");
+  adw_status_page_set_description (self->charts_empty, _("The dataset has no figures about this selection."));
+}
+
+/* The panel as a whole ------------------------------------------------------ */
+
+static void
+update_header (StraitsSidePanel *self)
+{
+  g_autofree char *title = NULL, *subtitle = NULL;
+  guint n_entries = self->entries ? self->entries->len : 0;
+
+  if (self->dataset == NULL)
+    {
+      gtk_label_set_text (self->title_label, "");
+      gtk_label_set_text (self->subtitle_label, "");
+      return;
+    }
+  title = straits_selection_describe (self->dataset, &self->selection);
+  subtitle = g_strdup_printf (g_dngettext (NULL, "%u entry in the history", "%u entries in the history", n_entries),
+                              n_entries);
+  gtk_label_set_text (self->title_label, title);
+  gtk_label_set_text (self->subtitle_label, subtitle);
+}
+
+static void
+refresh (StraitsSidePanel *self)
+{
+  g_clear_pointer (&self->entries, g_array_unref);
+  if (self->dataset != NULL)
+    self->entries = straits_history_collect (self->dataset, &self->selection);
+  update_header (self);
+  refill_history (self);
+  refill_charts (self);
+}
+
+void
+straits_side_panel_set_dataset (StraitsSidePanel *self,
+                                StraitsDataset   *dataset)
+{
+  g_return_if_fail (STRAITS_IS_SIDE_PANEL (self));
+
+  g_set_object (&self->dataset, dataset);
+  straits_selection_init_none (&self->selection);
+  fill_type_filter (self);
+  refresh (self);
+}
+
+void
+straits_side_panel_set_selection (StraitsSidePanel       *self,
+                                  const StraitsSelection *selection)
+{
+  g_return_if_fail (STRAITS_IS_SIDE_PANEL (self));
+
+  if (straits_selection_equal (&self->selection, selection))
+    return;
+  self->selection = *selection;
+  refresh (self);
+}
+
+void
+straits_side_panel_set_style (StraitsSidePanel      *self,
+                              const StraitsMapStyle *style)
+{
+  g_return_if_fail (STRAITS_IS_SIDE_PANEL (self));
+
+  self->style = *style;
+  for (GtkWidget *card = gtk_widget_get_first_child (GTK_WIDGET (self->charts_box));
+       card != NULL; card = gtk_widget_get_next_sibling (card))
+    straits_chart_view_set_style (g_object_get_data (G_OBJECT (card), "chart"), style);
+}
+
+/* Brings the first entry of @date or later into view. */
+void
+straits_side_panel_scroll_to_date (StraitsSidePanel  *self,
+                                   const StraitsDate *date)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+  guint32 day = straits_date_first_day (date);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(StraitsHistoryItem) row = g_list_model_get_item (G_LIST_MODEL (self->items), i);
+      const StraitsHistoryEntry *entry = straits_history_item_get_entry (row);
+
+      if (entry != NULL && (!straits_date_is_set (&entry->date) || straits_date_last_day (&entry->date) >= day))
+        {
+          /* Its year's heading, when there is one, comes along. */
+          gtk_widget_activate_action (GTK_WIDGET (self->history_list), "list.scroll-to-item", "u",
+                                      i > 0 ? i - 1 : 0);
+          return;
+        }
+    }
+  if (n > 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->history_list), "list.scroll-to-item", "u", n - 1);
+}
+
+const char *
+straits_side_panel_get_page (StraitsSidePanel *self)
+{
+  return gtk_stack_get_visible_child_name (self->pages);
+}
+
+void
+straits_side_panel_set_page (StraitsSidePanel *self,
+                             const char       *page)
+{
+  gtk_stack_set_visible_child_name (self->pages, page);
+}
+
+GListModel *
+straits_side_panel_get_history (StraitsSidePanel *self)
+{
+  return G_LIST_MODEL (self->items);
+}
+
+guint
+straits_side_panel_get_n_charts (StraitsSidePanel *self)
+{
+  return self->n_charts;
+}
+
+static void
+straits_side_panel_dispose (GObject *object)
+{
+  StraitsSidePanel *self = STRAITS_SIDE_PANEL (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), STRAITS_TYPE_SIDE_PANEL);
+  g_clear_object (&self->dataset);
+  g_clear_object (&self->items);
+  g_clear_pointer (&self->entries, g_array_unref);
+  G_OBJECT_CLASS (straits_side_panel_parent_class)->dispose (object);
+}
+
+static void
+straits_side_panel_class_init (StraitsSidePanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = straits_side_panel_dispose;
+
+  /**
+   * StraitsSidePanel::entry-activated:
+   * @kind: a StraitsHistoryKind
+   * @index: the event's or relation's index
+   *
+   * The user chose an entry of the history.
+   */
+  signals[ENTRY_ACTIVATED] = g_signal_new ("entry-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                           0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
+  /**
+   * StraitsSidePanel::message:
+   * @text: what to tell the user, plain text
+   *
+   * Something the window should show as a toast.
+   */
+  signals[MESSAGE] = g_signal_new ("message", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/eu/straits/Straits/ui/straits-side-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, StraitsSidePanel, title_label);
+  gtk_widget_class_bind_template_child (widget_class, StraitsSidePanel, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, StraitsSidePanel, pages);
+  gtk_widget_class_bind_template_child (widget_class, StraitsSidePanel, type_filter);
+  gtk_widget_class_bind_template_child (widget_class, StraitsSidePanel, text_filter);
+  gtk_widget_class_bind_template_child (widget_class, StraitsSidePanel, history_stack);
+  gtk_widget_class_bind_template_child (widget_class, StraitsSidePanel, history_list);
+  gtk_widget_class_bind_template_child (widget_class, StraitsSidePanel, history_empty);
+  gtk_widget_class_bind_template_child (widget_class, StraitsSidePanel, charts_stack);
+  gtk_widget_class_bind_template_child (widget_class, StraitsSidePanel, charts_box);
+  gtk_widget_class_bind_template_child (widget_class, StraitsSidePanel, charts_empty);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "sidepanel");
+}
+
+static void
+straits_side_panel_init (StraitsSidePanel *self)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  GtkNoSelection *model;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  straits_selection_init_none (&self->selection);
+  straits_map_style_init (&self->style, STRAITS_MAP_STYLE_LIGHT);
+  self->items = g_list_store_new (STRAITS_TYPE_HISTORY_ITEM);
+  model = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->items)));
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
+  gtk_list_view_set_factory (self->history_list, factory);
+  gtk_list_view_set_model (self->history_list, GTK_SELECTION_MODEL (model));
+  g_object_unref (model);
+  g_signal_connect (self->history_list, "activate", G_CALLBACK (on_history_activate), self);
+  g_signal_connect_swapped (self->text_filter, "search-changed", G_CALLBACK (refill_history), self);
+  g_signal_connect_swapped (self->type_filter, "notify::selected", G_CALLBACK (refill_history), self);
+  fill_type_filter (self);
+  refill_history (self);
+}
+
+GtkWidget *
+straits_side_panel_new (void)
+{
+  return g_object_new (STRAITS_TYPE_SIDE_PANEL, NULL);
+}

@@ -1,0 +1,34 @@
+/* straits-side-panel.h: cooperation history and arms-export figures of
+ * the map's selection
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "straits-history.h"
+#include "straits-map-style.h"
+
+G_BEGIN_DECLS
+
+#define STRAITS_TYPE_SIDE_PANEL (straits_side_panel_get_type ())
+
+G_DECLARE_FINAL_TYPE (StraitsSidePanel, straits_side_panel, STRAITS, SIDE_PANEL, GtkWidget)
+
+GtkWidget *straits_side_panel_new           (void);
+void       straits_side_panel_set_dataset   (StraitsSidePanel       *self,
+                                             StraitsDataset         *dataset);
+void       straits_side_panel_set_selection (StraitsSidePanel       *self,
+                                             const StraitsSelection *selection);
+void       straits_side_panel_set_style     (StraitsSidePanel       *self,
+                                             const StraitsMapStyle  *style);
+void       straits_side_panel_scroll_to_date (StraitsSidePanel      *self,
+                                              const StraitsDate     *date);
+const char *straits_side_panel_get_page     (StraitsSidePanel       *self);
+void       straits_side_panel_set_page      (StraitsSidePanel       *self,
+                                             const char             *page);
+GListModel *straits_side_panel_get_history  (StraitsSidePanel       *self);
+guint      straits_side_panel_get_n_charts  (StraitsSidePanel       *self);
+
+G_END_DECLS
