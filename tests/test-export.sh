@@ -52,5 +52,30 @@ check "an export too large to draw fails" "[ $status -ne 0 ]"
 check "the previous file is untouched" "[ \"\$(cat '$work/keep.png')\" = 'previous figure' ]"
 check "no temporary file is left" "[ \$(ls -A '$work' | grep -c '^\.goutputstream') -eq 0 ]"
 
+# Charts from the command line.
+"$straits" --list-charts >"$work/charts" 2>"$work/err"
+check "--list-charts names the bundled dataset's charts" \
+  "grep -q '^fig-tur-arms-import-shares	shares	TUR	' '$work/charts' && [ \$(wc -l <'$work/charts') -ge 5 ]"
+"$straits" --list-charts --subject=ESP >"$work/charts-esp"
+check "--list-charts --subject=ESP lists only charts about Spain" \
+  "grep -q fig-tur-arms-import-shares '$work/charts-esp' && ! grep -q fig-fra-customers-tur-rank '$work/charts-esp'"
+"$straits" --export-chart="$work/chart.pdf" --chart=fig-tur-arms-import-shares --size=a4-landscape \
+  && ok "chart: PDF exported" || fail "chart: PDF exported"
+check "chart: the PDF is A4 landscape" "pdfinfo '$work/chart.pdf' | grep -q 'Page size: *841.89 x 595.276 pts'"
+check "chart: the PDF's text has the title, the suppliers and the remainder" \
+  "pdftotext '$work/chart.pdf' - | tr '\n' ' ' | grep -q \"Shares of Turkey's arms imports\" && pdftotext '$work/chart.pdf' - | grep -q Spain && pdftotext '$work/chart.pdf' - | grep -q Other"
+"$straits" --export-chart="$work/chart.svg" --chart=fig-tur-defence-exports --subject=TUR --donut \
+  && ok "chart: SVG exported" || fail "chart: SVG exported"
+check "chart: the SVG renders with rsvg-convert" \
+  "rsvg-convert -o '$work/chart-svg.png' '$work/chart.svg' && [ -s '$work/chart-svg.png' ]"
+"$straits" --export-chart="$work/chart.png" --chart=fig-fra-customers-tur-rank --size=800x500 --dpi=192
+check "chart: PNG at 192 dpi is twice its size in pixels" "[ \"\$(png_size '$work/chart.png')\" = '1600 1000' ]"
+"$straits" --export-chart="$work/y.png" --chart=fig-none 2>"$work/err"; status=$?
+check "chart: an unknown chart fails and points to --list-charts" "[ $status -ne 0 ] && grep -q -- '--list-charts' '$work/err'"
+"$straits" --export-chart="$work/y.png" --chart=fig-fra-customers-tur-rank --subject=ESP 2>"$work/err"; status=$?
+check "chart: a chart not about the subject fails" "[ $status -ne 0 ] && grep -q 'not about' '$work/err'"
+"$straits" --export-chart="$work/missing/y.pdf" --chart=fig-tur-defence-exports 2>"$work/err"; status=$?
+check "chart: an unwritable path fails clearly" "[ $status -ne 0 ] && grep -q 'Cannot write' '$work/err'"
+
 echo "1..$n"
 [ $fails -eq 0 ]

@@ -36,6 +36,16 @@ static const GOptionEntry option_entries[] = {
     N_("Resolution of PNG exports (default 96)"), N_("N") },
   { "time", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Draw the map as of this date (YYYY, YYYY-MM or YYYY-MM-DD)"), N_("DATE") },
+  { "list-charts", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("List the charts a dataset offers and exit (no display needed)"), NULL },
+  { "export-chart", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Export a chart to FILE (.png, .pdf or .svg) and exit (no display needed)"), N_("FILE") },
+  { "chart", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("The chart to export, by the id --list-charts gives"), N_("NAME") },
+  { "subject", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Only charts about this actor (an actor id)"), N_("ACTOR") },
+  { "donut", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Draw shares as a donut instead of bars"), NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
     NULL, N_("[FILE…]") },
   { NULL }
@@ -132,6 +142,10 @@ straits_application_handle_local_options (GApplication *app,
     return straits_cli_check (remaining);
   if (g_variant_dict_contains (options, "export"))
     return straits_cli_export (options);
+  if (g_variant_dict_contains (options, "list-charts"))
+    return straits_cli_list_charts (options);
+  if (g_variant_dict_contains (options, "export-chart"))
+    return straits_cli_export_chart (options);
   if (remaining != NULL && remaining[0] != NULL)
     {
       int status = open_from_command_line (app, remaining);

@@ -8,7 +8,9 @@
 #include <glib/gi18n.h>
 
 #include "straits-cli.h"
+#include "straits-chart.h"
 #include "straits-dataset.h"
+#include "straits-history.h"
 #include "straits-figure.h"
 #include "straits-map-export.h"
 #include "straits-paths.h"
@@ -160,6 +162,108 @@ straits_cli_export (GVariantDict *options)
   job.figure = (StraitsFigureOptions) { view->title, view->subtitle, TRUE, TRUE, NULL };
   meta.title = view->title;
   if (!straits_export (file, width, height, dpi, 1, draw_export_page, &job, &meta, &error))
+    return fail (error);
+  return 0;
+}
+
+static const char *const figure_kinds[] = { "shares", "series", "ranking" };
+
+/* --subject=ACTOR, looked up; STRAITS_NO_INDEX with @error set when unknown,
+ * G_MAXUINT32 - 1 when not given. */
+#define NO_SUBJECT (STRAITS_NO_INDEX - 1)
+
+static guint32
+lookup_subject (StraitsDataset *dataset, GVariantDict *options, GError **error)
+{
+  const char *subject = NULL;
+  guint32 actor;
+
+  if (!g_variant_dict_lookup (options, "subject", "&s", &subject))
+    return NO_SUBJECT;
+  actor = straits_dataset_find_actor (dataset, subject);
+  if (actor == STRAITS_NO_INDEX)
+    g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                 _("the dataset has no actor “%s”"), subject);
+  return actor;
+}
+
+/* straits --list-charts [--dataset=FILE] [--subject=ACTOR]: one line per
+ * chart: its name, the kind of figure, its subject and its title. */
+int
+straits_cli_list_charts (GVariantDict *options)
+{
+  const char *dataset_path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StraitsDataset) dataset = NULL;
+  guint32 subject;
+
+  g_variant_dict_lookup (options, "dataset", "^&ay", &dataset_path);
+  dataset = load_dataset_for_cli (dataset_path, &error);
+  if (dataset == NULL)
+    return fail (error);
+  subject = lookup_subject (dataset, options, &error);
+  if (subject == STRAITS_NO_INDEX)
+    return fail (error);
+  for (guint i = 0; i < straits_dataset_get_n_figures (dataset); i++)
+    {
+      const StraitsFigure *f = straits_dataset_get_figure (dataset, i);
+
+      if (subject != NO_SUBJECT && !straits_figure_concerns (f, subject))
+        continue;
+      printf ("%s\t%s\t%s\t%s\n", f->id, figure_kinds[f->kind],
+              f->subject != STRAITS_NO_INDEX ? straits_dataset_get_actor (dataset, f->subject)->id : "-",
+              f->title);
+    }
+  return 0;
+}
+
+/* straits --export-chart=FILE --chart=NAME [--subject=ACTOR] [--dataset=FILE]
+ *         [--size=SIZE] [--dpi=N] [--donut] */
+int
+straits_cli_export_chart (GVariantDict *options)
+{
+  const char *file = NULL, *name = NULL, *dataset_path = NULL, *size = NULL;
+  double dpi = 96, width = STRAITS_CHART_EXPORT_WIDTH, height = STRAITS_CHART_EXPORT_HEIGHT;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StraitsDataset) dataset = NULL;
+  StraitsExportFormat format;
+  guint32 figure, subject;
+
+  g_variant_dict_lookup (options, "export-chart", "^&ay", &file);
+  g_variant_dict_lookup (options, "chart", "&s", &name);
+  g_variant_dict_lookup (options, "dataset", "^&ay", &dataset_path);
+  g_variant_dict_lookup (options, "size", "&s", &size);
+  g_variant_dict_lookup (options, "dpi", "d", &dpi);
+
+  if (!straits_export_format_from_filename (file, &format, &error) ||
+      (size != NULL && !straits_parse_page_size (size, &width, &height, &error)))
+    return fail (error);
+  if (name == NULL)
+    {
+      fprintf (stderr, "straits: %s\n", _("--export-chart needs --chart=NAME (see --list-charts)"));
+      return 1;
+    }
+  dataset = load_dataset_for_cli (dataset_path, &error);
+  if (dataset == NULL)
+    return fail (error);
+  subject = lookup_subject (dataset, options, &error);
+  if (subject == STRAITS_NO_INDEX)
+    return fail (error);
+  figure = straits_dataset_find_figure (dataset, name);
+  if (figure == STRAITS_NO_INDEX)
+    {
+      fprintf (stderr, _("straits: the dataset has no chart “%s”; straits --list-charts names them\n"), name);
+      return 1;
+    }
+  if (subject != NO_SUBJECT && !straits_figure_concerns (straits_dataset_get_figure (dataset, figure), subject))
+    {
+      fprintf (stderr, _("straits: the chart “%s” is not about “%s”\n"), name,
+               straits_dataset_get_actor (dataset, subject)->id);
+      return 1;
+    }
+  if (!straits_chart_export (dataset, figure,
+                             g_variant_dict_contains (options, "donut") ? STRAITS_CHART_DONUT : STRAITS_CHART_AUTO,
+                             file, width, height, dpi, &error))
     return fail (error);
   return 0;
 }

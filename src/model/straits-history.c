@@ -295,3 +295,49 @@ straits_history_entry_citations (StraitsDataset            *dataset,
     return &straits_dataset_get_event (dataset, entry->index)->citations;
   return &straits_dataset_get_relation (dataset, entry->index)->citations;
 }
+
+/* Whether @actor is the figure's subject or one of its values: a state's
+ * roles as recipient and as supplier. */
+gboolean
+straits_figure_concerns (const StraitsFigure *figure,
+                         guint32              actor)
+{
+  if (figure->subject == actor)
+    return TRUE;
+  for (guint i = 0; i < figure->n_values; i++)
+    if (figure->values[i].actor == actor)
+      return TRUE;
+  return FALSE;
+}
+
+/* The figures the side panel shows for @selection: those concerning one of
+ * its actors; with nothing selected, all of them. */
+gboolean
+straits_selection_has_figure (StraitsDataset         *dataset,
+                              const StraitsSelection *selection,
+                              const StraitsFigure    *figure)
+{
+  const StraitsRelation *r;
+  const StraitsGroup *g;
+
+  switch (selection->kind)
+    {
+    case STRAITS_SELECTION_ACTOR:
+      return straits_figure_concerns (figure, selection->actors[0]);
+    case STRAITS_SELECTION_PAIR:
+      return straits_figure_concerns (figure, selection->actors[0]) ||
+             straits_figure_concerns (figure, selection->actors[1]);
+    case STRAITS_SELECTION_RELATION:
+      r = straits_dataset_get_relation (dataset, selection->relation);
+      return straits_figure_concerns (figure, r->from) || straits_figure_concerns (figure, r->to);
+    case STRAITS_SELECTION_GROUP:
+      g = &straits_dataset_get_grouping (dataset, selection->grouping)->groups[selection->group];
+      for (guint i = 0; i < g->n_members; i++)
+        if (straits_figure_concerns (figure, g->members[i]))
+          return TRUE;
+      return FALSE;
+    case STRAITS_SELECTION_NONE:
+    default:
+      return TRUE;
+    }
+}

@@ -53,6 +53,12 @@ GArray  *straits_history_collect         (StraitsDataset         *dataset,
 guint    straits_history_find_date       (GArray                 *entries,
                                           const StraitsDate      *date);
 
+gboolean straits_figure_concerns         (const StraitsFigure    *figure,
+                                          guint32                 actor);
+gboolean straits_selection_has_figure    (StraitsDataset         *dataset,
+                                          const StraitsSelection *selection,
+                                          const StraitsFigure    *figure);
+
 const StraitsCitations *straits_history_entry_citations (StraitsDataset            *dataset,
                                                          const StraitsHistoryEntry *entry);
 

@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "straits-chart.h"
+#include "straits-map-export.h"
 
 #define PAD 10.0
 
@@ -421,4 +422,45 @@ straits_chart_draw (StraitsDataset        *dataset,
   else
     draw_hbars (dataset, figure, cr, PAD, top, width - 2 * PAD, bottom - top, style, rows, marks, texts);
   cairo_restore (cr);
+}
+
+/* Export ------------------------------------------------------------------ */
+
+typedef struct {
+  StraitsDataset *dataset;
+  const StraitsFigure *figure;
+  StraitsChartKind kind;
+  StraitsMapStyle style;
+} ChartPage;
+
+static void
+draw_chart_page (cairo_t  *cr,
+                 double    width,
+                 double    height,
+                 guint     page,
+                 gpointer  user_data)
+{
+  ChartPage *job = user_data;
+
+  straits_chart_draw (job->dataset, job->figure, cr, width, height, &job->style, job->kind, NULL, NULL);
+}
+
+/* Writes figure @figure as a chart to @filename (PNG, PDF or SVG by its
+ * extension), atomically, in the light style whatever the screen's. */
+gboolean
+straits_chart_export (StraitsDataset    *dataset,
+                      guint32            figure,
+                      StraitsChartKind   kind,
+                      const char        *filename,
+                      double             width_pt,
+                      double             height_pt,
+                      double             dpi,
+                      GError           **error)
+{
+  ChartPage job = { dataset, straits_dataset_get_figure (dataset, figure), kind, { 0 } };
+  g_autofree char *description = straits_chart_table_text (dataset, job.figure);
+  StraitsExportMetadata meta = { job.figure->title, description, NULL, NULL };
+
+  straits_map_style_init (&job.style, STRAITS_MAP_STYLE_LIGHT);
+  return straits_export (filename, width_pt, height_pt, dpi, 1, draw_chart_page, &job, &meta, error);
 }

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cairo.h>
+#include <gio/gio.h>
 
 #include "straits-dataset.h"
 #include "straits-label-placer.h"
@@ -52,5 +53,18 @@ char  *straits_chart_table_text  (StraitsDataset        *dataset,
 char  *straits_figure_value_label (StraitsDataset           *dataset,
                                    const StraitsFigure      *figure,
                                    const StraitsFigureValue *value);
+
+/* A chart figure's default size, in points (about 17 by 11 cm). */
+#define STRAITS_CHART_EXPORT_WIDTH 480.0
+#define STRAITS_CHART_EXPORT_HEIGHT 320.0
+
+gboolean straits_chart_export    (StraitsDataset        *dataset,
+                                  guint32                figure,
+                                  StraitsChartKind       kind,
+                                  const char            *filename,
+                                  double                 width_pt,
+                                  double                 height_pt,
+                                  double                 dpi,
+                                  GError               **error);
 
 G_END_DECLS

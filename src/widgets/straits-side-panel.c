@@ -13,7 +13,6 @@
 
 #include "straits-chart-view.h"
 #include "straits-history-item.h"
-#include "straits-map-export.h"
 #include "straits-side-panel.h"
 
 struct _StraitsSidePanel
@@ -420,63 +419,6 @@ on_history_activate (GtkListView *list,
 
 /* Charts ------------------------------------------------------------------ */
 
-static gboolean
-figure_concerns (const StraitsFigure *figure, guint32 actor)
-{
-  if (figure->subject == actor)
-    return TRUE;
-  for (guint i = 0; i < figure->n_values; i++)
-    if (figure->values[i].actor == actor)
-      return TRUE;
-  return FALSE;
-}
-
-/* A selected state's roles as supplier and recipient: the figures about it
- * and those it appears in. With nothing selected, all of them. */
-static gboolean
-figure_is_relevant (StraitsSidePanel *self, const StraitsFigure *figure)
-{
-  const StraitsRelation *r;
-  const StraitsGroup *g;
-
-  switch (self->selection.kind)
-    {
-    case STRAITS_SELECTION_ACTOR:
-      return figure_concerns (figure, self->selection.actors[0]);
-    case STRAITS_SELECTION_PAIR:
-      return figure_concerns (figure, self->selection.actors[0]) ||
-             figure_concerns (figure, self->selection.actors[1]);
-    case STRAITS_SELECTION_RELATION:
-      r = straits_dataset_get_relation (self->dataset, self->selection.relation);
-      return figure_concerns (figure, r->from) || figure_concerns (figure, r->to);
-    case STRAITS_SELECTION_GROUP:
-      g = &straits_dataset_get_grouping (self->dataset, self->selection.grouping)->groups[self->selection.group];
-      for (guint i = 0; i < g->n_members; i++)
-        if (figure_concerns (figure, g->members[i]))
-          return TRUE;
-      return FALSE;
-    case STRAITS_SELECTION_NONE:
-    default:
-      return TRUE;
-    }
-}
-
-typedef struct {
-  StraitsDataset *dataset;
-  guint32 figure;
-  StraitsChartKind kind;
-  StraitsMapStyle style;
-} ChartJob;
-
-static void
-draw_chart_page (cairo_t *cr, double width, double height, guint page, gpointer user_data)
-{
-  ChartJob *job = user_data;
-
-  straits_chart_draw (job->dataset, straits_dataset_get_figure (job->dataset, job->figure), cr,
-                      width, height, &job->style, job->kind, NULL, NULL);
-}
-
 static void
 on_export_response (GtkNativeDialog *dialog,
                     int              response,
@@ -490,15 +432,11 @@ on_export_response (GtkNativeDialog *dialog,
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       g_autofree char *path = file ? g_file_get_path (file) : NULL;
       g_autoptr(GError) error = NULL;
-      const StraitsFigure *figure = straits_dataset_get_figure (self->dataset, straits_chart_view_get_figure (chart));
-      ChartJob job = { self->dataset, straits_chart_view_get_figure (chart),
-                       GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (chart), "kind")), { 0 } };
-      StraitsExportMetadata meta = { figure->title, NULL, NULL, NULL };
+      StraitsChartKind kind = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (chart), "kind"));
 
-      /* Exports are for print: light, whatever the screen's style. */
-      straits_map_style_init (&job.style, STRAITS_MAP_STYLE_LIGHT);
       if (path != NULL &&
-          straits_export (path, 480, 320, 192, 1, draw_chart_page, &job, &meta, &error))
+          straits_chart_export (self->dataset, straits_chart_view_get_figure (chart), kind, path,
+                                STRAITS_CHART_EXPORT_WIDTH, STRAITS_CHART_EXPORT_HEIGHT, 192, &error))
         {
           g_autofree char *name = g_file_get_basename (file);
           g_autofree char *message = g_strdup_printf (_("Saved “%s”"), name);
@@ -612,7 +550,7 @@ refill_charts (StraitsSidePanel *self)
     gtk_box_remove (self->charts_box, child);
   self->n_charts = 0;
   for (guint i = 0; self->dataset && i < straits_dataset_get_n_figures (self->dataset); i++)
-    if (figure_is_relevant (self, straits_dataset_get_figure (self->dataset, i)))
+    if (straits_selection_has_figure (self->dataset, &self->selection, straits_dataset_get_figure (self->dataset, i)))
       {
         gtk_box_append (self->charts_box, new_chart_card (self, i));
         self->n_charts++;
