@@ -230,6 +230,39 @@ test_relations_and_legend (void)
   cairo_surface_destroy (s);
 }
 
+/* The map as of a date: relations that start later are not drawn, nor
+ * events that happen later; the Black Sea's mine-clearing agreement
+ * (January 2024, with a place) shows from 2024 on. */
+static void
+test_time (void)
+{
+  g_autoptr(StraitsMapRenderer) r = renderer_for ("black-sea");
+  const char *dates[] = { "2013", "2019-12", "2024-01", "2025-12" };
+  guint relations[G_N_ELEMENTS (dates)], events[G_N_ELEMENTS (dates)], all_relations;
+  cairo_surface_t *s;
+
+  s = render (r, NULL);
+  all_relations = straits_map_renderer_get_n_drawn_relations (r);
+  cairo_surface_destroy (s);
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    {
+      StraitsDate date;
+
+      g_assert_true (straits_date_parse (dates[i], &date));
+      straits_map_renderer_set_time (r, &date);
+      s = render (r, NULL);
+      relations[i] = straits_map_renderer_get_n_drawn_relations (r);
+      events[i] = straits_map_renderer_get_n_drawn_events (r);
+      cairo_surface_destroy (s);
+    }
+  g_assert_cmpuint (relations[0], <, relations[3]);
+  g_assert_cmpuint (relations[1], <=, relations[2]);
+  g_assert_cmpuint (relations[3], <=, all_relations);
+  g_assert_cmpuint (events[0], ==, 0);        /* nothing with a place before 2014 */
+  g_assert_cmpuint (events[1], <, events[2]); /* the mine-clearing agreement appears */
+  g_assert_cmpuint (events[2], <=, events[3]);
+}
+
 /* Level of detail: zoomed far in, a frame sends far fewer vertices than
  * the data holds, and about as many as the overview. */
 static void
@@ -347,6 +380,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/renderer/nothing-outside", test_nothing_outside);
   g_test_add_func ("/renderer/relations-and-legend", test_relations_and_legend);
   g_test_add_func ("/renderer/detail-follows-screen", test_detail_follows_screen);
+  g_test_add_func ("/renderer/time", test_time);
   g_test_add_func ("/renderer/pick-country", test_pick_country);
   g_test_add_func ("/renderer/dataset-views", test_dataset_views);
   status = g_test_run ();

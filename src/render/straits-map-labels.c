@@ -382,11 +382,11 @@ label_cities (StraitsMapRenderer *self,
     }
 }
 
-static gboolean
-annotation_point (StraitsMapRenderer      *self,
-                  const StraitsAnnotation *a,
-                  double                  *x,
-                  double                  *y)
+gboolean
+straits_map_annotation_point (StraitsMapRenderer      *self,
+                              const StraitsAnnotation *a,
+                              double                  *x,
+                              double                  *y)
 {
   StraitsBasemap *basemap = straits_projected_map_get_basemap (self->map);
 
@@ -437,7 +437,7 @@ label_annotations (StraitsMapRenderer *self,
       double x, y, ox, oy, r = 3.2 * frame->unit;
       g_autofree char *text = NULL;
 
-      if (!annotation_shown (self, a) || !annotation_point (self, a, &x, &y) ||
+      if (!annotation_shown (self, a) || !straits_map_annotation_point (self, a, &x, &y) ||
           !output_point (frame, x, y, &ox, &oy))
         continue;
       /* The marker takes its place like a label: not under the legend. */
@@ -626,5 +626,74 @@ straits_map_draw_legend (StraitsMapRenderer *self,
       cairo_move_to (cr, x + 2 * pad + swatch * 1.6, row + (line_height - logical.height) / 2 - frame->unit);
       straits_set_colour (cr, &self->style.text);
       pango_cairo_show_layout (cr, layout);
+    }
+}
+
+/* Events ----------------------------------------------------------------- */
+
+/* Where an event took place, when the dataset says: a point, or a feature
+ * named by an annotation. */
+static gboolean
+event_point (StraitsMapRenderer *self,
+             const StraitsEvent *e,
+             double             *x,
+             double             *y)
+{
+  guint32 a;
+
+  if (e->has_point)
+    return straits_projection_forward (straits_projected_map_get_projection (self->map), e->lon, e->lat, x, y);
+  if (e->feature == NULL || (a = straits_dataset_find_annotation (self->dataset, e->feature)) == STRAITS_NO_INDEX)
+    return FALSE;
+  return straits_map_annotation_point (self, straits_dataset_get_annotation (self->dataset, a), x, y);
+}
+
+/* How strongly an event shows at the map's date: not at all before it
+ * happened, fully in its first year, fading to a quarter over ten years.
+ * Without a date, every event shows fully. */
+static double
+event_opacity (StraitsMapRenderer *self,
+               const StraitsEvent *e)
+{
+  double age_days;
+
+  if (!self->has_time)
+    return 1.0;
+  if (straits_date_first_day (&e->date) > straits_date_last_day (&self->time))
+    return 0.0;
+  age_days = (double) straits_date_last_day (&self->time) - (double) straits_date_last_day (&e->date);
+  if (age_days <= 365)
+    return 1.0;
+  return MAX (0.25, 1.0 - 0.75 * (age_days - 365) / (9 * 365.0));
+}
+
+/* Events with a place, as dots in their type's colour, over the labels
+ * (an event at the Bosporus must not push its annotation away) but never
+ * over the legend. */
+void
+straits_map_draw_events (StraitsMapRenderer *self,
+                         StraitsMapFrame    *frame)
+{
+  if (self->dataset == NULL)
+    return;
+  for (guint i = 0; i < straits_dataset_get_n_events (self->dataset); i++)
+    {
+      const StraitsEvent *e = straits_dataset_get_event (self->dataset, i);
+      const StraitsColour *colour = &straits_dataset_get_event_type (self->dataset, e->type)->colour;
+      double x, y, ox, oy, r = 4.5 * frame->unit, opacity = event_opacity (self, e);
+
+      if (opacity <= 0 || !event_point (self, e, &x, &y) || !output_point (frame, x, y, &ox, &oy))
+        continue;
+      if (self->has_legend &&
+          straits_rects_intersect (&self->legend_rect, &(StraitsRect) { ox - r, oy - r, 2 * r, 2 * r }))
+        continue;
+      cairo_new_path (frame->cr);
+      cairo_arc (frame->cr, ox, oy, r, 0, 2 * G_PI);
+      cairo_set_source_rgba (frame->cr, colour->r, colour->g, colour->b, opacity);
+      cairo_fill_preserve (frame->cr);
+      cairo_set_source_rgba (frame->cr, self->style.halo.r, self->style.halo.g, self->style.halo.b, opacity);
+      cairo_set_line_width (frame->cr, 1.3 * frame->unit);
+      cairo_stroke (frame->cr);
+      self->n_drawn_events++;
     }
 }

@@ -21,6 +21,7 @@ struct _StraitsMapRenderer
   guint32 grouping;
   GArray *relation_types;   /* guint32; NULL: all */
   char **overlays;
+  guint n_drawn_events;
   gboolean has_time;
   StraitsDate time;
   GArray *selected_actors;  /* guint32 */
@@ -114,6 +115,12 @@ void     straits_map_draw_labels      (StraitsMapRenderer    *self,
                                        StraitsMapFrame       *frame);
 void     straits_map_draw_legend      (StraitsMapRenderer    *self,
                                        StraitsMapFrame       *frame);
+void     straits_map_draw_events      (StraitsMapRenderer    *self,
+                                       StraitsMapFrame       *frame);
+gboolean straits_map_annotation_point (StraitsMapRenderer    *self,
+                                       const StraitsAnnotation *a,
+                                       double                *x,
+                                       double                *y);
 PangoLayout *straits_map_layout       (StraitsMapRenderer    *self,
                                        cairo_t               *cr,
                                        const char            *text,

@@ -573,6 +573,7 @@ straits_map_renderer_draw (StraitsMapRenderer    *self,
   g_array_set_size (self->drawn_groups, 0);
   g_array_set_size (self->drawn_types, 0);
   self->n_drawn_relations = 0;
+  self->n_drawn_events = 0;
   self->has_legend = FALSE;
 
   cairo_save (cr);
@@ -586,11 +587,18 @@ straits_map_renderer_draw (StraitsMapRenderer    *self,
     straits_map_draw_legend (self, &frame);
   if (!self->hide_labels)
     straits_map_draw_labels (self, &frame);
+  straits_map_draw_events (self, &frame);
   cairo_restore (cr);
   self->last_vertices = frame.n_vertices;
 }
 
 /* Results ----------------------------------------------------------------- */
+
+guint
+straits_map_renderer_get_n_drawn_events (StraitsMapRenderer *self)
+{
+  return self->n_drawn_events;
+}
 
 guint
 straits_map_renderer_get_n_labels (StraitsMapRenderer *self)

@@ -101,6 +101,7 @@ gboolean           straits_map_renderer_get_legend_rect (StraitsMapRenderer  *se
 GArray            *straits_map_renderer_get_drawn_groups (StraitsMapRenderer *self);
 GArray            *straits_map_renderer_get_drawn_relation_types (StraitsMapRenderer *self);
 guint              straits_map_renderer_get_n_drawn_relations (StraitsMapRenderer *self);
+guint              straits_map_renderer_get_n_drawn_events (StraitsMapRenderer *self);
 
 /* What lies under a point of the output: a relation's arc (within a few
  * units) before a country. Either may be STRAITS_NO_INDEX. */
