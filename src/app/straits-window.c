@@ -39,6 +39,7 @@ struct _StraitsWindow
   GtkAdjustment *time_adjustment;
   GtkLabel *time_label;
   guint play_id;
+  StraitsSelection group_selection; /* while the map shows a group's members */
 
   GSettings *settings;
   StraitsAtlas *atlas;
@@ -272,6 +273,26 @@ map_selection (StraitsWindow *self)
   return selection;
 }
 
+/* Whether the map's selection is still exactly the members of the group
+ * chosen last. */
+static gboolean
+map_shows_group (StraitsWindow *self)
+{
+  const StraitsGroup *g;
+  guint n = 0;
+  const guint32 *actors = straits_map_view_get_selected_actors (self->map_view, &n);
+
+  if (self->group_selection.kind != STRAITS_SELECTION_GROUP)
+    return FALSE;
+  g = &straits_dataset_get_grouping (self->dataset, self->group_selection.grouping)->groups[self->group_selection.group];
+  if (n != g->n_members || straits_map_view_get_selected_relation (self->map_view) != STRAITS_NO_INDEX)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    if (actors[i] != g->members[i])
+      return FALSE;
+  return TRUE;
+}
+
 static void
 on_map_selection_changed (StraitsWindow *self)
 {
@@ -279,8 +300,28 @@ on_map_selection_changed (StraitsWindow *self)
 
   if (self->dataset == NULL)
     return;
-  selection = map_selection (self);
+  if (map_shows_group (self))
+    selection = self->group_selection;
+  else
+    {
+      straits_selection_init_none (&self->group_selection);
+      selection = map_selection (self);
+    }
   straits_side_panel_set_selection (self->side_panel, &selection);
+}
+
+/* A group of a grouping: its members selected on the map, the group in
+ * the side panel. */
+static void
+select_group (StraitsWindow *self, guint32 grouping, guint32 group)
+{
+  const StraitsGroup *g = &straits_dataset_get_grouping (self->dataset, grouping)->groups[group];
+
+  straits_selection_init_none (&self->group_selection);
+  self->group_selection.kind = STRAITS_SELECTION_GROUP;
+  self->group_selection.grouping = grouping;
+  self->group_selection.group = group;
+  straits_map_view_select_actors (self->map_view, g->members, g->n_members);
 }
 
 /* An entry chosen in the history: its parties on the map, at its date. */
@@ -306,8 +347,8 @@ on_history_entry_activated (StraitsWindow *self,
     }
 }
 
-/* Selects the actor, relation or event with @id on the map; an empty id
- * clears the selection. FALSE when the dataset has no such item. */
+/* Selects the actor, relation or event with @id on the map, or with
+ * "GROUPING/GROUP" the members of a group; an empty id clears the selection. FALSE when the dataset has no such item. */
 gboolean
 straits_window_select_id (StraitsWindow *self,
                           const char    *id)
@@ -322,6 +363,21 @@ straits_window_select_id (StraitsWindow *self,
     {
       straits_map_view_clear_selection (self->map_view);
       return TRUE;
+    }
+  if (strchr (id, '/') != NULL)
+    {
+      /* "GROUPING/GROUP" */
+      g_auto(GStrv) parts = g_strsplit (id, "/", 2);
+      guint32 grouping = straits_dataset_find_grouping (self->dataset, parts[0]);
+      const StraitsGrouping *g = grouping != STRAITS_NO_INDEX ? straits_dataset_get_grouping (self->dataset, grouping) : NULL;
+
+      for (guint i = 0; g != NULL && i < g->n_groups; i++)
+        if (g_str_equal (g->groups[i].id, parts[1]))
+          {
+            select_group (self, grouping, i);
+            return TRUE;
+          }
+      return FALSE;
     }
   if ((index = straits_dataset_find_actor (self->dataset, id)) != STRAITS_NO_INDEX)
     {
@@ -509,6 +565,7 @@ show_dataset (StraitsWindow  *self,
   StraitsViewport viewport = straits_map_view_get_viewport (self->map_view);
   g_autofree char *view = g_strdup (self->current_view);
 
+  straits_selection_init_none (&self->group_selection);
   g_set_object (&self->dataset, dataset);
   g_set_object (&self->file, file);
   update_titles (self);
@@ -783,7 +840,7 @@ straits_window_get_dataset (StraitsWindow *self)
 
 /* Search --------------------------------------------------------------------- */
 
-typedef enum { RESULT_ACTOR, RESULT_RELATION, RESULT_EVENT } ResultKind;
+typedef enum { RESULT_ACTOR, RESULT_RELATION, RESULT_EVENT, RESULT_GROUP } ResultKind;
 
 static gboolean
 matches (const char *text, const char *needle)
@@ -838,6 +895,19 @@ on_search_changed (StraitsWindow *self)
       if (matches (a->name, needle) || matches (a->id, needle) || matches (a->short_name, needle))
         add_result (self, RESULT_ACTOR, i, _("Actor"), a->name), n++;
     }
+  for (guint32 g = 0; g < straits_dataset_get_n_groupings (ds); g++)
+    {
+      const StraitsGrouping *grouping = straits_dataset_get_grouping (ds, g);
+
+      for (guint32 k = 0; k < grouping->n_groups && n < MAX_SEARCH_RESULTS; k++)
+        if (matches (grouping->groups[k].label, needle) || matches (grouping->groups[k].id, needle))
+          {
+            g_autofree char *label = g_strdup_printf ("%s (%s)", grouping->groups[k].label, grouping->label);
+
+            /* Groups are numbered after their grouping: grouping * 1000 + group. */
+            add_result (self, RESULT_GROUP, g * 1000 + k, _("Group"), label), n++;
+          }
+    }
   for (guint32 i = 0; i < straits_dataset_get_n_relations (ds) && n < MAX_SEARCH_RESULTS; i++)
     {
       const StraitsRelation *r = straits_dataset_get_relation (ds, i);
@@ -876,6 +946,8 @@ on_search_result_activated (StraitsWindow *self,
       straits_map_view_select_relation (self->map_view, index);
       straits_map_view_center_on_actor (self->map_view, straits_dataset_get_relation (self->dataset, index)->from);
     }
+  else if (kind == RESULT_GROUP)
+    select_group (self, index / 1000, index % 1000);
   else
     {
       const StraitsEvent *e = straits_dataset_get_event (self->dataset, index);
@@ -1219,6 +1291,7 @@ straits_window_init (StraitsWindow *self)
   GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  straits_selection_init_none (&self->group_selection);
   self->atlas = straits_atlas_new (basemap_dir);
   self->settings = straits_settings_new ();
   if (self->settings != NULL)

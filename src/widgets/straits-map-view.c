@@ -370,6 +370,18 @@ straits_map_view_select_actor (StraitsMapView *self,
   selection_changed (self);
 }
 
+/* Selects all of @actors at once: the members of a group. */
+void
+straits_map_view_select_actors (StraitsMapView *self,
+                                const guint32  *actors,
+                                guint           n_actors)
+{
+  self->selected_relation = STRAITS_NO_INDEX;
+  g_array_set_size (self->selected_actors, 0);
+  g_array_append_vals (self->selected_actors, actors, n_actors);
+  selection_changed (self);
+}
+
 void
 straits_map_view_select_relation (StraitsMapView *self,
                                   guint32         relation)

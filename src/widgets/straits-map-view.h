@@ -38,6 +38,9 @@ void                straits_map_view_center_on_actor  (StraitsMapView     *self,
 void                straits_map_view_select_actor     (StraitsMapView     *self,
                                                        guint32             actor,
                                                        gboolean            add);
+void                straits_map_view_select_actors    (StraitsMapView     *self,
+                                                       const guint32      *actors,
+                                                       guint               n_actors);
 void                straits_map_view_select_relation  (StraitsMapView     *self,
                                                        guint32             relation);
 void                straits_map_view_clear_selection  (StraitsMapView     *self);

@@ -254,6 +254,11 @@ def main():
     tap(ordered is not None and ordered[0] < ordered[1],
         "Poland's history lists the 2021 TB2 purchase before Turkey joining the Three Seas Initiative",
         [n for n in find_all_names(root) if n[0] == "label"][:80])
+    groups = json.load(open(BUNDLED, encoding="utf-8"))["groupings"][0]
+    reluctant = next(g for g in groups["groups"] if g["id"] == "reluctant")
+    select_id(f"{groups['id']}/reluctant")
+    tap(wait_for(lambda: find(root, role="label", name=reluctant["label"]), timeout=10) is not None,
+        f"selecting a group names it in the side panel's header (“{reluctant['label']}”)")
     select_id("")
     shown_all = relations_shown(root)
     slider = find(root, role="slider")
