@@ -260,8 +260,7 @@ check_string (Loader     *L,
   if (length > max_length)
     {
       report (L, STRAITS_SEVERITY_ERROR, path,
-              _("text too long (%" G_GSIZE_FORMAT " bytes; at most %" G_GSIZE_FORMAT ")"),
-              length, max_length);
+              _("text too long (%lu bytes; at most %lu)"), (gulong) length, (gulong) max_length);
       return NULL;
     }
   if ((flags & REQUIRED) && length == 0)

@@ -279,8 +279,11 @@ def main():
     # 6. German interface.
     env_de = dict(env, LANGUAGE="de", LANG="de_DE.UTF-8", LC_ALL="C.UTF-8")
     proc, root = start(env_de)
-    german = wait_for(lambda: find(root, name="Schwarzes Meer") or find(root, contains="Datensatz"), timeout=30)
-    tap(german is not None, "with LANGUAGE=de the interface is German", find_all_names(root)[:40] if root else "")
+    german = wait_for(lambda: find(root, role="label", name="Alle Ereignisse und Beziehungen"), timeout=30)
+    tap(german is not None, "with LANGUAGE=de the interface is German (the side panel's header)",
+        find_all_names(root)[:60] if root else "")
+    tap(find(root, name="Verlauf") is not None and find(root, name="Rüstungsexporte") is not None,
+        "with LANGUAGE=de the side panel's pages are “Verlauf” and “Rüstungsexporte”")
     stop(proc)
 
     bus.terminate()
