@@ -37,6 +37,8 @@ struct _StraitsSidePanel
   GArray *entries;            /* StraitsHistoryEntry of the selection */
   GListStore *items;          /* StraitsHistoryItem, filtered, with headings */
   guint n_charts;
+  gboolean charts_stale;      /* rebuilt when the page is next shown */
+  guint refresh_id;
 };
 
 G_DEFINE_FINAL_TYPE (StraitsSidePanel, straits_side_panel, GTK_TYPE_WIDGET)
@@ -580,15 +582,59 @@ update_header (StraitsSidePanel *self)
   gtk_label_set_text (self->subtitle_label, subtitle);
 }
 
-static void
-refresh (StraitsSidePanel *self)
+static gboolean
+charts_page_shown (StraitsSidePanel *self)
 {
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->pages), "arms") == 0 &&
+         gtk_widget_get_mapped (GTK_WIDGET (self));
+}
+
+/* Charts cost text layout for every label: they are only made for a page
+ * someone looks at. */
+static void
+update_charts (StraitsSidePanel *self)
+{
+  if (self->charts_stale && charts_page_shown (self))
+    {
+      self->charts_stale = FALSE;
+      refill_charts (self);
+    }
+}
+
+static gboolean
+refresh_now (gpointer user_data)
+{
+  StraitsSidePanel *self = user_data;
+
+  self->refresh_id = 0;
   g_clear_pointer (&self->entries, g_array_unref);
   if (self->dataset != NULL)
     self->entries = straits_history_collect (self->dataset, &self->selection);
   update_header (self);
   refill_history (self);
-  refill_charts (self);
+  self->charts_stale = TRUE;
+  update_charts (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The panel follows the map, never holds it up: it fills in once the
+ * frame in hand is drawn. */
+static void
+refresh (StraitsSidePanel *self)
+{
+  if (self->refresh_id == 0)
+    self->refresh_id = g_idle_add_full (G_PRIORITY_LOW, refresh_now, self, NULL);
+}
+
+/* Brings the panel up to date at once (tests, and before scrolling). */
+static void
+refresh_pending (StraitsSidePanel *self)
+{
+  if (self->refresh_id != 0)
+    {
+      g_clear_handle_id (&self->refresh_id, g_source_remove);
+      refresh_now (self);
+    }
 }
 
 void
@@ -632,8 +678,10 @@ void
 straits_side_panel_scroll_to_date (StraitsSidePanel  *self,
                                    const StraitsDate *date)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
-  guint32 day = straits_date_first_day (date);
+  guint n, day = straits_date_first_day (date);
+
+  refresh_pending (self);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
 
   for (guint i = 0; i < n; i++)
     {
@@ -668,12 +716,19 @@ straits_side_panel_set_page (StraitsSidePanel *self,
 GListModel *
 straits_side_panel_get_history (StraitsSidePanel *self)
 {
+  refresh_pending (self);
   return G_LIST_MODEL (self->items);
 }
 
 guint
 straits_side_panel_get_n_charts (StraitsSidePanel *self)
 {
+  refresh_pending (self);
+  if (self->charts_stale)
+    {
+      self->charts_stale = FALSE;
+      refill_charts (self);
+    }
   return self->n_charts;
 }
 
@@ -683,6 +738,7 @@ straits_side_panel_dispose (GObject *object)
   StraitsSidePanel *self = STRAITS_SIDE_PANEL (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), STRAITS_TYPE_SIDE_PANEL);
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_clear_object (&self->dataset);
   g_clear_object (&self->items);
   g_clear_pointer (&self->entries, g_array_unref);
@@ -750,6 +806,8 @@ straits_side_panel_init (StraitsSidePanel *self)
   g_signal_connect (self->history_list, "activate", G_CALLBACK (on_history_activate), self);
   g_signal_connect_swapped (self->text_filter, "search-changed", G_CALLBACK (refill_history), self);
   g_signal_connect_swapped (self->type_filter, "notify::selected", G_CALLBACK (refill_history), self);
+  g_signal_connect_swapped (self->pages, "notify::visible-child-name", G_CALLBACK (update_charts), self);
+  g_signal_connect (self, "map", G_CALLBACK (update_charts), NULL);
   fill_type_filter (self);
   refill_history (self);
 }
