@@ -36,6 +36,10 @@ static const GOptionEntry option_entries[] = {
     N_("Resolution of PNG exports (default 96)"), N_("N") },
   { "time", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Draw the map as of this date (YYYY, YYYY-MM or YYYY-MM-DD)"), N_("DATE") },
+  { "maritime-report", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the Aegean territorial-sea shares and Black Sea coastlines and exit (no display needed)"), NULL },
+  { "format", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Output of --maritime-report: text (the default) or json"), N_("FORMAT") },
   { "list-charts", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("List the charts a dataset offers and exit (no display needed)"), NULL },
   { "export-chart", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -142,6 +146,8 @@ straits_application_handle_local_options (GApplication *app,
     return straits_cli_check (remaining);
   if (g_variant_dict_contains (options, "export"))
     return straits_cli_export (options);
+  if (g_variant_dict_contains (options, "maritime-report"))
+    return straits_cli_maritime_report (options);
   if (g_variant_dict_contains (options, "list-charts"))
     return straits_cli_list_charts (options);
   if (g_variant_dict_contains (options, "export-chart"))

@@ -11,6 +11,7 @@
 #include "straits-chart.h"
 #include "straits-dataset.h"
 #include "straits-history.h"
+#include "straits-maritime.h"
 #include "straits-figure.h"
 #include "straits-map-export.h"
 #include "straits-paths.h"
@@ -265,5 +266,33 @@ straits_cli_export_chart (GVariantDict *options)
                              g_variant_dict_contains (options, "donut") ? STRAITS_CHART_DONUT : STRAITS_CHART_AUTO,
                              file, width, height, dpi, &error))
     return fail (error);
+  return 0;
+}
+
+/* straits --maritime-report [--format=text|json]: the Aegean's territorial
+ * seas and the Black Sea's coastlines, from the cache when it is current.
+ * STRAITS_NO_CACHE=1 computes afresh. */
+int
+straits_cli_maritime_report (GVariantDict *options)
+{
+  const char *format = "text";
+  g_autofree char *dir = g_build_filename (straits_data_dir (), "maritime", NULL);
+  g_autofree char *cache = g_build_filename (g_get_user_cache_dir (), "straits", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StraitsMaritimeReport) report = NULL;
+  g_autofree char *text = NULL;
+
+  g_variant_dict_lookup (options, "format", "&s", &format);
+  if (!g_str_equal (format, "text") && !g_str_equal (format, "json"))
+    {
+      fprintf (stderr, _("straits: unknown --format “%s”: use text or json\n"), format);
+      return 1;
+    }
+  report = straits_maritime_get (dir, g_strcmp0 (g_getenv ("STRAITS_NO_CACHE"), "1") == 0 ? NULL : cache, &error);
+  if (report == NULL)
+    return fail (error);
+  text = g_str_equal (format, "json") ? straits_maritime_report_to_json (report)
+                                      : straits_maritime_report_to_text (report);
+  printf ("%s\n", text);
   return 0;
 }

@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 int straits_cli_check  (const char *const *files);
 int straits_cli_export (GVariantDict      *options);
 int straits_cli_list_charts  (GVariantDict *options);
+int straits_cli_maritime_report (GVariantDict *options);
 int straits_cli_export_chart (GVariantDict *options);
 
 G_END_DECLS

@@ -1,0 +1,1127 @@
+/* straits-maritime.c: territorial seas in the Aegean and Black Sea coastlines
+ *
+ * Everything is measured in metres after projecting (never in degrees):
+ * the Aegean in STRAITS_MARITIME_PROJECTION, the Black Sea in a Lambert
+ * azimuthal equal-area projection centred on it, and coastline lengths
+ * geodesically on the ellipsoid (PROJ), after unprojecting.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+#include <geos_c.h>
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+
+#include "straits-basemap.h"
+#include "straits-maritime.h"
+#include "straits-projection.h"
+
+/* Bump when the method changes: cached results are keyed by it. */
+#define METHOD_VERSION "straits-maritime-3"
+#define BLACK_SEA_PROJECTION "+proj=laea +lat_0=43.5 +lon_0=34 +ellps=WGS84 +units=m"
+#define QUADRANT_SEGMENTS 8      /* arcs of buffers: within 0.5 % of the radius */
+#define COAST_GAP 5000.0         /* metres: how far sea limits are carried to the coast */
+#define SITE_SPACING 250.0       /* metres between coast points for the median line */
+#define COAST_TOUCH 1000.0       /* metres: coast within this of a sea is its coast */
+
+static const char *const coast_codes[STRAITS_COAST_N] = {
+  "TUR", "BGR", "ROU", "UKR", "RUS", "GEO", "CRIMEA"
+};
+
+const char *
+straits_coast_code (StraitsCoast coast)
+{
+  return coast_codes[coast];
+}
+
+const char *
+straits_maritime_method (void)
+{
+  return _("Land: OpenStreetMap-derived land at 100 m resolution (geo-maps countries-land-100m 0.6.0, "
+           "© OpenStreetMap contributors, ODbL), every island it has. Sea limits: Natural Earth 1:10m "
+           "marine polygons (the IHO Aegean is “Aegean Sea” and “Sea of Crete”), carried up to 5 km "
+           "to meet the coast, land removed. Belts: GEOS buffers of each country's land at 6 and 12 "
+           "nautical miles (1 nm = 1852 m) in a Lambert azimuthal equal-area projection centred on "
+           "38.5° N 25.5° E, divided where they overlap by the median line (a Voronoi diagram of "
+           "coast points 250 m apart: every point goes to the nearer coast); baselines and "
+           "low-tide elevations ignored. Coastlines: the land's outer edge within 5 km of the "
+           "Black Sea or the Sea of Azov limit (so lagoons and estuaries open to the sea count), "
+           "less land borders, lengths measured geodesically on the WGS84 ellipsoid with "
+           "PROJ at the data's 100 m resolution; Crimea on its own line and counted with Ukraine.");
+}
+
+void
+straits_maritime_report_free (StraitsMaritimeReport *report)
+{
+  if (report == NULL)
+    return;
+  for (guint l = 0; l < STRAITS_MARITIME_N_LIMITS; l++)
+    {
+      g_clear_pointer (&report->belts[l][0], g_array_unref);
+      g_clear_pointer (&report->belts[l][1], g_array_unref);
+      g_clear_pointer (&report->median[l], g_array_unref);
+    }
+  g_free (report->checksum);
+  g_free (report);
+}
+
+/* Inputs ------------------------------------------------------------------ */
+
+typedef struct {
+  GEOSContextHandle_t geos;
+  StraitsBasemap *land;
+  JsonParser *seas;
+} Inputs;
+
+static void
+inputs_clear (Inputs *in)
+{
+  g_clear_pointer (&in->land, straits_basemap_unref);
+  g_clear_object (&in->seas);
+  if (in->geos != NULL)
+    GEOS_finish_r (in->geos);
+  in->geos = NULL;
+}
+
+static char *
+input_checksum (const char *maritime_dir, GError **error)
+{
+  const char *names[] = { "land-100m.sbm", "sea-limits-10m.json" };
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+
+  g_checksum_update (sum, (const guchar *) METHOD_VERSION, -1);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (maritime_dir, names[i], NULL);
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      if (!g_file_get_contents (path, &contents, &length, error))
+        return NULL;
+      g_checksum_update (sum, (const guchar *) contents, (gssize) length);
+    }
+  return g_strdup (g_checksum_get_string (sum));
+}
+
+static gboolean
+inputs_load (Inputs *in, const char *maritime_dir, GError **error)
+{
+  g_autofree char *land = g_build_filename (maritime_dir, "land-100m.sbm", NULL);
+  g_autofree char *seas = g_build_filename (maritime_dir, "sea-limits-10m.json", NULL);
+
+  in->geos = GEOS_init_r ();
+  in->land = straits_basemap_load (land, error);
+  if (in->land == NULL)
+    return FALSE;
+  in->seas = json_parser_new ();
+  return json_parser_load_from_file (in->seas, seas, error);
+}
+
+/* Geometry from the inputs -------------------------------------------------- */
+
+static GEOSGeometry *
+ring_from_points (GEOSContextHandle_t geos, GArray *xy)
+{
+  GEOSCoordSequence *seq;
+
+  if (xy->len < 8)
+    return NULL;
+  if (g_array_index (xy, double, 0) != g_array_index (xy, double, xy->len - 2) ||
+      g_array_index (xy, double, 1) != g_array_index (xy, double, xy->len - 1))
+    {
+      double first[2] = { g_array_index (xy, double, 0), g_array_index (xy, double, 1) };
+      g_array_append_vals (xy, first, 2);
+    }
+  seq = GEOSCoordSeq_copyFromBuffer_r (geos, (const double *) (gpointer) xy->data, xy->len / 2, 0, 0);
+  return GEOSGeom_createLinearRing_r (geos, seq);
+}
+
+/* One land ring, projected. */
+static GEOSGeometry *
+land_ring (Inputs *in, StraitsProjection *proj, guint ring)
+{
+  const guint32 *ring_starts = straits_basemap_get_ring_starts (in->land);
+  const gint32 *refs = straits_basemap_get_refs (in->land);
+  const guint32 *arc_starts = straits_basemap_get_arc_starts (in->land);
+  g_autoptr(GArray) xy = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint32 k = ring_starts[ring]; k < ring_starts[ring + 1]; k++)
+    {
+      gint32 ref = refs[k];
+      guint32 arc = ref >= 0 ? (guint32) ref : (guint32) ~ref;
+      guint32 first = arc_starts[arc], last = arc_starts[arc + 1] - 1;
+
+      for (guint32 i = (k == ring_starts[ring] ? first : first + 1); i <= last; i++)
+        {
+          double p[2];
+
+          straits_basemap_get_point (in->land, ref >= 0 ? i : last - (i - first), &p[0], &p[1]);
+          g_array_append_vals (xy, p, 2);
+        }
+    }
+  straits_projection_forward_array (proj, (double *) (gpointer) xy->data, xy->len / 2);
+  return ring_from_points (in->geos, xy);
+}
+
+/* A country's land as one valid (multi)polygon in @proj, its lakes
+ * filled: they are neither sea nor coast, and each of their shores would
+ * cost the buffers time. */
+typedef struct {
+  double x0, y0, x1, y1;
+} Rect;
+
+static Rect
+envelope_of (GEOSContextHandle_t g, const GEOSGeometry *geometry, double margin)
+{
+  Rect r = { 0, 0, 0, 0 };
+
+  GEOSGeom_getXMin_r (g, geometry, &r.x0);
+  GEOSGeom_getYMin_r (g, geometry, &r.y0);
+  GEOSGeom_getXMax_r (g, geometry, &r.x1);
+  GEOSGeom_getYMax_r (g, geometry, &r.y1);
+  return (Rect) { r.x0 - margin, r.y0 - margin, r.x1 + margin, r.y1 + margin };
+}
+
+static GEOSGeometry *
+land_of (Inputs *in, StraitsProjection *proj, const char *code, const Rect *clip)
+{
+  int f = straits_basemap_find_feature (in->land, STRAITS_LAYER_COUNTRY, code);
+  const StraitsFeature *feature;
+  const guint8 *ring_flags = straits_basemap_get_ring_flags (in->land);
+  g_autoptr(GPtrArray) polygons = g_ptr_array_new ();
+  GEOSGeometry *collection, *valid;
+  guint32 r, end;
+
+  if (f < 0)
+    return GEOSGeom_createEmptyPolygon_r (in->geos);
+  feature = straits_basemap_get_feature (in->land, (guint) f);
+  r = feature->first_ring;
+  end = feature->first_ring + feature->n_rings;
+  while (r < end)
+    {
+      GEOSGeometry *shell = land_ring (in, proj, r++);
+
+      while (r < end && !(ring_flags[r] & 1))
+        r++;
+      if (shell != NULL)
+        g_ptr_array_add (polygons, GEOSGeom_createPolygon_r (in->geos, shell, NULL, 0));
+    }
+  collection = GEOSGeom_createCollection_r (in->geos, GEOS_MULTIPOLYGON, (GEOSGeometry **) polygons->pdata,
+                                            polygons->len);
+  /* Only what lies near the sea is measured: cut before repairing, which
+   * costs by the vertex. */
+  if (clip != NULL)
+    {
+      GEOSGeometry *clipped = GEOSClipByRect_r (in->geos, collection, clip->x0, clip->y0, clip->x1, clip->y1);
+      GEOSGeom_destroy_r (in->geos, collection);
+      collection = clipped;
+    }
+  valid = GEOSMakeValid_r (in->geos, collection);
+  GEOSGeom_destroy_r (in->geos, collection);
+  return valid;
+}
+
+/* A ring of the sea limits, densified in degrees first so that its
+ * projected edges follow the curves they stand for. */
+static GEOSGeometry *
+sea_ring (Inputs *in, StraitsProjection *proj, JsonArray *ring)
+{
+  g_autoptr(GArray) xy = g_array_new (FALSE, FALSE, sizeof (double));
+  guint n = json_array_get_length (ring);
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonArray *p = json_array_get_array_element (ring, i);
+      JsonArray *q = json_array_get_array_element (ring, (i + 1) % n);
+      double lon = json_array_get_double_element (p, 0), lat = json_array_get_double_element (p, 1);
+      double lon2 = json_array_get_double_element (q, 0), lat2 = json_array_get_double_element (q, 1);
+      int steps = i + 1 < n ? MAX (1, (int) ceil (hypot (lon2 - lon, lat2 - lat) / 0.02)) : 1;
+
+      for (int s = 0; s < steps; s++)
+        {
+          double pt[2] = { lon + (lon2 - lon) * s / steps, lat + (lat2 - lat) * s / steps };
+          g_array_append_vals (xy, pt, 2);
+        }
+    }
+  straits_projection_forward_array (proj, (double *) (gpointer) xy->data, xy->len / 2);
+  return ring_from_points (in->geos, xy);
+}
+
+static GEOSGeometry *
+sea_polygon (Inputs *in, StraitsProjection *proj, JsonArray *rings)
+{
+  GEOSGeometry *shell = sea_ring (in, proj, json_array_get_array_element (rings, 0));
+  g_autoptr(GPtrArray) holes = g_ptr_array_new ();
+
+  for (guint i = 1; i < json_array_get_length (rings); i++)
+    {
+      GEOSGeometry *hole = sea_ring (in, proj, json_array_get_array_element (rings, i));
+      if (hole != NULL)
+        g_ptr_array_add (holes, hole);
+    }
+  return GEOSGeom_createPolygon_r (in->geos, shell, (GEOSGeometry **) holes->pdata, holes->len);
+}
+
+/* The sea limit (or disputed area) named @name, projected. */
+static GEOSGeometry *
+sea_limit (Inputs *in, StraitsProjection *proj, const char *name)
+{
+  JsonArray *features = json_object_get_array_member (json_node_get_object (json_parser_get_root (in->seas)),
+                                                      "features");
+
+  for (guint i = 0; i < json_array_get_length (features); i++)
+    {
+      JsonObject *feature = json_array_get_object_element (features, i);
+      JsonObject *geometry = json_object_get_object_member (feature, "geometry");
+      JsonArray *coords = json_object_get_array_member (geometry, "coordinates");
+      g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+      GEOSGeometry *collection, *valid;
+
+      if (g_strcmp0 (json_object_get_string_member (json_object_get_object_member (feature, "properties"), "name"),
+                     name) != 0)
+        continue;
+      if (g_str_equal (json_object_get_string_member (geometry, "type"), "Polygon"))
+        g_ptr_array_add (parts, sea_polygon (in, proj, coords));
+      else
+        for (guint k = 0; k < json_array_get_length (coords); k++)
+          g_ptr_array_add (parts, sea_polygon (in, proj, json_array_get_array_element (coords, k)));
+      collection = GEOSGeom_createCollection_r (in->geos, GEOS_MULTIPOLYGON, (GEOSGeometry **) parts->pdata,
+                                                parts->len);
+      valid = GEOSMakeValid_r (in->geos, collection);
+      GEOSGeom_destroy_r (in->geos, collection);
+      return valid;
+    }
+  return GEOSGeom_createEmptyPolygon_r (in->geos);
+}
+
+/* Small helpers that consume their arguments, so that the method reads as
+ * a sequence of set operations. */
+static GEOSGeometry *
+take_union (GEOSContextHandle_t g, GEOSGeometry *a, GEOSGeometry *b)
+{
+  GEOSGeometry *r = GEOSUnion_r (g, a, b);
+  GEOSGeom_destroy_r (g, a);
+  GEOSGeom_destroy_r (g, b);
+  return r;
+}
+
+static GEOSGeometry *
+take_difference (GEOSContextHandle_t g, GEOSGeometry *a, const GEOSGeometry *b)
+{
+  GEOSGeometry *r = GEOSDifference_r (g, a, b);
+  GEOSGeom_destroy_r (g, a);
+  return r;
+}
+
+static GEOSGeometry *
+take_intersection (GEOSContextHandle_t g, GEOSGeometry *a, const GEOSGeometry *b)
+{
+  GEOSGeometry *r = GEOSIntersection_r (g, a, b);
+  GEOSGeom_destroy_r (g, a);
+  return r;
+}
+
+static GEOSGeometry *
+take_buffer (GEOSContextHandle_t g, GEOSGeometry *a, double distance)
+{
+  GEOSGeometry *r = GEOSBuffer_r (g, a, distance, 4);
+  GEOSGeom_destroy_r (g, a);
+  return r;
+}
+
+static double
+area_km2 (GEOSContextHandle_t g, const GEOSGeometry *geometry)
+{
+  double area = 0;
+
+  GEOSArea_r (g, geometry, &area);
+  return area / 1e6;
+}
+
+/* Water meets the coast: the coarse sea limit, carried over the gap to
+ * the finer land (only near land, not out across open limits), less land. */
+static GEOSGeometry *
+water_of (GEOSContextHandle_t g, GEOSGeometry *sea, const GEOSGeometry *land)
+{
+  GEOSGeometry *grown = GEOSBuffer_r (g, sea, COAST_GAP, 4);
+  /* Only a mask of where land is near: a simplified coast will do. */
+  GEOSGeometry *simple = GEOSSimplify_r (g, land, 1000);
+  GEOSGeometry *near_land = take_buffer (g, simple, COAST_GAP);
+  GEOSGeometry *gap = take_intersection (g, grown, near_land);
+
+  GEOSGeom_destroy_r (g, near_land);
+  return take_difference (g, take_union (g, sea, gap), land);
+}
+
+/* The Aegean ------------------------------------------------------------------ */
+
+typedef struct {
+  const GEOSGeometry *point;
+  int owner;                  /* 0 Greece, 1 Turkey */
+} Site;
+
+static void
+add_sites (GEOSContextHandle_t g, const GEOSGeometry *lines, int owner, GArray *sites, GPtrArray *points)
+{
+  GEOSGeometry *dense = GEOSDensify_r (g, lines, SITE_SPACING);
+  GEOSGeometry *unique = GEOSGeom_extractUniquePoints_r (g, dense);
+  int n = GEOSGetNumGeometries_r (g, unique);
+
+  for (int i = 0; i < n; i++)
+    {
+      GEOSGeometry *p = GEOSGeom_clone_r (g, GEOSGetGeometryN_r (g, unique, i));
+      Site site = { p, owner };
+
+      g_ptr_array_add (points, p);
+      g_array_append_val (sites, site);
+    }
+  GEOSGeom_destroy_r (g, unique);
+  GEOSGeom_destroy_r (g, dense);
+}
+
+/* Where the two belts overlap, the part nearer to Greece's coast: the
+ * Voronoi cells of Greek coast points, among Greek and Turkish ones. */
+static GEOSGeometry *
+nearer_to_greece (GEOSContextHandle_t g, const GEOSGeometry *overlap, const GEOSGeometry *grc,
+                  const GEOSGeometry *tur, double distance)
+{
+  GEOSGeometry *reach = GEOSBuffer_r (g, overlap, distance * 1.02, 4);
+  GEOSGeometry *coast[2];
+  g_autoptr(GArray) sites = g_array_new (FALSE, FALSE, sizeof (Site));
+  g_autoptr(GPtrArray) points = g_ptr_array_new ();
+  GEOSGeometry *all, *cells, *mine;
+  GEOSSTRtree *tree;
+  g_autoptr(GPtrArray) greek = g_ptr_array_new ();
+  GHashTable *owner = g_hash_table_new (NULL, NULL);
+  int n;
+
+  coast[0] = take_intersection (g, GEOSBoundary_r (g, grc), reach);
+  coast[1] = take_intersection (g, GEOSBoundary_r (g, tur), reach);
+  add_sites (g, coast[0], 0, sites, points);
+  add_sites (g, coast[1], 1, sites, points);
+  GEOSGeom_destroy_r (g, coast[0]);
+  GEOSGeom_destroy_r (g, coast[1]);
+
+  tree = GEOSSTRtree_create_r (g, 10);
+  for (guint i = 0; i < sites->len; i++)
+    {
+      Site *s = &g_array_index (sites, Site, i);
+      GEOSSTRtree_insert_r (g, tree, s->point, (gpointer) s->point);
+      g_hash_table_insert (owner, (gpointer) s->point, GINT_TO_POINTER (s->owner));
+    }
+  /* The collection takes the points; the sites array only looks at them. */
+  all = GEOSGeom_createCollection_r (g, GEOS_MULTIPOINT, (GEOSGeometry **) points->pdata, points->len);
+  cells = GEOSVoronoiDiagram_r (g, all, reach, 0, 0);
+  n = GEOSGetNumGeometries_r (g, cells);
+  for (int i = 0; i < n; i++)
+    {
+      const GEOSGeometry *cell = GEOSGetGeometryN_r (g, cells, i);
+      GEOSGeometry *inside = GEOSPointOnSurface_r (g, cell);
+      const GEOSGeometry *site = GEOSSTRtree_nearest_r (g, tree, inside);
+
+      if (site != NULL && GPOINTER_TO_INT (g_hash_table_lookup (owner, site)) == 0)
+        g_ptr_array_add (greek, GEOSGeom_clone_r (g, cell));
+      GEOSGeom_destroy_r (g, inside);
+    }
+  GEOSSTRtree_destroy_r (g, tree);
+  g_hash_table_unref (owner);
+  mine = GEOSGeom_createCollection_r (g, GEOS_GEOMETRYCOLLECTION, (GEOSGeometry **) greek->pdata, greek->len);
+  {
+    GEOSGeometry *merged = GEOSUnaryUnion_r (g, mine);
+    GEOSGeom_destroy_r (g, mine);
+    mine = take_intersection (g, merged, overlap);
+  }
+  GEOSGeom_destroy_r (g, cells);
+  GEOSGeom_destroy_r (g, all);
+  GEOSGeom_destroy_r (g, reach);
+  return mine;
+}
+
+/* x, y pairs of every ring (or line) of @geometry, NaN pairs between. */
+static void
+append_coordinates (GEOSContextHandle_t g, const GEOSGeometry *geometry, GArray *out)
+{
+  int type = GEOSGeomTypeId_r (g, geometry);
+
+  if (type == GEOS_POLYGON)
+    {
+      append_coordinates (g, GEOSGetExteriorRing_r (g, geometry), out);
+      for (int i = 0; i < GEOSGetNumInteriorRings_r (g, geometry); i++)
+        append_coordinates (g, GEOSGetInteriorRingN_r (g, geometry, i), out);
+    }
+  else if (type == GEOS_LINESTRING || type == GEOS_LINEARRING)
+    {
+      const GEOSCoordSequence *seq = GEOSGeom_getCoordSeq_r (g, geometry);
+      unsigned int n = 0;
+      double gap[2] = { NAN, NAN };
+
+      GEOSCoordSeq_getSize_r (g, seq, &n);
+      for (unsigned int i = 0; i < n; i++)
+        {
+          double xy[2];
+          GEOSCoordSeq_getXY_r (g, seq, i, &xy[0], &xy[1]);
+          g_array_append_vals (out, xy, 2);
+        }
+      g_array_append_vals (out, gap, 2);
+    }
+  else
+    for (int i = 0; i < GEOSGetNumGeometries_r (g, geometry) && type >= GEOS_MULTIPOINT; i++)
+      append_coordinates (g, GEOSGetGeometryN_r (g, geometry, i), out);
+}
+
+static GArray *
+coordinates_of (GEOSContextHandle_t g, const GEOSGeometry *geometry)
+{
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (double));
+
+  append_coordinates (g, geometry, out);
+  return out;
+}
+
+/* Areas and shares of @split under @limit, from each country's part of
+ * the water (@mine) and the water itself. */
+static void
+fill_split (GEOSContextHandle_t g, const GEOSGeometry *water, GEOSGeometry *const mine[2],
+            StraitsSeaSplit *split, StraitsMaritimeLimit limit)
+{
+  double total = area_km2 (g, water);
+
+  if (limit == 0)
+    split->sea_area_km2 = total;
+  split->area_km2[limit][0] = area_km2 (g, mine[0]);
+  split->area_km2[limit][1] = area_km2 (g, mine[1]);
+  split->area_km2[limit][STRAITS_MARITIME_HIGH_SEAS] =
+    MAX (0, total - split->area_km2[limit][0] - split->area_km2[limit][1]);
+  for (int part = 0; part < STRAITS_MARITIME_N_PARTS; part++)
+    split->share_pct[limit][part] = 100 * split->area_km2[limit][part] / total;
+}
+
+/* One limit (6 or 12 nm) in the Aegean, in its own GEOS context so that
+ * the limits can be measured side by side. */
+static void
+measure_aegean (Inputs *in, StraitsMaritimeReport *report, StraitsMaritimeLimit limit)
+{
+  static const double nm[STRAITS_MARITIME_N_LIMITS] = { 6, 12 };
+  GEOSContextHandle_t g = in->geos;
+  g_autoptr(StraitsProjection) proj = straits_projection_new (STRAITS_MARITIME_PROJECTION, NULL);
+  GEOSGeometry *crete = sea_limit (in, proj, "Sea of Crete");
+  GEOSGeometry *aegean = sea_limit (in, proj, "Aegean Sea");
+  /* Land farther than 12 nm (and the median line's reach) from the sea
+   * changes nothing. */
+  Rect near_sea = envelope_of (g, aegean, 60000);
+  Rect near_crete = envelope_of (g, crete, 60000);
+  Rect clip = { MIN (near_sea.x0, near_crete.x0), MIN (near_sea.y0, near_crete.y0),
+                MAX (near_sea.x1, near_crete.x1), MAX (near_sea.y1, near_crete.y1) };
+  GEOSGeometry *grc = land_of (in, proj, "GRC", &clip);
+  GEOSGeometry *tur = land_of (in, proj, "TUR", &clip);
+  GEOSGeometry *land = GEOSUnion_r (g, grc, tur);
+  GEOSGeometry *water_all = water_of (g, take_union (g, aegean, GEOSGeom_clone_r (g, crete)), land);
+  GEOSGeometry *water_north = take_difference (g, GEOSGeom_clone_r (g, water_all), crete);
+  double d = nm[limit] * STRAITS_NAUTICAL_MILE;
+  /* Belts are cut to the water at the end, which also takes the land
+   * out of them. */
+  GEOSGeometry *belts[2] = { GEOSBuffer_r (g, grc, d, QUADRANT_SEGMENTS), GEOSBuffer_r (g, tur, d, QUADRANT_SEGMENTS) };
+  GEOSGeometry *overlap = GEOSIntersection_r (g, belts[0], belts[1]);
+  GEOSGeometry *mine[2], *north[2];
+
+  if (GEOSisEmpty_r (g, overlap))
+    report->median[limit] = g_array_new (FALSE, FALSE, sizeof (double));
+  else
+    {
+      GEOSGeometry *greek = nearer_to_greece (g, overlap, grc, tur, d);
+      GEOSGeometry *turkish = GEOSDifference_r (g, overlap, greek);
+      GEOSGeometry *line = take_intersection (g, GEOSBoundary_r (g, greek), turkish);
+
+      belts[0] = take_difference (g, belts[0], turkish);
+      belts[1] = take_difference (g, belts[1], greek);
+      line = take_intersection (g, line, water_all);
+      report->median[limit] = coordinates_of (g, line);
+      GEOSGeom_destroy_r (g, line);
+      GEOSGeom_destroy_r (g, greek);
+      GEOSGeom_destroy_r (g, turkish);
+    }
+  for (int part = 0; part < 2; part++)
+    {
+      mine[part] = take_intersection (g, belts[part], water_all);
+      north[part] = GEOSIntersection_r (g, mine[part], water_north);
+      /* Shells clockwise, holes anticlockwise: the overlay's signed area
+       * is the belt's. */
+      GEOSNormalize_r (g, mine[part]);
+      report->belts[limit][part] = coordinates_of (g, mine[part]);
+    }
+  fill_split (g, water_all, mine, &report->aegean, limit);
+  fill_split (g, water_north, north, &report->aegean_without_crete, limit);
+  for (int part = 0; part < 2; part++)
+    {
+      GEOSGeom_destroy_r (g, mine[part]);
+      GEOSGeom_destroy_r (g, north[part]);
+    }
+  GEOSGeom_destroy_r (g, overlap);
+  GEOSGeom_destroy_r (g, water_all);
+  GEOSGeom_destroy_r (g, water_north);
+  GEOSGeom_destroy_r (g, land);
+  GEOSGeom_destroy_r (g, grc);
+  GEOSGeom_destroy_r (g, tur);
+}
+
+/* The Black Sea ---------------------------------------------------------------- */
+
+/* Geodesic length of the lines of @geometry, projected by @proj. */
+static double
+geodesic_km (GEOSContextHandle_t g, StraitsProjection *proj, const GEOSGeometry *geometry)
+{
+  int type = GEOSGeomTypeId_r (g, geometry);
+  double total = 0;
+
+  if (type == GEOS_LINESTRING || type == GEOS_LINEARRING)
+    {
+      const GEOSCoordSequence *seq = GEOSGeom_getCoordSeq_r (g, geometry);
+      unsigned int n = 0;
+      g_autoptr(GArray) lonlat = g_array_new (FALSE, FALSE, sizeof (double));
+
+      GEOSCoordSeq_getSize_r (g, seq, &n);
+      for (unsigned int i = 0; i < n; i++)
+        {
+          double x, y, ll[2];
+          GEOSCoordSeq_getXY_r (g, seq, i, &x, &y);
+          straits_projection_inverse (proj, x, y, &ll[0], &ll[1]);
+          g_array_append_vals (lonlat, ll, 2);
+        }
+      return straits_geodesic_line_length ((const double *) (gpointer) lonlat->data, n) / 1000;
+    }
+  for (int i = 0; type >= GEOS_MULTIPOINT && i < GEOSGetNumGeometries_r (g, geometry); i++)
+    total += geodesic_km (g, proj, GEOSGetGeometryN_r (g, geometry, i));
+  return total;
+}
+
+/* The outline of @land within @zone: coast and, near the shore, the ends
+ * of land borders. */
+static GEOSGeometry *
+edge_within (GEOSContextHandle_t g, const GEOSGeometry *land, const GEOSGeometry *zone)
+{
+  return take_intersection (g, GEOSBoundary_r (g, land), zone);
+}
+
+static void
+measure_black_sea (Inputs *in, StraitsMaritimeReport *report)
+{
+  static const char *const countries[] = { "TUR", "BGR", "ROU", "UKR", "RUS", "GEO" };
+  enum { N = G_N_ELEMENTS (countries) };
+  GEOSContextHandle_t g = in->geos;
+  g_autoptr(StraitsProjection) proj = straits_projection_new (BLACK_SEA_PROJECTION, NULL);
+  GEOSGeometry *crimea = sea_limit (in, proj, "Crimea");
+  GEOSGeometry *crimea_zone = take_buffer (g, GEOSGeom_clone_r (g, crimea), 3000);
+  GEOSGeometry *seas[2] = { sea_limit (in, proj, "Black Sea"), sea_limit (in, proj, "Sea of Azov") };
+  GEOSGeometry *zones[2], *edges[N];
+  Rect clip;
+
+  /* Each sea's shore zone: the coast within COAST_GAP of the sea limit
+   * (Natural Earth's 1:10m limits stand off the finer coast by up to a
+   * few kilometres). Where the two seas meet, at the Kerch Strait, the
+   * Black Sea's zone ends where the Sea of Azov's begins. */
+  zones[1] = GEOSBuffer_r (g, seas[1], COAST_GAP, 4);
+  zones[0] = take_difference (g, GEOSBuffer_r (g, seas[0], COAST_GAP, 4), zones[1]);
+  {
+    GEOSGeometry *both = GEOSUnion_r (g, zones[0], zones[1]);
+
+    clip = envelope_of (g, both, 1000);
+    for (int c = 0; c < N; c++)
+      {
+        GEOSGeometry *land = land_of (in, proj, countries[c], &clip);
+
+        edges[c] = edge_within (g, land, both);
+        GEOSGeom_destroy_r (g, land);
+      }
+    GEOSGeom_destroy_r (g, both);
+  }
+  for (int sea = 0; sea < 2; sea++)
+    {
+      double *km = sea == 0 ? report->black_sea_coast_km : report->azov_coast_km;
+      GEOSGeometry *crimean_coast = GEOSGeom_createEmptyLineString_r (g);
+
+      for (int c = 0; c < N; c++)
+        {
+          GEOSGeometry *coast = GEOSIntersection_r (g, edges[c], zones[sea]);
+
+          /* Land borders run along a neighbour's edge: not coast. */
+          for (int other = 0; other < N; other++)
+            if (other != c && !(c == 3 && other == 4) && !(c == 4 && other == 3))
+              {
+                GEOSGeometry *border = GEOSBuffer_r (g, edges[other], 30, 2);
+                coast = take_difference (g, coast, border);
+                GEOSGeom_destroy_r (g, border);
+              }
+          /* Crimea's coast is in both Ukraine's and Russia's land here:
+           * on its own line, once. */
+          if (c == 3 || c == 4)
+            {
+              crimean_coast = take_union (g, crimean_coast, GEOSIntersection_r (g, coast, crimea_zone));
+              coast = take_difference (g, coast, crimea_zone);
+            }
+          km[c] = geodesic_km (g, proj, coast);
+          GEOSGeom_destroy_r (g, coast);
+        }
+      km[STRAITS_COAST_CRIMEA] = geodesic_km (g, proj, crimean_coast);
+      GEOSGeom_destroy_r (g, crimean_coast);
+    }
+  for (int c = 0; c < N; c++)
+    GEOSGeom_destroy_r (g, edges[c]);
+  GEOSGeom_destroy_r (g, zones[0]);
+  GEOSGeom_destroy_r (g, zones[1]);
+  GEOSGeom_destroy_r (g, seas[0]);
+  GEOSGeom_destroy_r (g, seas[1]);
+  GEOSGeom_destroy_r (g, crimea_zone);
+  GEOSGeom_destroy_r (g, crimea);
+}
+
+typedef struct {
+  Inputs *in;
+  StraitsMaritimeReport *report;
+  int part;                   /* a limit in the Aegean, or the Black Sea */
+} Part;
+
+/* Each part writes its own fields of the report, with a GEOS context of
+ * its own; the inputs are only read. */
+static gpointer
+measure_part (gpointer data)
+{
+  Part *part = data;
+  Inputs mine = *part->in;
+
+  mine.geos = GEOS_init_r ();
+  if (part->part < STRAITS_MARITIME_N_LIMITS)
+    measure_aegean (&mine, part->report, part->part);
+  else
+    measure_black_sea (&mine, part->report);
+  GEOS_finish_r (mine.geos);
+  return NULL;
+}
+
+static void
+measure_side_by_side (Inputs *in, StraitsMaritimeReport *report)
+{
+  Part parts[STRAITS_MARITIME_N_LIMITS + 1];
+  GThread *threads[G_N_ELEMENTS (parts)];
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      parts[i] = (Part) { in, report, (int) i };
+      threads[i] = g_thread_new ("maritime", measure_part, &parts[i]);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    g_thread_join (threads[i]);
+}
+
+StraitsMaritimeReport *
+straits_maritime_compute (const char  *maritime_dir,
+                          GError     **error)
+{
+  Inputs in = { 0 };
+  g_autofree char *checksum = input_checksum (maritime_dir, error);
+  StraitsMaritimeReport *report;
+  gint64 start = g_get_monotonic_time ();
+
+  if (checksum == NULL || !inputs_load (&in, maritime_dir, error))
+    {
+      inputs_clear (&in);
+      return NULL;
+    }
+  report = g_new0 (StraitsMaritimeReport, 1);
+  measure_side_by_side (&in, report);
+  report->checksum = g_steal_pointer (&checksum);
+  report->seconds = (g_get_monotonic_time () - start) / 1e6;
+  inputs_clear (&in);
+  return report;
+}
+
+/* Reports ------------------------------------------------------------------- */
+
+/* JSON written by hand, so that numbers keep the digits they mean
+ * (json-glib writes every double with 17 digits). */
+static void
+json_number (GString *s, double value, int decimals)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  char format[8];
+
+  g_snprintf (format, sizeof format, "%%.%df", decimals);
+  g_string_append (s, g_ascii_formatd (buffer, sizeof buffer, format, value));
+}
+
+static void
+json_string (GString *s, const char *text)
+{
+  g_autoptr(JsonNode) node = json_node_init_string (json_node_alloc (), text);
+  g_autofree char *quoted = json_to_string (node, FALSE);
+
+  g_string_append (s, quoted);
+}
+
+static void
+json_parts (GString *s, const char *indent, const double *values, int decimals)
+{
+  static const char *const parts[] = { "GRC", "TUR", "high_seas" };
+
+  g_string_append (s, "{");
+  for (int p = 0; p < STRAITS_MARITIME_N_PARTS; p++)
+    {
+      g_string_append_printf (s, "%s\n%s  \"%s\": ", p ? "," : "", indent, parts[p]);
+      json_number (s, values[p], decimals);
+    }
+  g_string_append_printf (s, "\n%s}", indent);
+}
+
+static void
+json_split (GString *s, const char *name, const char *variant, const StraitsSeaSplit *split)
+{
+  static const int nm[] = { 6, 12 };
+
+  g_string_append_printf (s, "  \"%s\": {\n    \"variant\": ", name);
+  json_string (s, variant);
+  g_string_append (s, ",\n    \"sea_area_km2\": ");
+  json_number (s, split->sea_area_km2, 1);
+  g_string_append (s, ",\n    \"limits\": [");
+  for (int l = 0; l < STRAITS_MARITIME_N_LIMITS; l++)
+    {
+      g_string_append_printf (s, "%s\n      {\n        \"nm\": %d,\n        \"area_km2\": ", l ? "," : "", nm[l]);
+      json_parts (s, "        ", split->area_km2[l], 1);
+      g_string_append (s, ",\n        \"share_pct\": ");
+      json_parts (s, "        ", split->share_pct[l], 2);
+      g_string_append (s, "\n      }");
+    }
+  g_string_append (s, "\n    ]\n  },\n");
+}
+
+static void
+json_coasts (GString *s, const char *name, const double *km)
+{
+  g_string_append_printf (s, "    \"%s\": {", name);
+  for (int c = 0; c < STRAITS_COAST_N; c++)
+    {
+      g_string_append_printf (s, "%s\n      \"%s\": ", c ? "," : "", coast_codes[c]);
+      json_number (s, km[c], 1);
+    }
+  g_string_append (s, "\n    },\n");
+}
+
+static void
+json_pair (GString *s, const char *name, double ukr, double rus)
+{
+  g_string_append_printf (s, "    \"%s\": {\"UKR\": ", name);
+  json_number (s, ukr, 1);
+  g_string_append (s, ", \"RUS\": ");
+  json_number (s, rus, 1);
+  g_string_append (s, "},\n");
+}
+
+char *
+straits_maritime_report_to_json (const StraitsMaritimeReport *report)
+{
+  GString *s = g_string_new ("{\n");
+  const double *bs = report->black_sea_coast_km;
+
+  json_split (s, "aegean", "IHO limits: Aegean Sea and Sea of Crete", &report->aegean);
+  json_split (s, "aegean_without_sea_of_crete", "Aegean Sea without the Sea of Crete",
+              &report->aegean_without_crete);
+  g_string_append (s, "  \"black_sea\": {\n");
+  json_coasts (s, "coastline_km", bs);
+  json_coasts (s, "sea_of_azov_coastline_km", report->azov_coast_km);
+  json_pair (s, "coastline_km_crimea_with_ukraine", bs[STRAITS_COAST_UKR] + bs[STRAITS_COAST_CRIMEA],
+             bs[STRAITS_COAST_RUS]);
+  json_pair (s, "coastline_km_crimea_with_russia", bs[STRAITS_COAST_UKR],
+             bs[STRAITS_COAST_RUS] + bs[STRAITS_COAST_CRIMEA]);
+  g_string_append (s, "    \"convention\": ");
+  json_string (s, "CRIMEA is on its own line; UKR and RUS exclude it. By default Crimea counts with "
+                  "Ukraine, as international law has it (coastline_km_crimea_with_ukraine).");
+  g_string_append (s, ",\n    \"resolution\": ");
+  json_string (s, "OpenStreetMap-derived land simplified to 100 m (median edge about 800 m); "
+                  "lagoons and estuaries open to the sea within 5 km of the sea limit count as coast");
+  g_string_append (s, "\n  },\n  \"method\": ");
+  json_string (s, straits_maritime_method ());
+  g_string_append (s, ",\n  \"credits\": ");
+  json_string (s, "Land © OpenStreetMap contributors (ODbL 1.0); sea limits and Crimea: Natural Earth (public domain)");
+  g_string_append_printf (s, ",\n  \"computed_in_s\": ");
+  json_number (s, report->seconds, 3);
+  g_string_append_printf (s, ",\n  \"from_cache\": %s\n}", report->from_cache ? "true" : "false");
+  return g_string_free (s, FALSE);
+}
+
+static void
+append_split_text (GString *s, const char *title, const StraitsSeaSplit *split)
+{
+  static const int nm[] = { 6, 12 };
+
+  g_string_append_printf (s, _("%s: %.0f km² of sea\n"), title, split->sea_area_km2);
+  g_string_append_printf (s, "  %-8s %22s %22s %22s\n", "", _("Greek territorial sea"), _("Turkish territorial sea"),
+                          _("High seas"));
+  for (int l = 0; l < STRAITS_MARITIME_N_LIMITS; l++)
+    {
+      g_autofree char *limit = g_strdup_printf (_("%d nm"), nm[l]);
+
+      g_string_append_printf (s, "  %-8s", limit);
+      for (int p = 0; p < STRAITS_MARITIME_N_PARTS; p++)
+        g_string_append_printf (s, " %10.0f km² %6.1f %%", split->area_km2[l][p], split->share_pct[l][p]);
+      g_string_append_c (s, '\n');
+    }
+}
+
+char *
+straits_maritime_report_to_text (const StraitsMaritimeReport *report)
+{
+  GString *s = g_string_new (NULL);
+
+  append_split_text (s, _("Aegean Sea with the Sea of Crete (IHO limits)"), &report->aegean);
+  g_string_append_c (s, '\n');
+  append_split_text (s, _("Aegean Sea without the Sea of Crete"), &report->aegean_without_crete);
+  g_string_append_printf (s, "\n%s\n", _("Coastlines (km), Crimea on its own line:"));
+  g_string_append_printf (s, "  %-8s %12s %16s\n", "", _("Black Sea"), _("Sea of Azov"));
+  for (int c = 0; c < STRAITS_COAST_N; c++)
+    g_string_append_printf (s, "  %-8s %12.0f %16.0f\n", coast_codes[c], report->black_sea_coast_km[c],
+                            report->azov_coast_km[c]);
+  g_string_append_printf (s, _("  Black Sea, Crimea counted with Ukraine (the default): UKR %.0f, RUS %.0f; "
+                               "with Russia: UKR %.0f, RUS %.0f\n"),
+                          report->black_sea_coast_km[STRAITS_COAST_UKR] + report->black_sea_coast_km[STRAITS_COAST_CRIMEA],
+                          report->black_sea_coast_km[STRAITS_COAST_RUS],
+                          report->black_sea_coast_km[STRAITS_COAST_UKR],
+                          report->black_sea_coast_km[STRAITS_COAST_RUS] + report->black_sea_coast_km[STRAITS_COAST_CRIMEA]);
+  g_string_append_printf (s, "\n%s\n%s\n", _("Method:"), straits_maritime_method ());
+  g_string_append_printf (s, "%s\n", _("Land © OpenStreetMap contributors (ODbL); sea limits: Natural Earth."));
+  return g_string_free (s, FALSE);
+}
+
+/* Cache ---------------------------------------------------------------------- */
+
+#define CACHE_TYPE "(ssadaadaad)"
+
+static void
+pack_split (GArray *numbers, const StraitsSeaSplit *split)
+{
+  g_array_append_vals (numbers, &split->sea_area_km2, 1);
+  g_array_append_vals (numbers, split->area_km2, STRAITS_MARITIME_N_LIMITS * STRAITS_MARITIME_N_PARTS);
+  g_array_append_vals (numbers, split->share_pct, STRAITS_MARITIME_N_LIMITS * STRAITS_MARITIME_N_PARTS);
+}
+
+static const double *
+unpack_split (const double *p, StraitsSeaSplit *split)
+{
+  split->sea_area_km2 = *p++;
+  memcpy (split->area_km2, p, sizeof split->area_km2);
+  p += STRAITS_MARITIME_N_LIMITS * STRAITS_MARITIME_N_PARTS;
+  memcpy (split->share_pct, p, sizeof split->share_pct);
+  return p + STRAITS_MARITIME_N_LIMITS * STRAITS_MARITIME_N_PARTS;
+}
+
+#define N_NUMBERS (2 * (1 + 2 * STRAITS_MARITIME_N_LIMITS * STRAITS_MARITIME_N_PARTS) + 2 * STRAITS_COAST_N)
+
+static GVariant *
+doubles (GArray *values)
+{
+  return g_variant_new_fixed_array (G_VARIANT_TYPE_DOUBLE, values->data, values->len, sizeof (double));
+}
+
+static GVariant *
+report_to_variant (const StraitsMaritimeReport *report)
+{
+  g_autoptr(GArray) numbers = g_array_new (FALSE, FALSE, sizeof (double));
+  GVariantBuilder belts, medians;
+
+  pack_split (numbers, &report->aegean);
+  pack_split (numbers, &report->aegean_without_crete);
+  g_array_append_vals (numbers, report->black_sea_coast_km, STRAITS_COAST_N);
+  g_array_append_vals (numbers, report->azov_coast_km, STRAITS_COAST_N);
+  g_variant_builder_init (&belts, G_VARIANT_TYPE ("aad"));
+  g_variant_builder_init (&medians, G_VARIANT_TYPE ("aad"));
+  for (int l = 0; l < STRAITS_MARITIME_N_LIMITS; l++)
+    {
+      g_variant_builder_add_value (&belts, doubles (report->belts[l][0]));
+      g_variant_builder_add_value (&belts, doubles (report->belts[l][1]));
+      g_variant_builder_add_value (&medians, doubles (report->median[l]));
+    }
+  return g_variant_new ("(ss@ad@aad@aad)", report->checksum, METHOD_VERSION, doubles (numbers),
+                        g_variant_builder_end (&belts), g_variant_builder_end (&medians));
+}
+
+static GArray *
+array_from_variant (GVariant *v)
+{
+  gsize n = 0;
+  const double *data = g_variant_get_fixed_array (v, &n, sizeof (double));
+  GArray *out = g_array_sized_new (FALSE, FALSE, sizeof (double), (guint) n);
+
+  g_array_append_vals (out, data, (guint) n);
+  return out;
+}
+
+/* The cached report for @checksum, or NULL when there is none that fits. */
+static StraitsMaritimeReport *
+read_cache (const char *path, const char *checksum)
+{
+  g_autoptr(GMappedFile) file = g_mapped_file_new (path, FALSE, NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GVariant) v = NULL, numbers = NULL, belts = NULL, medians = NULL;
+  const char *stored, *method;
+  StraitsMaritimeReport *report;
+  const double *p;
+  gsize n;
+
+  if (file == NULL)
+    return NULL;
+  bytes = g_mapped_file_get_bytes (file);
+  v = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (CACHE_TYPE), bytes, FALSE));
+  if (!g_variant_is_normal_form (v))
+    return NULL;
+  g_variant_get (v, "(&s&s@ad@aad@aad)", &stored, &method, &numbers, &belts, &medians);
+  p = g_variant_get_fixed_array (numbers, &n, sizeof (double));
+  if (!g_str_equal (stored, checksum) || !g_str_equal (method, METHOD_VERSION) || n != N_NUMBERS ||
+      g_variant_n_children (belts) != 2 * STRAITS_MARITIME_N_LIMITS ||
+      g_variant_n_children (medians) != STRAITS_MARITIME_N_LIMITS)
+    return NULL;
+  report = g_new0 (StraitsMaritimeReport, 1);
+  p = unpack_split (p, &report->aegean);
+  p = unpack_split (p, &report->aegean_without_crete);
+  memcpy (report->black_sea_coast_km, p, sizeof report->black_sea_coast_km);
+  memcpy (report->azov_coast_km, p + STRAITS_COAST_N, sizeof report->azov_coast_km);
+  for (int l = 0; l < STRAITS_MARITIME_N_LIMITS; l++)
+    {
+      g_autoptr(GVariant) g = g_variant_get_child_value (belts, 2 * l);
+      g_autoptr(GVariant) t = g_variant_get_child_value (belts, 2 * l + 1);
+      g_autoptr(GVariant) m = g_variant_get_child_value (medians, l);
+
+      report->belts[l][0] = array_from_variant (g);
+      report->belts[l][1] = array_from_variant (t);
+      report->median[l] = array_from_variant (m);
+    }
+  report->checksum = g_strdup (checksum);
+  report->from_cache = TRUE;
+  return report;
+}
+
+static void
+write_cache (const char *path, const StraitsMaritimeReport *report)
+{
+  g_autoptr(GVariant) v = g_variant_ref_sink (report_to_variant (report));
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) dir = g_file_get_parent (file);
+
+  /* A cache that cannot be written only costs the next start some time. */
+  g_file_make_directory_with_parents (dir, NULL, NULL);
+  g_file_replace_contents (file, g_variant_get_data (v), g_variant_get_size (v), NULL, FALSE,
+                           G_FILE_CREATE_NONE, NULL, NULL, NULL);
+}
+
+/* The report from the cache in @cache_dir (NULL: none) when it was made
+ * from the same inputs by the same method, else computed and cached. */
+StraitsMaritimeReport *
+straits_maritime_get (const char  *maritime_dir,
+                      const char  *cache_dir,
+                      GError     **error)
+{
+  g_autofree char *checksum = input_checksum (maritime_dir, error);
+  g_autofree char *name = NULL, *path = NULL;
+  StraitsMaritimeReport *report;
+  gint64 start = g_get_monotonic_time ();
+
+  if (checksum == NULL)
+    return NULL;
+  name = g_strdup_printf ("maritime-%.16s.gvariant", checksum);
+  path = cache_dir ? g_build_filename (cache_dir, name, NULL) : NULL;
+  if (path != NULL && (report = read_cache (path, checksum)) != NULL)
+    {
+      report->seconds = (g_get_monotonic_time () - start) / 1e6;
+      return report;
+    }
+  report = straits_maritime_compute (maritime_dir, error);
+  if (report != NULL && path != NULL)
+    write_cache (path, report);
+  return report;
+}
+
+typedef struct {
+  char *maritime_dir;
+  char *cache_dir;
+} GetJob;
+
+static void
+get_job_free (GetJob *job)
+{
+  g_free (job->maritime_dir);
+  g_free (job->cache_dir);
+  g_free (job);
+}
+
+static void
+get_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  GetJob *job = data;
+  GError *error = NULL;
+  StraitsMaritimeReport *report = straits_maritime_get (job->maritime_dir, job->cache_dir, &error);
+
+  if (report == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, report, (GDestroyNotify) straits_maritime_report_free);
+}
+
+void
+straits_maritime_get_async (const char          *maritime_dir,
+                            const char          *cache_dir,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  GetJob *job = g_new0 (GetJob, 1);
+
+  job->maritime_dir = g_strdup (maritime_dir);
+  job->cache_dir = g_strdup (cache_dir);
+  g_task_set_task_data (task, job, (GDestroyNotify) get_job_free);
+  g_task_set_priority (task, G_PRIORITY_LOW);
+  g_task_run_in_thread (task, get_in_thread);
+}
+
+StraitsMaritimeReport *
+straits_maritime_get_finish (GAsyncResult  *result,
+                             GError       **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Tests ---------------------------------------------------------------------- */
+
+/* Distances in metres from the points @xy (@n pairs, in the measuring
+ * projection) to the land of @country ("GRC" or "TUR"), into @out. */
+gboolean
+straits_maritime_distances_to_land (const char   *maritime_dir,
+                                    const char   *country,
+                                    const double *xy,
+                                    guint         n,
+                                    double       *out)
+{
+  Inputs in = { 0 };
+  g_autoptr(StraitsProjection) proj = straits_projection_new (STRAITS_MARITIME_PROJECTION, NULL);
+  GEOSGeometry *land;
+  const GEOSPreparedGeometry *prepared;
+
+  if (!inputs_load (&in, maritime_dir, NULL))
+    {
+      inputs_clear (&in);
+      return FALSE;
+    }
+  land = land_of (&in, proj, country, NULL);
+  prepared = GEOSPrepare_r (in.geos, land);
+  for (guint i = 0; i < n; i++)
+    {
+      GEOSGeometry *point = GEOSGeom_createPointFromXY_r (in.geos, xy[2 * i], xy[2 * i + 1]);
+
+      out[i] = NAN;
+      GEOSPreparedDistance_r (in.geos, prepared, point, &out[i]);
+      GEOSGeom_destroy_r (in.geos, point);
+    }
+  GEOSPreparedGeom_destroy_r (in.geos, prepared);
+  GEOSGeom_destroy_r (in.geos, land);
+  inputs_clear (&in);
+  return TRUE;
+}

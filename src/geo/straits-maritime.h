@@ -1,0 +1,94 @@
+/* straits-maritime.h: territorial seas in the Aegean and Black Sea coastlines
+ *
+ * Measured with GEOS on the OpenStreetMap-derived land of
+ * data/maritime/land-100m.sbm and Natural Earth's sea limits
+ * (data/maritime/sea-limits-10m.json). Method in docs/maritime.md.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* The projection areas and distances are measured in: Lambert azimuthal
+ * equal-area centred on the Aegean, the Aegean view's own projection, so
+ * that the overlays need no reprojection. */
+#define STRAITS_MARITIME_PROJECTION "+proj=laea +lat_0=38.5 +lon_0=25.5 +ellps=WGS84 +units=m"
+#define STRAITS_NAUTICAL_MILE 1852.0
+
+typedef enum {
+  STRAITS_MARITIME_GRC,
+  STRAITS_MARITIME_TUR,
+  STRAITS_MARITIME_HIGH_SEAS,
+  STRAITS_MARITIME_N_PARTS
+} StraitsMaritimePart;
+
+typedef enum {
+  STRAITS_MARITIME_6NM,
+  STRAITS_MARITIME_12NM,
+  STRAITS_MARITIME_N_LIMITS
+} StraitsMaritimeLimit;
+
+typedef enum {
+  STRAITS_COAST_TUR,
+  STRAITS_COAST_BGR,
+  STRAITS_COAST_ROU,
+  STRAITS_COAST_UKR,   /* without Crimea */
+  STRAITS_COAST_RUS,   /* without Crimea */
+  STRAITS_COAST_GEO,
+  STRAITS_COAST_CRIMEA,
+  STRAITS_COAST_N
+} StraitsCoast;
+
+typedef struct {
+  double sea_area_km2;
+  double area_km2[STRAITS_MARITIME_N_LIMITS][STRAITS_MARITIME_N_PARTS];
+  double share_pct[STRAITS_MARITIME_N_LIMITS][STRAITS_MARITIME_N_PARTS];
+} StraitsSeaSplit;
+
+typedef struct {
+  StraitsSeaSplit aegean;              /* IHO: Aegean Sea and Sea of Crete */
+  StraitsSeaSplit aegean_without_crete;
+  double black_sea_coast_km[STRAITS_COAST_N];
+  double azov_coast_km[STRAITS_COAST_N];
+  /* For the overlays, in STRAITS_MARITIME_PROJECTION metres: x, y pairs,
+   * rings (of the Aegean's territorial seas) or lines (the median line)
+   * separated by a NaN pair. */
+  GArray *belts[STRAITS_MARITIME_N_LIMITS][2];  /* [limit][GRC, TUR] */
+  GArray *median[STRAITS_MARITIME_N_LIMITS];
+  double seconds;                      /* how long the computation took */
+  gboolean from_cache;
+  char *checksum;                      /* of the inputs and the method */
+} StraitsMaritimeReport;
+
+const char            *straits_coast_code              (StraitsCoast coast);
+const char            *straits_maritime_method         (void);
+void                   straits_maritime_report_free    (StraitsMaritimeReport *report);
+
+StraitsMaritimeReport *straits_maritime_compute        (const char            *maritime_dir,
+                                                        GError               **error);
+StraitsMaritimeReport *straits_maritime_get            (const char            *maritime_dir,
+                                                        const char            *cache_dir,
+                                                        GError               **error);
+void                   straits_maritime_get_async      (const char            *maritime_dir,
+                                                        const char            *cache_dir,
+                                                        GCancellable          *cancellable,
+                                                        GAsyncReadyCallback    callback,
+                                                        gpointer               user_data);
+StraitsMaritimeReport *straits_maritime_get_finish     (GAsyncResult          *result,
+                                                        GError               **error);
+
+char                  *straits_maritime_report_to_json (const StraitsMaritimeReport *report);
+char                  *straits_maritime_report_to_text (const StraitsMaritimeReport *report);
+
+gboolean               straits_maritime_distances_to_land (const char   *maritime_dir,
+                                                           const char   *country,
+                                                           const double *xy,
+                                                           guint         n,
+                                                           double       *out);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (StraitsMaritimeReport, straits_maritime_report_free)
+
+G_END_DECLS
