@@ -77,5 +77,23 @@ check "chart: a chart not about the subject fails" "[ $status -ne 0 ] && grep -q
 "$straits" --export-chart="$work/missing/y.pdf" --chart=fig-tur-defence-exports 2>"$work/err"; status=$?
 check "chart: an unwritable path fails clearly" "[ $status -ne 0 ] && grep -q 'Cannot write' '$work/err'"
 
+# Maritime measures and their overlay.
+STRAITS_NO_CACHE=1 "$straits" --maritime-report --format=json >"$work/maritime.json" 2>"$work/err" \
+  && ok "--maritime-report --format=json runs" || { fail "--maritime-report --format=json runs"; cat "$work/err"; }
+check "the maritime JSON has both limits, the coastlines with CRIMEA and the method" \
+  "python3 -c \"import json,sys; d=json.load(open('$work/maritime.json')); a=d['aegean']; \
+assert [l['nm'] for l in a['limits']]==[6,12]; \
+assert all(abs(sum(l['share_pct'].values())-100)<0.05 for l in a['limits']); \
+assert a['limits'][1]['share_pct']['GRC']>a['limits'][0]['share_pct']['GRC']; \
+assert 'CRIMEA' in d['black_sea']['coastline_km'] and 'TUR' in d['black_sea']['sea_of_azov_coastline_km']; \
+assert 'OpenStreetMap' in d['method']\""
+"$straits" --maritime-report >"$work/maritime.txt"
+check "the text report names both limits and the method" "grep -q '12 nm' '$work/maritime.txt' && grep -q 'Method' '$work/maritime.txt'"
+"$straits" --export="$work/seas.pdf" --view=aegean --territorial-seas=both
+check "an Aegean PDF with territorial seas has their shares and credit in its legend" \
+  "pdftotext '$work/seas.pdf' - | grep -q 'Greek territorial sea, 12 nm' && pdftotext '$work/seas.pdf' - | grep -q 'OpenStreetMap'"
+"$straits" --export="$work/x.png" --view=black-sea --territorial-seas=12 2>"$work/err"; status=$?
+check "territorial seas outside the Aegean view are refused" "[ $status -ne 0 ] && grep -q 'Aegean view only' '$work/err'"
+
 echo "1..$n"
 [ $fails -eq 0 ]

@@ -263,6 +263,35 @@ test_time (void)
   g_assert_cmpuint (events[2], <=, events[3]);
 }
 
+/* The territorial-sea overlays change the Aegean's pixels, and only the
+ * Aegean view draws them (the belts are in its projection). */
+static void
+test_territorial_seas (void)
+{
+  g_autofree char *dir = g_build_filename (g_getenv ("STRAITS_DATA_DIR"), "maritime", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StraitsMaritimeReport) report = straits_maritime_get (dir, NULL, &error);
+  g_autoptr(StraitsMapRenderer) aegean = renderer_for ("aegean");
+  g_autoptr(StraitsMapRenderer) black_sea = renderer_for ("black-sea");
+  cairo_surface_t *plain, *seas;
+  guint changed = 0;
+
+  g_assert_no_error (error);
+  plain = render (aegean, NULL);
+  straits_map_renderer_set_territorial_seas (aegean, report, 3);
+  g_assert_true (straits_map_renderer_shows_territorial_seas (aegean));
+  seas = render (aegean, NULL);
+  for (int y = 0; y < HEIGHT; y += 4)
+    for (int x = 0; x < WIDTH; x += 4)
+      changed += pixel (plain, x, y) != pixel (seas, x, y);
+  /* The belts cover a good part of the Aegean. */
+  g_assert_cmpuint (changed, >, (WIDTH / 4) * (HEIGHT / 4) / 20);
+  straits_map_renderer_set_territorial_seas (black_sea, report, 3);
+  g_assert_false (straits_map_renderer_shows_territorial_seas (black_sea));
+  cairo_surface_destroy (plain);
+  cairo_surface_destroy (seas);
+}
+
 /* Level of detail: zoomed far in, a frame sends far fewer vertices than
  * the data holds, and about as many as the overview. */
 static void
@@ -381,6 +410,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/renderer/relations-and-legend", test_relations_and_legend);
   g_test_add_func ("/renderer/detail-follows-screen", test_detail_follows_screen);
   g_test_add_func ("/renderer/time", test_time);
+  g_test_add_func ("/renderer/territorial-seas", test_territorial_seas);
   g_test_add_func ("/renderer/pick-country", test_pick_country);
   g_test_add_func ("/renderer/dataset-views", test_dataset_views);
   status = g_test_run ();

@@ -36,6 +36,8 @@ static const GOptionEntry option_entries[] = {
     N_("Resolution of PNG exports (default 96)"), N_("N") },
   { "time", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Draw the map as of this date (YYYY, YYYY-MM or YYYY-MM-DD)"), N_("DATE") },
+  { "territorial-seas", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export in the Aegean view: draw the territorial seas at 6, 12 or both nautical-mile limits"), N_("6|12|both") },
   { "maritime-report", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the Aegean territorial-sea shares and Black Sea coastlines and exit (no display needed)"), NULL },
   { "format", 0, 0, G_OPTION_ARG_STRING, NULL,

@@ -108,6 +108,46 @@ load_dataset_for_cli (const char *path, GError **error)
   return dataset;
 }
 
+static char *
+maritime_cache_dir (void)
+{
+  if (g_strcmp0 (g_getenv ("STRAITS_NO_CACHE"), "1") == 0)
+    return NULL;
+  return g_build_filename (g_get_user_cache_dir (), "straits", NULL);
+}
+
+/* --territorial-seas=6|12|both: the belts, from the maritime report. */
+static gboolean
+apply_territorial_seas (StraitsMapRenderer *renderer, GVariantDict *options, GError **error)
+{
+  const char *which = NULL;
+  g_autofree char *dir = g_build_filename (straits_data_dir (), "maritime", NULL);
+  g_autofree char *cache = maritime_cache_dir ();
+  g_autoptr(StraitsMaritimeReport) report = NULL;
+  guint limits;
+
+  if (!g_variant_dict_lookup (options, "territorial-seas", "&s", &which))
+    return TRUE;
+  limits = g_str_equal (which, "6") ? 1 : g_str_equal (which, "12") ? 2 : g_str_equal (which, "both") ? 3 : 0;
+  if (limits == 0)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("unknown --territorial-seas “%s”: use 6, 12 or both"), which);
+      return FALSE;
+    }
+  report = straits_maritime_get (dir, cache, error);
+  if (report == NULL)
+    return FALSE;
+  straits_map_renderer_set_territorial_seas (renderer, report, limits);
+  if (!straits_map_renderer_shows_territorial_seas (renderer))
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           _("territorial seas are drawn in the Aegean view only (--view=aegean)"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* straits --export=FILE --view=ID [--dataset=FILE] [--size=SIZE] [--dpi=N] [--time=DATE] */
 int
 straits_cli_export (GVariantDict *options)
@@ -159,6 +199,8 @@ straits_cli_export (GVariantDict *options)
       straits_map_renderer_set_time (renderer, &date);
     }
 
+  if (!apply_territorial_seas (renderer, options, &error))
+    return fail (error);
   job.renderer = renderer;
   job.figure = (StraitsFigureOptions) { view->title, view->subtitle, TRUE, TRUE, NULL };
   meta.title = view->title;
@@ -277,7 +319,7 @@ straits_cli_maritime_report (GVariantDict *options)
 {
   const char *format = "text";
   g_autofree char *dir = g_build_filename (straits_data_dir (), "maritime", NULL);
-  g_autofree char *cache = g_build_filename (g_get_user_cache_dir (), "straits", NULL);
+  g_autofree char *cache = maritime_cache_dir ();
   g_autoptr(GError) error = NULL;
   g_autoptr(StraitsMaritimeReport) report = NULL;
   g_autofree char *text = NULL;
@@ -288,7 +330,7 @@ straits_cli_maritime_report (GVariantDict *options)
       fprintf (stderr, _("straits: unknown --format “%s”: use text or json\n"), format);
       return 1;
     }
-  report = straits_maritime_get (dir, g_strcmp0 (g_getenv ("STRAITS_NO_CACHE"), "1") == 0 ? NULL : cache, &error);
+  report = straits_maritime_get (dir, cache, &error);
   if (report == NULL)
     return fail (error);
   text = g_str_equal (format, "json") ? straits_maritime_report_to_json (report)

@@ -20,7 +20,7 @@
 #include "straits-projection.h"
 
 /* Bump when the method changes: cached results are keyed by it. */
-#define METHOD_VERSION "straits-maritime-3"
+#define METHOD_VERSION "straits-maritime-4"
 #define BLACK_SEA_PROJECTION "+proj=laea +lat_0=43.5 +lon_0=34 +ellps=WGS84 +units=m"
 #define QUADRANT_SEGMENTS 8      /* arcs of buffers: within 0.5 % of the radius */
 #define COAST_GAP 5000.0         /* metres: how far sea limits are carried to the coast */
@@ -209,17 +209,26 @@ land_of (Inputs *in, StraitsProjection *proj, const char *code, const Rect *clip
       if (shell != NULL)
         g_ptr_array_add (polygons, GEOSGeom_createPolygon_r (in->geos, shell, NULL, 0));
     }
-  collection = GEOSGeom_createCollection_r (in->geos, GEOS_MULTIPOLYGON, (GEOSGeometry **) polygons->pdata,
-                                            polygons->len);
-  /* Only what lies near the sea is measured: cut before repairing, which
-   * costs by the vertex. */
-  if (clip != NULL)
+  /* Each polygon repaired on its own, then all dissolved: repairing them
+   * as one multipolygon would turn the land where two overlap into a
+   * hole. Only what lies near the sea is kept: cut before repairing,
+   * which costs by the vertex. */
+  for (guint i = 0; i < polygons->len; i++)
     {
-      GEOSGeometry *clipped = GEOSClipByRect_r (in->geos, collection, clip->x0, clip->y0, clip->x1, clip->y1);
-      GEOSGeom_destroy_r (in->geos, collection);
-      collection = clipped;
+      GEOSGeometry *polygon = polygons->pdata[i];
+
+      if (clip != NULL)
+        {
+          GEOSGeometry *clipped = GEOSClipByRect_r (in->geos, polygon, clip->x0, clip->y0, clip->x1, clip->y1);
+          GEOSGeom_destroy_r (in->geos, polygon);
+          polygon = clipped;
+        }
+      polygons->pdata[i] = GEOSMakeValid_r (in->geos, polygon);
+      GEOSGeom_destroy_r (in->geos, polygon);
     }
-  valid = GEOSMakeValid_r (in->geos, collection);
+  collection = GEOSGeom_createCollection_r (in->geos, GEOS_GEOMETRYCOLLECTION, (GEOSGeometry **) polygons->pdata,
+                                            polygons->len);
+  valid = GEOSUnaryUnion_r (in->geos, collection);
   GEOSGeom_destroy_r (in->geos, collection);
   return valid;
 }

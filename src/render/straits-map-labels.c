@@ -569,10 +569,46 @@ legend_entries (StraitsMapRenderer *self, gboolean *adversarial)
   return entries;
 }
 
+/* The territorial seas shown, with their shares of the Aegean, and the
+ * credit their land data asks for wherever the results appear. */
+static void
+add_sea_entries (StraitsMapRenderer *self, GArray *entries, GPtrArray *texts)
+{
+  static const int nm[] = { 6, 12 };
+  const StraitsSeaSplit *split = &self->sea_split;
+
+  if (!straits_map_renderer_shows_territorial_seas (self))
+    return;
+  for (int l = 0; l < STRAITS_MARITIME_N_LIMITS; l++)
+    {
+      char *text;
+
+      if (!(self->sea_limits & (1u << l)))
+        continue;
+      /* Translators: a legend entry, e.g. "Greek territorial sea, 12 nm: 68.9 % of the Aegean" */
+      text = g_strdup_printf (_("Greek territorial sea, %d nm: %.1f %% of the Aegean"), nm[l],
+                              split->share_pct[l][STRAITS_MARITIME_GRC]);
+      g_ptr_array_add (texts, text);
+      g_array_append_val (entries, ((LegendEntry) { text, straits_map_belt_colour (0), FALSE, FALSE, G_MAXUINT }));
+      text = g_strdup_printf (_("Turkish territorial sea, %d nm: %.1f %%"), nm[l],
+                              split->share_pct[l][STRAITS_MARITIME_TUR]);
+      g_ptr_array_add (texts, text);
+      g_array_append_val (entries, ((LegendEntry) { text, straits_map_belt_colour (1), FALSE, FALSE, G_MAXUINT }));
+      text = g_strdup_printf (_("High seas, %d nm limits: %.1f %%"), nm[l],
+                              split->share_pct[l][STRAITS_MARITIME_HIGH_SEAS]);
+      g_ptr_array_add (texts, text);
+      g_array_append_val (entries, ((LegendEntry) { text, &self->style.sea, FALSE, FALSE, G_MAXUINT }));
+    }
+  g_array_append_val (entries, ((LegendEntry) { _("Median line (dashed)"), &self->style.text, TRUE, TRUE, G_MAXUINT }));
+  g_array_append_val (entries, ((LegendEntry) { _("Belts measured on land © OpenStreetMap contributors"), NULL,
+                                                FALSE, FALSE, G_MAXUINT }));
+}
+
 void
 straits_map_draw_legend (StraitsMapRenderer *self,
                          StraitsMapFrame    *frame)
 {
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) entries = NULL;
   gboolean adversarial;
   double pad = 6 * frame->unit, swatch = 8 * frame->unit, line_height, width = 0, height, x, y;
@@ -585,6 +621,7 @@ straits_map_draw_legend (StraitsMapRenderer *self,
   entries = legend_entries (self, &adversarial);
   if (adversarial && self->drawn_types->len > 0)
     g_array_append_val (entries, stance_entry);
+  add_sea_entries (self, entries, texts);
   if (entries->len == 0)
     return;
 
@@ -622,7 +659,8 @@ straits_map_draw_legend (StraitsMapRenderer *self,
       double row = y + pad + i * line_height;
 
       pango_layout_get_pixel_extents (layout, NULL, &logical);
-      draw_swatch (self, frame, e, x + pad, row + (line_height - swatch) / 2 - frame->unit, swatch);
+      if (e->colour != NULL)
+        draw_swatch (self, frame, e, x + pad, row + (line_height - swatch) / 2 - frame->unit, swatch);
       cairo_move_to (cr, x + 2 * pad + swatch * 1.6, row + (line_height - logical.height) / 2 - frame->unit);
       straits_set_colour (cr, &self->style.text);
       pango_cairo_show_layout (cr, layout);

@@ -22,6 +22,10 @@ struct _StraitsMapRenderer
   GArray *relation_types;   /* guint32; NULL: all */
   char **overlays;
   guint n_drawn_events;
+  GArray *sea_belts[STRAITS_MARITIME_N_LIMITS][2];  /* territorial seas, from the maritime report */
+  GArray *sea_median[STRAITS_MARITIME_N_LIMITS];
+  StraitsSeaSplit sea_split;
+  guint sea_limits;         /* bit 0: 6 nm, bit 1: 12 nm */
   gboolean has_time;
   StraitsDate time;
   GArray *selected_actors;  /* guint32 */
@@ -117,6 +121,11 @@ void     straits_map_draw_legend      (StraitsMapRenderer    *self,
                                        StraitsMapFrame       *frame);
 void     straits_map_draw_events      (StraitsMapRenderer    *self,
                                        StraitsMapFrame       *frame);
+
+/* straits-map-maritime.c */
+void     straits_map_draw_territorial_seas (StraitsMapRenderer *self,
+                                       StraitsMapFrame       *frame);
+const StraitsColour *straits_map_belt_colour (guint country);
 gboolean straits_map_annotation_point (StraitsMapRenderer    *self,
                                        const StraitsAnnotation *a,
                                        double                *x,

@@ -34,6 +34,7 @@ straits_map_renderer_finalize (GObject *object)
   g_clear_object (&self->dataset);
   g_clear_pointer (&self->relation_types, g_array_unref);
   g_clear_pointer (&self->overlays, g_strfreev);
+  straits_map_renderer_set_territorial_seas (self, NULL, 0);
   g_clear_pointer (&self->selected_actors, g_array_unref);
   g_clear_pointer (&self->actor_features, g_free);
   g_clear_pointer (&self->actor_xy, g_free);
@@ -582,6 +583,7 @@ straits_map_renderer_draw (StraitsMapRenderer    *self,
   if (!paint_cached_base (self, &frame))
     straits_map_draw_base (self, &frame);
   straits_map_draw_highlights (self, &frame);
+  straits_map_draw_territorial_seas (self, &frame);
   straits_map_draw_relations (self, &frame);
   if (self->show_legend)
     straits_map_draw_legend (self, &frame);

@@ -12,6 +12,7 @@
 
 #include "straits-dataset.h"
 #include "straits-label-placer.h"
+#include "straits-maritime.h"
 #include "straits-map-style.h"
 #include "straits-projected-map.h"
 
@@ -102,6 +103,11 @@ GArray            *straits_map_renderer_get_drawn_groups (StraitsMapRenderer *se
 GArray            *straits_map_renderer_get_drawn_relation_types (StraitsMapRenderer *self);
 guint              straits_map_renderer_get_n_drawn_relations (StraitsMapRenderer *self);
 guint              straits_map_renderer_get_n_drawn_events (StraitsMapRenderer *self);
+void     straits_map_renderer_set_territorial_seas      (StraitsMapRenderer          *self,
+                                                         const StraitsMaritimeReport *report,
+                                                         guint                        limits);
+guint    straits_map_renderer_get_territorial_seas      (StraitsMapRenderer          *self);
+gboolean straits_map_renderer_shows_territorial_seas    (StraitsMapRenderer          *self);
 
 /* What lies under a point of the output: a relation's arc (within a few
  * units) before a country. Either may be STRAITS_NO_INDEX. */
