@@ -40,6 +40,8 @@ struct _StraitsWindow
   GtkLabel *time_label;
   guint play_id;
   StraitsSelection group_selection; /* while the map shows a group's members */
+  StraitsMaritimeReport *maritime;  /* measured in the background at start */
+  GCancellable *measuring;
 
   GSettings *settings;
   StraitsAtlas *atlas;
@@ -90,6 +92,54 @@ apply_map_style (StraitsWindow *self)
   straits_map_renderer_set_style (renderer, &style);
   straits_side_panel_set_style (self->side_panel, &style);
   straits_map_view_queue_full_redraw (self->map_view);
+}
+
+/* Territorial seas ------------------------------------------------------------ */
+
+static void
+apply_territorial_seas (StraitsWindow *self)
+{
+  StraitsMapRenderer *renderer = straits_map_view_get_renderer (self->map_view);
+
+  if (renderer == NULL || self->maritime == NULL)
+    return;
+  straits_map_renderer_set_territorial_seas (renderer, self->maritime,
+                                             straits_side_panel_get_seas (self->side_panel));
+  straits_map_view_queue_full_redraw (self->map_view);
+}
+
+static void
+on_maritime_measured (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  StraitsMaritimeReport *report = straits_maritime_get_finish (result, &error);
+  StraitsWindow *self;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = STRAITS_WINDOW (user_data);
+  if (report == NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("Territorial seas could not be measured: %s"), error->message);
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+      return;
+    }
+  self->maritime = report;
+  straits_side_panel_set_maritime (self->side_panel, report);
+  apply_territorial_seas (self);
+}
+
+/* Off the main thread, and from the cache after the first time. */
+static void
+start_measuring (StraitsWindow *self)
+{
+  g_autofree char *dir = g_build_filename (straits_data_dir (), "maritime", NULL);
+  g_autofree char *cache = g_build_filename (g_get_user_cache_dir (), "straits", NULL);
+
+  self->measuring = g_cancellable_new ();
+  straits_maritime_get_async (dir, cache, self->measuring, on_maritime_measured, self);
 }
 
 /* Time ---------------------------------------------------------------------
@@ -469,6 +519,7 @@ straits_window_show_view (StraitsWindow *self,
   straits_map_view_set_renderer (self->map_view, renderer);
   apply_map_style (self);
   apply_time (self);
+  apply_territorial_seas (self);
   g_free (self->current_view);
   self->current_view = g_strdup (info->id);
   if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), info->id) != 0)
@@ -1184,6 +1235,10 @@ straits_window_dispose (GObject *object)
 
   if (self->loading != NULL)
     g_cancellable_cancel (self->loading);
+  if (self->measuring != NULL)
+    g_cancellable_cancel (self->measuring);
+  g_clear_object (&self->measuring);
+  g_clear_pointer (&self->maritime, straits_maritime_report_free);
   g_clear_object (&self->loading);
   g_clear_handle_id (&self->reload_id, g_source_remove);
   g_clear_handle_id (&self->play_id, g_source_remove);
@@ -1317,6 +1372,8 @@ straits_window_init (StraitsWindow *self)
   g_signal_connect_swapped (self->map_view, "notify::selected-relation", G_CALLBACK (on_map_selection_changed), self);
   g_signal_connect_swapped (self->side_panel, "entry-activated", G_CALLBACK (on_history_entry_activated), self);
   g_signal_connect_swapped (self->side_panel, "message", G_CALLBACK (on_panel_message), self);
+  g_signal_connect_swapped (self->side_panel, "seas-changed", G_CALLBACK (apply_territorial_seas), self);
+  start_measuring (self);
   g_signal_connect_swapped (self->time_adjustment, "value-changed", G_CALLBACK (on_time_changed), self);
   g_signal_connect_swapped (self->play_button, "toggled", G_CALLBACK (on_play_toggled), self);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",

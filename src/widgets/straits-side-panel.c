@@ -30,6 +30,12 @@ struct _StraitsSidePanel
   GtkStack *charts_stack;
   GtkBox *charts_box;
   AdwStatusPage *charts_empty;
+  GtkStack *seas_stack;
+  GtkCheckButton *seas_6;
+  GtkCheckButton *seas_12;
+  GtkGrid *aegean_grid;
+  GtkGrid *coast_grid;
+  GtkLabel *seas_note;
 
   StraitsDataset *dataset;
   StraitsSelection selection;
@@ -46,6 +52,7 @@ G_DEFINE_FINAL_TYPE (StraitsSidePanel, straits_side_panel, GTK_TYPE_WIDGET)
 enum {
   ENTRY_ACTIVATED,
   MESSAGE,
+  SEAS_CHANGED,
   N_SIGNALS
 };
 
@@ -561,6 +568,118 @@ refill_charts (StraitsSidePanel *self)
   adw_status_page_set_description (self->charts_empty, _("The dataset has no figures about this selection."));
 }
 
+/* Territorial seas ------------------------------------------------------------ */
+
+static GtkWidget *
+cell (const char *text, gboolean heading, float xalign)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), xalign);
+  gtk_widget_add_css_class (label, heading ? "caption-heading" : "numeric");
+  return label;
+}
+
+static void
+clear_grid (GtkGrid *grid)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (grid))) != NULL)
+    gtk_grid_remove (grid, child);
+}
+
+static void
+add_split_rows (GtkGrid *grid, int *row, const char *title, const StraitsSeaSplit *split)
+{
+  static const int nm[] = { 6, 12 };
+  g_autofree char *heading = g_strdup_printf (_("%s, %.0f km²"), title, split->sea_area_km2);
+  GtkWidget *label = cell (heading, TRUE, 0);
+
+  gtk_widget_set_margin_top (label, *row > 0 ? 8 : 0);
+  gtk_grid_attach (grid, label, 0, (*row)++, 4, 1);
+  gtk_grid_attach (grid, cell (_("Limit"), TRUE, 0), 0, *row, 1, 1);
+  gtk_grid_attach (grid, cell (_("Greece"), TRUE, 1), 1, *row, 1, 1);
+  gtk_grid_attach (grid, cell (_("Turkey"), TRUE, 1), 2, *row, 1, 1);
+  gtk_grid_attach (grid, cell (_("High seas"), TRUE, 1), 3, (*row)++, 1, 1);
+  for (int l = 0; l < STRAITS_MARITIME_N_LIMITS; l++)
+    {
+      g_autofree char *limit = g_strdup_printf (_("%d nm"), nm[l]);
+
+      gtk_grid_attach (grid, cell (limit, FALSE, 0), 0, *row, 1, 1);
+      for (int p = 0; p < STRAITS_MARITIME_N_PARTS; p++)
+        {
+          g_autofree char *value = g_strdup_printf ("%.1f %%", split->share_pct[l][p]);
+          GtkWidget *c = cell (value, FALSE, 1);
+          g_autofree char *tip = g_strdup_printf (_("%.0f km²"), split->area_km2[l][p]);
+
+          gtk_widget_set_tooltip_text (c, tip);
+          gtk_grid_attach (grid, c, 1 + p, *row, 1, 1);
+        }
+      (*row)++;
+    }
+}
+
+static void
+fill_coast_grid (GtkGrid *grid, const StraitsMaritimeReport *report)
+{
+  int row = 0;
+
+  gtk_grid_attach (grid, cell (_("Coast"), TRUE, 0), 0, row, 1, 1);
+  gtk_grid_attach (grid, cell (_("Black Sea"), TRUE, 1), 1, row, 1, 1);
+  gtk_grid_attach (grid, cell (_("Sea of Azov"), TRUE, 1), 2, row++, 1, 1);
+  for (int c = 0; c < STRAITS_COAST_N; c++)
+    {
+      g_autofree char *black = g_strdup_printf (_("%.0f km"), report->black_sea_coast_km[c]);
+      g_autofree char *azov = g_strdup_printf (_("%.0f km"), report->azov_coast_km[c]);
+
+      gtk_grid_attach (grid, cell (c == STRAITS_COAST_CRIMEA ? _("Crimea") : straits_coast_code (c), FALSE, 0),
+                       0, row, 1, 1);
+      gtk_grid_attach (grid, cell (black, FALSE, 1), 1, row, 1, 1);
+      gtk_grid_attach (grid, cell (azov, FALSE, 1), 2, row++, 1, 1);
+    }
+}
+
+void
+straits_side_panel_set_maritime (StraitsSidePanel            *self,
+                                 const StraitsMaritimeReport *report)
+{
+  g_autofree char *note = NULL;
+  const double *bs;
+  int row = 0;
+
+  g_return_if_fail (STRAITS_IS_SIDE_PANEL (self));
+
+  clear_grid (self->aegean_grid);
+  clear_grid (self->coast_grid);
+  gtk_stack_set_visible_child_name (self->seas_stack, report != NULL ? "report" : "computing");
+  if (report == NULL)
+    return;
+  add_split_rows (self->aegean_grid, &row, _("Aegean with the Sea of Crete"), &report->aegean);
+  add_split_rows (self->aegean_grid, &row, _("Without the Sea of Crete"), &report->aegean_without_crete);
+  fill_coast_grid (self->coast_grid, report);
+  bs = report->black_sea_coast_km;
+  note = g_strdup_printf (_("Black Sea coast with Crimea counted with Ukraine (the default): UKR %.0f km, RUS %.0f km; "
+                            "counted with Russia: UKR %.0f km, RUS %.0f km.\n\n%s"),
+                          bs[STRAITS_COAST_UKR] + bs[STRAITS_COAST_CRIMEA], bs[STRAITS_COAST_RUS],
+                          bs[STRAITS_COAST_UKR], bs[STRAITS_COAST_RUS] + bs[STRAITS_COAST_CRIMEA],
+                          straits_maritime_method ());
+  gtk_label_set_text (self->seas_note, note);
+}
+
+guint
+straits_side_panel_get_seas (StraitsSidePanel *self)
+{
+  return (gtk_check_button_get_active (self->seas_6) ? 1 : 0) |
+         (gtk_check_button_get_active (self->seas_12) ? 2 : 0);
+}
+
+static void
+on_seas_toggled (StraitsSidePanel *self)
+{
+  g_signal_emit (self, signals[SEAS_CHANGED], 0, straits_side_panel_get_seas (self));
+}
+
 /* The panel as a whole ------------------------------------------------------ */
 
 static void
@@ -768,6 +887,14 @@ straits_side_panel_class_init (StraitsSidePanelClass *klass)
    *
    * Something the window should show as a toast.
    */
+  /**
+   * StraitsSidePanel::seas-changed:
+   * @limits: bit 0 the 6 nm belts, bit 1 the 12 nm ones
+   *
+   * The user chose which territorial seas to show.
+   */
+  signals[SEAS_CHANGED] = g_signal_new ("seas-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                        0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
   signals[MESSAGE] = g_signal_new ("message", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
@@ -783,6 +910,12 @@ straits_side_panel_class_init (StraitsSidePanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StraitsSidePanel, charts_stack);
   gtk_widget_class_bind_template_child (widget_class, StraitsSidePanel, charts_box);
   gtk_widget_class_bind_template_child (widget_class, StraitsSidePanel, charts_empty);
+  gtk_widget_class_bind_template_child (widget_class, StraitsSidePanel, seas_stack);
+  gtk_widget_class_bind_template_child (widget_class, StraitsSidePanel, seas_6);
+  gtk_widget_class_bind_template_child (widget_class, StraitsSidePanel, seas_12);
+  gtk_widget_class_bind_template_child (widget_class, StraitsSidePanel, aegean_grid);
+  gtk_widget_class_bind_template_child (widget_class, StraitsSidePanel, coast_grid);
+  gtk_widget_class_bind_template_child (widget_class, StraitsSidePanel, seas_note);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "sidepanel");
 }
@@ -808,6 +941,8 @@ straits_side_panel_init (StraitsSidePanel *self)
   g_signal_connect_swapped (self->type_filter, "notify::selected", G_CALLBACK (refill_history), self);
   g_signal_connect_swapped (self->pages, "notify::visible-child-name", G_CALLBACK (update_charts), self);
   g_signal_connect (self, "map", G_CALLBACK (update_charts), NULL);
+  g_signal_connect_swapped (self->seas_6, "toggled", G_CALLBACK (on_seas_toggled), self);
+  g_signal_connect_swapped (self->seas_12, "toggled", G_CALLBACK (on_seas_toggled), self);
   fill_type_filter (self);
   refill_history (self);
 }

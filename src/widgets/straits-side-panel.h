@@ -8,6 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "straits-history.h"
+#include "straits-maritime.h"
 #include "straits-map-style.h"
 
 G_BEGIN_DECLS
@@ -30,5 +31,8 @@ void       straits_side_panel_set_page      (StraitsSidePanel       *self,
                                              const char             *page);
 GListModel *straits_side_panel_get_history  (StraitsSidePanel       *self);
 guint      straits_side_panel_get_n_charts  (StraitsSidePanel       *self);
+void       straits_side_panel_set_maritime  (StraitsSidePanel            *self,
+                                             const StraitsMaritimeReport *report);
+guint      straits_side_panel_get_seas      (StraitsSidePanel       *self);
 
 G_END_DECLS
