@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "straits-history.h"
@@ -340,4 +341,18 @@ straits_selection_has_figure (StraitsDataset         *dataset,
     default:
       return TRUE;
     }
+}
+
+/* Whether @text contains @folded_needle (already g_utf8_casefold()ed),
+ * whatever the case: what search and the history's filter match. */
+gboolean
+straits_text_contains_folded (const char *text,
+                              const char *folded_needle)
+{
+  g_autofree char *folded = NULL;
+
+  if (text == NULL)
+    return FALSE;
+  folded = g_utf8_casefold (text, -1);
+  return strstr (folded, folded_needle) != NULL;
 }

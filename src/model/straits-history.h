@@ -53,6 +53,9 @@ GArray  *straits_history_collect         (StraitsDataset         *dataset,
 guint    straits_history_find_date       (GArray                 *entries,
                                           const StraitsDate      *date);
 
+gboolean straits_text_contains_folded    (const char             *text,
+                                          const char             *folded_needle);
+
 gboolean straits_figure_concerns         (const StraitsFigure    *figure,
                                           guint32                 actor);
 gboolean straits_selection_has_figure    (StraitsDataset         *dataset,

@@ -323,17 +323,6 @@ type_matches (StraitsSidePanel *self, const StraitsHistoryEntry *entry)
 }
 
 static gboolean
-contains_folded (const char *haystack, const char *folded_needle)
-{
-  g_autofree char *folded = NULL;
-
-  if (haystack == NULL)
-    return FALSE;
-  folded = g_utf8_casefold (haystack, -1);
-  return strstr (folded, folded_needle) != NULL;
-}
-
-static gboolean
 text_matches (StraitsSidePanel *self, const StraitsHistoryEntry *entry, const char *needle)
 {
   if (needle == NULL || *needle == '\0')
@@ -341,13 +330,13 @@ text_matches (StraitsSidePanel *self, const StraitsHistoryEntry *entry, const ch
   if (entry->kind == STRAITS_HISTORY_EVENT)
     {
       const StraitsEvent *e = straits_dataset_get_event (self->dataset, entry->index);
-      return contains_folded (e->title, needle) || contains_folded (e->description, needle);
+      return straits_text_contains_folded (e->title, needle) || straits_text_contains_folded (e->description, needle);
     }
   else
     {
       const StraitsRelation *r = straits_dataset_get_relation (self->dataset, entry->index);
       g_autofree char *title = relation_title (self->dataset, r);
-      return contains_folded (title, needle) || contains_folded (r->summary, needle);
+      return straits_text_contains_folded (title, needle) || straits_text_contains_folded (r->summary, needle);
     }
 }
 
