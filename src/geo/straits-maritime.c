@@ -569,6 +569,7 @@ measure_aegean (Inputs *in, StraitsMaritimeReport *report, StraitsMaritimeLimit 
       GEOSGeom_destroy_r (g, north[part]);
     }
   GEOSGeom_destroy_r (g, overlap);
+  GEOSGeom_destroy_r (g, crete);
   GEOSGeom_destroy_r (g, water_all);
   GEOSGeom_destroy_r (g, water_north);
   GEOSGeom_destroy_r (g, land);
