@@ -131,13 +131,17 @@ on_maritime_measured (GObject      *source,
   apply_territorial_seas (self);
 }
 
-/* Off the main thread, and from the cache after the first time. */
+/* Off the main thread, and from the cache after the first time; only
+ * once the first map is on screen, so that a first run's measuring does
+ * not compete with start-up for the processor. */
 static void
 start_measuring (StraitsWindow *self)
 {
   g_autofree char *dir = g_build_filename (straits_data_dir (), "maritime", NULL);
   g_autofree char *cache = g_build_filename (g_get_user_cache_dir (), "straits", NULL);
 
+  if (self->measuring != NULL)
+    return;
   self->measuring = g_cancellable_new ();
   straits_maritime_get_async (dir, cache, self->measuring, on_maritime_measured, self);
 }
@@ -1362,7 +1366,7 @@ straits_window_init (StraitsWindow *self)
   g_signal_connect_swapped (self->side_panel, "entry-activated", G_CALLBACK (on_history_entry_activated), self);
   g_signal_connect_swapped (self->side_panel, "message", G_CALLBACK (on_panel_message), self);
   g_signal_connect_swapped (self->side_panel, "seas-changed", G_CALLBACK (apply_territorial_seas), self);
-  start_measuring (self);
+  g_signal_connect_swapped (self->map_view, "first-frame", G_CALLBACK (start_measuring), self);
   g_signal_connect_swapped (self->time_adjustment, "value-changed", G_CALLBACK (on_time_changed), self);
   g_signal_connect_swapped (self->play_button, "toggled", G_CALLBACK (on_play_toggled), self);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
