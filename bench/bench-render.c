@@ -76,7 +76,7 @@ time_export (StraitsMapRenderer *r, const char *name, double dpi)
 {
   g_autofree char *dir = g_dir_make_tmp ("straits-bench-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, name, NULL);
-  Job job = { r, { "EU member states by stance", "Benchmark", TRUE, TRUE, NULL } };
+  Job job = { r, { .title = "EU member states by stance", .subtitle = "Benchmark", .legend = TRUE, .credits = TRUE, .scale_bar = TRUE } };
   double w, h, times[5];
 
   g_assert (straits_parse_page_size ("a4-landscape", &w, &h, NULL));

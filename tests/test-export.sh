@@ -52,6 +52,27 @@ check "an export too large to draw fails" "[ $status -ne 0 ]"
 check "the previous file is untouched" "[ \"\$(cat '$work/keep.png')\" = 'previous figure' ]"
 check "no temporary file is left" "[ \$(ls -A '$work' | grep -c '^\.goutputstream') -eq 0 ]"
 
+# Figure elements.
+"$straits" --export="$work/figure.pdf" --view=eu-groupings --title="Custom title for a briefing" \
+  --marking=TLP:AMBER --alt-text --time=2019
+check "the figure's title, marking, stamp and credits are text in the PDF" \
+  "pdftotext '$work/figure.pdf' - | tr '\n' ' ' | grep -q 'Custom title for a briefing' && \
+   pdftotext '$work/figure.pdf' - | grep -q 'TLP:AMBER' && pdftotext '$work/figure.pdf' - | grep -q 'data as of' && \
+   pdftotext '$work/figure.pdf' - | grep -q 'Natural Earth' && pdftotext '$work/figure.pdf' - | grep -q 'km'"
+check "--alt-text writes NAME.alt.txt naming the view's date and what is drawn" \
+  "grep -q 'as of 2019' '$work/figure.alt.txt' && grep -q 'Cooperative' '$work/figure.alt.txt'"
+check "the PDF's subject metadata is the alt text" "pdfinfo '$work/figure.pdf' | grep -q '^Subject: *Map: Custom title'"
+"$straits" --export="$work/bare.pdf" --view=aegean --title= --no-legend --no-credits --no-scale-bar
+check "every element can be left out" \
+  "! pdftotext '$work/bare.pdf' - | grep -q 'Natural Earth' && ! pdftotext '$work/bare.pdf' - | grep -q ' km\$'"
+for preset in slide-16x9:1440x810 slide-4x3:1080x810 a4-portrait:595.276x841.89 a3-landscape:1190.55x841.89 letter-portrait:612x792; do
+  name=${preset%%:*}; want=${preset#*:}
+  "$straits" --export="$work/$name.pdf" --view=black-sea --size="$name"
+  check "$name: page size ${want/x/ x } pts" "pdfinfo '$work/$name.pdf' | grep -q 'Page size: *${want/x/ x } pts'"
+done
+"$straits" --export="$work/x.pdf" --view=aegean --marking=SECRET 2>"$work/err"; status=$?
+check "an unknown marking is refused" "[ $status -ne 0 ] && grep -q 'TLP:CLEAR' '$work/err'"
+
 # Charts from the command line.
 "$straits" --list-charts >"$work/charts" 2>"$work/err"
 check "--list-charts names the bundled dataset's charts" \

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "straits-cli.h"
@@ -148,6 +149,68 @@ apply_territorial_seas (StraitsMapRenderer *renderer, GVariantDict *options, GEr
   return TRUE;
 }
 
+static const char *const markings[] = {
+  "TLP:CLEAR", "TLP:GREEN", "TLP:AMBER", "TLP:AMBER+STRICT", "TLP:RED", NULL
+};
+
+/* The figure's elements from --title, --subtitle, --no-legend,
+ * --no-scale-bar, --no-credits and --marking; all on by default. */
+static gboolean
+figure_options (GVariantDict *options, const StraitsViewInfo *view, StraitsFigureOptions *figure, GError **error)
+{
+  const char *marking = NULL;
+
+  *figure = (StraitsFigureOptions) {
+    .title = view->title, .subtitle = view->subtitle,
+    .legend = !g_variant_dict_contains (options, "no-legend"),
+    .credits = !g_variant_dict_contains (options, "no-credits"),
+    .scale_bar = !g_variant_dict_contains (options, "no-scale-bar"),
+  };
+  g_variant_dict_lookup (options, "title", "&s", &figure->title);
+  g_variant_dict_lookup (options, "subtitle", "&s", &figure->subtitle);
+  if (g_variant_dict_lookup (options, "marking", "&s", &marking))
+    {
+      if (!g_strv_contains (markings, marking))
+        {
+          g_autofree char *known = g_strjoinv (", ", (char **) markings);
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("unknown --marking “%s”: use one of %s"), marking, known);
+          return FALSE;
+        }
+      figure->marking = marking;
+    }
+  return TRUE;
+}
+
+/* The alt text needs what the figure draws: draw it once, unseen. */
+static char *
+describe_figure (ExportJob *job, double width, double height)
+{
+  cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cairo_t *cr = cairo_create (surface);
+  char *text;
+
+  straits_figure_draw (job->renderer, cr, width, height, &job->figure);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  text = straits_figure_describe (job->renderer, &job->figure);
+  return text;
+}
+
+/* NAME.alt.txt beside NAME.EXT, written atomically. */
+static gboolean
+write_alt_text (const char *file, const char *text, GError **error)
+{
+  const char *dot = strrchr (file, '.');
+  g_autofree char *stem = dot && !strchr (dot, '/') ? g_strndup (file, dot - file) : g_strdup (file);
+  g_autofree char *path = g_strconcat (stem, ".alt.txt", NULL);
+  g_autoptr(GFile) out = g_file_new_for_path (path);
+  g_autofree char *contents = g_strconcat (text, "\n", NULL);
+
+  return g_file_replace_contents (out, contents, strlen (contents), NULL, FALSE, G_FILE_CREATE_NONE,
+                                  NULL, NULL, error);
+}
+
 /* straits --export=FILE --view=ID [--dataset=FILE] [--size=SIZE] [--dpi=N] [--time=DATE] */
 int
 straits_cli_export (GVariantDict *options)
@@ -164,6 +227,7 @@ straits_cli_export (GVariantDict *options)
   StraitsExportFormat format;
   StraitsExportMetadata meta = { 0 };
   ExportJob job = { 0 };
+  g_autofree char *alt = NULL;
 
   g_variant_dict_lookup (options, "export", "^&ay", &file);
   g_variant_dict_lookup (options, "view", "&s", &view_id);
@@ -202,9 +266,14 @@ straits_cli_export (GVariantDict *options)
   if (!apply_territorial_seas (renderer, options, &error))
     return fail (error);
   job.renderer = renderer;
-  job.figure = (StraitsFigureOptions) { view->title, view->subtitle, TRUE, TRUE, NULL };
-  meta.title = view->title;
+  if (!figure_options (options, view, &job.figure, &error))
+    return fail (error);
+  alt = describe_figure (&job, width, height);
+  meta.title = job.figure.title ? job.figure.title : view->title;
+  meta.subject = alt;
   if (!straits_export (file, width, height, dpi, 1, draw_export_page, &job, &meta, &error))
+    return fail (error);
+  if (g_variant_dict_contains (options, "alt-text") && !write_alt_text (file, alt, &error))
     return fail (error);
   return 0;
 }

@@ -6,6 +6,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <pango/pangocairo.h>
 #include <glib/gi18n-lib.h>
 
@@ -70,6 +71,150 @@ draw_text_block (cairo_t    *cr,
   return logical.height;
 }
 
+/* Scale bar ------------------------------------------------------------------ */
+
+/* True metres per projected metre at the map's point (@x, @y): the
+ * projection's scale there, measured geodesically along the frame's
+ * horizontal. */
+static double
+true_metres_per_unit (StraitsProjection *proj, double x, double y)
+{
+  double lon0, lat0, lon1, lat1;
+
+  if (!straits_projection_inverse (proj, x - 500, y, &lon0, &lat0) ||
+      !straits_projection_inverse (proj, x + 500, y, &lon1, &lat1))
+    return NAN;
+  return straits_geodesic_distance (lon0, lat0, lon1, lat1) / 1000;
+}
+
+/* The bar is about a fifth of the frame, rounded to 1, 2 or 5 times a
+ * power of ten kilometres, and correct at the frame's centre. */
+gboolean
+straits_figure_scale_bar (StraitsMapRenderer    *renderer,
+                          const StraitsViewport *viewport,
+                          double                 width,
+                          double                 height,
+                          double                *x0,
+                          double                *x1,
+                          double                *y,
+                          double                *km)
+{
+  StraitsProjectedMap *map = straits_map_renderer_get_map (renderer);
+  double k = true_metres_per_unit (straits_projected_map_get_projection (map), viewport->cx, viewport->cy);
+  double wanted_km, step, length;
+
+  if (!isfinite (k) || k <= 0)
+    return FALSE;
+  wanted_km = width / 5 * viewport->resolution * k / 1000;
+  step = pow (10, floor (log10 (wanted_km)));
+  *km = wanted_km >= 5 * step ? 5 * step : wanted_km >= 2 * step ? 2 * step : step;
+  length = *km * 1000 / k / viewport->resolution;
+  *x1 = width - 14;
+  *x0 = *x1 - length;
+  *y = height - 14;
+  return TRUE;
+}
+
+static void
+draw_scale_bar (StraitsMapRenderer    *renderer,
+                cairo_t               *cr,
+                const StraitsViewport *vp,
+                double                 width,
+                double                 height,
+                const StraitsMapStyle *style)
+{
+  double x0, x1, y, km;
+  g_autofree char *label = NULL;
+  PangoLayout *layout;
+  PangoFontDescription *font;
+  PangoRectangle logical;
+
+  if (!straits_figure_scale_bar (renderer, vp, width, height, &x0, &x1, &y, &km))
+    return;
+  label = g_strdup_printf (_("%g km"), km);
+  layout = pango_cairo_create_layout (cr);
+  pango_cairo_context_set_resolution (pango_layout_get_context (layout), 72);
+  font = pango_font_description_from_string ("Cantarell, DejaVu Sans, Sans 7");
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, label, -1);
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+
+  cairo_save (cr);
+  cairo_set_source_rgba (cr, style->halo.r, style->halo.g, style->halo.b, 0.85);
+  cairo_rectangle (cr, x0 - 6, y - logical.height - 8, x1 - x0 + 12, logical.height + 14);
+  cairo_fill (cr);
+  cairo_set_source_rgb (cr, style->text.r, style->text.g, style->text.b);
+  cairo_set_line_width (cr, 1.2);
+  cairo_move_to (cr, x0, y - 4);
+  cairo_line_to (cr, x0, y);
+  cairo_line_to (cr, x1, y);
+  cairo_line_to (cr, x1, y - 4);
+  cairo_stroke (cr);
+  cairo_move_to (cr, (x0 + x1 - logical.width) / 2, y - logical.height - 4);
+  pango_cairo_show_layout (cr, layout);
+  cairo_restore (cr);
+  pango_font_description_free (font);
+  g_object_unref (layout);
+}
+
+/* Stamp, marking, credits ---------------------------------------------------- */
+
+/* "Data: <title>, version <v>, as of <date>." */
+static char *
+dataset_stamp (StraitsDataset *dataset)
+{
+  const StraitsMetadata *meta = straits_dataset_get_metadata (dataset);
+  g_autofree char *date = straits_date_format (&meta->date);
+  GString *s = g_string_new (NULL);
+
+  g_string_append_printf (s, _("Data: %s"), meta->title);
+  if (meta->version != NULL)
+    g_string_append_printf (s, _(", version %s"), meta->version);
+  if (*date != '\0')
+    g_string_append_printf (s, _(", data as of %s"), date);
+  g_string_append_c (s, '.');
+  return g_string_free (s, FALSE);
+}
+
+static void
+draw_marking (cairo_t *cr, const char *marking, double width, const StraitsMapStyle *style)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = pango_font_description_from_string ("Cantarell, DejaVu Sans, Sans Bold 9");
+  PangoRectangle logical;
+  double x, y = MARGIN - 6;
+
+  pango_cairo_context_set_resolution (pango_layout_get_context (layout), 72);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, marking, -1);
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  x = width - MARGIN - logical.width;
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  cairo_rectangle (cr, x - 4, y - 2, logical.width + 8, logical.height + 4);
+  cairo_fill (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+  cairo_restore (cr);
+  pango_font_description_free (font);
+  g_object_unref (layout);
+  (void) style;
+}
+
+static char *
+figure_credits (StraitsMapRenderer *renderer)
+{
+  StraitsDataset *dataset = straits_map_renderer_get_dataset (renderer);
+  g_autofree char *credits = straits_figure_credits (dataset);
+  g_autofree char *stamp = dataset ? dataset_stamp (dataset) : g_strdup ("");
+
+  /* Results measured on OpenStreetMap data carry its credit. */
+  if (straits_map_renderer_get_territorial_seas (renderer) != 0)
+    return g_strdup_printf ("%s %s %s", stamp, credits, _("Territorial seas measured on land © OpenStreetMap contributors (ODbL)."));
+  return g_strdup_printf ("%s %s", stamp, credits);
+}
+
 void
 straits_figure_draw (StraitsMapRenderer         *renderer,
                      cairo_t                    *cr,
@@ -86,18 +231,26 @@ straits_figure_draw (StraitsMapRenderer         *renderer,
   cairo_paint (cr);
   cairo_set_source_rgb (cr, style->text.r, style->text.g, style->text.b);
 
+  if (options->marking != NULL && options->marking[0] != '\0')
+    draw_marking (cr, options->marking, width, style);
   if (options->title != NULL && options->title[0] != '\0')
     {
-      top += draw_text_block (cr, options->title, 16, PANGO_WEIGHT_BOLD, MARGIN, top, inner, TRUE) + 2;
+      double room = options->marking ? inner - 90 : inner;
+
+      cairo_set_source_rgb (cr, style->text.r, style->text.g, style->text.b);
+      top += draw_text_block (cr, options->title, 16, PANGO_WEIGHT_BOLD, MARGIN, top, room, TRUE) + 2;
       if (options->subtitle != NULL && options->subtitle[0] != '\0')
-        top += draw_text_block (cr, options->subtitle, 10.5, PANGO_WEIGHT_NORMAL, MARGIN, top, inner, TRUE);
+        top += draw_text_block (cr, options->subtitle, 10.5, PANGO_WEIGHT_NORMAL, MARGIN, top, room, TRUE);
       top += 8;
     }
+  else if (options->marking != NULL && options->marking[0] != '\0')
+    top += 16;
   if (options->credits)
     {
       double h;
 
-      credits = straits_figure_credits (straits_map_renderer_get_dataset (renderer));
+      cairo_set_source_rgb (cr, style->text.r, style->text.g, style->text.b);
+      credits = figure_credits (renderer);
       h = draw_text_block (cr, credits, 6.5, PANGO_WEIGHT_NORMAL, MARGIN, 0, inner, FALSE);
       bottom -= h;
       draw_text_block (cr, credits, 6.5, PANGO_WEIGHT_NORMAL, MARGIN, bottom, inner, TRUE);
@@ -110,9 +263,81 @@ straits_figure_draw (StraitsMapRenderer         *renderer,
                          : straits_map_renderer_fit (renderer, inner, bottom - top);
   straits_map_renderer_set_show_legend (renderer, options->legend);
   straits_map_renderer_draw (renderer, cr, inner, bottom - top, &vp);
+  if (options->scale_bar)
+    draw_scale_bar (renderer, cr, &vp, inner, bottom - top, style);
   cairo_rectangle (cr, 0, 0, inner, bottom - top);
   cairo_set_source_rgb (cr, style->border.r, style->border.g, style->border.b);
   cairo_set_line_width (cr, 0.5);
   cairo_stroke (cr);
   cairo_restore (cr);
+}
+
+/* Alt text --------------------------------------------------------------------- */
+
+static void
+append_list (GString *s, GPtrArray *items)
+{
+  for (guint i = 0; i < items->len; i++)
+    g_string_append_printf (s, "%s%s", i == 0 ? "" : i + 1 == items->len ? _(" and ") : ", ",
+                            (const char *) items->pdata[i]);
+}
+
+/* From what the renderer drew last: the view, the date, the groups and
+ * the relation types drawn, and the sources. */
+char *
+straits_figure_describe (StraitsMapRenderer         *renderer,
+                         const StraitsFigureOptions *options)
+{
+  StraitsDataset *dataset = straits_map_renderer_get_dataset (renderer);
+  const StraitsDate *date = straits_map_renderer_get_time (renderer);
+  GArray *groups = straits_map_renderer_get_drawn_groups (renderer);
+  GArray *types = straits_map_renderer_get_drawn_relation_types (renderer);
+  g_autoptr(GPtrArray) group_names = g_ptr_array_new ();
+  g_autoptr(GPtrArray) type_names = g_ptr_array_new ();
+  g_autoptr(GPtrArray) source_names = g_ptr_array_new ();
+  g_autofree char *when = date ? straits_date_format (date) : NULL;
+  GString *s = g_string_new (NULL);
+  guint32 grouping_index = straits_map_renderer_get_grouping (renderer);
+  const StraitsGrouping *grouping = grouping_index != STRAITS_NO_INDEX
+                                    ? straits_dataset_get_grouping (dataset, grouping_index) : NULL;
+  /* Translators: the alt text's opening, e.g. "Map: Aegean, as of 2019." */
+  g_string_append_printf (s, _("Map: %s"), options && options->title ? options->title : _("untitled"));
+  if (when != NULL)
+    g_string_append_printf (s, _(", as of %s."), when);
+  else
+    g_string_append (s, _(", all dates."));
+  /* In the grouping's own order, as the legend has them. */
+  for (guint32 k = 0; grouping != NULL && k < grouping->n_groups; k++)
+    for (guint i = 0; i < groups->len; i++)
+      if (g_array_index (groups, guint32, i) == k)
+        g_ptr_array_add (group_names, (gpointer) grouping->groups[k].label);
+  if (group_names->len > 0)
+    {
+      g_string_append_printf (s, _(" Countries coloured by “%s”: "), grouping->label);
+      append_list (s, group_names);
+      g_string_append_c (s, '.');
+    }
+  for (guint i = 0; i < types->len; i++)
+    g_ptr_array_add (type_names, (gpointer) straits_dataset_get_relation_type (dataset, g_array_index (types, guint32, i))->label);
+  if (type_names->len > 0)
+    {
+      g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, " %u relation drawn: ", " %u relations drawn, of types: ",
+                                              straits_map_renderer_get_n_drawn_relations (renderer)),
+                              straits_map_renderer_get_n_drawn_relations (renderer));
+      append_list (s, type_names);
+      g_string_append_c (s, '.');
+    }
+  else
+    g_string_append (s, _(" No relations drawn."));
+  if (straits_map_renderer_get_territorial_seas (renderer) != 0)
+    g_string_append (s, _(" Greek and Turkish territorial seas shown, divided by the median line."));
+  for (guint i = 0; dataset && i < straits_dataset_get_n_sources (dataset); i++)
+    g_ptr_array_add (source_names, (gpointer) straits_dataset_get_source (dataset, i)->title);
+  if (source_names->len > 0)
+    {
+      g_string_append (s, _(" Sources: "));
+      append_list (s, source_names);
+      g_string_append_c (s, '.');
+    }
+  return g_string_free (s, FALSE);
 }

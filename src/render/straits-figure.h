@@ -14,9 +14,25 @@ typedef struct {
   const char *title;      /* NULL or "": no title block */
   const char *subtitle;
   gboolean legend;
-  gboolean credits;
+  gboolean credits;       /* the credit line and the dataset's stamp */
   const StraitsViewport *viewport; /* NULL: fit the region to the map frame */
+  gboolean scale_bar;
+  const char *marking;    /* a handling marking such as "TLP:AMBER", or NULL */
 } StraitsFigureOptions;
+
+/* Where the scale bar goes on a map frame of @width x @height at @viewport:
+ * its ends in output units and the true length it stands for. */
+gboolean straits_figure_scale_bar (StraitsMapRenderer         *renderer,
+                                   const StraitsViewport      *viewport,
+                                   double                      width,
+                                   double                      height,
+                                   double                     *x0,
+                                   double                     *x1,
+                                   double                     *y,
+                                   double                     *km);
+/* A text description of the figure last drawn, usable as alt text. */
+char *straits_figure_describe  (StraitsMapRenderer         *renderer,
+                                const StraitsFigureOptions *options);
 
 void  straits_figure_draw      (StraitsMapRenderer         *renderer,
                                 cairo_t                    *cr,

@@ -659,6 +659,7 @@ straits_map_draw_legend (StraitsMapRenderer *self,
       double row = y + pad + i * line_height;
 
       pango_layout_get_pixel_extents (layout, NULL, &logical);
+      g_ptr_array_add (self->legend_labels, g_strdup (e->text));
       if (e->colour != NULL)
         draw_swatch (self, frame, e, x + pad, row + (line_height - swatch) / 2 - frame->unit, swatch);
       cairo_move_to (cr, x + 2 * pad + swatch * 1.6, row + (line_height - logical.height) / 2 - frame->unit);

@@ -47,6 +47,7 @@ struct _StraitsMapRenderer
   guint n_drawn_relations;
   gboolean has_legend;
   StraitsRect legend_rect;
+  GPtrArray *legend_labels;  /* the legend's texts, as drawn */
   guint64 last_vertices;
 
   GHashTable *layouts;      /* "size|weight|text" → PangoLayout */

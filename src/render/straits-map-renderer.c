@@ -36,6 +36,7 @@ straits_map_renderer_finalize (GObject *object)
   g_clear_pointer (&self->overlays, g_strfreev);
   straits_map_renderer_set_territorial_seas (self, NULL, 0);
   g_clear_pointer (&self->selected_actors, g_array_unref);
+  g_clear_pointer (&self->legend_labels, g_ptr_array_unref);
   g_clear_pointer (&self->actor_features, g_free);
   g_clear_pointer (&self->actor_xy, g_free);
   g_clear_pointer (&self->labels, g_array_unref);
@@ -65,6 +66,7 @@ straits_map_renderer_init (StraitsMapRenderer *self)
   self->hover_relation = STRAITS_NO_INDEX;
   self->selected_relation = STRAITS_NO_INDEX;
   self->selected_actors = g_array_new (FALSE, FALSE, sizeof (guint32));
+  self->legend_labels = g_ptr_array_new_with_free_func (g_free);
   self->base_enabled = TRUE;
   self->labels = g_array_new (FALSE, FALSE, sizeof (StraitsPlacedLabel));
   self->label_texts = g_ptr_array_new_with_free_func (g_free);
@@ -576,6 +578,7 @@ straits_map_renderer_draw (StraitsMapRenderer    *self,
   self->n_drawn_relations = 0;
   self->n_drawn_events = 0;
   self->has_legend = FALSE;
+  g_ptr_array_set_size (self->legend_labels, 0);
 
   cairo_save (cr);
   cairo_rectangle (cr, 0, 0, width, height);
@@ -595,6 +598,26 @@ straits_map_renderer_draw (StraitsMapRenderer    *self,
 }
 
 /* Results ----------------------------------------------------------------- */
+
+/* The texts of the legend last drawn, in its order; empty without one. */
+GPtrArray *
+straits_map_renderer_get_legend_labels (StraitsMapRenderer *self)
+{
+  return self->legend_labels;
+}
+
+guint32
+straits_map_renderer_get_grouping (StraitsMapRenderer *self)
+{
+  return self->grouping;
+}
+
+/* The map's date, or NULL when it shows all dates. */
+const StraitsDate *
+straits_map_renderer_get_time (StraitsMapRenderer *self)
+{
+  return self->has_time ? &self->time : NULL;
+}
 
 guint
 straits_map_renderer_get_n_drawn_events (StraitsMapRenderer *self)

@@ -103,6 +103,9 @@ GArray            *straits_map_renderer_get_drawn_groups (StraitsMapRenderer *se
 GArray            *straits_map_renderer_get_drawn_relation_types (StraitsMapRenderer *self);
 guint              straits_map_renderer_get_n_drawn_relations (StraitsMapRenderer *self);
 guint              straits_map_renderer_get_n_drawn_events (StraitsMapRenderer *self);
+GPtrArray         *straits_map_renderer_get_legend_labels (StraitsMapRenderer *self);
+const StraitsDate *straits_map_renderer_get_time         (StraitsMapRenderer *self);
+guint32            straits_map_renderer_get_grouping     (StraitsMapRenderer *self);
 void     straits_map_renderer_set_territorial_seas      (StraitsMapRenderer          *self,
                                                          const StraitsMaritimeReport *report,
                                                          guint                        limits);

@@ -1,0 +1,148 @@
+/* test-figure.c: the figure layout: alt text, legend, scale bar
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <locale.h>
+#include <math.h>
+
+#include "straits-figure.h"
+#include "straits-projection.h"
+#include "straits-view-setup.h"
+
+#define WIDTH 842.0
+#define HEIGHT 595.0
+
+static StraitsAtlas *atlas;
+static StraitsDataset *dataset;
+
+static StraitsMapRenderer *
+renderer_for (const char *view_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StraitsViewInfo) view = straits_find_view (dataset, view_id, &error);
+  StraitsMapRenderer *r;
+
+  g_assert_no_error (error);
+  r = straits_map_renderer_new_for_view (atlas, dataset, view, &error);
+  g_assert_no_error (error);
+  return r;
+}
+
+static char *
+draw_and_describe (StraitsMapRenderer *r, const StraitsFigureOptions *options)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, WIDTH, HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+
+  straits_figure_draw (r, cr, WIDTH, HEIGHT, options);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return straits_figure_describe (r, options);
+}
+
+/* The alt text names the view, the date, the groups and the relation
+ * types drawn, and changes when they change. */
+static void
+test_alt_text (void)
+{
+  g_autoptr(StraitsMapRenderer) r = renderer_for ("eu-groupings");
+  StraitsFigureOptions options = { .title = "EU Groupings", .legend = TRUE, .credits = TRUE, .scale_bar = TRUE };
+  g_autofree char *all = draw_and_describe (r, &options);
+  g_autofree char *then = NULL;
+  GArray *types;
+  StraitsDate date;
+
+  g_assert_nonnull (strstr (all, "EU Groupings"));
+  g_assert_nonnull (strstr (all, "all dates"));
+  g_assert_nonnull (strstr (all, "Cooperative"));
+  g_assert_nonnull (strstr (all, "Reluctant"));
+  types = straits_map_renderer_get_drawn_relation_types (r);
+  g_assert_cmpuint (types->len, >, 0);
+  for (guint i = 0; i < types->len; i++)
+    g_assert_nonnull (strstr (all, straits_dataset_get_relation_type (dataset, g_array_index (types, guint32, i))->label));
+
+  g_assert_true (straits_date_parse ("2013", &date));
+  straits_map_renderer_set_time (r, &date);
+  then = draw_and_describe (r, &options);
+  g_assert_nonnull (strstr (then, "as of 2013"));
+  g_assert_cmpstr (then, !=, all);
+}
+
+/* The legend lists what was drawn: every group and relation type drawn
+ * is in it, and it has nothing else but the stance key. */
+static void
+test_legend_matches_drawing (void)
+{
+  g_autoptr(StraitsMapRenderer) r = renderer_for ("eu-groupings");
+  StraitsFigureOptions options = { .title = "t", .legend = TRUE };
+  g_autofree char *text = draw_and_describe (r, &options);
+  GPtrArray *labels = straits_map_renderer_get_legend_labels (r);
+  GArray *types = straits_map_renderer_get_drawn_relation_types (r);
+  GArray *groups = straits_map_renderer_get_drawn_groups (r);
+
+  for (guint i = 0; i < types->len; i++)
+    g_assert_true (g_ptr_array_find_with_equal_func (labels,
+                   straits_dataset_get_relation_type (dataset, g_array_index (types, guint32, i))->label,
+                   g_str_equal, NULL));
+  /* Groups (with the two pseudo-groups), types, and at most the stance key. */
+  g_assert_cmpuint (labels->len, >=, groups->len + types->len);
+  g_assert_cmpuint (labels->len, <=, groups->len + types->len + 1);
+
+  options.legend = FALSE;
+  g_free (draw_and_describe (r, &options));
+  g_assert_cmpuint (straits_map_renderer_get_legend_labels (r)->len, ==, 0);
+}
+
+/* The scale bar's length agrees with PROJ's geodesic distance between
+ * its ends within 1 %, in every view. */
+static void
+test_scale_bar (void)
+{
+  const char *views[] = { "black-sea", "aegean", "eu-groupings" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      g_autoptr(StraitsMapRenderer) r = renderer_for (views[i]);
+      StraitsProjection *proj = straits_projected_map_get_projection (straits_map_renderer_get_map (r));
+      StraitsViewport vp = straits_map_renderer_fit (r, WIDTH, HEIGHT);
+      double x0, x1, y, km, mx0, my0, mx1, my1, lon0, lat0, lon1, lat1, metres;
+
+      g_assert_true (straits_figure_scale_bar (r, &vp, WIDTH, HEIGHT, &x0, &x1, &y, &km));
+      g_assert_cmpfloat (x1 - x0, >, 20);
+      /* The bar stands for the distance at the frame's centre, along its
+       * horizontal: measure the same length there. */
+      straits_viewport_to_map (&vp, WIDTH, HEIGHT, WIDTH / 2 - (x1 - x0) / 2, HEIGHT / 2, &mx0, &my0);
+      straits_viewport_to_map (&vp, WIDTH, HEIGHT, WIDTH / 2 + (x1 - x0) / 2, HEIGHT / 2, &mx1, &my1);
+      g_assert_true (straits_projection_inverse (proj, mx0, my0, &lon0, &lat0));
+      g_assert_true (straits_projection_inverse (proj, mx1, my1, &lon1, &lat1));
+      metres = straits_geodesic_distance (lon0, lat0, lon1, lat1);
+      g_assert_cmpfloat (fabs (metres - km * 1000), <=, 0.01 * km * 1000);
+      /* A round number: 1, 2 or 5 times a power of ten. */
+      {
+        double mantissa = km / pow (10, floor (log10 (km)));
+        g_assert_true (fabs (mantissa - 1) < 1e-9 || fabs (mantissa - 2) < 1e-9 || fabs (mantissa - 5) < 1e-9);
+      }
+    }
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_autofree char *path = g_build_filename (g_getenv ("STRAITS_DATA_DIR"), "datasets",
+                                            "turkey-european-security.json", NULL);
+  g_autofree char *basemap = g_build_filename (g_getenv ("STRAITS_DATA_DIR"), "basemap", NULL);
+  int status;
+
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+  dataset = straits_dataset_load_file (path, NULL, NULL);
+  g_assert_nonnull (dataset);
+  atlas = straits_atlas_new (basemap);
+  g_test_add_func ("/figure/alt-text", test_alt_text);
+  g_test_add_func ("/figure/legend-matches-drawing", test_legend_matches_drawing);
+  g_test_add_func ("/figure/scale-bar", test_scale_bar);
+  status = g_test_run ();
+  straits_atlas_free (atlas);
+  g_object_unref (dataset);
+  return status;
+}
