@@ -73,6 +73,27 @@ done
 "$straits" --export="$work/x.pdf" --view=aegean --marking=SECRET 2>"$work/err"; status=$?
 check "an unknown marking is refused" "[ $status -ne 0 ] && grep -q 'TLP:CLEAR' '$work/err'"
 
+# The presentation as a handout: the dataset's views, then this dataset's
+# bookmarks (a bookmark of another dataset is kept but not shown).
+title=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['metadata']['title'])" "$STRAITS_DATA_DIR/datasets/turkey-european-security.json")
+mkdir -p "$work/xdg/straits"
+cat >"$work/xdg/straits/bookmarks.json" <<JSON
+{"format": "straits-bookmarks", "version": 1, "bookmarks": [
+ {"title": "Poland and the drones", "dataset": "$title", "view": "eu-groupings", "selection": ["POL"], "time": "2021"},
+ {"title": "Elsewhere", "dataset": "Another dataset", "view": "aegean"},
+ {"title": "Black Sea mines", "dataset": "$title", "view": "black-sea", "time": "2024-06"}]}
+JSON
+XDG_DATA_HOME="$work/xdg" "$straits" --export-slides="$work/handout.pdf" 2>"$work/err" \
+  && ok "--export-slides writes a handout" || { fail "--export-slides writes a handout"; cat "$work/err"; }
+check "the handout has a page per view and per bookmark of this dataset (3 + 2)" "pdfinfo '$work/handout.pdf' | grep -q '^Pages: *5'"
+check "the handout's pages are slides (16:9)" "pdfinfo '$work/handout.pdf' | grep -q 'Page size: *1440 x 810 pts'"
+check "bookmark titles are on their pages" \
+  "pdftotext '$work/handout.pdf' - | grep -q 'Poland and the drones' && ! pdftotext '$work/handout.pdf' - | grep -q Elsewhere"
+echo '{"format": "straits-bookmarks", "bookmarks": [' >"$work/xdg/straits/bookmarks.json"
+XDG_DATA_HOME="$work/xdg" "$straits" --export-slides="$work/handout2.pdf" 2>"$work/err"; status=$?
+check "a damaged bookmarks file is reported and set aside; the views still export" \
+  "[ $status -eq 0 ] && grep -q 'damaged' '$work/err' && ls '$work/xdg/straits/' | grep -q 'bookmarks.json.damaged-' && pdfinfo '$work/handout2.pdf' | grep -q '^Pages: *3'"
+
 # Charts from the command line.
 "$straits" --list-charts >"$work/charts" 2>"$work/err"
 check "--list-charts names the bundled dataset's charts" \

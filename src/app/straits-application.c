@@ -36,6 +36,8 @@ static const GOptionEntry option_entries[] = {
     N_("Resolution of PNG exports (default 96)"), N_("N") },
   { "time", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Draw the map as of this date (YYYY, YYYY-MM or YYYY-MM-DD)"), N_("DATE") },
+  { "export-slides", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the presentation (the dataset's views, then your bookmarks) as a PDF handout, one slide a page, and exit"), N_("FILE.pdf") },
   { "title", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --export: the figure's title (default: the view's; \"\" for none)"), N_("TEXT") },
   { "subtitle", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -159,6 +161,8 @@ straits_application_handle_local_options (GApplication *app,
     return straits_cli_check (remaining);
   if (g_variant_dict_contains (options, "export"))
     return straits_cli_export (options);
+  if (g_variant_dict_contains (options, "export-slides"))
+    return straits_cli_export_slides (options);
   if (g_variant_dict_contains (options, "maritime-report"))
     return straits_cli_maritime_report (options);
   if (g_variant_dict_contains (options, "list-charts"))

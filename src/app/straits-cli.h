@@ -13,6 +13,7 @@ int straits_cli_check  (const char *const *files);
 int straits_cli_export (GVariantDict      *options);
 int straits_cli_list_charts  (GVariantDict *options);
 int straits_cli_maritime_report (GVariantDict *options);
+int straits_cli_export_slides   (GVariantDict *options);
 int straits_cli_export_chart (GVariantDict *options);
 
 G_END_DECLS

@@ -1,0 +1,59 @@
+/* straits-bookmarks.h: the user's saved map states, for briefings
+ *
+ * Kept beside the user's data (not inside the dataset), in one JSON file
+ * written atomically. A damaged file is reported and set aside, never
+ * overwritten.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define STRAITS_BOOKMARKS_ERROR (straits_bookmarks_error_quark ())
+
+typedef enum {
+  STRAITS_BOOKMARKS_ERROR_DAMAGED,
+} StraitsBookmarksError;
+
+typedef struct {
+  char *title;
+  char *dataset;          /* the dataset's title: bookmarks of other datasets are kept, not shown */
+  char *view;             /* view id */
+  gboolean has_viewport;
+  double cx, cy, resolution;
+  char *time;             /* "YYYY[-MM[-DD]]" or NULL for all dates */
+  char **selection;       /* ids, NULL-terminated, or NULL */
+  char *page;             /* the side panel's page, or NULL */
+} StraitsBookmark;
+
+typedef struct _StraitsBookmarks StraitsBookmarks;
+
+GQuark            straits_bookmarks_error_quark (void);
+StraitsBookmarks *straits_bookmarks_new      (void);
+void              straits_bookmarks_free     (StraitsBookmarks       *self);
+StraitsBookmarks *straits_bookmarks_load     (const char             *path,
+                                              GError                **error);
+gboolean          straits_bookmarks_save     (StraitsBookmarks       *self,
+                                              const char             *path,
+                                              GError                **error);
+guint             straits_bookmarks_get_n    (StraitsBookmarks       *self);
+const StraitsBookmark *straits_bookmarks_get (StraitsBookmarks       *self,
+                                              guint                   index);
+void              straits_bookmarks_add      (StraitsBookmarks       *self,
+                                              const StraitsBookmark  *bookmark);
+void              straits_bookmarks_remove   (StraitsBookmarks       *self,
+                                              guint                   index);
+void              straits_bookmarks_move     (StraitsBookmarks       *self,
+                                              guint                   from,
+                                              guint                   to);
+void              straits_bookmarks_rename   (StraitsBookmarks       *self,
+                                              guint                   index,
+                                              const char             *title);
+char             *straits_bookmarks_default_path (void);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (StraitsBookmarks, straits_bookmarks_free)
+
+G_END_DECLS
