@@ -137,6 +137,29 @@ def select_id(item_id):
                    check=False, stdout=subprocess.DEVNULL, timeout=10)
 
 
+def press(proc, key):
+    """Focuses the application's window and sends it a key."""
+    ids = subprocess.run(["xdotool", "search", "--pid", str(proc.pid), "--onlyvisible", "--class", ""],
+                         capture_output=True, text=True).stdout.split()
+    for wid in reversed(ids):
+        subprocess.run(["xdotool", "windowfocus", "--sync", wid], stderr=subprocess.DEVNULL)
+        subprocess.run(["xdotool", "key", "--window", wid, key], stderr=subprocess.DEVNULL)
+        break
+    time.sleep(0.5)
+
+
+def any_visible(root, role):
+    """Whether a node of @role is in the tree and visible (GTK takes hidden
+    widgets out of the tree)."""
+    for node in walk(root):
+        try:
+            if node.get_role_name() == role and node.get_state_set().contains(Atspi.StateType.VISIBLE):
+                return True
+        except Exception:
+            continue
+    return False
+
+
 def label_order(root, names):
     """Positions of the labels named @names in tree order, or None."""
     found = {}
@@ -286,7 +309,27 @@ def main():
     screenshot(os.path.join(os.environ.get("MESON_BUILD_ROOT", work), "e2e-panel.png"))
     stop(proc)
 
-    # 6. German interface.
+    # 6. Presentation mode, driven by the keyboard (xdotool: AT-SPI cannot
+    # send keys to a window without a window manager's focus).
+    proc, root = start(env)
+    wait_for(lambda: find(root, role="frame", name=title), timeout=30)
+    views = json.load(open(BUNDLED, encoding="utf-8")).get("views", [])
+    first = wait_for(lambda: find(root, role="page tab"), timeout=10)
+    visible_before = wait_for(lambda: any_visible(root, "slider"), timeout=10)
+    press(proc, "F5")
+    slide1 = wait_for(lambda: find(root, role="label", contains="1 / "), timeout=10)
+    tap(slide1 is not None, "F5 starts the presentation at its first slide", slide1.get_name() if slide1 else "")
+    tap(visible_before is not None and wait_for(lambda: not any_visible(root, "slider"), timeout=5) is not None,
+        "the window's chrome (header bar, time slider) is hidden while presenting")
+    press(proc, "Next")
+    slide2 = wait_for(lambda: find(root, role="label", contains="2 / "), timeout=10)
+    tap(slide2 is not None, "Page Down moves to the next slide", slide2.get_name() if slide2 else "")
+    press(proc, "Escape")
+    tap(wait_for(lambda: any_visible(root, "slider"), timeout=10) is not None,
+        "Escape leaves the presentation and restores the window")
+    stop(proc)
+
+    # 7. German interface.
     env_de = dict(env, LANGUAGE="de", LANG="de_DE.UTF-8", LC_ALL="C.UTF-8")
     proc, root = start(env_de)
     german = wait_for(lambda: find(root, role="label", name="Alle Ereignisse und Beziehungen"), timeout=30)
