@@ -103,8 +103,9 @@ apply_map_style (StraitsWindow *self)
   if (renderer == NULL)
     return;
   straits_map_style_init (&style, desktop_map_style ());
-  /* Labels and lines for the back of a room while presenting. */
-  style.scale = self->presenting ? PROJECTOR_SCALE : 1.0;
+  /* Sizes are in points, shown at the screen's 96 dpi; larger for the
+   * back of a room while presenting. */
+  style.scale = 96.0 / 72.0 * (self->presenting ? PROJECTOR_SCALE : 1.0);
   straits_map_renderer_set_style (renderer, &style);
   straits_side_panel_set_style (self->side_panel, &style);
   straits_map_view_queue_full_redraw (self->map_view);
