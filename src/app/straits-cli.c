@@ -198,20 +198,6 @@ describe_figure (ExportJob *job, double width, double height)
   return text;
 }
 
-/* NAME.alt.txt beside NAME.EXT, written atomically. */
-static gboolean
-write_alt_text (const char *file, const char *text, GError **error)
-{
-  const char *dot = strrchr (file, '.');
-  g_autofree char *stem = dot && !strchr (dot, '/') ? g_strndup (file, dot - file) : g_strdup (file);
-  g_autofree char *path = g_strconcat (stem, ".alt.txt", NULL);
-  g_autoptr(GFile) out = g_file_new_for_path (path);
-  g_autofree char *contents = g_strconcat (text, "\n", NULL);
-
-  return g_file_replace_contents (out, contents, strlen (contents), NULL, FALSE, G_FILE_CREATE_NONE,
-                                  NULL, NULL, error);
-}
-
 /* straits --export=FILE --view=ID [--dataset=FILE] [--size=SIZE] [--dpi=N] [--time=DATE] */
 int
 straits_cli_export (GVariantDict *options)
@@ -274,7 +260,7 @@ straits_cli_export (GVariantDict *options)
   meta.subject = alt;
   if (!straits_export (file, width, height, dpi, 1, draw_export_page, &job, &meta, &error))
     return fail (error);
-  if (g_variant_dict_contains (options, "alt-text") && !write_alt_text (file, alt, &error))
+  if (g_variant_dict_contains (options, "alt-text") && !straits_export_write_alt_text (file, alt, &error))
     return fail (error);
   return 0;
 }

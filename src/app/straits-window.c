@@ -8,6 +8,7 @@
 
 #include "straits-atlas.h"
 #include "straits-bookmarks.h"
+#include "straits-export-dialog.h"
 #include "straits-map-view.h"
 #include "straits-paths.h"
 #include "straits-side-panel.h"
@@ -1378,13 +1379,27 @@ add_bookmark_action (GtkWidget  *widget,
   }
 }
 
+/* Ctrl+E: the map as it is on screen, as a figure. */
 static void
-not_yet_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
 {
-  adw_toast_overlay_add_toast (STRAITS_WINDOW (widget)->toast_overlay,
-                               adw_toast_new (_("Use “straits --export” for figures until the export dialog lands")));
+  StraitsWindow *self = STRAITS_WINDOW (widget);
+  StraitsMapRenderer *renderer = straits_map_view_get_renderer (self->map_view);
+  const StraitsViewInfo *info = find_view_info (self, self->current_view);
+  StraitsViewport vp = straits_map_view_get_viewport (self->map_view);
+  GtkWidget *dialog;
+
+  if (renderer == NULL || info == NULL)
+    return;
+  dialog = straits_export_dialog_new (GTK_WINDOW (self), renderer, &vp,
+                                      gtk_widget_get_width (GTK_WIDGET (self->map_view)),
+                                      info->title, info->subtitle, self->settings);
+  /* The figure borrows the map's renderer; the map redraws afterwards. */
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (straits_map_view_queue_full_redraw), self->map_view,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* Newest first, only files this application opened. */
@@ -1591,7 +1606,7 @@ straits_window_class_init (StraitsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-panel", NULL, toggle_panel_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-panel", NULL);
-  gtk_widget_class_install_action (widget_class, "win.export", NULL, not_yet_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.present", NULL);
   gtk_widget_class_install_action (widget_class, "win.add-bookmark", NULL, add_bookmark_action);

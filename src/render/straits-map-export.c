@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <math.h>
 #include <stdio.h>
 #include <cairo-pdf.h>
@@ -268,4 +270,21 @@ straits_export (const char                  *filename,
       return FALSE;
     }
   return TRUE;
+}
+
+/* NAME.alt.txt beside NAME.EXT, written atomically: a figure's text
+ * description, for the web page or document it goes into. */
+gboolean
+straits_export_write_alt_text (const char  *filename,
+                               const char  *text,
+                               GError     **error)
+{
+  const char *dot = strrchr (filename, '.');
+  g_autofree char *stem = dot && !strchr (dot, '/') ? g_strndup (filename, dot - filename) : g_strdup (filename);
+  g_autofree char *path = g_strconcat (stem, ".alt.txt", NULL);
+  g_autoptr(GFile) out = g_file_new_for_path (path);
+  g_autofree char *contents = g_strconcat (text, "\n", NULL);
+
+  return g_file_replace_contents (out, contents, strlen (contents), NULL, FALSE, G_FILE_CREATE_NONE,
+                                  NULL, NULL, error);
 }

@@ -50,4 +50,8 @@ gboolean straits_export                      (const char                  *filen
                                               const StraitsExportMetadata *metadata,
                                               GError                     **error);
 
+gboolean straits_export_write_alt_text       (const char                  *filename,
+                                              const char                  *text,
+                                              GError                     **error);
+
 G_END_DECLS

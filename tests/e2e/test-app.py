@@ -329,7 +329,20 @@ def main():
         "Escape leaves the presentation and restores the window")
     stop(proc)
 
-    # 7. German interface.
+    # 7. The export dialog (Ctrl+E) previews the figure and describes it.
+    proc, root = start(env)
+    wait_for(lambda: find(root, role="frame", name=title), timeout=30)
+    time.sleep(1)
+    press(proc, "ctrl+e")
+    dialog = wait_for(lambda: find(root, role="frame", name="Export Figure"), timeout=10)
+    tap(dialog is not None, "Ctrl+E opens the export dialog")
+    alt = wait_for(lambda: (n := find(root, name="Alt text")) is not None
+                   and "Map:" in (n.get_text(0, -1) or "") and n, timeout=10)
+    tap(alt is not None and "Sources:" in alt.get_text(0, -1),
+        "the dialog shows alt text generated from the figure", alt.get_text(0, -1) if alt else "")
+    stop(proc)
+
+    # 8. German interface.
     env_de = dict(env, LANGUAGE="de", LANG="de_DE.UTF-8", LC_ALL="C.UTF-8")
     proc, root = start(env_de)
     german = wait_for(lambda: find(root, role="label", name="Alle Ereignisse und Beziehungen"), timeout=30)

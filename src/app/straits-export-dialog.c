@@ -1,0 +1,458 @@
+/* straits-export-dialog.c
+ *
+ * The figure is the map as it is on screen (view, place, zoom, date,
+ * selection, overlays) laid out by straits_figure_draw(), the same layout
+ * as the command line's; the preview draws that layout at the page's
+ * proportions. The last choices are kept in GSettings.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "straits-export-dialog.h"
+#include "straits-figure.h"
+#include "straits-map-export.h"
+
+/* straits_figure_draw()'s page margin: the map frame is the page less two. */
+#define FIGURE_MARGINS 36.0
+
+static const char *const format_ids[] = { "png", "pdf", "svg", NULL };
+static const char *const size_ids[] = { "slide-16x9", "slide-4x3", "a4-landscape", "a4-portrait", "a3-landscape",
+                                        "a3-portrait", "letter-landscape", "letter-portrait", "custom", NULL };
+static const char *const markings[] = { "", "TLP:CLEAR", "TLP:GREEN", "TLP:AMBER", "TLP:AMBER+STRICT", "TLP:RED", NULL };
+
+struct _StraitsExportDialog
+{
+  AdwWindow parent_instance;
+
+  StraitsMapRenderer *renderer;
+  StraitsViewport screen_viewport;
+  double screen_width;
+  GSettings *settings;
+
+  GtkDropDown *format;
+  GtkDropDown *size;
+  GtkWidget *custom_box;
+  GtkWidget *custom_label;
+  GtkSpinButton *custom_width;
+  GtkSpinButton *custom_height;
+  GtkDropDown *custom_unit;
+  GtkSpinButton *dpi;
+  GtkEntry *title;
+  GtkEntry *subtitle;
+  GtkCheckButton *legend;
+  GtkCheckButton *scale_bar;
+  GtkCheckButton *credits;
+  GtkDropDown *marking;
+  GtkCheckButton *write_alt_text;
+  GtkTextBuffer *alt_text;
+  GtkAspectFrame *preview_frame;
+  GtkDrawingArea *preview;
+  GtkLabel *error_label;
+};
+
+G_DEFINE_FINAL_TYPE (StraitsExportDialog, straits_export_dialog, ADW_TYPE_WINDOW)
+
+static guint
+index_of (const char *const *ids, const char *id)
+{
+  for (guint i = 0; ids[i] != NULL; i++)
+    if (g_strcmp0 (ids[i], id) == 0)
+      return i;
+  return 0;
+}
+
+/* The page in points, from the size chosen. */
+static gboolean
+page_size (StraitsExportDialog *self, double *width, double *height)
+{
+  const char *id = size_ids[gtk_drop_down_get_selected (self->size)];
+  g_autofree char *spec = NULL;
+
+  if (!g_str_equal (id, "custom"))
+    return straits_parse_page_size (id, width, height, NULL);
+  spec = g_strdup_printf ("%dx%d%s", gtk_spin_button_get_value_as_int (self->custom_width),
+                          gtk_spin_button_get_value_as_int (self->custom_height),
+                          gtk_drop_down_get_selected (self->custom_unit) == 1 ? "mm" : "");
+  return straits_parse_page_size (spec, width, height, NULL);
+}
+
+static StraitsFigureOptions
+figure_options (StraitsExportDialog *self, double page_width, StraitsViewport *vp)
+{
+  guint marking = gtk_drop_down_get_selected (self->marking);
+
+  /* The same span of map as on screen, across the figure's map frame. */
+  *vp = self->screen_viewport;
+  vp->resolution = self->screen_viewport.resolution * self->screen_width / MAX (1, page_width - FIGURE_MARGINS);
+  return (StraitsFigureOptions) {
+    .title = gtk_editable_get_text (GTK_EDITABLE (self->title)),
+    .subtitle = gtk_editable_get_text (GTK_EDITABLE (self->subtitle)),
+    .legend = gtk_check_button_get_active (self->legend),
+    .credits = gtk_check_button_get_active (self->credits),
+    .scale_bar = gtk_check_button_get_active (self->scale_bar),
+    .viewport = vp,
+    .marking = marking > 0 ? markings[marking] : NULL,
+  };
+}
+
+/* Draws the figure, then gives the map back its on-screen legend setting. */
+static void
+draw_figure (StraitsExportDialog *self, cairo_t *cr, double width, double height)
+{
+  StraitsViewport vp;
+  StraitsFigureOptions options = figure_options (self, width, &vp);
+
+  straits_figure_draw (self->renderer, cr, width, height, &options);
+  straits_map_renderer_set_show_legend (self->renderer, FALSE);
+}
+
+static void
+draw_preview (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer user_data)
+{
+  StraitsExportDialog *self = user_data;
+  double w, h, scale;
+  StraitsViewport vp;
+  StraitsFigureOptions options;
+  g_autofree char *alt = NULL;
+
+  if (!page_size (self, &w, &h))
+    return;
+  scale = MIN (width / w, height / h);
+  cairo_scale (cr, scale, scale);
+  draw_figure (self, cr, w, h);
+  options = figure_options (self, w, &vp);
+  alt = straits_figure_describe (self->renderer, &options);
+  gtk_text_buffer_set_text (self->alt_text, alt, -1);
+}
+
+static void
+update (StraitsExportDialog *self)
+{
+  double w, h;
+  gboolean custom = g_str_equal (size_ids[gtk_drop_down_get_selected (self->size)], "custom");
+
+  gtk_widget_set_visible (self->custom_box, custom);
+  gtk_widget_set_visible (self->custom_label, custom);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->dpi), gtk_drop_down_get_selected (self->format) == 0);
+  if (page_size (self, &w, &h))
+    gtk_aspect_frame_set_ratio (self->preview_frame, (float) (w / h));
+  gtk_widget_queue_draw (GTK_WIDGET (self->preview));
+}
+
+static void
+remember (StraitsExportDialog *self)
+{
+  g_autofree char *size = NULL;
+
+  if (self->settings == NULL)
+    return;
+  if (g_str_equal (size_ids[gtk_drop_down_get_selected (self->size)], "custom"))
+    size = g_strdup_printf ("%dx%d%s", gtk_spin_button_get_value_as_int (self->custom_width),
+                            gtk_spin_button_get_value_as_int (self->custom_height),
+                            gtk_drop_down_get_selected (self->custom_unit) == 1 ? "mm" : "");
+  else
+    size = g_strdup (size_ids[gtk_drop_down_get_selected (self->size)]);
+  g_settings_set_string (self->settings, "export-format", format_ids[gtk_drop_down_get_selected (self->format)]);
+  g_settings_set_string (self->settings, "export-size", size);
+  g_settings_set_double (self->settings, "export-dpi", gtk_spin_button_get_value (self->dpi));
+  g_settings_set_boolean (self->settings, "export-legend", gtk_check_button_get_active (self->legend));
+  g_settings_set_boolean (self->settings, "export-scale-bar", gtk_check_button_get_active (self->scale_bar));
+  g_settings_set_boolean (self->settings, "export-credits", gtk_check_button_get_active (self->credits));
+  g_settings_set_string (self->settings, "export-marking", markings[gtk_drop_down_get_selected (self->marking)]);
+  g_settings_set_boolean (self->settings, "export-alt-text", gtk_check_button_get_active (self->write_alt_text));
+}
+
+static void
+restore (StraitsExportDialog *self)
+{
+  g_autofree char *format = NULL, *size = NULL, *marking = NULL;
+  int w, h;
+  char unit[3] = "";
+
+  if (self->settings == NULL)
+    return;
+  format = g_settings_get_string (self->settings, "export-format");
+  size = g_settings_get_string (self->settings, "export-size");
+  marking = g_settings_get_string (self->settings, "export-marking");
+  gtk_drop_down_set_selected (self->format, index_of (format_ids, format));
+  if (sscanf (size, "%dx%d%2s", &w, &h, unit) >= 2)
+    {
+      gtk_drop_down_set_selected (self->size, index_of (size_ids, "custom"));
+      gtk_spin_button_set_value (self->custom_width, w);
+      gtk_spin_button_set_value (self->custom_height, h);
+      gtk_drop_down_set_selected (self->custom_unit, g_str_equal (unit, "mm") ? 1 : 0);
+    }
+  else
+    gtk_drop_down_set_selected (self->size, index_of (size_ids, size));
+  gtk_spin_button_set_value (self->dpi, g_settings_get_double (self->settings, "export-dpi"));
+  gtk_check_button_set_active (self->legend, g_settings_get_boolean (self->settings, "export-legend"));
+  gtk_check_button_set_active (self->scale_bar, g_settings_get_boolean (self->settings, "export-scale-bar"));
+  gtk_check_button_set_active (self->credits, g_settings_get_boolean (self->settings, "export-credits"));
+  gtk_drop_down_set_selected (self->marking, index_of (markings, marking));
+  gtk_check_button_set_active (self->write_alt_text, g_settings_get_boolean (self->settings, "export-alt-text"));
+}
+
+static void
+draw_page (cairo_t *cr, double width, double height, guint page, gpointer user_data)
+{
+  draw_figure (user_data, cr, width, height);
+}
+
+static void
+on_file_chosen (GtkNativeDialog *chooser, int response, gpointer user_data)
+{
+  StraitsExportDialog *self = user_data;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL, *alt = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkTextIter start, end;
+  double w, h;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    goto out;
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  path = file ? g_file_get_path (file) : NULL;
+  gtk_text_buffer_get_bounds (self->alt_text, &start, &end);
+  alt = gtk_text_buffer_get_text (self->alt_text, &start, &end, FALSE);
+  if (path == NULL || !page_size (self, &w, &h))
+    goto out;
+  {
+    StraitsExportMetadata meta = { gtk_editable_get_text (GTK_EDITABLE (self->title)), alt, NULL, NULL };
+
+    if (!straits_export (path, w, h, gtk_spin_button_get_value (self->dpi), 1, draw_page, self, &meta, &error) ||
+        (gtk_check_button_get_active (self->write_alt_text) && !straits_export_write_alt_text (path, alt, &error)))
+      {
+        /* The dialog stays, with what went wrong; no partial file is left. */
+        gtk_label_set_text (self->error_label, error->message);
+        gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+        goto out;
+      }
+  }
+  remember (self);
+  gtk_window_destroy (GTK_WINDOW (self));
+out:
+  g_object_unref (chooser);
+}
+
+static void
+on_export_clicked (StraitsExportDialog *self)
+{
+  const char *ext = format_ids[gtk_drop_down_get_selected (self->format)];
+  GtkFileChooserNative *chooser =
+    gtk_file_chooser_native_new (_("Export Figure"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                 _("_Export"), _("_Cancel"));
+  g_autofree char *stem = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title)));
+  g_autofree char *name = NULL;
+
+  g_strdelimit (stem, "/\\\\:*?\"<>|", '-');
+  name = g_strdup_printf ("%s.%s", *stem ? stem : _("figure"), ext);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_file_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_copy_alt_text (StraitsExportDialog *self)
+{
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  gtk_text_buffer_get_bounds (self->alt_text, &start, &end);
+  text = gtk_text_buffer_get_text (self->alt_text, &start, &end, FALSE);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
+}
+
+/* Building ------------------------------------------------------------------ */
+
+static GtkWidget *
+row (GtkWidget *grid, int *y, const char *label, GtkWidget *child)
+{
+  GtkWidget *l = gtk_label_new_with_mnemonic (label);
+
+  gtk_label_set_xalign (GTK_LABEL (l), 1);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (l), child);
+  gtk_grid_attach (GTK_GRID (grid), l, 0, *y, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), child, 1, (*y)++, 1, 1);
+  return child;
+}
+
+static GtkDropDown *
+drop_down (const char *const *labels)
+{
+  return GTK_DROP_DOWN (gtk_drop_down_new_from_strings (labels));
+}
+
+static GtkCheckButton *
+check (GtkWidget *box, const char *label)
+{
+  GtkWidget *c = gtk_check_button_new_with_label (label);
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (c), TRUE);
+  gtk_box_append (GTK_BOX (box), c);
+  return GTK_CHECK_BUTTON (c);
+}
+
+static void
+build (StraitsExportDialog *self)
+{
+  const char *const formats[] = { "PNG", "PDF", "SVG", NULL };
+  const char *const sizes[] = { _("Slide 16:9 (1920×1080)"), _("Slide 4:3 (1440×1080)"), _("A4 landscape"),
+                                _("A4 portrait"), _("A3 landscape"), _("A3 portrait"), _("US Letter landscape"),
+                                _("US Letter portrait"), _("Custom"), NULL };
+  const char *const units[] = { _("pixels"), _("mm"), NULL };
+  const char *const marking_labels[] = { _("None"), "TLP:CLEAR", "TLP:GREEN", "TLP:AMBER", "TLP:AMBER+STRICT",
+                                         "TLP:RED", NULL };
+  GtkWidget *toolbar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *export_button = gtk_button_new_with_mnemonic (_("_Export…"));
+  GtkWidget *body = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
+  GtkWidget *grid = gtk_grid_new ();
+  GtkWidget *elements = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *side = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *alt_view = gtk_text_view_new ();
+  GtkWidget *alt_scroller = gtk_scrolled_window_new ();
+  GtkWidget *copy = gtk_button_new_with_mnemonic (_("_Copy Alt Text"));
+  int y = 0;
+
+  gtk_widget_add_css_class (export_button, "suggested-action");
+  g_signal_connect_swapped (export_button, "clicked", G_CALLBACK (on_export_clicked), self);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), export_button);
+  gtk_box_append (GTK_BOX (toolbar), header);
+
+  self->preview = GTK_DRAWING_AREA (gtk_drawing_area_new ());
+  gtk_drawing_area_set_draw_func (self->preview, draw_preview, self, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->preview), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Preview of the figure"), -1);
+  self->preview_frame = GTK_ASPECT_FRAME (gtk_aspect_frame_new (0.5, 0.5, 1.414f, FALSE));
+  gtk_aspect_frame_set_child (self->preview_frame, GTK_WIDGET (self->preview));
+  gtk_widget_set_hexpand (GTK_WIDGET (self->preview_frame), TRUE);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->preview_frame), TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->preview_frame), "card");
+
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  self->format = GTK_DROP_DOWN (row (grid, &y, _("_Format"), GTK_WIDGET (drop_down (formats))));
+  gtk_drop_down_set_selected (self->format, 1);
+  self->size = GTK_DROP_DOWN (row (grid, &y, _("_Size"), GTK_WIDGET (drop_down (sizes))));
+  gtk_drop_down_set_selected (self->size, 2);
+  self->custom_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  self->custom_width = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (10, 20000, 1));
+  self->custom_height = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (10, 20000, 1));
+  gtk_spin_button_set_value (self->custom_width, 1600);
+  gtk_spin_button_set_value (self->custom_height, 1000);
+  self->custom_unit = drop_down (units);
+  gtk_box_append (GTK_BOX (self->custom_box), GTK_WIDGET (self->custom_width));
+  gtk_box_append (GTK_BOX (self->custom_box), gtk_label_new ("×"));
+  gtk_box_append (GTK_BOX (self->custom_box), GTK_WIDGET (self->custom_height));
+  gtk_box_append (GTK_BOX (self->custom_box), GTK_WIDGET (self->custom_unit));
+  row (grid, &y, _("Custom si_ze"), self->custom_box);
+  self->custom_label = gtk_grid_get_child_at (GTK_GRID (grid), 0, y - 1);
+  self->dpi = GTK_SPIN_BUTTON (row (grid, &y, _("_DPI (PNG)"), gtk_spin_button_new_with_range (10, 2400, 10)));
+  gtk_spin_button_set_value (self->dpi, 150);
+  self->title = GTK_ENTRY (row (grid, &y, _("_Title"), gtk_entry_new ()));
+  self->subtitle = GTK_ENTRY (row (grid, &y, _("Su_btitle"), gtk_entry_new ()));
+  self->legend = check (elements, _("Legend"));
+  self->scale_bar = check (elements, _("Scale bar"));
+  self->credits = check (elements, _("Credits and data stamp"));
+  row (grid, &y, _("Show"), elements);
+  self->marking = GTK_DROP_DOWN (row (grid, &y, _("_Marking"), GTK_WIDGET (drop_down (marking_labels))));
+
+  self->alt_text = gtk_text_view_get_buffer (GTK_TEXT_VIEW (alt_view));
+  gtk_text_view_set_editable (GTK_TEXT_VIEW (alt_view), FALSE);
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (alt_view), GTK_WRAP_WORD_CHAR);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (alt_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Alt text"), -1);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (alt_scroller), alt_view);
+  gtk_widget_set_size_request (alt_scroller, 320, 120);
+  gtk_widget_add_css_class (alt_scroller, "card");
+  self->write_alt_text = GTK_CHECK_BUTTON (gtk_check_button_new_with_label (_("Write the alt text beside the file")));
+  g_signal_connect_swapped (copy, "clicked", G_CALLBACK (on_copy_alt_text), self);
+  self->error_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->error_label, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->error_label), "error");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+
+  gtk_box_append (GTK_BOX (side), grid);
+  gtk_box_append (GTK_BOX (side), gtk_label_new (_("Alt text, generated from what the figure shows:")));
+  gtk_box_append (GTK_BOX (side), alt_scroller);
+  gtk_box_append (GTK_BOX (side), copy);
+  gtk_box_append (GTK_BOX (side), GTK_WIDGET (self->write_alt_text));
+  gtk_box_append (GTK_BOX (side), GTK_WIDGET (self->error_label));
+  gtk_box_append (GTK_BOX (body), GTK_WIDGET (self->preview_frame));
+  gtk_box_append (GTK_BOX (body), side);
+  gtk_widget_set_margin_start (body, 18);
+  gtk_widget_set_margin_end (body, 18);
+  gtk_widget_set_margin_top (body, 12);
+  gtk_widget_set_margin_bottom (body, 18);
+  gtk_box_append (GTK_BOX (toolbar), body);
+  adw_window_set_content (ADW_WINDOW (self), toolbar);
+  gtk_window_set_title (GTK_WINDOW (self), _("Export Figure"));
+  gtk_window_set_default_size (GTK_WINDOW (self), 1000, 620);
+}
+
+static void
+connect_updates (StraitsExportDialog *self)
+{
+  GObject *changing[] = { G_OBJECT (self->format), G_OBJECT (self->size), G_OBJECT (self->custom_unit),
+                          G_OBJECT (self->marking) };
+  GObject *toggles[] = { G_OBJECT (self->legend), G_OBJECT (self->scale_bar), G_OBJECT (self->credits) };
+
+  for (guint i = 0; i < G_N_ELEMENTS (changing); i++)
+    g_signal_connect_swapped (changing[i], "notify::selected", G_CALLBACK (update), self);
+  for (guint i = 0; i < G_N_ELEMENTS (toggles); i++)
+    g_signal_connect_swapped (toggles[i], "toggled", G_CALLBACK (update), self);
+  g_signal_connect_swapped (self->custom_width, "value-changed", G_CALLBACK (update), self);
+  g_signal_connect_swapped (self->custom_height, "value-changed", G_CALLBACK (update), self);
+  g_signal_connect_swapped (self->title, "changed", G_CALLBACK (update), self);
+  g_signal_connect_swapped (self->subtitle, "changed", G_CALLBACK (update), self);
+}
+
+static void
+straits_export_dialog_dispose (GObject *object)
+{
+  StraitsExportDialog *self = STRAITS_EXPORT_DIALOG (object);
+
+  g_clear_object (&self->renderer);
+  g_clear_object (&self->settings);
+  G_OBJECT_CLASS (straits_export_dialog_parent_class)->dispose (object);
+}
+
+static void
+straits_export_dialog_class_init (StraitsExportDialogClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = straits_export_dialog_dispose;
+  gtk_widget_class_add_binding_action (GTK_WIDGET_CLASS (klass), GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+straits_export_dialog_init (StraitsExportDialog *self)
+{
+  build (self);
+  connect_updates (self);
+}
+
+GtkWidget *
+straits_export_dialog_new (GtkWindow             *parent,
+                           StraitsMapRenderer    *renderer,
+                           const StraitsViewport *viewport,
+                           double                 screen_width,
+                           const char            *title,
+                           const char            *subtitle,
+                           GSettings             *settings)
+{
+  StraitsExportDialog *self = g_object_new (STRAITS_TYPE_EXPORT_DIALOG, "transient-for", parent, "modal", TRUE, NULL);
+
+  self->renderer = g_object_ref (renderer);
+  self->screen_viewport = *viewport;
+  self->screen_width = screen_width;
+  self->settings = settings ? g_object_ref (settings) : NULL;
+  gtk_editable_set_text (GTK_EDITABLE (self->title), title ? title : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->subtitle), subtitle ? subtitle : "");
+  restore (self);
+  update (self);
+  return GTK_WIDGET (self);
+}

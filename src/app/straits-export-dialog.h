@@ -1,0 +1,25 @@
+/* straits-export-dialog.h: what is on the map, as a publication-ready figure
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "straits-map-renderer.h"
+
+G_BEGIN_DECLS
+
+#define STRAITS_TYPE_EXPORT_DIALOG (straits_export_dialog_get_type ())
+
+G_DECLARE_FINAL_TYPE (StraitsExportDialog, straits_export_dialog, STRAITS, EXPORT_DIALOG, AdwWindow)
+
+GtkWidget *straits_export_dialog_new (GtkWindow             *parent,
+                                      StraitsMapRenderer    *renderer,
+                                      const StraitsViewport *viewport,
+                                      double                 screen_width,
+                                      const char            *title,
+                                      const char            *subtitle,
+                                      GSettings             *settings);
+
+G_END_DECLS
