@@ -8,6 +8,7 @@
 
 #include "straits-atlas.h"
 #include "straits-bookmarks.h"
+#include "straits-bookmarks-dialog.h"
 #include "straits-export-dialog.h"
 #include "straits-map-view.h"
 #include "straits-paths.h"
@@ -1379,6 +1380,18 @@ add_bookmark_action (GtkWidget  *widget,
   }
 }
 
+static void
+bookmarks_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  StraitsWindow *self = STRAITS_WINDOW (widget);
+  g_autofree char *path = straits_bookmarks_default_path ();
+
+  load_bookmarks (self);
+  gtk_window_present (GTK_WINDOW (straits_bookmarks_dialog_new (GTK_WINDOW (self), self->bookmarks, path)));
+}
+
 /* Ctrl+E: the map as it is on screen, as a figure. */
 static void
 export_action (GtkWidget  *widget,
@@ -1610,6 +1623,7 @@ straits_window_class_init (StraitsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.present", NULL);
   gtk_widget_class_install_action (widget_class, "win.add-bookmark", NULL, add_bookmark_action);
+  gtk_widget_class_install_action (widget_class, "win.bookmarks", NULL, bookmarks_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.add-bookmark", NULL);
 }
 
