@@ -17,6 +17,7 @@
 #include "straits-figure.h"
 #include "straits-map-export.h"
 #include "straits-paths.h"
+#include "straits-slides.h"
 #include "straits-view-setup.h"
 
 static void
@@ -395,70 +396,6 @@ straits_cli_maritime_report (GVariantDict *options)
   return 0;
 }
 
-/* Slides -------------------------------------------------------------------- */
-
-typedef struct {
-  StraitsDataset *dataset;
-  StraitsAtlas *atlas;
-  GPtrArray *views;             /* StraitsViewInfo: the dataset's views */
-  StraitsBookmarks *bookmarks;
-  GArray *marks;                /* indices of this dataset's bookmarks */
-} SlidesJob;
-
-/* A bookmark's state on a renderer: its time and its selection. */
-static void
-apply_bookmark (StraitsMapRenderer *renderer, StraitsDataset *dataset, const StraitsBookmark *b)
-{
-  g_autoptr(GArray) actors = g_array_new (FALSE, FALSE, sizeof (guint32));
-  guint32 relation = STRAITS_NO_INDEX;
-  StraitsDate date;
-
-  if (b->time != NULL && straits_date_parse (b->time, &date))
-    straits_map_renderer_set_time (renderer, &date);
-  for (guint i = 0; b->selection != NULL && b->selection[i] != NULL; i++)
-    {
-      guint32 actor = straits_dataset_find_actor (dataset, b->selection[i]);
-
-      if (actor != STRAITS_NO_INDEX)
-        g_array_append_val (actors, actor);
-      else if (relation == STRAITS_NO_INDEX)
-        relation = straits_dataset_find_relation (dataset, b->selection[i]);
-    }
-  straits_map_renderer_set_selection (renderer, (const guint32 *) (gpointer) actors->data, actors->len, relation);
-}
-
-static void
-draw_slide (cairo_t *cr, double width, double height, guint page, gpointer user_data)
-{
-  SlidesJob *job = user_data;
-  const StraitsBookmark *b = page >= job->views->len
-                             ? straits_bookmarks_get (job->bookmarks, g_array_index (job->marks, guint, page - job->views->len))
-                             : NULL;
-  g_autoptr(StraitsViewInfo) found = b ? straits_find_view (job->dataset, b->view, NULL) : NULL;
-  const StraitsViewInfo *view = b ? found : g_ptr_array_index (job->views, page);
-  g_autoptr(StraitsMapRenderer) renderer = NULL;
-  StraitsViewport vp;
-  StraitsFigureOptions figure = { .legend = TRUE, .credits = TRUE, .scale_bar = TRUE };
-
-  if (view == NULL)
-    view = g_ptr_array_index (job->views, 0);
-  renderer = straits_map_renderer_new_for_view (job->atlas, job->dataset, view, NULL);
-  if (renderer == NULL)
-    return;
-  figure.title = b ? b->title : view->title;
-  figure.subtitle = b ? view->title : view->subtitle;
-  if (b != NULL)
-    {
-      apply_bookmark (renderer, job->dataset, b);
-      if (b->has_viewport)
-        {
-          vp = (StraitsViewport) { b->cx, b->cy, b->resolution };
-          figure.viewport = &vp;
-        }
-    }
-  straits_figure_draw (renderer, cr, width, height, &figure);
-}
-
 /* straits --export-slides=FILE.pdf [--dataset=FILE]: the presentation's
  * slides as a handout, one per page (slide 16:9). */
 int
@@ -467,42 +404,19 @@ straits_cli_export_slides (GVariantDict *options)
   const char *file = NULL, *dataset_path = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) bookmarks_error = NULL;
-  g_autofree char *basemap_dir = g_build_filename (straits_data_dir (), "basemap", NULL);
   g_autofree char *bookmarks_path = straits_bookmarks_default_path ();
   g_autoptr(StraitsDataset) dataset = NULL;
-  g_autoptr(StraitsAtlas) atlas = NULL;
-  g_autoptr(GPtrArray) views = NULL;
   g_autoptr(StraitsBookmarks) bookmarks = NULL;
-  g_autoptr(GArray) marks = g_array_new (FALSE, FALSE, sizeof (guint));
-  StraitsExportFormat format;
-  StraitsExportMetadata meta = { 0 };
-  double width, height;
-  SlidesJob job;
 
   g_variant_dict_lookup (options, "export-slides", "^&ay", &file);
   g_variant_dict_lookup (options, "dataset", "^&ay", &dataset_path);
-  if (!straits_export_format_from_filename (file, &format, &error) ||
-      !straits_parse_page_size ("slide-16x9", &width, &height, &error))
-    return fail (error);
-  if (format != STRAITS_EXPORT_PDF)
-    {
-      fprintf (stderr, "straits: %s\n", _("a handout is a PDF: name it .pdf"));
-      return 1;
-    }
   dataset = load_dataset_for_cli (dataset_path, &error);
   if (dataset == NULL)
     return fail (error);
-  atlas = straits_atlas_new (basemap_dir);
-  views = straits_list_views (dataset);
   bookmarks = straits_bookmarks_load (bookmarks_path, &bookmarks_error);
   if (bookmarks_error != NULL)
     fprintf (stderr, "straits: %s\n", bookmarks_error->message);
-  for (guint i = 0; i < straits_bookmarks_get_n (bookmarks); i++)
-    if (g_strcmp0 (straits_bookmarks_get (bookmarks, i)->dataset, straits_dataset_get_metadata (dataset)->title) == 0)
-      g_array_append_val (marks, i);
-  job = (SlidesJob) { dataset, atlas, views, bookmarks, marks };
-  meta.title = straits_dataset_get_metadata (dataset)->title;
-  if (!straits_export (file, width, height, 96, views->len + marks->len, draw_slide, &job, &meta, &error))
+  if (!straits_export_slides (dataset, bookmarks, file, &error))
     return fail (error);
   return 0;
 }

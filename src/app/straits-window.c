@@ -12,6 +12,7 @@
 #include "straits-export-dialog.h"
 #include "straits-map-view.h"
 #include "straits-paths.h"
+#include "straits-slides.h"
 #include "straits-side-panel.h"
 #include "straits-view-setup.h"
 #include "straits-window.h"
@@ -1392,6 +1393,54 @@ bookmarks_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (straits_bookmarks_dialog_new (GTK_WINDOW (self), self->bookmarks, path)));
 }
 
+static void
+on_handout_chosen (GtkNativeDialog *chooser,
+                   int              response,
+                   gpointer         user_data)
+{
+  StraitsWindow *self = STRAITS_WINDOW (user_data);
+
+  if (response == GTK_RESPONSE_ACCEPT && self->dataset != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+      g_autofree char *name = file ? g_file_get_basename (file) : NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *text = NULL;
+
+      load_bookmarks (self);
+      if (path != NULL && straits_export_slides (self->dataset, self->bookmarks, path, &error))
+        text = g_strdup_printf (_("Saved the handout “%s”"), name);
+      else if (error != NULL)
+        text = g_strdup (error->message);
+      if (text != NULL)
+        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+    }
+  g_object_unref (chooser);
+}
+
+/* The presentation as a PDF, one slide a page. */
+static void
+handout_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  StraitsWindow *self = STRAITS_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+
+  if (self->dataset == NULL)
+    return;
+  chooser = gtk_file_chooser_native_new (_("Export Presentation Handout"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  name = g_strdup_printf ("%s.pdf", straits_dataset_get_metadata (self->dataset)->title);
+  g_strdelimit (name, "/\\:*?\"<>|", '-');
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_handout_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 /* Ctrl+E: the map as it is on screen, as a figure. */
 static void
 export_action (GtkWidget  *widget,
@@ -1624,6 +1673,7 @@ straits_window_class_init (StraitsWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.present", NULL);
   gtk_widget_class_install_action (widget_class, "win.add-bookmark", NULL, add_bookmark_action);
   gtk_widget_class_install_action (widget_class, "win.bookmarks", NULL, bookmarks_action);
+  gtk_widget_class_install_action (widget_class, "win.export-handout", NULL, handout_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.add-bookmark", NULL);
 }
 

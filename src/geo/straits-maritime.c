@@ -20,7 +20,7 @@
 #include "straits-projection.h"
 
 /* Bump when the method changes: cached results are keyed by it. */
-#define METHOD_VERSION "straits-maritime-4"
+#define METHOD_VERSION "straits-maritime-5"
 #define BLACK_SEA_PROJECTION "+proj=laea +lat_0=43.5 +lon_0=34 +ellps=WGS84 +units=m"
 #define QUADRANT_SEGMENTS 8      /* arcs of buffers: within 0.5 % of the radius */
 #define COAST_GAP 5000.0         /* metres: how far sea limits are carried to the coast */
@@ -508,31 +508,84 @@ fill_split (GEOSContextHandle_t g, const GEOSGeometry *water, GEOSGeometry *cons
     split->share_pct[limit][part] = 100 * split->area_km2[limit][part] / total;
 }
 
-/* One limit (6 or 12 nm) in the Aegean, in its own GEOS context so that
- * the limits can be measured side by side. */
-static void
-measure_aegean (Inputs *in, StraitsMaritimeReport *report, StraitsMaritimeLimit limit)
+/* Distances, in metres, the belts are grown through, each buffer growing
+ * the one before. A disc grown by a disc is a disc of the summed radius,
+ * so every point of a belt still lies within its limit of the coast, and
+ * none lies farther inside it than the arcs' chords allow (0.5 %); but
+ * growing the smooth outline of a narrow first buffer costs a fraction of
+ * buffering the full-resolution coast and its islets at 6 or 12 nm. */
+static const double belt_steps[] = {
+  1 * STRAITS_NAUTICAL_MILE,
+  6 * STRAITS_NAUTICAL_MILE,   /* STRAITS_MARITIME_6NM */
+  12 * STRAITS_NAUTICAL_MILE,  /* STRAITS_MARITIME_12NM */
+};
+
+/* One country's land on the Aegean and its belts, grown in a thread and a
+ * GEOS context of their own. */
+typedef struct {
+  Inputs *in;
+  const char *code;
+  Rect clip;
+  GEOSContextHandle_t geos;
+  GEOSGeometry *land;
+  GEOSGeometry *belts[STRAITS_MARITIME_N_LIMITS];
+} Coast;
+
+static gpointer
+grow_coast (gpointer data)
 {
-  static const double nm[STRAITS_MARITIME_N_LIMITS] = { 6, 12 };
-  GEOSContextHandle_t g = in->geos;
+  Coast *coast = data;
+  Inputs mine = *coast->in;
   g_autoptr(StraitsProjection) proj = straits_projection_new (STRAITS_MARITIME_PROJECTION, NULL);
-  GEOSGeometry *crete = sea_limit (in, proj, "Sea of Crete");
-  GEOSGeometry *aegean = sea_limit (in, proj, "Aegean Sea");
-  /* Land farther than 12 nm (and the median line's reach) from the sea
-   * changes nothing. */
-  Rect near_sea = envelope_of (g, aegean, 60000);
-  Rect near_crete = envelope_of (g, crete, 60000);
-  Rect clip = { MIN (near_sea.x0, near_crete.x0), MIN (near_sea.y0, near_crete.y0),
-                MAX (near_sea.x1, near_crete.x1), MAX (near_sea.y1, near_crete.y1) };
-  GEOSGeometry *grc = land_of (in, proj, "GRC", &clip);
-  GEOSGeometry *tur = land_of (in, proj, "TUR", &clip);
-  GEOSGeometry *land = GEOSUnion_r (g, grc, tur);
-  GEOSGeometry *water_all = water_of (g, take_union (g, aegean, GEOSGeom_clone_r (g, crete)), land);
-  GEOSGeometry *water_north = take_difference (g, GEOSGeom_clone_r (g, water_all), crete);
-  double d = nm[limit] * STRAITS_NAUTICAL_MILE;
-  /* Belts are cut to the water at the end, which also takes the land
-   * out of them. */
-  GEOSGeometry *belts[2] = { GEOSBuffer_r (g, grc, d, QUADRANT_SEGMENTS), GEOSBuffer_r (g, tur, d, QUADRANT_SEGMENTS) };
+  GEOSContextHandle_t g;
+  GEOSGeometry *first;
+
+  g = mine.geos = coast->geos = GEOS_init_r ();
+  coast->land = land_of (&mine, proj, coast->code, &coast->clip);
+  first = GEOSBuffer_r (g, coast->land, belt_steps[0], QUADRANT_SEGMENTS);
+  coast->belts[STRAITS_MARITIME_6NM] = GEOSBuffer_r (g, first, belt_steps[1] - belt_steps[0], QUADRANT_SEGMENTS);
+  coast->belts[STRAITS_MARITIME_12NM] = GEOSBuffer_r (g, coast->belts[STRAITS_MARITIME_6NM],
+                                                      belt_steps[2] - belt_steps[1], QUADRANT_SEGMENTS);
+  GEOSGeom_destroy_r (g, first);
+  return NULL;
+}
+
+static void
+coast_clear (Coast *coast)
+{
+  GEOSGeom_destroy_r (coast->geos, coast->land);
+  for (int l = 0; l < STRAITS_MARITIME_N_LIMITS; l++)
+    GEOSGeom_destroy_r (coast->geos, coast->belts[l]);
+  GEOS_finish_r (coast->geos);
+}
+
+/* The Aegean's water with and without the Sea of Crete. The gap between
+ * the Sea of Crete's coarse limit and the coast (Crete's and that of the
+ * islands on its edge) belongs to the Sea of Crete: filled water within
+ * COAST_GAP of its limit and not within COAST_GAP of the Aegean Sea's
+ * goes with it. */
+static void
+aegean_waters (GEOSContextHandle_t g, GEOSGeometry *aegean, GEOSGeometry *crete, const GEOSGeometry *land,
+               GEOSGeometry **water_all, GEOSGeometry **water_north)
+{
+  GEOSGeometry *near_aegean = GEOSBuffer_r (g, aegean, COAST_GAP, 4);
+  GEOSGeometry *crete_zone = take_difference (g, GEOSBuffer_r (g, crete, COAST_GAP, 4), near_aegean);
+
+  crete_zone = take_union (g, crete_zone, GEOSGeom_clone_r (g, crete));
+  *water_all = water_of (g, take_union (g, aegean, crete), land);
+  *water_north = GEOSDifference_r (g, *water_all, crete_zone);
+  GEOSGeom_destroy_r (g, crete_zone);
+  GEOSGeom_destroy_r (g, near_aegean);
+}
+
+/* One limit: the belts divided by the median line and cut to the water. */
+static void
+split_limit (GEOSContextHandle_t g, const Coast coasts[2], const GEOSGeometry *water_all,
+             const GEOSGeometry *water_north, StraitsMaritimeLimit limit, StraitsMaritimeReport *report)
+{
+  /* Belts are cut to the water at the end, which also takes the land out
+   * of them. */
+  GEOSGeometry *belts[2] = { GEOSGeom_clone_r (g, coasts[0].belts[limit]), GEOSGeom_clone_r (g, coasts[1].belts[limit]) };
   GEOSGeometry *overlap = GEOSIntersection_r (g, belts[0], belts[1]);
   GEOSGeometry *mine[2], *north[2];
 
@@ -540,7 +593,7 @@ measure_aegean (Inputs *in, StraitsMaritimeReport *report, StraitsMaritimeLimit 
     report->median[limit] = g_array_new (FALSE, FALSE, sizeof (double));
   else
     {
-      GEOSGeometry *greek = nearer_to_greece (g, overlap, grc, tur, d);
+      GEOSGeometry *greek = nearer_to_greece (g, overlap, coasts[0].land, coasts[1].land, belt_steps[limit + 1]);
       GEOSGeometry *turkish = GEOSDifference_r (g, overlap, greek);
       GEOSGeometry *line = take_intersection (g, GEOSBoundary_r (g, greek), turkish);
 
@@ -569,12 +622,40 @@ measure_aegean (Inputs *in, StraitsMaritimeReport *report, StraitsMaritimeLimit 
       GEOSGeom_destroy_r (g, north[part]);
     }
   GEOSGeom_destroy_r (g, overlap);
-  GEOSGeom_destroy_r (g, crete);
+}
+
+/* Both limits in the Aegean. Turkey's belts grow in a second thread while
+ * this one grows Greece's. */
+static void
+measure_aegean (Inputs *in, StraitsMaritimeReport *report)
+{
+  GEOSContextHandle_t g = in->geos;
+  gint64 start = g_get_monotonic_time ();
+  g_autoptr(StraitsProjection) proj = straits_projection_new (STRAITS_MARITIME_PROJECTION, NULL);
+  GEOSGeometry *aegean = sea_limit (in, proj, "Aegean Sea");
+  GEOSGeometry *crete = sea_limit (in, proj, "Sea of Crete");
+  /* Land farther than 12 nm (and the median line's reach) from the sea
+   * changes nothing. */
+  Rect near_sea = envelope_of (g, aegean, 60000);
+  Rect near_crete = envelope_of (g, crete, 60000);
+  Rect clip = { MIN (near_sea.x0, near_crete.x0), MIN (near_sea.y0, near_crete.y0),
+                MAX (near_sea.x1, near_crete.x1), MAX (near_sea.y1, near_crete.y1) };
+  Coast coasts[2] = { { in, "GRC", clip, NULL, NULL, { NULL } }, { in, "TUR", clip, NULL, NULL, { NULL } } };
+  GThread *turkey = g_thread_new ("maritime-tur", grow_coast, &coasts[1]);
+  GEOSGeometry *land, *water_all, *water_north;
+
+  grow_coast (&coasts[0]);
+  g_thread_join (turkey);
+  land = GEOSUnion_r (g, coasts[0].land, coasts[1].land);
+  aegean_waters (g, aegean, crete, land, &water_all, &water_north);
+  for (int l = 0; l < STRAITS_MARITIME_N_LIMITS; l++)
+    split_limit (g, coasts, water_all, water_north, l, report);
   GEOSGeom_destroy_r (g, water_all);
   GEOSGeom_destroy_r (g, water_north);
   GEOSGeom_destroy_r (g, land);
-  GEOSGeom_destroy_r (g, grc);
-  GEOSGeom_destroy_r (g, tur);
+  coast_clear (&coasts[0]);
+  coast_clear (&coasts[1]);
+  report->aegean_seconds = (g_get_monotonic_time () - start) / 1e6;
 }
 
 /* The Black Sea ---------------------------------------------------------------- */
@@ -626,6 +707,7 @@ measure_black_sea (Inputs *in, StraitsMaritimeReport *report)
   GEOSGeometry *crimea_zone = take_buffer (g, GEOSGeom_clone_r (g, crimea), 3000);
   GEOSGeometry *seas[2] = { sea_limit (in, proj, "Black Sea"), sea_limit (in, proj, "Sea of Azov") };
   GEOSGeometry *zones[2], *edges[N];
+  gint64 start = g_get_monotonic_time ();
   Rect clip;
 
   /* Each sea's shore zone: the coast within COAST_GAP of the sea limit
@@ -637,14 +719,22 @@ measure_black_sea (Inputs *in, StraitsMaritimeReport *report)
   {
     GEOSGeometry *both = GEOSUnion_r (g, zones[0], zones[1]);
 
+    GEOSGeometry *lands[N];
+
     clip = envelope_of (g, both, 1000);
     for (int c = 0; c < N; c++)
       {
-        GEOSGeometry *land = land_of (in, proj, countries[c], &clip);
-
-        edges[c] = edge_within (g, land, both);
-        GEOSGeom_destroy_r (g, land);
+        lands[c] = land_of (in, proj, countries[c], &clip);
+        edges[c] = edge_within (g, lands[c], both);
       }
+    /* Crimea is the land both Ukraine and Russia hold in the source, and
+     * Natural Earth's (coarser) Crimea: spits that stick out of the
+     * latter are Crimea's too. */
+    crimea_zone = take_union (g, crimea_zone,
+                              take_buffer (g, GEOSIntersection_r (g, lands[STRAITS_COAST_UKR], lands[STRAITS_COAST_RUS]),
+                                           100));
+    for (int c = 0; c < N; c++)
+      GEOSGeom_destroy_r (g, lands[c]);
     GEOSGeom_destroy_r (g, both);
   }
   for (int sea = 0; sea < 2; sea++)
@@ -656,17 +746,22 @@ measure_black_sea (Inputs *in, StraitsMaritimeReport *report)
         {
           GEOSGeometry *coast = GEOSIntersection_r (g, edges[c], zones[sea]);
 
-          /* Land borders run along a neighbour's edge: not coast. */
+          /* Land borders run along a neighbour's edge: not coast. Ukraine's
+           * and Russia's land both hold Crimea, whose coast is not a border
+           * between them. */
           for (int other = 0; other < N; other++)
-            if (other != c && !(c == 3 && other == 4) && !(c == 4 && other == 3))
+            if (other != c)
               {
                 GEOSGeometry *border = GEOSBuffer_r (g, edges[other], 30, 2);
+
+                if ((c == STRAITS_COAST_UKR && other == STRAITS_COAST_RUS) || (c == STRAITS_COAST_RUS && other == STRAITS_COAST_UKR))
+                  border = take_difference (g, border, crimea_zone);
                 coast = take_difference (g, coast, border);
                 GEOSGeom_destroy_r (g, border);
               }
           /* Crimea's coast is in both Ukraine's and Russia's land here:
            * on its own line, once. */
-          if (c == 3 || c == 4)
+          if (c == STRAITS_COAST_UKR || c == STRAITS_COAST_RUS)
             {
               crimean_coast = take_union (g, crimean_coast, GEOSIntersection_r (g, coast, crimea_zone));
               coast = take_difference (g, coast, crimea_zone);
@@ -685,44 +780,26 @@ measure_black_sea (Inputs *in, StraitsMaritimeReport *report)
   GEOSGeom_destroy_r (g, seas[1]);
   GEOSGeom_destroy_r (g, crimea_zone);
   GEOSGeom_destroy_r (g, crimea);
+  report->coastline_seconds = (g_get_monotonic_time () - start) / 1e6;
 }
 
 typedef struct {
   Inputs *in;
   StraitsMaritimeReport *report;
-  int part;                   /* a limit in the Aegean, or the Black Sea */
 } Part;
 
-/* Each part writes its own fields of the report, with a GEOS context of
- * its own; the inputs are only read. */
+/* The Black Sea's coastlines, in a thread and a GEOS context of their own;
+ * the inputs are only read. */
 static gpointer
-measure_part (gpointer data)
+measure_black_sea_thread (gpointer data)
 {
   Part *part = data;
   Inputs mine = *part->in;
 
   mine.geos = GEOS_init_r ();
-  if (part->part < STRAITS_MARITIME_N_LIMITS)
-    measure_aegean (&mine, part->report, part->part);
-  else
-    measure_black_sea (&mine, part->report);
+  measure_black_sea (&mine, part->report);
   GEOS_finish_r (mine.geos);
   return NULL;
-}
-
-static void
-measure_side_by_side (Inputs *in, StraitsMaritimeReport *report)
-{
-  Part parts[STRAITS_MARITIME_N_LIMITS + 1];
-  GThread *threads[G_N_ELEMENTS (parts)];
-
-  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
-    {
-      parts[i] = (Part) { in, report, (int) i };
-      threads[i] = g_thread_new ("maritime", measure_part, &parts[i]);
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
-    g_thread_join (threads[i]);
 }
 
 StraitsMaritimeReport *
@@ -733,6 +810,8 @@ straits_maritime_compute (const char  *maritime_dir,
   g_autofree char *checksum = input_checksum (maritime_dir, error);
   StraitsMaritimeReport *report;
   gint64 start = g_get_monotonic_time ();
+  GThread *black_sea;
+  Part part;
 
   if (checksum == NULL || !inputs_load (&in, maritime_dir, error))
     {
@@ -740,7 +819,11 @@ straits_maritime_compute (const char  *maritime_dir,
       return NULL;
     }
   report = g_new0 (StraitsMaritimeReport, 1);
-  measure_side_by_side (&in, report);
+  /* The two seas share nothing but the inputs: side by side. */
+  part = (Part) { &in, report };
+  black_sea = g_thread_new ("maritime-black-sea", measure_black_sea_thread, &part);
+  measure_aegean (&in, report);
+  g_thread_join (black_sea);
   report->checksum = g_steal_pointer (&checksum);
   report->seconds = (g_get_monotonic_time () - start) / 1e6;
   inputs_clear (&in);

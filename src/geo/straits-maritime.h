@@ -58,7 +58,9 @@ typedef struct {
    * separated by a NaN pair. */
   GArray *belts[STRAITS_MARITIME_N_LIMITS][2];  /* [limit][GRC, TUR] */
   GArray *median[STRAITS_MARITIME_N_LIMITS];
-  double seconds;                      /* how long the computation took */
+  double seconds;                      /* how long the computation (or the cache read) took */
+  double aegean_seconds;               /* of which the Aegean, both limits and variants (0 from the cache) */
+  double coastline_seconds;            /* and the Black Sea's coastlines, side by side (0 from the cache) */
   gboolean from_cache;
   char *checksum;                      /* of the inputs and the method */
 } StraitsMaritimeReport;
