@@ -63,6 +63,7 @@ def main():
         "inputs": {os.path.basename(marine): sha256(marine), os.path.basename(disputed): sha256(disputed)},
         "features": features,
     }
+    os.makedirs(args.out, exist_ok=True)
     out = os.path.join(args.out, "sea-limits-10m.json")
     with open(out + ".tmp", "w", encoding="utf-8") as f:
         json.dump(collection, f, ensure_ascii=False, separators=(",", ":"))

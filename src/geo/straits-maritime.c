@@ -13,6 +13,7 @@
 #include <string.h>
 #include <geos_c.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
 #include "straits-basemap.h"
@@ -439,7 +440,13 @@ nearer_to_greece (GEOSContextHandle_t g, const GEOSGeometry *overlap, const GEOS
   g_hash_table_unref (owner);
   mine = GEOSGeom_createCollection_r (g, GEOS_GEOMETRYCOLLECTION, (GEOSGeometry **) greek->pdata, greek->len);
   {
-    GEOSGeometry *merged = GEOSUnaryUnion_r (g, mine);
+    /* The cells tile the plane edge to edge: a coverage union is exact
+     * and costs a fraction of an overlay union, which is kept for the
+     * case GEOS refuses the cells as a coverage. */
+    GEOSGeometry *merged = GEOSCoverageUnion_r (g, mine);
+
+    if (merged == NULL)
+      merged = GEOSUnaryUnion_r (g, mine);
     GEOSGeom_destroy_r (g, mine);
     mine = take_intersection (g, merged, overlap);
   }
@@ -948,7 +955,7 @@ append_split_text (GString *s, const char *title, const StraitsSeaSplit *split)
   static const int nm[] = { 6, 12 };
 
   g_string_append_printf (s, _("%s: %.0f km² of sea\n"), title, split->sea_area_km2);
-  g_string_append_printf (s, "  %-8s %22s %22s %22s\n", "", _("Greek territorial sea"), _("Turkish territorial sea"),
+  g_string_append_printf (s, "  %-8s %23s %23s %23s\n", "", _("Greek territorial sea"), _("Turkish territorial sea"),
                           _("High seas"));
   for (int l = 0; l < STRAITS_MARITIME_N_LIMITS; l++)
     {
@@ -1092,6 +1099,23 @@ read_cache (const char *path, const char *checksum)
   return report;
 }
 
+/* Results of earlier inputs or methods will not be read again. */
+static void
+remove_stale_caches (const char *path)
+{
+  g_autofree char *dirname = g_path_get_dirname (path);
+  g_autofree char *current = g_path_get_basename (path);
+  g_autoptr(GDir) dir = g_dir_open (dirname, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, "maritime-") && g_str_has_suffix (name, ".gvariant") && !g_str_equal (name, current))
+      {
+        g_autofree char *stale = g_build_filename (dirname, name, NULL);
+        g_unlink (stale);
+      }
+}
+
 static void
 write_cache (const char *path, const StraitsMaritimeReport *report)
 {
@@ -1101,8 +1125,9 @@ write_cache (const char *path, const StraitsMaritimeReport *report)
 
   /* A cache that cannot be written only costs the next start some time. */
   g_file_make_directory_with_parents (dir, NULL, NULL);
-  g_file_replace_contents (file, g_variant_get_data (v), g_variant_get_size (v), NULL, FALSE,
-                           G_FILE_CREATE_NONE, NULL, NULL, NULL);
+  if (g_file_replace_contents (file, g_variant_get_data (v), g_variant_get_size (v), NULL, FALSE,
+                               G_FILE_CREATE_NONE, NULL, NULL, NULL))
+    remove_stale_caches (path);
 }
 
 /* The report from the cache in @cache_dir (NULL: none) when it was made
@@ -1119,7 +1144,7 @@ straits_maritime_get (const char  *maritime_dir,
 
   if (checksum == NULL)
     return NULL;
-  name = g_strdup_printf ("maritime-%.16s.gvariant", checksum);
+  name = g_strdup_printf ("maritime-%s.gvariant", checksum);
   path = cache_dir ? g_build_filename (cache_dir, name, NULL) : NULL;
   if (path != NULL && (report = read_cache (path, checksum)) != NULL)
     {
@@ -1150,8 +1175,12 @@ get_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancel
 {
   GetJob *job = data;
   GError *error = NULL;
-  StraitsMaritimeReport *report = straits_maritime_get (job->maritime_dir, job->cache_dir, &error);
+  StraitsMaritimeReport *report;
 
+  /* A window closed before the thread started wants nothing measured. */
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  report = straits_maritime_get (job->maritime_dir, job->cache_dir, &error);
   if (report == NULL)
     g_task_return_error (task, error);
   else

@@ -69,6 +69,11 @@ const char            *straits_coast_code              (StraitsCoast coast);
 const char            *straits_maritime_method         (void);
 void                   straits_maritime_report_free    (StraitsMaritimeReport *report);
 
+/* @maritime_dir holds land-100m.sbm and sea-limits-10m.json (the data
+ * folder's "maritime"). _compute always measures (about a second or two);
+ * _get first reads @cache_dir/maritime-SHA256.gvariant (NULL: no cache),
+ * and writes it after measuring. _get_async does _get in a GTask thread;
+ * cancelled, it finishes with G_IO_ERROR_CANCELLED. */
 StraitsMaritimeReport *straits_maritime_compute        (const char            *maritime_dir,
                                                         GError               **error);
 StraitsMaritimeReport *straits_maritime_get            (const char            *maritime_dir,
@@ -85,6 +90,8 @@ StraitsMaritimeReport *straits_maritime_get_finish     (GAsyncResult          *r
 char                  *straits_maritime_report_to_json (const StraitsMaritimeReport *report);
 char                  *straits_maritime_report_to_text (const StraitsMaritimeReport *report);
 
+/* For tests: distances in metres from @n points @xy (x, y pairs in
+ * STRAITS_MARITIME_PROJECTION) to the land of @country ("GRC", "TUR"). */
 gboolean               straits_maritime_distances_to_land (const char   *maritime_dir,
                                                            const char   *country,
                                                            const double *xy,

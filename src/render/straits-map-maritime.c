@@ -7,18 +7,15 @@
  */
 #include "config.h"
 
-#include <math.h>
-#include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "straits-map-renderer-private.h"
-
-/* Okabe–Ito blue and vermillion: told apart with any colour vision. */
-static const StraitsColour belt_colours[2] = { { 0.0, 0.447, 0.698 }, { 0.835, 0.369, 0.0 } };
+#include "straits-maritime-overlay.h"
 
 const StraitsColour *
 straits_map_belt_colour (guint country)
 {
-  return &belt_colours[country];
+  return straits_maritime_overlay_colour (country);
 }
 
 void
@@ -63,72 +60,23 @@ straits_map_renderer_shows_territorial_seas (StraitsMapRenderer *self)
   return g_str_equal (straits_projection_get_definition (proj), STRAITS_MARITIME_PROJECTION);
 }
 
-static void
-path_coordinates (StraitsMapFrame *frame, GArray *coords, gboolean close)
-{
-  gboolean start = TRUE;
-
-  for (guint i = 0; i + 1 < coords->len; i += 2)
-    {
-      double x = g_array_index (coords, double, i), y = g_array_index (coords, double, i + 1), ox, oy;
-
-      if (isnan (x))
-        {
-          if (close && !start)
-            cairo_close_path (frame->cr);
-          start = TRUE;
-          continue;
-        }
-      straits_viewport_to_output (&frame->vp, frame->width, frame->height, x, y, &ox, &oy);
-      if (start)
-        cairo_move_to (frame->cr, ox, oy);
-      else
-        cairo_line_to (frame->cr, ox, oy);
-      start = FALSE;
-    }
-}
-
-/* The wider limit first and lighter, so that both can be compared. */
+/* The belts are in the map's own projection: the viewport is the affine
+ * map from them to the output. */
 void
 straits_map_draw_territorial_seas (StraitsMapRenderer *self,
                                    StraitsMapFrame    *frame)
 {
-  const double dashes[] = { 5 * frame->unit, 3 * frame->unit };
-  cairo_t *cr = frame->cr;
-  gboolean both = self->sea_limits == 3;
+  StraitsMaritimeReport belts = { 0 };
+  cairo_matrix_t to_output;
+  double scale;
 
   if (!straits_map_renderer_shows_territorial_seas (self))
     return;
-  cairo_save (cr);
-  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
-  for (int l = STRAITS_MARITIME_N_LIMITS - 1; l >= 0; l--)
-    {
-      if (!(self->sea_limits & (1u << l)))
-        continue;
-      for (int c = 0; c < 2; c++)
-        {
-          const StraitsColour *colour = &belt_colours[c];
-
-          cairo_new_path (cr);
-          path_coordinates (frame, self->sea_belts[l][c], TRUE);
-          cairo_set_source_rgba (cr, colour->r, colour->g, colour->b, both && l == 1 ? 0.22 : 0.4);
-          cairo_fill_preserve (cr);
-          cairo_set_source_rgba (cr, colour->r, colour->g, colour->b, 0.9);
-          cairo_set_line_width (cr, (l == 0 && both ? 0.9 : 0.6) * frame->unit);
-          cairo_stroke (cr);
-        }
-    }
-  /* The median line of the widest limit shown: it is where the belts meet. */
-  for (int l = STRAITS_MARITIME_N_LIMITS - 1; l >= 0; l--)
-    if (self->sea_limits & (1u << l))
-      {
-        cairo_new_path (cr);
-        path_coordinates (frame, self->sea_median[l], FALSE);
-        straits_set_colour (cr, &self->style.text);
-        cairo_set_line_width (cr, 1.3 * frame->unit);
-        cairo_set_dash (cr, dashes, 2, 0);
-        cairo_stroke (cr);
-        break;
-      }
-  cairo_restore (cr);
+  scale = 1 / frame->vp.resolution;
+  cairo_matrix_init (&to_output, scale, 0, 0, -scale, frame->width / 2 - frame->vp.cx * scale,
+                     frame->height / 2 + frame->vp.cy * scale);
+  /* Only the geometry the renderer keeps is drawn. */
+  memcpy (belts.belts, self->sea_belts, sizeof belts.belts);
+  memcpy (belts.median, self->sea_median, sizeof belts.median);
+  straits_maritime_overlay_draw (frame->cr, &belts, self->sea_limits, &to_output, frame->unit, &self->style.text);
 }
