@@ -151,10 +151,6 @@ apply_territorial_seas (StraitsMapRenderer *renderer, GVariantDict *options, GEr
   return TRUE;
 }
 
-static const char *const markings[] = {
-  "TLP:CLEAR", "TLP:GREEN", "TLP:AMBER", "TLP:AMBER+STRICT", "TLP:RED", NULL
-};
-
 /* The figure's elements from --title, --subtitle, --no-legend,
  * --no-scale-bar, --no-credits and --marking; all on by default. */
 static gboolean
@@ -172,9 +168,9 @@ figure_options (GVariantDict *options, const StraitsViewInfo *view, StraitsFigur
   g_variant_dict_lookup (options, "subtitle", "&s", &figure->subtitle);
   if (g_variant_dict_lookup (options, "marking", "&s", &marking))
     {
-      if (!g_strv_contains (markings, marking))
+      if (!g_strv_contains (straits_figure_markings (), marking))
         {
-          g_autofree char *known = g_strjoinv (", ", (char **) markings);
+          g_autofree char *known = g_strjoinv (", ", (char **) straits_figure_markings ());
           g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                        _("unknown --marking “%s”: use one of %s"), marking, known);
           return FALSE;

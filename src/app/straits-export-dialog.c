@@ -21,7 +21,6 @@
 static const char *const format_ids[] = { "png", "pdf", "svg", NULL };
 static const char *const size_ids[] = { "slide-16x9", "slide-4x3", "a4-landscape", "a4-portrait", "a3-landscape",
                                         "a3-portrait", "letter-landscape", "letter-portrait", "custom", NULL };
-static const char *const markings[] = { "", "TLP:CLEAR", "TLP:GREEN", "TLP:AMBER", "TLP:AMBER+STRICT", "TLP:RED", NULL };
 
 struct _StraitsExportDialog
 {
@@ -94,7 +93,7 @@ figure_options (StraitsExportDialog *self, double page_width, StraitsViewport *v
     .credits = gtk_check_button_get_active (self->credits),
     .scale_bar = gtk_check_button_get_active (self->scale_bar),
     .viewport = vp,
-    .marking = marking > 0 ? markings[marking] : NULL,
+    .marking = marking > 0 ? straits_figure_markings ()[marking - 1] : NULL,
   };
 }
 
@@ -161,7 +160,10 @@ remember (StraitsExportDialog *self)
   g_settings_set_boolean (self->settings, "export-legend", gtk_check_button_get_active (self->legend));
   g_settings_set_boolean (self->settings, "export-scale-bar", gtk_check_button_get_active (self->scale_bar));
   g_settings_set_boolean (self->settings, "export-credits", gtk_check_button_get_active (self->credits));
-  g_settings_set_string (self->settings, "export-marking", markings[gtk_drop_down_get_selected (self->marking)]);
+  {
+    guint marking = gtk_drop_down_get_selected (self->marking);
+    g_settings_set_string (self->settings, "export-marking", marking > 0 ? straits_figure_markings ()[marking - 1] : "");
+  }
   g_settings_set_boolean (self->settings, "export-alt-text", gtk_check_button_get_active (self->write_alt_text));
 }
 
@@ -191,7 +193,9 @@ restore (StraitsExportDialog *self)
   gtk_check_button_set_active (self->legend, g_settings_get_boolean (self->settings, "export-legend"));
   gtk_check_button_set_active (self->scale_bar, g_settings_get_boolean (self->settings, "export-scale-bar"));
   gtk_check_button_set_active (self->credits, g_settings_get_boolean (self->settings, "export-credits"));
-  gtk_drop_down_set_selected (self->marking, index_of (markings, marking));
+  /* Entry 0 is "None"; the markings follow. */
+  gtk_drop_down_set_selected (self->marking, g_strv_contains (straits_figure_markings (), marking)
+                                             ? index_of (straits_figure_markings (), marking) + 1 : 0);
   gtk_check_button_set_active (self->write_alt_text, g_settings_get_boolean (self->settings, "export-alt-text"));
 }
 
@@ -304,8 +308,8 @@ build (StraitsExportDialog *self)
                                 _("A4 portrait"), _("A3 landscape"), _("A3 portrait"), _("US Letter landscape"),
                                 _("US Letter portrait"), _("Custom"), NULL };
   const char *const units[] = { _("pixels"), _("mm"), NULL };
-  const char *const marking_labels[] = { _("None"), "TLP:CLEAR", "TLP:GREEN", "TLP:AMBER", "TLP:AMBER+STRICT",
-                                         "TLP:RED", NULL };
+  g_autoptr(GStrvBuilder) marking_builder = g_strv_builder_new ();
+  g_auto(GStrv) marking_labels = NULL;
   GtkWidget *toolbar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *header = adw_header_bar_new ();
   GtkWidget *export_button = gtk_button_new_with_mnemonic (_("_Export…"));
@@ -359,7 +363,10 @@ build (StraitsExportDialog *self)
   self->scale_bar = check (elements, _("Scale bar"));
   self->credits = check (elements, _("Credits and data stamp"));
   row (grid, &y, _("Show"), elements);
-  self->marking = GTK_DROP_DOWN (row (grid, &y, _("_Marking"), GTK_WIDGET (drop_down (marking_labels))));
+  g_strv_builder_add (marking_builder, _("None"));
+  g_strv_builder_addv (marking_builder, (const char **) straits_figure_markings ());
+  marking_labels = g_strv_builder_end (marking_builder);
+  self->marking = GTK_DROP_DOWN (row (grid, &y, _("_Marking"), GTK_WIDGET (drop_down ((const char *const *) marking_labels))));
 
   self->alt_text = gtk_text_view_get_buffer (GTK_TEXT_VIEW (alt_view));
   gtk_text_view_set_editable (GTK_TEXT_VIEW (alt_view), FALSE);

@@ -71,6 +71,16 @@ draw_text_block (cairo_t    *cr,
   return logical.height;
 }
 
+static const char *const markings[] = {
+  "TLP:CLEAR", "TLP:GREEN", "TLP:AMBER", "TLP:AMBER+STRICT", "TLP:RED", NULL
+};
+
+const char *const *
+straits_figure_markings (void)
+{
+  return markings;
+}
+
 /* Scale bar ------------------------------------------------------------------ */
 
 /* True metres per projected metre at the map's point (@x, @y): the

@@ -30,6 +30,9 @@ gboolean straits_figure_scale_bar (StraitsMapRenderer         *renderer,
                                    double                     *x1,
                                    double                     *y,
                                    double                     *km);
+/* The handling markings a figure can carry (TLP 2.0), NULL-terminated. */
+const char *const *straits_figure_markings (void);
+
 /* A text description of the figure last drawn, usable as alt text. */
 char *straits_figure_describe  (StraitsMapRenderer         *renderer,
                                 const StraitsFigureOptions *options);
