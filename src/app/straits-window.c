@@ -6,86 +6,27 @@
 
 #include <glib/gi18n.h>
 
-#include "straits-atlas.h"
-#include "straits-bookmarks.h"
-#include "straits-bookmarks-dialog.h"
 #include "straits-export-dialog.h"
-#include "straits-map-view.h"
 #include "straits-paths.h"
-#include "straits-slides.h"
-#include "straits-side-panel.h"
-#include "straits-view-setup.h"
-#include "straits-window.h"
+#include "straits-window-private.h"
 
 #define RELOAD_DELAY_MS 250
 #define MAX_SEARCH_RESULTS 40
 
-struct _StraitsWindow
-{
-  AdwApplicationWindow parent_instance;
-
-  AdwToastOverlay *toast_overlay;
-  AdwViewSwitcherTitle *switcher_title;
-  AdwViewStack *view_stack;
-  StraitsMapView *map_view;
-  GtkSearchBar *search_bar;
-  GtkSearchEntry *search_entry;
-  GtkListBox *search_results;
-  GtkWidget *search_results_scroller;
-  AdwStatusPage *empty_page;
-  GtkLabel *status_label;
-  GMenu *recent_section;
-  AdwFlap *flap;
-  StraitsSidePanel *side_panel;
-  GtkWidget *time_bar;
-  GtkToggleButton *play_button;
-  GtkScale *time_scale;
-  GtkAdjustment *time_adjustment;
-  GtkLabel *time_label;
-  guint play_id;
-  StraitsSelection group_selection; /* while the map shows a group's members */
-  StraitsMaritimeReport *maritime;  /* measured in the background at start */
-  GCancellable *measuring;
-
-  /* Presentation mode: slides are the dataset's views, then bookmarks. */
-  AdwHeaderBar *header_bar;
-  AdwViewSwitcherBar *switcher_bar;
-  GtkRevealer *slide_revealer;
-  GtkLabel *slide_label;
-  StraitsBookmarks *bookmarks;
-  GArray *slides;                   /* guint: view index, or G_MAXUINT/2 + bookmark index */
-  guint slide;
-  gboolean presenting;
-  gboolean flap_was_revealed;
-  guint slide_hide_id;
-
-  GSettings *settings;
-  StraitsAtlas *atlas;
-  StraitsDataset *dataset;
-  GFile *file;
-  GFileMonitor *monitor;
-  guint reload_id;
-  GCancellable *loading;
-  GPtrArray *views;            /* StraitsViewInfo */
-  char *current_view;
-  gboolean rebuilding_views;
-};
 
 G_DEFINE_FINAL_TYPE (StraitsWindow, straits_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
   PROP_0,
   PROP_DATASET,
+  PROP_PRESENTATION_HIGH_CONTRAST,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
-static void straits_window_show_view (StraitsWindow *self, const char *id);
 
 /* Map style follows the desktop ------------------------------------------- */
-
-#define PROJECTOR_SCALE 1.6
 
 static StraitsMapStyleKind
 desktop_map_style (void)
@@ -97,18 +38,21 @@ desktop_map_style (void)
   return adw_style_manager_get_dark (manager) ? STRAITS_MAP_STYLE_DARK : STRAITS_MAP_STYLE_LIGHT;
 }
 
-static void
-apply_map_style (StraitsWindow *self)
+void
+_straits_window_apply_map_style (StraitsWindow *self)
 {
   StraitsMapRenderer *renderer = straits_map_view_get_renderer (self->map_view);
   StraitsMapStyle style;
 
   if (renderer == NULL)
     return;
-  straits_map_style_init (&style, desktop_map_style ());
+  if (self->presenting && self->presentation_high_contrast)
+    straits_map_style_init (&style, STRAITS_MAP_STYLE_HIGH_CONTRAST);
+  else
+    straits_map_style_init (&style, desktop_map_style ());
   /* Sizes are in points, shown at the screen's 96 dpi; larger for the
    * back of a room while presenting. */
-  style.scale = 96.0 / 72.0 * (self->presenting ? PROJECTOR_SCALE : 1.0);
+  style.scale = 96.0 / 72.0 * (self->presenting ? STRAITS_PROJECTOR_SCALE : 1.0);
   straits_map_renderer_set_style (renderer, &style);
   straits_side_panel_set_style (self->side_panel, &style);
   straits_map_view_queue_full_redraw (self->map_view);
@@ -188,14 +132,14 @@ widen_range (const StraitsDate *date, guint *lo, guint *hi)
   *hi = MAX (*hi, month_value (date, TRUE));
 }
 
-static gboolean
-time_is_all (StraitsWindow *self)
+gboolean
+_straits_window_time_is_all (StraitsWindow *self)
 {
   return gtk_adjustment_get_value (self->time_adjustment) >= gtk_adjustment_get_upper (self->time_adjustment) - 0.5;
 }
 
-static StraitsDate
-time_slider_date (StraitsWindow *self)
+StraitsDate
+_straits_window_time_slider_date (StraitsWindow *self)
 {
   guint v = (guint) (gtk_adjustment_get_value (self->time_adjustment) + 0.5);
 
@@ -207,10 +151,10 @@ static void
 apply_time (StraitsWindow *self)
 {
   StraitsMapRenderer *renderer = straits_map_view_get_renderer (self->map_view);
-  StraitsDate date = time_slider_date (self);
+  StraitsDate date = _straits_window_time_slider_date (self);
   g_autofree char *text = NULL;
 
-  if (time_is_all (self))
+  if (_straits_window_time_is_all (self))
     text = g_strdup (_("All dates"));
   else
     {
@@ -223,7 +167,7 @@ apply_time (StraitsWindow *self)
                                   GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, text, -1);
   if (renderer == NULL)
     return;
-  straits_map_renderer_set_time (renderer, time_is_all (self) ? NULL : &date);
+  straits_map_renderer_set_time (renderer, _straits_window_time_is_all (self) ? NULL : &date);
   straits_map_view_queue_full_redraw (self->map_view);
 }
 
@@ -231,9 +175,9 @@ static void
 on_time_changed (StraitsWindow *self)
 {
   apply_time (self);
-  if (!time_is_all (self))
+  if (!_straits_window_time_is_all (self))
     {
-      StraitsDate date = time_slider_date (self);
+      StraitsDate date = _straits_window_time_slider_date (self);
       straits_side_panel_scroll_to_date (self->side_panel, &date);
     }
 }
@@ -268,8 +212,8 @@ setup_time_slider (StraitsWindow *self)
 }
 
 /* Moves the slider to @date (kept when @date is unset). */
-static void
-set_time (StraitsWindow *self, const StraitsDate *date)
+void
+_straits_window_set_time (StraitsWindow *self, const StraitsDate *date)
 {
   if (straits_date_is_set (date))
     gtk_adjustment_set_value (self->time_adjustment, month_value (date, TRUE));
@@ -279,9 +223,6 @@ static void
 stop_playing (StraitsWindow *self)
 {
   g_clear_handle_id (&self->play_id, g_source_remove);
-  g_clear_handle_id (&self->slide_hide_id, g_source_remove);
-  g_clear_pointer (&self->bookmarks, straits_bookmarks_free);
-  g_clear_pointer (&self->slides, g_array_unref);
   gtk_toggle_button_set_active (self->play_button, FALSE);
   gtk_button_set_icon_name (GTK_BUTTON (self->play_button), "media-playback-start-symbolic");
 }
@@ -412,7 +353,7 @@ on_history_entry_activated (StraitsWindow *self,
       const StraitsRelation *r = straits_dataset_get_relation (self->dataset, index);
 
       straits_map_view_select_relation (self->map_view, index);
-      set_time (self, straits_date_is_set (&r->start) ? &r->start : &r->end);
+      _straits_window_set_time (self, straits_date_is_set (&r->start) ? &r->start : &r->end);
     }
   else
     {
@@ -420,7 +361,7 @@ on_history_entry_activated (StraitsWindow *self,
 
       for (guint i = 0; i < MIN (e->n_actors, 2); i++)
         straits_map_view_select_actor (self->map_view, e->actors[i], i > 0);
-      set_time (self, &e->date);
+      _straits_window_set_time (self, &e->date);
     }
 }
 
@@ -484,8 +425,8 @@ on_panel_message (StraitsWindow *self,
 
 /* Views ------------------------------------------------------------------- */
 
-static const StraitsViewInfo *
-find_view_info (StraitsWindow *self, const char *id)
+const StraitsViewInfo *
+_straits_window_find_view_info (StraitsWindow *self, const char *id)
 {
   for (guint i = 0; self->views != NULL && i < self->views->len; i++)
     {
@@ -524,13 +465,13 @@ rebuild_view_pages (StraitsWindow *self)
   self->rebuilding_views = FALSE;
 }
 
-static void
+void
 straits_window_show_view (StraitsWindow *self,
                           const char    *id)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(StraitsMapRenderer) renderer = NULL;
-  const StraitsViewInfo *info = find_view_info (self, id);
+  const StraitsViewInfo *info = _straits_window_find_view_info (self, id);
 
   if (info == NULL && self->views != NULL && self->views->len > 0)
     info = g_ptr_array_index (self->views, 0);
@@ -544,7 +485,7 @@ straits_window_show_view (StraitsWindow *self,
       return;
     }
   straits_map_view_set_renderer (self->map_view, renderer);
-  apply_map_style (self);
+  _straits_window_apply_map_style (self);
   apply_time (self);
   apply_territorial_seas (self);
   g_free (self->current_view);
@@ -1141,306 +1082,6 @@ search_action (GtkWidget  *widget,
 }
 
 
-/* Presentation --------------------------------------------------------------- */
-
-#define BOOKMARK_SLIDE (G_MAXUINT / 2)
-
-static void
-load_bookmarks (StraitsWindow *self)
-{
-  g_autofree char *path = straits_bookmarks_default_path ();
-  g_autoptr(GError) error = NULL;
-
-  if (self->bookmarks != NULL)
-    return;
-  self->bookmarks = straits_bookmarks_load (path, &error);
-  if (error != NULL)
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
-}
-
-/* The slides: the dataset's views, then this dataset's bookmarks. */
-static void
-collect_slides (StraitsWindow *self)
-{
-  const char *title = straits_dataset_get_metadata (self->dataset)->title;
-
-  load_bookmarks (self);
-  g_array_set_size (self->slides, 0);
-  for (guint i = 0; self->views != NULL && i < self->views->len; i++)
-    g_array_append_val (self->slides, i);
-  for (guint i = 0; i < straits_bookmarks_get_n (self->bookmarks); i++)
-    if (g_strcmp0 (straits_bookmarks_get (self->bookmarks, i)->dataset, title) == 0)
-      {
-        guint mark = BOOKMARK_SLIDE + i;
-        g_array_append_val (self->slides, mark);
-      }
-}
-
-static gboolean
-hide_slide_label (gpointer user_data)
-{
-  StraitsWindow *self = user_data;
-
-  self->slide_hide_id = 0;
-  gtk_revealer_set_reveal_child (self->slide_revealer, FALSE);
-  return G_SOURCE_REMOVE;
-}
-
-/* A bookmark's state: view, place, date, selection, panel page. */
-static void
-show_bookmark (StraitsWindow *self, const StraitsBookmark *b)
-{
-  StraitsDate date;
-
-  straits_window_show_view (self, b->view);
-  if (b->has_viewport)
-    straits_map_view_set_viewport (self->map_view, &(StraitsViewport) { b->cx, b->cy, b->resolution });
-  if (b->time != NULL && straits_date_parse (b->time, &date))
-    set_time (self, &date);
-  else
-    gtk_adjustment_set_value (self->time_adjustment, gtk_adjustment_get_upper (self->time_adjustment));
-  straits_map_view_clear_selection (self->map_view);
-  for (guint i = 0; b->selection != NULL && b->selection[i] != NULL; i++)
-    {
-      guint32 actor = straits_dataset_find_actor (self->dataset, b->selection[i]);
-
-      if (actor != STRAITS_NO_INDEX)
-        straits_map_view_select_actor (self->map_view, actor, i > 0);
-      else
-        straits_window_select_id (self, b->selection[i]);
-    }
-  if (b->page != NULL)
-    straits_side_panel_set_page (self->side_panel, b->page);
-}
-
-static void
-show_slide (StraitsWindow *self, guint index)
-{
-  guint slide = g_array_index (self->slides, guint, index);
-  g_autofree char *text = NULL;
-  const char *title;
-
-  self->slide = index;
-  if (slide < BOOKMARK_SLIDE)
-    {
-      const StraitsViewInfo *info = g_ptr_array_index (self->views, slide);
-
-      straits_window_show_view (self, info->id);
-      straits_map_view_reset (self->map_view);
-      title = info->title;
-    }
-  else
-    {
-      const StraitsBookmark *b = straits_bookmarks_get (self->bookmarks, slide - BOOKMARK_SLIDE);
-
-      show_bookmark (self, b);
-      title = b->title;
-    }
-  /* Translators: the presentation's slide counter, e.g. "2 / 5 · Aegean" */
-  text = g_strdup_printf (_("%u / %u · %s"), index + 1, self->slides->len, title);
-  gtk_label_set_text (self->slide_label, text);
-  gtk_revealer_set_reveal_child (self->slide_revealer, TRUE);
-  g_clear_handle_id (&self->slide_hide_id, g_source_remove);
-  self->slide_hide_id = g_timeout_add (2500, hide_slide_label, self);
-}
-
-static void
-set_chrome_visible (StraitsWindow *self, gboolean visible)
-{
-  gtk_widget_set_visible (GTK_WIDGET (self->header_bar), visible);
-  gtk_widget_set_visible (self->time_bar, visible);
-  gtk_widget_set_visible (GTK_WIDGET (self->status_label), visible);
-  gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), visible);
-}
-
-static void
-enter_presentation (StraitsWindow *self)
-{
-  if (self->presenting || self->dataset == NULL)
-    return;
-  collect_slides (self);
-  if (self->slides->len == 0)
-    return;
-  self->presenting = TRUE;
-  self->flap_was_revealed = adw_flap_get_reveal_flap (self->flap);
-  adw_flap_set_reveal_flap (self->flap, FALSE);
-  set_chrome_visible (self, FALSE);
-  gtk_window_fullscreen (GTK_WINDOW (self));
-  show_slide (self, 0);
-  apply_map_style (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->map_view));
-}
-
-static void
-leave_presentation (StraitsWindow *self)
-{
-  if (!self->presenting)
-    return;
-  self->presenting = FALSE;
-  gtk_window_unfullscreen (GTK_WINDOW (self));
-  set_chrome_visible (self, TRUE);
-  adw_flap_set_reveal_flap (self->flap, self->flap_was_revealed);
-  apply_map_style (self);
-  gtk_revealer_set_reveal_child (self->slide_revealer, FALSE);
-}
-
-static void
-present_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  StraitsWindow *self = STRAITS_WINDOW (widget);
-
-  if (self->presenting)
-    leave_presentation (self);
-  else
-    enter_presentation (self);
-}
-
-/* While presenting, the slide keys come before the map's own. */
-static gboolean
-on_presentation_key (GtkEventControllerKey *controller,
-                     guint                  keyval,
-                     guint                  keycode,
-                     GdkModifierType        state,
-                     gpointer               user_data)
-{
-  StraitsWindow *self = user_data;
-
-  if (!self->presenting)
-    return FALSE;
-  switch (keyval)
-    {
-    case GDK_KEY_Page_Down:
-    case GDK_KEY_space:
-    case GDK_KEY_Right:
-      if (self->slide + 1 < self->slides->len)
-        show_slide (self, self->slide + 1);
-      return TRUE;
-    case GDK_KEY_Page_Up:
-    case GDK_KEY_Left:
-      if (self->slide > 0)
-        show_slide (self, self->slide - 1);
-      return TRUE;
-    case GDK_KEY_Escape:
-      leave_presentation (self);
-      return TRUE;
-    default:
-      return FALSE;
-    }
-}
-
-/* Ctrl+D: the current state as a bookmark, saved at once. */
-static void
-add_bookmark_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  StraitsWindow *self = STRAITS_WINDOW (widget);
-  g_autofree char *path = straits_bookmarks_default_path ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
-  g_auto(GStrv) selection = NULL;
-  g_autofree char *time = NULL, *title = NULL, *when = NULL;
-  const StraitsViewInfo *info = find_view_info (self, self->current_view);
-  StraitsViewport vp = straits_map_view_get_viewport (self->map_view);
-  StraitsDate date = time_slider_date (self);
-  guint n;
-  const guint32 *actors = straits_map_view_get_selected_actors (self->map_view, &n);
-  guint32 relation = straits_map_view_get_selected_relation (self->map_view);
-  StraitsBookmark b;
-
-  if (self->dataset == NULL || info == NULL)
-    return;
-  load_bookmarks (self);
-  for (guint i = 0; i < n; i++)
-    g_strv_builder_add (ids, straits_dataset_get_actor (self->dataset, actors[i])->id);
-  if (relation != STRAITS_NO_INDEX)
-    g_strv_builder_add (ids, straits_dataset_get_relation (self->dataset, relation)->id);
-  selection = g_strv_builder_end (ids);
-  if (!time_is_all (self))
-    {
-      time = straits_date_to_iso (&date);
-      when = straits_date_format (&date);
-    }
-  /* Translators: a new bookmark's title: the view and the date */
-  title = when ? g_strdup_printf (_("%s, %s"), info->title, when) : g_strdup (info->title);
-  b = (StraitsBookmark) { title, (char *) straits_dataset_get_metadata (self->dataset)->title,
-                          self->current_view, TRUE, vp.cx, vp.cy, vp.resolution, time,
-                          selection[0] ? selection : NULL,
-                          (char *) straits_side_panel_get_page (self->side_panel) };
-  straits_bookmarks_add (self->bookmarks, &b);
-  if (!straits_bookmarks_save (self->bookmarks, path, &error))
-    {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
-      return;
-    }
-  {
-    g_autofree char *text = g_strdup_printf (_("Bookmark “%s” added to the presentation"), title);
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
-  }
-}
-
-static void
-bookmarks_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  StraitsWindow *self = STRAITS_WINDOW (widget);
-  g_autofree char *path = straits_bookmarks_default_path ();
-
-  load_bookmarks (self);
-  gtk_window_present (GTK_WINDOW (straits_bookmarks_dialog_new (GTK_WINDOW (self), self->bookmarks, path)));
-}
-
-static void
-on_handout_chosen (GtkNativeDialog *chooser,
-                   int              response,
-                   gpointer         user_data)
-{
-  StraitsWindow *self = STRAITS_WINDOW (user_data);
-
-  if (response == GTK_RESPONSE_ACCEPT && self->dataset != NULL)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = file ? g_file_get_path (file) : NULL;
-      g_autofree char *name = file ? g_file_get_basename (file) : NULL;
-      g_autoptr(GError) error = NULL;
-      g_autofree char *text = NULL;
-
-      load_bookmarks (self);
-      if (path != NULL && straits_export_slides (self->dataset, self->bookmarks, path, &error))
-        text = g_strdup_printf (_("Saved the handout “%s”"), name);
-      else if (error != NULL)
-        text = g_strdup (error->message);
-      if (text != NULL)
-        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
-    }
-  g_object_unref (chooser);
-}
-
-/* The presentation as a PDF, one slide a page. */
-static void
-handout_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  StraitsWindow *self = STRAITS_WINDOW (widget);
-  GtkFileChooserNative *chooser;
-  g_autofree char *name = NULL;
-
-  if (self->dataset == NULL)
-    return;
-  chooser = gtk_file_chooser_native_new (_("Export Presentation Handout"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  name = g_strdup_printf ("%s.pdf", straits_dataset_get_metadata (self->dataset)->title);
-  g_strdelimit (name, "/\\:*?\"<>|", '-');
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_handout_chosen), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
 /* Ctrl+E: the map as it is on screen, as a figure. */
 static void
 export_action (GtkWidget  *widget,
@@ -1449,7 +1090,7 @@ export_action (GtkWidget  *widget,
 {
   StraitsWindow *self = STRAITS_WINDOW (widget);
   StraitsMapRenderer *renderer = straits_map_view_get_renderer (self->map_view);
-  const StraitsViewInfo *info = find_view_info (self, self->current_view);
+  const StraitsViewInfo *info = _straits_window_find_view_info (self, self->current_view);
   StraitsViewport vp = straits_map_view_get_viewport (self->map_view);
   GtkWidget *dialog;
 
@@ -1573,6 +1214,7 @@ straits_window_dispose (GObject *object)
   g_clear_object (&self->loading);
   g_clear_handle_id (&self->reload_id, g_source_remove);
   g_clear_handle_id (&self->play_id, g_source_remove);
+  _straits_window_presentation_dispose (self);
   if (self->monitor != NULL)
     g_signal_handlers_disconnect_by_data (self->monitor, self);
   g_clear_object (&self->monitor);
@@ -1608,6 +1250,31 @@ straits_window_get_property (GObject    *object,
     case PROP_DATASET:
       g_value_set_object (value, self->dataset);
       break;
+    case PROP_PRESENTATION_HIGH_CONTRAST:
+      g_value_set_boolean (value, self->presentation_high_contrast);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+straits_window_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  StraitsWindow *self = STRAITS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PRESENTATION_HIGH_CONTRAST:
+      if (self->presentation_high_contrast == g_value_get_boolean (value))
+        return;
+      self->presentation_high_contrast = g_value_get_boolean (value);
+      _straits_window_apply_map_style (self);
+      g_object_notify_by_pspec (object, pspec);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1632,10 +1299,16 @@ straits_window_class_init (StraitsWindowClass *klass)
   object_class->dispose = straits_window_dispose;
   object_class->finalize = straits_window_finalize;
   object_class->get_property = straits_window_get_property;
+  object_class->set_property = straits_window_set_property;
 
   properties[PROP_DATASET] =
     g_param_spec_object ("dataset", NULL, NULL, STRAITS_TYPE_DATASET,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* Slides in the high-contrast map style, whatever the desktop's style:
+   * projectors wash out pale fills. */
+  properties[PROP_PRESENTATION_HIGH_CONTRAST] =
+    g_param_spec_boolean ("presentation-high-contrast", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (STRAITS_TYPE_MAP_VIEW);
@@ -1669,12 +1342,7 @@ straits_window_class_init (StraitsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.toggle-panel", NULL, toggle_panel_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-panel", NULL);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
-  gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.present", NULL);
-  gtk_widget_class_install_action (widget_class, "win.add-bookmark", NULL, add_bookmark_action);
-  gtk_widget_class_install_action (widget_class, "win.bookmarks", NULL, bookmarks_action);
-  gtk_widget_class_install_action (widget_class, "win.export-handout", NULL, handout_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.add-bookmark", NULL);
+  _straits_window_class_presentation_init (widget_class);
 }
 
 static void
@@ -1685,31 +1353,7 @@ straits_window_init (StraitsWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   straits_selection_init_none (&self->group_selection);
-  self->slides = g_array_new (FALSE, FALSE, sizeof (guint));
-  self->slide_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_widget_add_css_class (GTK_WIDGET (self->slide_label), "title-2");
-  gtk_widget_set_margin_start (GTK_WIDGET (self->slide_label), 18);
-  gtk_widget_set_margin_end (GTK_WIDGET (self->slide_label), 18);
-  gtk_widget_set_margin_top (GTK_WIDGET (self->slide_label), 8);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self->slide_label), 8);
-  self->slide_revealer = GTK_REVEALER (gtk_revealer_new ());
-  gtk_revealer_set_transition_type (self->slide_revealer, GTK_REVEALER_TRANSITION_TYPE_CROSSFADE);
-  gtk_revealer_set_transition_duration (self->slide_revealer, 600);
-  gtk_revealer_set_child (self->slide_revealer, GTK_WIDGET (self->slide_label));
-  gtk_widget_set_halign (GTK_WIDGET (self->slide_revealer), GTK_ALIGN_CENTER);
-  gtk_widget_set_valign (GTK_WIDGET (self->slide_revealer), GTK_ALIGN_END);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self->slide_revealer), 24);
-  gtk_widget_set_can_target (GTK_WIDGET (self->slide_revealer), FALSE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->slide_revealer), "osd");
-  gtk_overlay_add_overlay (GTK_OVERLAY (gtk_widget_get_parent (GTK_WIDGET (self->map_view))),
-                           GTK_WIDGET (self->slide_revealer));
-  {
-    GtkEventController *keys = gtk_event_controller_key_new ();
-
-    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-    g_signal_connect (keys, "key-pressed", G_CALLBACK (on_presentation_key), self);
-    gtk_widget_add_controller (GTK_WIDGET (self), keys);
-  }
+  _straits_window_presentation_init (self);
   self->atlas = straits_atlas_new (basemap_dir);
   self->settings = straits_settings_new ();
   if (self->settings != NULL)
@@ -1717,6 +1361,8 @@ straits_window_init (StraitsWindow *self)
       g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "presentation-high-contrast", self, "presentation-high-contrast",
+                       G_SETTINGS_BIND_DEFAULT);
     }
 
   g_signal_connect_swapped (self->view_stack, "notify::visible-child-name",
@@ -1740,9 +1386,9 @@ straits_window_init (StraitsWindow *self)
   g_signal_connect_swapped (self->time_adjustment, "value-changed", G_CALLBACK (on_time_changed), self);
   g_signal_connect_swapped (self->play_button, "toggled", G_CALLBACK (on_play_toggled), self);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
-                           G_CALLBACK (apply_map_style), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (_straits_window_apply_map_style), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::high-contrast",
-                           G_CALLBACK (apply_map_style), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (_straits_window_apply_map_style), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
                            G_CALLBACK (update_recent_menu), self, G_CONNECT_SWAPPED);
   update_recent_menu (self);

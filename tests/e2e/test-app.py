@@ -148,6 +148,56 @@ def press(proc, key):
     time.sleep(0.5)
 
 
+def xwininfo_size(*args):
+    out = subprocess.run(["xwininfo", *args], capture_output=True, text=True).stdout
+    size = {k: int(v) for k, v in (line.strip().split(": ", 1) for line in out.splitlines()
+                                  if line.strip().startswith(("Width:", "Height:")))}
+    return (size.get("Width"), size.get("Height"))
+
+
+def app_window(proc):
+    """The application's window among those the window manager manages."""
+    import re
+    clients = subprocess.run(["xprop", "-root", "_NET_CLIENT_LIST"], capture_output=True, text=True).stdout
+    for wid in re.findall(r"0x[0-9a-f]+", clients):
+        pid = subprocess.run(["xprop", "-id", wid, "_NET_WM_PID"], capture_output=True, text=True).stdout
+        if pid.strip().endswith(f"= {proc.pid}"):
+            return wid
+    return None
+
+
+def window_geometry(proc):
+    """The application window's size on screen, as (width, height)."""
+    wid = app_window(proc)
+    return xwininfo_size("-id", wid) if wid is not None else None
+
+
+def root_geometry():
+    return xwininfo_size("-root")
+
+
+def window_state(proc):
+    wid = app_window(proc)
+    if wid is None:
+        return ""
+    return subprocess.run(["xprop", "-id", wid, "_NET_WM_STATE"], capture_output=True, text=True).stdout
+
+
+LIGHT_SEA = "#dcebf5"  # the light map style's sea (src/render/straits-map-style.c)
+
+
+def sea_share(path):
+    """The share of the screen in the light map style's sea colour."""
+    screenshot(path)
+    out = subprocess.run(["convert", path, "-fill", "black", "+opaque", LIGHT_SEA, "-fill", "white",
+                          "-opaque", LIGHT_SEA, "-format", "%[fx:mean]", "info:"],
+                         capture_output=True, text=True).stdout
+    try:
+        return float(out.strip())
+    except ValueError:
+        return -1.0
+
+
 def any_visible(root, role):
     """Whether a node of @role is in the tree and visible (GTK takes hidden
     widgets out of the tree)."""
@@ -310,24 +360,55 @@ def main():
     stop(proc)
 
     # 6. Presentation mode, driven by the keyboard (xdotool: AT-SPI cannot
-    # send keys to a window without a window manager's focus).
+    # send keys to a window without a window manager's focus), under a
+    # window manager, which is what makes a window full screen.
+    wm = subprocess.Popen(["openbox", "--sm-disable"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    started.append(wm)
+    time.sleep(1)
     proc, root = start(env)
     wait_for(lambda: find(root, role="frame", name=title), timeout=30)
     views = json.load(open(BUNDLED, encoding="utf-8")).get("views", [])
     first = wait_for(lambda: find(root, role="page tab"), timeout=10)
     visible_before = wait_for(lambda: any_visible(root, "slider"), timeout=10)
+    # Playing the years and stopping once crashed the next presentation.
+    play = find(root, name="Play Through the Years")
+    if play is not None:
+        click(play)
+        time.sleep(0.5)
+        click(play)
+    tap(play is not None, "the time bar's play button plays and stops")
+    size_before = window_geometry(proc)
+    screen = root_geometry()
     press(proc, "F5")
     slide1 = wait_for(lambda: find(root, role="label", contains="1 / "), timeout=10)
     tap(slide1 is not None, "F5 starts the presentation at its first slide", slide1.get_name() if slide1 else "")
     tap(visible_before is not None and wait_for(lambda: not any_visible(root, "slider"), timeout=5) is not None,
         "the window's chrome (header bar, time slider) is hidden while presenting")
+    full = wait_for(lambda: window_geometry(proc) == screen and "_NET_WM_STATE_FULLSCREEN" in window_state(proc),
+                    timeout=10)
+    tap(full is not None and size_before != screen, "F5 makes the window full screen",
+        f"before {size_before}, presenting {window_geometry(proc)}, screen {screen}, state {window_state(proc)}")
+    time.sleep(1)
+    normal_sea = sea_share(os.path.join(work, "slide-normal.png"))
+    press(proc, "c")
+    time.sleep(1.5)
+    contrast_sea = sea_share(os.path.join(work, "slide-contrast.png"))
+    tap(normal_sea > 0.05 and contrast_sea < 0.001,
+        "C switches the slides to the high-contrast map style (the light style's sea colour is gone)",
+        f"share of the light sea colour: {normal_sea:.4f} before, {contrast_sea:.4f} after")
+    press(proc, "c")
     press(proc, "Next")
     slide2 = wait_for(lambda: find(root, role="label", contains="2 / "), timeout=10)
     tap(slide2 is not None, "Page Down moves to the next slide", slide2.get_name() if slide2 else "")
     press(proc, "Escape")
     tap(wait_for(lambda: any_visible(root, "slider"), timeout=10) is not None,
-        "Escape leaves the presentation and restores the window")
+        "Escape leaves the presentation and shows the window's chrome again")
+    restored = wait_for(lambda: window_geometry(proc) == size_before
+                        and "_NET_WM_STATE_FULLSCREEN" not in window_state(proc), timeout=10)
+    tap(restored is not None, "Escape restores the window's size",
+        f"before {size_before}, after {window_geometry(proc)}")
     stop(proc)
+    stop(wm)
 
     # 7. The export dialog (Ctrl+E) previews the figure and describes it.
     proc, root = start(env)

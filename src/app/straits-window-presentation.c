@@ -1,0 +1,367 @@
+/* straits-window-presentation.c: presentation mode (F5), its slides (the
+ * dataset's views, then the user's bookmarks for this dataset), bookmarks
+ * (Ctrl+D) and the handout.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "straits-bookmarks-dialog.h"
+#include "straits-paths.h"
+#include "straits-slides.h"
+#include "straits-window-private.h"
+
+#define BOOKMARK_SLIDE (G_MAXUINT / 2)
+
+static void
+load_bookmarks (StraitsWindow *self)
+{
+  g_autofree char *path = straits_bookmarks_default_path ();
+  g_autoptr(GError) error = NULL;
+
+  if (self->bookmarks != NULL)
+    return;
+  self->bookmarks = straits_bookmarks_load (path, &error);
+  if (error != NULL)
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+}
+
+/* The slides: the dataset's views, then this dataset's bookmarks. */
+static void
+collect_slides (StraitsWindow *self)
+{
+  const char *title = straits_dataset_get_metadata (self->dataset)->title;
+
+  load_bookmarks (self);
+  g_array_set_size (self->slides, 0);
+  for (guint i = 0; self->views != NULL && i < self->views->len; i++)
+    g_array_append_val (self->slides, i);
+  for (guint i = 0; i < straits_bookmarks_get_n (self->bookmarks); i++)
+    if (g_strcmp0 (straits_bookmarks_get (self->bookmarks, i)->dataset, title) == 0)
+      {
+        guint mark = BOOKMARK_SLIDE + i;
+        g_array_append_val (self->slides, mark);
+      }
+}
+
+static gboolean
+hide_slide_label (gpointer user_data)
+{
+  StraitsWindow *self = user_data;
+
+  self->slide_hide_id = 0;
+  gtk_revealer_set_reveal_child (self->slide_revealer, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+/* A bookmark's state: view, place, date, selection, panel page. */
+static void
+show_bookmark (StraitsWindow *self, const StraitsBookmark *b)
+{
+  StraitsDate date;
+
+  straits_window_show_view (self, b->view);
+  if (b->has_viewport)
+    straits_map_view_set_viewport (self->map_view, &(StraitsViewport) { b->cx, b->cy, b->resolution });
+  if (b->time != NULL && straits_date_parse (b->time, &date))
+    _straits_window_set_time (self, &date);
+  else
+    gtk_adjustment_set_value (self->time_adjustment, gtk_adjustment_get_upper (self->time_adjustment));
+  straits_map_view_clear_selection (self->map_view);
+  for (guint i = 0; b->selection != NULL && b->selection[i] != NULL; i++)
+    {
+      guint32 actor = straits_dataset_find_actor (self->dataset, b->selection[i]);
+
+      if (actor != STRAITS_NO_INDEX)
+        straits_map_view_select_actor (self->map_view, actor, i > 0);
+      else
+        straits_window_select_id (self, b->selection[i]);
+    }
+  if (b->page != NULL)
+    straits_side_panel_set_page (self->side_panel, b->page);
+}
+
+static void
+show_slide (StraitsWindow *self, guint index)
+{
+  guint slide = g_array_index (self->slides, guint, index);
+  g_autofree char *text = NULL;
+  const char *title;
+
+  self->slide = index;
+  if (slide < BOOKMARK_SLIDE)
+    {
+      const StraitsViewInfo *info = g_ptr_array_index (self->views, slide);
+
+      straits_window_show_view (self, info->id);
+      straits_map_view_reset (self->map_view);
+      title = info->title;
+    }
+  else
+    {
+      const StraitsBookmark *b = straits_bookmarks_get (self->bookmarks, slide - BOOKMARK_SLIDE);
+
+      show_bookmark (self, b);
+      title = b->title;
+    }
+  /* Translators: the presentation's slide counter, e.g. "2 / 5 · Aegean" */
+  text = g_strdup_printf (_("%u / %u · %s"), index + 1, self->slides->len, title);
+  gtk_label_set_text (self->slide_label, text);
+  gtk_revealer_set_reveal_child (self->slide_revealer, TRUE);
+  g_clear_handle_id (&self->slide_hide_id, g_source_remove);
+  self->slide_hide_id = g_timeout_add (2500, hide_slide_label, self);
+}
+
+static void
+set_chrome_visible (StraitsWindow *self, gboolean visible)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->header_bar), visible);
+  gtk_widget_set_visible (self->time_bar, visible);
+  gtk_widget_set_visible (GTK_WIDGET (self->status_label), visible);
+  gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), visible);
+}
+
+static void
+enter_presentation (StraitsWindow *self)
+{
+  if (self->presenting || self->dataset == NULL)
+    return;
+  collect_slides (self);
+  if (self->slides->len == 0)
+    return;
+  self->presenting = TRUE;
+  self->flap_was_revealed = adw_flap_get_reveal_flap (self->flap);
+  adw_flap_set_reveal_flap (self->flap, FALSE);
+  set_chrome_visible (self, FALSE);
+  gtk_window_fullscreen (GTK_WINDOW (self));
+  show_slide (self, 0);
+  _straits_window_apply_map_style (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->map_view));
+}
+
+static void
+leave_presentation (StraitsWindow *self)
+{
+  if (!self->presenting)
+    return;
+  self->presenting = FALSE;
+  gtk_window_unfullscreen (GTK_WINDOW (self));
+  set_chrome_visible (self, TRUE);
+  adw_flap_set_reveal_flap (self->flap, self->flap_was_revealed);
+  _straits_window_apply_map_style (self);
+  gtk_revealer_set_reveal_child (self->slide_revealer, FALSE);
+}
+
+static void
+present_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  StraitsWindow *self = STRAITS_WINDOW (widget);
+
+  if (self->presenting)
+    leave_presentation (self);
+  else
+    enter_presentation (self);
+}
+
+/* While presenting, the slide keys come before the map's own. */
+static gboolean
+on_presentation_key (GtkEventControllerKey *controller,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     gpointer               user_data)
+{
+  StraitsWindow *self = user_data;
+
+  if (!self->presenting)
+    return FALSE;
+  switch (keyval)
+    {
+    case GDK_KEY_Page_Down:
+    case GDK_KEY_space:
+    case GDK_KEY_Right:
+      if (self->slide + 1 < self->slides->len)
+        show_slide (self, self->slide + 1);
+      return TRUE;
+    case GDK_KEY_Page_Up:
+    case GDK_KEY_Left:
+      if (self->slide > 0)
+        show_slide (self, self->slide - 1);
+      return TRUE;
+    case GDK_KEY_Escape:
+      leave_presentation (self);
+      return TRUE;
+    case GDK_KEY_c:
+    case GDK_KEY_C:
+      if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK))
+        return FALSE;
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.presentation-high-contrast", NULL);
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* Ctrl+D: the current state as a bookmark, saved at once. */
+static void
+add_bookmark_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  StraitsWindow *self = STRAITS_WINDOW (widget);
+  g_autofree char *path = straits_bookmarks_default_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+  g_auto(GStrv) selection = NULL;
+  g_autofree char *time = NULL, *title = NULL, *when = NULL;
+  const StraitsViewInfo *info = _straits_window_find_view_info (self, self->current_view);
+  StraitsViewport vp = straits_map_view_get_viewport (self->map_view);
+  StraitsDate date = _straits_window_time_slider_date (self);
+  guint n;
+  const guint32 *actors = straits_map_view_get_selected_actors (self->map_view, &n);
+  guint32 relation = straits_map_view_get_selected_relation (self->map_view);
+  StraitsBookmark b;
+
+  if (self->dataset == NULL || info == NULL)
+    return;
+  load_bookmarks (self);
+  for (guint i = 0; i < n; i++)
+    g_strv_builder_add (ids, straits_dataset_get_actor (self->dataset, actors[i])->id);
+  if (relation != STRAITS_NO_INDEX)
+    g_strv_builder_add (ids, straits_dataset_get_relation (self->dataset, relation)->id);
+  selection = g_strv_builder_end (ids);
+  if (!_straits_window_time_is_all (self))
+    {
+      time = straits_date_to_iso (&date);
+      when = straits_date_format (&date);
+    }
+  /* Translators: a new bookmark's title: the view and the date */
+  title = when ? g_strdup_printf (_("%s, %s"), info->title, when) : g_strdup (info->title);
+  b = (StraitsBookmark) { title, (char *) straits_dataset_get_metadata (self->dataset)->title,
+                          self->current_view, TRUE, vp.cx, vp.cy, vp.resolution, time,
+                          selection[0] ? selection : NULL,
+                          (char *) straits_side_panel_get_page (self->side_panel) };
+  straits_bookmarks_add (self->bookmarks, &b);
+  if (!straits_bookmarks_save (self->bookmarks, path, &error))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+  {
+    g_autofree char *text = g_strdup_printf (_("Bookmark “%s” added to the presentation"), title);
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+  }
+}
+
+static void
+bookmarks_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  StraitsWindow *self = STRAITS_WINDOW (widget);
+  g_autofree char *path = straits_bookmarks_default_path ();
+
+  load_bookmarks (self);
+  gtk_window_present (GTK_WINDOW (straits_bookmarks_dialog_new (GTK_WINDOW (self), self->bookmarks, path)));
+}
+
+static void
+on_handout_chosen (GtkNativeDialog *chooser,
+                   int              response,
+                   gpointer         user_data)
+{
+  StraitsWindow *self = STRAITS_WINDOW (user_data);
+
+  if (response == GTK_RESPONSE_ACCEPT && self->dataset != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+      g_autofree char *name = file ? g_file_get_basename (file) : NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *text = NULL;
+
+      load_bookmarks (self);
+      if (path != NULL && straits_export_slides (self->dataset, self->bookmarks, path, &error))
+        text = g_strdup_printf (_("Saved the handout “%s”"), name);
+      else if (error != NULL)
+        text = g_strdup (error->message);
+      if (text != NULL)
+        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+    }
+  g_object_unref (chooser);
+}
+
+/* The presentation as a PDF, one slide a page. */
+static void
+handout_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  StraitsWindow *self = STRAITS_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+
+  if (self->dataset == NULL)
+    return;
+  chooser = gtk_file_chooser_native_new (_("Export Presentation Handout"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  name = g_strdup_printf ("%s.pdf", straits_dataset_get_metadata (self->dataset)->title);
+  g_strdelimit (name, "/\\:*?\"<>|", '-');
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_handout_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+void
+_straits_window_presentation_init (StraitsWindow *self)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  self->slides = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->slide_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_add_css_class (GTK_WIDGET (self->slide_label), "title-2");
+  gtk_widget_set_margin_start (GTK_WIDGET (self->slide_label), 18);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->slide_label), 18);
+  gtk_widget_set_margin_top (GTK_WIDGET (self->slide_label), 8);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->slide_label), 8);
+  self->slide_revealer = GTK_REVEALER (gtk_revealer_new ());
+  gtk_revealer_set_transition_type (self->slide_revealer, GTK_REVEALER_TRANSITION_TYPE_CROSSFADE);
+  gtk_revealer_set_transition_duration (self->slide_revealer, 600);
+  gtk_revealer_set_child (self->slide_revealer, GTK_WIDGET (self->slide_label));
+  gtk_widget_set_halign (GTK_WIDGET (self->slide_revealer), GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (GTK_WIDGET (self->slide_revealer), GTK_ALIGN_END);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->slide_revealer), 24);
+  gtk_widget_set_can_target (GTK_WIDGET (self->slide_revealer), FALSE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->slide_revealer), "osd");
+  gtk_overlay_add_overlay (GTK_OVERLAY (gtk_widget_get_parent (GTK_WIDGET (self->map_view))),
+                           GTK_WIDGET (self->slide_revealer));
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_presentation_key), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+}
+
+void
+_straits_window_presentation_dispose (StraitsWindow *self)
+{
+  g_clear_handle_id (&self->slide_hide_id, g_source_remove);
+  g_clear_pointer (&self->bookmarks, straits_bookmarks_free);
+  g_clear_pointer (&self->slides, g_array_unref);
+}
+
+void
+_straits_window_class_presentation_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.present", NULL);
+  gtk_widget_class_install_property_action (widget_class, "win.presentation-high-contrast",
+                                            "presentation-high-contrast");
+  gtk_widget_class_install_action (widget_class, "win.add-bookmark", NULL, add_bookmark_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.add-bookmark", NULL);
+  gtk_widget_class_install_action (widget_class, "win.bookmarks", NULL, bookmarks_action);
+  gtk_widget_class_install_action (widget_class, "win.export-handout", NULL, handout_action);
+}

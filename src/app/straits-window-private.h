@@ -1,0 +1,88 @@
+/* straits-window-private.h: the window's state, shared by the files that
+ * make up the window (straits-window.c and straits-window-presentation.c).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "straits-atlas.h"
+#include "straits-bookmarks.h"
+#include "straits-map-view.h"
+#include "straits-side-panel.h"
+#include "straits-view-setup.h"
+#include "straits-window.h"
+
+G_BEGIN_DECLS
+
+/* The map's sizes are multiplied by this while presenting. */
+#define STRAITS_PROJECTOR_SCALE 1.6
+
+struct _StraitsWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  AdwToastOverlay *toast_overlay;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewStack *view_stack;
+  StraitsMapView *map_view;
+  GtkSearchBar *search_bar;
+  GtkSearchEntry *search_entry;
+  GtkListBox *search_results;
+  GtkWidget *search_results_scroller;
+  AdwStatusPage *empty_page;
+  GtkLabel *status_label;
+  GMenu *recent_section;
+  AdwFlap *flap;
+  StraitsSidePanel *side_panel;
+  GtkWidget *time_bar;
+  GtkToggleButton *play_button;
+  GtkScale *time_scale;
+  GtkAdjustment *time_adjustment;
+  GtkLabel *time_label;
+  guint play_id;
+  StraitsSelection group_selection; /* while the map shows a group's members */
+  StraitsMaritimeReport *maritime;  /* measured in the background at start */
+  GCancellable *measuring;
+
+  /* Presentation mode: slides are the dataset's views, then bookmarks. */
+  AdwHeaderBar *header_bar;
+  AdwViewSwitcherBar *switcher_bar;
+  GtkRevealer *slide_revealer;
+  GtkLabel *slide_label;
+  StraitsBookmarks *bookmarks;
+  GArray *slides;                   /* guint: view index, or G_MAXUINT/2 + bookmark index */
+  guint slide;
+  gboolean presenting;
+  gboolean flap_was_revealed;
+  gboolean presentation_high_contrast; /* the high-contrast style while presenting */
+  guint slide_hide_id;
+
+  GSettings *settings;
+  StraitsAtlas *atlas;
+  StraitsDataset *dataset;
+  GFile *file;
+  GFileMonitor *monitor;
+  guint reload_id;
+  GCancellable *loading;
+  GPtrArray *views;            /* StraitsViewInfo */
+  char *current_view;
+  gboolean rebuilding_views;
+};
+
+/* straits-window.c */
+void                    straits_window_show_view              (StraitsWindow      *self,
+                                                               const char         *id);
+const StraitsViewInfo  *_straits_window_find_view_info         (StraitsWindow      *self,
+                                                               const char         *id);
+gboolean                _straits_window_time_is_all            (StraitsWindow      *self);
+StraitsDate             _straits_window_time_slider_date       (StraitsWindow      *self);
+void                    _straits_window_set_time               (StraitsWindow      *self,
+                                                               const StraitsDate  *date);
+void                    _straits_window_apply_map_style        (StraitsWindow      *self);
+
+/* straits-window-presentation.c */
+void                    _straits_window_class_presentation_init (GtkWidgetClass   *widget_class);
+void                    _straits_window_presentation_init      (StraitsWindow      *self);
+void                    _straits_window_presentation_dispose   (StraitsWindow      *self);
+
+G_END_DECLS
