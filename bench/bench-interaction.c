@@ -9,6 +9,7 @@
 
 #include "straits-atlas.h"
 #include "straits-map-view.h"
+#include "straits-renderer-choice.h"
 #include "straits-view-setup.h"
 
 #define PAN_FRAMES 120
@@ -104,7 +105,12 @@ main (int argc, char *argv[])
 {
   g_autoptr(AdwApplication) app = adw_application_new ("eu.straits.BenchInteraction", G_APPLICATION_NON_UNIQUE);
 
+  const char *renderer = argc > 1 && g_str_equal (argv[1], "--gtk-default") ? g_getenv ("GSK_RENDERER")
+                                                                            : straits_choose_gsk_renderer ();
+
+  /* As the application does; --gtk-default leaves the choice to GTK. */
+  printf ("GSK renderer: %s\n", renderer ? renderer : "GTK's default");
   times = g_array_new (FALSE, FALSE, sizeof (double));
   g_signal_connect (app, "activate", G_CALLBACK (activate), NULL);
-  return g_application_run (G_APPLICATION (app), argc, argv);
+  return g_application_run (G_APPLICATION (app), 1, argv);
 }

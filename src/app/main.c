@@ -9,6 +9,7 @@
 
 #include "straits-application.h"
 #include "straits-paths.h"
+#include "straits-renderer-choice.h"
 
 static void
 setup_gettext (void)
@@ -30,6 +31,7 @@ main (int   argc,
   g_autoptr(StraitsApplication) app = NULL;
 
   setup_gettext ();
+  straits_choose_gsk_renderer ();
   app = straits_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

@@ -232,6 +232,59 @@ render_cache (StraitsMapView *self,
   self->cache_height = height;
 }
 
+/* Sea where the moved cache leaves the widget uncovered: the strips
+ * around @r, so that no pixel is painted twice. */
+static void
+append_sea_around (StraitsMapView        *self,
+                   GtkSnapshot           *snapshot,
+                   int                    width,
+                   int                    height,
+                   const graphene_rect_t *r)
+{
+  const StraitsMapStyle *style = straits_map_renderer_get_style (self->renderer);
+  GdkRGBA sea = { style->sea.r, style->sea.g, style->sea.b, 1 };
+  double x0 = CLAMP (r->origin.x, 0, width), x1 = CLAMP (r->origin.x + r->size.width, 0, width);
+  double y0 = CLAMP (r->origin.y, 0, height), y1 = CLAMP (r->origin.y + r->size.height, 0, height);
+  const graphene_rect_t strips[] = {
+    GRAPHENE_RECT_INIT (0, 0, width, y0),
+    GRAPHENE_RECT_INIT (0, y1, width, height - y1),
+    GRAPHENE_RECT_INIT (0, y0, x0, y1 - y0),
+    GRAPHENE_RECT_INIT (x1, y0, width - x1, y1 - y0),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (strips); i++)
+    if (strips[i].size.width > 0 && strips[i].size.height > 0)
+      gtk_snapshot_append_color (snapshot, &sea, &strips[i]);
+}
+
+/* For GTK's cairo renderer: a cairo node paints the cache straight onto
+ * the window, where a texture node would copy all of it first, every
+ * frame. */
+static void
+append_cache_surface (StraitsMapView        *self,
+                      GtkSnapshot           *snapshot,
+                      const graphene_rect_t *r)
+{
+  cairo_t *cr = gtk_snapshot_append_cairo (snapshot, r);
+
+  cairo_translate (cr, r->origin.x, r->origin.y);
+  cairo_scale (cr, r->size.width / self->cache_width, r->size.height / self->cache_height);
+  cairo_set_source_surface (cr, self->cache, 0, 0);
+  if (r->size.width == self->cache_width)
+    cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_NEAREST);
+  cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+}
+
+static gboolean
+uses_cairo_renderer (GtkWidget *widget)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+
+  return native != NULL && GSK_IS_CAIRO_RENDERER (gtk_native_get_renderer (native));
+}
+
 /* The cached rendering, moved and scaled to the current viewport. */
 static void
 append_cache (StraitsMapView *self,
@@ -239,16 +292,18 @@ append_cache (StraitsMapView *self,
               int             width,
               int             height)
 {
-  const StraitsMapStyle *style = straits_map_renderer_get_style (self->renderer);
   double ox, oy, mx, my, k = self->cache_viewport.resolution / self->viewport.resolution;
-  GdkRGBA sea = { style->sea.r, style->sea.g, style->sea.b, 1 };
+  graphene_rect_t r;
 
   straits_viewport_to_map (&self->cache_viewport, self->cache_width, self->cache_height, 0, 0, &mx, &my);
   straits_viewport_to_output (&self->viewport, width, height, mx, my, &ox, &oy);
+  r = GRAPHENE_RECT_INIT (ox, oy, self->cache_width * k, self->cache_height * k);
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  gtk_snapshot_append_color (snapshot, &sea, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  gtk_snapshot_append_texture (snapshot, self->texture,
-                               &GRAPHENE_RECT_INIT (ox, oy, self->cache_width * k, self->cache_height * k));
+  append_sea_around (self, snapshot, width, height, &r);
+  if (uses_cairo_renderer (GTK_WIDGET (self)))
+    append_cache_surface (self, snapshot, &r);
+  else
+    gtk_snapshot_append_texture (snapshot, self->texture, &r);
   gtk_snapshot_pop (snapshot);
 }
 

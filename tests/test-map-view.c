@@ -1,0 +1,222 @@
+/* test-map-view.c: the map widget under a display (Xvfb in the test
+ * suite), rendered by GTK's cairo renderer as the application uses it
+ * where there is no GPU: its frame matches the renderer's own drawing, and
+ * while the user pans or zooms it moves its cached image without redrawing.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <math.h>
+#include <gtk/gtk.h>
+
+#include "straits-atlas.h"
+#include "straits-map-view.h"
+#include "straits-renderer-choice.h"
+#include "straits-view-setup.h"
+
+#define WIDTH 640
+#define HEIGHT 400
+
+typedef struct {
+  StraitsDataset *dataset;
+  StraitsAtlas *atlas;
+  GtkWidget *window;
+  StraitsMapView *view;
+  StraitsMapRenderer *renderer;
+  GskRenderer *gsk;
+} Fixture;
+
+static gboolean frame_seen;
+
+static void
+on_first_frame (void)
+{
+  frame_seen = TRUE;
+}
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autofree char *basemaps = g_build_filename (g_getenv ("STRAITS_DATA_DIR"), "basemap", NULL);
+  g_autofree char *path = g_build_filename (g_getenv ("STRAITS_DATA_DIR"), "datasets",
+                                            "turkey-european-security.json", NULL);
+  g_autoptr(StraitsViewInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  f->dataset = straits_dataset_load_file (path, NULL, NULL);
+  g_assert_nonnull (f->dataset);
+  f->atlas = straits_atlas_new (basemaps);
+  info = straits_find_view (f->dataset, "aegean", NULL);
+  f->renderer = straits_map_renderer_new_for_view (f->atlas, f->dataset, info, &error);
+  g_assert_no_error (error);
+
+  f->window = gtk_window_new ();
+  gtk_window_set_decorated (GTK_WINDOW (f->window), FALSE);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), WIDTH, HEIGHT);
+  f->view = STRAITS_MAP_VIEW (straits_map_view_new ());
+  straits_map_view_set_renderer (f->view, f->renderer);
+  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->view));
+  frame_seen = FALSE;
+  g_signal_connect (f->view, "first-frame", G_CALLBACK (on_first_frame), NULL);
+  gtk_window_present (GTK_WINDOW (f->window));
+  while (!frame_seen && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (frame_seen);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->view)), ==, WIDTH);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (f->view)), ==, HEIGHT);
+  g_assert_true (GSK_IS_CAIRO_RENDERER (gtk_native_get_renderer (GTK_NATIVE (f->window))));
+
+  f->gsk = gsk_cairo_renderer_new ();
+  g_assert_true (gsk_renderer_realize (f->gsk, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  gsk_renderer_unrealize (f->gsk);
+  g_clear_object (&f->gsk);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_clear_object (&f->renderer);
+  g_clear_object (&f->dataset);
+  g_clear_pointer (&f->atlas, straits_atlas_free);
+}
+
+/* The widget's frame as GTK's cairo renderer draws it, as 0xAARRGGBB. */
+static guint32 *
+widget_pixels (Fixture *f)
+{
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  guint32 *pixels = g_new (guint32, WIDTH * HEIGHT);
+
+  /* The widget's own snapshot, at once: the interaction's frames last
+   * only until it settles. */
+  GTK_WIDGET_GET_CLASS (f->view)->snapshot (GTK_WIDGET (f->view), snapshot);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (f->gsk, node, &GRAPHENE_RECT_INIT (0, 0, WIDTH, HEIGHT));
+  gdk_texture_download (texture, (guchar *) pixels, WIDTH * 4);
+  return pixels;
+}
+
+/* The renderer's own drawing of the widget's viewport. */
+static guint32 *
+renderer_pixels (Fixture *f)
+{
+  cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+  cairo_t *cr = cairo_create (s);
+  StraitsViewport vp = straits_map_view_get_viewport (f->view);
+  guint32 *pixels = g_new (guint32, WIDTH * HEIGHT);
+
+  straits_map_renderer_draw (f->renderer, cr, WIDTH, HEIGHT, &vp);
+  cairo_destroy (cr);
+  cairo_surface_flush (s);
+  for (int y = 0; y < HEIGHT; y++)
+    memcpy (pixels + y * WIDTH, cairo_image_surface_get_data (s) + y * cairo_image_surface_get_stride (s), WIDTH * 4);
+  cairo_surface_destroy (s);
+  return pixels;
+}
+
+static int
+channel_difference (guint32 a, guint32 b)
+{
+  int d = 0;
+
+  for (int shift = 0; shift < 32; shift += 8)
+    d = MAX (d, abs ((int) ((a >> shift) & 0xff) - (int) ((b >> shift) & 0xff)));
+  return d;
+}
+
+static guint32
+sea_pixel (Fixture *f)
+{
+  const StraitsMapStyle *style = straits_map_renderer_get_style (f->renderer);
+
+  return 0xff000000u | (guint32) lround (style->sea.r * 255) << 16 |
+         (guint32) lround (style->sea.g * 255) << 8 | (guint32) lround (style->sea.b * 255);
+}
+
+static void
+test_frame_matches_renderer (Fixture *f, gconstpointer data)
+{
+  g_autofree guint32 *shown = widget_pixels (f);
+  g_autofree guint32 *drawn = renderer_pixels (f);
+  guint differing = 0, land = 0;
+
+  for (guint i = 0; i < WIDTH * HEIGHT; i++)
+    {
+      differing += channel_difference (shown[i], drawn[i]) > 2;
+      land += drawn[i] != sea_pixel (f);
+    }
+  g_assert_cmpuint (land, >, WIDTH * HEIGHT / 10);
+  g_assert_cmpuint (differing, ==, 0);
+}
+
+/* While panning, the frame is the cached one moved by the pan, with sea
+ * where the cache does not reach, and nothing is drawn anew. */
+static void
+test_pan_moves_the_cache (Fixture *f, gconstpointer data)
+{
+  g_autofree guint32 *before = widget_pixels (f);
+  g_autofree guint32 *after = NULL;
+  const int dx = 37, dy = 23;
+  guint moved_wrong = 0, strip_wrong = 0;
+
+  straits_map_view_pan (f->view, dx, dy);
+  after = widget_pixels (f);
+  for (int y = 0; y < HEIGHT; y++)
+    for (int x = 0; x < WIDTH; x++)
+      {
+        guint32 p = after[y * WIDTH + x];
+
+        if (x >= dx && y >= dy)
+          moved_wrong += channel_difference (p, before[(y - dy) * WIDTH + (x - dx)]) > 2;
+        else
+          strip_wrong += p != sea_pixel (f);
+      }
+  g_assert_cmpuint (moved_wrong, ==, 0);
+  g_assert_cmpuint (strip_wrong, ==, 0);
+}
+
+/* Zooming out while interacting shrinks the cached image about the
+ * pointer and surrounds it with sea. */
+static void
+test_zoom_scales_the_cache (Fixture *f, gconstpointer data)
+{
+  g_autofree guint32 *before = widget_pixels (f);
+  g_autofree guint32 *after = NULL;
+  guint land_before = 0, land_after = 0, edge_land = 0;
+
+  straits_map_view_zoom (f->view, 0.5, WIDTH / 2.0, HEIGHT / 2.0);
+  after = widget_pixels (f);
+  for (int y = 0; y < HEIGHT; y++)
+    for (int x = 0; x < WIDTH; x++)
+      {
+        land_before += before[y * WIDTH + x] != sea_pixel (f);
+        land_after += after[y * WIDTH + x] != sea_pixel (f);
+        if (x < WIDTH / 4 - 1 || x > WIDTH * 3 / 4 + 1 || y < HEIGHT / 4 - 1 || y > HEIGHT * 3 / 4 + 1)
+          edge_land += after[y * WIDTH + x] != sea_pixel (f);
+      }
+  /* A quarter of the area, give or take the smoothing of the edges. */
+  g_assert_cmpfloat (fabs (land_after - land_before / 4.0), <, land_before * 0.02);
+  g_assert_cmpuint (edge_land, ==, 0);
+}
+
+int
+main (int argc, char *argv[])
+{
+  /* What the application asks for where there is no GPU; set before GTK
+   * reads it. */
+  g_setenv ("GSK_RENDERER", "cairo", TRUE);
+  g_assert_cmpstr (straits_choose_gsk_renderer (), ==, "cairo");
+  gtk_test_init (&argc, &argv, NULL);
+  g_test_add ("/map-view/frame-matches-renderer", Fixture, NULL, fixture_set_up,
+              test_frame_matches_renderer, fixture_tear_down);
+  g_test_add ("/map-view/pan-moves-the-cache", Fixture, NULL, fixture_set_up,
+              test_pan_moves_the_cache, fixture_tear_down);
+  g_test_add ("/map-view/zoom-scales-the-cache", Fixture, NULL, fixture_set_up,
+              test_zoom_scales_the_cache, fixture_tear_down);
+  return g_test_run ();
+}
