@@ -5,6 +5,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "straits-export-dialog.h"
 #include "straits-paths.h"
@@ -72,6 +75,17 @@ apply_territorial_seas (StraitsWindow *self)
   straits_map_view_queue_full_redraw (self->map_view);
 }
 
+/* Measuring builds GEOS geometries of tens of megabytes in worker
+ * threads, and glibc keeps what they freed in the threads' arenas; give it
+ * back, so that the resident size is what the window holds. */
+static void
+release_free_memory (void)
+{
+#ifdef __GLIBC__
+  malloc_trim (0);
+#endif
+}
+
 static void
 on_maritime_measured (GObject      *source,
                       GAsyncResult *result,
@@ -93,6 +107,7 @@ on_maritime_measured (GObject      *source,
   self->maritime = report;
   straits_side_panel_set_maritime (self->side_panel, report);
   apply_territorial_seas (self);
+  release_free_memory ();
 }
 
 /* Off the main thread, and from the cache after the first time; only
