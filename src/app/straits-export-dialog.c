@@ -2,7 +2,8 @@
  *
  * The figure is the map as it is on screen (view, place, zoom, date,
  * selection, overlays) laid out by straits_figure_draw(), the same layout
- * as the command line's; the preview draws that layout at the page's
+ * as the command line's, or a chart from the side panel as
+ * straits_chart_draw() draws it; the preview draws it at the page's
  * proportions. The last choices are kept in GSettings.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -26,7 +27,10 @@ struct _StraitsExportDialog
 {
   AdwWindow parent_instance;
 
-  StraitsMapRenderer *renderer;
+  StraitsMapRenderer *renderer;   /* a map figure, or */
+  StraitsDataset *dataset;        /* a chart figure: the dataset's figure @chart */
+  guint32 chart;
+  StraitsChartKind chart_kind;
   StraitsViewport screen_viewport;
   double screen_width;
   GSettings *settings;
@@ -50,6 +54,7 @@ struct _StraitsExportDialog
   GtkAspectFrame *preview_frame;
   GtkDrawingArea *preview;
   GtkLabel *error_label;
+  GtkWidget *map_only_rows;       /* the "Show" row's box */
 };
 
 G_DEFINE_FINAL_TYPE (StraitsExportDialog, straits_export_dialog, ADW_TYPE_WINDOW)
@@ -78,11 +83,17 @@ page_size (StraitsExportDialog *self, double *width, double *height)
   return straits_parse_page_size (spec, width, height, NULL);
 }
 
-static StraitsFigureOptions
-figure_options (StraitsExportDialog *self, double page_width, StraitsViewport *vp)
+static const char *
+chosen_marking (StraitsExportDialog *self)
 {
   guint marking = gtk_drop_down_get_selected (self->marking);
 
+  return marking > 0 ? straits_figure_markings ()[marking - 1] : NULL;
+}
+
+static StraitsFigureOptions
+figure_options (StraitsExportDialog *self, double page_width, StraitsViewport *vp)
+{
   /* The same span of map as on screen, across the figure's map frame. */
   *vp = self->screen_viewport;
   vp->resolution = self->screen_viewport.resolution * self->screen_width / MAX (1, page_width - FIGURE_MARGINS);
@@ -93,19 +104,59 @@ figure_options (StraitsExportDialog *self, double page_width, StraitsViewport *v
     .credits = gtk_check_button_get_active (self->credits),
     .scale_bar = gtk_check_button_get_active (self->scale_bar),
     .viewport = vp,
-    .marking = marking > 0 ? straits_figure_markings ()[marking - 1] : NULL,
+    .marking = chosen_marking (self),
   };
 }
 
-/* Draws the figure, then gives the map back its on-screen legend setting. */
+/* Charts print in the light style, whatever the screen's, as on the
+ * command line. */
+static void
+draw_chart_figure (StraitsExportDialog *self, cairo_t *cr, double width, double height)
+{
+  const StraitsFigure *figure = straits_dataset_get_figure (self->dataset, self->chart);
+  StraitsMapStyle style;
+
+  straits_map_style_init (&style, STRAITS_MAP_STYLE_LIGHT);
+  straits_chart_draw (self->dataset, figure, cr, width, height, &style, self->chart_kind, NULL, NULL);
+  if (chosen_marking (self) != NULL)
+    straits_figure_draw_marking (cr, chosen_marking (self), width);
+}
+
+/* Draws the figure; a map then gets back its on-screen legend setting. */
 static void
 draw_figure (StraitsExportDialog *self, cairo_t *cr, double width, double height)
 {
   StraitsViewport vp;
-  StraitsFigureOptions options = figure_options (self, width, &vp);
+  StraitsFigureOptions options;
 
+  if (self->dataset != NULL)
+    {
+      draw_chart_figure (self, cr, width, height);
+      return;
+    }
+  options = figure_options (self, width, &vp);
   straits_figure_draw (self->renderer, cr, width, height, &options);
   straits_map_renderer_set_show_legend (self->renderer, FALSE);
+}
+
+/* The alt text: generated from what the map figure draws, or the chart's
+ * title and its values as a table. */
+static char *
+describe_figure (StraitsExportDialog *self, double width)
+{
+  StraitsViewport vp;
+  StraitsFigureOptions options;
+  g_autofree char *table = NULL;
+
+  if (self->dataset == NULL)
+    {
+      options = figure_options (self, width, &vp);
+      return straits_figure_describe (self->renderer, &options);
+    }
+  table = straits_chart_table_text (self->dataset, straits_dataset_get_figure (self->dataset, self->chart));
+  /* Translators: a chart's alt text: its title, then one line per value */
+  return g_strdup_printf (_("Chart: %s.\n%s"), straits_dataset_get_figure (self->dataset, self->chart)->title,
+                          table);
 }
 
 static void
@@ -113,8 +164,6 @@ draw_preview (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer
 {
   StraitsExportDialog *self = user_data;
   double w, h, scale;
-  StraitsViewport vp;
-  StraitsFigureOptions options;
   g_autofree char *alt = NULL;
 
   if (!page_size (self, &w, &h))
@@ -122,8 +171,7 @@ draw_preview (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer
   scale = MIN (width / w, height / h);
   cairo_scale (cr, scale, scale);
   draw_figure (self, cr, w, h);
-  options = figure_options (self, w, &vp);
-  alt = straits_figure_describe (self->renderer, &options);
+  alt = describe_figure (self, w);
   gtk_text_buffer_set_text (self->alt_text, alt, -1);
 }
 
@@ -141,6 +189,8 @@ update (StraitsExportDialog *self)
   gtk_widget_queue_draw (GTK_WIDGET (self->preview));
 }
 
+/* Charts keep their own size; they share the format, resolution and
+ * marking with maps. */
 static void
 remember (StraitsExportDialog *self)
 {
@@ -148,23 +198,22 @@ remember (StraitsExportDialog *self)
 
   if (self->settings == NULL)
     return;
+  g_settings_set_string (self->settings, "export-format", format_ids[gtk_drop_down_get_selected (self->format)]);
+  g_settings_set_double (self->settings, "export-dpi", gtk_spin_button_get_value (self->dpi));
+  g_settings_set_string (self->settings, "export-marking", chosen_marking (self) ? chosen_marking (self) : "");
+  g_settings_set_boolean (self->settings, "export-alt-text", gtk_check_button_get_active (self->write_alt_text));
+  if (self->dataset != NULL)
+    return;
   if (g_str_equal (size_ids[gtk_drop_down_get_selected (self->size)], "custom"))
     size = g_strdup_printf ("%dx%d%s", gtk_spin_button_get_value_as_int (self->custom_width),
                             gtk_spin_button_get_value_as_int (self->custom_height),
                             gtk_drop_down_get_selected (self->custom_unit) == 1 ? "mm" : "");
   else
     size = g_strdup (size_ids[gtk_drop_down_get_selected (self->size)]);
-  g_settings_set_string (self->settings, "export-format", format_ids[gtk_drop_down_get_selected (self->format)]);
   g_settings_set_string (self->settings, "export-size", size);
-  g_settings_set_double (self->settings, "export-dpi", gtk_spin_button_get_value (self->dpi));
   g_settings_set_boolean (self->settings, "export-legend", gtk_check_button_get_active (self->legend));
   g_settings_set_boolean (self->settings, "export-scale-bar", gtk_check_button_get_active (self->scale_bar));
   g_settings_set_boolean (self->settings, "export-credits", gtk_check_button_get_active (self->credits));
-  {
-    guint marking = gtk_drop_down_get_selected (self->marking);
-    g_settings_set_string (self->settings, "export-marking", marking > 0 ? straits_figure_markings ()[marking - 1] : "");
-  }
-  g_settings_set_boolean (self->settings, "export-alt-text", gtk_check_button_get_active (self->write_alt_text));
 }
 
 static void
@@ -180,7 +229,9 @@ restore (StraitsExportDialog *self)
   size = g_settings_get_string (self->settings, "export-size");
   marking = g_settings_get_string (self->settings, "export-marking");
   gtk_drop_down_set_selected (self->format, index_of (format_ids, format));
-  if (sscanf (size, "%dx%d%2s", &w, &h, unit) >= 2)
+  if (self->dataset != NULL)
+    ; /* a chart keeps the size it was given */
+  else if (sscanf (size, "%dx%d%2s", &w, &h, unit) >= 2)
     {
       gtk_drop_down_set_selected (self->size, index_of (size_ids, "custom"));
       gtk_spin_button_set_value (self->custom_width, w);
@@ -224,7 +275,9 @@ on_file_chosen (GtkNativeDialog *chooser, int response, gpointer user_data)
   if (path == NULL || !page_size (self, &w, &h))
     goto out;
   {
-    StraitsExportMetadata meta = { gtk_editable_get_text (GTK_EDITABLE (self->title)), alt, NULL, NULL };
+    const char *title = self->dataset != NULL ? straits_dataset_get_figure (self->dataset, self->chart)->title
+                                              : gtk_editable_get_text (GTK_EDITABLE (self->title));
+    StraitsExportMetadata meta = { title, alt, NULL, NULL };
 
     if (!straits_export (path, w, h, gtk_spin_button_get_value (self->dpi), 1, draw_page, self, &meta, &error) ||
         (gtk_check_button_get_active (self->write_alt_text) && !straits_export_write_alt_text (path, alt, &error)))
@@ -246,9 +299,12 @@ on_export_clicked (StraitsExportDialog *self)
 {
   const char *ext = format_ids[gtk_drop_down_get_selected (self->format)];
   GtkFileChooserNative *chooser =
-    gtk_file_chooser_native_new (_("Export Figure"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+    gtk_file_chooser_native_new (gtk_window_get_title (GTK_WINDOW (self)), GTK_WINDOW (self),
+                                 GTK_FILE_CHOOSER_ACTION_SAVE,
                                  _("_Export"), _("_Cancel"));
-  g_autofree char *stem = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title)));
+  g_autofree char *stem = g_strdup (self->dataset != NULL
+                                    ? straits_dataset_get_figure (self->dataset, self->chart)->id
+                                    : gtk_editable_get_text (GTK_EDITABLE (self->title)));
   g_autofree char *name = NULL;
 
   g_strdelimit (stem, "/\\\\:*?\"<>|", '-');
@@ -281,7 +337,15 @@ row (GtkWidget *grid, int *y, const char *label, GtkWidget *child)
   gtk_label_set_mnemonic_widget (GTK_LABEL (l), child);
   gtk_grid_attach (GTK_GRID (grid), l, 0, *y, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), child, 1, (*y)++, 1, 1);
+  g_object_set_data (G_OBJECT (child), "row-label", l);
   return child;
+}
+
+static void
+hide_row (GtkWidget *child)
+{
+  gtk_widget_set_visible (child, FALSE);
+  gtk_widget_set_visible (g_object_get_data (G_OBJECT (child), "row-label"), FALSE);
 }
 
 static GtkDropDown *
@@ -363,6 +427,7 @@ build (StraitsExportDialog *self)
   self->scale_bar = check (elements, _("Scale bar"));
   self->credits = check (elements, _("Credits and data stamp"));
   row (grid, &y, _("Show"), elements);
+  self->map_only_rows = elements;
   g_strv_builder_add (marking_builder, _("None"));
   g_strv_builder_addv (marking_builder, (const char **) straits_figure_markings ());
   marking_labels = g_strv_builder_end (marking_builder);
@@ -424,6 +489,7 @@ straits_export_dialog_dispose (GObject *object)
   StraitsExportDialog *self = STRAITS_EXPORT_DIALOG (object);
 
   g_clear_object (&self->renderer);
+  g_clear_object (&self->dataset);
   g_clear_object (&self->settings);
   G_OBJECT_CLASS (straits_export_dialog_parent_class)->dispose (object);
 }
@@ -459,6 +525,36 @@ straits_export_dialog_new (GtkWindow             *parent,
   self->settings = settings ? g_object_ref (settings) : NULL;
   gtk_editable_set_text (GTK_EDITABLE (self->title), title ? title : "");
   gtk_editable_set_text (GTK_EDITABLE (self->subtitle), subtitle ? subtitle : "");
+  restore (self);
+  update (self);
+  return GTK_WIDGET (self);
+}
+
+/* A side panel chart, through the same dialog: format, size, resolution,
+ * marking, alt text; what only maps have (title block, legend, scale bar,
+ * credits: the chart draws its own title and source line) is hidden. */
+GtkWidget *
+straits_export_dialog_new_for_chart (GtkWindow        *parent,
+                                     StraitsDataset   *dataset,
+                                     guint32           figure,
+                                     StraitsChartKind  kind,
+                                     GSettings        *settings)
+{
+  StraitsExportDialog *self = g_object_new (STRAITS_TYPE_EXPORT_DIALOG, "transient-for", parent, "modal", TRUE, NULL);
+
+  g_return_val_if_fail (figure < straits_dataset_get_n_figures (dataset), NULL);
+  self->dataset = g_object_ref (dataset);
+  self->chart = figure;
+  self->chart_kind = kind;
+  self->settings = settings ? g_object_ref (settings) : NULL;
+  gtk_window_set_title (GTK_WINDOW (self), _("Export Chart"));
+  hide_row (GTK_WIDGET (self->title));
+  hide_row (GTK_WIDGET (self->subtitle));
+  hide_row (self->map_only_rows);
+  gtk_drop_down_set_selected (self->size, index_of (size_ids, "custom"));
+  gtk_drop_down_set_selected (self->custom_unit, 1);
+  gtk_spin_button_set_value (self->custom_width, round (STRAITS_CHART_EXPORT_WIDTH * 25.4 / 72));
+  gtk_spin_button_set_value (self->custom_height, round (STRAITS_CHART_EXPORT_HEIGHT * 25.4 / 72));
   restore (self);
   update (self);
   return GTK_WIDGET (self);

@@ -1,4 +1,5 @@
-/* straits-export-dialog.h: what is on the map, as a publication-ready figure
+/* straits-export-dialog.h: what is on the map, or a side panel's chart, as a
+ * publication-ready figure
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "straits-chart.h"
 #include "straits-map-renderer.h"
 
 G_BEGIN_DECLS
@@ -21,5 +23,10 @@ GtkWidget *straits_export_dialog_new (GtkWindow             *parent,
                                       const char            *title,
                                       const char            *subtitle,
                                       GSettings             *settings);
+GtkWidget *straits_export_dialog_new_for_chart (GtkWindow        *parent,
+                                                StraitsDataset   *dataset,
+                                                guint32           figure,
+                                                StraitsChartKind  kind,
+                                                GSettings        *settings);
 
 G_END_DECLS

@@ -431,13 +431,6 @@ straits_window_select_id (StraitsWindow *self,
   return FALSE;
 }
 
-static void
-on_panel_message (StraitsWindow *self,
-                  const char    *text)
-{
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
-}
-
 /* Views ------------------------------------------------------------------- */
 
 const StraitsViewInfo *
@@ -1120,6 +1113,25 @@ export_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* win.export-chart((figure, donut)): a side panel chart, through the same
+ * dialog as the map's figures. */
+static void
+export_chart_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  StraitsWindow *self = STRAITS_WINDOW (widget);
+  guint32 figure;
+  gboolean donut;
+
+  g_variant_get (parameter, "(ub)", &figure, &donut);
+  if (self->dataset == NULL || figure >= straits_dataset_get_n_figures (self->dataset))
+    return;
+  gtk_window_present (GTK_WINDOW (straits_export_dialog_new_for_chart (GTK_WINDOW (self), self->dataset, figure,
+                                                                       donut ? STRAITS_CHART_DONUT : STRAITS_CHART_AUTO,
+                                                                       self->settings)));
+}
+
 /* Newest first, only files this application opened. */
 static void
 update_recent_menu (StraitsWindow *self)
@@ -1357,6 +1369,7 @@ straits_window_class_init (StraitsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.toggle-panel", NULL, toggle_panel_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-panel", NULL);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-chart", "(ub)", export_chart_action);
   _straits_window_class_presentation_init (widget_class);
 }
 
@@ -1395,7 +1408,6 @@ straits_window_init (StraitsWindow *self)
   g_signal_connect_swapped (self->map_view, "notify::second-actor", G_CALLBACK (on_map_selection_changed), self);
   g_signal_connect_swapped (self->map_view, "notify::selected-relation", G_CALLBACK (on_map_selection_changed), self);
   g_signal_connect_swapped (self->side_panel, "entry-activated", G_CALLBACK (on_history_entry_activated), self);
-  g_signal_connect_swapped (self->side_panel, "message", G_CALLBACK (on_panel_message), self);
   g_signal_connect_swapped (self->side_panel, "seas-changed", G_CALLBACK (apply_territorial_seas), self);
   g_signal_connect_swapped (self->map_view, "first-frame", G_CALLBACK (start_measuring), self);
   g_signal_connect_swapped (self->time_adjustment, "value-changed", G_CALLBACK (on_time_changed), self);

@@ -186,8 +186,10 @@ dataset_stamp (StraitsDataset *dataset)
   return g_string_free (s, FALSE);
 }
 
-static void
-draw_marking (cairo_t *cr, const char *marking, double width, const StraitsMapStyle *style)
+/* A handling marking, white on black, in the top right corner of a page
+ * @width wide: maps and charts alike. */
+void
+straits_figure_draw_marking (cairo_t *cr, const char *marking, double width)
 {
   PangoLayout *layout = pango_cairo_create_layout (cr);
   PangoFontDescription *font = pango_font_description_from_string ("Cantarell, DejaVu Sans, Sans Bold 9");
@@ -209,7 +211,6 @@ draw_marking (cairo_t *cr, const char *marking, double width, const StraitsMapSt
   cairo_restore (cr);
   pango_font_description_free (font);
   g_object_unref (layout);
-  (void) style;
 }
 
 static char *
@@ -242,7 +243,7 @@ straits_figure_draw (StraitsMapRenderer         *renderer,
   cairo_set_source_rgb (cr, style->text.r, style->text.g, style->text.b);
 
   if (options->marking != NULL && options->marking[0] != '\0')
-    draw_marking (cr, options->marking, width, style);
+    straits_figure_draw_marking (cr, options->marking, width);
   if (options->title != NULL && options->title[0] != '\0')
     {
       double room = options->marking ? inner - 90 : inner;

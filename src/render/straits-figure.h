@@ -32,6 +32,9 @@ gboolean straits_figure_scale_bar (StraitsMapRenderer         *renderer,
                                    double                     *km);
 /* The handling markings a figure can carry (TLP 2.0), NULL-terminated. */
 const char *const *straits_figure_markings (void);
+void  straits_figure_draw_marking (cairo_t    *cr,
+                                   const char *marking,
+                                   double      width);
 
 /* A text description of the figure last drawn, usable as alt text. */
 char *straits_figure_describe  (StraitsMapRenderer         *renderer,

@@ -51,7 +51,6 @@ G_DEFINE_FINAL_TYPE (StraitsSidePanel, straits_side_panel, GTK_TYPE_WIDGET)
 
 enum {
   ENTRY_ACTIVATED,
-  MESSAGE,
   SEAS_CHANGED,
   N_SIGNALS
 };
@@ -417,63 +416,16 @@ on_history_activate (GtkListView *list,
 
 /* Charts ------------------------------------------------------------------ */
 
-static void
-on_export_response (GtkNativeDialog *dialog,
-                    int              response,
-                    gpointer         user_data)
-{
-  StraitsChartView *chart = STRAITS_CHART_VIEW (user_data);
-  StraitsSidePanel *self = STRAITS_SIDE_PANEL (gtk_widget_get_ancestor (GTK_WIDGET (chart), STRAITS_TYPE_SIDE_PANEL));
-
-  if (response == GTK_RESPONSE_ACCEPT && self != NULL)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = file ? g_file_get_path (file) : NULL;
-      g_autoptr(GError) error = NULL;
-      StraitsChartKind kind = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (chart), "kind"));
-
-      if (path != NULL &&
-          straits_chart_export (self->dataset, straits_chart_view_get_figure (chart), kind, path,
-                                STRAITS_CHART_EXPORT_WIDTH, STRAITS_CHART_EXPORT_HEIGHT, 192, &error))
-        {
-          g_autofree char *name = g_file_get_basename (file);
-          g_autofree char *message = g_strdup_printf (_("Saved “%s”"), name);
-          g_signal_emit (self, signals[MESSAGE], 0, message);
-        }
-      else if (error != NULL)
-        g_signal_emit (self, signals[MESSAGE], 0, error->message);
-    }
-  g_object_unref (dialog);
-  g_object_unref (chart);
-}
-
-static void
-add_filter (GtkFileChooser *chooser, const char *name, const char *pattern)
-{
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, name);
-  gtk_file_filter_add_pattern (filter, pattern);
-  gtk_file_chooser_add_filter (chooser, filter);
-}
-
+/* The window exports charts, through its figure dialog. */
 static void
 on_export_clicked (GtkButton *button,
                    gpointer   user_data)
 {
   StraitsChartView *chart = user_data;
-  StraitsSidePanel *self = STRAITS_SIDE_PANEL (gtk_widget_get_ancestor (GTK_WIDGET (chart), STRAITS_TYPE_SIDE_PANEL));
-  const StraitsFigure *figure = straits_dataset_get_figure (self->dataset, straits_chart_view_get_figure (chart));
-  GtkFileChooserNative *dialog =
-    gtk_file_chooser_native_new (_("Export Chart"), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (button))),
-                                 GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  g_autofree char *name = g_strdup_printf ("%s.png", figure->id);
+  StraitsChartKind kind = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (chart), "kind"));
 
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-  add_filter (GTK_FILE_CHOOSER (dialog), _("PNG, PDF or SVG"), "*.[pPsS][nNdDvV][gGfF]");
-  g_signal_connect (dialog, "response", G_CALLBACK (on_export_response), g_object_ref (chart));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  gtk_widget_activate_action (GTK_WIDGET (button), "win.export-chart", "(ub)",
+                              straits_chart_view_get_figure (chart), kind == STRAITS_CHART_DONUT);
 }
 
 static void
@@ -871,12 +823,6 @@ straits_side_panel_class_init (StraitsSidePanelClass *klass)
   signals[ENTRY_ACTIVATED] = g_signal_new ("entry-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                            0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
   /**
-   * StraitsSidePanel::message:
-   * @text: what to tell the user, plain text
-   *
-   * Something the window should show as a toast.
-   */
-  /**
    * StraitsSidePanel::seas-changed:
    * @limits: bit 0 the 6 nm belts, bit 1 the 12 nm ones
    *
@@ -884,8 +830,6 @@ straits_side_panel_class_init (StraitsSidePanelClass *klass)
    */
   signals[SEAS_CHANGED] = g_signal_new ("seas-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                         0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
-  signals[MESSAGE] = g_signal_new ("message", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/eu/straits/Straits/ui/straits-side-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, StraitsSidePanel, title_label);
