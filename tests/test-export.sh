@@ -70,6 +70,11 @@ for preset in slide-16x9:1440x810 slide-4x3:1080x810 a4-portrait:595.276x841.89 
   "$straits" --export="$work/$name.pdf" --view=black-sea --size="$name"
   check "$name: page size ${want/x/ x } pts" "pdfinfo '$work/$name.pdf' | grep -q 'Page size: *${want/x/ x } pts'"
 done
+"$straits" --export="$work/explicit.pdf" --view=aegean --legend --scale-bar --credits
+check "--legend, --scale-bar and --credits ask for what is on by default" \
+  "pdftotext '$work/explicit.pdf' - | grep -q 'Natural Earth' && pdftotext '$work/explicit.pdf' - | grep -q ' km\$'"
+"$straits" --export="$work/both.pdf" --view=aegean --legend --no-legend 2>"$work/err"; status=$?
+check "--legend with --no-legend is refused" "[ $status -ne 0 ] && grep -q 'contradict' '$work/err' && [ ! -e '$work/both.pdf' ]"
 "$straits" --export="$work/x.pdf" --view=aegean --marking=SECRET 2>"$work/err"; status=$?
 check "an unknown marking is refused" "[ $status -ne 0 ] && grep -q 'TLP:CLEAR' '$work/err'"
 

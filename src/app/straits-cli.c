@@ -151,19 +151,34 @@ apply_territorial_seas (StraitsMapRenderer *renderer, GVariantDict *options, GEr
   return TRUE;
 }
 
-/* The figure's elements from --title, --subtitle, --no-legend,
- * --no-scale-bar, --no-credits and --marking; all on by default. */
+/* --NAME (the default) or --no-NAME, not both. */
+static gboolean
+element_shown (GVariantDict *options, const char *name, gboolean *shown, GError **error)
+{
+  g_autofree char *negated = g_strconcat ("no-", name, NULL);
+
+  if (g_variant_dict_contains (options, name) && g_variant_dict_contains (options, negated))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--%s and --%s contradict each other"), name, negated);
+      return FALSE;
+    }
+  *shown = !g_variant_dict_contains (options, negated);
+  return TRUE;
+}
+
+/* The figure's elements from --title, --subtitle, --[no-]legend,
+ * --[no-]scale-bar, --[no-]credits and --marking; all on by default. */
 static gboolean
 figure_options (GVariantDict *options, const StraitsViewInfo *view, StraitsFigureOptions *figure, GError **error)
 {
   const char *marking = NULL;
 
-  *figure = (StraitsFigureOptions) {
-    .title = view->title, .subtitle = view->subtitle,
-    .legend = !g_variant_dict_contains (options, "no-legend"),
-    .credits = !g_variant_dict_contains (options, "no-credits"),
-    .scale_bar = !g_variant_dict_contains (options, "no-scale-bar"),
-  };
+  *figure = (StraitsFigureOptions) { .title = view->title, .subtitle = view->subtitle };
+  if (!element_shown (options, "legend", &figure->legend, error) ||
+      !element_shown (options, "credits", &figure->credits, error) ||
+      !element_shown (options, "scale-bar", &figure->scale_bar, error))
+    return FALSE;
   g_variant_dict_lookup (options, "title", "&s", &figure->title);
   g_variant_dict_lookup (options, "subtitle", "&s", &figure->subtitle);
   if (g_variant_dict_lookup (options, "marking", "&s", &marking))
