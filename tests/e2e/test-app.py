@@ -11,6 +11,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 import gi
@@ -114,10 +115,19 @@ def click(node):
 
 
 def start(env, *args, cwd=None):
-    proc = subprocess.Popen([STRAITS, *args], env=env, cwd=cwd)
-    started.append(proc)
-    root = wait_for(lambda: app_root(proc.pid), timeout=30)
-    return proc, root
+    """Starts the application and finds it on the accessibility bus. Now
+    and then, under meson only, GTK's first connection to a fresh Xvfb
+    fails ("cannot open display") although xdpyinfo connects a moment
+    before; such a start is reported and made once more."""
+    for attempt in range(2):
+        proc = subprocess.Popen([STRAITS, *args], env=env, cwd=cwd, stderr=subprocess.PIPE, text=True)
+        started.append(proc)
+        root = wait_for(lambda: app_root(proc.pid) or proc.poll() is not None, timeout=30)
+        if proc.poll() is None:
+            threading.Thread(target=shutil.copyfileobj, args=(proc.stderr, sys.stderr), daemon=True).start()
+            return proc, root if root is not True else None
+        print(f"# the application exited at start ({proc.returncode}): {proc.stderr.read().strip()}")
+    return proc, None
 
 
 def stop(proc):
