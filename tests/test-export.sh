@@ -15,6 +15,48 @@ check() { if eval "$2"; then ok "$1"; else fail "$1"; fi; }
 
 png_size() { python3 -c 'import struct,sys; d=open(sys.argv[1],"rb").read(24); print(*struct.unpack(">II", d[16:24]))' "$1"; }
 
+# The content of each <text> of an SVG, one a line, in document order;
+# fails unless the file is well-formed XML.
+svg_texts() {
+  python3 -c 'import sys, xml.etree.ElementTree as ET
+for t in ET.parse(sys.argv[1]).iter("{http://www.w3.org/2000/svg}text"):
+    print("".join(t.itertext()))' "$1"
+}
+svg_parses() {
+  if command -v xmllint >/dev/null; then xmllint --noout "$1"; else svg_texts "$1" >/dev/null; fi
+}
+
+# How many pixels of the box X0 Y0 X1 Y1 of a PNG (8-bit RGB or RGBA, as
+# rsvg-convert writes it) are dark, as text is. Only the rows down to Y1
+# are decoded.
+dark_pixels() {
+  python3 - "$@" <<'PY'
+import struct, sys, zlib
+path, (x0, y0, x1, y1) = sys.argv[1], map(int, sys.argv[2:6])
+data, pos, idat = open(path, "rb").read(), 8, b""
+while pos < len(data):
+    n, kind = struct.unpack(">I4s", data[pos:pos + 8])
+    if kind == b"IHDR":
+        w, h, depth, colour = struct.unpack(">IIBB", data[pos + 8:pos + 18])
+    elif kind == b"IDAT":
+        idat += data[pos + 8:pos + 8 + n]
+    pos += 12 + n
+bpp = {2: 3, 6: 4}[colour]
+raw, stride, prev, dark = zlib.decompress(idat), w * bpp, bytearray(w * bpp), 0
+for y in range(y1):
+    f, line = raw[y * (stride + 1)], bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
+    for i in range(stride):
+        a, b, c = line[i - bpp] if i >= bpp else 0, prev[i], prev[i - bpp] if i >= bpp else 0
+        p = a + b - c
+        line[i] = (line[i] + [0, a, b, (a + b) // 2,
+                              a if abs(p - a) <= abs(p - b) and abs(p - a) <= abs(p - c) else b if abs(p - b) <= abs(p - c) else c][f]) & 255
+    prev = line
+    if y >= y0:
+        dark += sum(1 for x in range(x0, x1) if sum(line[x * bpp:x * bpp + 3]) < 300 and (bpp == 3 or line[x * bpp + 3] > 128))
+print(dark)
+PY
+}
+
 for view in black-sea aegean eu-groupings; do
   "$straits" --export="$work/$view.pdf" --view=$view --size=a4-landscape 2>"$work/err" \
     && ok "$view: PDF exported" || { fail "$view: PDF exported"; cat "$work/err"; }
@@ -28,7 +70,29 @@ for view in black-sea aegean eu-groupings; do
     && ok "$view: SVG exported" || { fail "$view: SVG exported"; cat "$work/err"; }
   check "$view: SVG renders with rsvg-convert" \
     "rsvg-convert -o '$work/$view-svg.png' '$work/$view.svg' && [ -s '$work/$view-svg.png' ]"
+  # Text as text: searchable, selectable, editable.
+  title=$(python3 -c "import json,sys; print([v['title'] for v in json.load(open(sys.argv[1]))['views'] if v['id'] == sys.argv[2]][0])" \
+            "$STRAITS_DATA_DIR/datasets/turkey-european-security.json" $view)
+  svg_texts "$work/$view.svg" >"$work/$view.texts" 2>"$work/err" || cat "$work/err"
+  check "$view: SVG is well-formed XML" "svg_parses '$work/$view.svg'"
+  check "$view: SVG has its title, country names and credits as <text>" \
+    "[ \"\$(head -1 '$work/$view.texts')\" = '$title' ] && grep -q '^Turkey\$' '$work/$view.texts' && \
+     grep -q 'Map data: Natural Earth' '$work/$view.texts' && grep -q '^[0-9]* km\$' '$work/$view.texts'"
+  check "$view: SVG has no glyph outlines" "! grep -q -e '<symbol' -e 'glyph' '$work/$view.svg'"
+  check "$view: SVG draws at 1920x1080 with its title in dark text" \
+    "[ \"\$(png_size '$work/$view-svg.png')\" = '1920 1080' ] && [ \$(dark_pixels '$work/$view-svg.png' 20 20 400 56) -gt 100 ]"
 done
+
+# Markup in a title is text, not markup; a blank title leaves its place blank.
+"$straits" --export="$work/escaped.svg" --view=aegean --size=slide-16x9 --title='A & B <C>' 2>"$work/err" || cat "$work/err"
+check "a title with & and < is escaped in the SVG, which parses" \
+  "grep -q 'A &amp; B &lt;C&gt;' '$work/escaped.svg' && svg_parses '$work/escaped.svg' && \
+   [ \"\$(svg_texts '$work/escaped.svg' | head -1)\" = 'A & B <C>' ]"
+"$straits" --export="$work/untitled.svg" --view=aegean --size=slide-16x9 --title=' ' --subtitle= 2>"$work/err" || cat "$work/err"
+rsvg-convert -o "$work/escaped.png" "$work/escaped.svg"
+rsvg-convert -o "$work/untitled.png" "$work/untitled.svg"
+check "rsvg-convert draws the escaped title; a blank title's area is blank" \
+  "[ \$(dark_pixels '$work/escaped.png' 20 20 400 50) -gt 100 ] && [ \$(dark_pixels '$work/untitled.png' 20 20 400 50) -eq 0 ]"
 
 "$straits" --export="$work/map.png" --view=aegean --size=a4-landscape --dpi=150
 check "PNG at 150 dpi on A4 is 1754x1240" "[ \"\$(png_size '$work/map.png')\" = '1754 1240' ]"
@@ -115,6 +179,10 @@ check "chart: the PDF's text has the title, the suppliers and the remainder" \
   && ok "chart: SVG exported" || fail "chart: SVG exported"
 check "chart: the SVG renders with rsvg-convert" \
   "rsvg-convert -o '$work/chart-svg.png' '$work/chart.svg' && [ -s '$work/chart-svg.png' ]"
+check "chart: the SVG's title, values and source are <text>, without glyph outlines" \
+  "svg_texts '$work/chart.svg' | grep -q \"^Turkey's defence and aerospace exports\$\" && \
+   svg_texts '$work/chart.svg' | grep -q 'USD billion' && svg_texts '$work/chart.svg' | grep -q 'Source: Turkey and European Security' && \
+   ! grep -q -e '<symbol' -e 'glyph' '$work/chart.svg'"
 "$straits" --export-chart="$work/chart.png" --chart=fig-fra-customers-tur-rank --size=800x500 --dpi=192
 check "chart: PNG at 192 dpi is twice its size in pixels" "[ \"\$(png_size '$work/chart.png')\" = '1600 1000' ]"
 "$straits" --export-chart="$work/y.png" --chart=fig-none 2>"$work/err"; status=$?

@@ -1,4 +1,4 @@
-/* test-figure.c: the figure layout: alt text, legend, scale bar
+/* test-figure.c: the figure layout: alt text, legend, scale bar, SVG text
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,6 +8,7 @@
 #include "straits-figure.h"
 #include "straits-projection.h"
 #include "straits-view-setup.h"
+#include "svg-read.h"
 
 #define WIDTH 842.0
 #define HEIGHT 595.0
@@ -125,6 +126,43 @@ test_scale_bar (void)
     }
 }
 
+/* In SVG, the title, country names, legend, credits, scale bar and
+ * marking are text, and nothing is drawn as outlines. */
+static void
+draw_figure (cairo_t *cr, double width, double height, guint page, gpointer data)
+{
+  StraitsFigureOptions options = { .title = "A & B <C>", .subtitle = "Sub", .legend = TRUE, .credits = TRUE,
+                                   .scale_bar = TRUE, .marking = "TLP:AMBER" };
+
+  straits_figure_draw (data, cr, width, height, &options);
+}
+
+static void
+test_svg_figure (void)
+{
+  g_autoptr(StraitsMapRenderer) renderer = renderer_for ("aegean");
+  g_autofree char *contents = svg_export (draw_figure, renderer, WIDTH, HEIGHT);
+  g_autoptr(Svg) svg = svg_read (contents);
+  GPtrArray *legend;
+
+  svg_assert_only_text (contents);
+  g_assert_true (svg_has_text (svg, "A & B <C>"));
+  g_assert_true (svg_has_text (svg, "Sub"));
+  g_assert_true (svg_has_text (svg, "Turkey"));
+  g_assert_true (svg_has_text (svg, "Greece"));
+  g_assert_true (svg_has_text (svg, "Natural Earth"));
+  g_assert_true (svg_has_text (svg, "TLP:AMBER"));
+  g_assert_true (svg_has_text (svg, " km"));
+  legend = straits_map_renderer_get_legend_labels (renderer);
+  g_assert_cmpuint (legend->len, >, 0);
+  for (guint i = 0; i < legend->len; i++)
+    g_assert_true (svg_has_text (svg, legend->pdata[i]));
+  /* Every label placed, wrapped ones too. */
+  g_assert_cmpuint (straits_map_renderer_get_n_labels (renderer), >, 10);
+  for (guint i = 0; i < straits_map_renderer_get_n_labels (renderer); i++)
+    g_assert_true (svg_has_text (svg, straits_map_renderer_get_label_text (renderer, i)));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -141,6 +179,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/figure/alt-text", test_alt_text);
   g_test_add_func ("/figure/legend-matches-drawing", test_legend_matches_drawing);
   g_test_add_func ("/figure/scale-bar", test_scale_bar);
+  g_test_add_func ("/figure/svg-text", test_svg_figure);
   status = g_test_run ();
   straits_atlas_free (atlas);
   g_object_unref (dataset);

@@ -13,6 +13,7 @@
 
 #include "straits-chart.h"
 #include "straits-map-export.h"
+#include "straits-text.h"
 
 #define PAD 10.0
 
@@ -124,7 +125,7 @@ draw_text (cairo_t *cr, const char *text, double size, PangoWeight weight, doubl
   box = (StraitsRect) { right ? x - logical.width : x, y, logical.width, logical.height };
   cairo_move_to (cr, box.x - logical.x, box.y - logical.y);
   cairo_set_source_rgb (cr, colour->r, colour->g, colour->b);
-  pango_cairo_show_layout (cr, layout);
+  straits_text_show (cr, layout);
   if (texts != NULL)
     g_array_append_val (texts, box);
   return box;

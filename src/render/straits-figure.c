@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "straits-figure.h"
+#include "straits-text.h"
 
 #define MARGIN 18.0
 
@@ -64,7 +65,7 @@ draw_text_block (cairo_t    *cr,
   if (draw)
     {
       cairo_move_to (cr, x, y);
-      pango_cairo_show_layout (cr, layout);
+      straits_text_show (cr, layout);
     }
   pango_font_description_free (font);
   g_object_unref (layout);
@@ -161,7 +162,7 @@ draw_scale_bar (StraitsMapRenderer    *renderer,
   cairo_line_to (cr, x1, y - 4);
   cairo_stroke (cr);
   cairo_move_to (cr, (x0 + x1 - logical.width) / 2, y - logical.height - 4);
-  pango_cairo_show_layout (cr, layout);
+  straits_text_show (cr, layout);
   cairo_restore (cr);
   pango_font_description_free (font);
   g_object_unref (layout);
@@ -207,7 +208,7 @@ straits_figure_draw_marking (cairo_t *cr, const char *marking, double width)
   cairo_fill (cr);
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, layout);
+  straits_text_show (cr, layout);
   cairo_restore (cr);
   pango_font_description_free (font);
   g_object_unref (layout);

@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "straits-map-export.h"
+#include "straits-text.h"
 
 #define MM_TO_PT (72.0 / 25.4)
 /* Sizes given in pixels are pixels at 96 dpi, the screen's. */
@@ -133,32 +134,18 @@ set_pdf_metadata (cairo_surface_t             *surface,
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_KEYWORDS, meta->keywords);
 }
 
+/* Draws the pages onto @surface and finishes it. */
 static cairo_status_t
-draw_vector (StraitsExportFormat          format,
-             Sink                        *sink,
-             double                       w,
-             double                       h,
-             guint                        n_pages,
-             StraitsDrawFunc              draw,
-             gpointer                     data,
-             const StraitsExportMetadata *meta)
+draw_pages (cairo_surface_t *surface,
+            double           w,
+            double           h,
+            guint            n_pages,
+            StraitsDrawFunc  draw,
+            gpointer         data)
 {
-  cairo_surface_t *surface;
+  cairo_t *cr = cairo_create (surface);
   cairo_status_t status;
-  cairo_t *cr;
 
-  if (format == STRAITS_EXPORT_PDF)
-    {
-      surface = cairo_pdf_surface_create_for_stream (write_to_sink, sink, w, h);
-      set_pdf_metadata (surface, meta);
-    }
-  else
-    {
-      surface = cairo_svg_surface_create_for_stream (write_to_sink, sink, w, h);
-      cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PT);
-      n_pages = 1;
-    }
-  cr = cairo_create (surface);
   for (guint page = 0; page < n_pages; page++)
     {
       cairo_save (cr);
@@ -171,8 +158,58 @@ draw_vector (StraitsExportFormat          format,
   cairo_surface_finish (surface);
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
+  return status;
+}
+
+static cairo_status_t
+draw_pdf (Sink                        *sink,
+          double                       w,
+          double                       h,
+          guint                        n_pages,
+          StraitsDrawFunc              draw,
+          gpointer                     data,
+          const StraitsExportMetadata *meta)
+{
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (write_to_sink, sink, w, h);
+  cairo_status_t status;
+
+  set_pdf_metadata (surface, meta);
+  status = draw_pages (surface, w, h, n_pages, draw, data);
   cairo_surface_destroy (surface);
   return status;
+}
+
+static cairo_status_t
+append_to_string (void                *closure,
+                  const unsigned char *data,
+                  unsigned int         length)
+{
+  g_string_append_len (closure, (const char *) data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* One page. cairo writes it into memory, where the text recorded while
+ * drawing goes in (cairo would write glyph outlines), and then the whole
+ * goes to the file. */
+static cairo_status_t
+draw_svg (Sink            *sink,
+          double           w,
+          double           h,
+          StraitsDrawFunc  draw,
+          gpointer         data)
+{
+  g_autoptr(GString) svg = g_string_new (NULL);
+  cairo_surface_t *surface = cairo_svg_surface_create_for_stream (append_to_string, svg, w, h);
+  g_autoptr(StraitsSvgText) text = straits_svg_text_new (surface);
+  cairo_status_t status;
+
+  cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PT);
+  status = draw_pages (surface, w, h, 1, draw, data);
+  cairo_surface_destroy (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    return status;
+  straits_svg_text_insert (text, svg);
+  return write_to_sink (sink, (const unsigned char *) svg->str, svg->len);
 }
 
 static cairo_status_t
@@ -249,8 +286,10 @@ straits_export (const char                  *filename,
 
   if (format == STRAITS_EXPORT_PNG)
     status = draw_png (&sink, width_pt, height_pt, dpi, draw, user_data);
+  else if (format == STRAITS_EXPORT_PDF)
+    status = draw_pdf (&sink, width_pt, height_pt, MAX (n_pages, 1), draw, user_data, metadata);
   else
-    status = draw_vector (format, &sink, width_pt, height_pt, MAX (n_pages, 1), draw, user_data, metadata);
+    status = draw_svg (&sink, width_pt, height_pt, draw, user_data);
 
   if (status != CAIRO_STATUS_SUCCESS || sink.error != NULL)
     {

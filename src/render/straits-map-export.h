@@ -2,7 +2,9 @@
  *
  * Files are written atomically: into a temporary file that replaces the
  * target only once everything is written, so that a failure leaves the
- * previous file (or none) and never half of a new one.
+ * previous file (or none) and never half of a new one. Text drawn with
+ * straits_text_show() stays text in PDF (with its fonts) and SVG (as
+ * <text>, see straits-text.h).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

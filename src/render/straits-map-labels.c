@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "straits-map-renderer-private.h"
+#include "straits-text.h"
 
 #define MAX_CACHED_LAYOUTS 4000
 
@@ -78,14 +79,8 @@ draw_text_with_halo (StraitsMapRenderer  *self,
                      const StraitsColour *colour)
 {
   cairo_move_to (cr, x, y);
-  pango_cairo_layout_path (cr, layout);
-  cairo_set_source_rgba (cr, self->style.halo.r, self->style.halo.g, self->style.halo.b, 0.85);
-  cairo_set_line_width (cr, halo_width);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  cairo_stroke (cr);
-  cairo_move_to (cr, x, y);
   straits_set_colour (cr, colour);
-  pango_cairo_show_layout (cr, layout);
+  straits_text_show_with_halo (cr, layout, &self->style.halo, 0.85, halo_width);
 }
 
 /* On raster targets a label is drawn once, with its halo, into a sprite
@@ -664,7 +659,7 @@ straits_map_draw_legend (StraitsMapRenderer *self,
         draw_swatch (self, frame, e, x + pad, row + (line_height - swatch) / 2 - frame->unit, swatch);
       cairo_move_to (cr, x + 2 * pad + swatch * 1.6, row + (line_height - logical.height) / 2 - frame->unit);
       straits_set_colour (cr, &self->style.text);
-      pango_cairo_show_layout (cr, layout);
+      straits_text_show (cr, layout);
     }
 }
 

@@ -1,0 +1,46 @@
+/* straits-text.h: text drawn with Pango, kept as text in SVG exports
+ *
+ * Every piece of text the renderers draw goes through these functions.
+ * On most targets they draw with pango_cairo, as before. On an SVG
+ * surface that an exporter gave a StraitsSvgText, they draw no glyphs but
+ * record the text as SVG <text> elements, which the exporter puts into
+ * cairo's SVG where the glyphs would have been: cairo's SVG surface writes
+ * glyphs as outlines, which no one can search, select or edit.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <pango/pangocairo.h>
+
+#include "straits-model-types.h"
+
+G_BEGIN_DECLS
+
+/* Draws @layout with its top-left corner at the current point, in the
+ * current source, like pango_cairo_show_layout(). */
+void straits_text_show           (cairo_t             *cr,
+                                  PangoLayout         *layout);
+/* The same over a halo: the glyphs' outlines stroked @width wide (in user
+ * units) in @halo at @alpha, with round joins. */
+void straits_text_show_with_halo (cairo_t             *cr,
+                                  PangoLayout         *layout,
+                                  const StraitsColour *halo,
+                                  double               alpha,
+                                  double               width);
+
+typedef struct _StraitsSvgText StraitsSvgText;
+
+/* Makes text drawn on @svg_surface (a cairo SVG surface) into SVG text,
+ * until the StraitsSvgText is freed. */
+StraitsSvgText *straits_svg_text_new    (cairo_surface_t *svg_surface);
+/* Puts the text recorded into @svg, the document cairo wrote once the
+ * surface was finished, each element where cairo drew its stand-in, so
+ * that what was drawn over the text stays over it. */
+void            straits_svg_text_insert (StraitsSvgText  *self,
+                                         GString         *svg);
+void            straits_svg_text_free   (StraitsSvgText  *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (StraitsSvgText, straits_svg_text_free)
+
+G_END_DECLS
