@@ -540,9 +540,10 @@ straits_export_dialog_new_for_chart (GtkWindow        *parent,
                                      StraitsChartKind  kind,
                                      GSettings        *settings)
 {
-  StraitsExportDialog *self = g_object_new (STRAITS_TYPE_EXPORT_DIALOG, "transient-for", parent, "modal", TRUE, NULL);
+  StraitsExportDialog *self;
 
   g_return_val_if_fail (figure < straits_dataset_get_n_figures (dataset), NULL);
+  self = g_object_new (STRAITS_TYPE_EXPORT_DIALOG, "transient-for", parent, "modal", TRUE, NULL);
   self->dataset = g_object_ref (dataset);
   self->chart = figure;
   self->chart_kind = kind;
