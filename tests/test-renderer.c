@@ -387,6 +387,46 @@ test_dataset_views (void)
   cairo_surface_destroy (s);
 }
 
+/* A frame that re-uses the cached base layer (a pan) has the same legend
+ * as the frame that drew it: once, the groupings fell out of it. */
+static void
+test_legend_survives_cached_frames (void)
+{
+  g_autoptr(StraitsMapRenderer) r = renderer_for ("eu-groupings");
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, WIDTH, HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+  StraitsViewport vp = straits_map_renderer_fit (r, WIDTH, HEIGHT);
+  g_auto(GStrv) first = NULL;
+  guint groups;
+
+  straits_map_renderer_set_show_legend (r, TRUE);
+  straits_map_renderer_draw (r, cr, WIDTH, HEIGHT, &vp);
+  {
+    GPtrArray *labels = straits_map_renderer_get_legend_labels (r);
+    g_autoptr(GStrvBuilder) copy = g_strv_builder_new ();
+
+    for (guint k = 0; k < labels->len; k++)
+      g_strv_builder_add (copy, g_ptr_array_index (labels, k));
+    first = g_strv_builder_end (copy);
+  }
+  groups = straits_map_renderer_get_drawn_groups (r)->len;
+  g_assert_cmpuint (groups, >=, 4);
+  for (guint i = 0; i < 3; i++)
+    {
+      GPtrArray *labels;
+
+      vp.cx += 5 * vp.resolution;
+      straits_map_renderer_draw (r, cr, WIDTH, HEIGHT, &vp);
+      labels = straits_map_renderer_get_legend_labels (r);
+      g_assert_cmpuint (straits_map_renderer_get_drawn_groups (r)->len, ==, groups);
+      g_assert_cmpuint (labels->len, ==, g_strv_length (first));
+      for (guint k = 0; k < labels->len; k++)
+        g_assert_cmpstr (g_ptr_array_index (labels, k), ==, first[k]);
+    }
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -413,6 +453,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/renderer/territorial-seas", test_territorial_seas);
   g_test_add_func ("/renderer/pick-country", test_pick_country);
   g_test_add_func ("/renderer/dataset-views", test_dataset_views);
+  g_test_add_func ("/renderer/legend-survives-cached-frames", test_legend_survives_cached_frames);
   status = g_test_run ();
   g_object_unref (dataset);
   straits_atlas_free (atlas);

@@ -96,7 +96,6 @@ fill_feature (StraitsMapRenderer *self,
   straits_map_path_feature (self, frame, f);
   if (group != NULL)
     {
-      note_drawn (self->drawn_groups, group_index (self, group));
       if (self->style.patterns)
         {
           double x0, y0, x1, y1;
@@ -114,17 +113,47 @@ fill_feature (StraitsMapRenderer *self,
       straits_set_colour (cr, &group->colour);
     }
   else if (feature->flags & STRAITS_FEATURE_EU && feature->layer == STRAITS_LAYER_COUNTRY)
-    {
-      note_drawn (self->drawn_groups, DRAWN_OTHER_EU);
-      straits_set_colour (cr, &self->style.land_eu);
-    }
+    straits_set_colour (cr, &self->style.land_eu);
   else
-    {
-      if (feature->layer == STRAITS_LAYER_COUNTRY && self->grouping != STRAITS_NO_INDEX)
-        note_drawn (self->drawn_groups, DRAWN_NON_EU);
-      straits_set_colour (cr, &self->style.land);
-    }
+    straits_set_colour (cr, &self->style.land);
   cairo_fill (cr);
+}
+
+/* What the legend says feature @f is filled as: its group, another EU
+ * member, a non-member, or nothing to say (G_MAXUINT32). */
+static guint32
+fill_class (StraitsMapRenderer *self, guint f)
+{
+  const StraitsFeature *feature = straits_basemap_get_feature (straits_projected_map_get_basemap (self->map), f);
+  guint32 actor;
+  const StraitsGroup *group;
+
+  if (feature->layer != STRAITS_LAYER_COUNTRY && feature->layer != STRAITS_LAYER_ISLAND)
+    return G_MAXUINT32;
+  if ((group = straits_map_group_of_feature (self, f, &actor)) != NULL)
+    return group_index (self, group);
+  if (feature->flags & STRAITS_FEATURE_EU && feature->layer == STRAITS_LAYER_COUNTRY)
+    return DRAWN_OTHER_EU;
+  if (feature->layer == STRAITS_LAYER_COUNTRY && self->grouping != STRAITS_NO_INDEX)
+    return DRAWN_NON_EU;
+  return G_MAXUINT32;
+}
+
+/* The fills in the frame, for the legend: counted apart from drawing,
+ * because a frame that re-uses the cached base layer draws no fills. */
+void
+straits_map_note_drawn_groups (StraitsMapRenderer *self,
+                               StraitsMapFrame    *frame)
+{
+  guint n = straits_basemap_get_n_features (straits_projected_map_get_basemap (self->map));
+
+  for (guint f = 0; f < n; f++)
+    {
+      guint32 kind = straits_map_feature_visible (self, frame, f) ? fill_class (self, f) : G_MAXUINT32;
+
+      if (kind != G_MAXUINT32)
+        note_drawn (self->drawn_groups, kind);
+    }
 }
 
 static void

@@ -107,6 +107,8 @@ gboolean straits_map_renderer_has_overlay (StraitsMapRenderer *self,
 /* straits-map-layers.c */
 void     straits_map_draw_base        (StraitsMapRenderer    *self,
                                        StraitsMapFrame       *frame);
+void     straits_map_note_drawn_groups (StraitsMapRenderer   *self,
+                                        StraitsMapFrame      *frame);
 void     straits_map_draw_highlights  (StraitsMapRenderer    *self,
                                        StraitsMapFrame       *frame);
 void     straits_map_draw_relations   (StraitsMapRenderer    *self,

@@ -585,6 +585,7 @@ straits_map_renderer_draw (StraitsMapRenderer    *self,
   cairo_clip (cr);
   if (!paint_cached_base (self, &frame))
     straits_map_draw_base (self, &frame);
+  straits_map_note_drawn_groups (self, &frame);
   straits_map_draw_highlights (self, &frame);
   straits_map_draw_territorial_seas (self, &frame);
   straits_map_draw_relations (self, &frame);
