@@ -185,6 +185,13 @@ check "chart: the SVG's title, values and source are <text>, without glyph outli
    ! grep -q -e '<symbol' -e 'glyph' '$work/chart.svg'"
 "$straits" --export-chart="$work/chart.png" --chart=fig-fra-customers-tur-rank --size=800x500 --dpi=192
 check "chart: PNG at 192 dpi is twice its size in pixels" "[ \"\$(png_size '$work/chart.png')\" = '1600 1000' ]"
+"$straits" --export-chart="$work/marked.pdf" --chart=fig-tur-arms-import-shares --marking=TLP:AMBER --alt-text \
+  && ok "chart: PDF with a marking and alt text exported" || fail "chart: PDF with a marking and alt text exported"
+check "chart: the marking is printed and the alt text written beside the file, naming the title and values" \
+  "pdftotext '$work/marked.pdf' - | grep -q 'TLP:AMBER' && grep -q \"^Chart: Shares of Turkey's arms imports\" '$work/marked.alt.txt' && \
+   grep -q 'Spain' '$work/marked.alt.txt' && pdfinfo '$work/marked.pdf' | grep -q '^Subject: *Chart: Shares'"
+"$straits" --export-chart="$work/z.pdf" --chart=fig-tur-arms-import-shares --marking=SECRET 2>"$work/err"; status=$?
+check "chart: an unknown marking is refused, and nothing written" "[ $status -ne 0 ] && grep -q 'TLP:CLEAR' '$work/err' && [ ! -e '$work/z.pdf' ]"
 "$straits" --export-chart="$work/y.png" --chart=fig-none 2>"$work/err"; status=$?
 check "chart: an unknown chart fails and points to --list-charts" "[ $status -ne 0 ] && grep -q -- '--list-charts' '$work/err'"
 "$straits" --export-chart="$work/y.png" --chart=fig-fra-customers-tur-rank --subject=ESP 2>"$work/err"; status=$?

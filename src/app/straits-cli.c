@@ -151,6 +151,21 @@ apply_territorial_seas (StraitsMapRenderer *renderer, GVariantDict *options, GEr
   return TRUE;
 }
 
+/* --marking, when given, is one of the known markings. */
+static gboolean
+lookup_marking (GVariantDict *options, const char **marking, GError **error)
+{
+  *marking = NULL;
+  if (!g_variant_dict_lookup (options, "marking", "&s", marking) || g_strv_contains (straits_figure_markings (), *marking))
+    return TRUE;
+  {
+    g_autofree char *known = g_strjoinv (", ", (char **) straits_figure_markings ());
+    g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                 _("unknown --marking “%s”: use one of %s"), *marking, known);
+  }
+  return FALSE;
+}
+
 /* --NAME (the default) or --no-NAME, not both. */
 static gboolean
 element_shown (GVariantDict *options, const char *name, gboolean *shown, GError **error)
@@ -181,17 +196,9 @@ figure_options (GVariantDict *options, const StraitsViewInfo *view, StraitsFigur
     return FALSE;
   g_variant_dict_lookup (options, "title", "&s", &figure->title);
   g_variant_dict_lookup (options, "subtitle", "&s", &figure->subtitle);
-  if (g_variant_dict_lookup (options, "marking", "&s", &marking))
-    {
-      if (!g_strv_contains (straits_figure_markings (), marking))
-        {
-          g_autofree char *known = g_strjoinv (", ", (char **) straits_figure_markings ());
-          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                       _("unknown --marking “%s”: use one of %s"), marking, known);
-          return FALSE;
-        }
-      figure->marking = marking;
-    }
+  if (!lookup_marking (options, &marking, error))
+    return FALSE;
+  figure->marking = marking;
   return TRUE;
 }
 
@@ -333,7 +340,7 @@ straits_cli_list_charts (GVariantDict *options)
 int
 straits_cli_export_chart (GVariantDict *options)
 {
-  const char *file = NULL, *name = NULL, *dataset_path = NULL, *size = NULL;
+  const char *file = NULL, *name = NULL, *dataset_path = NULL, *size = NULL, *marking = NULL;
   double dpi = 96, width = STRAITS_CHART_EXPORT_WIDTH, height = STRAITS_CHART_EXPORT_HEIGHT;
   g_autoptr(GError) error = NULL;
   g_autoptr(StraitsDataset) dataset = NULL;
@@ -347,7 +354,8 @@ straits_cli_export_chart (GVariantDict *options)
   g_variant_dict_lookup (options, "dpi", "d", &dpi);
 
   if (!straits_export_format_from_filename (file, &format, &error) ||
-      (size != NULL && !straits_parse_page_size (size, &width, &height, &error)))
+      (size != NULL && !straits_parse_page_size (size, &width, &height, &error)) ||
+      !lookup_marking (options, &marking, &error))
     return fail (error);
   if (name == NULL)
     {
@@ -374,8 +382,15 @@ straits_cli_export_chart (GVariantDict *options)
     }
   if (!straits_chart_export (dataset, figure,
                              g_variant_dict_contains (options, "donut") ? STRAITS_CHART_DONUT : STRAITS_CHART_AUTO,
-                             file, width, height, dpi, &error))
+                             marking, file, width, height, dpi, &error))
     return fail (error);
+  if (g_variant_dict_contains (options, "alt-text"))
+    {
+      g_autofree char *alt = straits_chart_describe (dataset, straits_dataset_get_figure (dataset, figure));
+
+      if (!straits_export_write_alt_text (file, alt, &error))
+        return fail (error);
+    }
   return 0;
 }
 

@@ -108,18 +108,11 @@ figure_options (StraitsExportDialog *self, double page_width, StraitsViewport *v
   };
 }
 
-/* Charts print in the light style, whatever the screen's, as on the
- * command line. */
 static void
 draw_chart_figure (StraitsExportDialog *self, cairo_t *cr, double width, double height)
 {
-  const StraitsFigure *figure = straits_dataset_get_figure (self->dataset, self->chart);
-  StraitsMapStyle style;
-
-  straits_map_style_init (&style, STRAITS_MAP_STYLE_LIGHT);
-  straits_chart_draw (self->dataset, figure, cr, width, height, &style, self->chart_kind, NULL, NULL);
-  if (chosen_marking (self) != NULL)
-    straits_figure_draw_marking (cr, chosen_marking (self), width);
+  straits_chart_draw_page (self->dataset, straits_dataset_get_figure (self->dataset, self->chart),
+                           self->chart_kind, chosen_marking (self), cr, width, height);
 }
 
 /* Draws the figure; a map then gets back its on-screen legend setting. */
@@ -146,17 +139,11 @@ describe_figure (StraitsExportDialog *self, double width)
 {
   StraitsViewport vp;
   StraitsFigureOptions options;
-  g_autofree char *table = NULL;
 
-  if (self->dataset == NULL)
-    {
-      options = figure_options (self, width, &vp);
-      return straits_figure_describe (self->renderer, &options);
-    }
-  table = straits_chart_table_text (self->dataset, straits_dataset_get_figure (self->dataset, self->chart));
-  /* Translators: a chart's alt text: its title, then one line per value */
-  return g_strdup_printf (_("Chart: %s.\n%s"), straits_dataset_get_figure (self->dataset, self->chart)->title,
-                          table);
+  if (self->dataset != NULL)
+    return straits_chart_describe (self->dataset, straits_dataset_get_figure (self->dataset, self->chart));
+  options = figure_options (self, width, &vp);
+  return straits_figure_describe (self->renderer, &options);
 }
 
 static void

@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "straits-chart.h"
+#include "straits-figure.h"
 #include "straits-map-export.h"
 #include "straits-text.h"
 
@@ -427,11 +428,41 @@ straits_chart_draw (StraitsDataset        *dataset,
 
 /* Export ------------------------------------------------------------------ */
 
+/* A chart as a figure of its own: in the light style whatever the
+ * screen's, with a handling marking in the corner when one is given. */
+void
+straits_chart_draw_page (StraitsDataset      *dataset,
+                         const StraitsFigure *figure,
+                         StraitsChartKind     kind,
+                         const char          *marking,
+                         cairo_t             *cr,
+                         double               width,
+                         double               height)
+{
+  StraitsMapStyle style;
+
+  straits_map_style_init (&style, STRAITS_MAP_STYLE_LIGHT);
+  straits_chart_draw (dataset, figure, cr, width, height, &style, kind, NULL, NULL);
+  if (marking != NULL && marking[0] != '\0')
+    straits_figure_draw_marking (cr, marking, width);
+}
+
+/* The chart's alt text: its title, then its values as a table. */
+char *
+straits_chart_describe (StraitsDataset      *dataset,
+                        const StraitsFigure *figure)
+{
+  g_autofree char *table = straits_chart_table_text (dataset, figure);
+
+  /* Translators: a chart's alt text: its title, then one line per value */
+  return g_strdup_printf (_("Chart: %s.\n%s"), figure->title, table);
+}
+
 typedef struct {
   StraitsDataset *dataset;
   const StraitsFigure *figure;
   StraitsChartKind kind;
-  StraitsMapStyle style;
+  const char *marking;
 } ChartPage;
 
 static void
@@ -443,25 +474,25 @@ draw_chart_page (cairo_t  *cr,
 {
   ChartPage *job = user_data;
 
-  straits_chart_draw (job->dataset, job->figure, cr, width, height, &job->style, job->kind, NULL, NULL);
+  straits_chart_draw_page (job->dataset, job->figure, job->kind, job->marking, cr, width, height);
 }
 
 /* Writes figure @figure as a chart to @filename (PNG, PDF or SVG by its
- * extension), atomically, in the light style whatever the screen's. */
+ * extension), atomically, with its alt text as the PDF's subject. */
 gboolean
 straits_chart_export (StraitsDataset    *dataset,
                       guint32            figure,
                       StraitsChartKind   kind,
+                      const char        *marking,
                       const char        *filename,
                       double             width_pt,
                       double             height_pt,
                       double             dpi,
                       GError           **error)
 {
-  ChartPage job = { dataset, straits_dataset_get_figure (dataset, figure), kind, { 0 } };
-  g_autofree char *description = straits_chart_table_text (dataset, job.figure);
+  ChartPage job = { dataset, straits_dataset_get_figure (dataset, figure), kind, marking };
+  g_autofree char *description = straits_chart_describe (dataset, job.figure);
   StraitsExportMetadata meta = { job.figure->title, description, NULL, NULL };
 
-  straits_map_style_init (&job.style, STRAITS_MAP_STYLE_LIGHT);
   return straits_export (filename, width_pt, height_pt, dpi, 1, draw_chart_page, &job, &meta, error);
 }

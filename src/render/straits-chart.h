@@ -58,9 +58,19 @@ char  *straits_figure_value_label (StraitsDataset           *dataset,
 #define STRAITS_CHART_EXPORT_WIDTH 480.0
 #define STRAITS_CHART_EXPORT_HEIGHT 320.0
 
+void     straits_chart_draw_page (StraitsDataset        *dataset,
+                                  const StraitsFigure   *figure,
+                                  StraitsChartKind       kind,
+                                  const char            *marking,
+                                  cairo_t               *cr,
+                                  double                 width,
+                                  double                 height);
+char    *straits_chart_describe  (StraitsDataset        *dataset,
+                                  const StraitsFigure   *figure);
 gboolean straits_chart_export    (StraitsDataset        *dataset,
                                   guint32                figure,
                                   StraitsChartKind       kind,
+                                  const char            *marking,
                                   const char            *filename,
                                   double                 width_pt,
                                   double                 height_pt,
