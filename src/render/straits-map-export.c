@@ -4,13 +4,16 @@
  */
 #include "config.h"
 
-#include <string.h>
-
+#include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
+#include <gio/gunixoutputstream.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "straits-map-export.h"
 #include "straits-text.h"
@@ -240,15 +243,90 @@ draw_png (Sink            *sink,
   return status;
 }
 
-/* Closing a replace stream commits it; closing it cancelled throws the
- * temporary file away. */
-static void
-abandon (GOutputStream *stream)
-{
-  g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+/* Atomic files ------------------------------------------------------------ */
 
-  g_cancellable_cancel (cancelled);
-  g_output_stream_close (stream, cancelled, NULL);
+/* A file is written under a temporary name beside its target and renamed
+ * over it only once whole: readers never see half a file, and a failure
+ * (a full disk, a folder that cannot be written) leaves the target as it
+ * was, or absent. GLib's g_file_replace() would write a new file in
+ * place, and leave it half-written when the disk fills. */
+typedef struct {
+  char *path;
+  char *temporary;   /* NULL once renamed, or never made */
+  GOutputStream *stream;
+} AtomicFile;
+
+static void
+set_write_error (GError **error, const char *path, int saved_errno)
+{
+  g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), g_strerror (saved_errno));
+  g_prefix_error (error, _("Cannot write “%s”: "), path);
+}
+
+static gboolean
+atomic_file_open (AtomicFile  *file,
+                  const char  *path,
+                  GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  int fd;
+
+  file->path = g_strdup (path);
+  /* Hidden, so that file managers and globs pass it by while it grows. */
+  file->temporary = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
+  fd = g_mkstemp_full (file->temporary, O_WRONLY | O_CLOEXEC, 0666);
+  if (fd < 0)
+    {
+      set_write_error (error, path, errno);
+      g_clear_pointer (&file->temporary, g_free);
+      return FALSE;
+    }
+  file->stream = g_unix_output_stream_new (fd, TRUE);
+  return TRUE;
+}
+
+/* Throws the temporary file away, unless it has become the target. */
+static void
+atomic_file_clear (AtomicFile *file)
+{
+  if (file->stream != NULL)
+    g_output_stream_close (file->stream, NULL, NULL);
+  if (file->temporary != NULL)
+    g_unlink (file->temporary);
+  g_clear_object (&file->stream);
+  g_clear_pointer (&file->temporary, g_free);
+  g_clear_pointer (&file->path, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (AtomicFile, atomic_file_clear)
+
+/* On disk before the rename, so that a crash leaves the old file or the
+ * new one, whole. */
+static gboolean
+atomic_file_commit (AtomicFile  *file,
+                    GError     **error)
+{
+  int fd = g_unix_output_stream_get_fd (G_UNIX_OUTPUT_STREAM (file->stream));
+  g_autoptr(GError) local = NULL;
+
+  if (g_fsync (fd) != 0)
+    {
+      set_write_error (error, file->path, errno);
+      return FALSE;
+    }
+  if (!g_output_stream_close (file->stream, NULL, &local))
+    {
+      g_propagate_prefixed_error (error, g_steal_pointer (&local), _("Cannot write “%s”: "), file->path);
+      return FALSE;
+    }
+  if (g_rename (file->temporary, file->path) != 0)
+    {
+      set_write_error (error, file->path, errno);
+      return FALSE;
+    }
+  g_clear_pointer (&file->temporary, g_free);
+  return TRUE;
 }
 
 gboolean
@@ -262,8 +340,7 @@ straits_export (const char                  *filename,
                 const StraitsExportMetadata *metadata,
                 GError                     **error)
 {
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (filename);
-  g_autoptr(GFileOutputStream) stream = NULL;
+  g_auto(AtomicFile) out = { NULL, NULL, NULL };
   StraitsExportFormat format;
   Sink sink = { NULL, NULL };
   cairo_status_t status;
@@ -276,13 +353,9 @@ straits_export (const char                  *filename,
                    _("A resolution of %g dpi is out of range (10 to 2400)"), dpi);
       return FALSE;
     }
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, error);
-  if (stream == NULL)
-    {
-      g_prefix_error (error, _("Cannot write “%s”: "), filename);
-      return FALSE;
-    }
-  sink.stream = G_OUTPUT_STREAM (stream);
+  if (!atomic_file_open (&out, filename, error))
+    return FALSE;
+  sink.stream = out.stream;
 
   if (format == STRAITS_EXPORT_PNG)
     status = draw_png (&sink, width_pt, height_pt, dpi, draw, user_data);
@@ -291,24 +364,18 @@ straits_export (const char                  *filename,
   else
     status = draw_svg (&sink, width_pt, height_pt, draw, user_data);
 
-  if (status != CAIRO_STATUS_SUCCESS || sink.error != NULL)
+  if (sink.error != NULL)
     {
-      abandon (sink.stream);
-      if (sink.error != NULL)
-        {
-          g_propagate_prefixed_error (error, sink.error, _("Cannot write “%s”: "), filename);
-          return FALSE;
-        }
+      g_propagate_prefixed_error (error, sink.error, _("Cannot write “%s”: "), filename);
+      return FALSE;
+    }
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot draw “%s”: %s"),
                    filename, cairo_status_to_string (status));
       return FALSE;
     }
-  if (!g_output_stream_close (sink.stream, NULL, error))
-    {
-      g_prefix_error (error, _("Cannot write “%s”: "), filename);
-      return FALSE;
-    }
-  return TRUE;
+  return atomic_file_commit (&out, error);
 }
 
 /* NAME.alt.txt beside NAME.EXT, written atomically: a figure's text
@@ -321,9 +388,16 @@ straits_export_write_alt_text (const char  *filename,
   const char *dot = strrchr (filename, '.');
   g_autofree char *stem = dot && !strchr (dot, '/') ? g_strndup (filename, dot - filename) : g_strdup (filename);
   g_autofree char *path = g_strconcat (stem, ".alt.txt", NULL);
-  g_autoptr(GFile) out = g_file_new_for_path (path);
   g_autofree char *contents = g_strconcat (text, "\n", NULL);
+  g_auto(AtomicFile) out = { NULL, NULL, NULL };
+  g_autoptr(GError) local = NULL;
 
-  return g_file_replace_contents (out, contents, strlen (contents), NULL, FALSE, G_FILE_CREATE_NONE,
-                                  NULL, NULL, error);
+  if (!atomic_file_open (&out, path, error))
+    return FALSE;
+  if (!g_output_stream_write_all (out.stream, contents, strlen (contents), NULL, NULL, &local))
+    {
+      g_propagate_prefixed_error (error, g_steal_pointer (&local), _("Cannot write “%s”: "), path);
+      return FALSE;
+    }
+  return atomic_file_commit (&out, error);
 }
