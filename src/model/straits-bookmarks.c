@@ -244,7 +244,9 @@ straits_bookmarks_save (StraitsBookmarks  *self,
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot create the folder “%s”"), name);
       return FALSE;
     }
-  return g_file_replace_contents (file, text, strlen (text), NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, error);
+  /* Under a temporary name, then renamed over: g_file_replace_contents()
+   * would write a first bookmarks file in place, half of it on a full disk. */
+  return g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0666, error);
 }
 
 guint
