@@ -1299,7 +1299,8 @@ straits_window_set_property (GObject      *object,
       if (self->presentation_high_contrast == g_value_get_boolean (value))
         return;
       self->presentation_high_contrast = g_value_get_boolean (value);
-      _straits_window_apply_map_style (self);
+      if (self->presenting)
+        _straits_window_apply_map_style (self);
       g_object_notify_by_pspec (object, pspec);
       break;
     default:

@@ -82,43 +82,6 @@ hatch (cairo_t *cr, double x0, double y0, double x1, double y1, guint kind, doub
   cairo_restore (cr);
 }
 
-static void
-fill_feature (StraitsMapRenderer *self,
-              StraitsMapFrame    *frame,
-              guint               f)
-{
-  StraitsBasemap *basemap = straits_projected_map_get_basemap (self->map);
-  const StraitsFeature *feature = straits_basemap_get_feature (basemap, f);
-  cairo_t *cr = frame->cr;
-  guint32 actor;
-  const StraitsGroup *group = straits_map_group_of_feature (self, f, &actor);
-
-  straits_map_path_feature (self, frame, f);
-  if (group != NULL)
-    {
-      if (self->style.patterns)
-        {
-          double x0, y0, x1, y1;
-
-          straits_set_colour (cr, &self->style.land);
-          cairo_fill_preserve (cr);
-          cairo_save (cr);
-          cairo_clip_extents (cr, &x0, &y0, &x1, &y1);
-          cairo_path_extents (cr, &x0, &y0, &x1, &y1);
-          cairo_clip (cr);
-          hatch (cr, x0, y0, x1, y1, group_index (self, group), 4 * frame->unit);
-          cairo_restore (cr);
-          return;
-        }
-      straits_set_colour (cr, &group->colour);
-    }
-  else if (feature->flags & STRAITS_FEATURE_EU && feature->layer == STRAITS_LAYER_COUNTRY)
-    straits_set_colour (cr, &self->style.land_eu);
-  else
-    straits_set_colour (cr, &self->style.land);
-  cairo_fill (cr);
-}
-
 /* What the legend says feature @f is filled as: its group, another EU
  * member, a non-member, or nothing to say (G_MAXUINT32). */
 static guint32
@@ -137,6 +100,38 @@ fill_class (StraitsMapRenderer *self, guint f)
   if (feature->layer == STRAITS_LAYER_COUNTRY && self->grouping != STRAITS_NO_INDEX)
     return DRAWN_NON_EU;
   return G_MAXUINT32;
+}
+
+static void
+fill_feature (StraitsMapRenderer *self,
+              StraitsMapFrame    *frame,
+              guint               f)
+{
+  cairo_t *cr = frame->cr;
+  guint32 kind = fill_class (self, f);
+
+  straits_map_path_feature (self, frame, f);
+  if (kind == DRAWN_OTHER_EU)
+    straits_set_colour (cr, &self->style.land_eu);
+  else if (kind == DRAWN_NON_EU || kind == G_MAXUINT32)
+    straits_set_colour (cr, &self->style.land);
+  else if (self->style.patterns)
+    {
+      double x0, y0, x1, y1;
+
+      straits_set_colour (cr, &self->style.land);
+      cairo_fill_preserve (cr);
+      cairo_save (cr);
+      cairo_clip_extents (cr, &x0, &y0, &x1, &y1);
+      cairo_path_extents (cr, &x0, &y0, &x1, &y1);
+      cairo_clip (cr);
+      hatch (cr, x0, y0, x1, y1, kind, 4 * frame->unit);
+      cairo_restore (cr);
+      return;
+    }
+  else
+    straits_set_colour (cr, &straits_dataset_get_grouping (self->dataset, self->grouping)->groups[kind].colour);
+  cairo_fill (cr);
 }
 
 /* The fills in the frame, for the legend: counted apart from drawing,
