@@ -325,10 +325,10 @@ _straits_window_presentation_init (StraitsWindow *self)
   self->slides = g_array_new (FALSE, FALSE, sizeof (guint));
   self->slide_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_widget_add_css_class (GTK_WIDGET (self->slide_label), "title-2");
-  gtk_widget_set_margin_start (GTK_WIDGET (self->slide_label), 18);
-  gtk_widget_set_margin_end (GTK_WIDGET (self->slide_label), 18);
-  gtk_widget_set_margin_top (GTK_WIDGET (self->slide_label), 8);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self->slide_label), 8);
+  /* The caption's own box, not the revealer's, is dark: a hidden revealer
+   * still draws its own background. */
+  gtk_widget_add_css_class (GTK_WIDGET (self->slide_label), "osd");
+  gtk_widget_add_css_class (GTK_WIDGET (self->slide_label), "slide-caption");
   self->slide_revealer = GTK_REVEALER (gtk_revealer_new ());
   gtk_revealer_set_transition_type (self->slide_revealer, GTK_REVEALER_TRANSITION_TYPE_CROSSFADE);
   gtk_revealer_set_transition_duration (self->slide_revealer, 600);
@@ -337,7 +337,6 @@ _straits_window_presentation_init (StraitsWindow *self)
   gtk_widget_set_valign (GTK_WIDGET (self->slide_revealer), GTK_ALIGN_END);
   gtk_widget_set_margin_bottom (GTK_WIDGET (self->slide_revealer), 24);
   gtk_widget_set_can_target (GTK_WIDGET (self->slide_revealer), FALSE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->slide_revealer), "osd");
   gtk_overlay_add_overlay (GTK_OVERLAY (gtk_widget_get_parent (GTK_WIDGET (self->map_view))),
                            GTK_WIDGET (self->slide_revealer));
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
