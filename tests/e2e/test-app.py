@@ -214,6 +214,34 @@ def sea_share(path):
         return -1.0
 
 
+def dark_share(path, box):
+    """The share of dark pixels (under 35 % grey) in @box = (x, y, w, h) of
+    the screenshot at @path."""
+    x, y, w, h = box
+    out = subprocess.run(["convert", path, "-crop", f"{w}x{h}+{x}+{y}", "+repage", "-colorspace", "gray",
+                          "-threshold", "35%", "-negate", "-format", "%[fx:mean]", "info:"],
+                         capture_output=True, text=True).stdout
+    try:
+        return float(out.strip())
+    except ValueError:
+        return -1.0
+
+
+def caption_box(root):
+    """Where a slide's caption shows: centred at the bottom of the map, 24
+    pixels up (src/app/straits-window-presentation.c); in screen pixels."""
+    for node in walk(root):
+        try:
+            if node.get_role_name() != "image":
+                continue
+            e = node.get_component_iface().get_extents(Atspi.CoordType.SCREEN)
+        except Exception:
+            continue
+        if e.width > 300 and e.height > 200:
+            return (e.x + e.width // 2 - 40, e.y + e.height - 24 - 40, 80, 36)
+    return None
+
+
 def any_visible(root, role):
     """Whether a node of @role is in the tree and visible (GTK takes hidden
     widgets out of the tree)."""
@@ -297,6 +325,12 @@ def main():
     time.sleep(1.0)
     after = screenshot(os.path.join(work, "after.png"))
     tap(before != after, "the screen changes when the view changes")
+    # A hidden slide caption once left its dark background on the map.
+    # (Without a window manager the window is at the screen's origin.)
+    box = caption_box(root)
+    dark = dark_share(os.path.join(work, "after.png"), box) if box else -1.0
+    tap(0 <= dark < 0.15, "no slide caption shows on the map outside a presentation",
+        f"dark share where a caption would show: {dark:.2f}, in {box}")
     shutil.copy(os.path.join(work, "after.png"), os.path.join(os.environ.get("MESON_BUILD_ROOT", work), "e2e-view.png"))
     stop(proc)
 
@@ -403,6 +437,13 @@ def main():
     press(proc, "F5")
     slide1 = wait_for(lambda: find(root, role="label", contains="1 / "), timeout=10)
     tap(slide1 is not None, "F5 starts the presentation at its first slide", slide1.get_name() if slide1 else "")
+    time.sleep(0.8)
+    box = caption_box(root)
+    screenshot(os.path.join(work, "caption.png"))
+    dark_during = dark_share(os.path.join(work, "caption.png"), box) if box else -1.0
+    shutil.copy(os.path.join(work, "caption.png"), os.path.join(os.environ.get("MESON_BUILD_ROOT", work), "e2e-slide.png"))
+    tap(dark_during > 0.3, "the slide's caption shows at the bottom of the map",
+        f"dark share where the caption shows: {dark_during:.2f}, in {box}")
     tap(visible_before is not None and wait_for(lambda: not any_visible(root, "slider"), timeout=5) is not None,
         "the window's chrome (header bar, time slider) is hidden while presenting")
     full = wait_for(lambda: window_geometry(proc) == screen and "_NET_WM_STATE_FULLSCREEN" in window_state(proc),
