@@ -1,7 +1,8 @@
 /* test-map-view.c: the map widget under a display (Xvfb in the test
  * suite), rendered by GTK's cairo renderer as the application uses it
- * where there is no GPU: its frame matches the renderer's own drawing, and
- * while the user pans or zooms it moves its cached image without redrawing.
+ * where there is no GPU: its frame matches the renderer's own drawing,
+ * while the user pans or zooms it moves its cached image without redrawing,
+ * and when a zoom rests the new base layer is drawn in a thread.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -204,6 +205,32 @@ test_zoom_scales_the_cache (Fixture *f, gconstpointer data)
   g_assert_cmpuint (edge_land, ==, 0);
 }
 
+/* When a zoom rests, the new base layer is drawn in a thread: the frame
+ * that follows only copies it (the renderer draws no vertex on the main
+ * thread), and it matches the renderer's own drawing. */
+static void
+test_zoom_settles_from_a_thread (Fixture *f, gconstpointer data)
+{
+  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  StraitsViewport vp;
+  g_autofree guint32 *shown = NULL, *drawn = NULL;
+  guint differing = 0;
+
+  straits_map_view_zoom (f->view, 1.5, WIDTH / 3.0, HEIGHT / 3.0);
+  vp = straits_map_view_get_viewport (f->view);
+  g_assert_false (straits_map_renderer_is_prepared (f->renderer, WIDTH, HEIGHT, 1, &vp));
+  while (!straits_map_renderer_is_prepared (f->renderer, WIDTH, HEIGHT, 1, &vp) &&
+         g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (straits_map_renderer_is_prepared (f->renderer, WIDTH, HEIGHT, 1, &vp));
+  shown = widget_pixels (f);
+  g_assert_cmpuint (straits_map_renderer_get_n_vertices (f->renderer), ==, 0);
+  drawn = renderer_pixels (f);
+  for (guint i = 0; i < WIDTH * HEIGHT; i++)
+    differing += channel_difference (shown[i], drawn[i]) > 2;
+  g_assert_cmpuint (differing, ==, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -221,5 +248,7 @@ main (int argc, char *argv[])
               test_pan_moves_the_cache, fixture_tear_down);
   g_test_add ("/map-view/zoom-scales-the-cache", Fixture, NULL, fixture_set_up,
               test_zoom_scales_the_cache, fixture_tear_down);
+  g_test_add ("/map-view/zoom-settles-from-a-thread", Fixture, NULL, fixture_set_up,
+              test_zoom_settles_from_a_thread, fixture_tear_down);
   return g_test_run ();
 }

@@ -427,6 +427,97 @@ test_legend_survives_cached_frames (void)
   cairo_surface_destroy (surface);
 }
 
+/* Drawn in bands by several threads, the base layer is the same as drawn
+ * in one pass: at an odd size, and at twice the density. */
+static void
+test_bands_match_one_pass (void)
+{
+  for (int scale = 1; scale <= 2; scale++)
+    {
+      g_autoptr(StraitsMapRenderer) r = renderer_for ("black-sea");
+      int w = 801, h = 611;
+      StraitsViewport vp = straits_map_renderer_fit (r, w, h);
+      cairo_surface_t *s[2];
+      guint differing = 0;
+
+      for (guint k = 0; k < 2; k++)
+        {
+          cairo_t *cr;
+
+          straits_map_renderer_set_threads (r, k == 0 ? 1 : 3);
+          s[k] = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w * scale, h * scale);
+          cr = cairo_create (s[k]);
+          cairo_scale (cr, scale, scale);
+          straits_map_renderer_draw (r, cr, w, h, &vp);
+          cairo_destroy (cr);
+          cairo_surface_flush (s[k]);
+        }
+      /* RGB24: the fourth byte is unused, and undefined. Where cairo clips
+       * a band, an antialiased pixel on the seam may come out a shade
+       * apart; a band out of place would differ in thousands. */
+      for (int y = 0; y < h * scale; y++)
+        for (int x = 0; x < w * scale; x++)
+          differing += pixel (s[0], x, y) != pixel (s[1], x, y);
+      g_assert_cmpuint (differing, <=, (guint) (w * scale) * (h * scale) / 10000);
+      cairo_surface_destroy (s[0]);
+      cairo_surface_destroy (s[1]);
+    }
+}
+
+static void
+on_prepared (GObject *source, GAsyncResult *result, gpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (straits_map_renderer_prepare_finish (STRAITS_MAP_RENDERER (source), result, &error));
+  g_assert_no_error (error);
+  *(gboolean *) data = TRUE;
+}
+
+static void
+prepare (StraitsMapRenderer *r, const StraitsViewport *vp, gboolean change_meanwhile)
+{
+  gboolean done = FALSE;
+
+  straits_map_renderer_prepare_async (r, WIDTH, HEIGHT, 1, vp, NULL, on_prepared, &done);
+  if (change_meanwhile)
+    straits_map_renderer_set_grouping (r, STRAITS_NO_INDEX);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* A base layer drawn ahead in a thread is the one the frame then copies:
+ * the frame draws no vertex of its own and looks the same as one drawn
+ * at once. One drawn for a map that changed meanwhile is dropped. */
+static void
+test_prepared_in_a_thread (void)
+{
+  g_autoptr(StraitsMapRenderer) r = renderer_for ("eu-groupings");
+  g_autoptr(StraitsMapRenderer) direct = renderer_for ("eu-groupings");
+  StraitsViewport vp;
+  cairo_surface_t *expected, *shown;
+
+  /* One band each, so that no seam differs (see bands-match-one-pass). */
+  straits_map_renderer_set_threads (r, 1);
+  straits_map_renderer_set_threads (direct, 1);
+  expected = render (direct, &vp);
+  g_assert_false (straits_map_renderer_is_prepared (r, WIDTH, HEIGHT, 1, &vp));
+  prepare (r, &vp, FALSE);
+  g_assert_true (straits_map_renderer_is_prepared (r, WIDTH, HEIGHT, 1, &vp));
+  shown = render (r, NULL);
+  g_assert_cmpuint (straits_map_renderer_get_n_vertices (r), ==, 0);
+  for (int y = 0; y < HEIGHT; y++)
+    for (int x = 0; x < WIDTH; x++)
+      g_assert_cmphex (pixel (shown, x, y), ==, pixel (expected, x, y));
+  g_assert_cmpuint (straits_map_renderer_get_n_vertices (direct), >, 1000);
+
+  vp.resolution *= 0.8;
+  prepare (r, &vp, TRUE);
+  g_assert_false (straits_map_renderer_is_prepared (r, WIDTH, HEIGHT, 1, &vp));
+  cairo_surface_destroy (shown);
+  cairo_surface_destroy (expected);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -454,6 +545,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/renderer/pick-country", test_pick_country);
   g_test_add_func ("/renderer/dataset-views", test_dataset_views);
   g_test_add_func ("/renderer/legend-survives-cached-frames", test_legend_survives_cached_frames);
+  g_test_add_func ("/renderer/bands-match-one-pass", test_bands_match_one_pass);
+  g_test_add_func ("/renderer/prepared-in-a-thread", test_prepared_in_a_thread);
   status = g_test_run ();
   g_object_unref (dataset);
   straits_atlas_free (atlas);

@@ -51,7 +51,7 @@ struct _StraitsMapRenderer
   guint64 last_vertices;
 
   GHashTable *layouts;      /* "size|weight|text" → PangoLayout */
-  GHashTable *sprites;
+  GHashTable *sprites;      /* label with halo, drawn once, for raster targets */
   cairo_pattern_t *hatch;   /* the disputed areas' hatching tile, raster targets */
   int hatch_pixels;
   /* The base layer (sea, land, borders, disputed areas) of the last
@@ -59,7 +59,9 @@ struct _StraitsMapRenderer
   cairo_surface_t *base;
   StraitsViewport base_viewport;
   double base_width, base_height, base_scale, base_margin;
-  gboolean base_enabled;      /* label with halo, drawn once, for raster targets */
+  gboolean base_enabled;
+  guint n_threads;            /* that draw the base layer, in bands */
+  guint base_generation;      /* counts invalidations */
 };
 
 /* drawn_groups holds group indices and these two pseudo-groups. */
@@ -146,5 +148,10 @@ straits_set_colour (cairo_t *cr, const StraitsColour *c)
 {
   cairo_set_source_rgb (cr, c->r, c->g, c->b);
 }
+
+gboolean straits_map_paint_cached_base (StraitsMapRenderer *self,
+                                        StraitsMapFrame    *frame);
+void straits_map_prepare_hatch (StraitsMapRenderer *self,
+                                StraitsMapFrame    *frame);
 
 G_END_DECLS

@@ -68,6 +68,7 @@ straits_map_renderer_init (StraitsMapRenderer *self)
   self->selected_actors = g_array_new (FALSE, FALSE, sizeof (guint32));
   self->legend_labels = g_ptr_array_new_with_free_func (g_free);
   self->base_enabled = TRUE;
+  self->n_threads = MIN (g_get_num_processors (), 4);
   self->labels = g_array_new (FALSE, FALSE, sizeof (StraitsPlacedLabel));
   self->label_texts = g_ptr_array_new_with_free_func (g_free);
   self->drawn_groups = g_array_new (FALSE, FALSE, sizeof (guint32));
@@ -284,9 +285,20 @@ straits_map_renderer_set_full_detail (StraitsMapRenderer *self,
 }
 
 void
+straits_map_renderer_set_threads (StraitsMapRenderer *self,
+                                  guint               n_threads)
+{
+  g_return_if_fail (STRAITS_IS_MAP_RENDERER (self));
+  self->n_threads = MAX (n_threads, 1);
+  straits_map_renderer_invalidate (self);
+}
+
+void
 straits_map_renderer_invalidate (StraitsMapRenderer *self)
 {
   g_clear_pointer (&self->base, cairo_surface_destroy);
+  /* Base layers being drawn in threads now draw an outdated map. */
+  self->base_generation++;
 }
 
 void
@@ -378,6 +390,7 @@ straits_map_frame_init (StraitsMapFrame       *frame,
   frame->threshold = self->full_detail ? 0 : DETAIL_UNITS * vp->resolution * DEGREES_PER_METRE;
   frame->culling = !self->full_detail;
   frame->unit = self->style.scale;
+  frame->n_vertices = 0;
 }
 
 gboolean
@@ -490,72 +503,6 @@ straits_map_stroke_arcs (StraitsMapRenderer *self,
     }
 }
 
-/* The device pixels per output unit of @cr, when it is a raster target
- * without rotation; 0 otherwise. */
-static double
-raster_scale (cairo_t *cr)
-{
-  double ux = 1, uy = 0, vx = 0, vy = 1;
-
-  if (cairo_surface_get_type (cairo_get_target (cr)) != CAIRO_SURFACE_TYPE_IMAGE)
-    return 0;
-  cairo_user_to_device_distance (cr, &ux, &uy);
-  cairo_user_to_device_distance (cr, &vx, &vy);
-  if (fabs (uy) > 1e-9 || fabs (vx) > 1e-9 || fabs (ux - vy) > 1e-9)
-    return 0;
-  return ux;
-}
-
-static void
-render_base (StraitsMapRenderer *self, StraitsMapFrame *frame, double scale)
-{
-  double margin = MIN (frame->width, frame->height) * 0.12;
-  double w = frame->width + 2 * margin, h = frame->height + 2 * margin;
-  StraitsMapFrame base = *frame;
-  cairo_t *cr;
-
-  g_clear_pointer (&self->base, cairo_surface_destroy);
-  self->base = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) ceil (w * scale), (int) ceil (h * scale));
-  cairo_surface_set_device_scale (self->base, scale, scale);
-  cr = cairo_create (self->base);
-  straits_map_frame_init (&base, self, cr, w, h, &frame->vp);
-  straits_map_draw_base (self, &base);
-  cairo_destroy (cr);
-  frame->n_vertices += base.n_vertices;
-  self->base_viewport = frame->vp;
-  self->base_width = frame->width;
-  self->base_height = frame->height;
-  self->base_scale = scale;
-  self->base_margin = margin;
-}
-
-/* Copies the base layer from the cache when the frame is the cached one
- * moved by less than its margin; renders the cache first when it is not. */
-static gboolean
-paint_cached_base (StraitsMapRenderer *self, StraitsMapFrame *frame)
-{
-  double scale = raster_scale (frame->cr), dx, dy;
-
-  if (!self->base_enabled || self->full_detail || scale <= 0)
-    return FALSE;
-  dx = (self->base_viewport.cx - frame->vp.cx) / frame->vp.resolution;
-  dy = (frame->vp.cy - self->base_viewport.cy) / frame->vp.resolution;
-  if (self->base == NULL || self->base_viewport.resolution != frame->vp.resolution ||
-      self->base_width != frame->width || self->base_height != frame->height ||
-      self->base_scale != scale || fabs (dx) > self->base_margin || fabs (dy) > self->base_margin)
-    {
-      render_base (self, frame, scale);
-      dx = dy = 0;
-    }
-  /* Whole device pixels: the copy stays sharp. */
-  dx = round (dx * scale) / scale;
-  dy = round (dy * scale) / scale;
-  cairo_set_source_surface (frame->cr, self->base, dx - self->base_margin, dy - self->base_margin);
-  cairo_pattern_set_filter (cairo_get_source (frame->cr), CAIRO_FILTER_NEAREST);
-  cairo_paint (frame->cr);
-  return TRUE;
-}
-
 void
 straits_map_renderer_draw (StraitsMapRenderer    *self,
                            cairo_t               *cr,
@@ -583,7 +530,7 @@ straits_map_renderer_draw (StraitsMapRenderer    *self,
   cairo_save (cr);
   cairo_rectangle (cr, 0, 0, width, height);
   cairo_clip (cr);
-  if (!paint_cached_base (self, &frame))
+  if (!straits_map_paint_cached_base (self, &frame))
     straits_map_draw_base (self, &frame);
   straits_map_note_drawn_groups (self, &frame);
   straits_map_draw_highlights (self, &frame);

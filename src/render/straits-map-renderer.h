@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cairo.h>
+#include <gio/gio.h>
 #include <glib-object.h>
 
 #include "straits-dataset.h"
@@ -73,8 +74,34 @@ void     straits_map_renderer_set_show_labels           (StraitsMapRenderer  *se
 void     straits_map_renderer_set_cache_base            (StraitsMapRenderer  *self,
                                                          gboolean             cache);
 void     straits_map_renderer_invalidate                (StraitsMapRenderer  *self);
+/* Threads that draw the cached base layer, in bands (default: the
+ * processors, at most 4). */
+void     straits_map_renderer_set_threads               (StraitsMapRenderer  *self,
+                                                         guint                n_threads);
 void     straits_map_renderer_set_full_detail           (StraitsMapRenderer  *self,
                                                          gboolean             full);
+
+/* Whether a raster frame of @width x @height at @scale device pixels per
+ * unit would copy the cached base layer rather than draw it. */
+gboolean straits_map_renderer_is_prepared               (StraitsMapRenderer  *self,
+                                                         double               width,
+                                                         double               height,
+                                                         double               scale,
+                                                         const StraitsViewport *viewport);
+/* Draws that frame's base layer in a thread, so that drawing the frame
+ * afterwards only copies it. The result is dropped if the map, dataset,
+ * grouping, overlays or style change meanwhile. */
+void     straits_map_renderer_prepare_async             (StraitsMapRenderer  *self,
+                                                         double               width,
+                                                         double               height,
+                                                         double               scale,
+                                                         const StraitsViewport *viewport,
+                                                         GCancellable        *cancellable,
+                                                         GAsyncReadyCallback  callback,
+                                                         gpointer             user_data);
+gboolean straits_map_renderer_prepare_finish            (StraitsMapRenderer  *self,
+                                                         GAsyncResult        *result,
+                                                         GError             **error);
 
 StraitsViewport straits_map_renderer_fit                (StraitsMapRenderer  *self,
                                                          double               width,

@@ -2,7 +2,9 @@
  *
  * While the user pans or zooms, frames show the last full rendering,
  * moved and scaled, so that no frame waits for the renderer; a full
- * rendering follows once the interaction has rested for a moment.
+ * rendering follows once the interaction has rested for a moment. When
+ * that needs a new base layer (after a zoom, or a long pan), a thread
+ * draws it first, and the moved rendering stays until it is ready.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -30,13 +32,15 @@ struct _StraitsMapView
   gboolean has_viewport;
 
   /* The last full rendering and the viewport it was drawn for; as a
-   * texture, so that moving it costs the GPU a draw, not an upload. */
+   * texture for GL renderers, so that moving it costs the GPU a draw, not
+   * an upload. */
   cairo_surface_t *cache;
-  GdkTexture *texture;
+  GdkTexture *texture;      /* of the cache, made when first needed */
   StraitsViewport cache_viewport;
   int cache_width, cache_height;
   gboolean interacting;
   guint settle_id;
+  GCancellable *preparing;  /* the base layer being drawn in a thread */
 
   /* Gestures. */
   StraitsViewport drag_start;
@@ -89,6 +93,48 @@ straits_map_view_queue_full_redraw (StraitsMapView *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+static void
+cancel_preparing (StraitsMapView *self)
+{
+  g_cancellable_cancel (self->preparing);
+  g_clear_object (&self->preparing);
+}
+
+static void
+on_prepared (GObject      *renderer,
+             GAsyncResult *result,
+             gpointer      data)
+{
+  g_autoptr(GError) error = NULL;
+  StraitsMapView *self;
+
+  /* Cancelled ones may outlive the view: leave @data alone. */
+  if (!straits_map_renderer_prepare_finish (STRAITS_MAP_RENDERER (renderer), result, &error))
+    return;
+  self = data;
+  g_clear_object (&self->preparing);
+  straits_map_view_queue_full_redraw (self);
+}
+
+/* Starts drawing the base layer of the current viewport in a thread, if
+ * the next full rendering would otherwise draw it; FALSE if not needed. */
+static gboolean
+prepare_base (StraitsMapView *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  int scale = gtk_widget_get_scale_factor (widget);
+
+  cancel_preparing (self);
+  if (self->renderer == NULL || self->cache == NULL || width <= 0 || height <= 0 ||
+      straits_map_renderer_is_prepared (self->renderer, width, height, scale, &self->viewport))
+    return FALSE;
+  self->preparing = g_cancellable_new ();
+  straits_map_renderer_prepare_async (self->renderer, width, height, scale, &self->viewport,
+                                      self->preparing, on_prepared, self);
+  return TRUE;
+}
+
 static gboolean
 settle (gpointer data)
 {
@@ -96,7 +142,8 @@ settle (gpointer data)
 
   self->settle_id = 0;
   self->interacting = FALSE;
-  straits_map_view_queue_full_redraw (self);
+  if (!prepare_base (self))
+    straits_map_view_queue_full_redraw (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -105,6 +152,7 @@ static void
 interaction_step (StraitsMapView *self)
 {
   self->interacting = TRUE;
+  cancel_preparing (self);
   g_clear_handle_id (&self->settle_id, g_source_remove);
   self->settle_id = g_timeout_add (SETTLE_MS, settle, self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -206,7 +254,6 @@ render_cache (StraitsMapView *self,
               int             height,
               int             scale)
 {
-  g_autoptr(GBytes) bytes = NULL;
   cairo_t *cr;
 
   invalidate_cache (self);
@@ -221,12 +268,6 @@ render_cache (StraitsMapView *self,
       self->n_drawn_relations = straits_map_renderer_get_n_drawn_relations (self->renderer);
       announce (self);
     }
-  /* Cairo's ARGB32 is premultiplied B, G, R, A in memory on little-endian
-   * machines: GDK_MEMORY_DEFAULT. */
-  bytes = g_bytes_new (cairo_image_surface_get_data (self->cache),
-                       (gsize) cairo_image_surface_get_stride (self->cache) * height * scale);
-  self->texture = gdk_memory_texture_new (width * scale, height * scale, GDK_MEMORY_DEFAULT, bytes,
-                                          cairo_image_surface_get_stride (self->cache));
   self->cache_viewport = self->viewport;
   self->cache_width = width;
   self->cache_height = height;
@@ -277,6 +318,26 @@ append_cache_surface (StraitsMapView        *self,
   cairo_destroy (cr);
 }
 
+/* The cache as a texture, sharing its memory: the cache is never drawn
+ * on again. */
+static GdkTexture *
+cache_texture (StraitsMapView *self)
+{
+  int width = cairo_image_surface_get_width (self->cache), height = cairo_image_surface_get_height (self->cache);
+  int stride = cairo_image_surface_get_stride (self->cache);
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (self->texture != NULL)
+    return self->texture;
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (self->cache), (gsize) stride * height,
+                                      (GDestroyNotify) cairo_surface_destroy,
+                                      cairo_surface_reference (self->cache));
+  /* Cairo's ARGB32 is premultiplied B, G, R, A in memory on little-endian
+   * machines: GDK_MEMORY_DEFAULT. */
+  self->texture = gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes, stride);
+  return self->texture;
+}
+
 static gboolean
 uses_cairo_renderer (GtkWidget *widget)
 {
@@ -303,7 +364,7 @@ append_cache (StraitsMapView *self,
   if (uses_cairo_renderer (GTK_WIDGET (self)))
     append_cache_surface (self, snapshot, &r);
   else
-    gtk_snapshot_append_texture (snapshot, self->texture, &r);
+    gtk_snapshot_append_texture (snapshot, cache_texture (self), &r);
   gtk_snapshot_pop (snapshot);
 }
 
@@ -318,7 +379,7 @@ straits_map_view_snapshot (GtkWidget   *widget,
   if (self->renderer == NULL || width <= 0 || height <= 0)
     return;
   ensure_viewport (self);
-  if (self->texture == NULL || (!self->interacting &&
+  if (self->cache == NULL || (!self->interacting && self->preparing == NULL &&
                                 (self->cache_width != width || self->cache_height != height ||
                                  memcmp (&self->cache_viewport, &self->viewport, sizeof self->viewport) != 0)))
     render_cache (self, width, height, scale);
@@ -754,6 +815,7 @@ straits_map_view_set_renderer (StraitsMapView     *self,
 
   if (!g_set_object (&self->renderer, renderer))
     return;
+  cancel_preparing (self);
   {
     /* Sizes in points, shown at the screen's 96 dpi. */
     StraitsMapStyle style = *straits_map_renderer_get_style (renderer);
@@ -780,6 +842,7 @@ straits_map_view_dispose (GObject *object)
 
   stop_kinetic (self);
   g_clear_handle_id (&self->settle_id, g_source_remove);
+  cancel_preparing (self);
   invalidate_cache (self);
   g_clear_object (&self->renderer);
   G_OBJECT_CLASS (straits_map_view_parent_class)->dispose (object);

@@ -1,0 +1,298 @@
+/* straits-map-base.c: the base layer (sea, land, coasts, borders,
+ * disputed areas) of raster frames, drawn with a margin and cached, so
+ * that frames which only move the map copy it; drawn in bands on all
+ * processors, and in a thread ahead of time when a caller asks.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <gio/gio.h>
+
+#include "straits-map-renderer-private.h"
+
+/* The device pixels per output unit of @cr, when it is a raster target
+ * without rotation; 0 otherwise. */
+static double
+raster_scale (cairo_t *cr)
+{
+  double ux = 1, uy = 0, vx = 0, vy = 1;
+
+  if (cairo_surface_get_type (cairo_get_target (cr)) != CAIRO_SURFACE_TYPE_IMAGE)
+    return 0;
+  cairo_user_to_device_distance (cr, &ux, &uy);
+  cairo_user_to_device_distance (cr, &vx, &vy);
+  if (fabs (uy) > 1e-9 || fabs (vx) > 1e-9 || fabs (ux - vy) > 1e-9)
+    return 0;
+  return ux;
+}
+
+/* A horizontal band of the base layer, drawn by its own thread into its
+ * rows of the shared surface. */
+typedef struct {
+  StraitsMapRenderer *self;
+  StraitsMapFrame frame;
+  cairo_surface_t *rows;
+} Band;
+
+/* Bands below this many device rows are not worth a thread. */
+#define MIN_BAND_ROWS 160
+
+static gpointer
+draw_band (gpointer data)
+{
+  Band *band = data;
+
+  straits_map_draw_base (band->self, &band->frame);
+  cairo_destroy (band->frame.cr);
+  cairo_surface_destroy (band->rows);
+  return NULL;
+}
+
+/* Band @b of @n: a surface over its rows of @surface, and a frame whose
+ * culling box is the band's (with the frame's usual margin). */
+static void
+band_init (Band            *band,
+           StraitsMapRenderer *self,
+           cairo_surface_t *surface,
+           guint            b,
+           guint            n,
+           double           width,
+           double           height,
+           const StraitsViewport *vp)
+{
+  int pw = cairo_image_surface_get_width (surface), ph = cairo_image_surface_get_height (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  int y0 = (int) ((gint64) ph * b / n), y1 = (int) ((gint64) ph * (b + 1) / n);
+  double scale, top, margin = 8 * vp->resolution;
+  cairo_t *cr;
+
+  cairo_surface_get_device_scale (surface, &scale, NULL);
+  band->self = self;
+  band->rows = cairo_image_surface_create_for_data (cairo_image_surface_get_data (surface) + (gsize) y0 * stride,
+                                                    CAIRO_FORMAT_RGB24, pw, y1 - y0, stride);
+  cairo_surface_set_device_scale (band->rows, scale, scale);
+  cr = cairo_create (band->rows);
+  cairo_translate (cr, 0, -y0 / scale);
+  straits_map_frame_init (&band->frame, self, cr, width, height, vp);
+  top = vp->cy + height / 2 * vp->resolution;
+  band->frame.view.y1 = top - y0 / scale * vp->resolution + margin;
+  band->frame.view.y0 = top - y1 / scale * vp->resolution - margin;
+}
+
+/* Draws the base layer into @surface in bands, one thread each, since
+ * cairo's rasteriser uses one core. The bands are cut on whole device
+ * rows, so the result is the same, pixel for pixel, as one pass. */
+static guint64
+draw_base_in_bands (StraitsMapRenderer    *self,
+                    cairo_surface_t       *surface,
+                    double                 width,
+                    double                 height,
+                    const StraitsViewport *vp)
+{
+  guint n = CLAMP (self->n_threads, 1, 8);
+  Band bands[8];
+  GThread *threads[8] = { NULL };
+  guint64 vertices = 0;
+
+  n = MIN (n, (guint) MAX (1, cairo_image_surface_get_height (surface) / MIN_BAND_ROWS));
+  cairo_surface_flush (surface);
+  for (guint b = 0; b < n; b++)
+    band_init (&bands[b], self, surface, b, n, width, height, vp);
+  /* Made before the threads start, which only read it. */
+  straits_map_prepare_hatch (self, &bands[0].frame);
+  for (guint b = 1; b < n; b++)
+    threads[b] = g_thread_new ("straits-band", draw_band, &bands[b]);
+  draw_band (&bands[0]);
+  for (guint b = 1; b < n; b++)
+    g_thread_join (threads[b]);
+  for (guint b = 0; b < n; b++)
+    vertices += bands[b].frame.n_vertices;
+  cairo_surface_mark_dirty (surface);
+  return vertices;
+}
+
+/* The margin drawn around a frame of @width x @height: room to pan. */
+static double
+base_margin (double width, double height)
+{
+  return MIN (width, height) * 0.12;
+}
+
+/* A new base layer for a frame of @width x @height at @vp, with its
+ * margin, at @scale device pixels per unit. */
+static void
+render_base (StraitsMapRenderer    *self,
+             double                 width,
+             double                 height,
+             const StraitsViewport *vp,
+             double                 scale,
+             guint64               *vertices)
+{
+  double margin = base_margin (width, height);
+  double w = width + 2 * margin, h = height + 2 * margin;
+
+  g_clear_pointer (&self->base, cairo_surface_destroy);
+  self->base = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) ceil (w * scale), (int) ceil (h * scale));
+  cairo_surface_set_device_scale (self->base, scale, scale);
+  *vertices += draw_base_in_bands (self, self->base, w, h, vp);
+  self->base_viewport = *vp;
+  self->base_width = width;
+  self->base_height = height;
+  self->base_scale = scale;
+  self->base_margin = margin;
+}
+
+/* Whether the cached base layer can be copied into a frame of @width x
+ * @height at @vp and @scale: same size and zoom, moved less than its
+ * margin. */
+static gboolean
+base_covers (StraitsMapRenderer    *self,
+             double                 width,
+             double                 height,
+             const StraitsViewport *vp,
+             double                 scale)
+{
+  double dx = (self->base_viewport.cx - vp->cx) / vp->resolution;
+  double dy = (vp->cy - self->base_viewport.cy) / vp->resolution;
+
+  return self->base != NULL && self->base_viewport.resolution == vp->resolution &&
+         self->base_width == width && self->base_height == height && self->base_scale == scale &&
+         fabs (dx) <= self->base_margin && fabs (dy) <= self->base_margin;
+}
+
+/* Copies the base layer from the cache when the frame is the cached one
+ * moved by less than its margin; renders the cache first when it is not. */
+gboolean
+straits_map_paint_cached_base (StraitsMapRenderer *self,
+                               StraitsMapFrame    *frame)
+{
+  double scale = raster_scale (frame->cr), dx, dy;
+
+  if (!self->base_enabled || self->full_detail || scale <= 0)
+    return FALSE;
+  if (!base_covers (self, frame->width, frame->height, &frame->vp, scale))
+    render_base (self, frame->width, frame->height, &frame->vp, scale, &frame->n_vertices);
+  /* Whole device pixels: the copy stays sharp. */
+  dx = round ((self->base_viewport.cx - frame->vp.cx) / frame->vp.resolution * scale) / scale;
+  dy = round ((frame->vp.cy - self->base_viewport.cy) / frame->vp.resolution * scale) / scale;
+  cairo_set_source_surface (frame->cr, self->base, dx - self->base_margin, dy - self->base_margin);
+  cairo_pattern_set_filter (cairo_get_source (frame->cr), CAIRO_FILTER_NEAREST);
+  cairo_paint (frame->cr);
+  return TRUE;
+}
+
+gboolean
+straits_map_renderer_is_prepared (StraitsMapRenderer    *self,
+                                  double                 width,
+                                  double                 height,
+                                  double                 scale,
+                                  const StraitsViewport *viewport)
+{
+  g_return_val_if_fail (STRAITS_IS_MAP_RENDERER (self), FALSE);
+  return !self->base_enabled || self->full_detail || base_covers (self, width, height, viewport, scale);
+}
+
+/* Ahead of time ------------------------------------------------------------ */
+
+/* What a thread needs to draw a base layer: a renderer of its own with
+ * what the base layer depends on, so that the caller's may change
+ * meanwhile. */
+typedef struct {
+  StraitsMapRenderer *copy;
+  double width, height, scale;
+  StraitsViewport viewport;
+  guint generation;
+} Preparation;
+
+static void
+preparation_free (Preparation *p)
+{
+  g_clear_object (&p->copy);
+  g_free (p);
+}
+
+static StraitsMapRenderer *
+copy_for_base (StraitsMapRenderer *self)
+{
+  StraitsMapRenderer *copy = straits_map_renderer_new (NULL);
+
+  copy->map = straits_projected_map_ref (self->map);
+  g_set_object (&copy->dataset, self->dataset);
+  copy->style = self->style;
+  copy->grouping = self->grouping;
+  copy->overlays = g_strdupv (self->overlays);
+  /* One processor fewer: the caller's thread goes on drawing frames. */
+  copy->n_threads = MAX (self->n_threads, 2) - 1;
+  return copy;
+}
+
+static void
+prepare_in_thread (GTask        *task,
+                   gpointer      source,
+                   gpointer      data,
+                   GCancellable *cancellable)
+{
+  Preparation *p = data;
+  guint64 vertices = 0;
+
+  render_base (p->copy, p->width, p->height, &p->viewport, p->scale, &vertices);
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+straits_map_renderer_prepare_async (StraitsMapRenderer    *self,
+                                    double                 width,
+                                    double                 height,
+                                    double                 scale,
+                                    const StraitsViewport *viewport,
+                                    GCancellable          *cancellable,
+                                    GAsyncReadyCallback    callback,
+                                    gpointer               user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  Preparation *p;
+
+  g_return_if_fail (STRAITS_IS_MAP_RENDERER (self));
+  g_task_set_source_tag (task, straits_map_renderer_prepare_async);
+  if (self->map == NULL || straits_map_renderer_is_prepared (self, width, height, scale, viewport))
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+  p = g_new0 (Preparation, 1);
+  p->copy = copy_for_base (self);
+  p->width = width;
+  p->height = height;
+  p->scale = scale;
+  p->viewport = *viewport;
+  p->generation = self->base_generation;
+  g_task_set_task_data (task, p, (GDestroyNotify) preparation_free);
+  g_task_run_in_thread (task, prepare_in_thread);
+}
+
+gboolean
+straits_map_renderer_prepare_finish (StraitsMapRenderer  *self,
+                                     GAsyncResult        *result,
+                                     GError             **error)
+{
+  Preparation *p;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+  p = g_task_get_task_data (G_TASK (result));
+  /* Adopted only if nothing it depends on changed since it started. */
+  if (p != NULL && p->generation == self->base_generation)
+    {
+      g_clear_pointer (&self->base, cairo_surface_destroy);
+      self->base = g_steal_pointer (&p->copy->base);
+      self->base_viewport = p->copy->base_viewport;
+      self->base_width = p->copy->base_width;
+      self->base_height = p->copy->base_height;
+      self->base_scale = p->copy->base_scale;
+      self->base_margin = p->copy->base_margin;
+    }
+  return TRUE;
+}
