@@ -15,6 +15,8 @@
 struct _StraitsApplication
 {
   AdwApplication parent_instance;
+
+  guint work_in_threads;
 };
 
 G_DEFINE_FINAL_TYPE (StraitsApplication, straits_application, ADW_TYPE_APPLICATION)
@@ -243,6 +245,34 @@ straits_application_startup (GApplication *app)
     gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);
 }
 
+void
+straits_application_hold_work (StraitsApplication *self)
+{
+  g_return_if_fail (STRAITS_IS_APPLICATION (self));
+  self->work_in_threads++;
+}
+
+void
+straits_application_release_work (StraitsApplication *self)
+{
+  g_return_if_fail (STRAITS_IS_APPLICATION (self));
+  g_return_if_fail (self->work_in_threads > 0);
+  self->work_in_threads--;
+}
+
+/* PROJ and GEOS free their static data as the process exits; a thread
+ * still projecting then crashes it. Quitting waits for such threads to
+ * report back (a first run's sea measurement takes about a second). */
+static void
+straits_application_shutdown (GApplication *app)
+{
+  StraitsApplication *self = STRAITS_APPLICATION (app);
+
+  while (self->work_in_threads > 0)
+    g_main_context_iteration (NULL, TRUE);
+  G_APPLICATION_CLASS (straits_application_parent_class)->shutdown (app);
+}
+
 static void
 straits_application_class_init (StraitsApplicationClass *klass)
 {
@@ -251,6 +281,7 @@ straits_application_class_init (StraitsApplicationClass *klass)
   app_class->activate = straits_application_activate;
   app_class->open = straits_application_open;
   app_class->startup = straits_application_startup;
+  app_class->shutdown = straits_application_shutdown;
   app_class->handle_local_options = straits_application_handle_local_options;
 }
 

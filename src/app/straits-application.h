@@ -13,4 +13,9 @@ G_DECLARE_FINAL_TYPE (StraitsApplication, straits_application, STRAITS, APPLICAT
 
 StraitsApplication *straits_application_new (void);
 
+/* Work in a thread that must end before the process does; quitting waits
+ * until each hold is released. */
+void straits_application_hold_work    (StraitsApplication *self);
+void straits_application_release_work (StraitsApplication *self);
+
 G_END_DECLS

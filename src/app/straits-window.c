@@ -9,6 +9,7 @@
 #include <malloc.h>
 #endif
 
+#include "straits-application.h"
 #include "straits-export-dialog.h"
 #include "straits-paths.h"
 #include "straits-window-private.h"
@@ -95,6 +96,7 @@ on_maritime_measured (GObject      *source,
   StraitsMaritimeReport *report = straits_maritime_get_finish (result, &error);
   StraitsWindow *self;
 
+  straits_application_release_work (STRAITS_APPLICATION (g_application_get_default ()));
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   self = STRAITS_WINDOW (user_data);
@@ -119,9 +121,12 @@ start_measuring (StraitsWindow *self)
   g_autofree char *dir = g_build_filename (straits_data_dir (), "maritime", NULL);
   g_autofree char *cache = g_build_filename (g_get_user_cache_dir (), "straits", NULL);
 
-  if (self->measuring != NULL)
+  /* Start-up measurements quit at the first frame; they would wait for
+   * a first run's measuring to end (see straits_application_shutdown). */
+  if (self->measuring != NULL || g_strcmp0 (g_getenv ("STRAITS_QUIT_AFTER_FIRST_FRAME"), "1") == 0)
     return;
   self->measuring = g_cancellable_new ();
+  straits_application_hold_work (STRAITS_APPLICATION (g_application_get_default ()));
   straits_maritime_get_async (dir, cache, self->measuring, on_maritime_measured, self);
 }
 
@@ -770,6 +775,7 @@ on_loaded (GObject      *source,
   GFile *file = ((LoadJob *) g_task_get_task_data (task))->file;
   LoadResult *result = g_task_propagate_pointer (task, NULL);
 
+  straits_application_release_work (STRAITS_APPLICATION (g_application_get_default ()));
   if (g_cancellable_is_cancelled (g_task_get_cancellable (task)))
     {
       load_result_free (result);
@@ -812,6 +818,7 @@ straits_window_open_file (StraitsWindow *self,
               : self->settings ? g_settings_get_string (self->settings, "last-view") : NULL;
     g_task_set_task_data (task, job, (GDestroyNotify) load_job_free);
   }
+  straits_application_hold_work (STRAITS_APPLICATION (g_application_get_default ()));
   g_task_run_in_thread (task, load_in_thread);
   g_object_unref (task);
 }

@@ -565,6 +565,27 @@ def main():
         "with LANGUAGE=de the side panel's pages are “Verlauf” and “Rüstungsexporte”")
     stop(proc)
 
+    # 10. Quitting while a first run still measures the seas (in a thread,
+    # from the first frame on, about a second here) waits for it: the
+    # process once exited under the thread, which crashed it now and then
+    # and never left the measurement in the cache.
+    env_fresh = dict(env, XDG_CACHE_HOME=os.path.join(work, "fresh-cache"))
+    proc, root = start(env_fresh)
+    wait_for(lambda: find(root, role="frame", name=title), timeout=30)
+    time.sleep(0.3)
+    subprocess.run(["gdbus", "call", "--session", "--dest", "eu.straits.Straits", "--object-path",
+                    "/eu/straits/Straits", "--method", "org.gtk.Actions.Activate", "quit", "[]", "{}"],
+                   check=False, stdout=subprocess.DEVNULL, timeout=10)
+    try:
+        code = proc.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        code = None
+    cached = os.listdir(os.path.join(work, "fresh-cache", "straits")) \
+        if os.path.isdir(os.path.join(work, "fresh-cache", "straits")) else []
+    tap(code == 0 and len(cached) > 0,
+        "quitting during a first run's sea measurement waits for it: exit status 0, the result cached",
+        f"exit status {code}, cache {cached}")
+
     bus.terminate()
     shutil.rmtree(work, ignore_errors=True)
 
