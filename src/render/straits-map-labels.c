@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "straits-map-renderer-private.h"
@@ -83,6 +84,21 @@ draw_text_with_halo (StraitsMapRenderer  *self,
   straits_text_show_with_halo (cr, layout, &self->style.halo, 0.85, halo_width);
 }
 
+/* A layout's sprite, kept on the layout (which is cached by text, font
+ * and size) with what else it was drawn for. */
+typedef struct {
+  double scale, halo_width;
+  StraitsColour colour;
+  cairo_surface_t *surface;
+} Sprite;
+
+static void
+sprite_free (Sprite *sprite)
+{
+  cairo_surface_destroy (sprite->surface);
+  g_free (sprite);
+}
+
 /* On raster targets a label is drawn once, with its halo, into a sprite
  * that later frames only copy: stroking glyph outlines for the halo is the
  * costliest part of drawing text. Vector targets get real text. */
@@ -94,39 +110,35 @@ label_sprite (StraitsMapRenderer  *self,
               double               halo_width,
               double               margin)
 {
-  cairo_surface_t *surface = cairo_get_target (target);
-  double sx = 1, sy = 1, ux = 1, uy = 0;
-  g_autofree char *key = NULL;
-  cairo_surface_t *sprite;
+  static GQuark quark;
+  double ux = 1, uy = 0;
+  Sprite *sprite;
   PangoRectangle logical;
   cairo_t *cr;
 
+  if (quark == 0)
+    quark = g_quark_from_static_string ("straits-label-sprite");
   /* Drawn at the output's scale, so that copies are pixel for pixel. */
   cairo_user_to_device_distance (target, &ux, &uy);
-  cairo_surface_get_device_scale (surface, &sx, &sy);
-  {
-    /* By content: a layout's address may be reused once it is evicted. */
-    g_autofree char *font = pango_font_description_to_string (pango_layout_get_font_description (layout));
+  sprite = g_object_get_qdata (G_OBJECT (layout), quark);
+  if (sprite != NULL && sprite->scale == ux && sprite->halo_width == halo_width &&
+      memcmp (&sprite->colour, colour, sizeof *colour) == 0)
+    return sprite->surface;
 
-    key = g_strdup_printf ("%s|%d|%.3f|%.3f|%.3f|%.3f|%.3f|%s", font, pango_layout_get_width (layout), ux,
-                           colour->r, colour->g, colour->b, halo_width, pango_layout_get_text (layout));
-  }
-  sprite = g_hash_table_lookup (self->sprites, key);
-  if (sprite != NULL)
-    return sprite;
-
+  sprite = g_new0 (Sprite, 1);
+  sprite->scale = ux;
+  sprite->halo_width = halo_width;
+  sprite->colour = *colour;
   pango_layout_get_pixel_extents (layout, NULL, &logical);
-  sprite = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
-                                       (int) ceil ((logical.width + 2 * margin) * ux) + 1,
-                                       (int) ceil ((logical.height + 2 * margin) * ux) + 1);
-  cairo_surface_set_device_scale (sprite, ux, ux);
-  cr = cairo_create (sprite);
+  sprite->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                                (int) ceil ((logical.width + 2 * margin) * ux) + 1,
+                                                (int) ceil ((logical.height + 2 * margin) * ux) + 1);
+  cairo_surface_set_device_scale (sprite->surface, ux, ux);
+  cr = cairo_create (sprite->surface);
   draw_text_with_halo (self, cr, layout, margin - logical.x, margin - logical.y, halo_width, colour);
   cairo_destroy (cr);
-  if (g_hash_table_size (self->sprites) > MAX_CACHED_LAYOUTS)
-    g_hash_table_remove_all (self->sprites);
-  g_hash_table_insert (self->sprites, g_steal_pointer (&key), sprite);
-  return sprite;
+  g_object_set_qdata_full (G_OBJECT (layout), quark, sprite, (GDestroyNotify) sprite_free);
+  return sprite->surface;
 }
 
 static void
@@ -330,6 +342,65 @@ label_polygons (StraitsMapRenderer *self,
 }
 
 static void
+path_city_dot (StraitsMapRenderer *self,
+               cairo_t            *cr,
+               double              x,
+               double              y,
+               double              r,
+               double              line_width)
+{
+  /* Text leaves a current point: start afresh, or the dot gets a tail. */
+  cairo_new_path (cr);
+  cairo_arc (cr, x, y, r, 0, 2 * G_PI);
+  straits_set_colour (cr, &self->style.halo);
+  cairo_fill_preserve (cr);
+  straits_set_colour (cr, &self->style.text);
+  cairo_set_line_width (cr, line_width);
+  cairo_stroke (cr);
+}
+
+/* A city's dot: on raster targets a copy of one drawn once per scale,
+ * on whole device pixels, as its label is. */
+static void
+draw_city_dot (StraitsMapRenderer *self,
+               StraitsMapFrame    *frame,
+               double              x,
+               double              y,
+               double              r)
+{
+  cairo_t *cr = frame->cr;
+  double ux = 1, uy = 0, half = r + frame->unit;
+
+  if (cairo_surface_get_type (cairo_get_target (cr)) != CAIRO_SURFACE_TYPE_IMAGE)
+    {
+      path_city_dot (self, cr, x, y, r, frame->unit);
+      return;
+    }
+  cairo_user_to_device_distance (cr, &ux, &uy);
+  if (self->city_dot == NULL || self->city_dot_scale != ux * frame->unit)
+    {
+      int px = (int) ceil (2 * half * ux);
+      cairo_t *dot;
+
+      g_clear_pointer (&self->city_dot, cairo_surface_destroy);
+      self->city_dot = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, px, px);
+      cairo_surface_set_device_scale (self->city_dot, ux, ux);
+      dot = cairo_create (self->city_dot);
+      path_city_dot (self, dot, px / ux / 2, px / ux / 2, r, frame->unit);
+      cairo_destroy (dot);
+      self->city_dot_scale = ux * frame->unit;
+    }
+  x -= cairo_image_surface_get_width (self->city_dot) / ux / 2;
+  y -= cairo_image_surface_get_height (self->city_dot) / ux / 2;
+  cairo_user_to_device (cr, &x, &y);
+  x = round (x);
+  y = round (y);
+  cairo_device_to_user (cr, &x, &y);
+  cairo_set_source_surface (cr, self->city_dot, x, y);
+  cairo_paint (cr);
+}
+
+static void
 label_cities (StraitsMapRenderer *self,
               StraitsMapFrame    *frame)
 {
@@ -366,14 +437,7 @@ label_cities (StraitsMapRenderer *self,
         continue;
       if (!place_text (self, frame, feature->name, &ts, ox, oy, TRUE))
         continue;
-      /* Text leaves a current point: start afresh, or the dot gets a tail. */
-      cairo_new_path (frame->cr);
-      cairo_arc (frame->cr, ox, oy, r, 0, 2 * G_PI);
-      straits_set_colour (frame->cr, &self->style.halo);
-      cairo_fill_preserve (frame->cr);
-      straits_set_colour (frame->cr, &self->style.text);
-      cairo_set_line_width (frame->cr, 1.0 * frame->unit);
-      cairo_stroke (frame->cr);
+      draw_city_dot (self, frame, ox, oy, r);
     }
 }
 

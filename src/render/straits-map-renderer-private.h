@@ -51,8 +51,9 @@ struct _StraitsMapRenderer
   guint64 last_vertices;
 
   GHashTable *layouts;      /* "size|weight|text" → PangoLayout */
-  GHashTable *sprites;      /* label with halo, drawn once, for raster targets */
   cairo_pattern_t *hatch;   /* the disputed areas' hatching tile, raster targets */
+  cairo_surface_t *city_dot; /* a city's dot, raster targets */
+  double city_dot_scale;
   int hatch_pixels;
   /* The base layer (sea, land, borders, disputed areas) of the last
    * raster frame, drawn with a margin, so that small pans only copy it. */

@@ -44,9 +44,9 @@ straits_map_renderer_finalize (GObject *object)
   g_clear_pointer (&self->drawn_groups, g_array_unref);
   g_clear_pointer (&self->drawn_types, g_array_unref);
   g_clear_pointer (&self->layouts, g_hash_table_unref);
-  g_clear_pointer (&self->sprites, g_hash_table_unref);
   g_clear_pointer (&self->base, cairo_surface_destroy);
   g_clear_pointer (&self->hatch, cairo_pattern_destroy);
+  g_clear_pointer (&self->city_dot, cairo_surface_destroy);
 
   G_OBJECT_CLASS (straits_map_renderer_parent_class)->finalize (object);
 }
@@ -74,8 +74,6 @@ straits_map_renderer_init (StraitsMapRenderer *self)
   self->drawn_groups = g_array_new (FALSE, FALSE, sizeof (guint32));
   self->drawn_types = g_array_new (FALSE, FALSE, sizeof (guint32));
   self->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  self->sprites = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                         (GDestroyNotify) cairo_surface_destroy);
 }
 
 StraitsMapRenderer *
@@ -246,8 +244,8 @@ straits_map_renderer_set_style (StraitsMapRenderer    *self,
   straits_map_renderer_invalidate (self);
   self->style = *style;
   g_hash_table_remove_all (self->layouts);
-  g_hash_table_remove_all (self->sprites);
   g_clear_pointer (&self->hatch, cairo_pattern_destroy);
+  g_clear_pointer (&self->city_dot, cairo_surface_destroy);
 }
 
 const StraitsMapStyle *
