@@ -2,7 +2,8 @@
  * zooming at 1920x1080, measured from the frame clock's "before-paint"
  * to "after-paint" (snapshot and rendering), under Xvfb; then zoom steps
  * that each rest until the map is drawn sharp again, the frame that shows
- * it included.
+ * it included; then frames where only the country under the pointer
+ * changes.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,9 +18,10 @@
 #define PAN_FRAMES 120
 #define ZOOM_FRAMES 60
 #define RESTS 8
+#define HOVERS 40
 
-static GArray *times, *rest_times, *sharp_times;
-static guint rests;
+static GArray *times, *rest_times, *sharp_times, *hover_times;
+static guint rests, hovers;
 static gint64 paint_start;
 static guint frame;
 static StraitsMapView *view;
@@ -69,14 +71,16 @@ report_and_quit (GApplication *app)
   print_spread (rest_times);
   printf ("\n  of which the frames that show the sharp map:");
   print_spread (sharp_times);
+  printf ("\n%u frames where the country under the pointer changes:\n", hover_times->len);
+  print_spread (hover_times);
   printf ("\n");
   g_application_quit (app);
 }
 
 /* Zoom steps that rest: a step, frames until the new base layer is ready
  * (drawn in a thread), and the frame that shows it. */
-static gboolean
-rest_step (double ms, GApplication *app)
+static void
+rest_step (double ms)
 {
   g_array_append_val (rest_times, ms);
   /* The first frame that ends with the base layer ready drew the sharp
@@ -84,9 +88,43 @@ rest_step (double ms, GApplication *app)
   if (prepared ())
     {
       g_array_append_val (sharp_times, ms);
-      if (++rests == RESTS)
-        return FALSE;
-      straits_map_view_zoom (view, rests % 2 ? 1 / 1.25 : 1.25, 700, 400);
+      if (++rests < RESTS)
+        straits_map_view_zoom (view, rests % 2 ? 1 / 1.25 : 1.25, 700, 400);
+    }
+}
+
+/* The pointer moving from Turkey to Greece and back, through the view's
+ * own motion handler. */
+static gboolean
+hover_step (double ms)
+{
+  StraitsMapRenderer *r = straits_map_view_get_renderer (view);
+  StraitsViewport vp = straits_map_view_get_viewport (view);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (view));
+  double x, y, ox, oy;
+
+  if (hovers > 0)
+    g_array_append_val (hover_times, ms);
+  if (hovers++ == HOVERS)
+    return FALSE;
+  /* Inland, away from the arcs that meet at the countries' anchors. */
+  g_assert (straits_projection_forward (straits_projected_map_get_projection (straits_map_renderer_get_map (r)),
+                                        hovers % 2 ? 41.0 : 22.2, hovers % 2 ? 38.6 : 37.5, &x, &y));
+  straits_viewport_to_output (&vp, gtk_widget_get_width (GTK_WIDGET (view)), gtk_widget_get_height (GTK_WIDGET (view)),
+                              x, y, &ox, &oy);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_MOTION (controller))
+        g_signal_emit_by_name (controller, "motion", ox, oy);
+    }
+  if (hovers <= 2)
+    {
+      g_autofree char *on = NULL;
+
+      g_object_get (view, "hover-description", &on, NULL);
+      printf ("  (pointer on: %s)\n", on);
     }
   return TRUE;
 }
@@ -107,7 +145,9 @@ on_after_paint (GdkFrameClock *clock, GApplication *app)
       double ms = (g_get_monotonic_time () - paint_start) / 1000.0;
 
       g_array_remove_index (times, times->len - 1);
-      if (!rest_step (ms, app))
+      if (rests < RESTS)
+        rest_step (ms);
+      else if (!hover_step (ms))
         {
           report_and_quit (app);
           return;
@@ -169,6 +209,7 @@ main (int argc, char *argv[])
   times = g_array_new (FALSE, FALSE, sizeof (double));
   rest_times = g_array_new (FALSE, FALSE, sizeof (double));
   sharp_times = g_array_new (FALSE, FALSE, sizeof (double));
+  hover_times = g_array_new (FALSE, FALSE, sizeof (double));
   g_signal_connect (app, "activate", G_CALLBACK (activate), NULL);
   return g_application_run (G_APPLICATION (app), 1, argv);
 }

@@ -231,6 +231,59 @@ test_zoom_settles_from_a_thread (Fixture *f, gconstpointer data)
   g_assert_cmpuint (differing, ==, 0);
 }
 
+/* Sends the view's motion controller the pointer at (@x, @y). */
+static void
+move_pointer (Fixture *f, double x, double y)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->view));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_MOTION (controller))
+        g_signal_emit_by_name (controller, "motion", x, y);
+    }
+}
+
+/* The country under the pointer is highlighted over the cached frame:
+ * its pixels change, the rest of the map does not, and the renderer does
+ * not draw the frame again. */
+static void
+test_hover_keeps_the_frame (Fixture *f, gconstpointer data)
+{
+  StraitsProjection *p = straits_projected_map_get_projection (straits_map_renderer_get_map (f->renderer));
+  StraitsViewport vp = straits_map_view_get_viewport (f->view);
+  g_autofree guint32 *before = NULL, *after = NULL;
+  g_autofree char *on = NULL;
+  double mx, my, x, y;
+  guint changed_far = 0;
+
+  /* Inland Turkey, away from the arcs that meet at its anchor. */
+  g_assert_true (straits_projection_forward (p, 31.0, 37.8, &mx, &my));
+  straits_viewport_to_output (&vp, WIDTH, HEIGHT, mx, my, &x, &y);
+  g_assert_cmpfloat (x, >, 0);
+  g_assert_cmpfloat (x, <, WIDTH);
+  g_assert_cmpfloat (y, >, 0);
+  g_assert_cmpfloat (y, <, HEIGHT);
+  /* A full frame again, which copies the cached base layer: no vertex. */
+  straits_map_view_queue_full_redraw (f->view);
+  before = widget_pixels (f);
+  g_assert_cmpuint (straits_map_renderer_get_n_vertices (f->renderer), ==, 0);
+
+  move_pointer (f, x, y);
+  g_object_get (f->view, "hover-description", &on, NULL);
+  g_assert_cmpstr (on, ==, "Turkey");
+  after = widget_pixels (f);
+  /* A draw of the renderer's own would have outlined Turkey: vertices. */
+  g_assert_cmpuint (straits_map_renderer_get_n_vertices (f->renderer), ==, 0);
+  g_assert_cmpint (channel_difference (before[(int) y * WIDTH + (int) x], after[(int) y * WIDTH + (int) x]), >, 2);
+  for (int j = 0; j < 40; j++)
+    for (int i = 0; i < 40; i++)
+      changed_far += before[j * WIDTH + i] != after[j * WIDTH + i];
+  g_assert_cmpuint (changed_far, ==, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -250,5 +303,7 @@ main (int argc, char *argv[])
               test_zoom_scales_the_cache, fixture_tear_down);
   g_test_add ("/map-view/zoom-settles-from-a-thread", Fixture, NULL, fixture_set_up,
               test_zoom_settles_from_a_thread, fixture_tear_down);
+  g_test_add ("/map-view/hover-keeps-the-frame", Fixture, NULL, fixture_set_up,
+              test_hover_keeps_the_frame, fixture_tear_down);
   return g_test_run ();
 }

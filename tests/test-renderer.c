@@ -518,6 +518,51 @@ test_prepared_in_a_thread (void)
   cairo_surface_destroy (expected);
 }
 
+/* The hover highlight alone: inside the hovered country, within the
+ * extents the renderer gives for it, and nothing for a selected actor. */
+static void
+test_hover_alone (void)
+{
+  g_autoptr(StraitsMapRenderer) r = renderer_for ("aegean");
+  cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+  cairo_t *cr = cairo_create (s);
+  StraitsViewport vp = straits_map_renderer_fit (r, WIDTH, HEIGHT);
+  guint32 turkey = straits_dataset_find_actor_by_iso3 (dataset, "TUR");
+  const guint8 *data;
+  StraitsRect rect;
+  guint outside = 0, inside = 0;
+  int x, y;
+
+  g_assert_true (straits_map_renderer_get_hover_extents (r, WIDTH, HEIGHT, &vp, turkey, &rect));
+  straits_map_renderer_draw_hover (r, cr, WIDTH, HEIGHT, &vp, turkey);
+  cairo_surface_flush (s);
+  data = cairo_image_surface_get_data (s);
+  for (int j = 0; j < HEIGHT; j++)
+    for (int i = 0; i < WIDTH; i++)
+      {
+        gboolean drawn = data[j * cairo_image_surface_get_stride (s) + 4 * i + 3] != 0;
+        gboolean within = i >= rect.x && i < rect.x + rect.width && j >= rect.y && j < rect.y + rect.height;
+
+        outside += drawn && !within;
+        inside += drawn && within;
+      }
+  g_assert_cmpuint (outside, ==, 0);
+  g_assert_cmpuint (inside, >, 1000);
+  locate (r, &vp, 32.86, 39.93, &x, &y);  /* Ankara */
+  g_assert_cmpuint (data[y * cairo_image_surface_get_stride (s) + 4 * x + 3], !=, 0);
+
+  /* A selected actor has its own highlight. */
+  cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
+  cairo_paint (cr);
+  cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
+  straits_map_renderer_set_selection (r, &turkey, 1, STRAITS_NO_INDEX);
+  straits_map_renderer_draw_hover (r, cr, WIDTH, HEIGHT, &vp, turkey);
+  cairo_surface_flush (s);
+  g_assert_cmpuint (data[y * cairo_image_surface_get_stride (s) + 4 * x + 3], ==, 0);
+  cairo_destroy (cr);
+  cairo_surface_destroy (s);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -547,6 +592,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/renderer/legend-survives-cached-frames", test_legend_survives_cached_frames);
   g_test_add_func ("/renderer/bands-match-one-pass", test_bands_match_one_pass);
   g_test_add_func ("/renderer/prepared-in-a-thread", test_prepared_in_a_thread);
+  g_test_add_func ("/renderer/hover-alone", test_hover_alone);
   status = g_test_run ();
   g_object_unref (dataset);
   straits_atlas_free (atlas);

@@ -375,6 +375,62 @@ straits_map_draw_highlights (StraitsMapRenderer *self,
                    &self->style.selection, 2.2);
 }
 
+/* The hover highlight alone, over a frame drawn without it: the map view
+ * draws it on its cached frame as the pointer moves, instead of drawing
+ * the whole frame again. Nothing is drawn for a selected actor, which has
+ * its own highlight. */
+void
+straits_map_renderer_draw_hover (StraitsMapRenderer    *self,
+                                 cairo_t               *cr,
+                                 double                 width,
+                                 double                 height,
+                                 const StraitsViewport *viewport,
+                                 guint32                actor)
+{
+  StraitsMapFrame frame = { 0 };
+
+  g_return_if_fail (STRAITS_IS_MAP_RENDERER (self));
+  if (self->map == NULL || actor == STRAITS_NO_INDEX || actor_selected (self, actor))
+    return;
+  straits_map_frame_init (&frame, self, cr, width, height, viewport);
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_clip (cr);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  outline_actor (self, &frame, actor, &self->style.hover, 1.5);
+  cairo_restore (cr);
+}
+
+/* Where that highlight falls in a frame of @width x @height, clipped to
+ * it; FALSE when nowhere. */
+gboolean
+straits_map_renderer_get_hover_extents (StraitsMapRenderer    *self,
+                                        double                 width,
+                                        double                 height,
+                                        const StraitsViewport *viewport,
+                                        guint32                actor,
+                                        StraitsRect           *rect)
+{
+  const StraitsBox *box;
+  double x0, y0, x1, y1, pad = 2 * self->style.scale;
+
+  g_return_val_if_fail (STRAITS_IS_MAP_RENDERER (self), FALSE);
+  if (self->map == NULL || self->actor_features == NULL || actor == STRAITS_NO_INDEX ||
+      actor >= straits_dataset_get_n_actors (self->dataset) || self->actor_features[actor] < 0)
+    return FALSE;
+  box = straits_projected_map_get_feature_box (self->map, (guint) self->actor_features[actor]);
+  straits_viewport_to_output (viewport, width, height, box->x0, box->y1, &x0, &y0);
+  straits_viewport_to_output (viewport, width, height, box->x1, box->y0, &x1, &y1);
+  x0 = MAX (floor (x0 - pad), 0);
+  y0 = MAX (floor (y0 - pad), 0);
+  x1 = MIN (ceil (x1 + pad), width);
+  y1 = MIN (ceil (y1 + pad), height);
+  if (x1 <= x0 || y1 <= y0)
+    return FALSE;
+  *rect = (StraitsRect) { x0, y0, x1 - x0, y1 - y0 };
+  return TRUE;
+}
+
 /* Relations --------------------------------------------------------------- */
 
 static gboolean

@@ -139,6 +139,21 @@ void     straits_map_renderer_set_territorial_seas      (StraitsMapRenderer     
 guint    straits_map_renderer_get_territorial_seas      (StraitsMapRenderer          *self);
 gboolean straits_map_renderer_shows_territorial_seas    (StraitsMapRenderer          *self);
 
+/* The hover highlight of @actor alone, and where it falls (see
+ * straits-map-layers.c). */
+void               straits_map_renderer_draw_hover      (StraitsMapRenderer  *self,
+                                                         cairo_t             *cr,
+                                                         double               width,
+                                                         double               height,
+                                                         const StraitsViewport *viewport,
+                                                         guint32              actor);
+gboolean           straits_map_renderer_get_hover_extents (StraitsMapRenderer *self,
+                                                         double               width,
+                                                         double               height,
+                                                         const StraitsViewport *viewport,
+                                                         guint32              actor,
+                                                         StraitsRect         *rect);
+
 /* What lies under a point of the output: a relation's arc (within a few
  * units) before a country. Either may be STRAITS_NO_INDEX. */
 void               straits_map_renderer_pick            (StraitsMapRenderer  *self,

@@ -368,6 +368,26 @@ append_cache (StraitsMapView *self,
   gtk_snapshot_pop (snapshot);
 }
 
+/* The country under the pointer, over the cached frame: the pointer
+ * moves often, and the frame stays as it is. */
+static void
+append_hover (StraitsMapView *self,
+              GtkSnapshot    *snapshot,
+              int             width,
+              int             height)
+{
+  StraitsRect r;
+  cairo_t *cr;
+
+  if (self->hover_actor == STRAITS_NO_INDEX || self->interacting ||
+      !straits_map_renderer_get_hover_extents (self->renderer, width, height, &self->viewport,
+                                               self->hover_actor, &r))
+    return;
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (r.x, r.y, r.width, r.height));
+  straits_map_renderer_draw_hover (self->renderer, cr, width, height, &self->viewport, self->hover_actor);
+  cairo_destroy (cr);
+}
+
 static void
 straits_map_view_snapshot (GtkWidget   *widget,
                            GtkSnapshot *snapshot)
@@ -384,6 +404,7 @@ straits_map_view_snapshot (GtkWidget   *widget,
                                  memcmp (&self->cache_viewport, &self->viewport, sizeof self->viewport) != 0)))
     render_cache (self, width, height, scale);
   append_cache (self, snapshot, width, height);
+  append_hover (self, snapshot, width, height);
   self->frame_count++;
   if (self->frame_count == 1)
     g_signal_emit (self, signals[FIRST_FRAME], 0);
@@ -410,7 +431,8 @@ push_state_to_renderer (StraitsMapView *self)
     return;
   straits_map_renderer_set_selection (self->renderer, (const guint32 *) (gpointer) self->selected_actors->data,
                                       self->selected_actors->len, self->selected_relation);
-  straits_map_renderer_set_hover (self->renderer, self->hover_actor, self->hover_relation);
+  /* The country under the pointer is the view's to draw (append_hover). */
+  straits_map_renderer_set_hover (self->renderer, STRAITS_NO_INDEX, self->hover_relation);
   straits_map_view_queue_full_redraw (self);
 }
 
@@ -560,6 +582,23 @@ pick (StraitsMapView *self, double x, double y, guint32 *actor, guint32 *relatio
 
 /* Events ---------------------------------------------------------------------- */
 
+/* A new country under the pointer only redraws its highlight; a new
+ * relation under it redraws the frame, where arcs are drawn. */
+static void
+set_hover (StraitsMapView *self,
+           guint32         actor,
+           guint32         relation)
+{
+  gboolean relation_changed = relation != self->hover_relation;
+
+  self->hover_actor = actor;
+  self->hover_relation = relation;
+  if (relation_changed)
+    push_state_to_renderer (self);
+  else
+    gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 static void
 on_motion (GtkEventControllerMotion *controller,
            double                    x,
@@ -575,9 +614,7 @@ on_motion (GtkEventControllerMotion *controller,
   pick (self, x, y, &actor, &relation);
   if (actor == self->hover_actor && relation == self->hover_relation)
     return;
-  self->hover_actor = actor;
-  self->hover_relation = relation;
-  push_state_to_renderer (self);
+  set_hover (self, actor, relation);
   announce (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOVER_DESCRIPTION]);
 }
@@ -588,8 +625,7 @@ on_leave (GtkEventControllerMotion *controller,
 {
   if (self->hover_actor == STRAITS_NO_INDEX && self->hover_relation == STRAITS_NO_INDEX)
     return;
-  self->hover_actor = self->hover_relation = STRAITS_NO_INDEX;
-  push_state_to_renderer (self);
+  set_hover (self, STRAITS_NO_INDEX, STRAITS_NO_INDEX);
 }
 
 static void
