@@ -518,8 +518,20 @@ test_prepared_in_a_thread (void)
   cairo_surface_destroy (expected);
 }
 
+/* The largest difference of two pixels in one channel. */
+static int
+colour_difference (guint32 a, guint32 b)
+{
+  int d = 0;
+
+  for (int shift = 0; shift < 24; shift += 8)
+    d = MAX (d, abs ((int) (a >> shift & 0xff) - (int) (b >> shift & 0xff)));
+  return d;
+}
+
 /* The hover highlight alone: inside the hovered country, within the
- * extents the renderer gives for it, and nothing for a selected actor. */
+ * extents the renderer gives for it, under the frame's labels, and
+ * nothing for a selected actor. */
 static void
 test_hover_alone (void)
 {
@@ -550,6 +562,36 @@ test_hover_alone (void)
   g_assert_cmpuint (inside, >, 1000);
   locate (r, &vp, 32.86, 39.93, &x, &y);  /* Ankara */
   g_assert_cmpuint (data[y * cairo_image_surface_get_stride (s) + 4 * x + 3], !=, 0);
+
+  /* Over a frame the renderer drew, its labels stay on top: the dark
+   * (text) pixels of Turkey's name are as they were, but for the edges of
+   * glyphs, where the halo lets a little of the highlight through. */
+  {
+    cairo_surface_t *frame = render (r, NULL), *plain = render (r, NULL);
+    cairo_t *over = cairo_create (frame);
+    const StraitsRect *label = NULL;
+    guint text = 0, changed = 0;
+
+    for (guint i = 0; i < straits_map_renderer_get_n_labels (r); i++)
+      if (g_strcmp0 (straits_map_renderer_get_label_text (r, i), "Turkey") == 0)
+        label = straits_map_renderer_get_label_rect (r, i);
+    g_assert_nonnull (label);
+    straits_map_renderer_draw_hover (r, over, WIDTH, HEIGHT, &vp, turkey);
+    cairo_destroy (over);
+    cairo_surface_flush (frame);
+    for (int j = (int) label->y; j < (int) (label->y + label->height); j++)
+      for (int i = (int) label->x; i < (int) (label->x + label->width); i++)
+        if ((pixel (plain, i, j) >> 16 & 0xff) < 100 && (pixel (plain, i, j) >> 8 & 0xff) < 100 &&
+            (pixel (plain, i, j) & 0xff) < 100)
+          {
+            text++;
+            changed += colour_difference (pixel (plain, i, j), pixel (frame, i, j)) > 8;
+          }
+    g_assert_cmpuint (text, >, 20);
+    g_assert_cmpuint (changed, ==, 0);
+    cairo_surface_destroy (frame);
+    cairo_surface_destroy (plain);
+  }
 
   /* A selected actor has its own highlight. */
   cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);

@@ -171,6 +171,7 @@ show_text (StraitsMapRenderer  *self,
   cairo_device_to_user (cr, &dx, &dy);
   cairo_set_source_surface (cr, sprite, dx, dy);
   cairo_paint (cr);
+  straits_map_note_sprite (self, sprite, dx, dy);
 }
 
 static void
@@ -398,6 +399,7 @@ draw_city_dot (StraitsMapRenderer *self,
   cairo_device_to_user (cr, &x, &y);
   cairo_set_source_surface (cr, self->city_dot, x, y);
   cairo_paint (cr);
+  straits_map_note_sprite (self, self->city_dot, x, y);
 }
 
 static void

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "straits-map-renderer-private.h"
 
@@ -375,9 +376,38 @@ straits_map_draw_highlights (StraitsMapRenderer *self,
                    &self->style.selection, 2.2);
 }
 
+/* Puts the labels and city dots of the last frame, if drawn at @viewport,
+ * back over what was just drawn in @frame. */
+static void
+repaint_sprites (StraitsMapRenderer    *self,
+                 StraitsMapFrame       *frame,
+                 const StraitsViewport *viewport)
+{
+  double x0, y0, x1, y1;
+
+  if (memcmp (&self->last_viewport, viewport, sizeof *viewport) != 0 ||
+      self->last_width != frame->width || self->last_height != frame->height)
+    return;
+  cairo_clip_extents (frame->cr, &x0, &y0, &x1, &y1);
+  for (guint i = 0; i < self->sprites->len; i++)
+    {
+      const StraitsPaintedSprite *s = &g_array_index (self->sprites, StraitsPaintedSprite, i);
+      double sx, sy;
+
+      cairo_surface_get_device_scale (s->surface, &sx, &sy);
+      if (s->x > x1 || s->y > y1 ||
+          s->x + cairo_image_surface_get_width (s->surface) / sx < x0 ||
+          s->y + cairo_image_surface_get_height (s->surface) / sy < y0)
+        continue;
+      cairo_set_source_surface (frame->cr, s->surface, s->x, s->y);
+      cairo_paint (frame->cr);
+    }
+}
+
 /* The hover highlight alone, over a frame drawn without it: the map view
  * draws it on its cached frame as the pointer moves, instead of drawing
- * the whole frame again. Nothing is drawn for a selected actor, which has
+ * the whole frame again. The frame's labels go back on top of it, as in a
+ * frame drawn with it. Nothing is drawn for a selected actor, which has
  * its own highlight. */
 void
 straits_map_renderer_draw_hover (StraitsMapRenderer    *self,
@@ -398,6 +428,7 @@ straits_map_renderer_draw_hover (StraitsMapRenderer    *self,
   cairo_clip (cr);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   outline_actor (self, &frame, actor, &self->style.hover, 1.5);
+  repaint_sprites (self, &frame, viewport);
   cairo_restore (cr);
 }
 

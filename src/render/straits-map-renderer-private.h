@@ -49,6 +49,9 @@ struct _StraitsMapRenderer
   StraitsRect legend_rect;
   GPtrArray *legend_labels;  /* the legend's texts, as drawn */
   guint64 last_vertices;
+  GArray *sprites;          /* StraitsPaintedSprite: labels and city dots, as copied */
+  StraitsViewport last_viewport;
+  double last_width, last_height;
 
   GHashTable *layouts;      /* "size|weight|text" → PangoLayout */
   cairo_pattern_t *hatch;   /* the disputed areas' hatching tile, raster targets */
@@ -73,6 +76,18 @@ typedef struct {
   StraitsRect rect;
   StraitsLabelKind kind;
 } StraitsPlacedLabel;
+
+/* A sprite copied into the last raster frame, at (x, y) in output units,
+ * so that a highlight drawn over that frame can put it back on top. */
+typedef struct {
+  cairo_surface_t *surface;
+  double x, y;
+} StraitsPaintedSprite;
+
+void straits_map_note_sprite (StraitsMapRenderer *self,
+                              cairo_surface_t    *surface,
+                              double              x,
+                              double              y);
 
 /* One draw call's state. */
 typedef struct {

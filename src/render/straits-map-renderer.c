@@ -26,6 +26,23 @@ G_DEFINE_FINAL_TYPE (StraitsMapRenderer, straits_map_renderer, G_TYPE_OBJECT)
 #define DETAIL_UNITS 1.0
 
 static void
+clear_painted_sprite (gpointer data)
+{
+  cairo_surface_destroy (((StraitsPaintedSprite *) data)->surface);
+}
+
+void
+straits_map_note_sprite (StraitsMapRenderer *self,
+                         cairo_surface_t    *surface,
+                         double              x,
+                         double              y)
+{
+  StraitsPaintedSprite painted = { cairo_surface_reference (surface), x, y };
+
+  g_array_append_val (self->sprites, painted);
+}
+
+static void
 straits_map_renderer_finalize (GObject *object)
 {
   StraitsMapRenderer *self = STRAITS_MAP_RENDERER (object);
@@ -40,6 +57,7 @@ straits_map_renderer_finalize (GObject *object)
   g_clear_pointer (&self->actor_features, g_free);
   g_clear_pointer (&self->actor_xy, g_free);
   g_clear_pointer (&self->labels, g_array_unref);
+  g_clear_pointer (&self->sprites, g_array_unref);
   g_clear_pointer (&self->label_texts, g_ptr_array_unref);
   g_clear_pointer (&self->drawn_groups, g_array_unref);
   g_clear_pointer (&self->drawn_types, g_array_unref);
@@ -70,6 +88,8 @@ straits_map_renderer_init (StraitsMapRenderer *self)
   self->base_enabled = TRUE;
   self->n_threads = MIN (g_get_num_processors (), 4);
   self->labels = g_array_new (FALSE, FALSE, sizeof (StraitsPlacedLabel));
+  self->sprites = g_array_new (FALSE, FALSE, sizeof (StraitsPaintedSprite));
+  g_array_set_clear_func (self->sprites, clear_painted_sprite);
   self->label_texts = g_ptr_array_new_with_free_func (g_free);
   self->drawn_groups = g_array_new (FALSE, FALSE, sizeof (guint32));
   self->drawn_types = g_array_new (FALSE, FALSE, sizeof (guint32));
@@ -517,6 +537,7 @@ straits_map_renderer_draw (StraitsMapRenderer    *self,
   straits_map_frame_init (&frame, self, cr, width, height, viewport);
   frame.placer = placer;
   g_array_set_size (self->labels, 0);
+  g_array_set_size (self->sprites, 0);
   g_ptr_array_set_size (self->label_texts, 0);
   g_array_set_size (self->drawn_groups, 0);
   g_array_set_size (self->drawn_types, 0);
@@ -541,6 +562,9 @@ straits_map_renderer_draw (StraitsMapRenderer    *self,
   straits_map_draw_events (self, &frame);
   cairo_restore (cr);
   self->last_vertices = frame.n_vertices;
+  self->last_viewport = *viewport;
+  self->last_width = width;
+  self->last_height = height;
 }
 
 /* Results ----------------------------------------------------------------- */
