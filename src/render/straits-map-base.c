@@ -53,13 +53,13 @@ draw_band (gpointer data)
 /* Band @b of @n: a surface over its rows of @surface, and a frame whose
  * culling box is the band's (with the frame's usual margin). */
 static void
-band_init (Band            *band,
-           StraitsMapRenderer *self,
-           cairo_surface_t *surface,
-           guint            b,
-           guint            n,
-           double           width,
-           double           height,
+band_init (Band                  *band,
+           StraitsMapRenderer    *self,
+           cairo_surface_t       *surface,
+           guint                  b,
+           guint                  n,
+           double                 width,
+           double                 height,
            const StraitsViewport *vp)
 {
   int pw = cairo_image_surface_get_width (surface), ph = cairo_image_surface_get_height (surface);
