@@ -87,6 +87,14 @@ release_free_memory (void)
 #endif
 }
 
+/* STRAITS_QUIT_AFTER_FIRST_FRAME=1: start-up measurements (see
+ * on_first_frame). */
+static gboolean
+quits_after_first_frame (void)
+{
+  return g_strcmp0 (g_getenv ("STRAITS_QUIT_AFTER_FIRST_FRAME"), "1") == 0;
+}
+
 static void
 on_maritime_measured (GObject      *source,
                       GAsyncResult *result,
@@ -123,7 +131,7 @@ start_measuring (StraitsWindow *self)
 
   /* Start-up measurements quit at the first frame; they would wait for
    * a first run's measuring to end (see straits_application_shutdown). */
-  if (self->measuring != NULL || g_strcmp0 (g_getenv ("STRAITS_QUIT_AFTER_FIRST_FRAME"), "1") == 0)
+  if (self->measuring != NULL || quits_after_first_frame ())
     return;
   self->measuring = g_cancellable_new ();
   straits_application_hold_work (STRAITS_APPLICATION (g_application_get_default ()));
@@ -1428,7 +1436,7 @@ straits_window_init (StraitsWindow *self)
                            G_CALLBACK (update_recent_menu), self, G_CONNECT_SWAPPED);
   update_recent_menu (self);
 
-  if (g_strcmp0 (g_getenv ("STRAITS_QUIT_AFTER_FIRST_FRAME"), "1") == 0)
+  if (quits_after_first_frame ())
     g_signal_connect_swapped (self->map_view, "first-frame", G_CALLBACK (on_first_frame), self);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));

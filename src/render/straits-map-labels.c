@@ -141,6 +141,24 @@ label_sprite (StraitsMapRenderer  *self,
   return sprite->surface;
 }
 
+/* Copies @sprite with its corner at (@x, @y), moved to whole device
+ * pixels as text would be, and notes it for highlights drawn later. */
+static void
+paint_sprite (StraitsMapRenderer *self,
+              cairo_t            *cr,
+              cairo_surface_t    *sprite,
+              double              x,
+              double              y)
+{
+  cairo_user_to_device (cr, &x, &y);
+  x = round (x);
+  y = round (y);
+  cairo_device_to_user (cr, &x, &y);
+  cairo_set_source_surface (cr, sprite, x, y);
+  cairo_paint (cr);
+  straits_map_note_sprite (self, sprite, x, y);
+}
+
 static void
 show_text (StraitsMapRenderer  *self,
            StraitsMapFrame     *frame,
@@ -151,7 +169,6 @@ show_text (StraitsMapRenderer  *self,
 {
   cairo_t *cr = frame->cr;
   double halo = 2.6 * frame->unit, margin = halo;
-  double dx = 0, dy = 0;
   PangoRectangle logical;
   cairo_surface_t *sprite;
 
@@ -162,16 +179,7 @@ show_text (StraitsMapRenderer  *self,
     }
   sprite = label_sprite (self, cr, layout, colour, halo, margin);
   pango_layout_get_pixel_extents (layout, NULL, &logical);
-  /* Place the sprite on whole device pixels, as text would be. */
-  dx = x + logical.x - margin;
-  dy = y + logical.y - margin;
-  cairo_user_to_device (cr, &dx, &dy);
-  dx = round (dx);
-  dy = round (dy);
-  cairo_device_to_user (cr, &dx, &dy);
-  cairo_set_source_surface (cr, sprite, dx, dy);
-  cairo_paint (cr);
-  straits_map_note_sprite (self, sprite, dx, dy);
+  paint_sprite (self, cr, sprite, x + logical.x - margin, y + logical.y - margin);
 }
 
 static void
@@ -360,8 +368,7 @@ path_city_dot (StraitsMapRenderer *self,
   cairo_stroke (cr);
 }
 
-/* A city's dot: on raster targets a copy of one drawn once per scale,
- * on whole device pixels, as its label is. */
+/* A city's dot: on raster targets a copy of one drawn once per scale. */
 static void
 draw_city_dot (StraitsMapRenderer *self,
                StraitsMapFrame    *frame,
@@ -391,15 +398,8 @@ draw_city_dot (StraitsMapRenderer *self,
       cairo_destroy (dot);
       self->city_dot_scale = ux * frame->unit;
     }
-  x -= cairo_image_surface_get_width (self->city_dot) / ux / 2;
-  y -= cairo_image_surface_get_height (self->city_dot) / ux / 2;
-  cairo_user_to_device (cr, &x, &y);
-  x = round (x);
-  y = round (y);
-  cairo_device_to_user (cr, &x, &y);
-  cairo_set_source_surface (cr, self->city_dot, x, y);
-  cairo_paint (cr);
-  straits_map_note_sprite (self, self->city_dot, x, y);
+  paint_sprite (self, cr, self->city_dot, x - cairo_image_surface_get_width (self->city_dot) / ux / 2,
+                y - cairo_image_surface_get_height (self->city_dot) / ux / 2);
 }
 
 static void
