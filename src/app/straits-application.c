@@ -26,6 +26,8 @@ static const GOptionEntry option_entries[] = {
     N_("Print the version and exit"), NULL },
   { "check", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Validate the dataset files given and exit (no display needed)"), NULL },
+  { "strict", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --check: also require what a curated dataset promises (citations with locators that name the source's headings, dated relations, directions by the type's roles)"), NULL },
   { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Export a map to FILE (.png, .pdf or .svg) and exit (no display needed)"), N_("FILE") },
   { "view", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -163,7 +165,7 @@ straits_application_handle_local_options (GApplication *app,
     }
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &remaining);
   if (g_variant_dict_contains (options, "check"))
-    return straits_cli_check (remaining);
+    return straits_cli_check (remaining, g_variant_dict_contains (options, "strict"));
   if (g_variant_dict_contains (options, "export"))
     return straits_cli_export (options);
   if (g_variant_dict_contains (options, "export-slides"))

@@ -32,9 +32,11 @@ print_diagnostics (GPtrArray *diags)
 }
 
 /* Validates each file; prints one summary line per valid file and every
- * problem of the others. Returns the exit status: 0 when all are valid. */
+ * problem of the others. With @strict, a valid file must also pass the
+ * checks for curated datasets. Returns the exit status: 0 when all pass. */
 int
-straits_cli_check (const char *const *files)
+straits_cli_check (const char *const *files,
+                   gboolean           strict)
 {
   int status = 0;
 
@@ -51,6 +53,20 @@ straits_cli_check (const char *const *files)
       g_autoptr(StraitsDataset) ds = straits_dataset_load_file (files[i], &diags, &error);
 
       print_diagnostics (diags);
+      if (ds != NULL && strict)
+        {
+          g_autoptr(GPtrArray) more = straits_dataset_check_strict (ds);
+
+          print_diagnostics (more);
+          if (more->len > 0)
+            {
+              printf (g_dngettext (NULL, "%s: fails the strict check (%u error)\n",
+                                   "%s: fails the strict check (%u errors)\n", more->len),
+                      files[i], more->len);
+              status = 1;
+              continue;
+            }
+        }
       if (ds == NULL)
         {
           guint n = straits_diagnostics_count (diags, STRAITS_SEVERITY_ERROR);
@@ -284,7 +300,7 @@ straits_cli_export (GVariantDict *options)
   return 0;
 }
 
-static const char *const figure_kinds[] = { "shares", "series", "ranking" };
+static const char *const figure_kinds[] = { "shares", "series", "ranking", "value", "bound", "rank" };
 
 /* --subject=ACTOR, looked up; STRAITS_NO_INDEX with @error set when unknown,
  * G_MAXUINT32 - 1 when not given. */

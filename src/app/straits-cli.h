@@ -9,7 +9,8 @@
 
 G_BEGIN_DECLS
 
-int straits_cli_check  (const char *const *files);
+int straits_cli_check  (const char *const *files,
+                        gboolean           strict);
 int straits_cli_export (GVariantDict      *options);
 int straits_cli_list_charts  (GVariantDict *options);
 int straits_cli_maritime_report (GVariantDict *options);

@@ -573,6 +573,45 @@ want_date (Loader      *L,
   return check_date (L, at_member (c, member), node, out);
 }
 
+/* A date, or the string "unknown" (sets @unknown): a start or end the
+ * source implies but does not date. */
+static void
+want_date_or_unknown (Loader      *L,
+                      const Ctx   *c,
+                      JsonObject  *o,
+                      const char  *member,
+                      StraitsDate *out,
+                      gboolean    *unknown)
+{
+  JsonNode *node = get_member (L, c, o, member, OPTIONAL);
+
+  *unknown = FALSE;
+  if (node == NULL)
+    return;
+  if (is_string (node) && g_str_equal (json_node_get_string (node), "unknown"))
+    *unknown = TRUE;
+  else
+    check_date (L, at_member (c, member), node, out);
+}
+
+static gboolean
+want_boolean (Loader     *L,
+              const Ctx  *c,
+              JsonObject *o,
+              const char *member)
+{
+  JsonNode *node = get_member (L, c, o, member, OPTIONAL);
+
+  if (node == NULL)
+    return FALSE;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    {
+      wrong_type (L, at_member (c, member), _("true or false"), node);
+      return FALSE;
+    }
+  return json_node_get_boolean (node);
+}
+
 static gboolean
 parse_colour (const char    *text,
               StraitsColour *out)
@@ -730,11 +769,50 @@ check_members (Loader            *L,
 
 typedef void (*LoadItemFunc) (Loader *L, const Ctx *c, JsonObject *o, gpointer item);
 
+/* "sections": [ { "heading": "…", "paragraphs": 3 }, … ]: the source's
+ * headings as it prints them, so that locators can be checked against
+ * them. Only the first section may lack a heading (an untitled opening). */
+static void
+load_sections (Loader *L, const Ctx *c, JsonObject *o, StraitsSource *s)
+{
+  static const char *const known[] = { "heading", "paragraphs", NULL };
+  JsonArray *array = want_array (L, c, o, "sections", OPTIONAL);
+  guint first_heading = L->ds->strvs->len, first_count = L->ds->indices->len;
+
+  if (array == NULL)
+    return;
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      Ctx sc = { c, "sections", i };
+      JsonNode *node = json_array_get_element (array, i);
+      const char *heading;
+      double paragraphs = 0;
+      guint32 count;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        {
+          wrong_type (L, at_item (&sc), _("an object with “heading” and “paragraphs”"), node);
+          continue;
+        }
+      check_members (L, &sc, json_node_get_object (node), known);
+      heading = want_string (L, &sc, json_node_get_object (node), "heading",
+                             i == 0 ? OPTIONAL : REQUIRED, MAX_NAME_LENGTH);
+      want_number (L, &sc, json_node_get_object (node), "paragraphs", REQUIRED, 1, 100000, &paragraphs);
+      count = (guint32) paragraphs;
+      g_ptr_array_add (L->ds->strvs, (gpointer) (heading ? heading : intern (L, "", SHARED)));
+      g_array_append_val (L->ds->indices, count);
+    }
+  g_ptr_array_add (L->ds->strvs, NULL);
+  s->n_sections = L->ds->indices->len - first_count;
+  s->headings = POOL_REF (first_heading);
+  s->paragraphs = POOL_REF (first_count);
+}
+
 static void
 load_source (Loader *L, const Ctx *c, JsonObject *o, gpointer item)
 {
   static const char *const known[] = { "id", "title", "authors", "publisher", "date", "url",
-                                       "doi", "licence", NULL };
+                                       "doi", "licence", "sections", NULL };
   StraitsSource *s = item;
 
   check_members (L, c, o, known);
@@ -746,12 +824,13 @@ load_source (Loader *L, const Ctx *c, JsonObject *o, gpointer item)
   s->url = want_string (L, c, o, "url", OPTIONAL, MAX_NAME_LENGTH);
   s->doi = want_string (L, c, o, "doi", OPTIONAL, MAX_NAME_LENGTH);
   s->licence = want_string (L, c, o, "licence", SHARED, MAX_NAME_LENGTH);
+  load_sections (L, c, o, s);
 }
 
 static void
-load_type_def (Loader *L, const Ctx *c, JsonObject *o, gpointer item, GHashTable *ids)
+load_type_def (Loader *L, const Ctx *c, JsonObject *o, gpointer item, GHashTable *ids,
+               const char *const *known)
 {
-  static const char *const known[] = { "id", "label", "colour", "description", NULL };
   StraitsTypeDef *t = item;
 
   check_members (L, c, o, known);
@@ -761,16 +840,40 @@ load_type_def (Loader *L, const Ctx *c, JsonObject *o, gpointer item, GHashTable
   want_colour (L, c, o, OPTIONAL, &t->colour);
 }
 
+/* A relation type may name the roles of its ends ("roles": ["supplier",
+ * "recipient"]: from is the supplier) and ask for dates ("dated": true). */
 static void
 load_relation_type (Loader *L, const Ctx *c, JsonObject *o, gpointer item)
 {
-  load_type_def (L, c, o, item, L->ds->relation_type_ids);
+  static const char *const known[] = { "id", "label", "colour", "description", "roles", "dated", NULL };
+  StraitsTypeDef *t = item;
+  JsonArray *roles;
+
+  load_type_def (L, c, o, item, L->ds->relation_type_ids, known);
+  t->dated = want_boolean (L, c, o, "dated");
+  roles = want_array (L, c, o, "roles", OPTIONAL);
+  if (roles == NULL)
+    return;
+  if (json_array_get_length (roles) != 2)
+    {
+      report (L, STRAITS_SEVERITY_ERROR, at_member (c, "roles"),
+              _("expected two roles: the “from” end's, then the “to” end's"));
+      return;
+    }
+  t->from_role = check_string (L, at_element (at_member (c, "roles"), 0),
+                               json_array_get_element (roles, 0), REQUIRED | SHARED, 64);
+  t->to_role = check_string (L, at_element (at_member (c, "roles"), 1),
+                             json_array_get_element (roles, 1), REQUIRED | SHARED, 64);
+  if (t->from_role && t->to_role && g_str_equal (t->from_role, t->to_role))
+    report (L, STRAITS_SEVERITY_ERROR, at_member (c, "roles"), _("the two roles must differ"));
 }
 
 static void
 load_event_type (Loader *L, const Ctx *c, JsonObject *o, gpointer item)
 {
-  load_type_def (L, c, o, item, L->ds->event_type_ids);
+  static const char *const known[] = { "id", "label", "colour", "description", NULL };
+
+  load_type_def (L, c, o, item, L->ds->event_type_ids, known);
 }
 
 static gboolean
@@ -784,7 +887,7 @@ static void
 load_actor (Loader *L, const Ctx *c, JsonObject *o, gpointer item)
 {
   static const char *const known[] = { "id", "kind", "name", "short_name", "iso3", "memberships",
-                                       "location", "country", "description", "sources", NULL };
+                                       "location", "country", "description", "note", "sources", NULL };
   static const char *const kinds[] = { "state", "international-organisation", "eu-institution",
                                        "alliance", "company", "initiative", "group", "other", NULL };
   StraitsActor *a = item;
@@ -796,6 +899,7 @@ load_actor (Loader *L, const Ctx *c, JsonObject *o, gpointer item)
   a->name = want_string (L, c, o, "name", REQUIRED, MAX_NAME_LENGTH);
   a->short_name = want_string (L, c, o, "short_name", OPTIONAL, MAX_NAME_LENGTH);
   a->description = want_string (L, c, o, "description", OPTIONAL, MAX_TEXT_LENGTH);
+  a->note = want_string (L, c, o, "note", OPTIONAL, MAX_TEXT_LENGTH);
   a->memberships = want_strv (L, c, o, "memberships");
   a->iso3 = want_string (L, c, o, "iso3", a->kind == STRAITS_ACTOR_STATE ? REQUIRED | SHARED : SHARED, 16);
   if (a->iso3 != NULL)
@@ -978,11 +1082,68 @@ load_annotation (Loader *L, const Ctx *c, JsonObject *o, gpointer item)
   a->coords = a->n_points ? POOL_REF (first / 2) : NULL;
 }
 
+/* Refuses spans that contradict themselves: an end before the start, an
+ * attested date outside the span. */
+static void
+check_relation_span (Loader *L, const Ctx *c, const StraitsRelation *r)
+{
+  if (straits_date_is_set (&r->start) && straits_date_is_set (&r->end) &&
+      straits_date_last_day (&r->end) < straits_date_first_day (&r->start))
+    report (L, STRAITS_SEVERITY_ERROR, at_member (c, "end"), _("the end is before the start"));
+  if (straits_date_is_set (&r->attested) && straits_date_is_set (&r->start) &&
+      straits_date_last_day (&r->attested) < straits_date_first_day (&r->start))
+    report (L, STRAITS_SEVERITY_ERROR, at_member (c, "attested"), _("the attested date is before the start"));
+  if (straits_date_is_set (&r->attested) && straits_date_is_set (&r->end) &&
+      straits_date_first_day (&r->attested) > straits_date_last_day (&r->end))
+    report (L, STRAITS_SEVERITY_ERROR, at_member (c, "attested"), _("the attested date is after the end"));
+}
+
+/* "roles": { "supplier": "ESP", "recipient": "TUR" } names which actor
+ * plays which of the type's roles; it must agree with from and to. */
+static gboolean
+load_relation_roles (Loader *L, const Ctx *c, JsonObject *o, const StraitsRelation *r)
+{
+  JsonObject *roles = want_object (L, c, o, "roles", OPTIONAL);
+  const StraitsTypeDef *t;
+  Ctx rc = { c, "roles", G_MAXUINT };
+  JsonObjectIter iter;
+  const char *role;
+  JsonNode *node;
+
+  if (roles == NULL || r->type == STRAITS_NO_INDEX || r->from == STRAITS_NO_INDEX || r->to == STRAITS_NO_INDEX)
+    return FALSE;
+  t = &g_array_index (L->ds->relation_types, StraitsTypeDef, r->type);
+  if (t->from_role == NULL)
+    {
+      report (L, STRAITS_SEVERITY_ERROR, at_member (c, "roles"),
+              _("the relation type “%s” names no roles"), t->id);
+      return FALSE;
+    }
+  json_object_iter_init (&iter, roles);
+  while (json_object_iter_next (&iter, &role, &node))
+    {
+      guint32 actor = check_ref (L, at_member (&rc, role), node, L->ds->actor_ids, _("actor"));
+      guint32 expected = g_str_equal (role, t->from_role) ? r->from
+                         : g_str_equal (role, t->to_role) ? r->to : STRAITS_NO_INDEX;
+
+      if (expected == STRAITS_NO_INDEX)
+        report (L, STRAITS_SEVERITY_ERROR, at_member (&rc, role),
+                _("“%s” is not a role of “%s” (its roles are %s → %s)"), role, t->id,
+                t->from_role, t->to_role);
+      else if (actor != STRAITS_NO_INDEX && actor != expected)
+        report (L, STRAITS_SEVERITY_ERROR, at_member (&rc, role),
+                _("the %s must be the relation's “%s” end: “%s” relations point %s → %s"),
+                role, g_str_equal (role, t->from_role) ? "from" : "to", t->id, t->from_role, t->to_role);
+    }
+  return TRUE;
+}
+
 static void
 load_relation (Loader *L, const Ctx *c, JsonObject *o, gpointer item)
 {
   static const char *const known[] = { "id", "from", "to", "type", "direction", "stance",
-                                       "strength", "start", "end", "summary", "sources", NULL };
+                                       "strength", "start", "end", "attested", "roles", "summary",
+                                       "note", "sources", NULL };
   static const char *const directions[] = { "forward", "mutual", NULL };
   static const char *const stances[] = { "neutral", "cooperative", "adversarial", NULL };
   StraitsRelation *r = item;
@@ -1000,12 +1161,17 @@ load_relation (Loader *L, const Ctx *c, JsonObject *o, gpointer item)
   r->stance = want_enum (L, c, o, "stance", OPTIONAL, stances, STRAITS_STANCE_NEUTRAL);
   want_number (L, c, o, "strength", OPTIONAL, 0, 1, &strength);
   r->strength = (float) strength;
-  want_date (L, c, o, "start", OPTIONAL, &r->start);
-  want_date (L, c, o, "end", OPTIONAL, &r->end);
-  if (straits_date_is_set (&r->start) && straits_date_is_set (&r->end) &&
-      straits_date_last_day (&r->end) < straits_date_first_day (&r->start))
-    report (L, STRAITS_SEVERITY_ERROR, at_member (c, "end"), _("the end is before the start"));
+  want_date_or_unknown (L, c, o, "start", &r->start, &r->start_unknown);
+  want_date_or_unknown (L, c, o, "end", &r->end, &r->end_unknown);
+  want_date (L, c, o, "attested", OPTIONAL, &r->attested);
+  check_relation_span (L, c, r);
+  if (!straits_date_is_set (&r->start) && !r->start_unknown &&
+      !straits_date_is_set (&r->end) && !r->end_unknown)
+    report (L, STRAITS_SEVERITY_WARNING, at_item (c),
+            _("the relation has no dates, so the map shows it at every date: give “start” (a date or “unknown”)"));
+  r->has_roles = load_relation_roles (L, c, o, r);
   r->summary = want_string (L, c, o, "summary", OPTIONAL, MAX_TEXT_LENGTH);
+  r->note = want_string (L, c, o, "note", OPTIONAL, MAX_TEXT_LENGTH);
   r->citations = want_citations (L, c, o);
 }
 
@@ -1037,7 +1203,7 @@ static void
 load_event (Loader *L, const Ctx *c, JsonObject *o, gpointer item)
 {
   static const char *const known[] = { "id", "date", "end", "type", "title", "description",
-                                       "actors", "relations", "place", "sources", NULL };
+                                       "actors", "relations", "place", "note", "sources", NULL };
   StraitsEvent *e = item;
 
   check_members (L, c, o, known);
@@ -1054,6 +1220,7 @@ load_event (Loader *L, const Ctx *c, JsonObject *o, gpointer item)
   e->relations = want_ref_list (L, c, o, "relations", L->ds->relation_ids, _("relation"),
                                 &e->n_relations);
   load_place (L, c, o, e);
+  e->note = want_string (L, c, o, "note", OPTIONAL, MAX_TEXT_LENGTH);
   e->citations = want_citations (L, c, o);
 }
 
@@ -1061,12 +1228,17 @@ static void
 load_figure_value (Loader *L, const Ctx *c, JsonObject *o, StraitsFigureKind kind,
                    StraitsFigureValue *v)
 {
-  static const char *const known[] = { "value", "actor", "label", "period", NULL };
-  double max = kind == STRAITS_FIGURE_SHARES ? 100 : kind == STRAITS_FIGURE_RANKING ? 1e6 : 1e15;
-  double min = kind == STRAITS_FIGURE_SERIES ? -1e15 : kind == STRAITS_FIGURE_RANKING ? 1 : 0;
+  static const char *const known[] = { "value", "unrounded", "actor", "label", "period", NULL };
+  gboolean is_rank = kind == STRAITS_FIGURE_RANKING || kind == STRAITS_FIGURE_RANK;
+  double max = kind == STRAITS_FIGURE_SHARES ? 100 : is_rank ? 1e6 : 1e15;
+  double min = kind == STRAITS_FIGURE_SHARES ? 0 : is_rank ? 1 : -1e15;
 
   check_members (L, c, o, known);
   want_number (L, c, o, "value", REQUIRED, min, max, &v->value);
+  v->has_unrounded = want_number (L, c, o, "unrounded", OPTIONAL, min, max, &v->unrounded);
+  if (v->has_unrounded && fabs (v->unrounded - v->value) > 0.5 + fabs (v->value) * 1e-9)
+    report (L, STRAITS_SEVERITY_ERROR, at_member (c, "unrounded"),
+            _("%g does not round to the value %g"), v->unrounded, v->value);
   v->actor = want_ref (L, c, o, "actor", OPTIONAL, L->ds->actor_ids, _("actor"));
   v->label = want_string (L, c, o, "label", OPTIONAL, MAX_NAME_LENGTH);
   want_date (L, c, o, "period", OPTIONAL, &v->period);
@@ -1076,12 +1248,44 @@ load_figure_value (Loader *L, const Ctx *c, JsonObject *o, StraitsFigureKind kin
             _("a value needs an “actor”, a “label” or a “period”"));
 }
 
+/* The members that only some kinds take: "whole" (shares), "bound"
+ * (bound), "base" and "of" (rank), "change" (value). */
+static void
+load_figure_kind_members (Loader *L, const Ctx *c, JsonObject *o, StraitsFigure *f)
+{
+  static const char *const bounds[] = { "none", "upper", "lower", NULL };
+  static const char *const change_known[] = { "value", "unit", "against", NULL };
+  Ctx cc = { c, "change", G_MAXUINT };
+  JsonObject *change;
+
+  f->whole = want_string (L, c, o, "whole", OPTIONAL, MAX_NAME_LENGTH);
+  f->base = want_string (L, c, o, "base", OPTIONAL, MAX_NAME_LENGTH);
+  want_number (L, c, o, "of", OPTIONAL, 1, 1e9, &f->of);
+  f->bound = want_enum (L, c, o, "bound", f->kind == STRAITS_FIGURE_BOUND ? REQUIRED : OPTIONAL,
+                        bounds, STRAITS_BOUND_NONE);
+  if (f->kind == STRAITS_FIGURE_BOUND && f->bound == STRAITS_BOUND_NONE)
+    report (L, STRAITS_SEVERITY_ERROR, at_member (c, "bound"), _("a bound is “upper” or “lower”"));
+  if (f->whole != NULL && f->kind != STRAITS_FIGURE_SHARES)
+    report (L, STRAITS_SEVERITY_ERROR, at_member (c, "whole"), _("only shares are of a whole"));
+  if (f->kind == STRAITS_FIGURE_RANK && f->base == NULL)
+    report (L, STRAITS_SEVERITY_ERROR, at_member (c, "base"),
+            _("a rank needs its base: what it is a rank among"));
+  change = want_object (L, c, o, "change", OPTIONAL);
+  if (change == NULL)
+    return;
+  check_members (L, &cc, change, change_known);
+  f->has_change = want_number (L, &cc, change, "value", REQUIRED, -1e15, 1e15, &f->change);
+  f->change_unit = want_string (L, &cc, change, "unit", REQUIRED | SHARED, MAX_NAME_LENGTH);
+  f->change_against = want_string (L, &cc, change, "against", OPTIONAL, MAX_NAME_LENGTH);
+}
+
 static void
 load_figure (Loader *L, const Ctx *c, JsonObject *o, gpointer item)
 {
   static const char *const known[] = { "id", "kind", "title", "subject", "role", "unit", "period",
-                                       "values", "note", "sources", NULL };
-  static const char *const kinds[] = { "shares", "series", "ranking", NULL };
+                                       "values", "note", "whole", "base", "of", "bound", "change",
+                                       "sources", NULL };
+  static const char *const kinds[] = { "shares", "series", "ranking", "value", "bound", "rank", NULL };
   StraitsFigure *f = item;
   guint first = L->ds->figure_values->len;
   JsonArray *values;
@@ -1097,6 +1301,7 @@ load_figure (Loader *L, const Ctx *c, JsonObject *o, gpointer item)
   f->period = want_string (L, c, o, "period", SHARED, MAX_NAME_LENGTH);
   f->note = want_string (L, c, o, "note", OPTIONAL, MAX_TEXT_LENGTH);
   f->citations = want_citations (L, c, o);
+  load_figure_kind_members (L, c, o, f);
   values = want_array (L, c, o, "values", REQUIRED);
   if (values == NULL)
     return;
@@ -1118,6 +1323,10 @@ load_figure (Loader *L, const Ctx *c, JsonObject *o, gpointer item)
   if (f->kind == STRAITS_FIGURE_SHARES && total > 100.5)
     report (L, STRAITS_SEVERITY_ERROR, at_member (c, "values"),
             _("the shares add up to %g per cent, more than 100"), total);
+  if ((f->kind == STRAITS_FIGURE_VALUE || f->kind == STRAITS_FIGURE_BOUND ||
+       f->kind == STRAITS_FIGURE_RANK) && f->n_values != 1)
+    report (L, STRAITS_SEVERITY_ERROR, at_member (c, "values"),
+            _("a figure of kind “%s” has exactly one value"), kinds[f->kind]);
   f->values = POOL_REF (first);
 }
 
@@ -1579,6 +1788,8 @@ finish_pools (StraitsDataset *ds)
     {
       StraitsSource *s = &g_array_index (ds->sources, StraitsSource, i);
       FIX (s->authors, strvs, char *);
+      FIX (s->headings, strvs, char *);
+      FIX (s->paragraphs, indices, guint32);
     }
   for (guint i = 0; i < ds->actors->len; i++)
     {

@@ -445,18 +445,34 @@ straits_dataset_query_events (StraitsDataset    *self,
 }
 
 /* A relation is active at a date when it has started by the date's last
- * day and has not ended before its first day (see docs/dataset-format.md). */
+ * day and has not ended before its first day (see docs/dataset-format.md).
+ * A relation that began at an unknown date is not placed before its
+ * attested date; one that ended at an unknown date is not placed after its
+ * last attested date (its attested date, else its start), and not at all
+ * when nothing dates it. A relation with no dates at all is timeless. */
 gboolean
 straits_relation_is_active_at (const StraitsRelation *r,
                                const StraitsDate     *date)
 {
+  const StraitsDate *first = NULL, *last = NULL;
+
   if (!straits_date_is_set (date))
     return TRUE;
-  if (straits_date_is_set (&r->start) &&
-      straits_date_first_day (&r->start) > straits_date_last_day (date))
+  if (straits_date_is_set (&r->start))
+    first = &r->start;
+  else if (r->start_unknown && straits_date_is_set (&r->attested))
+    first = &r->attested;
+  if (straits_date_is_set (&r->end))
+    last = &r->end;
+  else if (r->end_unknown)
+    {
+      last = straits_date_is_set (&r->attested) ? &r->attested : first;
+      if (last == NULL)
+        return FALSE;
+    }
+  if (first != NULL && straits_date_first_day (first) > straits_date_last_day (date))
     return FALSE;
-  if (straits_date_is_set (&r->end) &&
-      straits_date_last_day (&r->end) < straits_date_first_day (date))
+  if (last != NULL && straits_date_last_day (last) < straits_date_first_day (date))
     return FALSE;
   return TRUE;
 }

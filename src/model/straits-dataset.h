@@ -105,4 +105,10 @@ gboolean straits_event_involves          (const StraitsEvent *event,
 
 char    *straits_dataset_summarize       (StraitsDataset *self);
 
+/* `straits --check --strict` (straits-dataset-strict.c). */
+GPtrArray *straits_dataset_check_strict  (StraitsDataset *self);
+gboolean   straits_locator_parse         (const char     *locator,
+                                          char          **heading,
+                                          guint          *paragraph);
+
 G_END_DECLS

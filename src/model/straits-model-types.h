@@ -36,7 +36,16 @@ typedef enum {
   STRAITS_FIGURE_SHARES,
   STRAITS_FIGURE_SERIES,
   STRAITS_FIGURE_RANKING,
+  STRAITS_FIGURE_VALUE,   /* one stated value: a figure card */
+  STRAITS_FIGURE_BOUND,   /* "up to" or "at least" a value */
+  STRAITS_FIGURE_RANK,    /* one actor's rank, with its base */
 } StraitsFigureKind;
+
+typedef enum {
+  STRAITS_BOUND_NONE,
+  STRAITS_BOUND_UPPER,    /* "up to" */
+  STRAITS_BOUND_LOWER,    /* "at least" */
+} StraitsBound;
 
 typedef enum {
   STRAITS_ANNOTATION_STRAIT,
@@ -73,6 +82,11 @@ typedef struct {
   const char *licence;
   const char *const *authors; /* NULL-terminated */
   StraitsDate date;
+  /* The source's sections in order, when given: their headings ("" for an
+   * untitled opening) and how many paragraphs each has. */
+  const char *const *headings; /* NULL-terminated, or NULL */
+  const guint32 *paragraphs;
+  guint n_sections;
 } StraitsSource;
 
 typedef struct {
@@ -80,6 +94,11 @@ typedef struct {
   const char *label;
   const char *description;
   StraitsColour colour;
+  /* Relation types only. Directed types name the role of each end, e.g.
+   * "supplier" → "recipient"; NULL when the type does not say. */
+  const char *from_role;
+  const char *to_role;
+  gboolean dated;         /* every relation of the type needs a start */
 } StraitsTypeDef;
 
 typedef struct {
@@ -88,6 +107,7 @@ typedef struct {
   const char *short_name;
   const char *iso3;
   const char *description;
+  const char *note;               /* the curator's note, e.g. an inference */
   const char *const *memberships; /* NULL-terminated */
   StraitsActorKind kind;
   guint32 country;                /* actor index or STRAITS_NO_INDEX */
@@ -126,6 +146,14 @@ typedef struct {
   float strength;         /* 0–1 */
   StraitsDate start;
   StraitsDate end;
+  /* "start": "unknown" / "end": "unknown": began or ended at a date the
+   * source does not give. @attested is a date the relation is known to
+   * hold at (unset when not given). */
+  gboolean start_unknown;
+  gboolean end_unknown;
+  StraitsDate attested;
+  gboolean has_roles;     /* the relation names its ends' roles */
+  const char *note;
   StraitsCitations citations;
 } StraitsRelation;
 
@@ -143,6 +171,7 @@ typedef struct {
   gboolean has_point;
   double lon, lat;
   const char *feature;    /* annotation id or NULL */
+  const char *note;
   StraitsCitations citations;
 } StraitsEvent;
 
@@ -151,6 +180,8 @@ typedef struct {
   guint32 actor;          /* actor index or STRAITS_NO_INDEX */
   const char *label;      /* may be NULL */
   StraitsDate period;     /* unset unless given */
+  gboolean has_unrounded;
+  double unrounded;       /* the unrounded value, when a source gives it */
 } StraitsFigureValue;
 
 typedef struct {
@@ -160,6 +191,14 @@ typedef struct {
   const char *period;
   const char *role;
   const char *note;
+  const char *whole;      /* shares: the stated whole they are shares of */
+  const char *base;       /* rank: what the rank is among */
+  double of;              /* rank: how many there are, 0 when not stated */
+  StraitsBound bound;     /* bound: which */
+  gboolean has_change;    /* value: a stated change */
+  double change;
+  const char *change_unit;
+  const char *change_against; /* e.g. "the previous year" */
   StraitsFigureKind kind;
   guint32 subject;        /* actor index or STRAITS_NO_INDEX */
   const StraitsFigureValue *values;
