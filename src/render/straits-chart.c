@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 #include <pango/pangocairo.h>
 #include <glib/gi18n-lib.h>
 
@@ -24,16 +25,30 @@ straits_chart_mark_clear (StraitsChartMark *mark)
   g_clear_pointer (&mark->label, g_free);
 }
 
+/* "Other" exists only for shares of a stated whole; it is computed from
+ * the unrounded values when the source gives them all, so that rounding
+ * does not invent or hide a part of the whole. */
+gboolean
+straits_figure_remainder_is_unrounded (const StraitsFigure *figure)
+{
+  for (guint i = 0; i < figure->n_values; i++)
+    if (!figure->values[i].has_unrounded)
+      return FALSE;
+  return figure->n_values > 0;
+}
+
 double
 straits_figure_remainder (const StraitsFigure *figure)
 {
+  gboolean unrounded = straits_figure_remainder_is_unrounded (figure);
   double sum = 0;
 
-  if (figure->kind != STRAITS_FIGURE_SHARES)
+  if (figure->kind != STRAITS_FIGURE_SHARES || figure->whole == NULL)
     return 0;
   for (guint i = 0; i < figure->n_values; i++)
-    sum += figure->values[i].value;
-  return sum < 99.95 ? 100 - sum : 0;
+    sum += unrounded ? figure->values[i].unrounded : figure->values[i].value;
+  /* Values are given to at most two decimals: keep the difference so. */
+  return sum < 99.95 ? round ((100 - sum) * 100) / 100 : 0;
 }
 
 char *
@@ -51,15 +66,95 @@ straits_figure_value_label (StraitsDataset           *dataset,
   return straits_date_format (&v->period);
 }
 
+/* A currency unit such as "USD billion" puts its code first: "USD 7.15
+ * billion", as a reader writes it. */
+static char *
+format_amount (double value, const char *unit)
+{
+  if (g_strcmp0 (unit, "percent") == 0)
+    return g_strdup_printf ("%g %%", value);
+  if (unit != NULL && strlen (unit) > 4 && unit[3] == ' ' && g_ascii_isupper (unit[0]) &&
+      g_ascii_isupper (unit[1]) && g_ascii_isupper (unit[2]))
+    return g_strdup_printf ("%.3s %g %s", unit, value, unit + 4);
+  return unit ? g_strdup_printf ("%g %s", value, unit) : g_strdup_printf ("%g", value);
+}
+
+/* An English-style ordinal, left to translators: "30th". */
+char *
+straits_chart_format_ordinal (double rank)
+{
+  long n = lround (rank);
+
+  if (n % 100 >= 11 && n % 100 <= 13)
+    /* Translators: an ordinal rank, e.g. "11th"; %ld is the number */
+    return g_strdup_printf (_("%ldth"), n);
+  switch (n % 10)
+    {
+    /* Translators: an ordinal rank, e.g. "1st" */
+    case 1: return g_strdup_printf (_("%ldst"), n);
+    /* Translators: an ordinal rank, e.g. "2nd" */
+    case 2: return g_strdup_printf (_("%ldnd"), n);
+    /* Translators: an ordinal rank, e.g. "3rd" */
+    case 3: return g_strdup_printf (_("%ldrd"), n);
+    default: return g_strdup_printf (_("%ldth"), n);
+    }
+}
+
 char *
 straits_chart_format_value (const StraitsFigure *figure, double value)
 {
-  if (figure->kind == STRAITS_FIGURE_SHARES || g_strcmp0 (figure->unit, "percent") == 0)
+  g_autofree char *amount = NULL;
+
+  if (figure->kind == STRAITS_FIGURE_SHARES)
     return g_strdup_printf ("%g %%", value);
   if (figure->kind == STRAITS_FIGURE_RANKING)
     /* Translators: a rank, e.g. "no. 3" */
     return g_strdup_printf (_("no. %g"), value);
-  return g_strdup_printf ("%g %s", value, figure->unit);
+  if (figure->kind == STRAITS_FIGURE_RANK)
+    return straits_chart_format_ordinal (value);
+  amount = format_amount (value, figure->unit);
+  if (figure->kind == STRAITS_FIGURE_BOUND && figure->bound == STRAITS_BOUND_UPPER)
+    /* Translators: an upper bound, e.g. "up to 67 %" */
+    return g_strdup_printf (_("up to %s"), amount);
+  if (figure->kind == STRAITS_FIGURE_BOUND && figure->bound == STRAITS_BOUND_LOWER)
+    /* Translators: a lower bound, e.g. "at least 20 %" */
+    return g_strdup_printf (_("at least %s"), amount);
+  return g_steal_pointer (&amount);
+}
+
+/* "+29 % on the previous year", for a value with a stated change. */
+char *
+straits_chart_format_change (const StraitsFigure *figure)
+{
+  g_autofree char *amount = NULL;
+
+  if (!figure->has_change)
+    return NULL;
+  amount = format_amount (figure->change, figure->change_unit);
+  if (figure->change > 0)
+    {
+      char *signed_amount = g_strconcat ("+", amount, NULL);
+      g_free (amount);
+      amount = signed_amount;
+    }
+  if (figure->change_against == NULL)
+    return g_steal_pointer (&amount);
+  /* Translators: a change and what it is measured against, e.g.
+   * "+29 % on the previous year" */
+  return g_strdup_printf (_("%s on %s"), amount, figure->change_against);
+}
+
+/* "among the top buyers of French arms exports, of 96" or "…, number not
+ * stated": a rank says what it is a rank among. */
+char *
+straits_chart_format_rank_base (const StraitsFigure *figure)
+{
+  if (figure->of > 0)
+    /* Translators: a rank's base, e.g. "among 96 buyers of French arms" */
+    return g_strdup_printf (_("among %s (%g in all)"), figure->base ? figure->base : "", figure->of);
+  /* Translators: a rank's base when the source does not say how many
+   * there are, e.g. "among the top buyers of French arms (number not stated)" */
+  return g_strdup_printf (_("among %s (number not stated)"), figure->base ? figure->base : "");
 }
 
 char *
@@ -84,6 +179,19 @@ straits_chart_table_text (StraitsDataset      *dataset,
       g_autofree char *value = straits_chart_format_value (figure, remainder);
       g_string_append_printf (s, "%s\t%s\n", _("Other"), value);
     }
+  if (figure->kind == STRAITS_FIGURE_VALUE && figure->has_change)
+    {
+      g_autofree char *change = straits_chart_format_change (figure);
+      g_string_append_printf (s, "%s\t%s\n", _("Change"), change);
+    }
+  if (figure->kind == STRAITS_FIGURE_RANK)
+    {
+      g_autofree char *base = straits_chart_format_rank_base (figure);
+      g_string_append_printf (s, "%s\n", base);
+    }
+  if (figure->kind == STRAITS_FIGURE_SHARES && figure->whole)
+    /* Translators: what shares are shares of */
+    g_string_append_printf (s, _("Shares of: %s\n"), figure->whole);
   if (figure->note)
     g_string_append_printf (s, "%s\n", figure->note);
   return g_string_free (s, FALSE);
@@ -378,6 +486,169 @@ draw_ranking (StraitsDataset *dataset, const StraitsFigure *figure, cairo_t *cr,
     }
 }
 
+/* A card's frame: a rounded, lightly filled box. */
+static void
+draw_card_frame (cairo_t *cr, StraitsRect r, const StraitsMapStyle *style)
+{
+  double radius = 6;
+
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, r.x + r.width - radius, r.y + radius, radius, -G_PI / 2, 0);
+  cairo_arc (cr, r.x + r.width - radius, r.y + r.height - radius, radius, 0, G_PI / 2);
+  cairo_arc (cr, r.x + radius, r.y + r.height - radius, radius, G_PI / 2, G_PI);
+  cairo_arc (cr, r.x + radius, r.y + radius, radius, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+  cairo_set_source_rgb (cr, style->land_eu.r, style->land_eu.g, style->land_eu.b);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgb (cr, style->sea_text.r, style->sea_text.g, style->sea_text.b);
+  cairo_set_line_width (cr, 0.75);
+  cairo_stroke (cr);
+}
+
+/* Lines of a card, centred, one under the other, the first large; returns
+ * the height they take. Draws nothing when @draw is FALSE. */
+static double
+card_lines (cairo_t *cr, const char *const *lines, double cx, double y, double width,
+            const StraitsMapStyle *style, gboolean draw, GArray *texts)
+{
+  double top = y;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      double size = i == 0 ? 26 : 9.5;
+      PangoWeight weight = i == 0 ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL;
+      g_autoptr(PangoLayout) layout = text_layout (cr, lines[i], size, weight, width);
+      PangoRectangle logical;
+
+      if (lines[i][0] == '\0')
+        continue;
+      pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+      pango_layout_get_pixel_extents (layout, NULL, &logical);
+      if (draw)
+        {
+          StraitsRect box = { cx - width / 2 + logical.x, y, logical.width, logical.height };
+
+          cairo_move_to (cr, cx - width / 2, y - logical.y);
+          cairo_set_source_rgb (cr, style->text.r, style->text.g, style->text.b);
+          straits_text_show (cr, layout);
+          if (texts != NULL)
+            g_array_append_val (texts, box);
+        }
+      y += logical.height + (i == 0 ? 6 : 3);
+    }
+  return y - top;
+}
+
+/* A figure card: the stated value, large, with what it is the value of and
+ * any stated change; or a rank with its base. Never a bar: one number has
+ * nothing to be compared with. */
+static void
+draw_card (StraitsDataset *dataset, const StraitsFigure *figure, cairo_t *cr, double x, double y,
+           double width, double height, const StraitsMapStyle *style, GArray *rows,
+           GArray *marks, GArray *texts)
+{
+  const StraitsFigureValue *v = &figure->values[0];
+  Row *row = &g_array_index (rows, Row, 0);
+  g_autofree char *value = straits_chart_format_value (figure, v->value);
+  g_autofree char *what = NULL;
+  g_autofree char *more = NULL;
+  const char *lines[4] = { value, NULL, NULL, NULL };
+  double card_width = MIN (width, 320), inner = card_width - 24, needed;
+  StraitsRect card;
+
+  if (figure->kind == STRAITS_FIGURE_RANK)
+    {
+      what = g_strdup (row->label);
+      more = straits_chart_format_rank_base (figure);
+    }
+  else
+    {
+      what = g_strdup (row->label);
+      more = straits_chart_format_change (figure);
+    }
+  lines[1] = what;
+  lines[2] = more;
+  needed = card_lines (cr, lines, 0, 0, inner, style, FALSE, NULL) + 24;
+  card = (StraitsRect) { x + (width - card_width) / 2, y + MAX (0, (height - needed) / 2),
+                         card_width, MIN (needed, height) };
+  draw_card_frame (cr, card, style);
+  card_lines (cr, lines, card.x + card.width / 2, card.y + 12, inner, style, TRUE, texts);
+  add_mark (marks, card, row);
+}
+
+/* A bound on a scale: the range the value may lie in is hatched, the bound
+ * is a solid line with "up to …" or "at least …" beside it. Nothing else
+ * is drawn: the rest of the scale is not "other", it is unknown. */
+static void
+draw_bound (StraitsDataset *dataset, const StraitsFigure *figure, cairo_t *cr, double x, double y,
+            double width, double height, const StraitsMapStyle *style, GArray *rows,
+            GArray *marks, GArray *texts)
+{
+  Row *row = &g_array_index (rows, Row, 0);
+  gboolean percent = g_strcmp0 (figure->unit, "percent") == 0;
+  double max = percent ? 100 : row->value * 1.5, label_width, scale_x, scale_w, bx, band_y, band_h = 26;
+  g_autofree char *value = straits_chart_format_value (figure, row->value);
+  StraitsRect band;
+
+  label_width = MIN (text_width (cr, row->label, 8.5, PANGO_WEIGHT_NORMAL), width * 0.3);
+  scale_x = x + label_width + 8;
+  scale_w = MAX (10, width - label_width - 20);
+  band_y = y + MAX (24, (height - band_h) / 2 - 10);
+  bx = scale_x + scale_w * MIN (row->value, max) / max;
+  band = figure->bound == STRAITS_BOUND_UPPER
+         ? (StraitsRect) { scale_x, band_y, bx - scale_x, band_h }
+         : (StraitsRect) { bx, band_y, scale_x + scale_w - bx, band_h };
+
+  draw_text (cr, row->label, 8.5, PANGO_WEIGHT_NORMAL, x + label_width, band_y + (band_h - 11) / 2, -1, TRUE,
+             &style->text, texts);
+  /* The scale, with its ends. */
+  cairo_set_source_rgb (cr, style->sea_text.r, style->sea_text.g, style->sea_text.b);
+  cairo_set_line_width (cr, 0.75);
+  cairo_move_to (cr, scale_x, band_y + band_h + 0.5);
+  cairo_line_to (cr, scale_x + scale_w, band_y + band_h + 0.5);
+  cairo_stroke (cr);
+  for (int i = 0; i <= 4; i++)
+    {
+      double tx = scale_x + scale_w * i / 4;
+      g_autofree char *tick = format_amount (max * i / 4, figure->unit);
+      double tw = text_width (cr, tick, 7, PANGO_WEIGHT_NORMAL);
+
+      cairo_move_to (cr, tx, band_y + band_h);
+      cairo_line_to (cr, tx, band_y + band_h + 4);
+      cairo_stroke (cr);
+      draw_text (cr, tick, 7, PANGO_WEIGHT_NORMAL, CLAMP (tx - tw / 2, scale_x, scale_x + scale_w - tw),
+                 band_y + band_h + 5, -1, FALSE, &style->sea_text, texts);
+    }
+  /* The range the value may lie in: hatched, not filled. */
+  cairo_save (cr);
+  cairo_rectangle (cr, band.x, band.y, band.width, band.height);
+  cairo_clip (cr);
+  cairo_set_source_rgb (cr, row->colour.r, row->colour.g, row->colour.b);
+  cairo_set_line_width (cr, 1.5);
+  for (double hx = band.x - band.height; hx < band.x + band.width; hx += 6)
+    {
+      cairo_move_to (cr, hx, band.y + band.height);
+      cairo_line_to (cr, hx + band.height, band.y);
+    }
+  cairo_stroke (cr);
+  cairo_restore (cr);
+  /* The bound itself. */
+  cairo_set_source_rgb (cr, style->text.r, style->text.g, style->text.b);
+  cairo_set_line_width (cr, 2.5);
+  cairo_move_to (cr, bx, band_y - 6);
+  cairo_line_to (cr, bx, band_y + band_h);
+  cairo_stroke (cr);
+  {
+    double vw = text_width (cr, value, 9.5, PANGO_WEIGHT_BOLD);
+
+    draw_text (cr, value, 9.5, PANGO_WEIGHT_BOLD, CLAMP (bx - vw / 2, x, x + width - vw), band_y - 22, -1,
+               FALSE, &style->text, texts);
+  }
+  draw_text (cr, _("Hatched: where the value may lie. The source gives only this bound."), 7.5,
+             PANGO_WEIGHT_NORMAL, scale_x, band_y + band_h + 20, scale_w, FALSE, &style->sea_text, texts);
+  add_mark (marks, band, row);
+}
+
 static int
 compare_rank (gconstpointer a, gconstpointer b)
 {
@@ -412,7 +683,11 @@ straits_chart_draw (StraitsDataset        *dataset,
     draw_text (cr, footer, 7, PANGO_WEIGHT_NORMAL, PAD, bottom + PAD / 2, width - 2 * PAD, FALSE,
                &style->sea_text, texts);
 
-  if (figure->kind == STRAITS_FIGURE_RANKING)
+  if ((figure->kind == STRAITS_FIGURE_VALUE || figure->kind == STRAITS_FIGURE_RANK) && rows->len > 0)
+    draw_card (dataset, figure, cr, PAD, top, width - 2 * PAD, bottom - top, style, rows, marks, texts);
+  else if (figure->kind == STRAITS_FIGURE_BOUND && rows->len > 0)
+    draw_bound (dataset, figure, cr, PAD, top, width - 2 * PAD, bottom - top, style, rows, marks, texts);
+  else if (figure->kind == STRAITS_FIGURE_RANKING)
     {
       g_array_sort (rows, compare_rank);
       draw_ranking (dataset, figure, cr, PAD, top, width - 2 * PAD, bottom - top, style, rows, marks, texts);

@@ -42,8 +42,13 @@ void   straits_chart_draw        (StraitsDataset        *dataset,
                                   GArray                *marks,
                                   GArray                *texts);
 
-/* The remainder of shares that do not add up to 100, or 0. */
-double straits_figure_remainder  (const StraitsFigure   *figure);
+/* The remainder of shares of a stated whole that do not add up to 100, or
+ * 0; from the unrounded values when all are given. */
+double   straits_figure_remainder  (const StraitsFigure   *figure);
+gboolean straits_figure_remainder_is_unrounded (const StraitsFigure *figure);
+char    *straits_chart_format_ordinal   (double               rank);
+char    *straits_chart_format_change    (const StraitsFigure *figure);
+char    *straits_chart_format_rank_base (const StraitsFigure *figure);
 /* "Label", the value with its unit, per line: a table for screen readers
  * and for copying. */
 char  *straits_chart_format_value (const StraitsFigure   *figure,
