@@ -4,6 +4,7 @@
  */
 #include <locale.h>
 #include <math.h>
+#include <string.h>
 
 #include "straits-chart.h"
 
@@ -41,8 +42,10 @@ new_marks (void)
   return marks;
 }
 
-/* Turkey's arms imports: 34, 24, 19, 17 and the remaining 6 as "other";
- * bars on one 0–100 scale, so lengths are proportional to the values. */
+/* Turkey's arms imports 2020–2024: 34, 24, 19, 17 and "other", computed
+ * from SIPRI's unrounded shares (33.79 + 24.07 + 18.68 + 16.61), so 6.85
+ * rather than the 6 the rounded values would give; bars on one 0–100
+ * scale, so lengths are proportional to the values. */
 static void
 test_shares_bars (void)
 {
@@ -51,13 +54,14 @@ test_shares_bars (void)
   g_autoptr(GArray) texts = g_array_new (FALSE, FALSE, sizeof (StraitsRect));
   const StraitsChartMark *first, *last;
 
-  g_assert_cmpfloat_with_epsilon (straits_figure_remainder (f), 6, 1e-9);
+  g_assert_true (straits_figure_remainder_is_unrounded (f));
+  g_assert_cmpfloat_with_epsilon (straits_figure_remainder (f), 6.85, 1e-9);
   draw (f, STRAITS_CHART_BARS, 480, 260, marks, texts);
   g_assert_cmpuint (marks->len, ==, 5);
   first = &g_array_index (marks, StraitsChartMark, 0);
   last = &g_array_index (marks, StraitsChartMark, 4);
   g_assert_true (last->remainder);
-  g_assert_cmpfloat_with_epsilon (last->value, 6, 1e-9);
+  g_assert_cmpfloat_with_epsilon (last->value, 6.85, 1e-9);
   for (guint i = 0; i < marks->len; i++)
     {
       const StraitsChartMark *m = &g_array_index (marks, StraitsChartMark, i);
@@ -107,7 +111,70 @@ test_table_text (void)
   g_autofree char *table = straits_chart_table_text (dataset, figure ("fig-tur-arms-import-shares"));
 
   g_assert_nonnull (strstr (table, "Spain\t34 %"));
-  g_assert_nonnull (strstr (table, "Other\t6 %"));
+  g_assert_nonnull (strstr (table, "Other\t6.85 %"));
+  g_assert_nonnull (strstr (table, "Shares of: Turkey's imports of major arms, 2020–2024"));
+}
+
+static char *
+table (const char *id)
+{
+  return straits_chart_table_text (dataset, figure (id));
+}
+
+/* A bound is drawn as one hatched range with no "other": "up to 67 %"
+ * says nothing about the remaining 33 %. */
+static void
+test_bound (void)
+{
+  const char *ids[] = { "fig-tur-situational-awareness", "fig-safe-candidate-share" };
+
+  for (guint k = 0; k < G_N_ELEMENTS (ids); k++)
+    {
+      const StraitsFigure *f = figure (ids[k]);
+      g_autoptr(GArray) marks = new_marks ();
+      g_autofree char *text = table (ids[k]);
+      const StraitsChartMark *m;
+
+      g_assert_cmpint (f->kind, ==, STRAITS_FIGURE_BOUND);
+      g_assert_cmpfloat (straits_figure_remainder (f), ==, 0);
+      draw (f, STRAITS_CHART_BARS, 480, 320, marks, NULL);
+      g_assert_cmpuint (marks->len, ==, 1);
+      m = &g_array_index (marks, StraitsChartMark, 0);
+      g_assert_false (m->remainder);
+      g_assert_null (strstr (text, "Other"));
+      g_assert_nonnull (strstr (text, k == 0 ? "Turkey\tup to 67 %" : "up to 35 %"));
+    }
+}
+
+/* A stated value is a card, not a bar: one mark holding the value, and
+ * its change in words; a rank is text with its base. */
+static void
+test_cards (void)
+{
+  g_autoptr(GArray) marks = new_marks ();
+  g_autoptr(GArray) rank_marks = new_marks ();
+  g_autofree char *exports = table ("fig-tur-defence-exports");
+  g_autofree char *rank = table ("fig-fra-customers-tur-rank");
+  g_autofree char *hurjet = table ("fig-esp-hurjet-investment");
+  char *ordinals[] = { straits_chart_format_ordinal (1), straits_chart_format_ordinal (12),
+                                  straits_chart_format_ordinal (23), straits_chart_format_ordinal (30) };
+
+  draw (figure ("fig-tur-defence-exports"), STRAITS_CHART_BARS, 480, 320, marks, NULL);
+  g_assert_cmpuint (marks->len, ==, 1);
+  g_assert_cmpfloat (g_array_index (marks, StraitsChartMark, 0).value, ==, 7.15);
+  g_assert_nonnull (strstr (exports, "2024\tUSD 7.15 billion"));
+  g_assert_nonnull (strstr (exports, "Change\t+29 % on the previous year"));
+  g_assert_nonnull (strstr (hurjet, "EUR 1.375 billion"));
+  draw (figure ("fig-fra-customers-tur-rank"), STRAITS_CHART_BARS, 480, 320, rank_marks, NULL);
+  g_assert_cmpuint (rank_marks->len, ==, 1);
+  g_assert_nonnull (strstr (rank, "Turkey\t30th"));
+  g_assert_nonnull (strstr (rank, "among top buyers of French arms exports (number not stated)"));
+  g_assert_cmpstr (ordinals[0], ==, "1st");
+  g_assert_cmpstr (ordinals[1], ==, "12th");
+  g_assert_cmpstr (ordinals[2], ==, "23rd");
+  g_assert_cmpstr (ordinals[3], ==, "30th");
+  for (guint i = 0; i < G_N_ELEMENTS (ordinals); i++)
+    g_free (ordinals[i]);
 }
 
 int
@@ -124,6 +191,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/chart/shares-bars", test_shares_bars);
   g_test_add_func ("/chart/donut-and-ranking-fit", test_donut_and_ranking_fit);
   g_test_add_func ("/chart/table-text", test_table_text);
+  g_test_add_func ("/chart/bound", test_bound);
+  g_test_add_func ("/chart/cards", test_cards);
   status = g_test_run ();
   g_object_unref (dataset);
   return status;
