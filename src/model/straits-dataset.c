@@ -477,6 +477,39 @@ straits_relation_is_active_at (const StraitsRelation *r,
   return TRUE;
 }
 
+/* The relation's span as a reader sees it: "2019 – 2021", "since 2021",
+ * "2019 – ended, date unknown", "start unknown – November 2018", with the
+ * attested date when a start or end is unknown. */
+char *
+straits_relation_format_dates (const StraitsRelation *r)
+{
+  g_autofree char *start = r->start_unknown ? g_strdup (_("start unknown")) : straits_date_format (&r->start);
+  g_autofree char *end = r->end_unknown ? g_strdup (_("ended, date unknown")) : straits_date_format (&r->end);
+  g_autofree char *attested = straits_date_format (&r->attested);
+  g_autofree char *span = NULL;
+
+  if (*start && *end)
+    /* Translators: a relation's period, e.g. "2019 – 2021" */
+    span = g_strdup_printf (_("%s – %s"), start, end);
+  else if (*start && r->start_unknown)
+    span = g_steal_pointer (&start);
+  else if (*start)
+    /* Translators: a relation without an end, e.g. "since 2021" */
+    span = g_strdup_printf (_("since %s"), start);
+  else if (*end && r->end_unknown)
+    span = g_steal_pointer (&end);
+  else if (*end)
+    /* Translators: a relation without a start, e.g. "until 2021" */
+    span = g_strdup_printf (_("until %s"), end);
+  else
+    return g_strdup (_("undated"));
+  if (*attested && (r->start_unknown || r->end_unknown))
+    /* Translators: a span with an unknown end, and the date a source
+     * attests the relation at, e.g. "start unknown; attested 2025" */
+    return g_strdup_printf (_("%s; attested %s"), span, attested);
+  return g_steal_pointer (&span);
+}
+
 GArray *
 straits_dataset_relations_active_at (StraitsDataset    *self,
                                      const StraitsDate *date)

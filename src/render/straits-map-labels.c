@@ -594,8 +594,11 @@ draw_swatch (StraitsMapRenderer *self,
   cairo_stroke (cr);
 }
 
+/* Legend entries for the groups drawn and the relation types drawn; a
+ * directed type says which way its arrows point, "Procurement (seller →
+ * buyer)", with the text kept in @texts. */
 static GArray *
-legend_entries (StraitsMapRenderer *self, gboolean *adversarial)
+legend_entries (StraitsMapRenderer *self, gboolean *adversarial, GPtrArray *texts)
 {
   GArray *entries = g_array_new (FALSE, TRUE, sizeof (LegendEntry));
   const StraitsGrouping *grouping = self->grouping != STRAITS_NO_INDEX
@@ -623,7 +626,16 @@ legend_entries (StraitsMapRenderer *self, gboolean *adversarial)
     {
       const StraitsTypeDef *t = straits_dataset_get_relation_type (self->dataset,
                                                                    g_array_index (self->drawn_types, guint32, i));
-      g_array_append_val (entries, ((LegendEntry) { t->label, &t->colour, TRUE, FALSE, G_MAXUINT }));
+      const char *text = t->label;
+
+      if (t->from_role != NULL)
+        {
+          /* Translators: a relation type in the legend with the roles of
+           * its ends, e.g. "Procurement (seller → buyer)" */
+          text = g_strdup_printf (_("%s (%s → %s)"), t->label, t->from_role, t->to_role);
+          g_ptr_array_add (texts, (gpointer) text);
+        }
+      g_array_append_val (entries, ((LegendEntry) { text, &t->colour, TRUE, FALSE, G_MAXUINT }));
     }
   for (guint32 i = 0; i < straits_dataset_get_n_relations (self->dataset) && !*adversarial; i++)
     *adversarial = straits_dataset_get_relation (self->dataset, i)->stance == STRAITS_STANCE_ADVERSARIAL;
@@ -679,7 +691,7 @@ straits_map_draw_legend (StraitsMapRenderer *self,
 
   if (self->dataset == NULL)
     return;
-  entries = legend_entries (self, &adversarial);
+  entries = legend_entries (self, &adversarial, texts);
   if (adversarial && self->drawn_types->len > 0)
     g_array_append_val (entries, stance_entry);
   add_sea_entries (self, entries, texts);

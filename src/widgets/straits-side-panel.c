@@ -211,24 +211,6 @@ citations_markup (StraitsDataset *dataset, const StraitsCitations *citations)
 }
 
 static char *
-relation_dates (const StraitsRelation *r)
-{
-  g_autofree char *start = straits_date_format (&r->start);
-  g_autofree char *end = straits_date_format (&r->end);
-
-  if (*start && *end)
-    /* Translators: a relation's period, e.g. "2019 – 2021" */
-    return g_strdup_printf (_("%s – %s"), start, end);
-  if (*start)
-    /* Translators: a relation without an end, e.g. "since 2021" */
-    return g_strdup_printf (_("since %s"), start);
-  if (*end)
-    /* Translators: a relation without a start, e.g. "until 2021" */
-    return g_strdup_printf (_("until %s"), end);
-  return g_strdup (_("undated"));
-}
-
-static char *
 relation_title (StraitsDataset *dataset, const StraitsRelation *r)
 {
   return g_strdup_printf (r->mutual ? "%s ↔ %s" : "%s → %s",
@@ -240,9 +222,9 @@ static void
 bind_entry (StraitsSidePanel *self, GtkWidget *box, const StraitsHistoryEntry *entry)
 {
   Swatch *swatch = g_object_get_data (G_OBJECT (box), "swatch-data");
-  g_autofree char *date = NULL, *title = NULL, *meta = NULL, *source = NULL;
+  g_autofree char *date = NULL, *title = NULL, *meta = NULL, *source = NULL, *text = NULL;
   const StraitsTypeDef *type;
-  const char *summary;
+  const char *summary, *note;
 
   if (entry->kind == STRAITS_HISTORY_EVENT)
     {
@@ -254,15 +236,17 @@ bind_entry (StraitsSidePanel *self, GtkWidget *box, const StraitsHistoryEntry *e
       date = *end ? g_strdup_printf (_("%s – %s"), start, end) : g_steal_pointer (&start);
       title = g_strdup (e->title);
       summary = e->description;
+      note = e->note;
     }
   else
     {
       const StraitsRelation *r = straits_dataset_get_relation (self->dataset, entry->index);
 
       type = straits_dataset_get_relation_type (self->dataset, r->type);
-      date = relation_dates (r);
+      date = straits_relation_format_dates (r);
       title = relation_title (self->dataset, r);
       summary = r->summary;
+      note = r->note;
     }
   if (entry->via != STRAITS_NO_INDEX)
     /* Translators: date · type · the organisation an entry comes through */
@@ -277,8 +261,13 @@ bind_entry (StraitsSidePanel *self, GtkWidget *box, const StraitsHistoryEntry *e
   gtk_widget_queue_draw (g_object_get_data (G_OBJECT (box), "swatch"));
   gtk_label_set_text (g_object_get_data (G_OBJECT (box), "meta"), meta);
   gtk_label_set_text (g_object_get_data (G_OBJECT (box), "title"), title);
-  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "summary"), summary ? summary : "");
-  gtk_widget_set_visible (g_object_get_data (G_OBJECT (box), "summary"), summary != NULL);
+  /* The curator's note says what the source does not: an inferred year, a
+   * placement of the dataset's own, another source that differs. */
+  if (note != NULL)
+    /* Translators: an item's summary, then the dataset's note on it */
+    text = g_strdup_printf (_("%s\nNote: %s"), summary ? summary : "", note);
+  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "summary"), text ? text : summary ? summary : "");
+  gtk_widget_set_visible (g_object_get_data (G_OBJECT (box), "summary"), summary != NULL || note != NULL);
   gtk_label_set_markup (g_object_get_data (G_OBJECT (box), "source"), source);
   gtk_widget_set_visible (g_object_get_data (G_OBJECT (box), "source"), *source != '\0');
 }
