@@ -106,7 +106,10 @@ straits_chart_view_measure (GtkWidget      *widget,
 {
   StraitsChartView *self = STRAITS_CHART_VIEW (widget);
   const StraitsFigure *figure = get_figure (self);
-  int rows = figure->kind == STRAITS_FIGURE_SERIES ? 4 : (int) figure->n_values + 1;
+  /* Series, cards and bounds draw one picture whatever their values. */
+  gboolean one_picture = figure->kind == STRAITS_FIGURE_SERIES || figure->kind == STRAITS_FIGURE_VALUE ||
+                         figure->kind == STRAITS_FIGURE_BOUND || figure->kind == STRAITS_FIGURE_RANK;
+  int rows = one_picture ? 4 : (int) figure->n_values + 1;
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     *minimum = 240, *natural = 320;
