@@ -301,6 +301,7 @@ def build(paper, sipri_path):
         ("veto", "Veto or blockage", "#d55e00", ["blocker", "blocked"]),
         ("threat", "Threat", "#67001f", ["threatener", "threatened"]),
         ("conditionality", "Condition set", "#8c510a", ["setter", "conditioned"]),
+        ("invasion", "Invasion", "#67000d", ["invader", "invaded"]),
         ("dispute", "Dispute or competition", "#b2182b", None),
         ("military-cooperation", "Military cooperation", "#1b9e77", None),
         ("dialogue", "Dialogue or negotiation", "#7570b3", None),
@@ -584,9 +585,8 @@ def build(paper, sipri_path):
         q("as a matter of principle, it joins only UN sanctions"), start="2022",
         note="The year is the dataset's inference: the paper sets the sanctions in the context of the full-scale "
              "invasion of February 2022.")
-    rel("rel-rus-ukr-war", "RUS", "UKR", "dispute", "adversarial", 1.0, "Russia's full-scale invasion of Ukraine.",
-        cite("multi-front attack on Ukraine in February 2022"), start="2022-02", mutual=True,
-        note="A war, drawn as the strongest dispute; Russia is the aggressor.")
+    rel("rel-rus-ukr-war", "RUS", "UKR", "invasion", "adversarial", 1.0, "Russia's full-scale invasion of Ukraine.",
+        cite("multi-front attack on Ukraine in February 2022"), start="2022-02")
     rel("rel-ukr-tur-blacksea", "UKR", "TUR", "perception", "cooperative", 0.6,
         "Kyiv sees Turkey as a key player in securing and stabilising the Black Sea region.",
         q("Kyiv views Turkey as a key player in securing and stabilising the Black Sea region"),

@@ -232,7 +232,10 @@ setup_time_slider (StraitsWindow *self)
   for (guint v = lo; v <= hi; v += 12)
     {
       g_autofree char *year = g_strdup_printf ("%u", v / 12);
-      gboolean labelled = (v / 12) % ((hi - lo) / 12 > 20 ? 5 : 1) == 0;
+      /* Few enough labels that the slider does not widen the window:
+       * decades over half a century (the bundled dataset starts in 1952). */
+      guint span = (hi - lo) / 12, step = span > 50 ? 10 : span > 20 ? 5 : 1;
+      gboolean labelled = (v / 12) % step == 0;
       gtk_scale_add_mark (self->time_scale, v, GTK_POS_BOTTOM, labelled ? year : NULL);
     }
   gtk_adjustment_configure (self->time_adjustment, hi + 1, lo, hi + 1, 1, 12, 0);

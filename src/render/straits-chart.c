@@ -508,14 +508,14 @@ draw_card_frame (cairo_t *cr, StraitsRect r, const StraitsMapStyle *style)
 /* Lines of a card, centred, one under the other, the first large; returns
  * the height they take. Draws nothing when @draw is FALSE. */
 static double
-card_lines (cairo_t *cr, const char *const *lines, double cx, double y, double width,
+card_lines (cairo_t *cr, const char *const *lines, double big, double cx, double y, double width,
             const StraitsMapStyle *style, gboolean draw, GArray *texts)
 {
   double top = y;
 
   for (guint i = 0; lines[i] != NULL; i++)
     {
-      double size = i == 0 ? 26 : 9.5;
+      double size = i == 0 ? big : MIN (9.5, big * 0.6);
       PangoWeight weight = i == 0 ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL;
       g_autoptr(PangoLayout) layout = text_layout (cr, lines[i], size, weight, width);
       PangoRectangle logical;
@@ -553,7 +553,7 @@ draw_card (StraitsDataset *dataset, const StraitsFigure *figure, cairo_t *cr, do
   g_autofree char *what = NULL;
   g_autofree char *more = NULL;
   const char *lines[4] = { value, NULL, NULL, NULL };
-  double card_width = MIN (width, 320), inner = card_width - 24, needed;
+  double card_width = MIN (width, 320), inner = card_width - 24, needed, big, pad = 12;
   StraitsRect card;
 
   if (figure->kind == STRAITS_FIGURE_RANK)
@@ -568,11 +568,19 @@ draw_card (StraitsDataset *dataset, const StraitsFigure *figure, cairo_t *cr, do
     }
   lines[1] = what;
   lines[2] = more;
-  needed = card_lines (cr, lines, 0, 0, inner, style, FALSE, NULL) + 24;
+  /* The value as large as the space allows, down to a size still larger
+   * than the text around it. */
+  for (big = 26; ; big -= 2)
+    {
+      needed = card_lines (cr, lines, big, 0, 0, inner, style, FALSE, NULL) + 2 * pad;
+      if (needed <= height || big <= 12)
+        break;
+      pad = 6;
+    }
   card = (StraitsRect) { x + (width - card_width) / 2, y + MAX (0, (height - needed) / 2),
-                         card_width, MIN (needed, height) };
+                         card_width, needed };
   draw_card_frame (cr, card, style);
-  card_lines (cr, lines, card.x + card.width / 2, card.y + 12, inner, style, TRUE, texts);
+  card_lines (cr, lines, big, card.x + card.width / 2, card.y + pad, inner, style, TRUE, texts);
   add_mark (marks, card, row);
 }
 

@@ -8,6 +8,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "straits-chart-view.h"
@@ -109,12 +111,20 @@ straits_chart_view_measure (GtkWidget      *widget,
   /* Series, cards and bounds draw one picture whatever their values. */
   gboolean one_picture = figure->kind == STRAITS_FIGURE_SERIES || figure->kind == STRAITS_FIGURE_VALUE ||
                          figure->kind == STRAITS_FIGURE_BOUND || figure->kind == STRAITS_FIGURE_RANK;
-  int rows = one_picture ? 4 : (int) figure->n_values + 1;
+  int rows = one_picture ? 6 : (int) figure->n_values + 1;
+  gsize footer = figure->note ? strlen (figure->note) : 0;
+
+  /* The note and the sources wrap under the chart, about 60 characters a
+   * line at the panel's width: leave them room rather than squash it. */
+  for (guint i = 0; i < figure->citations.n; i++)
+    footer += 40 + (figure->citations.items[i].locator ? strlen (figure->citations.items[i].locator) : 0);
+  rows += (int) (footer / 60) / 2;
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     *minimum = 240, *natural = 320;
   else
-    *minimum = 180, *natural = MAX (220, 90 + rows * 26);
+    /* The panel scrolls: a chart is never squashed below what it needs. */
+    *minimum = *natural = MAX (220, 90 + rows * 26);
 }
 
 static void
