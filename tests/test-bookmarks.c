@@ -2,6 +2,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <errno.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <glib/gstdio.h>
 
 #include "straits-bookmarks.h"
@@ -123,6 +127,254 @@ test_missing_file (void)
   g_assert_cmpuint (straits_bookmarks_get_n (b), ==, 0);
 }
 
+
+/* The one file set aside in the folder of @path, or NULL. */
+static char *
+find_aside (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+  char *found = NULL;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    if (g_str_has_prefix (name, "bookmarks.json.damaged-"))
+      {
+        g_assert_null (found);
+        found = g_build_filename (dir, name, NULL);
+      }
+  return found;
+}
+
+static char *
+make_dir_for (const char *path)
+{
+  char *dir = g_path_get_dirname (path);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  return dir;
+}
+
+/* Loads what stands at @path, which is refused: the user is told, it is
+ * set aside (a link as a link), and a save afterwards leaves it alone. */
+static char *
+load_refused (const char *path, const char *reason)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StraitsBookmarks) loaded = straits_bookmarks_load (path, &error);
+  g_autoptr(StraitsBookmarks) fresh = three ();
+  char *aside;
+
+  g_assert_error (error, STRAITS_BOOKMARKS_ERROR, STRAITS_BOOKMARKS_ERROR_DAMAGED);
+  g_assert_nonnull (strstr (error->message, reason));
+  g_assert_cmpuint (straits_bookmarks_get_n (loaded), ==, 0);
+  aside = find_aside (path);
+  g_assert_nonnull (aside);
+  g_assert_nonnull (strstr (error->message, aside));
+  g_clear_error (&error);
+  g_assert_true (straits_bookmarks_save (loaded, path, &error));
+  g_assert_no_error (error);
+  return aside;
+}
+
+/* 100,000 levels would overflow json-glib's recursion. */
+static void
+test_deep_nesting (void)
+{
+  g_autofree char *path = temp_path ();
+  g_autofree char *dir = make_dir_for (path);
+  g_autoptr(GString) deep = g_string_new (NULL);
+  g_autofree char *aside = NULL, *kept = NULL;
+  gsize length;
+
+  for (int i = 0; i < 100000; i++)
+    g_string_append_c (deep, '[');
+  for (int i = 0; i < 100000; i++)
+    g_string_append_c (deep, ']');
+  g_assert_true (g_file_set_contents (path, deep->str, (gssize) deep->len, NULL));
+  aside = load_refused (path, "damaged");
+  g_assert_true (g_file_get_contents (aside, &kept, &length, NULL));
+  g_assert_cmpmem (kept, length, deep->str, deep->len);
+}
+
+/* A link to /dev/zero is not read without end, a FIFO does not hang. */
+static void
+test_special_files (void)
+{
+  g_autofree char *path = temp_path ();
+  g_autofree char *dir = make_dir_for (path);
+  g_autofree char *aside = NULL, *target = NULL;
+  struct stat st;
+
+  g_assert_cmpint (symlink ("/dev/zero", path), ==, 0);
+  aside = load_refused (path, "not a regular file");
+  target = g_file_read_link (aside, NULL);
+  g_assert_cmpstr (target, ==, "/dev/zero");
+  g_unlink (aside);
+  g_unlink (path);
+  g_clear_pointer (&aside, g_free);
+
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+  aside = load_refused (path, "not a regular file");
+  g_assert_cmpint (lstat (aside, &st), ==, 0);
+  g_assert_true (S_ISFIFO (st.st_mode));
+  g_unlink (aside);
+  g_unlink (path);
+  g_clear_pointer (&aside, g_free);
+
+  g_assert_cmpint (g_mkdir (path, 0700), ==, 0);
+  aside = load_refused (path, "folder");
+  g_assert_true (g_file_test (aside, G_FILE_TEST_IS_DIR));
+}
+
+/* Sparse: a file larger than any bookmarks file costs no disk. */
+static void
+test_huge_file (void)
+{
+  g_autofree char *path = temp_path ();
+  g_autofree char *dir = make_dir_for (path);
+  g_autofree char *aside = NULL;
+  FILE *f = fopen (path, "w");
+
+  g_assert_nonnull (f);
+  g_assert_cmpint (ftruncate (fileno (f), 1 << 30), ==, 0);
+  fclose (f);
+  aside = load_refused (path, "larger than");
+  g_unlink (aside);
+}
+
+/* Root reads a file of mode 000: the check runs as nobody then. */
+static void
+drop_root (void)
+{
+  if (geteuid () == 0)
+    {
+      g_assert_cmpint (setgid (65534), ==, 0);
+      g_assert_cmpint (setuid (65534), ==, 0);
+    }
+}
+
+static void
+write_unreadable (const char *path, const char *text)
+{
+  g_autofree char *dir = make_dir_for (path);
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  g_assert_cmpint (g_chmod (path, 0), ==, 0);
+}
+
+static void
+assert_bytes (const char *path, const char *expected)
+{
+  g_autofree char *contents = NULL;
+
+  g_assert_cmpint (g_chmod (path, 0600), ==, 0);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, expected);
+}
+
+static const char saved_text[] = "{\"format\": \"straits-bookmarks\", \"bookmarks\": []}";
+
+static void
+unreadable_in_subprocess (void)
+{
+  g_autofree char *path = NULL, *aside = NULL;
+
+  drop_root ();
+  path = temp_path ();
+  write_unreadable (path, saved_text);
+  aside = load_refused (path, "Permission denied");
+  assert_bytes (aside, saved_text);
+}
+
+/* Unreadable and in a folder where it cannot be moved: left alone, and
+ * saving refuses to replace it. */
+static void
+unmovable_in_subprocess (void)
+{
+  g_autofree char *path = NULL, *dir = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StraitsBookmarks) loaded = NULL;
+
+  drop_root ();
+  path = temp_path ();
+  dir = g_path_get_dirname (path);
+  write_unreadable (path, saved_text);
+  g_assert_cmpint (g_chmod (dir, 0500), ==, 0);
+  loaded = straits_bookmarks_load (path, &error);
+  g_assert_error (error, STRAITS_BOOKMARKS_ERROR, STRAITS_BOOKMARKS_ERROR_KEPT);
+  g_clear_error (&error);
+  g_assert_cmpint (g_chmod (dir, 0700), ==, 0);
+  straits_bookmarks_add (loaded, &(StraitsBookmark) { (char *) "New", NULL, (char *) "aegean" });
+  g_assert_false (straits_bookmarks_save (loaded, path, &error));
+  g_assert_error (error, STRAITS_BOOKMARKS_ERROR, STRAITS_BOOKMARKS_ERROR_KEPT);
+  assert_bytes (path, saved_text);
+}
+
+static void
+test_unreadable (void)
+{
+  g_test_trap_subprocess ("/bookmarks/unreadable/subprocess", 30 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_subprocess ("/bookmarks/unmovable/subprocess", 30 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
+/* Saving through a symbolic link replaces its target and keeps the link. */
+static void
+test_symlink_written_through (void)
+{
+  g_autofree char *path = temp_path ();
+  g_autofree char *dir = make_dir_for (path);
+  g_autofree char *real_dir = g_build_filename (dir, "synced", NULL);
+  g_autofree char *real = g_build_filename (real_dir, "my-bookmarks.json", NULL);
+  g_autoptr(StraitsBookmarks) saved = three ();
+  g_autoptr(StraitsBookmarks) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *link = NULL;
+
+  g_assert_cmpint (g_mkdir (real_dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (real, saved_text, -1, NULL));
+  g_assert_cmpint (symlink ("synced/my-bookmarks.json", path), ==, 0);
+  loaded = straits_bookmarks_load (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (straits_bookmarks_save (saved, path, &error));
+  g_assert_no_error (error);
+  link = g_file_read_link (path, NULL);
+  g_assert_cmpstr (link, ==, "synced/my-bookmarks.json");
+  g_clear_pointer (&loaded, straits_bookmarks_free);
+  loaded = straits_bookmarks_load (real, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (straits_bookmarks_get_n (loaded), ==, 3);
+}
+
+/* Viewports that are not three finite numbers in range are dropped, the
+ * bookmarks kept, without json-glib criticals (fatal in the tests). */
+static void
+test_bad_viewports (void)
+{
+  const char *text = "{\"format\": \"straits-bookmarks\", \"bookmarks\": ["
+                     "{\"title\": \"a\", \"view\": \"aegean\", \"viewport\": [{}, [], null]},"
+                     "{\"title\": \"b\", \"view\": \"aegean\", \"viewport\": [0, 0, 0]},"
+                     "{\"title\": \"c\", \"view\": \"aegean\", \"viewport\": [0, 0, 1e300]},"
+                     "{\"title\": \"d\", \"view\": \"aegean\", \"viewport\": [\"1\", true, 500]},"
+                     "{\"title\": \"e\", \"view\": \"aegean\", \"viewport\": [1e300, 0, 500]},"
+                     "{\"title\": \"f\", \"view\": \"aegean\", \"viewport\": [0, 0, -5]},"
+                     "{\"title\": \"g\", \"view\": \"aegean\", \"viewport\": [1, 2]},"
+                     "{\"title\": \"ok\", \"view\": \"aegean\", \"viewport\": [1000, -2000, 800]}]}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
+  g_autoptr(StraitsBookmarks) b = straits_bookmarks_parse (bytes);
+  guint n;
+
+  g_assert_nonnull (b);
+  n = straits_bookmarks_get_n (b);
+  g_assert_cmpuint (n, ==, 8);
+  for (guint i = 0; i + 1 < n; i++)
+    g_assert_false (straits_bookmarks_get (b, i)->has_viewport);
+  g_assert_true (straits_bookmarks_get (b, n - 1)->has_viewport);
+  g_assert_cmpfloat (straits_bookmarks_get (b, n - 1)->resolution, ==, 800);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -131,5 +383,13 @@ main (int argc, char *argv[])
   g_test_add_func ("/bookmarks/reorder-rename-remove", test_reorder_rename_remove);
   g_test_add_func ("/bookmarks/damaged", test_damaged);
   g_test_add_func ("/bookmarks/missing-file", test_missing_file);
+  g_test_add_func ("/bookmarks/deep-nesting", test_deep_nesting);
+  g_test_add_func ("/bookmarks/special-files", test_special_files);
+  g_test_add_func ("/bookmarks/huge-file", test_huge_file);
+  g_test_add_func ("/bookmarks/unreadable", test_unreadable);
+  g_test_add_func ("/bookmarks/unreadable/subprocess", unreadable_in_subprocess);
+  g_test_add_func ("/bookmarks/unmovable/subprocess", unmovable_in_subprocess);
+  g_test_add_func ("/bookmarks/symlink-written-through", test_symlink_written_through);
+  g_test_add_func ("/bookmarks/bad-viewports", test_bad_viewports);
   return g_test_run ();
 }

@@ -6,6 +6,7 @@
 #include <locale.h>
 #include <math.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
@@ -264,6 +265,160 @@ test_cache (void)
   remove_cache_dir (cache);
 }
 
+
+/* A copy of the cache @valid with number @index (in the flat list of
+ * areas, shares and coastlines) set to @value. */
+static GBytes *
+crafted_cache (GBytes *valid, guint index, double value)
+{
+  g_autoptr(GVariant) v = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE ("(ssadaadaad)"),
+                                                                        valid, FALSE));
+  g_autoptr(GVariant) numbers = g_variant_get_child_value (v, 2);
+  g_autoptr(GVariant) belts = g_variant_get_child_value (v, 3);
+  g_autoptr(GVariant) medians = g_variant_get_child_value (v, 4);
+  g_autoptr(GVariant) out = NULL;
+  gsize n;
+  g_autofree double *copy = g_memdup2 (g_variant_get_fixed_array (numbers, &n, sizeof (double)),
+                                       g_variant_get_size (numbers));
+  const char *checksum, *method;
+
+  g_assert_cmpuint (index, <, n);
+  copy[index] = value;
+  g_variant_get_child (v, 0, "&s", &checksum);
+  g_variant_get_child (v, 1, "&s", &method);
+  out = g_variant_ref_sink (g_variant_new ("(ss@ad@aad@aad)", checksum, method,
+                                           g_variant_new_fixed_array (G_VARIANT_TYPE_DOUBLE, copy, n,
+                                                                      sizeof (double)),
+                                           belts, medians));
+  return g_variant_get_data_as_bytes (out);
+}
+
+static GBytes *
+file_bytes (const char *path)
+{
+  char *contents;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_bytes_new_take (contents, length);
+}
+
+/* The report as JSON parses, and has no NaN in it. */
+static void
+assert_json_parses (const StraitsMaritimeReport *r)
+{
+  g_autofree char *json = straits_maritime_report_to_json (r);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (json_parser_load_from_data (parser, json, -1, &error));
+  g_assert_no_error (error);
+  g_assert_null (strstr (json, "nan"));
+}
+
+/* A cache is data, not truth: every value that cannot be right makes it
+ * measured again. NaN once printed "sea_area_km2": nan; -1e308 printed
+ * 300-digit negative areas. */
+static void
+test_hostile_cache_values (void)
+{
+  g_autofree char *cache = g_dir_make_tmp ("straits-maritime-XXXXXX", NULL);
+  g_autoptr(StraitsMaritimeReport) made = NULL, again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GBytes) valid = NULL;
+  static const double bad[] = { NAN, -1e308, 1e308, INFINITY, -1, 0 };
+  /* the Aegean's sea area, a 6 nm area, a 12 nm share, the second
+   * variant's area, a Black Sea coast, an Azov coast */
+  static const guint where[] = { 0, 1, 10, 13, 26, 33 };
+  struct stat st;
+
+  made = straits_maritime_get (maritime_dir, cache, &error);
+  g_assert_no_error (error);
+  path = only_cache_file (cache);
+  g_assert_cmpint (g_stat (cache, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  valid = file_bytes (path);
+  {
+    g_autoptr(StraitsMaritimeReport) read = straits_maritime_report_from_cache (valid, made->checksum);
+    g_assert_nonnull (read);
+    g_assert_cmpfloat (read->aegean.sea_area_km2, ==, made->aegean.sea_area_km2);
+  }
+  for (guint w = 0; w < G_N_ELEMENTS (where); w++)
+    for (guint b = 0; b < G_N_ELEMENTS (bad); b++)
+      {
+        g_autoptr(GBytes) crafted = crafted_cache (valid, where[w], bad[b]);
+        g_autoptr(StraitsMaritimeReport) read = straits_maritime_report_from_cache (crafted, made->checksum);
+
+        /* 0 is a real coast length (Türkiye has no Azov coast) */
+        if (bad[b] == 0 && where[w] >= 26)
+          continue;
+        if (read != NULL)
+          g_error ("number %u = %g was trusted", where[w], bad[b]);
+      }
+  {
+    /* Shares that do not add to 100. */
+    double share = made->aegean.share_pct[0][0];
+    g_autoptr(GBytes) crafted = crafted_cache (valid, 7, share + 1);
+    g_autoptr(StraitsMaritimeReport) read = straits_maritime_report_from_cache (crafted, made->checksum);
+    g_assert_null (read);
+  }
+  {
+    g_autoptr(GBytes) crafted = crafted_cache (valid, 0, NAN);
+    g_assert_true (g_file_set_contents (path, g_bytes_get_data (crafted, NULL), (gssize) g_bytes_get_size (crafted),
+                                        NULL));
+  }
+  again = straits_maritime_get (maritime_dir, cache, &error);
+  g_assert_no_error (error);
+  g_assert_false (again->from_cache);
+  g_assert_cmpfloat (again->aegean.sea_area_km2, ==, made->aegean.sea_area_km2);
+  assert_json_parses (again);
+  remove_cache_dir (cache);
+}
+
+/* A FIFO in the cache's place once hung the start; a link there had the
+ * new cache written through it over its target. Both are replaced by a
+ * new file, and the link's target is left as it was. */
+static void
+test_hostile_cache_files (void)
+{
+  g_autofree char *cache = g_dir_make_tmp ("straits-maritime-XXXXXX", NULL);
+  g_autofree char *victim_dir = g_dir_make_tmp ("straits-victim-XXXXXX", NULL);
+  g_autofree char *victim = g_build_filename (victim_dir, "precious.txt", NULL);
+  g_autoptr(StraitsMaritimeReport) made = NULL, after_fifo = NULL, after_link = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL, *kept = NULL;
+  struct stat st;
+
+  made = straits_maritime_get (maritime_dir, cache, &error);
+  g_assert_no_error (error);
+  path = only_cache_file (cache);
+
+  g_unlink (path);
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+  after_fifo = straits_maritime_get (maritime_dir, cache, &error);
+  g_assert_no_error (error);
+  g_assert_false (after_fifo->from_cache);
+  g_assert_cmpint (lstat (path, &st), ==, 0);
+  g_assert_true (S_ISREG (st.st_mode));
+
+  g_unlink (path);
+  g_assert_true (g_file_set_contents (victim, "precious", -1, NULL));
+  g_assert_cmpint (symlink (victim, path), ==, 0);
+  after_link = straits_maritime_get (maritime_dir, cache, &error);
+  g_assert_no_error (error);
+  g_assert_false (after_link->from_cache);
+  g_assert_cmpint (lstat (path, &st), ==, 0);
+  g_assert_true (S_ISREG (st.st_mode));
+  g_assert_true (g_file_get_contents (victim, &kept, NULL, NULL));
+  g_assert_cmpstr (kept, ==, "precious");
+  remove_cache_dir (cache);
+  g_unlink (victim);
+  g_rmdir (victim_dir);
+}
+
 typedef struct {
   GMainLoop *loop;
   StraitsMaritimeReport *report;
@@ -371,6 +526,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/maritime/overlay-matches-report", test_overlay_matches_report);
   g_test_add_func ("/maritime/coastlines", test_coastlines);
   g_test_add_func ("/maritime/cache", test_cache);
+  g_test_add_func ("/maritime/hostile-cache-values", test_hostile_cache_values);
+  g_test_add_func ("/maritime/hostile-cache-files", test_hostile_cache_files);
   g_test_add_func ("/maritime/json", test_json);
   g_test_add_func ("/maritime/async", test_async);
   status = g_test_run ();

@@ -154,16 +154,17 @@ apply_territorial_seas (StraitsMapRenderer *renderer, GVariantDict *options, GEr
                    _("unknown --territorial-seas “%s”: use 6, 12 or both"), which);
       return FALSE;
     }
-  report = straits_maritime_get (dir, cache, error);
-  if (report == NULL)
-    return FALSE;
-  straits_map_renderer_set_territorial_seas (renderer, report, limits);
-  if (!straits_map_renderer_shows_territorial_seas (renderer))
+  /* Refused before the belts are measured, which takes seconds. */
+  if (!straits_map_renderer_can_show_territorial_seas (renderer))
     {
       g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                            _("territorial seas are drawn in the Aegean view only (--view=aegean)"));
       return FALSE;
     }
+  report = straits_maritime_get (dir, cache, error);
+  if (report == NULL)
+    return FALSE;
+  straits_map_renderer_set_territorial_seas (renderer, report, limits);
   return TRUE;
 }
 

@@ -63,6 +63,7 @@ struct _StraitsWindow
   GFile *file;
   GFileMonitor *monitor;
   guint reload_id;
+  gboolean reload_pending;   /* the file changed while it was being loaded */
   GCancellable *loading;
   GPtrArray *views;            /* StraitsViewInfo */
   char *current_view;

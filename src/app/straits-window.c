@@ -14,7 +14,10 @@
 #include "straits-paths.h"
 #include "straits-window-private.h"
 
-#define RELOAD_DELAY_MS 250
+/* A changed file is loaded once no change came for this long: editors save
+ * in several events, and a file rewritten several times a second (by a
+ * script, say) is loaded once it settles, not at every write. */
+#define RELOAD_SETTLE_MS 500
 #define MAX_SEARCH_RESULTS 40
 
 
@@ -776,6 +779,26 @@ note_recent (StraitsWindow *self, GFile *file)
     g_settings_set_string (self->settings, "last-dataset", uri);
 }
 
+static void schedule_reload (StraitsWindow *self);
+
+/* The dataset read, or its errors; the data on screen stays until a new
+ * dataset is valid. */
+static void
+show_load_result (StraitsWindow *self,
+                  GFile         *file,
+                  LoadResult    *result)
+{
+  if (result->dataset == NULL)
+    {
+      report_failure (self, file, result->diagnostics);
+      return;
+    }
+  show_dataset (self, result->dataset, file);
+  watch_file (self);
+  note_recent (self, file);
+  gtk_label_set_text (self->status_label, "");
+}
+
 static void
 on_loaded (GObject      *source,
            GAsyncResult *res,
@@ -784,27 +807,23 @@ on_loaded (GObject      *source,
   g_autoptr(StraitsWindow) self = user_data;
   GTask *task = G_TASK (res);
   GFile *file = ((LoadJob *) g_task_get_task_data (task))->file;
+  /* NULL when the load was cancelled: GTask has freed its result. */
   LoadResult *result = g_task_propagate_pointer (task, NULL);
+  /* A load superseded by a newer one (or by closing the window) shows
+   * nothing and leaves the newer one's state alone. */
+  gboolean current = self->loading != NULL && g_task_get_cancellable (task) == self->loading;
 
   straits_application_release_work (STRAITS_APPLICATION (g_application_get_default ()));
-  if (g_cancellable_is_cancelled (g_task_get_cancellable (task)))
+  if (current)
+    g_clear_object (&self->loading);
+  if (current && result != NULL)
+    show_load_result (self, file, result);
+  g_clear_pointer (&result, load_result_free);
+  if (current && self->reload_pending)
     {
-      load_result_free (result);
-      return;
+      self->reload_pending = FALSE;
+      schedule_reload (self);
     }
-  g_clear_object (&self->loading);
-  if (result->dataset == NULL)
-    report_failure (self, file, result->diagnostics);
-  else
-    {
-      g_autofree char *name = g_file_get_basename (file);
-
-      show_dataset (self, result->dataset, file);
-      watch_file (self);
-      note_recent (self, file);
-      gtk_label_set_text (self->status_label, "");
-    }
-  load_result_free (result);
 }
 
 void
@@ -816,6 +835,7 @@ straits_window_open_file (StraitsWindow *self,
   g_return_if_fail (STRAITS_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
+  g_debug ("loading %s", g_file_peek_path (file));
   if (self->loading != NULL)
     g_cancellable_cancel (self->loading);
   g_set_object (&self->loading, g_cancellable_new ());
@@ -834,17 +854,27 @@ straits_window_open_file (StraitsWindow *self,
   g_object_unref (task);
 }
 
-/* Editors save by writing a new file and renaming it, or in place, in
- * several events; a short delay makes one reload of each save. */
+/* One load at a time: a change during a load is read after it. */
 static gboolean
 reload_now (gpointer data)
 {
   StraitsWindow *self = data;
 
   self->reload_id = 0;
-  if (self->file != NULL)
+  if (self->file == NULL)
+    return G_SOURCE_REMOVE;
+  if (self->loading != NULL)
+    self->reload_pending = TRUE;
+  else
     straits_window_open_file (self, self->file);
   return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_reload (StraitsWindow *self)
+{
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  self->reload_id = g_timeout_add (RELOAD_SETTLE_MS, reload_now, self);
 }
 
 static void
@@ -858,8 +888,7 @@ on_file_changed (GFileMonitor      *monitor,
       event != G_FILE_MONITOR_EVENT_RENAMED && event != G_FILE_MONITOR_EVENT_MOVED_IN &&
       event != G_FILE_MONITOR_EVENT_CHANGED)
     return;
-  g_clear_handle_id (&self->reload_id, g_source_remove);
-  self->reload_id = g_timeout_add (RELOAD_DELAY_MS, reload_now, self);
+  schedule_reload (self);
 }
 
 static void

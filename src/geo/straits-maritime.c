@@ -19,6 +19,7 @@
 #include "straits-basemap.h"
 #include "straits-maritime.h"
 #include "straits-projection.h"
+#include "straits-safe-file.h"
 
 /* Bump when the method changes: cached results are keyed by it. */
 #define METHOD_VERSION "straits-maritime-5"
@@ -847,6 +848,13 @@ json_number (GString *s, double value, int decimals)
   char buffer[G_ASCII_DTOSTR_BUF_SIZE];
   char format[8];
 
+  /* JSON has no NaN or infinity; a report never holds one, but if it did
+   * the file would still parse. */
+  if (!isfinite (value))
+    {
+      g_string_append (s, "null");
+      return;
+    }
   g_snprintf (format, sizeof format, "%%.%df", decimals);
   g_string_append (s, g_ascii_formatd (buffer, sizeof buffer, format, value));
 }
@@ -1055,21 +1063,95 @@ array_from_variant (GVariant *v)
   return out;
 }
 
-/* The cached report for @checksum, or NULL when there is none that fits. */
-static StraitsMaritimeReport *
-read_cache (const char *path, const char *checksum)
+/* Cache validation: a cache is data, not truth. The sums and shares are
+ * checked to the rounding the computation itself leaves. */
+#define MAX_CACHE_SIZE (64u << 20)
+#define MAX_SEA_AREA_KM2 1e6       /* the Aegean is about 190,000 km² */
+#define MAX_COAST_KM 1e5
+#define MAX_COORDINATE 1e8         /* metres from the projection's centre */
+#define AREA_TOLERANCE 1e-3        /* of the sea's area */
+#define SHARE_TOLERANCE 0.02       /* percentage points */
+
+static gboolean
+in_range (double value, double min, double max)
 {
-  g_autoptr(GMappedFile) file = g_mapped_file_new (path, FALSE, NULL);
-  g_autoptr(GBytes) bytes = NULL;
+  return isfinite (value) && value >= min && value <= max;
+}
+
+static gboolean
+split_is_plausible (const StraitsSeaSplit *split)
+{
+  double sea = split->sea_area_km2;
+
+  if (!in_range (sea, 1, MAX_SEA_AREA_KM2))
+    return FALSE;
+  for (int l = 0; l < STRAITS_MARITIME_N_LIMITS; l++)
+    {
+      double areas = 0, shares = 0;
+
+      for (int p = 0; p < STRAITS_MARITIME_N_PARTS; p++)
+        {
+          double area = split->area_km2[l][p], share = split->share_pct[l][p];
+
+          if (!in_range (area, 0, sea) || !in_range (share, 0, 100) ||
+              fabs (share - 100 * area / sea) > SHARE_TOLERANCE)
+            return FALSE;
+          areas += area;
+          shares += share;
+        }
+      if (fabs (areas - sea) > AREA_TOLERANCE * sea || fabs (shares - 100) > SHARE_TOLERANCE)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* x, y pairs: finite coordinates, or a NaN pair between two lines. */
+static gboolean
+coordinates_are_plausible (GArray *xy)
+{
+  if (xy->len % 2 != 0)
+    return FALSE;
+  for (guint i = 0; i < xy->len; i += 2)
+    {
+      double x = g_array_index (xy, double, i), y = g_array_index (xy, double, i + 1);
+
+      if (isnan (x) && isnan (y))
+        continue;
+      if (!in_range (x, -MAX_COORDINATE, MAX_COORDINATE) || !in_range (y, -MAX_COORDINATE, MAX_COORDINATE))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+report_is_plausible (const StraitsMaritimeReport *report)
+{
+  if (!split_is_plausible (&report->aegean) || !split_is_plausible (&report->aegean_without_crete))
+    return FALSE;
+  for (int c = 0; c < STRAITS_COAST_N; c++)
+    if (!in_range (report->black_sea_coast_km[c], 0, MAX_COAST_KM) ||
+        !in_range (report->azov_coast_km[c], 0, MAX_COAST_KM))
+      return FALSE;
+  for (int l = 0; l < STRAITS_MARITIME_N_LIMITS; l++)
+    if (!coordinates_are_plausible (report->belts[l][0]) || !coordinates_are_plausible (report->belts[l][1]) ||
+        !coordinates_are_plausible (report->median[l]))
+      return FALSE;
+  return TRUE;
+}
+
+/* The report in @bytes, a cache file's contents, when it was made for
+ * @checksum by this method and every value in it is plausible; else NULL
+ * (and it is measured again). */
+StraitsMaritimeReport *
+straits_maritime_report_from_cache (GBytes     *bytes,
+                                    const char *checksum)
+{
   g_autoptr(GVariant) v = NULL, numbers = NULL, belts = NULL, medians = NULL;
   const char *stored, *method;
   StraitsMaritimeReport *report;
   const double *p;
   gsize n;
 
-  if (file == NULL)
-    return NULL;
-  bytes = g_mapped_file_get_bytes (file);
   v = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (CACHE_TYPE), bytes, FALSE));
   if (!g_variant_is_normal_form (v))
     return NULL;
@@ -1096,7 +1178,19 @@ read_cache (const char *path, const char *checksum)
     }
   report->checksum = g_strdup (checksum);
   report->from_cache = TRUE;
+  if (!report_is_plausible (report))
+    g_clear_pointer (&report, straits_maritime_report_free);
   return report;
+}
+
+/* The cached report for @checksum, or NULL when there is none that fits.
+ * A link, a FIFO or a device in the cache's place is not read. */
+static StraitsMaritimeReport *
+read_cache (const char *path, const char *checksum)
+{
+  g_autoptr(GBytes) bytes = straits_safe_file_read (path, MAX_CACHE_SIZE, STRAITS_SAFE_FILE_NO_FOLLOW, NULL);
+
+  return bytes != NULL ? straits_maritime_report_from_cache (bytes, checksum) : NULL;
 }
 
 /* Results of earlier inputs or methods will not be read again. */
@@ -1120,13 +1214,13 @@ static void
 write_cache (const char *path, const StraitsMaritimeReport *report)
 {
   g_autoptr(GVariant) v = g_variant_ref_sink (report_to_variant (report));
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFile) dir = g_file_get_parent (file);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *name = g_path_get_basename (path);
 
-  /* A cache that cannot be written only costs the next start some time. */
-  g_file_make_directory_with_parents (dir, NULL, NULL);
-  if (g_file_replace_contents (file, g_variant_get_data (v), g_variant_get_size (v), NULL, FALSE,
-                               G_FILE_CREATE_NONE, NULL, NULL, NULL))
+  /* A cache that cannot be written only costs the next start some time.
+   * A new file, renamed over whatever stands there: never written through
+   * a link someone put in its place. */
+  if (straits_safe_file_write_private (dir, name, g_variant_get_data (v), g_variant_get_size (v), NULL))
     remove_stale_caches (path);
 }
 

@@ -76,6 +76,10 @@ void                   straits_maritime_report_free    (StraitsMaritimeReport *r
  * cancelled, it finishes with G_IO_ERROR_CANCELLED. */
 StraitsMaritimeReport *straits_maritime_compute        (const char            *maritime_dir,
                                                         GError               **error);
+/* A cache file's contents: the report, or NULL when it does not fit
+ * @checksum or holds a value that cannot be right (for tests and fuzzing). */
+StraitsMaritimeReport *straits_maritime_report_from_cache (GBytes             *bytes,
+                                                           const char         *checksum);
 StraitsMaritimeReport *straits_maritime_get            (const char            *maritime_dir,
                                                         const char            *cache_dir,
                                                         GError               **error);

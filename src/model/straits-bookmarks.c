@@ -4,17 +4,34 @@
  */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdio.h>
+
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
 #include "straits-bookmarks.h"
+#include "straits-json-scan.h"
+#include "straits-safe-file.h"
 
 #define FORMAT "straits-bookmarks"
+/* Far more than anyone keeps; a file beyond it is not a bookmarks file. */
+#define MAX_FILE_SIZE (16u << 20)
+/* The format nests four levels; json-glib recurses once per level. */
+#define MAX_DEPTH 16
+/* Metres per pixel: the map widget zooms between 20 and 20,000; slides
+ * scale that with their width. Centres lie within a projected Earth. */
+#define MIN_RESOLUTION 1.0
+#define MAX_RESOLUTION 1e6
+#define MAX_CENTRE 4e7
 
 struct _StraitsBookmarks
 {
   GArray *items;   /* StraitsBookmark */
+  char *kept;      /* a file that could be neither read nor set aside: never saved over */
 };
 
 G_DEFINE_QUARK (straits-bookmarks-error-quark, straits_bookmarks_error)
@@ -62,6 +79,7 @@ straits_bookmarks_free (StraitsBookmarks *self)
   if (self == NULL)
     return;
   g_array_unref (self->items);
+  g_free (self->kept);
   g_free (self);
 }
 
@@ -80,6 +98,38 @@ string_member (JsonObject *o, const char *name)
          ? json_node_get_string (node) : NULL;
 }
 
+static gboolean
+number_element (JsonArray *a, guint index, double *out)
+{
+  JsonNode *node = json_array_get_element (a, index);
+  GType t;
+
+  if (!JSON_NODE_HOLDS_VALUE (node))
+    return FALSE;
+  t = json_node_get_value_type (node);
+  if (t != G_TYPE_DOUBLE && t != G_TYPE_INT64)
+    return FALSE;
+  *out = json_node_get_double (node);
+  return isfinite (*out);
+}
+
+/* [cx, cy, resolution]: three finite numbers in range, else no viewport
+ * (the view's own extent is shown). */
+static gboolean
+read_viewport (JsonNode *viewport, StraitsBookmark *b)
+{
+  JsonArray *v;
+
+  if (viewport == NULL || !JSON_NODE_HOLDS_ARRAY (viewport))
+    return FALSE;
+  v = json_node_get_array (viewport);
+  return json_array_get_length (v) == 3 &&
+         number_element (v, 0, &b->cx) && fabs (b->cx) <= MAX_CENTRE &&
+         number_element (v, 1, &b->cy) && fabs (b->cy) <= MAX_CENTRE &&
+         number_element (v, 2, &b->resolution) &&
+         b->resolution >= MIN_RESOLUTION && b->resolution <= MAX_RESOLUTION;
+}
+
 /* One bookmark, or FALSE when the object is not one. */
 static gboolean
 read_bookmark (JsonNode *node, StraitsBookmark *b)
@@ -96,16 +146,9 @@ read_bookmark (JsonNode *node, StraitsBookmark *b)
                            g_strdup (string_member (o, "view")), FALSE, 0, 0, 0,
                            g_strdup (string_member (o, "time")), NULL, g_strdup (string_member (o, "page")) };
   viewport = json_object_get_member (o, "viewport");
-  if (viewport != NULL && JSON_NODE_HOLDS_ARRAY (viewport) &&
-      json_array_get_length (json_node_get_array (viewport)) == 3)
-    {
-      JsonArray *v = json_node_get_array (viewport);
-
-      b->has_viewport = TRUE;
-      b->cx = json_array_get_double_element (v, 0);
-      b->cy = json_array_get_double_element (v, 1);
-      b->resolution = json_array_get_double_element (v, 2);
-    }
+  b->has_viewport = read_viewport (viewport, b);
+  if (!b->has_viewport)
+    b->cx = b->cy = b->resolution = 0;
   selection = json_object_get_member (o, "selection");
   if (selection != NULL && JSON_NODE_HOLDS_ARRAY (selection))
     {
@@ -123,58 +166,129 @@ read_bookmark (JsonNode *node, StraitsBookmark *b)
   return TRUE;
 }
 
-/* Moves a damaged file aside, so that saving does not lose it. */
+/* Moves a damaged file aside, so that saving does not lose it; never over
+ * a file set aside before. */
 static char *
 set_aside (const char *path)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-  char *aside = g_strdup_printf ("%s.damaged-%s", path, stamp);
 
-  if (g_rename (path, aside) != 0)
-    g_clear_pointer (&aside, g_free);
-  return aside;
+  for (guint n = 0; n < 100; n++)
+    {
+      g_autofree char *aside = n == 0 ? g_strdup_printf ("%s.damaged-%s", path, stamp)
+                                      : g_strdup_printf ("%s.damaged-%s-%u", path, stamp, n);
+
+      if (renameat2 (AT_FDCWD, path, AT_FDCWD, aside, RENAME_NOREPLACE) == 0)
+        return g_steal_pointer (&aside);
+      /* A file system without RENAME_NOREPLACE: look first. */
+      if (errno == EINVAL && !g_file_test (aside, G_FILE_TEST_EXISTS) && g_rename (path, aside) == 0)
+        return g_steal_pointer (&aside);
+      if (errno != EEXIST && errno != EINVAL)
+        break;
+    }
+  return NULL;
 }
 
-/* The bookmarks in @path: none when it does not exist. A file that is not
- * a bookmarks file is set aside and reported (with an empty list). */
+/* The file was not read: it is moved aside so that saving cannot lose it,
+ * or, when it cannot be moved, @self keeps it from being saved over. */
+static void
+keep_unread (StraitsBookmarks *self,
+             const char       *path,
+             const char       *why,
+             GError          **error)
+{
+  g_autofree char *aside = set_aside (path);
+
+  if (aside != NULL)
+    {
+      g_set_error (error, STRAITS_BOOKMARKS_ERROR, STRAITS_BOOKMARKS_ERROR_DAMAGED,
+                   _("%s; it was kept as “%s”"), why, aside);
+      return;
+    }
+  self->kept = g_strdup (path);
+  g_set_error (error, STRAITS_BOOKMARKS_ERROR, STRAITS_BOOKMARKS_ERROR_KEPT,
+               _("%s; it is left as it is, and new bookmarks will not be saved over it"), why);
+}
+
+static JsonArray *
+bookmark_list (JsonParser *parser)
+{
+  JsonNode *root = json_parser_get_root (parser), *items;
+
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root) ||
+      g_strcmp0 (string_member (json_node_get_object (root), "format"), FORMAT) != 0)
+    return NULL;
+  items = json_object_get_member (json_node_get_object (root), "bookmarks");
+  return items != NULL && JSON_NODE_HOLDS_ARRAY (items) ? json_node_get_array (items) : NULL;
+}
+
+/* The list in @bytes, or NULL when they are not a bookmarks file. The
+ * nesting is checked before json-glib, which recurses once per level. */
+static JsonArray *
+parse_bookmarks (JsonParser *parser, GBytes *bytes)
+{
+  StraitsJsonProblem problem = { 0 };
+  gsize length;
+  const char *text = g_bytes_get_data (bytes, &length);
+
+  if (!straits_json_prescan (text, length, MAX_DEPTH, NULL, &problem))
+    {
+      straits_json_problem_clear (&problem);
+      return NULL;
+    }
+  if (!json_parser_load_from_data (parser, text, (gssize) length, NULL))
+    return NULL;
+  return bookmark_list (parser);
+}
+
+/* The bookmarks in @bytes, as read from a file: for fuzzing and tests.
+ * NULL when they are not a bookmarks file. */
 StraitsBookmarks *
-straits_bookmarks_load (const char  *path,
-                        GError     **error)
+straits_bookmarks_parse (GBytes *bytes)
 {
   g_autoptr(StraitsBookmarks) self = straits_bookmarks_new ();
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) parse_error = NULL;
-  g_autofree char *contents = NULL;
-  gsize length;
-  JsonNode *root;
-  JsonArray *list = NULL;
+  JsonArray *list = parse_bookmarks (parser, bytes);
 
-  if (!g_file_get_contents (path, &contents, &length, NULL))
-    return g_steal_pointer (&self);
-  if (json_parser_load_from_data (parser, contents, (gssize) length, &parse_error) &&
-      (root = json_parser_get_root (parser)) != NULL && JSON_NODE_HOLDS_OBJECT (root) &&
-      g_strcmp0 (string_member (json_node_get_object (root), "format"), FORMAT) == 0)
-    {
-      JsonNode *items = json_object_get_member (json_node_get_object (root), "bookmarks");
-      if (items != NULL && JSON_NODE_HOLDS_ARRAY (items))
-        list = json_node_get_array (items);
-    }
   if (list == NULL)
-    {
-      g_autofree char *aside = set_aside (path);
-
-      g_set_error (error, STRAITS_BOOKMARKS_ERROR, STRAITS_BOOKMARKS_ERROR_DAMAGED,
-                   _("The bookmarks file “%s” is damaged; it was kept as “%s”"),
-                   path, aside ? aside : path);
-      return g_steal_pointer (&self);
-    }
+    return NULL;
   for (guint i = 0; i < json_array_get_length (list); i++)
     {
       StraitsBookmark b;
 
       if (read_bookmark (json_array_get_element (list, i), &b))
         g_array_append_val (self->items, b);
+    }
+  return g_steal_pointer (&self);
+}
+
+/* The bookmarks in @path: none when it does not exist. A file that cannot
+ * be read or is not a bookmarks file is set aside and reported (with an
+ * empty list); it is never saved over. */
+StraitsBookmarks *
+straits_bookmarks_load (const char  *path,
+                        GError     **error)
+{
+  g_autoptr(StraitsBookmarks) self = NULL;
+  g_autoptr(GError) read_error = NULL;
+  g_autoptr(GBytes) bytes = straits_safe_file_read (path, MAX_FILE_SIZE, STRAITS_SAFE_FILE_FOLLOW_LINKS,
+                                                    &read_error);
+
+  if (bytes == NULL)
+    {
+      self = straits_bookmarks_new ();
+      if (!g_error_matches (read_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        keep_unread (self, path, read_error->message, error);
+      return g_steal_pointer (&self);
+    }
+  self = straits_bookmarks_parse (bytes);
+  if (self == NULL)
+    {
+      g_autofree char *why = g_strdup_printf (_("The bookmarks file “%s” is damaged"), path);
+
+      self = straits_bookmarks_new ();
+      keep_unread (self, path, why, error);
     }
   return g_steal_pointer (&self);
 }
@@ -196,9 +310,17 @@ straits_bookmarks_save (StraitsBookmarks  *self,
   g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *text = NULL;
-  g_autoptr(GFile) file = g_file_new_for_path (path);
+  /* Through a symbolic link to its target, so that the link stays. */
+  g_autofree char *target = straits_safe_file_write_target (path);
+  g_autoptr(GFile) file = g_file_new_for_path (target);
   g_autoptr(GFile) dir = g_file_get_parent (file);
 
+  if (self->kept != NULL && g_str_equal (self->kept, path))
+    {
+      g_set_error (error, STRAITS_BOOKMARKS_ERROR, STRAITS_BOOKMARKS_ERROR_KEPT,
+                   _("The bookmarks file “%s” could not be read: it is not saved over"), path);
+      return FALSE;
+    }
   json_builder_begin_object (b);
   add_string (b, "format", FORMAT);
   json_builder_set_member_name (b, "version");
@@ -246,7 +368,7 @@ straits_bookmarks_save (StraitsBookmarks  *self,
     }
   /* Under a temporary name, then renamed over: g_file_replace_contents()
    * would write a first bookmarks file in place, half of it on a full disk. */
-  return g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0666, error);
+  return g_file_set_contents_full (target, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0666, error);
 }
 
 guint

@@ -15,7 +15,8 @@ G_BEGIN_DECLS
 #define STRAITS_BOOKMARKS_ERROR (straits_bookmarks_error_quark ())
 
 typedef enum {
-  STRAITS_BOOKMARKS_ERROR_DAMAGED,
+  STRAITS_BOOKMARKS_ERROR_DAMAGED,   /* not read (damaged, unreadable): set aside */
+  STRAITS_BOOKMARKS_ERROR_KEPT,      /* not read and not movable: left, never saved over */
 } StraitsBookmarksError;
 
 typedef struct {
@@ -36,6 +37,7 @@ StraitsBookmarks *straits_bookmarks_new      (void);
 void              straits_bookmarks_free     (StraitsBookmarks       *self);
 StraitsBookmarks *straits_bookmarks_load     (const char             *path,
                                               GError                **error);
+StraitsBookmarks *straits_bookmarks_parse    (GBytes                 *bytes);
 gboolean          straits_bookmarks_save     (StraitsBookmarks       *self,
                                               const char             *path,
                                               GError                **error);

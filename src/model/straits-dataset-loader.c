@@ -20,6 +20,7 @@
 
 #include "straits-dataset-private.h"
 #include "straits-json-scan.h"
+#include "straits-safe-file.h"
 
 #define MAX_ID_LENGTH 64
 #define MAX_NAME_LENGTH 4000
@@ -60,7 +61,11 @@ pool_ptr (gconstpointer encoded,
 {
   gsize offset = (gsize) encoded;
 
-  return offset == 0 ? NULL : (const char *) base + (offset - 1) * element_size;
+  /* An empty list into a pool that has no storage yet: NULL + 0 is
+   * undefined behaviour, and NULL is what it would have given. */
+  if (offset == 0 || base == NULL)
+    return NULL;
+  return (const char *) base + (offset - 1) * element_size;
 }
 
 /* Reporting ------------------------------------------------------------ */
@@ -206,7 +211,11 @@ get_member (Loader     *L,
 
   if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
     return node;
-  if (flags & REQUIRED)
+  /* The schema gives no member a null: it does not stand for "absent". */
+  if (node != NULL && !(flags & REQUIRED))
+    report (L, STRAITS_SEVERITY_ERROR, at_member (c, member),
+            _("null is not a value here: leave the member out, or give it a value"));
+  else if (flags & REQUIRED)
     report (L, STRAITS_SEVERITY_ERROR, at_member (c, NULL),
             _("missing required member “%s”"), member);
   return NULL;
@@ -375,7 +384,9 @@ check_ref (Loader     *L,
   if (index == STRAITS_NO_INDEX)
     {
       /* Translators: the first %s is a kind of item, e.g. "unknown actor “XYZ”" */
-      report (L, STRAITS_SEVERITY_ERROR, path, _("unknown %s “%s”"), what, id);
+      g_autofree char *quoted = straits_diagnostic_excerpt (id, STRAITS_DIAGNOSTIC_MAX_QUOTE);
+
+      report (L, STRAITS_SEVERITY_ERROR, path, _("unknown %s “%s”"), what, quoted);
       return STRAITS_NO_INDEX;
     }
   return index;
@@ -550,9 +561,11 @@ check_date (Loader      *L,
     }
   if (!straits_date_parse (json_node_get_string (node), out))
     {
+      g_autofree char *quoted = straits_diagnostic_excerpt (json_node_get_string (node),
+                                                            STRAITS_DIAGNOSTIC_MAX_QUOTE);
       report (L, STRAITS_SEVERITY_ERROR, path,
               _("invalid date “%s”: use YYYY, YYYY-MM or YYYY-MM-DD (a real calendar day, years 1000 to 2999)"),
-              json_node_get_string (node));
+              quoted);
       return FALSE;
     }
   return TRUE;
@@ -649,8 +662,12 @@ want_colour (Loader        *L,
   if (!is_string (node))
     wrong_type (L, at_member (c, "colour"), _("a colour string"), node);
   else if (!parse_colour (json_node_get_string (node), out))
-    report (L, STRAITS_SEVERITY_ERROR, at_member (c, "colour"),
-            _("invalid colour “%s”: use #rrggbb"), json_node_get_string (node));
+    {
+      g_autofree char *quoted = straits_diagnostic_excerpt (json_node_get_string (node),
+                                                            STRAITS_DIAGNOSTIC_MAX_QUOTE);
+      report (L, STRAITS_SEVERITY_ERROR, at_member (c, "colour"),
+              _("invalid colour “%s”: use #rrggbb"), quoted);
+    }
 }
 
 static int
@@ -678,9 +695,10 @@ want_enum (Loader            *L,
       return i;
   {
     g_autofree char *expected = g_strjoinv (", ", (char **) names);
+    g_autofree char *quoted = straits_diagnostic_excerpt (text, STRAITS_DIAGNOSTIC_MAX_QUOTE);
 
     report (L, STRAITS_SEVERITY_ERROR, at_member (c, member),
-            _("unknown value “%s” (expected one of: %s)"), text, expected);
+            _("unknown value “%s” (expected one of: %s)"), quoted, expected);
   }
   return fallback;
 }
@@ -760,8 +778,11 @@ check_members (Loader            *L,
       for (guint i = 0; known[i] != NULL && !found; i++)
         found = g_str_equal (known[i], name);
       if (!found && !g_str_equal (name, "$schema") && !g_str_equal (name, "$comment"))
-        report (L, STRAITS_SEVERITY_WARNING, at_member (c, name),
-                _("unknown member “%s” is ignored"), name);
+        {
+          g_autofree char *quoted = straits_diagnostic_excerpt (name, STRAITS_DIAGNOSTIC_MAX_QUOTE);
+          report (L, STRAITS_SEVERITY_WARNING, at_member (c, name),
+                  _("unknown member “%s” is ignored"), quoted);
+        }
     }
 }
 
@@ -948,8 +969,11 @@ resolve_actor_countries (Loader *L)
         continue;
       a->country = straits_dataset_lookup (L->ds->actor_ids, country);
       if (a->country == STRAITS_NO_INDEX)
-        report (L, STRAITS_SEVERITY_ERROR, at_member (&(Ctx) { NULL, "actors", i }, "country"),
-                _("unknown actor “%s”"), country);
+        {
+          g_autofree char *quoted = straits_diagnostic_excerpt (country, STRAITS_DIAGNOSTIC_MAX_QUOTE);
+          report (L, STRAITS_SEVERITY_ERROR, at_member (&(Ctx) { NULL, "actors", i }, "country"),
+                  _("unknown actor “%s”"), quoted);
+        }
     }
 }
 
@@ -1418,7 +1442,7 @@ load_list (Loader       *L,
   JsonArray *array;
   guint n;
 
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  if (node == NULL)
     return;
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
@@ -2036,6 +2060,17 @@ straits_dataset_load_bytes (GBytes      *bytes,
   return g_steal_pointer (&ds);
 }
 
+/* The loader's own words for a file it could not read. */
+static const char *
+read_problem (const GError *read_error)
+{
+  if (g_error_matches (read_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+    return _("this is a folder, not a dataset file");
+  if (g_error_matches (read_error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE))
+    return _("this is not a regular file");
+  return read_error->message;
+}
+
 StraitsDataset *
 straits_dataset_load_file (const char  *filename,
                            GPtrArray  **out_diags,
@@ -2044,43 +2079,29 @@ straits_dataset_load_file (const char  *filename,
   g_autoptr(GPtrArray) diags = g_ptr_array_new_with_free_func ((GDestroyNotify) straits_diagnostic_free);
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) read_error = NULL;
-  GStatBuf st;
-  char *contents = NULL;
-  gsize length = 0;
 
   g_return_val_if_fail (filename != NULL, NULL);
   if (out_diags != NULL)
     *out_diags = NULL;
 
-  /* Refuse what is not a regular file, or too large, before reading it. */
-  if (g_stat (filename, &st) != 0)
+  /* Opened once and checked on the descriptor, so that a file swapped
+   * after a check (a FIFO, a huge file) cannot slip through it. */
+  bytes = straits_safe_file_read (filename, STRAITS_DATASET_MAX_SIZE, STRAITS_SAFE_FILE_FOLLOW_LINKS,
+                                  &read_error);
+  if (bytes == NULL)
     {
-      int saved = errno;
-      add_file_problem (diags, filename, 0, 0, g_strerror (saved));
-      return fail (diags, out_diags, error, STRAITS_DATASET_ERROR_IO, filename);
+      gboolean too_large = g_error_matches (read_error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE);
+
+      if (too_large)
+        {
+          g_autofree char *message = g_strdup_printf (_("the file is too large (at most %u MB)"),
+                                                      STRAITS_DATASET_MAX_SIZE >> 20);
+          add_file_problem (diags, filename, 0, 0, message);
+        }
+      else
+        add_file_problem (diags, filename, 0, 0, read_problem (read_error));
+      return fail (diags, out_diags, error,
+                   too_large ? STRAITS_DATASET_ERROR_TOO_LARGE : STRAITS_DATASET_ERROR_IO, filename);
     }
-  if (S_ISDIR (st.st_mode))
-    {
-      add_file_problem (diags, filename, 0, 0, _("this is a folder, not a dataset file"));
-      return fail (diags, out_diags, error, STRAITS_DATASET_ERROR_IO, filename);
-    }
-  if (!S_ISREG (st.st_mode))
-    {
-      add_file_problem (diags, filename, 0, 0, _("this is not a regular file"));
-      return fail (diags, out_diags, error, STRAITS_DATASET_ERROR_IO, filename);
-    }
-  if ((guint64) st.st_size > STRAITS_DATASET_MAX_SIZE)
-    {
-      g_autofree char *message = g_strdup_printf (_("the file is too large (%u MB; at most %u MB)"),
-                                                  (guint) (st.st_size >> 20), STRAITS_DATASET_MAX_SIZE >> 20);
-      add_file_problem (diags, filename, 0, 0, message);
-      return fail (diags, out_diags, error, STRAITS_DATASET_ERROR_TOO_LARGE, filename);
-    }
-  if (!g_file_get_contents (filename, &contents, &length, &read_error))
-    {
-      add_file_problem (diags, filename, 0, 0, read_error->message);
-      return fail (diags, out_diags, error, STRAITS_DATASET_ERROR_IO, filename);
-    }
-  bytes = g_bytes_new_take (contents, length);
   return straits_dataset_load_bytes (bytes, filename, out_diags, error);
 }

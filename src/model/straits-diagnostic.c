@@ -34,6 +34,23 @@ straits_diagnostic_free (StraitsDiagnostic *diagnostic)
   g_free (diagnostic);
 }
 
+/* At most @max_bytes of @text, cut between characters and marked “…” when
+ * cut: a message quotes a short start of a huge key or string, not all of
+ * it. */
+char *
+straits_diagnostic_excerpt (const char *text,
+                            gsize       max_bytes)
+{
+  gsize n = strnlen (text, max_bytes + 1);
+
+  if (n <= max_bytes)
+    return g_strndup (text, n);
+  n = max_bytes;
+  while (n > 0 && ((guchar) text[n] & 0xC0) == 0x80)
+    n--;
+  return g_strdup_printf ("%.*s…", (int) n, text);
+}
+
 /* "file:line:column: path: message", the form compilers use, so that
  * editors can jump to the place. */
 char *
@@ -47,7 +64,10 @@ straits_diagnostic_to_string (const StraitsDiagnostic *d)
   if (d->severity == STRAITS_SEVERITY_WARNING)
     g_string_append (s, _("warning: "));
   if (d->path != NULL && d->path[0] != '\0')
-    g_string_append_printf (s, "%s: ", d->path);
+    {
+      g_autofree char *path = straits_diagnostic_excerpt (d->path, STRAITS_DIAGNOSTIC_MAX_QUOTE * 4);
+      g_string_append_printf (s, "%s: ", path);
+    }
   g_string_append (s, d->message);
   return g_string_free (s, FALSE);
 }

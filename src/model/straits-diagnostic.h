@@ -8,6 +8,9 @@
 
 G_BEGIN_DECLS
 
+/* Bytes of a key or string that a message quotes, at most. */
+#define STRAITS_DIAGNOSTIC_MAX_QUOTE 64
+
 typedef enum {
   STRAITS_SEVERITY_ERROR,
   STRAITS_SEVERITY_WARNING,
@@ -28,6 +31,8 @@ StraitsDiagnostic *straits_diagnostic_new      (StraitsSeverity          severit
                                                 const char              *message);
 void               straits_diagnostic_free     (StraitsDiagnostic       *diagnostic);
 char              *straits_diagnostic_to_string (const StraitsDiagnostic *diagnostic);
+char              *straits_diagnostic_excerpt  (const char              *text,
+                                                gsize                    max_bytes);
 guint              straits_diagnostics_count   (GPtrArray               *diagnostics,
                                                 StraitsSeverity          severity);
 

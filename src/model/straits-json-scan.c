@@ -15,6 +15,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "straits-diagnostic.h"
 #include "straits-json-scan.h"
 
 /* Longer integer literals may not fit in 64 bits. */
@@ -83,6 +84,7 @@ typedef enum {
 typedef struct {
   gsize start;  /* offset of the name, after its quote */
   gsize length;
+  char *decoded; /* the name with its escapes decoded; NULL when it has none */
 } Key;
 
 typedef struct {
@@ -107,6 +109,68 @@ scan_fail (Scan *s, gsize at, char *message)
   return fail_at (s->text, MIN (at, s->length), s->problem, message);
 }
 
+static int hex4 (const char *p);
+
+/* The characters of a string that scan_string() accepted, escapes decoded:
+ * "n\u0061me" is "name". */
+static char *
+decode_string (const char *text, gsize length)
+{
+  GString *out = g_string_sized_new (length);
+
+  for (gsize i = 0; i < length; i++)
+    {
+      gunichar u;
+
+      if (text[i] != '\\')
+        {
+          g_string_append_c (out, text[i]);
+          continue;
+        }
+      switch (text[++i])
+        {
+        case 'b': g_string_append_c (out, '\b'); break;
+        case 'f': g_string_append_c (out, '\f'); break;
+        case 'n': g_string_append_c (out, '\n'); break;
+        case 'r': g_string_append_c (out, '\r'); break;
+        case 't': g_string_append_c (out, '\t'); break;
+        case 'u':
+          u = (gunichar) hex4 (text + i + 1);
+          i += 4;
+          if (u >= 0xD800 && u <= 0xDBFF)
+            {
+              u = 0x10000 + ((u - 0xD800) << 10) + ((gunichar) hex4 (text + i + 3) - 0xDC00);
+              i += 6;
+            }
+          g_string_append_unichar (out, u);
+          break;
+        default: /* " \ / */
+          g_string_append_c (out, text[i]);
+          break;
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* A name as its reader sees it, not as it is spelled. */
+static const char *
+key_name (const Scan *s, const Key *key, gsize *length)
+{
+  if (key->decoded != NULL)
+    {
+      *length = strlen (key->decoded);
+      return key->decoded;
+    }
+  *length = key->length;
+  return s->text + key->start;
+}
+
+static void
+key_clear (gpointer data)
+{
+  g_clear_pointer (&((Key *) data)->decoded, g_free);
+}
+
 /* A member name just scanned, at [start, start + length): refuses it when
  * its object already has one like it. json-glib would keep the last of
  * two silently, while a reader of the file sees the first. Small objects
@@ -117,15 +181,22 @@ check_duplicate_key (Scan *s, gsize start, gsize length)
 {
   KeyFrame *frame = &g_array_index (s->frames, KeyFrame, s->frames->len - 1);
   guint n = s->keys->len - frame->first;
-  Key key = { start, length };
+  Key key = { start, length, NULL };
+  gsize name_length;
+  const char *name;
   gboolean duplicate = FALSE;
+
+  if (memchr (s->text + start, '\\', length) != NULL)
+    key.decoded = decode_string (s->text + start, length);
+  name = key_name (s, &key, &name_length);
 
   if (n < LINEAR_KEYS)
     for (guint k = frame->first; k < s->keys->len && !duplicate; k++)
       {
-        const Key *other = &g_array_index (s->keys, Key, k);
+        gsize other_length;
+        const char *other = key_name (s, &g_array_index (s->keys, Key, k), &other_length);
 
-        duplicate = other->length == length && memcmp (s->text + other->start, s->text + start, length) == 0;
+        duplicate = other_length == name_length && memcmp (other, name, name_length) == 0;
       }
   else
     {
@@ -134,15 +205,22 @@ check_duplicate_key (Scan *s, gsize start, gsize length)
           frame->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
           for (guint k = frame->first; k < s->keys->len; k++)
             {
-              const Key *other = &g_array_index (s->keys, Key, k);
-              g_hash_table_add (frame->names, g_strndup (s->text + other->start, other->length));
+              gsize other_length;
+              const char *other = key_name (s, &g_array_index (s->keys, Key, k), &other_length);
+
+              g_hash_table_add (frame->names, g_strndup (other, other_length));
             }
         }
-      duplicate = !g_hash_table_add (frame->names, g_strndup (s->text + start, length));
+      duplicate = !g_hash_table_add (frame->names, g_strndup (name, name_length));
     }
   if (duplicate)
-    return scan_fail (s, start - 1, g_strdup_printf (_("duplicate member “%.*s” in one object"),
-                                                      (int) MIN (length, 64), s->text + start));
+    {
+      g_autofree char *whole = g_strndup (name, name_length);
+      g_autofree char *quoted = straits_diagnostic_excerpt (whole, STRAITS_DIAGNOSTIC_MAX_QUOTE);
+
+      key_clear (&key);
+      return scan_fail (s, start - 1, g_strdup_printf (_("duplicate member “%s” in one object"), quoted));
+    }
   g_array_append_val (s->keys, key);
   return TRUE;
 }
@@ -396,6 +474,7 @@ straits_json_prescan (const char         *text,
 
   /* Frames left open by an early return free their sets with the array. */
   g_array_set_clear_func (frames, key_frame_clear);
+  g_array_set_clear_func (keys, key_clear);
   Expect expect = EXPECT_VALUE;
   gsize comma_at = 0;
 

@@ -52,9 +52,17 @@ straits_map_renderer_get_territorial_seas (StraitsMapRenderer *self)
 gboolean
 straits_map_renderer_shows_territorial_seas (StraitsMapRenderer *self)
 {
+  return self->sea_limits != 0 && straits_map_renderer_can_show_territorial_seas (self);
+}
+
+/* Whether the map is one the belts can be drawn on (the Aegean's
+ * projection): known before the belts are measured. */
+gboolean
+straits_map_renderer_can_show_territorial_seas (StraitsMapRenderer *self)
+{
   StraitsProjection *proj;
 
-  if (self->sea_limits == 0 || self->map == NULL)
+  if (self->map == NULL)
     return FALSE;
   proj = straits_projected_map_get_projection (self->map);
   return g_str_equal (straits_projection_get_definition (proj), STRAITS_MARITIME_PROJECTION);

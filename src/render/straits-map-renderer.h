@@ -138,6 +138,7 @@ void     straits_map_renderer_set_territorial_seas      (StraitsMapRenderer     
                                                          guint                        limits);
 guint    straits_map_renderer_get_territorial_seas      (StraitsMapRenderer          *self);
 gboolean straits_map_renderer_shows_territorial_seas    (StraitsMapRenderer          *self);
+gboolean straits_map_renderer_can_show_territorial_seas (StraitsMapRenderer         *self);
 
 /* The hover highlight of @actor alone, and where it falls (see
  * straits-map-layers.c). */

@@ -278,8 +278,9 @@ def relations_shown(root):
     return None
 
 
-def main():
-    work = tempfile.mkdtemp(prefix="straits-e2e-")
+def app_env(work):
+    """An environment whose home, settings, data and cache are in @work,
+    with the application on the accessibility bus."""
     env = dict(os.environ)
     env.update({
         "HOME": work,
@@ -290,6 +291,12 @@ def main():
         "GTK_A11Y": "atspi",
         "NO_AT_BRIDGE": "0",
     })
+    return env
+
+
+def main():
+    work = tempfile.mkdtemp(prefix="straits-e2e-")
+    env = app_env(work)
     t0 = time.time()
     reachable = wait_for(lambda: subprocess.run(["xdpyinfo"], stdout=subprocess.DEVNULL,
                                                 stderr=subprocess.DEVNULL).returncode == 0, timeout=20)
@@ -590,12 +597,18 @@ def main():
     shutil.rmtree(work, ignore_errors=True)
 
 
-if __name__ == "__main__":
+def run(test_main):
+    """Runs @test_main, stops every application it started whatever
+    happens, ends the TAP plan and exits with the verdict."""
     try:
-        main()
+        test_main()
     finally:
         for p in started:
             if p.poll() is None:
                 p.kill()
         print(f"1..{len(results)}")
     sys.exit(0 if results and all(results) else 1)
+
+
+if __name__ == "__main__":
+    run(main)

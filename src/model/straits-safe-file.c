@@ -1,0 +1,241 @@
+/* straits-safe-file.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "straits-safe-file.h"
+
+#define MAX_LINK_HOPS 40
+
+static gboolean
+refuse (GError     **error,
+        GIOErrorEnum code,
+        const char  *path,
+        const char  *reason)
+{
+  g_set_error (error, G_IO_ERROR, code, _("Cannot read “%s”: %s"), path, reason);
+  return FALSE;
+}
+
+static gboolean
+refuse_errno (GError **error, const char *path, int saved_errno)
+{
+  return refuse (error, g_io_error_from_errno (saved_errno), path, g_strerror (saved_errno));
+}
+
+static gboolean
+refuse_too_large (GError **error, const char *path, gsize max_size)
+{
+  g_autofree char *limit = g_format_size_full (max_size, G_FORMAT_SIZE_IEC_UNITS);
+  g_autofree char *reason = g_strdup_printf (_("it is larger than %s"), limit);
+
+  return refuse (error, G_IO_ERROR_MESSAGE_TOO_LARGE, path, reason);
+}
+
+/* The checks on what was opened: never on the name, which may have been
+ * replaced since. */
+static gboolean
+check_opened (int fd, const char *path, gsize max_size, gsize *size, GError **error)
+{
+  struct stat st;
+
+  if (fstat (fd, &st) != 0)
+    return refuse_errno (error, path, errno);
+  if (S_ISDIR (st.st_mode))
+    return refuse (error, G_IO_ERROR_IS_DIRECTORY, path, _("it is a folder"));
+  if (!S_ISREG (st.st_mode))
+    return refuse (error, G_IO_ERROR_NOT_REGULAR_FILE, path,
+                   _("it is not a regular file (pipes, devices and sockets are not read)"));
+  if ((guint64) st.st_size > max_size)
+    return refuse_too_large (error, path, max_size);
+  *size = (gsize) st.st_size;
+  return TRUE;
+}
+
+/* Reads to the end, but never more than @max_size bytes: the file may grow
+ * while it is read. */
+static char *
+read_bounded (int fd, const char *path, gsize expected, gsize max_size, gsize *length, GError **error)
+{
+  gsize capacity = MIN (expected, max_size) + 1, used = 0;
+  g_autofree char *data = g_malloc (capacity + 1);
+
+  while (TRUE)
+    {
+      gssize n;
+
+      if (used == capacity)
+        {
+          if (used > max_size)
+            {
+              refuse_too_large (error, path, max_size);
+              return NULL;
+            }
+          capacity = MIN (MAX (capacity * 2, 4096), max_size + 1);
+          data = g_realloc (data, capacity + 1);
+        }
+      n = read (fd, data + used, capacity - used);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          refuse_errno (error, path, errno);
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      used += (gsize) n;
+    }
+  if (used > max_size)
+    {
+      refuse_too_large (error, path, max_size);
+      return NULL;
+    }
+  data[used] = '\0';
+  *length = used;
+  return g_steal_pointer (&data);
+}
+
+GBytes *
+straits_safe_file_read (const char            *path,
+                        gsize                  max_size,
+                        StraitsSafeFileFlags   flags,
+                        GError               **error)
+{
+  /* O_NONBLOCK: opening a FIFO must not wait for a writer. */
+  int open_flags = O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY;
+  int fd;
+  gsize expected = 0, length = 0;
+  char *data;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (max_size < G_MAXSIZE - 1, NULL);
+
+  if (flags & STRAITS_SAFE_FILE_NO_FOLLOW)
+    open_flags |= O_NOFOLLOW;
+  do
+    fd = open (path, open_flags);
+  while (fd < 0 && errno == EINTR);
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      if (saved == ELOOP && (flags & STRAITS_SAFE_FILE_NO_FOLLOW))
+        refuse (error, G_IO_ERROR_TOO_MANY_LINKS, path,
+                _("it is a symbolic link, which is not followed here"));
+      else
+        refuse_errno (error, path, saved);
+      return NULL;
+    }
+  data = check_opened (fd, path, max_size, &expected, error)
+         ? read_bounded (fd, path, expected, max_size, &length, error) : NULL;
+  close (fd);
+  return data ? g_bytes_new_take (data, length) : NULL;
+}
+
+char *
+straits_safe_file_write_target (const char *path)
+{
+  g_autofree char *current = g_canonicalize_filename (path, NULL);
+
+  for (guint hop = 0; hop < MAX_LINK_HOPS; hop++)
+    {
+      g_autofree char *link = g_file_read_link (current, NULL);
+      g_autofree char *dir = NULL;
+
+      if (link == NULL)
+        break;
+      dir = g_path_get_dirname (current);
+      g_free (current);
+      current = g_canonicalize_filename (link, dir);
+    }
+  return g_steal_pointer (&current);
+}
+
+/* @dir exists as a folder of this user's, mode 0700, not a link. */
+static gboolean
+own_private_dir (const char *dir, GError **error)
+{
+  struct stat st;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("Cannot create the folder “%s”: %s"), dir, g_strerror (saved));
+      return FALSE;
+    }
+  if (lstat (dir, &st) != 0 || !S_ISDIR (st.st_mode) || st.st_uid != geteuid ())
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                   _("“%s” is not a folder of this user's own: nothing is written there"), dir);
+      return FALSE;
+    }
+  if ((st.st_mode & 0777) != 0700 && chmod (dir, 0700) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("Cannot make the folder “%s” private: %s"), dir, g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+write_all (int fd, const char *data, gsize length)
+{
+  while (length > 0)
+    {
+      gssize n = write (fd, data, length);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        return FALSE;
+      data += n;
+      length -= (gsize) n;
+    }
+  return TRUE;
+}
+
+gboolean
+straits_safe_file_write_private (const char    *dir,
+                                 const char    *name,
+                                 const void    *data,
+                                 gsize          length,
+                                 GError       **error)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *temp = g_strconcat (path, ".XXXXXX", NULL);
+  int fd, saved = 0;
+
+  if (!own_private_dir (dir, error))
+    return FALSE;
+  fd = g_mkstemp_full (temp, O_WRONLY | O_NOFOLLOW | O_CLOEXEC, 0600);
+  if (fd < 0)
+    saved = errno;
+  else if ((errno = 0, !write_all (fd, data, length)) || fsync (fd) != 0)
+    saved = errno ? errno : EIO;
+  if (fd >= 0 && close (fd) != 0 && saved == 0)
+    saved = errno;
+  if (saved == 0 && g_rename (temp, path) != 0)
+    saved = errno;
+  if (saved != 0)
+    {
+      if (fd >= 0)
+        g_unlink (temp);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("Cannot write “%s”: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -1,0 +1,47 @@
+/* straits-safe-file.h: reading a file that someone else may replace
+ *
+ * Datasets, bookmarks and caches are files a user or another program can
+ * swap for a FIFO, a device, a symbolic link or a huge file at any time,
+ * also between a check and the read. So the file is opened once, without
+ * blocking, and everything is checked on the open descriptor: a regular
+ * file, not larger than a limit, read to its end under that limit.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  STRAITS_SAFE_FILE_FOLLOW_LINKS = 0,
+  STRAITS_SAFE_FILE_NO_FOLLOW    = 1 << 0, /* a symbolic link is refused (caches) */
+} StraitsSafeFileFlags;
+
+/* The contents of @path, at most @max_size bytes, or NULL with an error in
+ * G_IO_ERROR that names the path and the reason: NOT_FOUND,
+ * PERMISSION_DENIED, IS_DIRECTORY, NOT_REGULAR_FILE, TOO_MANY_LINKS (a
+ * link refused), MESSAGE_TOO_LARGE, or another errno code. The data is
+ * followed by a NUL byte that the length does not count. */
+GBytes *straits_safe_file_read (const char            *path,
+                                gsize                  max_size,
+                                StraitsSafeFileFlags   flags,
+                                GError               **error);
+
+/* The path a write to @path should replace so that a symbolic link stays
+ * a link: its final target (which may not exist yet), else @path. */
+char   *straits_safe_file_write_target (const char *path);
+
+/* Writes @data as @name in @dir, a folder of Straits' own: it is made
+ * (mode 0700) when missing and refused when it is a link or belongs to
+ * someone else. The data goes to a new temporary file (O_EXCL, O_NOFOLLOW,
+ * mode 0600), synced, then renamed over @name, which replaces a link
+ * there instead of writing through it. */
+gboolean straits_safe_file_write_private (const char    *dir,
+                                          const char    *name,
+                                          const void    *data,
+                                          gsize          length,
+                                          GError       **error);
+
+G_END_DECLS
