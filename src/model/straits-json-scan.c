@@ -658,6 +658,7 @@ typedef struct {
   GString *path;
   GArray *stack; /* Frame */
   GHashTable *wanted;
+  GHashTable *prefixes; /* of the wanted paths: the containers worth walking */
   GHashTable *found;
 } Locator;
 
@@ -722,6 +723,35 @@ note_value (Locator *l)
   g_hash_table_insert (l->found, g_strdup (l->path->str), where);
 }
 
+/* "a.b[3].c" gives "a", "a.b" and "a.b[3]": the containers to walk into. */
+static GHashTable *
+path_prefixes (GHashTable *paths)
+{
+  GHashTable *prefixes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  const char *path;
+
+  g_hash_table_iter_init (&iter, paths);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &path, NULL))
+    {
+      for (const char *p = path; *p; p++)
+        if ((*p == '.' || *p == '[') && p > path)
+          g_hash_table_add (prefixes, g_strndup (path, p - path));
+    }
+  return prefixes;
+}
+
+/* Passes over a value no wanted path is inside of, keeping count of
+ * lines and columns: a list of millions of elements costs no paths. */
+static void
+skip_unwanted_value (Locator *l)
+{
+  gsize end = straits_json_skip_value (l->text, l->length, l->pos);
+
+  while (l->pos < end)
+    advance (l);
+}
+
 static void
 enter_member (Locator *l, const char *key)
 {
@@ -737,8 +767,9 @@ straits_json_locate (const char *text,
                      gsize       length,
                      GHashTable *wanted_paths)
 {
+  g_autoptr(GHashTable) prefixes = path_prefixes (wanted_paths);
   Locator l = { text, length, 0, 1, 1, g_string_new (NULL),
-                g_array_new (FALSE, FALSE, sizeof (Frame)), wanted_paths,
+                g_array_new (FALSE, FALSE, sizeof (Frame)), wanted_paths, prefixes,
                 g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free) };
   g_autoptr(GString) key = g_string_new (NULL);
   gboolean expect_value = TRUE;
@@ -754,6 +785,13 @@ straits_json_locate (const char *text,
           char ch = l.text[l.pos];
 
           note_value (&l);
+          if ((ch == '{' || ch == '[') && l.path->len > 0 &&
+              !g_hash_table_contains (l.prefixes, l.path->str))
+            {
+              skip_unwanted_value (&l);
+              expect_value = FALSE;
+              continue;
+            }
           if (ch == '{' || ch == '[')
             {
               Frame f = { ch == '[', 0, l.path->len };
