@@ -14,6 +14,11 @@
 #                    (1000), all but three unknown to the format
 #   unknown-array    one actor with an unknown member holding a list of
 #                    SIZE_MB of numbers
+#   bundled-longest-texts
+#                    the bundled dataset with every name, title and label
+#                    at 200 characters and every long text at 5000, none
+#                    with a space, and SIZE_MB x 40 more such events about
+#                    Poland (the window's worst case; SIZE_MB is a count)
 # Hostile kinds (refused):
 #   events-zeros     "events": [0, 0, ...]
 #   many-members     metadata with a million unknown members per 13 MB
@@ -22,6 +27,8 @@
 #   long-view-title  one view whose title is 4,000 characters
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
+import json
+import os
 import sys
 
 NAME_LIMIT = 200
@@ -148,7 +155,40 @@ def long_view_title(out, size):
     out.write(',"views":[{"id":"black-sea","title":"%s","region":"black-sea"}]' % long_text(0, 4000))
 
 
+BUNDLED = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'data', 'datasets',
+                       'turkey-european-security.json')
+NAME_MEMBERS = {'name', 'short_name', 'title', 'label', 'subtitle'}
+TEXT_MEMBERS = {'description', 'summary', 'text', 'note', 'quote'}
+
+
+def lengthen(node, i=0):
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in NAME_MEMBERS and isinstance(value, str):
+                node[key] = (value + '·' + long_text(i, NAME_LIMIT))[:NAME_LIMIT]
+            elif key in TEXT_MEMBERS and isinstance(value, str):
+                node[key] = (value + long_text(i, TEXT_LIMIT))[:TEXT_LIMIT]
+            else:
+                lengthen(value, i)
+    elif isinstance(node, list):
+        for k, value in enumerate(node):
+            lengthen(value, k)
+
+
+def bundled_longest_texts(out, size):
+    data = json.load(open(BUNDLED, encoding='utf-8'))
+    event_type = data['vocabulary']['event_types'][0]['id']
+    for i in range(int(size * 40)):
+        data['events'].append({'id': 'long-%d' % i, 'date': '2022-%02d' % (i % 12 + 1),
+                               'type': event_type, 'title': 'T', 'description': 'D',
+                               'actors': ['POL', 'TUR']})
+    lengthen(data)
+    json.dump(data, out, ensure_ascii=False)
+    out.write('\n')
+
+
 KINDS = {
+    'bundled-longest-texts': bundled_longest_texts,
     'many-groupings': many_groupings,
     'many-actors': many_actors,
     'longest-texts': longest_texts,
@@ -165,8 +205,12 @@ KINDS = {
 def main():
     if len(sys.argv) != 4 or sys.argv[1] not in KINDS:
         sys.exit('usage: worst-datasets.py {%s} SIZE_MB FILE' % ','.join(KINDS))
-    kind, size = sys.argv[1], int(float(sys.argv[2]) * (1 << 20))
+    kind = sys.argv[1]
+    size = float(sys.argv[2]) if kind == 'bundled-longest-texts' else int(float(sys.argv[2]) * (1 << 20))
     with open(sys.argv[3], 'w', encoding='utf-8') as out:
+        if kind == 'bundled-longest-texts':
+            bundled_longest_texts(out, size)
+            return
         out.write(HEAD % kind)
         KINDS[kind](out, size)
         out.write('}\n')

@@ -14,6 +14,10 @@
 #include "straits-chart-view.h"
 #include "straits-history-item.h"
 #include "straits-side-panel.h"
+#include "straits-text.h"
+
+/* What a history row shows of a summary, at most (it has six lines). */
+#define MAX_SUMMARY_CHARS 480
 
 struct _StraitsSidePanel
 {
@@ -240,7 +244,7 @@ static void
 bind_entry (StraitsSidePanel *self, GtkWidget *box, const StraitsHistoryEntry *entry)
 {
   Swatch *swatch = g_object_get_data (G_OBJECT (box), "swatch-data");
-  g_autofree char *date = NULL, *title = NULL, *meta = NULL, *source = NULL;
+  g_autofree char *date = NULL, *title = NULL, *meta = NULL, *source_markup = NULL, *summary_shown = NULL;
   const StraitsTypeDef *type;
   const char *summary;
 
@@ -270,17 +274,20 @@ bind_entry (StraitsSidePanel *self, GtkWidget *box, const StraitsHistoryEntry *e
                             straits_dataset_get_actor (self->dataset, entry->via)->name);
   else
     meta = g_strdup_printf ("%s · %s", date, type->label);
-  source = citations_markup (self->dataset, straits_history_entry_citations (self->dataset, entry));
+  source_markup = citations_markup (self->dataset, straits_history_entry_citations (self->dataset, entry));
 
   swatch->colour = type->colour;
   swatch->is_relation = entry->kind == STRAITS_HISTORY_RELATION;
   gtk_widget_queue_draw (g_object_get_data (G_OBJECT (box), "swatch"));
   gtk_label_set_text (g_object_get_data (G_OBJECT (box), "meta"), meta);
   gtk_label_set_text (g_object_get_data (G_OBJECT (box), "title"), title);
-  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "summary"), summary ? summary : "");
+  /* Six lines show: a 5000-character summary would cost Pango's
+   * ellipsizing far more than the few hundred characters it shows. */
+  summary_shown = summary ? straits_text_truncate (summary, MAX_SUMMARY_CHARS) : g_strdup ("");
+  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "summary"), summary_shown);
   gtk_widget_set_visible (g_object_get_data (G_OBJECT (box), "summary"), summary != NULL);
-  gtk_label_set_markup (g_object_get_data (G_OBJECT (box), "source"), source);
-  gtk_widget_set_visible (g_object_get_data (G_OBJECT (box), "source"), *source != '\0');
+  gtk_label_set_markup (g_object_get_data (G_OBJECT (box), "source"), source_markup);
+  gtk_widget_set_visible (g_object_get_data (G_OBJECT (box), "source"), *source_markup != '\0');
 }
 
 static void
