@@ -36,7 +36,8 @@ static const GOptionEntry option_entries[] = {
     N_("The dataset to export from (default: the bundled one)"), N_("FILE") },
   { "size", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Page size: WIDTHxHEIGHT in pixels, WIDTHxHEIGHTmm, a4-landscape, slide-16x9, …"), N_("SIZE") },
-  { "dpi", 0, 0, G_OPTION_ARG_DOUBLE, NULL,
+  /* A string, parsed by the command: GApplication drops a double that is 0. */
+  { "dpi", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Resolution of PNG exports (default 96)"), N_("N") },
   { "time", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Draw the map as of this date (YYYY, YYYY-MM or YYYY-MM-DD)"), N_("DATE") },

@@ -127,6 +127,38 @@ load_dataset_for_cli (const char *path, GError **error)
   return dataset;
 }
 
+/* --size (when given) and --dpi, each checked as a whole string; a PNG's
+ * pixels against the budget. Messages name the option. */
+static gboolean
+parse_page_options (GVariantDict         *options,
+                    StraitsExportFormat   format,
+                    double               *width,
+                    double               *height,
+                    double               *dpi,
+                    GError              **error)
+{
+  const char *size = NULL, *dpi_text = NULL;
+
+  if (g_variant_dict_lookup (options, "size", "&s", &size) &&
+      !straits_parse_page_size (size, width, height, error))
+    {
+      g_prefix_error (error, "--size: ");
+      return FALSE;
+    }
+  if (g_variant_dict_lookup (options, "dpi", "&s", &dpi_text) &&
+      !straits_parse_dpi (dpi_text, dpi, error))
+    {
+      g_prefix_error (error, "--dpi: ");
+      return FALSE;
+    }
+  if (format == STRAITS_EXPORT_PNG && !straits_export_check_pixels (*width, *height, *dpi, error))
+    {
+      g_prefix_error (error, "--size/--dpi: ");
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static char *
 maritime_cache_dir (void)
 {
@@ -239,7 +271,7 @@ int
 straits_cli_export (GVariantDict *options)
 {
   const char *file = NULL, *view_id = "eu-groupings", *dataset_path = NULL;
-  const char *size = "a4-landscape", *time = NULL;
+  const char *time = NULL;
   double dpi = 96, width, height;
   g_autoptr(GError) error = NULL;
   g_autoptr(StraitsDataset) dataset = NULL;
@@ -255,13 +287,12 @@ straits_cli_export (GVariantDict *options)
   g_variant_dict_lookup (options, "export", "^&ay", &file);
   g_variant_dict_lookup (options, "view", "&s", &view_id);
   g_variant_dict_lookup (options, "dataset", "^&ay", &dataset_path);
-  g_variant_dict_lookup (options, "size", "&s", &size);
-  g_variant_dict_lookup (options, "dpi", "d", &dpi);
   g_variant_dict_lookup (options, "time", "&s", &time);
 
   /* Check what can be checked before any loading. */
+  straits_parse_page_size ("a4-landscape", &width, &height, NULL);
   if (!straits_export_format_from_filename (file, &format, &error) ||
-      !straits_parse_page_size (size, &width, &height, &error))
+      !parse_page_options (options, format, &width, &height, &dpi, &error))
     return fail (error);
 
   dataset = load_dataset_for_cli (dataset_path, &error);
@@ -291,6 +322,12 @@ straits_cli_export (GVariantDict *options)
   job.renderer = renderer;
   if (!figure_options (options, view, &job.figure, &error))
     return fail (error);
+  if (!straits_figure_check_page (renderer, width, height, &job.figure, &error))
+    {
+      g_prefix_error (&error, "--size: ");
+      return fail (error);
+    }
+  straits_export_remove_temporary_on_signals ();
   alt = describe_figure (&job, width, height);
   meta.title = job.figure.title ? job.figure.title : view->title;
   meta.subject = alt;
@@ -357,7 +394,7 @@ straits_cli_list_charts (GVariantDict *options)
 int
 straits_cli_export_chart (GVariantDict *options)
 {
-  const char *file = NULL, *name = NULL, *dataset_path = NULL, *size = NULL, *marking = NULL;
+  const char *file = NULL, *name = NULL, *dataset_path = NULL, *marking = NULL;
   double dpi = 96, width = STRAITS_CHART_EXPORT_WIDTH, height = STRAITS_CHART_EXPORT_HEIGHT;
   g_autoptr(GError) error = NULL;
   g_autoptr(StraitsDataset) dataset = NULL;
@@ -367,11 +404,9 @@ straits_cli_export_chart (GVariantDict *options)
   g_variant_dict_lookup (options, "export-chart", "^&ay", &file);
   g_variant_dict_lookup (options, "chart", "&s", &name);
   g_variant_dict_lookup (options, "dataset", "^&ay", &dataset_path);
-  g_variant_dict_lookup (options, "size", "&s", &size);
-  g_variant_dict_lookup (options, "dpi", "d", &dpi);
 
   if (!straits_export_format_from_filename (file, &format, &error) ||
-      (size != NULL && !straits_parse_page_size (size, &width, &height, &error)) ||
+      !parse_page_options (options, format, &width, &height, &dpi, &error) ||
       !lookup_marking (options, &marking, &error))
     return fail (error);
   if (name == NULL)
@@ -397,6 +432,7 @@ straits_cli_export_chart (GVariantDict *options)
                straits_dataset_get_actor (dataset, subject)->id);
       return 1;
     }
+  straits_export_remove_temporary_on_signals ();
   if (!straits_chart_export (dataset, figure,
                              g_variant_dict_contains (options, "donut") ? STRAITS_CHART_DONUT : STRAITS_CHART_AUTO,
                              marking, file, width, height, dpi, &error))
@@ -459,6 +495,7 @@ straits_cli_export_slides (GVariantDict *options)
   bookmarks = straits_bookmarks_load (bookmarks_path, &bookmarks_error);
   if (bookmarks_error != NULL)
     fprintf (stderr, "straits: %s\n", bookmarks_error->message);
+  straits_export_remove_temporary_on_signals ();
   if (!straits_export_slides (dataset, bookmarks, file, &error))
     return fail (error);
   return 0;

@@ -25,7 +25,7 @@ load_bookmarks (StraitsWindow *self)
     return;
   self->bookmarks = straits_bookmarks_load (path, &error);
   if (error != NULL)
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+    _straits_window_show_text_toast (self, error->message);
 }
 
 /* The slides: the dataset's views, then this dataset's bookmarks. */
@@ -248,12 +248,12 @@ add_bookmark_action (GtkWidget  *widget,
   straits_bookmarks_add (self->bookmarks, &b);
   if (!straits_bookmarks_save (self->bookmarks, path, &error))
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      _straits_window_show_text_toast (self, error->message);
       return;
     }
   {
     g_autofree char *text = g_strdup_printf (_("Bookmark “%s” added to the presentation"), title);
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+    _straits_window_show_text_toast (self, text);
   }
 }
 
@@ -290,7 +290,7 @@ on_handout_chosen (GtkNativeDialog *chooser,
       else if (error != NULL)
         text = g_strdup (error->message);
       if (text != NULL)
-        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+        _straits_window_show_text_toast (self, text);
     }
   g_object_unref (chooser);
 }

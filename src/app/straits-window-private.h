@@ -80,6 +80,8 @@ StraitsDate             _straits_window_time_slider_date       (StraitsWindow   
 void                    _straits_window_set_time               (StraitsWindow      *self,
                                                                const StraitsDate  *date);
 void                    _straits_window_apply_map_style        (StraitsWindow      *self);
+void                    _straits_window_show_text_toast        (StraitsWindow      *self,
+                                                                const char         *text);
 
 /* straits-window-presentation.c */
 void                    _straits_window_class_presentation_init (GtkWidgetClass   *widget_class);

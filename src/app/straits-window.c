@@ -45,6 +45,17 @@ desktop_map_style (void)
   return adw_style_manager_get_dark (manager) ? STRAITS_MAP_STYLE_DARK : STRAITS_MAP_STYLE_LIGHT;
 }
 
+/* Toast titles are markup: @text, which may hold a dataset's strings or a
+ * file name, is escaped ("&" would empty the toast, "<span>" restyle it). */
+void
+_straits_window_show_text_toast (StraitsWindow *self,
+                                 const char    *text)
+{
+  g_autofree char *markup = g_markup_escape_text (text, -1);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (markup));
+}
+
 void
 _straits_window_apply_map_style (StraitsWindow *self)
 {
@@ -114,7 +125,7 @@ on_maritime_measured (GObject      *source,
   if (report == NULL)
     {
       g_autofree char *text = g_strdup_printf (_("Territorial seas could not be measured: %s"), error->message);
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+      _straits_window_show_text_toast (self, text);
       return;
     }
   self->maritime = report;
@@ -508,7 +519,9 @@ straits_window_show_view (StraitsWindow *self,
   gtk_widget_set_visible (GTK_WIDGET (self->empty_page), renderer == NULL);
   if (renderer == NULL)
     {
-      adw_status_page_set_description (self->empty_page, error->message);
+      g_autofree char *markup = g_markup_escape_text (error->message, -1);
+
+      adw_status_page_set_description (self->empty_page, markup);
       return;
     }
   straits_map_view_set_renderer (self->map_view, renderer);
@@ -750,9 +763,9 @@ report_failure (StraitsWindow *self,
   g_autofree char *name = g_file_get_basename (file);
   guint n = straits_diagnostics_count (diags, STRAITS_SEVERITY_ERROR);
   /* Toast titles are markup; a file name is not. */
-  g_autofree char *title = g_markup_printf_escaped (g_dngettext (NULL, "“%s” has %u error",
-                                                                  "“%s” has %u errors", n), name, n);
-  AdwToast *toast = adw_toast_new (title);
+  g_autofree char *title_markup = g_markup_printf_escaped (g_dngettext (NULL, "“%s” has %u error",
+                                                                         "“%s” has %u errors", n), name, n);
+  AdwToast *toast = adw_toast_new (title_markup);
 
   adw_toast_set_button_label (toast, _("_Details"));
   adw_toast_set_timeout (toast, 0);

@@ -23,8 +23,22 @@
 #include "straits-safe-file.h"
 
 #define MAX_ID_LENGTH 64
-#define MAX_NAME_LENGTH 4000
-#define MAX_TEXT_LENGTH 200000
+/* Lengths in characters, chosen from what the window lays out at once
+ * without a visible pause (docs/dataset-format.md, bench/bench-texts.c):
+ * names, titles and labels are shown whole on one or two lines; long
+ * texts (descriptions, summaries, notes, quotes) are wrapped. */
+#define MAX_NAME_LENGTH 200
+#define MAX_URL_LENGTH 2000
+#define MAX_TEXT_LENGTH 5000
+/* Warnings of one kind listed before the rest are only counted. */
+#define MAX_WARNINGS_PER_KIND 20
+
+/* What a load may use besides the file itself: LOAD_BUDGET_FACTOR times
+ * its size, and LOAD_BUDGET_FLOOR at least (docs/dataset-format.md). */
+#define LOAD_BUDGET_FACTOR 8
+#define LOAD_BUDGET_FLOOR ((gsize) 64 << 20)
+/* What json-glib takes per value it parses, about, on 64-bit systems. */
+#define TREE_BYTES_PER_VALUE 128
 
 typedef struct {
   StraitsDataset *ds;
@@ -33,7 +47,17 @@ typedef struct {
   guint n_errors;
   gboolean stop;
   GPtrArray *actor_countries; /* interned country id per actor, while loading */
+  gsize budget;               /* bytes the load may use */
+  gsize string_bytes;         /* interned so far */
+  gboolean over_budget;
+  GHashTable *warning_kinds;  /* message format → WarningKind */
+  GHashTable *known_names;    /* every member name the format has */
 } Loader;
+
+typedef struct {
+  guint64 count;
+  char *first;                /* the first message of the kind */
+} WarningKind;
 
 /* Where an item stands: "relations" and 12 make "relations[12]"; with a
  * parent, "relations[12]" and "sources", 0 make "relations[12].sources[0]".
@@ -80,6 +104,32 @@ typedef struct {
 } Where;
 
 static char *where_to_string (Where where);
+
+static void
+warning_kind_free (gpointer data)
+{
+  WarningKind *kind = data;
+
+  g_free (kind->first);
+  g_free (kind);
+}
+
+/* Whether a warning of the kind @format is still listed; the rest are
+ * counted (a file with millions of unknown members would otherwise
+ * take gigabytes of messages). */
+static gboolean
+count_warning (Loader *L, const char *format)
+{
+  WarningKind *kind = g_hash_table_lookup (L->warning_kinds, format);
+
+  if (kind == NULL)
+    {
+      kind = g_new0 (WarningKind, 1);
+      g_hash_table_insert (L->warning_kinds, (gpointer) format, kind);
+    }
+  return ++kind->count <= MAX_WARNINGS_PER_KIND;
+}
+
 static void report (Loader *L, StraitsSeverity severity, Where path,
                     const char *format, ...) G_GNUC_PRINTF (4, 5);
 
@@ -95,6 +145,8 @@ report (Loader          *L,
 
   if (L->stop)
     return;
+  if (severity == STRAITS_SEVERITY_WARNING && !count_warning (L, format))
+    return;
   if (severity == STRAITS_SEVERITY_ERROR && ++L->n_errors > STRAITS_DATASET_MAX_ERRORS)
     {
       g_ptr_array_add (L->diags,
@@ -106,11 +158,115 @@ report (Loader          *L,
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
+  if (severity == STRAITS_SEVERITY_WARNING)
+    {
+      WarningKind *kind = g_hash_table_lookup (L->warning_kinds, format);
+
+      if (kind->first == NULL)
+        kind->first = g_strdup (message);
+    }
   {
     g_autofree char *text = where_to_string (path);
 
     g_ptr_array_add (L->diags, straits_diagnostic_new (severity, L->file, text, message));
   }
+}
+
+/* "1,234,567" */
+static char *
+format_count (guint64 n)
+{
+  g_autofree char *digits = g_strdup_printf ("%" G_GUINT64_FORMAT, n);
+  GString *s = g_string_new (NULL);
+  gsize len = strlen (digits);
+
+  for (gsize i = 0; i < len; i++)
+    {
+      if (i > 0 && (len - i) % 3 == 0)
+        g_string_append_c (s, ',');
+      g_string_append_c (s, digits[i]);
+    }
+  return g_string_free (s, FALSE);
+}
+
+/* One line per kind of warning that was only counted. */
+static void
+summarize_warnings (Loader *L)
+{
+  GHashTableIter iter;
+  WarningKind *kind;
+
+  g_hash_table_iter_init (&iter, L->warning_kinds);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &kind))
+    if (kind->count > MAX_WARNINGS_PER_KIND)
+      {
+        g_autofree char *more = format_count (kind->count - MAX_WARNINGS_PER_KIND);
+        /* Translators: "and 14,999,990 more like: unknown member “x” is ignored" */
+        g_autofree char *message = g_strdup_printf (_("and %s more like: %s"), more, kind->first);
+
+        g_ptr_array_add (L->diags, straits_diagnostic_new (STRAITS_SEVERITY_WARNING, L->file, NULL, message));
+      }
+}
+
+/* Memory --------------------------------------------------------------- */
+
+static gsize
+array_bytes (GArray *array)
+{
+  /* Arrays grow by doubling: up to twice what they hold. */
+  return 2 * (gsize) array->len * g_array_get_element_size (array);
+}
+
+/* About what the dataset being built takes so far. */
+static gsize
+loader_footprint (Loader *L)
+{
+  StraitsDataset *ds = L->ds;
+  GArray *arrays[] = { ds->sources, ds->relation_types, ds->event_types, ds->actors,
+                       ds->groupings, ds->relations, ds->events, ds->figures, ds->views,
+                       ds->annotations, ds->citations, ds->indices, ds->groups,
+                       ds->figure_values, ds->coords };
+  GHashTable *tables[] = { ds->source_ids, ds->relation_type_ids, ds->event_type_ids,
+                           ds->actor_ids, ds->iso3_ids, ds->grouping_ids, ds->relation_ids,
+                           ds->event_ids, ds->figure_ids, ds->view_ids, ds->annotation_ids };
+  gsize bytes = L->string_bytes + 2 * (gsize) ds->strvs->len * sizeof (gpointer) +
+                2 * (gsize) L->actor_countries->len * sizeof (gpointer) +
+                (gsize) L->diags->len * 256;
+
+  for (guint i = 0; i < G_N_ELEMENTS (arrays); i++)
+    bytes += array_bytes (arrays[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    bytes += (gsize) g_hash_table_size (tables[i]) * 64;
+  return bytes;
+}
+
+/* Whether @extra more bytes fit the budget; refuses the file once they
+ * do not, before they are taken. */
+static gboolean
+within_budget (Loader *L, gsize extra)
+{
+  g_autofree char *budget = NULL, *message = NULL;
+
+  if (L->over_budget)
+    return FALSE;
+  if (loader_footprint (L) + extra <= L->budget)
+    return TRUE;
+  budget = g_format_size (L->budget);
+  message = g_strdup_printf (_("reading this file would take more than %s of memory, the most a "
+                               "dataset may use (%d times its size, at least %d MB): it holds too "
+                               "many items, or too much in members Straits ignores"),
+                             budget, LOAD_BUDGET_FACTOR, (int) (LOAD_BUDGET_FLOOR >> 20));
+  g_ptr_array_add (L->diags, straits_diagnostic_new (STRAITS_SEVERITY_ERROR, L->file, NULL, message));
+  L->n_errors++;
+  L->over_budget = TRUE;
+  L->stop = TRUE;
+  return FALSE;
+}
+
+static gsize
+tree_cost (gsize n_values, gsize n_bytes)
+{
+  return n_values * TREE_BYTES_PER_VALUE + n_bytes;
 }
 
 static void
@@ -243,9 +399,61 @@ intern (Loader     *L,
         const char *text,
         Flags       flags)
 {
+  L->string_bytes += strlen (text) + 1;
   if (flags & SHARED)
     return g_string_chunk_insert_const (L->ds->strings, text);
   return g_string_chunk_insert (L->ds->strings, text);
+}
+
+/* Bidirectional formatting characters (Unicode's UAX #9) change how the
+ * text around them is ordered on screen: "abc\u202Efdp.exe" shows as
+ * "abcexe.pdf". UTS #39 (security mechanisms) recommends against them in
+ * identifiers; names are what people tell items apart by, so they are
+ * refused there too. */
+static const struct {
+  gunichar ch;
+  const char *name;
+} bidi_controls[] = {
+  { 0x061C, "ARABIC LETTER MARK" },
+  { 0x200E, "LEFT-TO-RIGHT MARK" },
+  { 0x200F, "RIGHT-TO-LEFT MARK" },
+  { 0x202A, "LEFT-TO-RIGHT EMBEDDING" },
+  { 0x202B, "RIGHT-TO-LEFT EMBEDDING" },
+  { 0x202C, "POP DIRECTIONAL FORMATTING" },
+  { 0x202D, "LEFT-TO-RIGHT OVERRIDE" },
+  { 0x202E, "RIGHT-TO-LEFT OVERRIDE" },
+  { 0x2066, "LEFT-TO-RIGHT ISOLATE" },
+  { 0x2067, "RIGHT-TO-LEFT ISOLATE" },
+  { 0x2068, "FIRST STRONG ISOLATE" },
+  { 0x2069, "POP DIRECTIONAL ISOLATE" },
+};
+
+static gboolean
+check_no_bidi_controls (Loader     *L,
+                        Where       path,
+                        const char *text)
+{
+  guint position = 1;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p), position++)
+    {
+      gunichar ch;
+
+      /* All of them are two or three bytes starting 0xD8 or 0xE2. */
+      if ((guchar) *p != 0xD8 && (guchar) *p != 0xE2)
+        continue;
+      ch = g_utf8_get_char (p);
+      for (guint i = 0; i < G_N_ELEMENTS (bidi_controls); i++)
+        if (bidi_controls[i].ch == ch)
+          {
+            report (L, STRAITS_SEVERITY_ERROR, path,
+                    _("the bidirectional control U+%04X %s at character %u is not allowed here: "
+                      "it changes how the text around it reads"),
+                    ch, bidi_controls[i].name, position);
+            return FALSE;
+          }
+    }
+  return TRUE;
 }
 
 /* Checks a string value and stores it; NULL when invalid. */
@@ -267,11 +475,17 @@ check_string (Loader     *L,
   text = json_node_get_string (node);
   length = strlen (text);
   if (length > max_length)
+    length = (gsize) g_utf8_strlen (text, -1);
+  if (length > max_length)
     {
       report (L, STRAITS_SEVERITY_ERROR, path,
-              _("text too long (%lu bytes; at most %lu)"), (gulong) length, (gulong) max_length);
+              _("text too long (%lu characters; at most %lu here)"), (gulong) length, (gulong) max_length);
       return NULL;
     }
+  /* Names and other short texts: a long text may quote right-to-left
+   * script, and is shown in a label of its own. */
+  if (max_length < MAX_TEXT_LENGTH && !check_no_bidi_controls (L, path, text))
+    return NULL;
   if ((flags & REQUIRED) && length == 0)
     {
       report (L, STRAITS_SEVERITY_ERROR, path, _("must not be empty"));
@@ -777,6 +991,8 @@ check_members (Loader            *L,
 
       for (guint i = 0; known[i] != NULL && !found; i++)
         found = g_str_equal (known[i], name);
+      if (found && !g_hash_table_contains (L->known_names, name))
+        g_critical ("“%s” is missing from format_member_names", name);
       if (!found && !g_str_equal (name, "$schema") && !g_str_equal (name, "$comment"))
         {
           g_autofree char *quoted = straits_diagnostic_excerpt (name, STRAITS_DIAGNOSTIC_MAX_QUOTE);
@@ -842,8 +1058,8 @@ load_source (Loader *L, const Ctx *c, JsonObject *o, gpointer item)
   s->authors = want_strv (L, c, o, "authors");
   s->publisher = want_string (L, c, o, "publisher", SHARED, MAX_NAME_LENGTH);
   want_date (L, c, o, "date", OPTIONAL, &s->date);
-  s->url = want_string (L, c, o, "url", OPTIONAL, MAX_NAME_LENGTH);
-  s->doi = want_string (L, c, o, "doi", OPTIONAL, MAX_NAME_LENGTH);
+  s->url = want_string (L, c, o, "url", OPTIONAL, MAX_URL_LENGTH);
+  s->doi = want_string (L, c, o, "doi", OPTIONAL, MAX_URL_LENGTH);
   s->licence = want_string (L, c, o, "licence", SHARED, MAX_NAME_LENGTH);
   load_sections (L, c, o, s);
 }
@@ -957,6 +1173,29 @@ load_actor (Loader *L, const Ctx *c, JsonObject *o, gpointer item)
   a->citations = want_citations (L, c, o);
 }
 
+/* A country is a state, and a state has none: so no chain of countries
+ * can go round in a circle. */
+static gboolean
+country_is_valid (Loader *L, const StraitsActor *a, guint index)
+{
+  const StraitsActor *country = &g_array_index (L->ds->actors, StraitsActor, a->country);
+  Where where = at_member (&(Ctx) { NULL, "actors", index }, "country");
+
+  if (a->kind == STRAITS_ACTOR_STATE)
+    {
+      report (L, STRAITS_SEVERITY_ERROR, where, _("a state has no “country”: it is one"));
+      return FALSE;
+    }
+  if (country->kind != STRAITS_ACTOR_STATE)
+    {
+      report (L, STRAITS_SEVERITY_ERROR, where,
+              _("“%s” is not a state (it is a %s): a country must be an actor of kind “state”"),
+              country->id, straits_actor_kind_to_string (country->kind));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 resolve_actor_countries (Loader *L)
 {
@@ -974,6 +1213,8 @@ resolve_actor_countries (Loader *L)
           report (L, STRAITS_SEVERITY_ERROR, at_member (&(Ctx) { NULL, "actors", i }, "country"),
                   _("unknown actor “%s”"), quoted);
         }
+      else if (!country_is_valid (L, a, i))
+        a->country = STRAITS_NO_INDEX;
     }
 }
 
@@ -1066,6 +1307,12 @@ load_annotation (Loader *L, const Ctx *c, JsonObject *o, gpointer item)
     return;
   check_members (L, &gc, geometry, geometry_known);
   a->feature = want_string (L, &gc, geometry, "feature", OPTIONAL, MAX_NAME_LENGTH);
+  if (a->feature != NULL && a->feature[0] == '\0')
+    report (L, STRAITS_SEVERITY_ERROR, at_member (&gc, "feature"), _("must not be empty"));
+  if (get_member (L, &gc, geometry, "point", OPTIONAL) != NULL &&
+      get_member (L, &gc, geometry, "line", OPTIONAL) != NULL)
+    report (L, STRAITS_SEVERITY_ERROR, at_item (&gc),
+            _("a geometry has either “point” or “line”, not both"));
   if ((node = get_member (L, &gc, geometry, "point", OPTIONAL)) != NULL)
     {
       double lonlat[2];
@@ -1210,6 +1457,13 @@ load_place (Loader *L, const Ctx *c, JsonObject *o, StraitsEvent *e)
   if (place == NULL)
     return;
   check_members (L, &pc, place, known);
+  if (get_member (L, &pc, place, "point", OPTIONAL) != NULL &&
+      get_member (L, &pc, place, "feature", OPTIONAL) != NULL)
+    {
+      report (L, STRAITS_SEVERITY_ERROR, at_item (&pc),
+              _("a place has either “point” or “feature”, not both"));
+      return;
+    }
   if ((node = get_member (L, &pc, place, "point", OPTIONAL)) != NULL)
     e->has_point = check_point (L, at_member (&pc, "point"), node, &e->lon, &e->lat);
   else if ((node = get_member (L, &pc, place, "feature", OPTIONAL)) != NULL)
@@ -1267,7 +1521,7 @@ load_figure_value (Loader *L, const Ctx *c, JsonObject *o, StraitsFigureKind kin
   v->label = want_string (L, c, o, "label", OPTIONAL, MAX_NAME_LENGTH);
   want_date (L, c, o, "period", OPTIONAL, &v->period);
   if (v->actor == STRAITS_NO_INDEX && v->label == NULL && !straits_date_is_set (&v->period) &&
-      json_object_get_member (o, "actor") == NULL)
+      get_member (L, c, o, "actor", OPTIONAL) == NULL)
     report (L, STRAITS_SEVERITY_ERROR, at_member (c, NULL),
             _("a value needs an “actor”, a “label” or a “period”"));
 }
@@ -1303,6 +1557,15 @@ load_figure_kind_members (Loader *L, const Ctx *c, JsonObject *o, StraitsFigure 
   f->change_against = want_string (L, &cc, change, "against", OPTIONAL, MAX_NAME_LENGTH);
 }
 
+static const char *
+want_role (Loader *L, const Ctx *c, JsonObject *o)
+{
+  static const char *const roles[] = { "supplier", "recipient", NULL };
+  int role = want_enum (L, c, o, "role", OPTIONAL, roles, -1);
+
+  return role >= 0 ? roles[role] : NULL;
+}
+
 static void
 load_figure (Loader *L, const Ctx *c, JsonObject *o, gpointer item)
 {
@@ -1320,7 +1583,7 @@ load_figure (Loader *L, const Ctx *c, JsonObject *o, gpointer item)
   f->kind = want_enum (L, c, o, "kind", REQUIRED, kinds, STRAITS_FIGURE_SERIES);
   f->title = want_string (L, c, o, "title", REQUIRED, MAX_NAME_LENGTH);
   f->subject = want_ref (L, c, o, "subject", OPTIONAL, L->ds->actor_ids, _("actor"));
-  f->role = want_string (L, c, o, "role", SHARED, 64);
+  f->role = want_role (L, c, o);
   f->unit = want_string (L, c, o, "unit", REQUIRED | SHARED, MAX_NAME_LENGTH);
   f->period = want_string (L, c, o, "period", SHARED, MAX_NAME_LENGTH);
   f->note = want_string (L, c, o, "note", OPTIONAL, MAX_TEXT_LENGTH);
@@ -1388,6 +1651,22 @@ load_region (Loader *L, const Ctx *c, JsonObject *o, StraitsView *v)
             _("the box is empty: west must be less than east and south less than north"));
 }
 
+/* Overlays are the renderer's own layers or annotations of the dataset. */
+static void
+check_overlays (Loader *L, const Ctx *c, gconstpointer overlays)
+{
+  static const char *const layers[] = { "disputed-areas", "straits", "territorial-seas-6nm",
+                                        "territorial-seas-12nm", NULL };
+  const char *const *names = pool_ptr (overlays, L->ds->strvs->pdata, sizeof (char *));
+
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    if (!g_strv_contains (layers, names[i]) &&
+        straits_dataset_lookup (L->ds->annotation_ids, names[i]) == STRAITS_NO_INDEX)
+      report (L, STRAITS_SEVERITY_ERROR, at_element (at_member (c, "overlays"), i),
+              _("unknown overlay “%s”: use disputed-areas, straits, territorial-seas-6nm, "
+                "territorial-seas-12nm or an annotation id"), names[i]);
+}
+
 static void
 load_view (Loader *L, const Ctx *c, JsonObject *o, gpointer item)
 {
@@ -1404,6 +1683,7 @@ load_view (Loader *L, const Ctx *c, JsonObject *o, gpointer item)
   v->relation_types = want_ref_list (L, c, o, "relation_types", L->ds->relation_type_ids,
                                      _("relation type"), &v->n_relation_types);
   v->overlays = want_strv (L, c, o, "overlays");
+  check_overlays (L, c, v->overlays);
   want_date (L, c, o, "time", OPTIONAL, &v->time);
 }
 
@@ -1451,7 +1731,7 @@ load_list (Loader       *L,
     }
   array = json_node_get_array (node);
   n = json_array_get_length (array);
-  g_array_set_size (items, n);
+  /* Items grow as they are read (load_item), not from the list's length. */
   for (guint i = 0; i < n && !L->stop; i++)
     load_item (L, list, i, json_array_get_element (array, i), items, load);
 }
@@ -1552,6 +1832,32 @@ static const char *const step_members[N_STEPS] = {
   "relations", "events", "figures", "views",
 };
 
+/* Every member name the format has, at any level: members with another
+ * name are not parsed (straits_json_append_pruned()). check_members()
+ * says when a list of known members names one missing here. */
+static const char *const format_member_names[] = {
+  "actor", "actors", "against", "annotations", "attested", "authors", "base", "bound", "change",
+  "colour", "$comment", "country", "date", "dated", "description", "direction", "doi", "east",
+  "end", "event_types", "events", "feature", "figures", "format", "format_version", "from",
+  "geometry", "grouping", "groupings", "groups", "heading", "id", "iso3", "kind", "label",
+  "licence", "line", "location", "locator", "members", "memberships", "metadata", "name", "north",
+  "note", "of", "overlays", "paragraphs", "period", "place", "point", "publisher", "quote",
+  "region", "relation_types", "relations", "role", "roles", "$schema", "sections", "short_name",
+  "source", "sources", "south", "stance", "start", "strength", "subject", "subtitle", "summary",
+  "text", "time", "title", "to", "type", "unit", "unrounded", "url", "value", "values", "version",
+  "views", "vocabulary", "west", "whole", NULL
+};
+
+static GHashTable *
+new_name_set (const char *const *names)
+{
+  GHashTable *set = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    g_hash_table_add (set, (gpointer) names[i]);
+  return set;
+}
+
 static const char *const top_level_members[] = {
   "format", "format_version", "metadata", "vocabulary", "sources", "actors", "groupings",
   "relations", "events", "figures", "views", "annotations", NULL
@@ -1627,6 +1933,7 @@ static void add_file_problem (GPtrArray *diags, const char *file, guint line, gu
  * into the model and dropped before the next is parsed. */
 
 #define SLICE_ELEMENTS 256
+#define SLICE_BYTES ((gsize) 1 << 20)
 
 typedef struct {
   Loader *L;
@@ -1660,33 +1967,54 @@ find_member (Pieces *p, const char *name)
   return NULL;
 }
 
-/* Reads the elements of the top-level list @m, a slice at a time. */
+/* Parses @length bytes of @piece once the budget has room for their tree. */
+static JsonNode *
+parse_within_budget (Pieces *p, const char *piece, gsize length, gsize n_values)
+{
+  if (!within_budget (p->L, tree_cost (n_values, length)))
+    return NULL;
+  return parse_piece (p, piece, length);
+}
+
+/* Reads the elements of the top-level list @m, a slice at a time: at most
+ * SLICE_ELEMENTS of them, or SLICE_BYTES of text (one at least). The list
+ * grows with what is read, never from how long the text says it is. */
 static void
 load_list_in_slices (Pieces *p, const StraitsJsonMember *m, Step step)
 {
   GArray *items = step_items (p->L, step);
-  guint n = m->elements->len;
+  gsize pos = m->value.start;
+  guint index = 0;
+  StraitsJsonSpan span;
+  gboolean more = straits_json_next_element (p->text, m->value.end, &pos, &span);
 
-  g_array_set_size (items, n);
-  for (guint first = 0; first < n && !p->L->stop && p->parse_error == NULL; first += SLICE_ELEMENTS)
+  while (more && !p->L->stop && p->parse_error == NULL)
     {
-      guint last = MIN (first + SLICE_ELEMENTS, n) - 1;
-      gsize from = g_array_index (m->elements, StraitsJsonSpan, first).start;
-      gsize to = g_array_index (m->elements, StraitsJsonSpan, last).end;
       g_autoptr(JsonNode) slice = NULL;
+      gsize n_values = 0;
+      guint count = 0;
       JsonArray *array;
 
       g_string_truncate (p->buffer, 0);
       g_string_append_c (p->buffer, '[');
-      g_string_append_len (p->buffer, p->text + from, (gssize) (to - from));
+      do
+        {
+          if (count++ > 0)
+            g_string_append_c (p->buffer, ',');
+          n_values += straits_json_append_pruned (p->buffer, p->text, span.start, span.end,
+                                                  p->L->known_names);
+          more = straits_json_next_element (p->text, m->value.end, &pos, &span);
+        }
+      while (more && count < SLICE_ELEMENTS && p->buffer->len < SLICE_BYTES);
       g_string_append_c (p->buffer, ']');
-      slice = parse_piece (p, p->buffer->str, p->buffer->len);
+      slice = parse_within_budget (p, p->buffer->str, p->buffer->len, n_values);
       if (slice == NULL)
         return;
       array = json_node_get_array (slice);
       for (guint i = 0; i < json_array_get_length (array) && !p->L->stop; i++)
-        load_item (p->L, m->name, first + i, json_array_get_element (array, i), items,
+        load_item (p->L, m->name, index + i, json_array_get_element (array, i), items,
                    step_loaders[step]);
+      index += count;
     }
 }
 
@@ -1697,13 +2025,25 @@ parse_small_members (Pieces *p)
 {
   JsonObject *root = json_object_new ();
 
-  for (guint i = 0; i < p->outline->len && p->parse_error == NULL; i++)
+  for (guint i = 0; i < p->outline->len && p->parse_error == NULL && !p->L->stop; i++)
     {
       const StraitsJsonMember *m = &g_array_index (p->outline, StraitsJsonMember, i);
-      JsonNode *value = m->elements != NULL
-                        ? json_node_init_array (json_node_alloc (), json_array_new ())
-                        : parse_piece (p, p->text + m->value.start, m->value.end - m->value.start);
+      JsonNode *value;
 
+      if (!g_hash_table_contains (p->L->known_names, m->name))
+        /* Unknown: reported by check_members(), never parsed. */
+        value = json_node_init_null (json_node_alloc ());
+      else if (m->is_array)
+        value = json_node_init_array (json_node_alloc (), json_array_new ());
+      else
+        {
+          gsize n_values;
+
+          g_string_truncate (p->buffer, 0);
+          n_values = straits_json_append_pruned (p->buffer, p->text, m->value.start, m->value.end,
+                                                 p->L->known_names);
+          value = parse_within_budget (p, p->buffer->str, p->buffer->len, n_values);
+        }
       if (value != NULL)
         json_object_set_member (root, m->name, value);
     }
@@ -1736,9 +2076,9 @@ load_in_pieces (Loader      *L,
     {
       const StraitsJsonMember *m = is_list_step (step) ? find_member (&p, step_members[step]) : NULL;
 
-      if (m != NULL && m->elements != NULL)
+      if (m != NULL && m->is_array)
         load_list_in_slices (&p, m, step);
-      if (!run_step (L, root, step, m != NULL && m->elements != NULL, error))
+      if (L->stop || !run_step (L, root, step, m != NULL && m->is_array, error))
         break;
     }
   if (p.parse_error != NULL)
@@ -1771,10 +2111,14 @@ load_whole_tree (Loader      *L,
                  GError     **parse_error)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GString) pruned = g_string_new (NULL);
   Ctx top = { NULL, NULL, 0 };
   JsonNode *root;
+  gsize n_values = straits_json_append_pruned (pruned, text, 0, length, L->known_names);
 
-  if (!json_parser_load_from_data (parser, text, (gssize) length, parse_error))
+  if (!within_budget (L, tree_cost (n_values, pruned->len)))
+    return TRUE;
+  if (!json_parser_load_from_data (parser, pruned->str, (gssize) pruned->len, parse_error))
     return FALSE;
   root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
@@ -1990,7 +2334,10 @@ straits_dataset_load_bytes (GBytes      *bytes,
   g_autoptr(GError) parse_error = NULL;
   g_autoptr(GPtrArray) actor_countries = NULL;
   g_autoptr(GArray) outline = NULL;
+  g_autoptr(GHashTable) warning_kinds = g_hash_table_new_full (NULL, NULL, NULL, warning_kind_free);
+  g_autoptr(GHashTable) known_names = new_name_set (format_member_names);
   StraitsJsonProblem problem = { 0 };
+  gsize budget;
   gsize length = 0;
   const char *text = g_bytes_get_data (bytes, &length);
   gboolean read;
@@ -2027,7 +2374,9 @@ straits_dataset_load_bytes (GBytes      *bytes,
 
   ds = straits_dataset_new_empty (display_name);
   actor_countries = g_ptr_array_new ();
-  L = (Loader) { ds, display_name, diags, 0, FALSE, actor_countries };
+  budget = MAX (LOAD_BUDGET_FLOOR, LOAD_BUDGET_FACTOR * length);
+  L = (Loader) { ds, display_name, diags, 0, FALSE, actor_countries, budget, 0, FALSE,
+                 warning_kinds, known_names };
   read = outline_is_usable (outline) && load_in_pieces (&L, text, outline, error, &parse_error);
   if (!read)
     {
@@ -2038,7 +2387,9 @@ straits_dataset_load_bytes (GBytes      *bytes,
       g_clear_object (&ds);
       ds = straits_dataset_new_empty (display_name);
       g_ptr_array_set_size (actor_countries, 0);
-      L = (Loader) { ds, display_name, diags, 0, FALSE, actor_countries };
+      g_hash_table_remove_all (warning_kinds);
+      L = (Loader) { ds, display_name, diags, 0, FALSE, actor_countries, budget, 0, FALSE,
+                     warning_kinds, known_names };
       read = load_whole_tree (&L, text, length, error, &parse_error);
     }
   if (!read)
@@ -2050,8 +2401,11 @@ straits_dataset_load_bytes (GBytes      *bytes,
 
   locate_diagnostics (diags, text, length);
   g_ptr_array_sort (diags, compare_diagnostics);
+  summarize_warnings (&L);
   if (straits_diagnostics_count (diags, STRAITS_SEVERITY_ERROR) > 0)
-    return fail (diags, out_diags, error, STRAITS_DATASET_ERROR_INVALID, display_name);
+    return fail (diags, out_diags, error,
+                 L.over_budget ? STRAITS_DATASET_ERROR_TOO_LARGE : STRAITS_DATASET_ERROR_INVALID,
+                 display_name);
 
   finish_pools (ds);
   straits_dataset_build_index (ds);

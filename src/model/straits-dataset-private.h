@@ -56,8 +56,11 @@ struct _StraitsDataset
   guint32 *event_offsets;
   guint32 *event_index;
   guint32 *events_by_date;
-  /* Per grouping, the group index of each actor (or STRAITS_NO_INDEX). */
-  guint32 *group_of_actor;
+  /* Per grouping, (actor, group index) pairs sorted by actor, as offsets
+   * (n_groupings + 1) into one array: its size is the number of members
+   * the file lists, not actors times groupings. */
+  guint32 *group_member_offsets;
+  guint32 *group_members;  /* pairs: actor, group */
 };
 
 StraitsDataset *straits_dataset_new_empty   (const char     *filename);

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
 #include <glib/gi18n-lib.h>
 
 #include "straits-dataset-private.h"
@@ -75,7 +76,8 @@ straits_dataset_finalize (GObject *object)
   g_clear_pointer (&self->event_offsets, g_free);
   g_clear_pointer (&self->event_index, g_free);
   g_clear_pointer (&self->events_by_date, g_free);
-  g_clear_pointer (&self->group_of_actor, g_free);
+  g_clear_pointer (&self->group_member_offsets, g_free);
+  g_clear_pointer (&self->group_members, g_free);
 
   G_OBJECT_CLASS (straits_dataset_parent_class)->finalize (object);
 }
@@ -309,21 +311,45 @@ index_events (StraitsDataset *self)
     }
 }
 
+static int
+compare_pairs (gconstpointer a, gconstpointer b)
+{
+  guint32 x = *(const guint32 *) a, y = *(const guint32 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
 static void
 index_groups (StraitsDataset *self)
 {
-  guint n_actors = self->actors->len, n_groupings = self->groupings->len;
+  guint n_groupings = self->groupings->len;
+  gsize n = 0;
 
-  self->group_of_actor = g_new (guint32, (gsize) n_actors * n_groupings + 1);
-  for (gsize i = 0; i < (gsize) n_actors * n_groupings; i++)
-    self->group_of_actor[i] = STRAITS_NO_INDEX;
+  self->group_member_offsets = g_new (guint32, n_groupings + 1);
   for (guint g = 0; g < n_groupings; g++)
     {
       const StraitsGrouping *grouping = &g_array_index (self->groupings, StraitsGrouping, g);
 
+      self->group_member_offsets[g] = (guint32) n;
       for (guint k = 0; k < grouping->n_groups; k++)
-        for (guint m = 0; m < grouping->groups[k].n_members; m++)
-          self->group_of_actor[(gsize) g * n_actors + grouping->groups[k].members[m]] = k;
+        n += grouping->groups[k].n_members;
+    }
+  self->group_member_offsets[n_groupings] = (guint32) n;
+  self->group_members = g_new (guint32, 2 * n + 2);
+  for (guint g = 0; g < n_groupings; g++)
+    {
+      const StraitsGrouping *grouping = &g_array_index (self->groupings, StraitsGrouping, g);
+      guint32 *pair = self->group_members + 2 * (gsize) self->group_member_offsets[g];
+
+      for (guint k = 0; k < grouping->n_groups; k++)
+        for (guint m = 0; m < grouping->groups[k].n_members; m++, pair += 2)
+          {
+            pair[0] = grouping->groups[k].members[m];
+            pair[1] = k;
+          }
+      qsort (self->group_members + 2 * (gsize) self->group_member_offsets[g],
+             self->group_member_offsets[g + 1] - self->group_member_offsets[g],
+             2 * sizeof (guint32), compare_pairs);
     }
 }
 
@@ -374,15 +400,18 @@ straits_dataset_group_of_actor (StraitsDataset *self,
                                 guint32         grouping,
                                 guint32         actor)
 {
-  guint32 k;
+  const guint32 *pairs, *found;
+  guint32 n;
 
   g_return_val_if_fail (STRAITS_IS_DATASET (self), NULL);
   if (grouping >= self->groupings->len || actor >= self->actors->len)
     return NULL;
-  k = self->group_of_actor[(gsize) grouping * self->actors->len + actor];
-  if (k == STRAITS_NO_INDEX)
+  pairs = self->group_members + 2 * (gsize) self->group_member_offsets[grouping];
+  n = self->group_member_offsets[grouping + 1] - self->group_member_offsets[grouping];
+  found = bsearch (&actor, pairs, n, 2 * sizeof (guint32), compare_pairs);
+  if (found == NULL)
     return NULL;
-  return &g_array_index (self->groupings, StraitsGrouping, grouping).groups[k];
+  return &g_array_index (self->groupings, StraitsGrouping, grouping).groups[found[1]];
 }
 
 /* Queries -------------------------------------------------------------- */

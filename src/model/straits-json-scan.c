@@ -401,7 +401,6 @@ outline_member_clear (gpointer data)
   StraitsJsonMember *m = data;
 
   g_clear_pointer (&m->name, g_free);
-  g_clear_pointer (&m->elements, g_array_unref);
 }
 
 GArray *
@@ -413,46 +412,170 @@ straits_json_outline_new (void)
   return outline;
 }
 
-/* Is the innermost open container a member of the top-level object that is
- * an array? Then its values are the elements the outline records. */
-static gboolean
-in_top_level_array (GString *stack)
-{
-  return stack->len == 2 && stack->str[0] == '{' && stack->str[1] == '[';
-}
-
 /* A value begins at @at, inside the containers of @stack. */
 static void
 outline_value_start (GArray *outline, GString *stack, gsize at, char first)
 {
   StraitsJsonMember *m;
 
-  if (outline == NULL || outline->len == 0 || stack->len == 0 || stack->str[0] != '{')
+  if (outline == NULL || outline->len == 0 || stack->len != 1 || stack->str[0] != '{')
     return;
   m = &g_array_index (outline, StraitsJsonMember, outline->len - 1);
-  if (stack->len == 1)
-    {
-      m->value.start = at;
-      if (first == '[')
-        m->elements = g_array_new (FALSE, FALSE, sizeof (StraitsJsonSpan));
-    }
-  else if (in_top_level_array (stack))
-    g_array_append_val (m->elements, ((StraitsJsonSpan) { at, at }));
+  m->value.start = at;
+  m->is_array = first == '[';
 }
 
 /* The value begun last at this level ends before @at. */
 static void
 outline_value_end (GArray *outline, GString *stack, gsize at)
 {
-  StraitsJsonMember *m;
-
-  if (outline == NULL || outline->len == 0 || stack->len == 0 || stack->str[0] != '{')
+  if (outline == NULL || outline->len == 0 || stack->len != 1 || stack->str[0] != '{')
     return;
-  m = &g_array_index (outline, StraitsJsonMember, outline->len - 1);
-  if (stack->len == 1)
-    m->value.end = at;
-  else if (in_top_level_array (stack))
-    g_array_index (m->elements, StraitsJsonSpan, m->elements->len - 1).end = at;
+  g_array_index (outline, StraitsJsonMember, outline->len - 1).value.end = at;
+}
+
+static gsize
+skip_space_at (const char *text, gsize end, gsize pos)
+{
+  while (pos < end && (text[pos] == ' ' || text[pos] == '\t' || text[pos] == '\n' || text[pos] == '\r'))
+    pos++;
+  return pos;
+}
+
+/* The end of the string whose opening quote is at @pos. */
+static gsize
+skip_string_at (const char *text, gsize end, gsize pos)
+{
+  for (pos++; pos < end && text[pos] != '"'; pos++)
+    if (text[pos] == '\\')
+      pos++;
+  return MIN (pos + 1, end);
+}
+
+gsize
+straits_json_skip_value (const char *text,
+                         gsize       end,
+                         gsize       pos)
+{
+  gsize depth = 0;
+
+  pos = skip_space_at (text, end, pos);
+  while (pos < end)
+    {
+      char ch = text[pos];
+
+      if (ch == '"')
+        pos = skip_string_at (text, end, pos);
+      else if (ch == '{' || ch == '[')
+        {
+          depth++;
+          pos++;
+        }
+      else if (ch == '}' || ch == ']')
+        {
+          if (depth == 0)
+            return pos;
+          depth--;
+          pos++;
+        }
+      else if (depth == 0 && (ch == ',' || ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r'))
+        return pos;
+      else
+        pos++;
+      if (depth == 0 && (ch == '"' || ch == '}' || ch == ']'))
+        return pos;
+    }
+  return pos;
+}
+
+gboolean
+straits_json_next_element (const char      *text,
+                           gsize            end,
+                           gsize           *pos,
+                           StraitsJsonSpan *span)
+{
+  gsize at = skip_space_at (text, end, *pos);
+
+  if (at < end && (text[at] == '[' || text[at] == ','))
+    at = skip_space_at (text, end, at + 1);
+  if (at >= end || text[at] == ']')
+    {
+      *pos = at;
+      return FALSE;
+    }
+  span->start = at;
+  span->end = straits_json_skip_value (text, end, at);
+  *pos = span->end;
+  return TRUE;
+}
+
+static gboolean
+is_known_name (GHashTable *known, const char *name, gsize length)
+{
+  char key[128];
+
+  if (known == NULL || memchr (name, '\\', length) != NULL)
+    return TRUE;
+  if (length >= sizeof key)
+    return FALSE;
+  memcpy (key, name, length);
+  key[length] = '\0';
+  return g_hash_table_contains (known, key);
+}
+
+gsize
+straits_json_append_pruned (GString    *out,
+                            const char *text,
+                            gsize       from,
+                            gsize       to,
+                            GHashTable *known)
+{
+  g_autoptr(GString) stack = g_string_new (NULL);
+  gsize run = from, pos = from, n_values = 1;
+  gboolean expect_key = FALSE;
+
+  while (pos < to)
+    {
+      char ch = text[pos];
+
+      if (ch == '"')
+        {
+          gsize end = skip_string_at (text, to, pos);
+
+          if (expect_key && !is_known_name (known, text + pos + 1, end - pos - 2))
+            {
+              gsize colon = skip_space_at (text, to, end);
+              gsize value_end = straits_json_skip_value (text, to, colon + 1);
+
+              if (out != NULL)
+                {
+                  g_string_append_len (out, text + run, (gssize) (end - run));
+                  g_string_append (out, ":null");
+                }
+              run = end = value_end;
+            }
+          expect_key = FALSE;
+          pos = end;
+          continue;
+        }
+      if (ch == '{' || ch == '[')
+        {
+          g_string_append_c (stack, ch);
+          expect_key = ch == '{';
+          n_values++;
+        }
+      else if ((ch == '}' || ch == ']') && stack->len > 0)
+        g_string_truncate (stack, stack->len - 1);
+      else if (ch == ',')
+        {
+          expect_key = stack->len > 0 && stack->str[stack->len - 1] == '{';
+          n_values++;
+        }
+      pos++;
+    }
+  if (out != NULL)
+    g_string_append_len (out, text + run, (gssize) (to - run));
+  return n_values;
 }
 
 /* Checks that @text is one strict JSON value no deeper than @max_depth,
@@ -551,9 +674,13 @@ straits_json_prescan (const char         *text,
 
             if (!scan_string (&s) || !check_duplicate_key (&s, key_start, s.i - 1 - key_start))
               return FALSE;
+            if (s.keys->len - g_array_index (s.frames, KeyFrame, s.frames->len - 1).first > STRAITS_JSON_MAX_MEMBERS)
+              return scan_fail (&s, key_start - 1,
+                                g_strdup_printf (_("an object with more than %u members: the format needs a few dozen at most"),
+                                                 STRAITS_JSON_MAX_MEMBERS));
             if (outline != NULL && stack->len == 1)
               g_array_append_val (outline, ((StraitsJsonMember) {
-                                    g_strndup (text + key_start, s.i - 1 - key_start), { 0, 0 }, NULL }));
+                                    g_strndup (text + key_start, s.i - 1 - key_start), { 0, 0 }, FALSE }));
           }
           expect = EXPECT_COLON;
           continue;
@@ -610,6 +737,7 @@ typedef struct {
   GString *path;
   GArray *stack; /* Frame */
   GHashTable *wanted;
+  GHashTable *prefixes; /* of the wanted paths: the containers worth walking */
   GHashTable *found;
 } Locator;
 
@@ -674,6 +802,35 @@ note_value (Locator *l)
   g_hash_table_insert (l->found, g_strdup (l->path->str), where);
 }
 
+/* "a.b[3].c" gives "a", "a.b" and "a.b[3]": the containers to walk into. */
+static GHashTable *
+path_prefixes (GHashTable *paths)
+{
+  GHashTable *prefixes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  const char *path;
+
+  g_hash_table_iter_init (&iter, paths);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &path, NULL))
+    {
+      for (const char *p = path; *p; p++)
+        if ((*p == '.' || *p == '[') && p > path)
+          g_hash_table_add (prefixes, g_strndup (path, p - path));
+    }
+  return prefixes;
+}
+
+/* Passes over a value no wanted path is inside of, keeping count of
+ * lines and columns: a list of millions of elements costs no paths. */
+static void
+skip_unwanted_value (Locator *l)
+{
+  gsize end = straits_json_skip_value (l->text, l->length, l->pos);
+
+  while (l->pos < end)
+    advance (l);
+}
+
 static void
 enter_member (Locator *l, const char *key)
 {
@@ -689,13 +846,16 @@ straits_json_locate (const char *text,
                      gsize       length,
                      GHashTable *wanted_paths)
 {
+  g_autoptr(GHashTable) prefixes = path_prefixes (wanted_paths);
   Locator l = { text, length, 0, 1, 1, g_string_new (NULL),
-                g_array_new (FALSE, FALSE, sizeof (Frame)), wanted_paths,
+                g_array_new (FALSE, FALSE, sizeof (Frame)), wanted_paths, prefixes,
                 g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free) };
   g_autoptr(GString) key = g_string_new (NULL);
   gboolean expect_value = TRUE;
 
-  while (l.pos < l.length)
+  /* Until every wanted path is found: the first 200 elements of a list
+   * of millions need not cost a path for each of the others. */
+  while (l.pos < l.length && g_hash_table_size (l.found) < g_hash_table_size (wanted_paths))
     {
       skip_space (&l);
       if (l.pos >= l.length)
@@ -706,6 +866,13 @@ straits_json_locate (const char *text,
           char ch = l.text[l.pos];
 
           note_value (&l);
+          if ((ch == '{' || ch == '[') && l.path->len > 0 &&
+              !g_hash_table_contains (l.prefixes, l.path->str))
+            {
+              skip_unwanted_value (&l);
+              expect_value = FALSE;
+              continue;
+            }
           if (ch == '{' || ch == '[')
             {
               Frame f = { ch == '[', 0, l.path->len };

@@ -16,8 +16,10 @@ typedef struct {
 
 void     straits_json_problem_clear (StraitsJsonProblem *problem);
 
-/* Where the members of a top-level object stand in the text, and the
- * elements of those that are arrays: byte offsets, end exclusive. */
+/* Where the members of a top-level object stand in the text: byte
+ * offsets, end exclusive. The elements of arrays are not recorded (that
+ * would cost memory in proportion to their number, however small each
+ * is); straits_json_next_element() finds them when they are read. */
 typedef struct {
   gsize start;
   gsize end;
@@ -26,7 +28,7 @@ typedef struct {
 typedef struct {
   char *name;             /* as written, escapes not decoded */
   StraitsJsonSpan value;
-  GArray *elements;       /* StraitsJsonSpan, when the value is an array */
+  gboolean is_array;
 } StraitsJsonMember;
 
 GArray  *straits_json_outline_new   (void);
@@ -36,6 +38,33 @@ gboolean straits_json_prescan       (const char         *text,
                                      guint               max_depth,
                                      GArray             *outline,
                                      StraitsJsonProblem *problem);
+
+/* An object with more members is refused: the format's objects have a
+ * dozen at most, and each member costs memory while it is checked. */
+#define STRAITS_JSON_MAX_MEMBERS 1000
+
+/* Over text that straits_json_prescan() accepted: the next element of
+ * the array whose '[' or last ',' is before *@pos. Returns FALSE at its
+ * ']' (left in *@pos). */
+gboolean straits_json_next_element  (const char         *text,
+                                     gsize               end,
+                                     gsize              *pos,
+                                     StraitsJsonSpan    *span);
+/* The end of the value starting at @pos, in accepted text. */
+gsize    straits_json_skip_value    (const char         *text,
+                                     gsize               end,
+                                     gsize               pos);
+
+/* Appends accepted text [@from, @to) to @out (when not NULL), with the
+ * value of every member whose name is not in @known (a set of names)
+ * replaced by null, so that no parser builds a tree of what will be
+ * ignored. Names written with escapes are kept as they are. Returns
+ * about how many values the appended text holds. */
+gsize    straits_json_append_pruned (GString            *out,
+                                     const char         *text,
+                                     gsize               from,
+                                     gsize               to,
+                                     GHashTable         *known);
 
 void     straits_json_position_at   (const char         *text,
                                      gsize               offset,

@@ -227,6 +227,96 @@ figure_credits (StraitsMapRenderer *renderer)
   return g_strdup_printf ("%s %s", stamp, credits);
 }
 
+/* Where the map frame goes once the title block and the credits have
+ * their room: [@top, @bottom) in points. Measures, or draws when @draw. */
+static void
+layout_blocks (StraitsMapRenderer         *renderer,
+               cairo_t                    *cr,
+               double                      width,
+               double                      height,
+               const StraitsFigureOptions *options,
+               gboolean                    draw,
+               double                     *top_out,
+               double                     *bottom_out)
+{
+  const StraitsMapStyle *style = straits_map_renderer_get_style (renderer);
+  double top = MARGIN, bottom = height - MARGIN, inner = width - 2 * MARGIN;
+
+  if (draw && options->marking != NULL && options->marking[0] != '\0')
+    straits_figure_draw_marking (cr, options->marking, width);
+  if (options->title != NULL && options->title[0] != '\0')
+    {
+      double room = MAX (1, options->marking ? inner - 90 : inner);
+
+      cairo_set_source_rgb (cr, style->text.r, style->text.g, style->text.b);
+      top += draw_text_block (cr, options->title, 16, PANGO_WEIGHT_BOLD, MARGIN, top, room, draw) + 2;
+      if (options->subtitle != NULL && options->subtitle[0] != '\0')
+        top += draw_text_block (cr, options->subtitle, 10.5, PANGO_WEIGHT_NORMAL, MARGIN, top, room, draw);
+      top += 8;
+    }
+  else if (options->marking != NULL && options->marking[0] != '\0')
+    top += 16;
+  if (options->credits)
+    {
+      g_autofree char *credits = figure_credits (renderer);
+      double h = draw_text_block (cr, credits, 6.5, PANGO_WEIGHT_NORMAL, MARGIN, 0, MAX (1, inner), FALSE);
+
+      bottom -= h;
+      if (draw)
+        {
+          cairo_set_source_rgb (cr, style->text.r, style->text.g, style->text.b);
+          draw_text_block (cr, credits, 6.5, PANGO_WEIGHT_NORMAL, MARGIN, bottom, MAX (1, inner), TRUE);
+        }
+      bottom -= 6;
+    }
+  *top_out = top;
+  *bottom_out = bottom;
+}
+
+static gboolean
+frame_fits (double width, double top, double bottom)
+{
+  return width - 2 * MARGIN >= STRAITS_FIGURE_MIN_MAP_WIDTH &&
+         bottom - top >= STRAITS_FIGURE_MIN_MAP_HEIGHT;
+}
+
+/* Whether the map keeps a sensible frame on a page of @width x @height
+ * points once the title, legend and credits have their room; if not,
+ * says the smallest size that would do, in pixels at 96 dpi. */
+gboolean
+straits_figure_check_page (StraitsMapRenderer         *renderer,
+                           double                      width,
+                           double                      height,
+                           const StraitsFigureOptions *options,
+                           GError                    **error)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
+  cairo_t *cr = cairo_create (surface);
+  double top, bottom, min_width = STRAITS_FIGURE_MIN_MAP_WIDTH + 2 * MARGIN;
+  gboolean titled = options->title != NULL && options->title[0] != '\0';
+  const char *what;
+
+  layout_blocks (renderer, cr, width, height, options, FALSE, &top, &bottom);
+  if (frame_fits (width, top, bottom))
+    {
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+      return TRUE;
+    }
+  width = MAX (width, min_width);
+  layout_blocks (renderer, cr, width, height, options, FALSE, &top, &bottom);
+  height += STRAITS_FIGURE_MIN_MAP_HEIGHT - MIN (bottom - top, STRAITS_FIGURE_MIN_MAP_HEIGHT);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  what = titled && options->credits ? _("the title and the credits")
+         : titled ? _("the title") : options->credits ? _("the credits") : _("the map");
+  /* Translators: "the page is too small for the title; the smallest size is 400x215" */
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+               _("The page is too small for %s; the smallest size is %.0fx%.0f (pixels at 96 dpi)"),
+               what, ceil (width * 96 / 72), ceil (height * 96 / 72));
+  return FALSE;
+}
+
 void
 straits_figure_draw (StraitsMapRenderer         *renderer,
                      cairo_t                    *cr,
@@ -235,39 +325,17 @@ straits_figure_draw (StraitsMapRenderer         *renderer,
                      const StraitsFigureOptions *options)
 {
   const StraitsMapStyle *style = straits_map_renderer_get_style (renderer);
-  double top = MARGIN, bottom = height - MARGIN, inner = width - 2 * MARGIN;
-  g_autofree char *credits = NULL;
+  double top, bottom, inner = width - 2 * MARGIN;
   StraitsViewport vp;
 
   cairo_set_source_rgb (cr, style->halo.r, style->halo.g, style->halo.b);
   cairo_paint (cr);
   cairo_set_source_rgb (cr, style->text.r, style->text.g, style->text.b);
-
-  if (options->marking != NULL && options->marking[0] != '\0')
-    straits_figure_draw_marking (cr, options->marking, width);
-  if (options->title != NULL && options->title[0] != '\0')
-    {
-      double room = options->marking ? inner - 90 : inner;
-
-      cairo_set_source_rgb (cr, style->text.r, style->text.g, style->text.b);
-      top += draw_text_block (cr, options->title, 16, PANGO_WEIGHT_BOLD, MARGIN, top, room, TRUE) + 2;
-      if (options->subtitle != NULL && options->subtitle[0] != '\0')
-        top += draw_text_block (cr, options->subtitle, 10.5, PANGO_WEIGHT_NORMAL, MARGIN, top, room, TRUE);
-      top += 8;
-    }
-  else if (options->marking != NULL && options->marking[0] != '\0')
-    top += 16;
-  if (options->credits)
-    {
-      double h;
-
-      cairo_set_source_rgb (cr, style->text.r, style->text.g, style->text.b);
-      credits = figure_credits (renderer);
-      h = draw_text_block (cr, credits, 6.5, PANGO_WEIGHT_NORMAL, MARGIN, 0, inner, FALSE);
-      bottom -= h;
-      draw_text_block (cr, credits, 6.5, PANGO_WEIGHT_NORMAL, MARGIN, bottom, inner, TRUE);
-      bottom -= 6;
-    }
+  layout_blocks (renderer, cr, width, height, options, TRUE, &top, &bottom);
+  /* A page too small for its map (straits_figure_check_page() says so
+   * before an export) shows the blocks alone. */
+  if (!frame_fits (width, top, bottom))
+    return;
 
   cairo_save (cr);
   cairo_translate (cr, MARGIN, top);

@@ -40,6 +40,15 @@ void  straits_figure_draw_marking (cairo_t    *cr,
 char *straits_figure_describe  (StraitsMapRenderer         *renderer,
                                 const StraitsFigureOptions *options);
 
+/* The smallest map frame a figure is drawn with, in points. */
+#define STRAITS_FIGURE_MIN_MAP_WIDTH 72.0
+#define STRAITS_FIGURE_MIN_MAP_HEIGHT 48.0
+
+gboolean straits_figure_check_page (StraitsMapRenderer         *renderer,
+                                    double                      width,
+                                    double                      height,
+                                    const StraitsFigureOptions *options,
+                                    GError                    **error);
 void  straits_figure_draw      (StraitsMapRenderer         *renderer,
                                 cairo_t                    *cr,
                                 double                      width,

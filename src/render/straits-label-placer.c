@@ -36,6 +36,10 @@ straits_label_placer_new (double width,
 {
   StraitsLabelPlacer *self = g_new0 (StraitsLabelPlacer, 1);
 
+  /* A frame with no room (or NaN) places nothing, in one cell. */
+  width = width > 0 ? MIN (width, 1e5) : 0;
+  height = height > 0 ? MIN (height, 1e5) : 0;
+
   self->width = width;
   self->height = height;
   self->margin = margin;

@@ -7,7 +7,11 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
+#include <signal.h>
+#include <unistd.h>
+#include <sys/stat.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
@@ -22,6 +26,11 @@
 /* Sizes given in pixels are pixels at 96 dpi, the screen's. */
 #define PX_TO_PT (72.0 / 96.0)
 #define MAX_PIXELS (32767.0)
+/* Sizes given as WIDTHxHEIGHT, in either unit. */
+#define MIN_SIZE 16.0
+#define MAX_SIZE 20000.0
+#define MIN_DPI 10.0
+#define MAX_DPI 2400.0
 
 gboolean
 straits_export_format_from_filename (const char           *filename,
@@ -69,9 +78,9 @@ straits_parse_page_size (const char  *spec,
                          double      *height_pt,
                          GError     **error)
 {
-  double w = 0, h = 0;
-  char unit[3] = "";
-  int n;
+  double w, h;
+  const char *unit;
+  char *end;
 
   for (guint i = 0; i < G_N_ELEMENTS (page_sizes); i++)
     if (g_ascii_strcasecmp (spec, page_sizes[i].name) == 0)
@@ -80,19 +89,81 @@ straits_parse_page_size (const char  *spec,
         *height_pt = page_sizes[i].height;
         return TRUE;
       }
-  n = sscanf (spec, "%lfx%lf%2s", &w, &h, unit);
-  if ((n == 2 || (n == 3 && g_str_equal (unit, "mm"))) && w >= 16 && h >= 16 && w <= 20000 && h <= 20000)
+  /* The whole string, and nothing but it: "100x100mmGARBAGE" is refused. */
+  w = g_ascii_strtod (spec, &end);
+  if (end != spec && *end == 'x' && g_ascii_isdigit (end[1]))
     {
-      double factor = n == 3 ? MM_TO_PT : PX_TO_PT;
+      unit = end + 1;
+      h = g_ascii_strtod (unit, &end);
+      if (end != unit && (*end == '\0' || g_str_equal (end, "mm")) && isfinite (w) && isfinite (h))
+        {
+          double factor = *end == '\0' ? PX_TO_PT : MM_TO_PT;
 
-      *width_pt = w * factor;
-      *height_pt = h * factor;
-      return TRUE;
+          if (w >= MIN_SIZE && h >= MIN_SIZE && w <= MAX_SIZE && h <= MAX_SIZE)
+            {
+              *width_pt = w * factor;
+              *height_pt = h * factor;
+              return TRUE;
+            }
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                       _("The size “%s” is out of range: width and height from %g to %g"),
+                       spec, MIN_SIZE, MAX_SIZE);
+          return FALSE;
+        }
     }
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                _("Unknown size “%s”: use WIDTHxHEIGHT in pixels, WIDTHxHEIGHTmm, or one of "
                  "slide-16x9, slide-4x3, a4-landscape, a4-portrait, a3-landscape, a3-portrait, "
                  "letter-landscape, letter-portrait"), spec);
+  return FALSE;
+}
+
+/* A resolution, the whole string a finite number in range. */
+gboolean
+straits_parse_dpi (const char  *text,
+                   double      *dpi,
+                   GError     **error)
+{
+  char *end;
+  double value = g_ascii_strtod (text, &end);
+
+  if (end == text || *end != '\0' || !isfinite (value) || value < MIN_DPI || value > MAX_DPI)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("The resolution “%s” is not a number from %g to %g"), text, MIN_DPI, MAX_DPI);
+      return FALSE;
+    }
+  *dpi = value;
+  return TRUE;
+}
+
+static void
+png_pixels (double width_pt, double height_pt, double dpi, double *pw, double *ph)
+{
+  *pw = round (width_pt / 72.0 * dpi);
+  *ph = round (height_pt / 72.0 * dpi);
+}
+
+/* A PNG export's image is held whole in memory, 4 bytes a pixel: the
+ * budget keeps it to 400 MB (README). */
+gboolean
+straits_export_check_pixels (double      width_pt,
+                             double      height_pt,
+                             double      dpi,
+                             GError    **error)
+{
+  double pw, ph, scale;
+
+  png_pixels (width_pt, height_pt, dpi, &pw, &ph);
+  if (pw * ph <= STRAITS_EXPORT_MAX_PIXELS && pw <= MAX_PIXELS && ph <= MAX_PIXELS)
+    return TRUE;
+  scale = MIN (sqrt (STRAITS_EXPORT_MAX_PIXELS / (pw * ph)), MIN (MAX_PIXELS / pw, MAX_PIXELS / ph));
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+               _("A PNG of %.0f×%.0f pixels is more than the limit of %d megapixels; at %g dpi "
+                 "the largest page of this shape is %.0f×%.0f pixels (--size=%.0fx%.0f), or "
+                 "lower the resolution"),
+               pw, ph, STRAITS_EXPORT_MAX_PIXELS / 1000000, dpi, floor (pw * scale), floor (ph * scale),
+               floor (width_pt * scale / PX_TO_PT), floor (height_pt * scale / PX_TO_PT));
   return FALSE;
 }
 
@@ -223,14 +294,15 @@ draw_png (Sink            *sink,
           StraitsDrawFunc  draw,
           gpointer         data)
 {
-  int pw = (int) lround (w / 72.0 * dpi), ph = (int) lround (h / 72.0 * dpi);
+  double pw, ph;
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
 
-  if (pw < 1 || ph < 1 || pw > MAX_PIXELS || ph > MAX_PIXELS)
+  png_pixels (w, h, dpi, &pw, &ph);
+  if (pw < 1 || ph < 1 || pw * ph > STRAITS_EXPORT_MAX_PIXELS || pw > MAX_PIXELS || ph > MAX_PIXELS)
     return CAIRO_STATUS_INVALID_SIZE;
-  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, pw, ph);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) pw, (int) ph);
   cr = cairo_create (surface);
   /* Drawings are in points; a point is dpi/72 pixels. */
   cairo_scale (cr, pw / w, ph / h);
@@ -256,6 +328,81 @@ typedef struct {
   GOutputStream *stream;
 } AtomicFile;
 
+/* The temporary file being written, for a signal handler to remove: a
+ * fixed buffer, since a handler may not allocate. */
+static char pending_temporary[4096];
+static volatile sig_atomic_t have_pending_temporary;
+
+static void
+set_pending_temporary (const char *path)
+{
+  have_pending_temporary = 0;
+  if (path != NULL && strlen (path) < sizeof pending_temporary)
+    {
+      strcpy (pending_temporary, path);
+      have_pending_temporary = 1;
+    }
+}
+
+static void
+remove_temporary_and_die (int signum)
+{
+  if (have_pending_temporary)
+    unlink (pending_temporary);
+  signal (signum, SIG_DFL);
+  raise (signum);
+}
+
+/* For the command line: an export stopped by Ctrl+C or kill leaves no
+ * temporary file behind. */
+void
+straits_export_remove_temporary_on_signals (void)
+{
+  struct sigaction action = { 0 };
+
+  action.sa_handler = remove_temporary_and_die;
+  sigemptyset (&action.sa_mask);
+  sigaction (SIGINT, &action, NULL);
+  sigaction (SIGTERM, &action, NULL);
+  sigaction (SIGHUP, &action, NULL);
+}
+
+/* The mode a new file gets: 0666 less the umask, read where Linux shows
+ * it (changing the umask to read it would race with other threads). */
+static mode_t
+new_file_mode (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+  guint mask = 022;
+
+  if (g_file_get_contents ("/proc/self/status", &status, NULL, NULL) &&
+      (line = strstr (status, "\nUmask:")) != NULL)
+    mask = (guint) strtoul (line + strlen ("\nUmask:"), NULL, 8);
+  return 0666 & ~mask;
+}
+
+/* The new file gets the mode (and, where permitted, the owner) of the
+ * file it replaces: a 0600 figure stays 0600. */
+static void
+copy_target_permissions (int fd, const char *path)
+{
+  struct stat st;
+
+  if (g_stat (path, &st) != 0)
+    {
+      fchmod (fd, new_file_mode ());
+      return;
+    }
+  if (fchown (fd, st.st_uid, st.st_gid) != 0)
+    {
+      /* Only root may give a file away; keeping the group may still work. */
+      if (fchown (fd, (uid_t) -1, st.st_gid) != 0)
+        errno = 0;
+    }
+  fchmod (fd, st.st_mode & 07777);
+}
+
 static void
 set_write_error (GError **error, const char *path, int saved_errno)
 {
@@ -275,13 +422,15 @@ atomic_file_open (AtomicFile  *file,
   file->path = g_strdup (path);
   /* Hidden, so that file managers and globs pass it by while it grows. */
   file->temporary = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
-  fd = g_mkstemp_full (file->temporary, O_WRONLY | O_CLOEXEC, 0666);
+  /* Readable by no one else while it is written. */
+  fd = g_mkstemp_full (file->temporary, O_WRONLY | O_CLOEXEC, 0600);
   if (fd < 0)
     {
       set_write_error (error, path, errno);
       g_clear_pointer (&file->temporary, g_free);
       return FALSE;
     }
+  set_pending_temporary (file->temporary);
   file->stream = g_unix_output_stream_new (fd, TRUE);
   return TRUE;
 }
@@ -294,6 +443,7 @@ atomic_file_clear (AtomicFile *file)
     g_output_stream_close (file->stream, NULL, NULL);
   if (file->temporary != NULL)
     g_unlink (file->temporary);
+  set_pending_temporary (NULL);
   g_clear_object (&file->stream);
   g_clear_pointer (&file->temporary, g_free);
   g_clear_pointer (&file->path, g_free);
@@ -310,6 +460,7 @@ atomic_file_commit (AtomicFile  *file,
   int fd = g_unix_output_stream_get_fd (G_UNIX_OUTPUT_STREAM (file->stream));
   g_autoptr(GError) local = NULL;
 
+  copy_target_permissions (fd, file->path);
   if (g_fsync (fd) != 0)
     {
       set_write_error (error, file->path, errno);
@@ -326,6 +477,7 @@ atomic_file_commit (AtomicFile  *file,
       return FALSE;
     }
   g_clear_pointer (&file->temporary, g_free);
+  set_pending_temporary (NULL);
   return TRUE;
 }
 
@@ -347,12 +499,14 @@ straits_export (const char                  *filename,
 
   if (!straits_export_format_from_filename (filename, &format, error))
     return FALSE;
-  if (format == STRAITS_EXPORT_PNG && (dpi < 10 || dpi > 2400))
+  if (format == STRAITS_EXPORT_PNG && !(dpi >= MIN_DPI && dpi <= MAX_DPI))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("A resolution of %g dpi is out of range (10 to 2400)"), dpi);
+                   _("A resolution of %g dpi is out of range (%g to %g)"), dpi, MIN_DPI, MAX_DPI);
       return FALSE;
     }
+  if (format == STRAITS_EXPORT_PNG && !straits_export_check_pixels (width_pt, height_pt, dpi, error))
+    return FALSE;
   if (!atomic_file_open (&out, filename, error))
     return FALSE;
   sink.stream = out.stream;

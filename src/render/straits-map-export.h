@@ -42,6 +42,17 @@ gboolean straits_parse_page_size             (const char                  *spec,
                                               double                      *width_pt,
                                               double                      *height_pt,
                                               GError                     **error);
+/* The most pixels a PNG export may have (README: memory for exports). */
+#define STRAITS_EXPORT_MAX_PIXELS (100 * 1000 * 1000)
+
+gboolean straits_parse_dpi                   (const char                  *text,
+                                              double                      *dpi,
+                                              GError                     **error);
+gboolean straits_export_check_pixels         (double                       width_pt,
+                                              double                       height_pt,
+                                              double                       dpi,
+                                              GError                     **error);
+void     straits_export_remove_temporary_on_signals (void);
 gboolean straits_export                      (const char                  *filename,
                                               double                       width_pt,
                                               double                       height_pt,

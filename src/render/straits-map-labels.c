@@ -17,6 +17,12 @@
 #include "straits-text.h"
 
 #define MAX_CACHED_LAYOUTS 4000
+/* A dataset's names may run to 200 characters and its notes to 5000: on
+ * the map a label keeps to about a line, and a note to a few, cut with an
+ * ellipsis before Pango sees them (Pango's own ellipsizing of a wrapped
+ * paragraph took seconds on 5000 characters without a space). */
+#define MAX_LABEL_CHARS 48
+#define MAX_NOTE_CHARS 160
 
 /* Layouts are kept between frames: shaping text is the costliest part of
  * a frame otherwise. The context resolution is 72 dpi, so font sizes in
@@ -51,7 +57,11 @@ straits_map_layout (StraitsMapRenderer *self,
           pango_layout_set_width (layout, wrap_width * PANGO_SCALE);
           pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
         }
-      pango_layout_set_text (layout, text, -1);
+      {
+        g_autofree char *shown = straits_text_truncate (text, wrap_width > 0 ? MAX_NOTE_CHARS : MAX_LABEL_CHARS);
+
+        pango_layout_set_text (layout, shown, -1);
+      }
       if (g_hash_table_size (self->layouts) > MAX_CACHED_LAYOUTS)
         g_hash_table_remove_all (self->layouts);
       g_hash_table_insert (self->layouts, g_steal_pointer (&key), layout);

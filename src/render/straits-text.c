@@ -277,6 +277,18 @@ record (cairo_t             *cr,
   return TRUE;
 }
 
+char *
+straits_text_truncate (const char *text,
+                       glong       max_chars)
+{
+  const char *cut;
+
+  if (g_utf8_strlen (text, max_chars + 1) <= max_chars)
+    return g_strdup (text);
+  cut = g_utf8_offset_to_pointer (text, max_chars - 1);
+  return g_strdup_printf ("%.*s…", (int) (cut - text), text);
+}
+
 void
 straits_text_show (cairo_t     *cr,
                    PangoLayout *layout)

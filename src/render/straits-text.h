@@ -19,6 +19,10 @@ G_BEGIN_DECLS
 
 /* Draws @layout with its top-left corner at the current point, in the
  * current source, like pango_cairo_show_layout(). */
+/* @text cut to @max_chars characters, the last an ellipsis, when longer:
+ * a bounded layout cost for texts a dataset may make long. */
+char *straits_text_truncate      (const char          *text,
+                                  glong                max_chars);
 void straits_text_show           (cairo_t             *cr,
                                   PangoLayout         *layout);
 /* The same over a halo: the glyphs' outlines stroked @width wide (in user

@@ -14,6 +14,10 @@
 #include "straits-chart-view.h"
 #include "straits-history-item.h"
 #include "straits-side-panel.h"
+#include "straits-text.h"
+
+/* What a history row shows of a summary, at most (it has six lines). */
+#define MAX_SUMMARY_CHARS 480
 
 struct _StraitsSidePanel
 {
@@ -222,7 +226,8 @@ static void
 bind_entry (StraitsSidePanel *self, GtkWidget *box, const StraitsHistoryEntry *entry)
 {
   Swatch *swatch = g_object_get_data (G_OBJECT (box), "swatch-data");
-  g_autofree char *date = NULL, *title = NULL, *meta = NULL, *source = NULL, *text = NULL;
+  g_autofree char *date = NULL, *title = NULL, *meta = NULL, *source_markup = NULL, *text = NULL;
+  g_autofree char *summary_shown = NULL;
   const StraitsTypeDef *type;
   const char *summary, *note;
 
@@ -254,7 +259,7 @@ bind_entry (StraitsSidePanel *self, GtkWidget *box, const StraitsHistoryEntry *e
                             straits_dataset_get_actor (self->dataset, entry->via)->name);
   else
     meta = g_strdup_printf ("%s · %s", date, type->label);
-  source = citations_markup (self->dataset, straits_history_entry_citations (self->dataset, entry));
+  source_markup = citations_markup (self->dataset, straits_history_entry_citations (self->dataset, entry));
 
   swatch->colour = type->colour;
   swatch->is_relation = entry->kind == STRAITS_HISTORY_RELATION;
@@ -266,10 +271,13 @@ bind_entry (StraitsSidePanel *self, GtkWidget *box, const StraitsHistoryEntry *e
   if (note != NULL)
     /* Translators: an item's summary, then the dataset's note on it */
     text = g_strdup_printf (_("%s\nNote: %s"), summary ? summary : "", note);
-  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "summary"), text ? text : summary ? summary : "");
+  /* Six lines show: a 5000-character summary would cost Pango's
+   * ellipsizing far more than the few hundred characters it shows. */
+  summary_shown = straits_text_truncate (text ? text : summary ? summary : "", MAX_SUMMARY_CHARS);
+  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "summary"), summary_shown);
   gtk_widget_set_visible (g_object_get_data (G_OBJECT (box), "summary"), summary != NULL || note != NULL);
-  gtk_label_set_markup (g_object_get_data (G_OBJECT (box), "source"), source);
-  gtk_widget_set_visible (g_object_get_data (G_OBJECT (box), "source"), *source != '\0');
+  gtk_label_set_markup (g_object_get_data (G_OBJECT (box), "source"), source_markup);
+  gtk_widget_set_visible (g_object_get_data (G_OBJECT (box), "source"), *source_markup != '\0');
 }
 
 static void
