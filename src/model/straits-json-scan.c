@@ -523,6 +523,22 @@ is_known_name (GHashTable *known, const char *name, gsize length)
   return g_hash_table_contains (known, key);
 }
 
+/* A short string, number or literal costs a parser no more than its
+ * name: such values are kept, so that objects whose member names are the
+ * dataset's own (a relation's "roles", keyed by the role names its type
+ * defines) survive pruning. Objects, arrays and long strings are what can
+ * build large trees, and they are pruned. */
+#define SMALL_SCALAR_BYTES 256
+
+static gboolean
+is_small_scalar_at (const char *text, gsize to, gsize pos)
+{
+  pos = skip_space_at (text, to, pos);
+  if (pos >= to || text[pos] == '{' || text[pos] == '[')
+    return FALSE;
+  return straits_json_skip_value (text, to, pos) - pos <= SMALL_SCALAR_BYTES;
+}
+
 gsize
 straits_json_append_pruned (GString    *out,
                             const char *text,
@@ -542,7 +558,8 @@ straits_json_append_pruned (GString    *out,
         {
           gsize end = skip_string_at (text, to, pos);
 
-          if (expect_key && !is_known_name (known, text + pos + 1, end - pos - 2))
+          if (expect_key && !is_known_name (known, text + pos + 1, end - pos - 2)
+              && !is_small_scalar_at (text, to, skip_space_at (text, to, end) + 1))
             {
               gsize colon = skip_space_at (text, to, end);
               gsize value_end = straits_json_skip_value (text, to, colon + 1);

@@ -58,7 +58,8 @@ gsize    straits_json_skip_value    (const char         *text,
 /* Appends accepted text [@from, @to) to @out (when not NULL), with the
  * value of every member whose name is not in @known (a set of names)
  * replaced by null, so that no parser builds a tree of what will be
- * ignored. Names written with escapes are kept as they are. Returns
+ * ignored; short scalar values are kept (they cost no more than their
+ * name, and some objects are keyed by the dataset's own names). Names written with escapes are kept as they are. Returns
  * about how many values the appended text holds. */
 gsize    straits_json_append_pruned (GString            *out,
                                      const char         *text,
