@@ -146,6 +146,10 @@ def main():
     bus = subprocess.Popen(["/usr/libexec/at-spi-bus-launcher", "--launch-immediately"],
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     time.sleep(1.0)
+    # A window manager, for the keys.
+    wm = subprocess.Popen(["openbox", "--sm-disable"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    e2e.started.append(wm)
+    time.sleep(1)
 
     data = big_dataset()
     path = os.path.join(work, "large.json")
@@ -198,6 +202,15 @@ def main():
     settled = wait_for(lambda: find(root, role="frame", name="Large, settled"), timeout=60)
     tap(settled is not None, "once the file settles, its last version is loaded")
 
+    # Reloading twice in a row: the second load supersedes the first,
+    # whose end once freed a NULL result.
+    subprocess.run(["xdotool", "key", "--delay", "30", "ctrl+r", "ctrl+r", "ctrl+r"], stderr=subprocess.DEVNULL)
+    time.sleep(1)
+    again = wait_for(lambda: find(root, role="frame", name="Large, settled"), timeout=60)
+    tap(proc.poll() is None and again is not None,
+        "reloads superseding each other (Ctrl+R three times) leave the window as it was",
+        f"exit status {proc.poll()}")
+
     # The settled file broken (cut in the middle): its errors are
     # reported, the valid data stays.
     write_in_place(path, settled_text[: len(settled_text) // 2])
@@ -207,9 +220,6 @@ def main():
         "the previous dataset stays on screen after a broken rewrite")
     stop(proc)
 
-    wm = subprocess.Popen(["openbox", "--sm-disable"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    e2e.started.append(wm)
-    time.sleep(1)
     title = json.load(open(e2e.BUNDLED, encoding="utf-8"))["metadata"]["title"]
     hostile_bookmarks(env, work, title)
     bus.terminate()
