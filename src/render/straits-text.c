@@ -289,6 +289,37 @@ straits_text_truncate (const char *text,
   return g_strdup_printf ("%.*s…", (int) (cut - text), text);
 }
 
+/* Characters in a row without a place to break a line, at most. */
+#define MAX_UNBROKEN_RUN 24
+
+/* @text for a wrapping label: truncated to @max_chars, with a zero-width
+ * space after every MAX_UNBROKEN_RUN characters that offer no break.
+ * Pango breaks a long word inside by shaping what is left of it again
+ * for each line, so a 5000-character word took seconds to lay out; with
+ * break opportunities every few characters the cost stays linear. */
+char *
+straits_text_for_label (const char *text,
+                        glong       max_chars)
+{
+  g_autofree char *cut = straits_text_truncate (text, max_chars);
+  GString *s = g_string_sized_new (strlen (cut) + 16);
+  guint run = 0;
+
+  for (const char *p = cut; *p; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char (p);
+
+      g_string_append_unichar (s, ch);
+      run = g_unichar_isspace (ch) || ch == '-' || ch == 0x200B ? 0 : run + 1;
+      if (run >= MAX_UNBROKEN_RUN)
+        {
+          g_string_append_unichar (s, 0x200B);
+          run = 0;
+        }
+    }
+  return g_string_free (s, FALSE);
+}
+
 void
 straits_text_show (cairo_t     *cr,
                    PangoLayout *layout)

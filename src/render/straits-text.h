@@ -23,6 +23,8 @@ G_BEGIN_DECLS
  * a bounded layout cost for texts a dataset may make long. */
 char *straits_text_truncate      (const char          *text,
                                   glong                max_chars);
+char *straits_text_for_label     (const char          *text,
+                                  glong                max_chars);
 void straits_text_show           (cairo_t             *cr,
                                   PangoLayout         *layout);
 /* The same over a halo: the glyphs' outlines stroked @width wide (in user

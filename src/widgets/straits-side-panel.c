@@ -18,6 +18,7 @@
 
 /* What a history row shows of a summary, at most (it has six lines). */
 #define MAX_SUMMARY_CHARS 480
+#define MAX_LABEL_WIDTH_CHARS 40
 
 struct _StraitsSidePanel
 {
@@ -106,9 +107,31 @@ new_label (const char *css_class)
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  /* A wrapping label's natural width is its text on one line: bounded,
+   * a 200-character title does not ask for a panel 1600 pixels wide. */
+  gtk_label_set_max_width_chars (GTK_LABEL (label), MAX_LABEL_WIDTH_CHARS);
   if (css_class != NULL)
     gtk_widget_add_css_class (label, css_class);
   return label;
+}
+
+/* An inscription's size does not depend on its text: a wrapping label
+ * was measured at every width the panel was offered, at width 0 too,
+ * where Pango breaks a long word a character a line, shaping what is left
+ * again for each (seconds for rows of long texts). */
+static GtkWidget *
+new_inscription (const char *css_class, guint lines)
+{
+  GtkWidget *inscription = gtk_inscription_new (NULL);
+
+  gtk_inscription_set_min_lines (GTK_INSCRIPTION (inscription), 1);
+  gtk_inscription_set_nat_lines (GTK_INSCRIPTION (inscription), lines);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), MAX_LABEL_WIDTH_CHARS);
+  gtk_inscription_set_wrap_mode (GTK_INSCRIPTION (inscription), PANGO_WRAP_WORD_CHAR);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (inscription), 0);
+  gtk_widget_add_css_class (inscription, css_class);
+  return inscription;
 }
 
 /* Only web links leave the application: a dataset could name any URI. */
@@ -134,9 +157,9 @@ setup_row (GtkSignalListItemFactory *factory,
   GtkWidget *entry = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
   GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *swatch = gtk_drawing_area_new ();
-  GtkWidget *meta = new_label ("caption");
+  GtkWidget *meta = new_inscription ("caption", 2);
   GtkWidget *title = new_label (NULL);
-  GtkWidget *summary = new_label ("dim-label");
+  GtkWidget *summary = new_inscription ("dim-label", 6);
   GtkWidget *source = new_label ("caption");
   Swatch *data = g_new0 (Swatch, 1);
 
@@ -151,8 +174,6 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (meta, "dim-label");
   gtk_widget_add_css_class (meta, "numeric");
   gtk_widget_add_css_class (title, "history-title");
-  gtk_label_set_lines (GTK_LABEL (summary), 6);
-  gtk_label_set_ellipsize (GTK_LABEL (summary), PANGO_ELLIPSIZE_END);
   gtk_widget_set_hexpand (text, TRUE);
   g_signal_connect (source, "activate-link", G_CALLBACK (on_activate_link), NULL);
 
@@ -200,14 +221,16 @@ citations_markup (StraitsDataset *dataset, const StraitsCitations *citations)
       const StraitsCitation *c = &citations->items[i];
       const StraitsSource *src = straits_dataset_get_source (dataset, c->source);
       g_autofree char *link = source_link (src);
-      g_autofree char *title = link ? g_markup_printf_escaped ("<a href=\"%s\">%s</a>", link, src->title)
-                                    : g_markup_escape_text (src->title, -1);
+      g_autofree char *shown = straits_text_for_label (src->title, MAX_SUMMARY_CHARS);
+      g_autofree char *title = link ? g_markup_printf_escaped ("<a href=\"%s\">%s</a>", link, shown)
+                                    : g_markup_escape_text (shown, -1);
 
       g_string_append (s, i == 0 ? _("Source: ") : "; ");
       g_string_append (s, title);
       if (c->locator != NULL)
         {
-          g_autofree char *locator = g_markup_escape_text (c->locator, -1);
+          g_autofree char *located = straits_text_for_label (c->locator, MAX_SUMMARY_CHARS);
+          g_autofree char *locator = g_markup_escape_text (located, -1);
           g_string_append_printf (s, ", “%s”", locator);
         }
     }
@@ -226,8 +249,8 @@ static void
 bind_entry (StraitsSidePanel *self, GtkWidget *box, const StraitsHistoryEntry *entry)
 {
   Swatch *swatch = g_object_get_data (G_OBJECT (box), "swatch-data");
-  g_autofree char *date = NULL, *title = NULL, *meta = NULL, *source_markup = NULL, *text = NULL;
-  g_autofree char *summary_shown = NULL;
+  g_autofree char *date = NULL, *title = NULL, *meta = NULL, *source_markup = NULL, *summary_shown = NULL;
+  g_autofree char *title_shown = NULL, *meta_shown = NULL, *text = NULL;
   const StraitsTypeDef *type;
   const char *summary, *note;
 
@@ -264,8 +287,10 @@ bind_entry (StraitsSidePanel *self, GtkWidget *box, const StraitsHistoryEntry *e
   swatch->colour = type->colour;
   swatch->is_relation = entry->kind == STRAITS_HISTORY_RELATION;
   gtk_widget_queue_draw (g_object_get_data (G_OBJECT (box), "swatch"));
-  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "meta"), meta);
-  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "title"), title);
+  meta_shown = straits_text_for_label (meta, MAX_SUMMARY_CHARS);
+  gtk_inscription_set_text (g_object_get_data (G_OBJECT (box), "meta"), meta_shown);
+  title_shown = straits_text_for_label (title, MAX_SUMMARY_CHARS);
+  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "title"), title_shown);
   /* The curator's note says what the source does not: an inferred year, a
    * placement of the dataset's own, another source that differs. */
   if (note != NULL)
@@ -273,8 +298,8 @@ bind_entry (StraitsSidePanel *self, GtkWidget *box, const StraitsHistoryEntry *e
     text = g_strdup_printf (_("%s\nNote: %s"), summary ? summary : "", note);
   /* Six lines show: a 5000-character summary would cost Pango's
    * ellipsizing far more than the few hundred characters it shows. */
-  summary_shown = straits_text_truncate (text ? text : summary ? summary : "", MAX_SUMMARY_CHARS);
-  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "summary"), summary_shown);
+  summary_shown = straits_text_for_label (text ? text : summary ? summary : "", MAX_SUMMARY_CHARS);
+  gtk_inscription_set_text (g_object_get_data (G_OBJECT (box), "summary"), summary_shown);
   gtk_widget_set_visible (g_object_get_data (G_OBJECT (box), "summary"), summary != NULL || note != NULL);
   gtk_label_set_markup (g_object_get_data (G_OBJECT (box), "source"), source_markup);
   gtk_widget_set_visible (g_object_get_data (G_OBJECT (box), "source"), *source_markup != '\0');
@@ -446,6 +471,14 @@ on_donut_toggled (GtkToggleButton *toggle,
   g_signal_connect (g_object_get_data (G_OBJECT (card), "export"), "clicked", G_CALLBACK (on_export_clicked), chart);
 }
 
+static void
+on_table_toggled (GtkToggleButton *button,
+                  GtkLabel        *label)
+{
+  gtk_label_set_text (label, gtk_toggle_button_get_active (button)
+                             ? g_object_get_data (G_OBJECT (label), "table") : "");
+}
+
 static GtkWidget *
 new_chart_card (StraitsSidePanel *self, guint32 index)
 {
@@ -461,7 +494,10 @@ new_chart_card (StraitsSidePanel *self, guint32 index)
 
   g_object_set_data (G_OBJECT (chart), "kind", GUINT_TO_POINTER (STRAITS_CHART_BARS));
   straits_chart_view_set_style (STRAITS_CHART_VIEW (chart), &self->style);
-  gtk_label_set_text (GTK_LABEL (table_label), table);
+  /* The table (a note may run to 5000 characters) is laid out only once
+   * it is asked for: a hidden revealer's child is still measured. */
+  g_object_set_data_full (G_OBJECT (table_label), "table", g_steal_pointer (&table), g_free);
+  g_signal_connect (table_button, "toggled", G_CALLBACK (on_table_toggled), table_label);
   gtk_label_set_selectable (GTK_LABEL (table_label), TRUE);
   gtk_revealer_set_child (GTK_REVEALER (revealer), table_label);
   g_object_bind_property (table_button, "active", revealer, "reveal-child", G_BINDING_SYNC_CREATE);
@@ -623,7 +659,7 @@ on_seas_toggled (StraitsSidePanel *self)
 static void
 update_header (StraitsSidePanel *self)
 {
-  g_autofree char *title = NULL, *subtitle = NULL;
+  g_autofree char *title = NULL, *subtitle = NULL, *title_shown = NULL;
   guint n_entries = self->entries ? self->entries->len : 0;
 
   if (self->dataset == NULL)
@@ -635,7 +671,8 @@ update_header (StraitsSidePanel *self)
   title = straits_selection_describe (self->dataset, &self->selection);
   subtitle = g_strdup_printf (g_dngettext (NULL, "%u entry in the history", "%u entries in the history", n_entries),
                               n_entries);
-  gtk_label_set_text (self->title_label, title);
+  title_shown = straits_text_for_label (title, MAX_SUMMARY_CHARS);
+  gtk_label_set_text (self->title_label, title_shown);
   gtk_label_set_text (self->subtitle_label, subtitle);
 }
 

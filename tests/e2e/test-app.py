@@ -21,6 +21,7 @@ from gi.repository import Atspi  # noqa: E402
 STRAITS = os.path.abspath(sys.argv[1])
 SOURCE_DATA = os.environ["STRAITS_DATA_DIR"]
 BUNDLED = os.path.join(SOURCE_DATA, "datasets", "turkey-european-security.json")
+GENERATOR = os.path.join(SOURCE_DATA, "..", "bench", "worst-datasets.py")
 results = []
 started = []  # every application process, stopped at the end whatever happens
 
@@ -594,6 +595,45 @@ def main():
     tap(code == 0 and len(cached) > 0,
         "quitting during a first run's sea measurement waits for it: exit status 0, the result cached",
         f"exit status {code}, cache {cached}")
+
+    # 11. Valid but hostile (issue 23). Every name, title and label at its
+    # longest (200 characters, no space) and every long text too (5000),
+    # 40 more such events about Poland: the window shows and a selection
+    # completes (bench-texts times them; no timing here).
+    longest = os.path.join(work, "longest.json")
+    subprocess.run([sys.executable, GENERATOR, "bundled-longest-texts", "1", longest], check=True)
+    data = json.load(open(longest, encoding="utf-8"))
+    poland = next(a["name"] for a in data["actors"] if a["id"] == "POL")
+    proc, root = start(env, longest)
+    shown = wait_for(lambda: find(root, role="frame", name=data["metadata"]["title"]), timeout=60)
+    tap(shown is not None, "the window shows a dataset whose texts are all at their longest",
+        find_all_names(root)[:20] if root else "")
+    select_id("POL")
+    # Long runs without a space are shown with zero-width spaces to break at.
+    header = wait_for(lambda: next((n for n in walk(root) if n.get_role_name() == "label"
+                                    and (n.get_name() or "").replace("\u200b", "") == poland), None),
+                      timeout=60)
+    tap(header is not None, "selecting Poland, with 40 events at the longest texts, completes: its name heads the panel",
+        [n for n in find_all_names(root) if n[0] == "label"][:20] if root else "")
+    stop(proc)
+
+    # A view title that reads as markup is shown as text in the bookmark
+    # toast (it was markup: a huge span, or an empty toast for the "&").
+    spoof = '<span size="300000">Big</span> & co'
+    data = json.load(open(BUNDLED, encoding="utf-8"))
+    for view in data["views"]:
+        view["title"] = spoof
+    marked = os.path.join(work, "markup.json")
+    with open(marked, "w", encoding="utf-8") as f:
+        json.dump(data, f)
+    proc, root = start(env, marked)
+    wait_for(lambda: find(root, role="frame", name=data["metadata"]["title"]), timeout=30)
+    time.sleep(1.0)
+    press(proc, "ctrl+d")
+    toast = wait_for(lambda: find(root, role="label", contains=f"Bookmark “{spoof}"), timeout=15)
+    tap(toast is not None, "a view title written as markup shows as text in the “Bookmark … added” toast",
+        [n for n in find_all_names(root) if "ookmark" in str(n[1])][:10] if root else "")
+    stop(proc)
 
     bus.terminate()
     shutil.rmtree(work, ignore_errors=True)
