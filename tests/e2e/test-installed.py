@@ -40,6 +40,15 @@ def tap(ok, name, detail=""):
             print(f"# {line}")
 
 
+def clean_env(**variables):
+    """A clean environment: a locale and @variables (and the sanitizers'
+    options, for a build under AddressSanitizer), nothing else."""
+    env = {name: os.environ[name] for name in ("ASAN_OPTIONS", "LSAN_OPTIONS", "UBSAN_OPTIONS")
+           if name in os.environ}
+    env.update(LC_ALL="C.UTF-8", **variables)
+    return env
+
+
 def run(argv, env, timeout=180, **kwargs):
     return subprocess.run(argv, env=env, capture_output=True, text=True, timeout=timeout, **kwargs)
 
@@ -122,14 +131,8 @@ def check_command_line(prefix, work):
     straits = f"{prefix}/bin/straits"
     share = f"{prefix}/share"
     bundled = f"{share}/straits/datasets/turkey-european-security.json"
-    # A clean environment: nothing but a home and a locale.
-    env = {
-        "HOME": work,
-        "XDG_CONFIG_HOME": f"{work}/config",
-        "XDG_DATA_HOME": f"{work}/data",
-        "XDG_CACHE_HOME": f"{work}/cache",
-        "LC_ALL": "C.UTF-8",
-    }
+    env = clean_env(HOME=work, XDG_CONFIG_HOME=f"{work}/config", XDG_DATA_HOME=f"{work}/data",
+                    XDG_CACHE_HOME=f"{work}/cache")
     r = run([straits, "--version"], env)
     metainfo = ET.parse(f"{share}/metainfo/{APP_ID}.metainfo.xml").getroot()
     newest = metainfo.find("releases/release").get("version")
@@ -203,7 +206,7 @@ def check_metadata(prefix, work):
     warnings = run(["man", "--warnings", "-E", "UTF-8", "-l", "-Tutf8", "-Z", page], man_env)
     tap(warnings.returncode == 0 and not warnings.stderr.strip(), "groff has no warnings on the manual page",
         warnings.stderr)
-    help_text = run([f"{prefix}/bin/straits", "--help"], {"LC_ALL": "C.UTF-8"}).stdout
+    help_text = run([f"{prefix}/bin/straits", "--help"], clean_env()).stdout
     options = set(re.findall(r"^\s+(?:-\w, )?(--[a-z0-9-]+)", help_text, re.M))
     missing = sorted(o for o in options if o not in text.replace("\u2010", "-"))
     tap(len(options) > 10 and not missing,
@@ -270,7 +273,7 @@ def check_window(prefix, work, env, screenshot):
     subprocess.run(["gdbus", "call", "--session", "--dest", APP_ID, "--object-path", "/eu/straits/Straits",
                     "--method", "org.gtk.Actions.Activate", "about", "[]", "{}"],
                    check=False, stdout=subprocess.DEVNULL, timeout=10)
-    version = run([f"{prefix}/bin/straits", "--version"], {"LC_ALL": "C.UTF-8"}).stdout.split()[-1]
+    version = run([f"{prefix}/bin/straits", "--version"], clean_env()).stdout.split()[-1]
     about = wait_for(lambda: find(root, name=version), timeout=15) if root else None
     tap(about is not None, f"app.about opens the About window with the version {version}",
         find_all_names(root)[:80] if root else "")
