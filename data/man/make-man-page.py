@@ -3,7 +3,7 @@
 --version output, so that the page lists exactly the options the program
 has. Run at build time on the built executable:
 
-    make-man-page.py STRAITS OUTPUT
+    make-man-page.py STRAITS PKGDATADIR OUTPUT
 
 GLib prints its help as "Usage:", a summary, then groups ("Application
 Options:") of lines "  -s, --long=ARG      description". The sections
@@ -26,22 +26,27 @@ errors, or an option is wrong.
 .TP
 .B STRAITS_DATA_DIR
 The folder of the basemap, the maritime data and the bundled dataset,
-instead of \fIshare/straits\fR in the prefix straits is installed in.
+instead of \fI@PKGDATADIR@\fR.
 .TP
-.BR XDG_DATA_DIRS ", " XDG_DATA_HOME ", " XDG_CACHE_HOME
-Where straits looks for its data when it is not in its own prefix, keeps
-bookmarks (\fI$XDG_DATA_HOME/straits/bookmarks.json\fR) and caches the
-territorial-sea measurements (\fI$XDG_CACHE_HOME/straits\fR).
+.B XDG_DATA_DIRS
+Where straits looks for \fIstraits/\fR when its data is not in the prefix
+it is installed in.
+.TP
+.B XDG_DATA_HOME
+Bookmarks are kept in \fI$XDG_DATA_HOME/straits/bookmarks.json\fR.
+.TP
+.B XDG_CACHE_HOME
+The territorial-sea measurements are cached in \fI$XDG_CACHE_HOME/straits\fR.
 .TP
 .B LANGUAGE
 The language of the interface and of reports (German, French and Turkish
 translations are installed).
 .SH FILES
 .TP
-.I share/straits/datasets/turkey-european-security.json
+.I @PKGDATADIR@/datasets/turkey\-european\-security.json
 The bundled dataset, opened when no other is named.
 .TP
-.I share/straits/schema/straits-dataset-1.schema.json
+.I @PKGDATADIR@/schema/straits\-dataset\-1.schema.json
 A JSON Schema of the dataset format, for editors.
 .SH "SEE ALSO"
 The dataset format, the maritime measurements and their methods are
@@ -91,7 +96,7 @@ def parse_help(text):
     return usage, " ".join(summary), groups
 
 
-def man_page(help_text, version_text):
+def man_page(help_text, version_text, pkgdatadir):
     usage, summary, groups = parse_help(help_text)
     if not usage or not groups:
         raise ValueError("the help output has no usage line or no options")
@@ -119,7 +124,7 @@ def man_page(help_text, version_text):
         out.append(f'.SS "{roff_text(group)} Options"')
         for term, description in options:
             out += [".TP", option_term(term), roff_text(description)]
-    return "\n".join(out) + "\n" + EXTRA.lstrip("\n")
+    return "\n".join(out) + "\n" + EXTRA.lstrip("\n").replace("@PKGDATADIR@", roff_text(pkgdatadir))
 
 
 def run(program, *args):
@@ -130,8 +135,8 @@ def run(program, *args):
 
 
 def main():
-    program, output = sys.argv[1:3]
-    page = man_page(run(program, "--help"), run(program, "--version"))
+    program, pkgdatadir, output = sys.argv[1:4]
+    page = man_page(run(program, "--help"), run(program, "--version"), pkgdatadir)
     with open(output + ".tmp", "w", encoding="ascii") as f:
         f.write(page)
     os.replace(output + ".tmp", output)
