@@ -127,7 +127,7 @@ def check_files(prefix):
         tap(not missing, f"installed: {what}", "missing: " + ", ".join(missing))
 
 
-def check_command_line(prefix, work):
+def check_command_line(prefix, work, configured_prefix):
     straits = f"{prefix}/bin/straits"
     share = f"{prefix}/share"
     bundled = f"{share}/straits/datasets/turkey-european-security.json"
@@ -153,6 +153,21 @@ def check_command_line(prefix, work):
     tap(where is not None and where.group(1) == f"{share}/straits" and where.group(2) == "the executable's prefix",
         f"the program finds its data in its own prefix ({share}/straits), not in a source tree",
         where.group(0) if where else r.stderr)
+
+    # A program moved away from its data finds it through XDG_DATA_DIRS
+    # (unless the configured prefix has it, as a package's does).
+    moved = f"{work}/moved/bin/straits"
+    os.makedirs(os.path.dirname(moved))
+    shutil.copy(straits, moved)
+    r = run([moved, f"--export={work}/moved.png", "--view=aegean"],
+            dict(env, G_MESSAGES_DEBUG="all", XDG_DATA_DIRS=f"{work}/nothing:{share}"))
+    where = re.search(r"Data directory: (\S+) \(from ([^)]*)\)", r.stdout + r.stderr)
+    configured = f"{configured_prefix}/share/straits"
+    expected = (configured, "the configured prefix") if os.path.isdir(configured) else \
+        (f"{share}/straits", "XDG_DATA_DIRS")
+    tap(r.returncode == 0 and where is not None and where.groups() == expected,
+        f"a copy of the program elsewhere finds the data in {expected[0]} ({expected[1]})",
+        where.group(0) if where else r.stdout + r.stderr)
 
     r = run([straits, "--maritime-report", "--format=json"], env)
     try:
@@ -311,14 +326,14 @@ def main():
             failed = post_install(f"{installed}/share")
             tap(not failed, "the post-install steps (schemas, MIME, icons, desktop database) run", failed)
         else:
-            installed = args.prefix or "/usr"
+            prefix = installed = args.prefix or "/usr"
         home = os.path.join(work, "home")
         os.makedirs(home)
         # Everything the tests installed, or the program's own data folder.
         watched = destdir if args.build else f"{installed}/share/straits"
         before = tree(watched)
         check_files(installed)
-        env = check_command_line(installed, home)
+        env = check_command_line(installed, home, prefix)
         check_metadata(installed, home)
         screenshot = args.screenshot or (os.path.join(os.environ["MESON_BUILD_ROOT"], "installed-about.png")
                                          if "MESON_BUILD_ROOT" in os.environ else None)
