@@ -14,12 +14,10 @@
 static void
 setup_gettext (void)
 {
-  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
-  g_autofree char *build_root = g_canonicalize_filename (BUILD_ROOT, NULL);
-  gboolean uninstalled = exe != NULL && g_str_has_prefix (exe, build_root);
+  g_autofree char *localedir = straits_locale_dir ();
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, uninstalled ? BUILD_LOCALEDIR : LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 }

@@ -8,8 +8,10 @@
 
 G_BEGIN_DECLS
 
+gboolean    straits_running_uninstalled   (void);
 const char *straits_data_dir              (void);
 char       *straits_bundled_dataset_path  (void);
+char       *straits_locale_dir            (void);
 GSettings  *straits_settings_new          (void);
 
 G_END_DECLS
