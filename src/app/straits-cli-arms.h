@@ -1,0 +1,27 @@
+/* straits-cli-arms.h: the arms-transfer commands
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "straits-arms-query.h"
+
+G_BEGIN_DECLS
+
+StraitsSipriRegister *straits_cli_load_register (GVariantDict         *options,
+                                                 GError              **error);
+gboolean              straits_cli_arms_filter   (StraitsSipriRegister *reg,
+                                                 GVariantDict         *options,
+                                                 StraitsArmsFilter    *filter,
+                                                 guint32              *actor,
+                                                 StraitsArmsBy        *by,
+                                                 GError              **error);
+char                 *straits_cli_arms_title    (StraitsSipriRegister    *reg,
+                                                 const StraitsArmsFilter *filter,
+                                                 guint32                  actor,
+                                                 StraitsArmsBy            by);
+int                   straits_cli_arms_report   (GVariantDict         *options);
+
+G_END_DECLS
