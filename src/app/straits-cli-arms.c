@@ -8,7 +8,10 @@
 #include <stdio.h>
 #include <glib/gi18n.h>
 
+#include "straits-arms-chart.h"
 #include "straits-arms-query.h"
+#include "straits-figure.h"
+#include "straits-map-export.h"
 #include "straits-cli-arms.h"
 #include "straits-diagnostic.h"
 
@@ -152,5 +155,67 @@ straits_cli_arms_report (GVariantDict *options)
       text = straits_arms_breakdown_to_text (breakdown, title, source);
     }
   fputs (text, stdout);
+  return 0;
+}
+
+/* The chart of a breakdown: bars, or for --by=year the years with the
+ * period marked; the largest rows with "Other" as the remainder. */
+StraitsArmsChart *
+straits_cli_arms_chart (StraitsSipriRegister *reg, const StraitsArmsFilter *filter, guint32 actor, StraitsArmsBy by,
+                        guint max_rows)
+{
+  StraitsArmsBreakdown *breakdown = straits_arms_breakdown (reg, filter, by);
+  g_autofree char *title = straits_cli_arms_title (reg, filter, actor, by);
+  g_autofree char *subtitle = straits_arms_chart_subtitle (filter->from, filter->to, filter->exclude_local_production);
+  g_autofree char *source = straits_sipri_register_citation (reg);
+
+  if (by != STRAITS_ARMS_BY_YEAR)
+    straits_arms_breakdown_fold (breakdown, max_rows);
+  return straits_arms_chart_new (title, subtitle, source,
+                                 by == STRAITS_ARMS_BY_YEAR ? STRAITS_ARMS_CHART_YEARS : STRAITS_ARMS_CHART_BARS,
+                                 breakdown, filter->from, filter->to);
+}
+
+/* straits --export-chart=FILE --sipri=FILE (--recipient=ID | --supplier=ID)
+ *         [--from] [--to] [--by] [--exclude-local-production] [--size] [--dpi]
+ *         [--marking] [--alt-text] */
+int
+straits_cli_export_arms_chart (GVariantDict *options)
+{
+  const char *file = NULL, *size = NULL, *marking = NULL;
+  double dpi = 96, width = STRAITS_CHART_EXPORT_WIDTH, height = STRAITS_CHART_EXPORT_HEIGHT;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StraitsSipriRegister) reg = NULL;
+  g_autoptr(StraitsArmsChart) chart = NULL;
+  StraitsExportFormat format;
+  StraitsArmsFilter filter;
+  StraitsArmsBy by;
+  guint32 actor;
+
+  g_variant_dict_lookup (options, "export-chart", "^&ay", &file);
+  g_variant_dict_lookup (options, "size", "&s", &size);
+  g_variant_dict_lookup (options, "dpi", "d", &dpi);
+  g_variant_dict_lookup (options, "marking", "&s", &marking);
+  if (!straits_export_format_from_filename (file, &format, &error) ||
+      (size != NULL && !straits_parse_page_size (size, &width, &height, &error)))
+    return fail_with (error->message);
+  if (marking != NULL && !g_strv_contains (straits_figure_markings (), marking))
+    {
+      g_autofree char *message = g_strdup_printf (_("unknown --marking “%s”"), marking);
+      return fail_with (message);
+    }
+  reg = straits_cli_load_register (options, &error);
+  if (reg == NULL || !straits_cli_arms_filter (reg, options, &filter, &actor, &by, &error))
+    return fail_with (error->message);
+  chart = straits_cli_arms_chart (reg, &filter, actor, by, 10);
+  if (!straits_arms_chart_export (chart, marking, file, width, height, dpi, &error))
+    return fail_with (error->message);
+  if (g_variant_dict_contains (options, "alt-text"))
+    {
+      g_autofree char *alt = straits_arms_chart_describe (chart);
+
+      if (!straits_export_write_alt_text (file, alt, &error))
+        return fail_with (error->message);
+    }
   return 0;
 }

@@ -6,7 +6,7 @@
 
 #include <gio/gio.h>
 
-#include "straits-arms-query.h"
+#include "straits-arms-chart.h"
 
 G_BEGIN_DECLS
 
@@ -23,5 +23,11 @@ char                 *straits_cli_arms_title    (StraitsSipriRegister    *reg,
                                                  guint32                  actor,
                                                  StraitsArmsBy            by);
 int                   straits_cli_arms_report   (GVariantDict         *options);
+StraitsArmsChart     *straits_cli_arms_chart    (StraitsSipriRegister    *reg,
+                                                 const StraitsArmsFilter *filter,
+                                                 guint32                  actor,
+                                                 StraitsArmsBy            by,
+                                                 guint                    max_rows);
+int                   straits_cli_export_arms_chart (GVariantDict     *options);
 
 G_END_DECLS
