@@ -18,6 +18,7 @@ struct _StraitsApplication
   AdwApplication parent_instance;
 
   guint work_in_threads;
+  GFile *sipri;     /* --sipri=FILE: a trade register for the first window */
 };
 
 G_DEFINE_FINAL_TYPE (StraitsApplication, straits_application, ADW_TYPE_APPLICATION)
@@ -99,6 +100,11 @@ get_or_create_window (StraitsApplication *self)
 
   if (window == NULL)
     window = GTK_WINDOW (straits_window_new (GTK_APPLICATION (self)));
+  if (self->sipri != NULL)
+    {
+      g_autoptr(GFile) sipri = g_steal_pointer (&self->sipri);
+      straits_window_add_register (STRAITS_WINDOW (window), sipri);
+    }
   return STRAITS_WINDOW (window);
 }
 
@@ -193,6 +199,15 @@ straits_application_handle_local_options (GApplication *app,
     return straits_cli_export_chart (options);
   if (g_variant_dict_contains (options, "arms-report"))
     return straits_cli_arms_report (options);
+  {
+    const char *sipri = NULL;
+
+    if (g_variant_dict_lookup (options, "sipri", "^&ay", &sipri))
+      {
+        g_clear_object (&STRAITS_APPLICATION (app)->sipri);
+        STRAITS_APPLICATION (app)->sipri = g_file_new_for_commandline_arg (sipri);
+      }
+  }
   if (remaining != NULL && remaining[0] != NULL)
     {
       int status = open_from_command_line (app, remaining);
@@ -289,6 +304,7 @@ straits_application_shutdown (GApplication *app)
 
   while (self->work_in_threads > 0)
     g_main_context_iteration (NULL, TRUE);
+  g_clear_object (&self->sipri);
   G_APPLICATION_CLASS (straits_application_parent_class)->shutdown (app);
 }
 

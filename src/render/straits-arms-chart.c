@@ -18,7 +18,7 @@
 
 #define PAD 10.0
 
-static const StraitsColour bar_colour = { 0.80, 0.36, 0.04 };   /* the map's flows */
+static const StraitsColour bar_colour = { 0.49, 0.12, 0.42 };   /* the map's flows */
 static const StraitsColour muted_colour = { 0.72, 0.72, 0.72 };
 
 StraitsArmsChart *

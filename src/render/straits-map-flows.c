@@ -16,7 +16,7 @@
 #include "straits-map-renderer-private.h"
 #include "straits-text.h"
 
-static const StraitsColour flow_colour = { 0.80, 0.36, 0.04 };
+static const StraitsColour flow_colour = { 0.49, 0.12, 0.42 };  /* plum: no fill or relation type uses it */
 
 const StraitsColour *
 straits_map_flow_colour (void)
@@ -127,13 +127,13 @@ draw_flow_label (StraitsMapRenderer *self, StraitsMapFrame *frame, const double 
   PangoRectangle logical;
   double t;
 
-  for (t = 0; t <= 0.5; t += 0.02)
+  for (t = 0; t <= 0.9; t += 0.02)
     {
       curve_point (p, t, &x, &y);
       if (x > margin && x < frame->width - margin && y > margin && y < frame->height - margin)
         break;
     }
-  if (t > 0.5)
+  if (t > 0.9)
     return;
   layout = straits_map_layout (self, frame->cr, label, self->style.small_label_size * frame->unit,
                                PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, -1);
