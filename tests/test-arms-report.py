@@ -143,5 +143,29 @@ p = subprocess.run([straits, "--arms-report", "--sipri=/nonexistent.csv", "--rec
                    capture_output=True, text=True)
 report(p.returncode == 1 and "/nonexistent.csv: cannot open" in p.stderr, "a missing register is refused")
 
+# The same charts as figures: --export-chart with --sipri.
+import tempfile
+with tempfile.TemporaryDirectory() as work:
+    pdf = os.path.join(work, "greece.pdf")
+    p = subprocess.run([straits, "--export-chart=" + pdf, "--sipri=" + register, "--recipient=GRC",
+                        "--from=2015", "--to=2019", "--alt-text"], capture_output=True, text=True)
+    text = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True).stdout \
+        if p.returncode == 0 else p.stderr
+    report(p.returncode == 0 and "Arms imports of Greece, by supplier" in text and "835.9 (68.9 %)" in text
+           and "SIPRI Arms Transfers Database, data generated 12 Feb 2026, TIV (millions)" in text
+           and "2015–2019" in text, "--export-chart writes the suppliers' chart as a PDF with its values and source")
+    alt = open(os.path.join(work, "greece.alt.txt"), encoding="utf-8").read() if p.returncode == 0 else ""
+    report("Germany\t835.90\t68.86 %" in alt, "with --alt-text, the chart's numbers beside it")
+    png = os.path.join(work, "years.png")
+    p = subprocess.run([straits, "--export-chart=" + png, "--sipri=" + register, "--supplier=TUR", "--by=year",
+                        "--from=2015", "--to=2024", "--size=960x640"], capture_output=True, text=True)
+    head = open(png, "rb").read(24) if p.returncode == 0 else b""
+    report(head[:8] == b"\x89PNG\r\n\x1a\n" and int.from_bytes(head[16:20], "big") == 960,
+           "--by=year exports the time series as a PNG of the size asked for")
+    p = subprocess.run([straits, "--export-chart=" + os.path.join(work, "x.pdf"), "--sipri=" + register,
+                        "--recipient=XXX"], capture_output=True, text=True)
+    report(p.returncode == 1 and "no actor “XXX”" in p.stderr and not os.path.exists(os.path.join(work, "x.pdf")),
+           "an unknown actor is refused and no file is written")
+
 print("1..%d" % n)
 sys.exit(1 if failures else 0)

@@ -103,6 +103,62 @@ def main():
     tap(pixels_after > pixels_before + 500,
         f"the screenshot shows the flows' plum arcs ({pixels_before} → {pixels_after} plum pixels)")
     stop(proc)
+
+    # A register changed on disk is reloaded; it is remembered with the
+    # dataset from one start to the next (settings in a key file here).
+    copy = os.path.join(work, "register.csv")
+    with open(REGISTER, "rb") as f:
+        original = f.read()
+    with open(copy, "wb") as f:
+        f.write(original)
+    env_kept = dict(env, GSETTINGS_BACKEND="keyfile")
+    proc, root = start(env_kept, "--sipri=" + copy)
+    wait_for(lambda: find(root, contains="+ SIPRI trade register"), timeout=30)
+    e2e.select_id("GRC")
+    arms = wait_for(lambda: find(root, role="page tab", name="Arms Exports"), timeout=10)
+    if arms is not None:
+        e2e.click(arms)
+    slider = find(root, role="slider")
+    if slider is not None:
+        slider.set_current_value(2019 * 12 + 11)
+
+    def suppliers():
+        node = find(root, name="Suppliers’ shares of its arms imports")
+        return node.get_description() if node is not None else ""
+
+    shown = wait_for(lambda: "Germany\t835.90" in suppliers(), timeout=20)
+    lines = original.split(b"\r\n")
+    edited = b"\r\n".join(l for l in lines if b",Germany,Greece," not in l)
+    with open(copy + ".tmp", "wb") as f:
+        f.write(edited)
+    os.replace(copy + ".tmp", copy)
+    reloaded = wait_for(lambda: "2015–2019" in suppliers() and "Germany\t" not in suppliers()
+                        and "United States\t259.66" in suppliers(), timeout=20)
+    tap(shown is not None and reloaded is not None,
+        "a register changed on disk is reloaded: without Germany's deliveries to Greece, its chart drops Germany",
+        suppliers())
+    stop(proc)
+    proc, root = start(env_kept)
+    remembered = wait_for(lambda: find(root, contains="+ SIPRI trade register, data generated 12 Feb 2026"), timeout=30)
+    tap(remembered is not None, "started again without --sipri, the register added to the dataset is there again")
+
+    # The menu adds and removes it; removed, it is forgotten.
+    menus = [n for n in walk(root) if n.get_role_name() == "push button" and n.get_name() == "GtkMenuButton"]
+    if menus:
+        e2e.click(menus[-1])
+    add_item = wait_for(lambda: find(root, role="menu item", name="Add SIPRI Trade Register…"), timeout=10)
+    remove_item = find(root, role="menu item", name="Remove Trade Register")
+    tap(add_item is not None and remove_item is not None, "the menu offers to add and to remove a trade register")
+    if remove_item is not None:
+        e2e.click(remove_item)
+    gone = wait_for(lambda: find(root, contains="+ SIPRI trade register") is None, timeout=10)
+    tap(gone is not None, "Remove Trade Register takes the second source away")
+    stop(proc)
+    proc, root = start(env_kept)
+    wait_for(lambda: find(root, role="frame", name=title), timeout=30)
+    time.sleep(2)
+    tap(find(root, contains="+ SIPRI trade register") is None, "a removed register is not added at the next start")
+    stop(proc)
     bus.terminate()
 
 
