@@ -169,7 +169,8 @@ straits_cli_arms_chart (StraitsSipriRegister *reg, const StraitsArmsFilter *filt
   g_autofree char *subtitle = straits_arms_chart_subtitle (filter->from, filter->to, filter->exclude_local_production);
   g_autofree char *source = straits_sipri_register_citation (reg);
 
-  if (by != STRAITS_ARMS_BY_YEAR)
+  /* SIPRI's eleven categories include one named "Other": never folded. */
+  if (by == STRAITS_ARMS_BY_SUPPLIER || by == STRAITS_ARMS_BY_RECIPIENT)
     straits_arms_breakdown_fold (breakdown, max_rows);
   return straits_arms_chart_new (title, subtitle, source,
                                  by == STRAITS_ARMS_BY_YEAR ? STRAITS_ARMS_CHART_YEARS : STRAITS_ARMS_CHART_BARS,

@@ -351,6 +351,9 @@ add_breakdown_card (StraitsArmsPage *self, gboolean imports, StraitsArmsBy by, c
       filter.from = MIN (filter.from, mark_from);
       b = straits_arms_breakdown (self->reg, &filter, by);
     }
+  else if (by == STRAITS_ARMS_BY_CATEGORY)
+    /* SIPRI has eleven categories, one of them "Other": all shown. */
+    ;
   else
     {
       use_dataset_names (self, b);
