@@ -441,6 +441,18 @@ test_breakdown_excerpt (void)
   g_assert_cmpfloat_with_epsilon (g_array_index (years->rows, StraitsArmsRow, 4).tiv, 0, 1e-9);
 
   filter.exclude_local_production = FALSE;
+  {
+    g_autoptr(GArray) pairs = straits_arms_pairs (reg, &filter);
+    double sum = 0;
+
+    /* One pair per supplier here (one recipient): the supplier rows again. */
+    g_assert_cmpuint (pairs->len, ==, 7);
+    g_assert_cmpstr (straits_sipri_register_get_actor (reg, g_array_index (pairs, StraitsArmsPair, 0).supplier)->id, ==, "ESP");
+    g_assert_cmpuint (g_array_index (pairs, StraitsArmsPair, 0).recipient, ==, tur);
+    for (guint i = 0; i < pairs->len; i++)
+      sum += g_array_index (pairs, StraitsArmsPair, i).tiv;
+    g_assert_cmpfloat_with_epsilon (sum, 824.37, 1e-9);
+  }
   deals = straits_arms_largest_deals (reg, &filter, 2);
   g_assert_cmpuint (deals->len, ==, 2);
   g_assert_cmpuint (g_array_index (deals, StraitsArmsDeal, 0).deal_id, ==, 31722);

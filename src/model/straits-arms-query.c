@@ -269,6 +269,49 @@ straits_arms_largest_deals (StraitsSipriRegister    *reg,
   return deals;
 }
 
+/* Pairs -------------------------------------------------------------------- */
+
+static int
+compare_pairs (gconstpointer a, gconstpointer b)
+{
+  const StraitsArmsPair *x = a, *y = b;
+
+  if (x->tiv != y->tiv)
+    return x->tiv < y->tiv ? 1 : -1;
+  return x->supplier != y->supplier ? (x->supplier < y->supplier ? -1 : 1)
+                                    : (x->recipient < y->recipient ? -1 : x->recipient > y->recipient);
+}
+
+GArray *
+straits_arms_pairs (StraitsSipriRegister    *reg,
+                    const StraitsArmsFilter *filter)
+{
+  GArray *pairs = g_array_new (FALSE, TRUE, sizeof (StraitsArmsPair));
+  g_autoptr(GHashTable) index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  for (guint i = 0; i < straits_sipri_register_get_n_deliveries (reg); i++)
+    {
+      const StraitsSipriDelivery *d = straits_sipri_register_get_delivery (reg, i);
+      gint64 key = ((gint64) d->supplier << 32) | d->recipient;
+      gpointer found;
+
+      if (!straits_arms_filter_matches (filter, d))
+        continue;
+      found = g_hash_table_lookup (index, &key);
+      if (found == NULL)
+        {
+          StraitsArmsPair pair = { d->supplier, d->recipient, 0 };
+
+          g_array_append_val (pairs, pair);
+          found = GUINT_TO_POINTER (pairs->len);
+          g_hash_table_insert (index, g_memdup2 (&key, sizeof key), found);
+        }
+      g_array_index (pairs, StraitsArmsPair, GPOINTER_TO_UINT (found) - 1).tiv += d->tiv;
+    }
+  g_array_sort (pairs, compare_pairs);
+  return pairs;
+}
+
 /* Output ------------------------------------------------------------------- */
 
 static void

@@ -63,6 +63,12 @@ typedef struct {
   gboolean local_production;
 } StraitsArmsDeal;
 
+/* The TIV from one supplier to one recipient over the period. */
+typedef struct {
+  guint32 supplier, recipient;
+  double tiv;
+} StraitsArmsPair;
+
 gboolean              straits_arms_by_parse         (const char *text,
                                                      StraitsArmsBy *by);
 const char           *straits_arms_by_to_string     (StraitsArmsBy by);
@@ -80,6 +86,10 @@ void                  straits_arms_breakdown_fold   (StraitsArmsBreakdown    *br
 GArray               *straits_arms_largest_deals    (StraitsSipriRegister    *reg,
                                                      const StraitsArmsFilter *filter,
                                                      guint                    max_deals);
+
+/* Sums by supplier and recipient (StraitsArmsPair), largest first. */
+GArray               *straits_arms_pairs            (StraitsSipriRegister    *reg,
+                                                     const StraitsArmsFilter *filter);
 
 char *straits_arms_breakdown_to_json (const StraitsArmsBreakdown *breakdown,
                                       const char                 *source);

@@ -65,7 +65,7 @@ straits_map_renderer_set_flows (StraitsMapRenderer   *self,
   for (guint i = 0; i < n_flows; i++)
     {
       StraitsMapFlow copy = { g_strdup (flows[i].from), g_strdup (flows[i].to), g_strdup (flows[i].label),
-                              flows[i].tiv };
+                              flows[i].tiv, flows[i].label_at_recipient };
       g_array_append_val (self->flows, copy);
     }
   self->flows_legend = g_strdup (legend);
@@ -118,22 +118,24 @@ curve_point (const double *p, double t, double *x, double *y)
   *y = u * u * p[1] + 2 * u * t * p[3] + t * t * p[5];
 }
 
-/* The flow's label where its arc first shows, from the supplier's end. */
+/* The flow's label where its arc first shows, from the partner's end
+ * (the supplier's, or the recipient's for the selection's exports). */
 static void
-draw_flow_label (StraitsMapRenderer *self, StraitsMapFrame *frame, const double *p, const char *label)
+draw_flow_label (StraitsMapRenderer *self, StraitsMapFrame *frame, const double *p, const char *label,
+                 gboolean at_recipient)
 {
   double margin = 30 * frame->unit, x = 0, y = 0;
   PangoLayout *layout;
   PangoRectangle logical;
-  double t;
+  double s;
 
-  for (t = 0; t <= 0.9; t += 0.02)
+  for (s = 0.05; s <= 0.9; s += 0.02)
     {
-      curve_point (p, t, &x, &y);
+      curve_point (p, at_recipient ? 1 - s : s, &x, &y);
       if (x > margin && x < frame->width - margin && y > margin && y < frame->height - margin)
         break;
     }
-  if (t > 0.9)
+  if (s > 0.9)
     return;
   layout = straits_map_layout (self, frame->cr, label, self->style.small_label_size * frame->unit,
                                PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, -1);
@@ -179,7 +181,7 @@ draw_flow (StraitsMapRenderer *self, StraitsMapFrame *frame, const StraitsMapFlo
   cairo_set_source_rgba (cr, flow_colour.r, flow_colour.g, flow_colour.b, 0.9);
   cairo_fill (cr);
   if (flow->label != NULL)
-    draw_flow_label (self, frame, p, flow->label);
+    draw_flow_label (self, frame, p, flow->label, flow->label_at_recipient);
 }
 
 void

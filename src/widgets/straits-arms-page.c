@@ -21,6 +21,9 @@
 #define MAX_BAR_ROWS 8
 #define CONTEXT_YEARS 10
 #define N_DEALS 8
+/* The map shows the largest flows each way: forty arcs to one state hide
+ * the map and the relations on it. The page lists them all. */
+#define MAX_FLOWS_EACH_WAY 10
 
 struct _StraitsArmsPage
 {
@@ -394,7 +397,7 @@ add_deals (StraitsArmsPage *self)
                                                              : g_strdup_printf ("%s%u–%u", mark, d->first_year, d->last_year);
       g_autofree char *tiv = g_strdup_printf ("%.1f", d->tiv);
 
-      table_cell (GTK_GRID (grid), designation, 0, (int) i + 1, FALSE, FALSE);
+      gtk_widget_set_hexpand (table_cell (GTK_GRID (grid), designation, 0, (int) i + 1, FALSE, FALSE), TRUE);
       table_cell (GTK_GRID (grid), actor_name (self, d->supplier), 1, (int) i + 1, FALSE, FALSE);
       table_cell (GTK_GRID (grid), numbers, 2, (int) i + 1, FALSE, TRUE);
       table_cell (GTK_GRID (grid), years, 3, (int) i + 1, FALSE, TRUE);
@@ -562,37 +565,39 @@ straits_arms_page_set_style (StraitsArmsPage *self, const StraitsMapStyle *style
       gtk_widget_queue_draw (gtk_widget_get_first_child (card));
 }
 
-/* One flow per partner and direction: into the selection from each
- * supplier, out of it to each recipient. */
+static gboolean
+selected (StraitsArmsPage *self, guint32 actor)
+{
+  for (guint k = 0; k < self->actors->len; k++)
+    if (g_array_index (self->actors, guint32, k) == actor)
+      return TRUE;
+  return FALSE;
+}
+
+/* The largest flows from each supplier to each recipient: into the
+ * selection's members, or out of them to others (flows between members
+ * count once, as imports). */
 static void
-append_flows (StraitsArmsPage *self, GArray *flows, gboolean imports, guint from, guint to)
+append_flows (StraitsArmsPage *self, GArray *flows, gboolean imports)
 {
   StraitsArmsFilter filter = make_filter (self, imports);
-  g_autoptr(StraitsArmsBreakdown) b = straits_arms_breakdown (self->reg, &filter,
-                                                              imports ? STRAITS_ARMS_BY_SUPPLIER : STRAITS_ARMS_BY_RECIPIENT);
-  const char *selected = straits_sipri_register_get_actor (self->reg, g_array_index (self->actors, guint32, 0))->id;
+  g_autoptr(GArray) pairs = straits_arms_pairs (self->reg, &filter);
 
-  for (guint i = 0; i < b->rows->len; i++)
+  for (guint i = 0, n = 0; i < pairs->len && n < MAX_FLOWS_EACH_WAY; i++)
     {
-      const StraitsArmsRow *row = &g_array_index (b->rows, StraitsArmsRow, i);
-      StraitsMapFlow flow = { NULL, NULL, g_strdup_printf ("%s %.0f", actor_name (self, row->actor), row->tiv), row->tiv };
+      const StraitsArmsPair *p = &g_array_index (pairs, StraitsArmsPair, i);
+      guint32 partner = imports ? p->supplier : p->recipient;
+      StraitsMapFlow flow = { 0 };
 
-      /* Flows within a group or pair are drawn once, as imports. */
-      if (!imports && g_array_index (self->actors, guint32, 0) != row->actor)
-        {
-          gboolean inside = FALSE;
-
-          for (guint k = 0; k < self->actors->len; k++)
-            inside |= g_array_index (self->actors, guint32, k) == row->actor;
-          if (inside)
-            {
-              straits_map_flow_clear (&flow);
-              continue;
-            }
-        }
-      flow.from = g_strdup (imports ? row->key : selected);
-      flow.to = g_strdup (imports ? selected : row->key);
+      if (!imports && selected (self, p->recipient))
+        continue;
+      flow.from = g_strdup (straits_sipri_register_get_actor (self->reg, p->supplier)->id);
+      flow.to = g_strdup (straits_sipri_register_get_actor (self->reg, p->recipient)->id);
+      flow.label = g_strdup_printf ("%s %.0f", actor_name (self, partner), p->tiv);
+      flow.tiv = p->tiv;
+      flow.label_at_recipient = !imports;
       g_array_append_val (flows, flow);
+      n++;
     }
 }
 
@@ -605,11 +610,12 @@ straits_arms_page_get_flows (StraitsArmsPage *self, char **legend)
   g_return_val_if_fail (STRAITS_IS_ARMS_PAGE (self), flows);
   g_array_set_clear_func (flows, (GDestroyNotify) straits_map_flow_clear);
   straits_arms_page_get_period (self, &from, &to);
-  *legend = g_strdup_printf (_("Arms transfers %u–%u, width by SIPRI TIV"), from, to);
+  *legend = g_strdup_printf (_("Arms transfers %u–%u (the %u largest each way), width by SIPRI TIV"), from, to,
+                             MAX_FLOWS_EACH_WAY);
   if (self->reg == NULL || self->actors->len == 0 || !gtk_check_button_get_active (self->flows_check))
     return flows;
-  append_flows (self, flows, TRUE, from, to);
-  append_flows (self, flows, FALSE, from, to);
+  append_flows (self, flows, TRUE);
+  append_flows (self, flows, FALSE);
   return flows;
 }
 
