@@ -9,6 +9,7 @@
 
 #include "straits-application.h"
 #include "straits-cli.h"
+#include "straits-cli-arms.h"
 #include "straits-paths.h"
 #include "straits-window.h"
 
@@ -17,6 +18,7 @@ struct _StraitsApplication
   AdwApplication parent_instance;
 
   guint work_in_threads;
+  GFile *sipri;     /* --sipri=FILE: a trade register for the first window */
 };
 
 G_DEFINE_FINAL_TYPE (StraitsApplication, straits_application, ADW_TYPE_APPLICATION)
@@ -73,6 +75,22 @@ static const GOptionEntry option_entries[] = {
     N_("Only charts about this actor (an actor id)"), N_("ACTOR") },
   { "donut", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Draw shares as a donut instead of bars"), NULL },
+  { "arms-report", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print who supplied arms to --recipient (or received them from --supplier) from a SIPRI trade register, and exit"), NULL },
+  { "sipri", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("A SIPRI Arms Transfers Database trade register (CSV) to add to the dataset"), N_("FILE") },
+  { "recipient", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --arms-report: the recipient (ISO 3166-1 alpha-3 code or SIPRI's name)"), N_("ID") },
+  { "supplier", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --arms-report: the supplier (ISO 3166-1 alpha-3 code or SIPRI's name)"), N_("ID") },
+  { "from", 0, 0, G_OPTION_ARG_INT, NULL,
+    N_("With --arms-report: the first delivery year (default: four years before --to)"), N_("YEAR") },
+  { "to", 0, 0, G_OPTION_ARG_INT, NULL,
+    N_("With --arms-report: the last delivery year (default: the register's last)"), N_("YEAR") },
+  { "by", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --arms-report: rows by supplier, recipient, category or year"), N_("BY") },
+  { "exclude-local-production", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --arms-report: leave out local (licensed) production"), NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
     NULL, N_("[FILE…]") },
   { NULL }
@@ -85,6 +103,11 @@ get_or_create_window (StraitsApplication *self)
 
   if (window == NULL)
     window = GTK_WINDOW (straits_window_new (GTK_APPLICATION (self)));
+  if (self->sipri != NULL)
+    {
+      g_autoptr(GFile) sipri = g_steal_pointer (&self->sipri);
+      straits_window_add_register (STRAITS_WINDOW (window), sipri);
+    }
   return STRAITS_WINDOW (window);
 }
 
@@ -177,6 +200,17 @@ straits_application_handle_local_options (GApplication *app,
     return straits_cli_list_charts (options);
   if (g_variant_dict_contains (options, "export-chart"))
     return straits_cli_export_chart (options);
+  if (g_variant_dict_contains (options, "arms-report"))
+    return straits_cli_arms_report (options);
+  {
+    const char *sipri = NULL;
+
+    if (g_variant_dict_lookup (options, "sipri", "^&ay", &sipri))
+      {
+        g_clear_object (&STRAITS_APPLICATION (app)->sipri);
+        STRAITS_APPLICATION (app)->sipri = g_file_new_for_commandline_arg (sipri);
+      }
+  }
   if (remaining != NULL && remaining[0] != NULL)
     {
       int status = open_from_command_line (app, remaining);
@@ -273,6 +307,7 @@ straits_application_shutdown (GApplication *app)
 
   while (self->work_in_threads > 0)
     g_main_context_iteration (NULL, TRUE);
+  g_clear_object (&self->sipri);
   G_APPLICATION_CLASS (straits_application_parent_class)->shutdown (app);
 }
 

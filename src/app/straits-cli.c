@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "straits-cli.h"
+#include "straits-cli-arms.h"
 #include "straits-bookmarks.h"
 #include "straits-chart.h"
 #include "straits-dataset.h"
@@ -401,6 +402,9 @@ straits_cli_export_chart (GVariantDict *options)
   StraitsExportFormat format;
   guint32 figure, subject;
 
+  /* Charts of a SIPRI trade register: --sipri=FILE --recipient|--supplier. */
+  if (g_variant_dict_contains (options, "sipri"))
+    return straits_cli_export_arms_chart (options);
   g_variant_dict_lookup (options, "export-chart", "^&ay", &file);
   g_variant_dict_lookup (options, "chart", "&s", &name);
   g_variant_dict_lookup (options, "dataset", "^&ay", &dataset_path);

@@ -68,6 +68,13 @@ struct _StraitsWindow
   GPtrArray *views;            /* StraitsViewInfo */
   char *current_view;
   gboolean rebuilding_views;
+
+  /* A SIPRI trade register added to the dataset (straits-window-arms.c). */
+  StraitsSipriRegister *sipri;
+  GFile *sipri_file;
+  GFileMonitor *sipri_monitor;
+  GCancellable *sipri_loading;
+  guint sipri_reload_id;
 };
 
 /* straits-window.c */
@@ -82,6 +89,18 @@ void                    _straits_window_set_time               (StraitsWindow   
 void                    _straits_window_apply_map_style        (StraitsWindow      *self);
 void                    _straits_window_show_text_toast        (StraitsWindow      *self,
                                                                 const char         *text);
+
+void                    _straits_window_update_titles          (StraitsWindow      *self);
+void                    _straits_window_report_failure         (StraitsWindow      *self,
+                                                               GFile              *file,
+                                                               GPtrArray          *diagnostics);
+
+/* straits-window-arms.c */
+void                    _straits_window_class_arms_init        (GtkWidgetClass     *widget_class);
+void                    _straits_window_arms_init              (StraitsWindow      *self);
+void                    _straits_window_arms_dispose           (StraitsWindow      *self);
+void                    _straits_window_arms_apply             (StraitsWindow      *self);
+void                    _straits_window_arms_dataset_shown     (StraitsWindow      *self);
 
 /* straits-window-presentation.c */
 void                    _straits_window_class_presentation_init (GtkWidgetClass   *widget_class);

@@ -210,6 +210,7 @@ apply_time (StraitsWindow *self)
   if (renderer == NULL)
     return;
   straits_map_renderer_set_time (renderer, _straits_window_time_is_all (self) ? NULL : &date);
+  _straits_window_arms_apply (self);
   straits_map_view_queue_full_redraw (self->map_view);
 }
 
@@ -549,15 +550,24 @@ on_visible_view_changed (StraitsWindow *self)
 
 /* Showing a dataset ------------------------------------------------------- */
 
-static void
-update_titles (StraitsWindow *self)
+void
+_straits_window_update_titles (StraitsWindow *self)
 {
   const StraitsMetadata *meta = straits_dataset_get_metadata (self->dataset);
-  g_autofree char *subtitle = g_strdup_printf (_("%u actors · %u relations · %u events · %u figures"),
-                                               straits_dataset_get_n_actors (self->dataset),
-                                               straits_dataset_get_n_relations (self->dataset),
-                                               straits_dataset_get_n_events (self->dataset),
-                                               straits_dataset_get_n_figures (self->dataset));
+  g_autofree char *counts = g_strdup_printf (_("%u actors · %u relations · %u events · %u figures"),
+                                             straits_dataset_get_n_actors (self->dataset),
+                                             straits_dataset_get_n_relations (self->dataset),
+                                             straits_dataset_get_n_events (self->dataset),
+                                             straits_dataset_get_n_figures (self->dataset));
+  g_autofree char *as_of = NULL;
+  g_autofree char *subtitle = NULL;
+
+  /* A trade register added is the second source, named with its date. */
+  if (self->sipri != NULL)
+    as_of = g_strdup_printf (_(" + SIPRI trade register, data generated %s"),
+                             straits_sipri_register_get_data_as_of (self->sipri)
+                             ? straits_sipri_register_get_data_as_of (self->sipri) : _("(not stated)"));
+  subtitle = g_strconcat (counts, as_of ? as_of : "", NULL);
 
   adw_view_switcher_title_set_title (self->switcher_title, meta->title);
   adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
@@ -627,7 +637,7 @@ show_dataset (StraitsWindow  *self,
   straits_selection_init_none (&self->group_selection);
   g_set_object (&self->dataset, dataset);
   g_set_object (&self->file, file);
-  update_titles (self);
+  _straits_window_update_titles (self);
   straits_side_panel_set_dataset (self->side_panel, dataset);
   if (!same_file)
     setup_time_slider (self);
@@ -643,6 +653,8 @@ show_dataset (StraitsWindow  *self,
       restore_selection (self, &ids);
     }
   selection_ids_clear (&ids);
+  if (!same_file)
+    _straits_window_arms_dataset_shown (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
 }
 
@@ -755,16 +767,21 @@ on_toast_details (AdwToast *toast,
                       g_object_get_data (G_OBJECT (toast), "details"));
 }
 
-static void
-report_failure (StraitsWindow *self,
-                GFile         *file,
-                GPtrArray     *diags)
+/* A file's errors (or warnings) in a toast, with the details a click away. */
+void
+_straits_window_report_failure (StraitsWindow *self,
+                                GFile         *file,
+                                GPtrArray     *diags)
 {
   g_autofree char *name = g_file_get_basename (file);
   guint n = straits_diagnostics_count (diags, STRAITS_SEVERITY_ERROR);
   /* Toast titles are markup; a file name is not. */
-  g_autofree char *title_markup = g_markup_printf_escaped (g_dngettext (NULL, "“%s” has %u error",
-                                                                         "“%s” has %u errors", n), name, n);
+  guint warnings = straits_diagnostics_count (diags, STRAITS_SEVERITY_WARNING);
+  g_autofree char *title_markup = n > 0 ? g_markup_printf_escaped (g_dngettext (NULL, "“%s” has %u error",
+                                                                          "“%s” has %u errors", n), name, n)
+                                 : g_markup_printf_escaped (g_dngettext (NULL, "“%s” has %u warning",
+                                                                          "“%s” has %u warnings", warnings),
+                                                            name, warnings);
   AdwToast *toast = adw_toast_new (title_markup);
 
   adw_toast_set_button_label (toast, _("_Details"));
@@ -803,7 +820,7 @@ show_load_result (StraitsWindow *self,
 {
   if (result->dataset == NULL)
     {
-      report_failure (self, file, result->diagnostics);
+      _straits_window_report_failure (self, file, result->diagnostics);
       return;
     }
   show_dataset (self, result->dataset, file);
@@ -1255,10 +1272,16 @@ on_drop (GtkDropTarget *target,
          StraitsWindow *self)
 {
   GSList *files = g_value_get_boxed (value);
+  g_autofree char *name = files ? g_file_get_basename (files->data) : NULL;
+  g_autofree char *lower = name ? g_ascii_strdown (name, -1) : NULL;
 
   if (files == NULL)
     return FALSE;
-  straits_window_open_file (self, files->data);
+  /* A CSV file is a trade register to add; anything else a dataset. */
+  if (lower != NULL && g_str_has_suffix (lower, ".csv"))
+    straits_window_add_register (self, files->data);
+  else
+    straits_window_open_file (self, files->data);
   return TRUE;
 }
 
@@ -1302,6 +1325,7 @@ straits_window_dispose (GObject *object)
   g_clear_handle_id (&self->reload_id, g_source_remove);
   g_clear_handle_id (&self->play_id, g_source_remove);
   _straits_window_presentation_dispose (self);
+  _straits_window_arms_dispose (self);
   if (self->monitor != NULL)
     g_signal_handlers_disconnect_by_data (self->monitor, self);
   g_clear_object (&self->monitor);
@@ -1432,6 +1456,7 @@ straits_window_class_init (StraitsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.export-chart", "(ub)", export_chart_action);
   _straits_window_class_presentation_init (widget_class);
+  _straits_window_class_arms_init (widget_class);
 }
 
 static void
@@ -1443,6 +1468,7 @@ straits_window_init (StraitsWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   straits_selection_init_none (&self->group_selection);
   _straits_window_presentation_init (self);
+  _straits_window_arms_init (self);
   self->atlas = straits_atlas_new (basemap_dir);
   self->settings = straits_settings_new ();
   if (self->settings != NULL)

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "straits-dataset.h"
+#include "straits-sipri-register.h"
 
 G_BEGIN_DECLS
 
@@ -20,5 +21,10 @@ StraitsDataset *straits_window_get_dataset (StraitsWindow  *self);
 void            straits_window_show_about  (StraitsWindow  *self);
 gboolean        straits_window_select_id   (StraitsWindow  *self,
                                             const char     *id);
+
+void            straits_window_add_register    (StraitsWindow  *self,
+                                                GFile          *file);
+void            straits_window_remove_register (StraitsWindow  *self);
+StraitsSipriRegister *straits_window_get_register (StraitsWindow *self);
 
 G_END_DECLS

@@ -59,7 +59,10 @@ straits_diagnostic_to_string (const StraitsDiagnostic *d)
   GString *s = g_string_new (d->file ? d->file : "");
 
   if (d->line > 0)
-    g_string_append_printf (s, ":%u:%u", d->line, d->column);
+    g_string_append_printf (s, ":%u", d->line);
+  /* Lines of a CSV file can be wrong as a whole: no column then. */
+  if (d->line > 0 && d->column > 0)
+    g_string_append_printf (s, ":%u", d->column);
   g_string_append (s, ": ");
   if (d->severity == STRAITS_SEVERITY_WARNING)
     g_string_append (s, _("warning: "));

@@ -543,12 +543,22 @@ straits_export_write_alt_text (const char  *filename,
   g_autofree char *stem = dot && !strchr (dot, '/') ? g_strndup (filename, dot - filename) : g_strdup (filename);
   g_autofree char *path = g_strconcat (stem, ".alt.txt", NULL);
   g_autofree char *contents = g_strconcat (text, "\n", NULL);
+
+  return straits_export_write_text (path, contents, error);
+}
+
+/* Writes @text to @path atomically (tables saved as CSV, alt text). */
+gboolean
+straits_export_write_text (const char  *path,
+                           const char  *text,
+                           GError     **error)
+{
   g_auto(AtomicFile) out = { NULL, NULL, NULL };
   g_autoptr(GError) local = NULL;
 
   if (!atomic_file_open (&out, path, error))
     return FALSE;
-  if (!g_output_stream_write_all (out.stream, contents, strlen (contents), NULL, NULL, &local))
+  if (!g_output_stream_write_all (out.stream, text, strlen (text), NULL, NULL, &local))
     {
       g_propagate_prefixed_error (error, g_steal_pointer (&local), _("Cannot write “%s”: "), path);
       return FALSE;

@@ -63,6 +63,9 @@ gboolean straits_export                      (const char                  *filen
                                               const StraitsExportMetadata *metadata,
                                               GError                     **error);
 
+gboolean straits_export_write_text           (const char                  *path,
+                                              const char                  *text,
+                                              GError                     **error);
 gboolean straits_export_write_alt_text       (const char                  *filename,
                                               const char                  *text,
                                               GError                     **error);

@@ -705,6 +705,8 @@ straits_map_draw_legend (StraitsMapRenderer *self,
   if (adversarial && self->drawn_types->len > 0)
     g_array_append_val (entries, stance_entry);
   add_sea_entries (self, entries, texts);
+  if (self->n_drawn_flows > 0 && self->flows_legend != NULL)
+    g_array_append_val (entries, ((LegendEntry) { self->flows_legend, straits_map_flow_colour (), TRUE, FALSE, G_MAXUINT }));
   if (entries->len == 0)
     return;
 

@@ -66,6 +66,11 @@ struct _StraitsMapRenderer
   gboolean base_enabled;
   guint n_threads;            /* that draw the base layer, in bands */
   guint base_generation;      /* counts invalidations */
+
+  /* Arms transfers (straits-map-flows.c). */
+  GArray *flows;              /* StraitsMapFlow */
+  char *flows_legend;
+  guint n_drawn_flows;
 };
 
 /* drawn_groups holds group indices and these two pseudo-groups. */
@@ -142,6 +147,12 @@ void     straits_map_draw_legend      (StraitsMapRenderer    *self,
                                        StraitsMapFrame       *frame);
 void     straits_map_draw_events      (StraitsMapRenderer    *self,
                                        StraitsMapFrame       *frame);
+
+/* straits-map-flows.c */
+void     straits_map_draw_flows       (StraitsMapRenderer    *self,
+                                       StraitsMapFrame       *frame);
+void     straits_map_flows_free       (StraitsMapRenderer    *self);
+const StraitsColour *straits_map_flow_colour (void);
 
 /* straits-map-maritime.c */
 void     straits_map_draw_territorial_seas (StraitsMapRenderer *self,

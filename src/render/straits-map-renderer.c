@@ -66,6 +66,7 @@ straits_map_renderer_finalize (GObject *object)
   g_clear_pointer (&self->hatch, cairo_pattern_destroy);
   g_clear_pointer (&self->city_dot, cairo_surface_destroy);
 
+  straits_map_flows_free (self);
   G_OBJECT_CLASS (straits_map_renderer_parent_class)->finalize (object);
 }
 
@@ -555,6 +556,7 @@ straits_map_renderer_draw (StraitsMapRenderer    *self,
   straits_map_draw_highlights (self, &frame);
   straits_map_draw_territorial_seas (self, &frame);
   straits_map_draw_relations (self, &frame);
+  straits_map_draw_flows (self, &frame);
   if (self->show_legend)
     straits_map_draw_legend (self, &frame);
   if (!self->hide_labels)

@@ -13,6 +13,7 @@
 #include <math.h>
 #include <glib/gi18n.h>
 
+#include "straits-map-flows.h"
 #include "straits-map-view.h"
 
 /* Output units per point on screen: 96 dpi. */
@@ -56,6 +57,7 @@ struct _StraitsMapView
   guint32 hover_relation;
   guint64 frame_count;
   guint n_drawn_relations;
+  guint n_drawn_flows;
 };
 
 G_DEFINE_FINAL_TYPE (StraitsMapView, straits_map_view, GTK_TYPE_WIDGET)
@@ -263,9 +265,11 @@ render_cache (StraitsMapView *self,
   straits_map_renderer_draw (self->renderer, cr, width, height, &self->viewport);
   cairo_destroy (cr);
   cairo_surface_flush (self->cache);
-  if (straits_map_renderer_get_n_drawn_relations (self->renderer) != self->n_drawn_relations)
+  if (straits_map_renderer_get_n_drawn_relations (self->renderer) != self->n_drawn_relations ||
+      straits_map_renderer_get_n_drawn_flows (self->renderer) != self->n_drawn_flows)
     {
       self->n_drawn_relations = straits_map_renderer_get_n_drawn_relations (self->renderer);
+      self->n_drawn_flows = straits_map_renderer_get_n_drawn_flows (self->renderer);
       announce (self);
     }
   self->cache_viewport = self->viewport;
@@ -480,6 +484,10 @@ announce (StraitsMapView *self)
   g_string_append_printf (text, g_dngettext (NULL, "%u relation shown.", "%u relations shown.",
                                              self->n_drawn_relations),
                           self->n_drawn_relations);
+  if (self->n_drawn_flows > 0)
+    g_string_append_printf (text, g_dngettext (NULL, " %u arms flow shown.", " %u arms flows shown.",
+                                               self->n_drawn_flows),
+                            self->n_drawn_flows);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   text->str, -1);
 }

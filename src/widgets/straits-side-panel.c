@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
+#include "straits-arms-page.h"
 #include "straits-chart-view.h"
 #include "straits-history-item.h"
 #include "straits-side-panel.h"
@@ -41,6 +42,7 @@ struct _StraitsSidePanel
   GtkGrid *aegean_grid;
   GtkGrid *coast_grid;
   GtkLabel *seas_note;
+  StraitsArmsPage *arms_page; /* from a trade register, above the paper's figures */
 
   StraitsDataset *dataset;
   StraitsSelection selection;
@@ -529,16 +531,25 @@ refill_charts (StraitsSidePanel *self)
 {
   GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->charts_box))) != NULL)
+  gboolean has_register = straits_arms_page_get_register (self->arms_page) != NULL;
+
+  while ((child = gtk_widget_get_last_child (GTK_WIDGET (self->charts_box))) != GTK_WIDGET (self->arms_page))
     gtk_box_remove (self->charts_box, child);
   self->n_charts = 0;
   for (guint i = 0; self->dataset && i < straits_dataset_get_n_figures (self->dataset); i++)
     if (straits_selection_has_figure (self->dataset, &self->selection, straits_dataset_get_figure (self->dataset, i)))
       {
+        if (self->n_charts == 0 && has_register)
+          {
+            GtkWidget *heading = new_label ("heading");
+
+            gtk_label_set_text (GTK_LABEL (heading), _("Figures stated in the dataset’s sources"));
+            gtk_box_append (self->charts_box, heading);
+          }
         gtk_box_append (self->charts_box, new_chart_card (self, i));
         self->n_charts++;
       }
-  gtk_stack_set_visible_child_name (self->charts_stack, self->n_charts > 0 ? "charts" : "empty");
+  gtk_stack_set_visible_child_name (self->charts_stack, self->n_charts > 0 || has_register ? "charts" : "empty");
   adw_status_page_set_description (self->charts_empty, _("The dataset has no figures about this selection."));
 }
 
@@ -739,6 +750,7 @@ straits_side_panel_set_dataset (StraitsSidePanel *self,
 
   g_set_object (&self->dataset, dataset);
   straits_selection_init_none (&self->selection);
+  straits_arms_page_set_dataset (self->arms_page, dataset);
   fill_type_filter (self);
   refresh (self);
 }
@@ -752,6 +764,7 @@ straits_side_panel_set_selection (StraitsSidePanel       *self,
   if (straits_selection_equal (&self->selection, selection))
     return;
   self->selection = *selection;
+  straits_arms_page_set_selection (self->arms_page, selection);
   refresh (self);
 }
 
@@ -762,9 +775,11 @@ straits_side_panel_set_style (StraitsSidePanel      *self,
   g_return_if_fail (STRAITS_IS_SIDE_PANEL (self));
 
   self->style = *style;
+  straits_arms_page_set_style (self->arms_page, style);
   for (GtkWidget *card = gtk_widget_get_first_child (GTK_WIDGET (self->charts_box));
        card != NULL; card = gtk_widget_get_next_sibling (card))
-    straits_chart_view_set_style (g_object_get_data (G_OBJECT (card), "chart"), style);
+    if (g_object_get_data (G_OBJECT (card), "chart") != NULL)
+      straits_chart_view_set_style (g_object_get_data (G_OBJECT (card), "chart"), style);
 }
 
 /* Brings the first entry of @date or later into view. */
@@ -895,6 +910,8 @@ straits_side_panel_init (StraitsSidePanel *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   straits_selection_init_none (&self->selection);
+  self->arms_page = STRAITS_ARMS_PAGE (straits_arms_page_new ());
+  gtk_box_prepend (self->charts_box, GTK_WIDGET (self->arms_page));
   straits_map_style_init (&self->style, STRAITS_MAP_STYLE_LIGHT);
   self->items = g_list_store_new (STRAITS_TYPE_HISTORY_ITEM);
   model = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->items)));
@@ -912,6 +929,25 @@ straits_side_panel_init (StraitsSidePanel *self)
   g_signal_connect_swapped (self->seas_12, "toggled", G_CALLBACK (on_seas_toggled), self);
   fill_type_filter (self);
   refill_history (self);
+}
+
+/* A SIPRI trade register: its breakdowns above the paper's figures. */
+void
+straits_side_panel_set_register (StraitsSidePanel     *self,
+                                 StraitsSipriRegister *reg)
+{
+  g_return_if_fail (STRAITS_IS_SIDE_PANEL (self));
+
+  straits_arms_page_set_register (self->arms_page, reg);
+  self->charts_stale = TRUE;
+  update_charts (self);
+}
+
+StraitsArmsPage *
+straits_side_panel_get_arms_page (StraitsSidePanel *self)
+{
+  g_return_val_if_fail (STRAITS_IS_SIDE_PANEL (self), NULL);
+  return self->arms_page;
 }
 
 GtkWidget *

@@ -7,6 +7,7 @@
 
 #include <gtk/gtk.h>
 
+#include "straits-arms-page.h"
 #include "straits-history.h"
 #include "straits-maritime.h"
 #include "straits-map-style.h"
@@ -34,5 +35,8 @@ guint      straits_side_panel_get_n_charts  (StraitsSidePanel       *self);
 void       straits_side_panel_set_maritime  (StraitsSidePanel            *self,
                                              const StraitsMaritimeReport *report);
 guint      straits_side_panel_get_seas      (StraitsSidePanel       *self);
+void       straits_side_panel_set_register  (StraitsSidePanel       *self,
+                                             StraitsSipriRegister   *reg);
+StraitsArmsPage *straits_side_panel_get_arms_page (StraitsSidePanel *self);
 
 G_END_DECLS
