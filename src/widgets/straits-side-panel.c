@@ -160,7 +160,7 @@ setup_row (GtkSignalListItemFactory *factory,
   GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *swatch = gtk_drawing_area_new ();
   GtkWidget *meta = new_inscription ("caption", 2);
-  GtkWidget *title = new_label (NULL);
+  GtkWidget *title = new_inscription ("history-title", 4);
   GtkWidget *summary = new_inscription ("dim-label", 6);
   GtkWidget *source = new_label ("caption");
   Swatch *data = g_new0 (Swatch, 1);
@@ -175,7 +175,6 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), draw_swatch, data, g_free);
   gtk_widget_add_css_class (meta, "dim-label");
   gtk_widget_add_css_class (meta, "numeric");
-  gtk_widget_add_css_class (title, "history-title");
   gtk_widget_set_hexpand (text, TRUE);
   g_signal_connect (source, "activate-link", G_CALLBACK (on_activate_link), NULL);
 
@@ -292,7 +291,7 @@ bind_entry (StraitsSidePanel *self, GtkWidget *box, const StraitsHistoryEntry *e
   meta_shown = straits_text_for_label (meta, MAX_SUMMARY_CHARS);
   gtk_inscription_set_text (g_object_get_data (G_OBJECT (box), "meta"), meta_shown);
   title_shown = straits_text_for_label (title, MAX_SUMMARY_CHARS);
-  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "title"), title_shown);
+  gtk_inscription_set_text (g_object_get_data (G_OBJECT (box), "title"), title_shown);
   /* The curator's note says what the source does not: an inferred year, a
    * placement of the dataset's own, another source that differs. */
   if (note != NULL)
