@@ -1259,6 +1259,13 @@ straits_window_show_about (StraitsWindow *self)
 
       adw_about_window_add_credit_section (ADW_ABOUT_WINDOW (about), _("Dataset sources"), names);
     }
+  if (self->sipri != NULL)
+    {
+      g_autofree char *citation = straits_sipri_register_citation (self->sipri);
+      const char *names[] = { citation, NULL };
+
+      adw_about_window_add_credit_section (ADW_ABOUT_WINDOW (about), _("Trade register"), names);
+    }
   adw_about_window_add_credit_section (ADW_ABOUT_WINDOW (about), _("Map data"), map_credits);
   gtk_window_set_transient_for (GTK_WINDOW (about), GTK_WINDOW (self));
   gtk_window_present (GTK_WINDOW (about));

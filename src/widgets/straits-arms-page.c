@@ -511,6 +511,8 @@ straits_arms_page_set_register (StraitsArmsPage *self, StraitsSipriRegister *reg
 
   if (!g_set_object (&self->reg, reg))
     return;
+  /* Actor indices are the old register's until the next refresh. */
+  g_array_set_size (self->actors, 0);
   if (reg != NULL)
     {
       guint first, last, to;

@@ -532,7 +532,8 @@ refill_charts (StraitsSidePanel *self)
 
   gboolean has_register = straits_arms_page_get_register (self->arms_page) != NULL;
 
-  while ((child = gtk_widget_get_last_child (GTK_WIDGET (self->charts_box))) != GTK_WIDGET (self->arms_page))
+  while ((child = gtk_widget_get_last_child (GTK_WIDGET (self->charts_box))) != NULL &&
+         child != GTK_WIDGET (self->arms_page))
     gtk_box_remove (self->charts_box, child);
   self->n_charts = 0;
   for (guint i = 0; self->dataset && i < straits_dataset_get_n_figures (self->dataset); i++)
