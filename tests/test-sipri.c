@@ -363,7 +363,9 @@ test_huge_file_refused (void)
   reg = straits_sipri_register_load_file (path, NULL, &error);
   g_assert_null (reg);
   g_assert_error (error, STRAITS_SIPRI_ERROR, STRAITS_SIPRI_ERROR_TOO_LARGE);
-  g_assert_nonnull (strstr (error->message, "2147483648 bytes"));
+  /* The message names the file and the limit it is over. */
+  g_assert_nonnull (strstr (error->message, "huge.csv"));
+  g_assert_nonnull (strstr (error->message, "larger than"));
   g_unlink (path);
   g_rmdir (dir);
 }
@@ -397,7 +399,7 @@ test_missing_file (void)
 
   g_assert_null (reg);
   g_assert_error (error, STRAITS_SIPRI_ERROR, STRAITS_SIPRI_ERROR_IO);
-  g_assert_true (g_str_has_prefix (error->message, "/nonexistent/reg.csv: cannot open"));
+  g_assert_nonnull (strstr (error->message, "“/nonexistent/reg.csv”"));
 }
 
 /* Breakdowns on the excerpt, summed by hand from its lines. */

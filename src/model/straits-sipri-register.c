@@ -8,17 +8,13 @@
  */
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <math.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 
 #include "straits-diagnostic.h"
 #include "straits-sipri-register.h"
+#include "straits-safe-file.h"
 
 G_DEFINE_QUARK (straits-sipri-error-quark, straits_sipri_error)
 
@@ -281,59 +277,27 @@ straits_sipri_map_name (const char            *name,
 
 /* Reading ------------------------------------------------------------------ */
 
-/* The one place that reads the file, so that it can move to the model's
- * common reader: opened once, checked with fstat (a regular file, not over
- * the limit) before a byte is read. */
+/* Through the model's common reader (straits-safe-file.h): opened once,
+ * checked on the descriptor (a regular file, not over the limit) before a
+ * byte is read. Its refusals keep their message (the path and the reason)
+ * and are sorted into this importer's error codes. */
 static GBytes *
 read_register_file (const char *filename, GError **error)
 {
-  g_autofree char *buffer = NULL;
-  struct stat st;
-  gsize size, done = 0;
-  int fd = g_open (filename, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK, 0);
+  g_autoptr(GError) local = NULL;
+  GBytes *bytes = straits_safe_file_read (filename, STRAITS_SIPRI_MAX_SIZE,
+                                          STRAITS_SAFE_FILE_FOLLOW_LINKS, &local);
+  int code = STRAITS_SIPRI_ERROR_IO;
 
-  if (fd < 0)
-    {
-      int saved = errno;
-      g_set_error (error, STRAITS_SIPRI_ERROR, STRAITS_SIPRI_ERROR_IO, _("%s: cannot open: %s"),
-                   filename, g_strerror (saved));
-      return NULL;
-    }
-  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
-    {
-      g_set_error (error, STRAITS_SIPRI_ERROR, STRAITS_SIPRI_ERROR_NOT_REGULAR,
-                   _("%s: not a regular file"), filename);
-      close (fd);
-      return NULL;
-    }
-  if ((guint64) st.st_size > STRAITS_SIPRI_MAX_SIZE)
-    {
-      g_set_error (error, STRAITS_SIPRI_ERROR, STRAITS_SIPRI_ERROR_TOO_LARGE,
-                   _("%s: %" G_GUINT64_FORMAT " bytes is more than a trade register can be (%u MB at most)"),
-                   filename, (guint64) st.st_size, STRAITS_SIPRI_MAX_SIZE / (1024 * 1024));
-      close (fd);
-      return NULL;
-    }
-  size = (gsize) st.st_size;
-  buffer = g_malloc (size + 1);
-  while (done < size)
-    {
-      gssize n = read (fd, buffer + done, size - done);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        {
-          int saved = errno;
-          g_set_error (error, STRAITS_SIPRI_ERROR, STRAITS_SIPRI_ERROR_IO, _("%s: cannot read: %s"),
-                       filename, n < 0 ? g_strerror (saved) : _("the file became shorter"));
-          close (fd);
-          return NULL;
-        }
-      done += (gsize) n;
-    }
-  close (fd);
-  return g_bytes_new_take (g_steal_pointer (&buffer), size);
+  if (bytes != NULL)
+    return bytes;
+  if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
+    code = STRAITS_SIPRI_ERROR_TOO_LARGE;
+  else if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE)
+           || g_error_matches (local, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+    code = STRAITS_SIPRI_ERROR_NOT_REGULAR;
+  g_set_error_literal (error, STRAITS_SIPRI_ERROR, code, local->message);
+  return NULL;
 }
 
 /* Parsing ------------------------------------------------------------------ */
