@@ -394,7 +394,8 @@ def main():
     tap(wait_for(lambda: find(root, role="label", name=reluctant["label"]), timeout=10) is not None,
         f"selecting a group names it in the side panel's header (“{reluctant['label']}”)")
     select_id("")
-    shown_all = relations_shown(root)
+    # Read once the tree has settled after the selection was cleared.
+    shown_all = wait_for(lambda: relations_shown(root), timeout=10)
     slider = find(root, role="slider")
     if slider is not None:
         slider.set_current_value(2019 * 12 + 11)
