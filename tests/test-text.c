@@ -261,6 +261,31 @@ test_stand_ins_not_found (void)
   g_assert_cmpstr (read->order->pdata[read->order->len - 1], ==, "text");
 }
 
+/* Limits count characters: a Greek text of twice the limit is cut (its
+ * bytes were once taken for characters, and it passed whole). */
+static void
+test_truncate_counts_characters (void)
+{
+  g_autoptr(GString) greek = g_string_new (NULL);
+  g_autofree char *cut = NULL, *same = NULL, *exact = NULL;
+
+  for (int i = 0; i < 400; i++)
+    g_string_append (greek, "α");
+  cut = straits_text_truncate (greek->str, 200);
+  g_assert_cmpint (g_utf8_strlen (cut, -1), ==, 200);
+  g_assert_true (g_str_has_suffix (cut, "…"));
+  g_assert_true (g_str_has_prefix (cut, "αα"));
+
+  g_string_truncate (greek, 200 * strlen ("α"));
+  exact = straits_text_truncate (greek->str, 200);
+  g_assert_cmpstr (exact, ==, greek->str);
+  same = straits_text_truncate ("Kyiv", 4);
+  g_assert_cmpstr (same, ==, "Kyiv");
+  g_clear_pointer (&same, g_free);
+  same = straits_text_truncate ("Odesa", 4);
+  g_assert_cmpstr (same, ==, "Ode…");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -271,5 +296,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/text/svg-rotated", test_svg_rotated);
   g_test_add_func ("/text/svg-special", test_svg_special);
   g_test_add_func ("/text/stand-ins-not-found", test_stand_ins_not_found);
+  g_test_add_func ("/text/truncate-counts-characters", test_truncate_counts_characters);
   return g_test_run ();
 }

@@ -54,6 +54,7 @@ struct _StraitsExportDialog
   GtkAspectFrame *preview_frame;
   GtkDrawingArea *preview;
   GtkLabel *error_label;
+  GtkWidget *export_button;
   GtkWidget *map_only_rows;       /* the "Show" row's box */
 };
 
@@ -162,6 +163,29 @@ draw_preview (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer
   gtk_text_buffer_set_text (self->alt_text, alt, -1);
 }
 
+/* A map figure whose page leaves its map no sensible frame (a long title
+ * on a small custom size) cannot be exported: the dialog says why and
+ * which size would do, as the command line does. */
+static gboolean
+check_page (StraitsExportDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  StraitsViewport vp;
+  StraitsFigureOptions options;
+  double w, h;
+  gboolean fits = TRUE;
+
+  if (self->dataset == NULL && page_size (self, &w, &h))
+    {
+      options = figure_options (self, w, &vp);
+      fits = straits_figure_check_page (self->renderer, w, h, &options, &error);
+    }
+  gtk_label_set_text (self->error_label, fits ? "" : error->message);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), !fits);
+  gtk_widget_set_sensitive (self->export_button, fits);
+  return fits;
+}
+
 static void
 update (StraitsExportDialog *self)
 {
@@ -173,6 +197,7 @@ update (StraitsExportDialog *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->dpi), gtk_drop_down_get_selected (self->format) == 0);
   if (page_size (self, &w, &h))
     gtk_aspect_frame_set_ratio (self->preview_frame, (float) (w / h));
+  check_page (self);
   gtk_widget_queue_draw (GTK_WIDGET (self->preview));
 }
 
@@ -363,7 +388,7 @@ build (StraitsExportDialog *self)
   g_auto(GStrv) marking_labels = NULL;
   GtkWidget *toolbar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *export_button = gtk_button_new_with_mnemonic (_("_Export…"));
+  GtkWidget *export_button = self->export_button = gtk_button_new_with_mnemonic (_("_Export…"));
   GtkWidget *body = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
   GtkWidget *grid = gtk_grid_new ();
   GtkWidget *elements = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
@@ -409,6 +434,12 @@ build (StraitsExportDialog *self)
   self->dpi = GTK_SPIN_BUTTON (row (grid, &y, _("_DPI (PNG)"), gtk_spin_button_new_with_range (10, 2400, 10)));
   gtk_spin_button_set_value (self->dpi, 150);
   self->title = GTK_ENTRY (row (grid, &y, _("_Title"), gtk_entry_new ()));
+  /* Names for tests that drive the dialog. */
+  gtk_widget_set_name (GTK_WIDGET (self->title), "title");
+  gtk_widget_set_name (GTK_WIDGET (self->size), "size");
+  gtk_widget_set_name (GTK_WIDGET (self->custom_width), "custom-width");
+  gtk_widget_set_name (GTK_WIDGET (self->custom_height), "custom-height");
+  gtk_widget_set_name (self->export_button, "export");
   self->subtitle = GTK_ENTRY (row (grid, &y, _("Su_btitle"), gtk_entry_new ()));
   self->legend = check (elements, _("Legend"));
   self->scale_bar = check (elements, _("Scale bar"));

@@ -281,11 +281,19 @@ char *
 straits_text_truncate (const char *text,
                        glong       max_chars)
 {
-  const char *cut;
+  const char *cut = text;
+  glong n = 0;
 
-  if (g_utf8_strlen (text, max_chars + 1) <= max_chars)
+  /* Count characters, not bytes: g_utf8_strlen's limit is in bytes, so
+   * Greek or Cyrillic text of twice the limit passed uncut. */
+  while (*cut != '\0' && n < max_chars)
+    {
+      cut = g_utf8_next_char (cut);
+      n++;
+    }
+  if (*cut == '\0')
     return g_strdup (text);
-  cut = g_utf8_offset_to_pointer (text, max_chars - 1);
+  cut = g_utf8_offset_to_pointer (text, MAX (max_chars - 1, 0));
   return g_strdup_printf ("%.*s…", (int) (cut - text), text);
 }
 

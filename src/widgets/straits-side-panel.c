@@ -52,6 +52,7 @@ struct _StraitsSidePanel
   guint n_charts;
   gboolean charts_stale;      /* rebuilt when the page is next shown */
   guint refresh_id;
+  int char_width;             /* the history's average character, pixels */
 };
 
 G_DEFINE_FINAL_TYPE (StraitsSidePanel, straits_side_panel, GTK_TYPE_WIDGET)
@@ -137,16 +138,49 @@ new_inscription (const char *css_class, guint lines)
 }
 
 /* Only web links leave the application: a dataset could name any URI. */
-static gboolean
-on_activate_link (GtkLabel   *label,
-                  const char *uri,
-                  gpointer    user_data)
+static void
+open_source_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
 {
+  const char *uri = g_variant_get_string (parameter, NULL);
   g_autofree char *scheme = g_uri_parse_scheme (uri);
 
   if (scheme != NULL && (g_ascii_strcasecmp (scheme, "http") == 0 || g_ascii_strcasecmp (scheme, "https") == 0))
-    gtk_show_uri (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (label))), uri, GDK_CURRENT_TIME);
-  return TRUE;
+    gtk_show_uri (GTK_WINDOW (gtk_widget_get_root (widget)), uri, GDK_CURRENT_TIME);
+}
+
+/* The citation is an inscription, not a wrapping label with links: a
+ * wrapping GtkLabel in a list row is measured at every width the list
+ * offers, and with the longest valid texts that alone held the main
+ * thread for 200-550 ms a selection. Its links are a button beside it
+ * (a menu when an entry cites several linked sources). */
+static void
+create_sources_popup (GtkMenuButton *button,
+                      gpointer       user_data)
+{
+  gtk_menu_button_set_menu_model (button, g_object_get_data (G_OBJECT (button), "menu"));
+}
+
+static GtkWidget *
+new_source_row (GtkWidget **text, GtkWidget **open_one, GtkWidget **open_many)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+
+  *text = new_inscription ("caption", 3);
+  gtk_widget_set_hexpand (*text, TRUE);
+  *open_one = gtk_button_new_from_icon_name ("adw-external-link-symbolic");
+  *open_many = gtk_menu_button_new ();
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (*open_many), "adw-external-link-symbolic");
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (*open_many), create_sources_popup, NULL, NULL);
+  gtk_widget_add_css_class (*open_one, "flat");
+  gtk_widget_add_css_class (*open_many, "flat");
+  gtk_widget_set_valign (*open_one, GTK_ALIGN_START);
+  gtk_widget_set_valign (*open_many, GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (row), *text);
+  gtk_box_append (GTK_BOX (row), *open_one);
+  gtk_box_append (GTK_BOX (row), *open_many);
+  return row;
 }
 
 static void
@@ -162,7 +196,8 @@ setup_row (GtkSignalListItemFactory *factory,
   GtkWidget *meta = new_inscription ("caption", 2);
   GtkWidget *title = new_inscription ("history-title", 4);
   GtkWidget *summary = new_inscription ("dim-label", 6);
-  GtkWidget *source = new_label ("caption");
+  GtkWidget *source, *open_one, *open_many;
+  GtkWidget *source_row = new_source_row (&source, &open_one, &open_many);
   Swatch *data = g_new0 (Swatch, 1);
 
   gtk_widget_set_margin_top (heading, 12);
@@ -176,12 +211,11 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (meta, "dim-label");
   gtk_widget_add_css_class (meta, "numeric");
   gtk_widget_set_hexpand (text, TRUE);
-  g_signal_connect (source, "activate-link", G_CALLBACK (on_activate_link), NULL);
 
   gtk_box_append (GTK_BOX (text), meta);
   gtk_box_append (GTK_BOX (text), title);
   gtk_box_append (GTK_BOX (text), summary);
-  gtk_box_append (GTK_BOX (text), source);
+  gtk_box_append (GTK_BOX (text), source_row);
   gtk_box_append (GTK_BOX (entry), swatch);
   gtk_box_append (GTK_BOX (entry), text);
   gtk_box_append (GTK_BOX (box), heading);
@@ -195,6 +229,9 @@ setup_row (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (box), "title", title);
   g_object_set_data (G_OBJECT (box), "summary", summary);
   g_object_set_data (G_OBJECT (box), "source", source);
+  g_object_set_data (G_OBJECT (box), "source-row", source_row);
+  g_object_set_data (G_OBJECT (box), "open-one", open_one);
+  g_object_set_data (G_OBJECT (box), "open-many", open_many);
   gtk_list_item_set_child (item, box);
 }
 
@@ -211,31 +248,131 @@ source_link (const StraitsSource *src)
   return NULL;
 }
 
-/* "Source: <a>Title</a>, Section" for each citation, escaped. */
+/* One citation as read: "Title, “Section, para. N”". */
 static char *
-citations_markup (StraitsDataset *dataset, const StraitsCitations *citations)
+citation_text (StraitsDataset *dataset, const StraitsCitation *c, glong max_chars)
+{
+  const StraitsSource *src = straits_dataset_get_source (dataset, c->source);
+  g_autofree char *title = straits_text_truncate (src->title, max_chars);
+  g_autofree char *locator = c->locator ? straits_text_truncate (c->locator, max_chars) : NULL;
+
+  return locator ? g_strdup_printf ("%s, “%s”", title, locator) : g_steal_pointer (&title);
+}
+
+/* "Source: Title, “Section”; Title, “Section”", plain text: the
+ * inscription shows up to four lines of it. (No tooltip: one shown under
+ * the pointer as the window maps took the keyboard focus from it under
+ * Xvfb, and the end-to-end tests' shortcuts went nowhere.) */
+static char *
+citations_text (StraitsDataset *dataset, const StraitsCitations *citations, glong max_chars)
 {
   GString *s = g_string_new (NULL);
 
   for (guint i = 0; i < citations->n; i++)
     {
-      const StraitsCitation *c = &citations->items[i];
-      const StraitsSource *src = straits_dataset_get_source (dataset, c->source);
-      g_autofree char *link = source_link (src);
-      g_autofree char *shown = straits_text_for_label (src->title, MAX_SUMMARY_CHARS);
-      g_autofree char *title = link ? g_markup_printf_escaped ("<a href=\"%s\">%s</a>", link, shown)
-                                    : g_markup_escape_text (shown, -1);
+      g_autofree char *one = citation_text (dataset, &citations->items[i], max_chars);
 
       g_string_append (s, i == 0 ? _("Source: ") : "; ");
-      g_string_append (s, title);
-      if (c->locator != NULL)
-        {
-          g_autofree char *located = straits_text_for_label (c->locator, MAX_SUMMARY_CHARS);
-          g_autofree char *locator = g_markup_escape_text (located, -1);
-          g_string_append_printf (s, ", “%s”", locator);
-        }
+      g_string_append (s, one);
     }
   return g_string_free (s, FALSE);
+}
+
+static GMenu *
+citations_menu (StraitsDataset *dataset, const StraitsCitations *citations, guint *n_links, char **first_link)
+{
+  GMenu *menu = g_menu_new ();
+
+  *n_links = 0;
+  for (guint i = 0; i < citations->n; i++)
+    {
+      const StraitsCitation *c = &citations->items[i];
+      g_autofree char *link = source_link (straits_dataset_get_source (dataset, c->source));
+      g_autofree char *label = NULL;
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (link == NULL)
+        continue;
+      label = citation_text (dataset, c, 60);
+      item = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target_value (item, "panel.open-source", g_variant_new_string (link));
+      g_menu_append_item (menu, item);
+      if ((*n_links)++ == 0)
+        *first_link = g_steal_pointer (&link);
+    }
+  return menu;
+}
+
+/* Characters on a line of the history at its current width, roughly:
+ * the width less the swatch and margins, over an average character. */
+static int
+history_chars_per_line (StraitsSidePanel *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self->history_list)) - 60;
+
+  if (self->char_width == 0)
+    {
+      PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self->history_list));
+      PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
+
+      self->char_width = MAX (pango_font_metrics_get_approximate_char_width (metrics) / PANGO_SCALE, 1);
+      pango_font_metrics_unref (metrics);
+    }
+  return width > 0 ? MAX (width / self->char_width, 10) : MAX_LABEL_WIDTH_CHARS;
+}
+
+/* An inscription's height does not depend on its text, so it is told how
+ * many lines to take: as many as @text needs at @chars_per_line, up to
+ * @max_lines (the rest ellipsized). */
+static void
+set_inscription_lines (GtkWidget *inscription, const char *text, int chars_per_line, guint max_lines)
+{
+  g_auto(GStrv) paragraphs = g_strsplit (text, "\n", -1);
+  glong lines = 0;
+
+  for (guint i = 0; paragraphs[i] != NULL && lines < max_lines; i++)
+    lines += 1 + g_utf8_strlen (paragraphs[i], -1) * 11 / 10 / MAX (chars_per_line, 1);
+  lines = MIN (lines, (glong) max_lines);
+  gtk_inscription_set_min_lines (GTK_INSCRIPTION (inscription), MAX (lines, 1));
+}
+
+static void
+bind_sources (StraitsSidePanel *self, GtkWidget *box, const StraitsCitations *citations)
+{
+  GtkWidget *text = g_object_get_data (G_OBJECT (box), "source");
+  GtkWidget *open_one = g_object_get_data (G_OBJECT (box), "open-one");
+  GtkWidget *open_many = g_object_get_data (G_OBJECT (box), "open-many");
+  g_autofree char *shown = NULL, *whole = NULL, *first_link = NULL, *tooltip = NULL;
+  g_autoptr(GMenu) menu = NULL;
+  guint n_links;
+
+  gtk_widget_set_visible (g_object_get_data (G_OBJECT (box), "source-row"), citations->n > 0);
+  if (citations->n == 0)
+    return;
+  whole = citations_text (self->dataset, citations, MAX_SUMMARY_CHARS);
+  shown = straits_text_for_label (whole, MIN (MAX_SUMMARY_CHARS, history_chars_per_line (self) * 5));
+  gtk_inscription_set_text (GTK_INSCRIPTION (text), shown);
+  set_inscription_lines (text, shown, history_chars_per_line (self) - 4, 4);
+
+  menu = citations_menu (self->dataset, citations, &n_links, &first_link);
+  gtk_widget_set_visible (open_one, n_links == 1);
+  gtk_widget_set_visible (open_many, n_links > 1);
+  if (n_links == 1)
+    {
+      /* Translators: a button's tooltip; %s is where the link goes */
+      tooltip = g_strdup_printf (_("Open the source (%s)"), first_link);
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (open_one), g_variant_new_string (first_link));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (open_one), "panel.open-source");
+      gtk_widget_set_tooltip_text (open_one, tooltip);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (open_one), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Open the source"), -1);
+    }
+  else if (n_links > 1)
+    {
+      /* The popover is made when it opens, not for every row bound. */
+      g_object_set_data_full (G_OBJECT (open_many), "menu", g_steal_pointer (&menu), g_object_unref);
+      gtk_widget_set_tooltip_text (open_many, _("Open a source"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (open_many), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Open a source"), -1);
+    }
 }
 
 static char *
@@ -250,8 +387,9 @@ static void
 bind_entry (StraitsSidePanel *self, GtkWidget *box, const StraitsHistoryEntry *entry)
 {
   Swatch *swatch = g_object_get_data (G_OBJECT (box), "swatch-data");
-  g_autofree char *date = NULL, *title = NULL, *meta = NULL, *source_markup = NULL, *summary_shown = NULL;
+  g_autofree char *date = NULL, *title = NULL, *meta = NULL, *summary_shown = NULL;
   g_autofree char *title_shown = NULL, *meta_shown = NULL, *text = NULL;
+  int chars_per_line;
   const StraitsTypeDef *type;
   const char *summary, *note;
 
@@ -283,15 +421,18 @@ bind_entry (StraitsSidePanel *self, GtkWidget *box, const StraitsHistoryEntry *e
                             straits_dataset_get_actor (self->dataset, entry->via)->name);
   else
     meta = g_strdup_printf ("%s · %s", date, type->label);
-  source_markup = citations_markup (self->dataset, straits_history_entry_citations (self->dataset, entry));
 
   swatch->colour = type->colour;
   swatch->is_relation = entry->kind == STRAITS_HISTORY_RELATION;
   gtk_widget_queue_draw (g_object_get_data (G_OBJECT (box), "swatch"));
+  chars_per_line = history_chars_per_line (self);
   meta_shown = straits_text_for_label (meta, MAX_SUMMARY_CHARS);
   gtk_inscription_set_text (g_object_get_data (G_OBJECT (box), "meta"), meta_shown);
-  title_shown = straits_text_for_label (title, MAX_SUMMARY_CHARS);
+  set_inscription_lines (g_object_get_data (G_OBJECT (box), "meta"), meta_shown, chars_per_line, 2);
+  title_shown = straits_text_for_label (title, MIN (MAX_SUMMARY_CHARS, chars_per_line * 4));
   gtk_inscription_set_text (g_object_get_data (G_OBJECT (box), "title"), title_shown);
+  /* Titles are set larger than the rest. */
+  set_inscription_lines (g_object_get_data (G_OBJECT (box), "title"), title_shown, chars_per_line * 9 / 10, 3);
   /* The curator's note says what the source does not: an inferred year, a
    * placement of the dataset's own, another source that differs. */
   if (note != NULL)
@@ -299,11 +440,11 @@ bind_entry (StraitsSidePanel *self, GtkWidget *box, const StraitsHistoryEntry *e
     text = g_strdup_printf (_("%s\nNote: %s"), summary ? summary : "", note);
   /* Six lines show: a 5000-character summary would cost Pango's
    * ellipsizing far more than the few hundred characters it shows. */
-  summary_shown = straits_text_for_label (text ? text : summary ? summary : "", MAX_SUMMARY_CHARS);
+  summary_shown = straits_text_for_label (text ? text : summary ? summary : "", MIN (MAX_SUMMARY_CHARS, chars_per_line * 8));
   gtk_inscription_set_text (g_object_get_data (G_OBJECT (box), "summary"), summary_shown);
+  set_inscription_lines (g_object_get_data (G_OBJECT (box), "summary"), summary_shown, chars_per_line, 6);
   gtk_widget_set_visible (g_object_get_data (G_OBJECT (box), "summary"), summary != NULL || note != NULL);
-  gtk_label_set_markup (g_object_get_data (G_OBJECT (box), "source"), source_markup);
-  gtk_widget_set_visible (g_object_get_data (G_OBJECT (box), "source"), *source_markup != '\0');
+  bind_sources (self, box, straits_history_entry_citations (self->dataset, entry));
 }
 
 static void
@@ -879,6 +1020,8 @@ straits_side_panel_class_init (StraitsSidePanelClass *klass)
    */
   signals[SEAS_CHANGED] = g_signal_new ("seas-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                         0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+
+  gtk_widget_class_install_action (widget_class, "panel.open-source", "s", open_source_action);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/eu/straits/Straits/ui/straits-side-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, StraitsSidePanel, title_label);
