@@ -6,6 +6,8 @@
 #include <math.h>
 
 #include "straits-projection.h"
+#include "straits-projection-private.h"
+#include "straits-maritime.h"
 #include "straits-region.h"
 
 typedef struct {
@@ -106,6 +108,54 @@ test_geodesic (void)
   }
 }
 
+/* Each projection the atlas sets up without PROJ's database (a pipeline
+ * from its PROJ string, or the string the table gives for a CRS code) puts
+ * every point of its region where the database's operation does, within a
+ * millimetre, both ways. */
+static void
+check_agrees_with_database (const char *definition, double west, double south, double east, double north)
+{
+  PJ_CONTEXT *ctx = proj_context_create ();
+  PJ *fast = _straits_projection_create (ctx, definition, FALSE);
+  PJ *slow = _straits_projection_create (ctx, definition, TRUE);
+  double worst = 0;
+
+  g_assert_nonnull (fast);
+  g_assert_nonnull (slow);
+  g_assert_false (proj_get_type (fast) == proj_get_type (slow)); /* the fast one is really a pipeline */
+  for (double lon = west; lon <= east; lon += (east - west) / 12)
+    for (double lat = south; lat <= north; lat += (north - south) / 12)
+      {
+        PJ_COORD a = proj_trans (fast, PJ_FWD, proj_coord (lon, lat, 0, 0));
+        PJ_COORD b = proj_trans (slow, PJ_FWD, proj_coord (lon, lat, 0, 0));
+        PJ_COORD back = proj_trans (fast, PJ_INV, a);
+
+        worst = MAX (worst, hypot (a.xy.x - b.xy.x, a.xy.y - b.xy.y));
+        g_assert_cmpfloat (fabs (back.lp.lam - lon), <, 1e-7); /* about a centimetre */
+        g_assert_cmpfloat (fabs (back.lp.phi - lat), <, 1e-7); /* about a centimetre */
+      }
+  g_test_message ("%s: the pipeline and the database differ by at most %.2g m", definition, worst);
+  g_assert_cmpfloat (worst, <, 1e-3);
+  proj_destroy (fast);
+  proj_destroy (slow);
+  proj_context_destroy (ctx);
+}
+
+static void
+test_table_agrees_with_database (void)
+{
+  const char *const ids[] = { "europe", "black-sea", "aegean" };
+
+  g_assert_nonnull (_straits_projection_known_string ("EPSG:3035"));
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      const StraitsRegion *r = straits_region_lookup (ids[i]);
+      g_assert_nonnull (r);
+      check_agrees_with_database (r->projection, r->west, r->south, r->east, r->north);
+    }
+  check_agrees_with_database (STRAITS_MARITIME_PROJECTION, 19.5, 34.0, 30.0, 42.0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -115,5 +165,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/projection/array", test_array_matches_single);
   g_test_add_func ("/projection/bad-definition", test_bad_definition);
   g_test_add_func ("/projection/geodesic", test_geodesic);
+  g_test_add_func ("/projection/table-agrees-with-database", test_table_agrees_with_database);
   return g_test_run ();
 }

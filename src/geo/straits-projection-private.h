@@ -1,0 +1,22 @@
+/* straits-projection-private.h: how a projection is set up, for tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <proj.h>
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* The PROJ string the atlas uses for a CRS code it knows, or NULL. */
+const char *_straits_projection_known_string (const char *definition);
+
+/* WGS84 lon/lat in degrees → @definition (x, y); through PROJ's database
+ * when @through_database, else as a pipeline where the definition allows.
+ * (transfer full) (nullable) */
+PJ *_straits_projection_create (PJ_CONTEXT *ctx,
+                                const char *definition,
+                                gboolean    through_database);
+
+G_END_DECLS
