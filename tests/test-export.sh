@@ -50,6 +50,8 @@ print(dark)
 PY
 }
 
+# The names each view must show (data/basemap/names.tsv and places.tsv).
+shows() { pdftotext "$work/$1.pdf" - | tr '\n' ' ' | grep -q "$2"; }
 for view in black-sea aegean eu-groupings; do
   "$straits" --export="$work/$view.pdf" --view=$view --size=a4-landscape 2>"$work/err" \
     && ok "$view: PDF exported" || { fail "$view: PDF exported"; cat "$work/err"; }
@@ -57,6 +59,9 @@ for view in black-sea aegean eu-groupings; do
     "pdfinfo '$work/$view.pdf' | grep -Eq 'Page size: +841.8[0-9]* x 595.2[0-9]* pts'"
   check "$view: PDF keeps its text (title and credits)" \
     "pdftotext '$work/$view.pdf' - | tr '\n' ' ' | grep -q 'Natural Earth'"
+  check "$view: no outdated name (Kiev, Odessa, Lvov, Sevastapol, Macedonia alone, Donbass)" \
+    "! pdftotext '$work/$view.pdf' - | grep -Eqw 'Kiev|Odessa|Lvov|Sevastapol|Donbass' && \
+     ! pdftotext '$work/$view.pdf' - | grep -Eq '(^|[^h] )Macedonia'"
   check "$view: PDF embeds its fonts" \
     "pdffonts '$work/$view.pdf' | awk 'NR>2 {print \$(NF-4)}' | grep -qv no"
   "$straits" --export="$work/$view.svg" --view=$view --size=slide-16x9 2>"$work/err" \
@@ -74,6 +79,14 @@ for view in black-sea aegean eu-groupings; do
   check "$view: SVG has no glyph outlines" "! grep -q -e '<symbol' -e 'glyph' '$work/$view.svg'"
   check "$view: SVG draws at 1920x1080 with its title in dark text" \
     "[ \"\$(png_size '$work/$view-svg.png')\" = '1920 1080' ] && [ \$(dark_pixels '$work/$view-svg.png' 20 20 400 56) -gt 100 ]"
+done
+
+for pair in "black-sea Istanbul" "black-sea Odesa" "black-sea Sevastopol" "black-sea Varna" \
+            "aegean Istanbul" "aegean North Macedonia" "aegean Bulgaria" "aegean Imia/Kardak" \
+            "eu-groupings Kyiv" "eu-groupings Bulgaria"; do
+  set -- $pair
+  view=$1; shift
+  check "$view: shows $*" "shows $view '$*'"
 done
 
 # Markup in a title is text, not markup; a blank title leaves its place blank.

@@ -11,12 +11,17 @@ Inputs (see ../shared/geodata/PROVENANCE.md and data/basemap/README.md):
   ne_10m_admin_0_disputed_areas.geojson              disputed and breakaway areas
   ne_10m_minor_islands.geojson                       islets the countries layer omits
   ne_50m_populated_places_simple.geojson             capitals and cities
+and from this folder's sibling data:
+  data/maritime/land-100m.sbm     OpenStreetMap land per country, to assign islets
+  data/basemap/names.tsv          current names instead of Natural Earth's, with reasons
+  data/basemap/places.tsv         ports and cities Natural Earth's 1:50m places omit
 
 The countries keep TopoJSON's topology: a border between two countries is one
 arc, stored and drawn once. Every vertex gets the Douglas-Peucker tolerance at
 which it would be dropped, so the renderer simplifies per zoom level by a
 comparison, and both sides of a border simplify alike. The output is
 deterministic: the same inputs give the same bytes. Standard library only.
+Islets are filed under the country whose OpenStreetMap land they lie on.
 """
 import argparse
 import json
@@ -27,6 +32,13 @@ import sys
 
 REGION = (-32.0, 24.0, 70.0, 73.0)  # west, south, east, north
 AEGEAN_ISLANDS_BOX = (19.0, 34.0, 37.0, 42.0)
+# Imia/Kardak: two rocky islets east of Kalymnos, the object of the 1996 crisis;
+# Greek under the 1947 Treaty of Paris as Greece and the EU read it, claimed by
+# Turkey. Smaller than both Natural Earth's islands and the 100 m OpenStreetMap
+# land, so it is a point (entered by hand to 0.01 degree): an islet feature
+# with a label point and no rings, which the renderer marks and labels.
+IMIA = dict(name="Imia/Kardak", code="GRC", lon=27.15, lat=37.05)
+HERE = os.path.dirname(os.path.abspath(__file__))
 EU = set("AUT BEL BGR HRV CYP CZE DNK EST FIN FRA DEU GRC HUN IRL ITA LVA LTU LUX MLT NLD "
          "POL PRT ROU SVK SVN ESP SWE".split())
 NAME_CODES = {"N. Cyprus": "CYN", "Kosovo": "XKX", "Somaliland": "SOL",
@@ -326,7 +338,7 @@ class Builder:
         return len(out), len(points)
 
 
-def add_countries(b, topo, ne50):
+def add_countries(b, topo, ne50, names):
     by_numeric, by_name, props = iso_codes(ne50)
     src_arcs = decode_arcs(topo)
     arc_map = {}
@@ -362,7 +374,7 @@ def add_countries(b, topo, ne50):
         p = props.get(code, {})
         rank = int(p.get("LABELRANK") or 5)
         flags = 1 if code in EU else 0
-        display = p.get("NAME") or name
+        display, _ = renamed(names, "country", p.get("NAME") or name, code)
         b.add_feature(0, display, code, rings, label_point(point_polys), rank, flags)
 
 
@@ -412,24 +424,128 @@ def add_seas(b, marine):
     return found
 
 
-def add_disputed(b, disputed):
+def add_disputed(b, disputed, names):
     for f in sorted(disputed["features"], key=lambda f: f["properties"].get("BRK_NAME") or ""):
         p = f["properties"]
         name = p.get("BRK_NAME") or p.get("NAME")
         code = DISPUTED_CODES.get(name, (name or "").upper().replace(" ", "_").replace(".", ""))
+        name, _ = renamed(names, "disputed", name, code)
         add_polygon_feature(b, 2, name, code, geojson_polygons(f["geometry"]))
 
 
-def add_islands(b, islands):
-    owners = {}
-    for feat_index, feat in enumerate(b.features):
-        if feat["layer"] == 0 and feat["code"] in ("GRC", "TUR", "CYP", "CYN"):
-            pts = []
-            for _, refs in feat["rings"]:
-                for ref in refs:
-                    pts.extend(b.arcs[ref if ref >= 0 else ~ref][::8])
-            owners[feat["code"]] = pts
-    n = 0
+def read_sbm(path):
+    """The features of an SBM1 file: [(layer, code, name, [[ring points], ...] per polygon)]."""
+    data = open(path, "rb").read()
+    magic, version, n_points, n_arcs, n_refs, n_rings, n_features, n_strings = struct.unpack_from("<4sIIIIIII", data)
+    assert magic == b"SBM1" and version == 1, f"{path}: not SBM1"
+    off = 32
+    sections = []
+    for size in (n_points * 8, n_points * 4, (n_arcs + 1) * 4, n_arcs, n_refs * 4,
+                 (n_rings + 1) * 4, n_rings, n_features * 32, n_strings):
+        sections.append(off)
+        off += size + (-size % 4)
+    pts = struct.unpack_from("<%di" % (2 * n_points), data, sections[0])
+    arcs = struct.unpack_from("<%dI" % (n_arcs + 1), data, sections[2])
+    refs = struct.unpack_from("<%di" % n_refs, data, sections[4])
+    rings = struct.unpack_from("<%dI" % (n_rings + 1), data, sections[5])
+    ring_flags = data[sections[6]:sections[6] + n_rings]
+    strings = data[sections[8]:sections[8] + n_strings]
+
+    def text(o):
+        return strings[o:strings.index(b"\0", o)].decode()
+
+    def ring(r):
+        out = []
+        for ref in refs[rings[r]:rings[r + 1]]:
+            a = ref if ref >= 0 else ~ref
+            seg = [(pts[2 * i] / 1e6, pts[2 * i + 1] / 1e6) for i in range(arcs[a], arcs[a + 1])]
+            out.extend(seg if ref >= 0 else seg[::-1])
+        return out
+
+    features = []
+    for i in range(n_features):
+        layer, _, _, name, code, first, n, _, _, _ = struct.unpack_from("<BBHIIIIffI", data, sections[7] + 32 * i)
+        polys = []
+        for r in range(first, first + n):
+            if ring_flags[r] & 1:
+                polys.append([ring(r)])
+            elif polys:
+                polys[-1].append(ring(r))
+        features.append((layer, text(code), text(name), polys))
+    return features
+
+
+class Land:
+    """OpenStreetMap land per country (data/maritime/land-100m.sbm): which
+    country's land a point lies on, or lies nearest to."""
+
+    def __init__(self, path):
+        self.polys = []   # (code, bbox, rings)
+        for layer, code, _, polys in read_sbm(path):
+            if layer == 0:
+                for rings in polys:
+                    self.polys.append((code, bbox_of(rings[0]), rings))
+
+    def polygon_at(self, x, y):
+        for code, b, rings in self.polys:
+            if b[0] <= x <= b[2] and b[1] <= y <= b[3] and point_in_ring(x, y, rings[0]) \
+                    and not any(point_in_ring(x, y, h) for h in rings[1:]):
+                return code, rings
+        return None, None
+
+    def nearest(self, x, y, reach=0.5):
+        """(code, km) of the land nearest to the point, looking within @reach degrees."""
+        k = math.cos(math.radians(y))
+        best = (None, INF)
+        for code, b, rings in self.polys:
+            if b[0] - reach > x or b[2] + reach < x or b[1] - reach > y or b[3] + reach < y:
+                continue
+            d = min(((px - x) * k) ** 2 + (py - y) ** 2 for px, py in rings[0])
+            if d < best[1]:
+                best = (code, d)
+        return best[0], math.sqrt(best[1]) * 111.2
+
+
+def nearest_country(b, x, y, reach=0.5):
+    """The Natural Earth country whose outline passes nearest to the point
+    (for islets off coasts the OpenStreetMap clip does not cover: Albania's)."""
+    k = math.cos(math.radians(y))
+    best = (None, INF)
+    for feat in b.features:
+        if feat["layer"] != 0:
+            continue
+        for _, refs in feat["rings"]:
+            for ref in refs:
+                for px, py in b.arcs[ref if ref >= 0 else ~ref]:
+                    if abs(px - x) < reach and abs(py - y) < reach:
+                        d = ((px - x) * k) ** 2 + (py - y) ** 2
+                        if d < best[1]:
+                            best = (feat["code"], d)
+    return best[0]
+
+
+def owner_of_islet(b, land, ring):
+    """The country whose OSM land the islet lies on: the land under its
+    vertices (most of them), else the land nearest to its middle, else (off
+    the OSM clip's countries) the nearest Natural Earth country."""
+    votes = {}
+    for x, y in ring[:: max(1, len(ring) // 16)]:
+        code, _ = land.polygon_at(x, y)
+        if code:
+            votes[code] = votes.get(code, 0) + 1
+    if votes:
+        return max(sorted(votes), key=votes.get)
+    x = sum(p[0] for p in ring) / len(ring)
+    y = sum(p[1] for p in ring) / len(ring)
+    code, km = land.nearest(x, y)
+    return code if code is not None and km < 5 else nearest_country(b, x, y)
+
+
+def add_islands(b, islands, land):
+    """The Aegean's minor islands, each filed under the country whose
+    OpenStreetMap land it lies on (Natural Earth gives them to the nearest
+    country outline, which puts Kastellorizo or the Oinousses in Turkey)."""
+    n, changed = 0, []
     for f in islands["features"]:
         for poly in geojson_polygons(f["geometry"]):
             ring = poly[0]
@@ -438,35 +554,76 @@ def add_islands(b, islands):
             w, s, e, nn = AEGEAN_ISLANDS_BOX
             if not (w <= x <= e and s <= y <= nn):
                 continue
-            k = math.cos(math.radians(y))
-            code = min(owners, key=lambda c: min(((px - x) * k) ** 2 + (py - y) ** 2 for px, py in owners[c]))
+            code = owner_of_islet(b, land, ring)
+            if code is None:
+                raise SystemExit(f"islet at {x:.3f} {y:.3f}: no OpenStreetMap land within reach")
             if add_polygon_feature(b, 3, "", code, [poly], box=AEGEAN_ISLANDS_BOX):
                 n += 1
+    b.add_feature(3, IMIA["name"], IMIA["code"], [], (IMIA["lon"], IMIA["lat"]))
     return n
 
 
-def add_cities(b, places):
+def read_table(path):
+    """A tab-separated table with a header line; lines starting with # are comments."""
+    with open(path, encoding="utf-8") as f:
+        lines = [line.rstrip("\n") for line in f if line.strip() and not line.startswith("#")]
+    header = lines[0].split("\t")
+    rows = [dict(zip(header, line.split("\t"))) for line in lines[1:]]
+    for row in rows:
+        assert len(row) == len(header) and all(row.values()), f"{path}: incomplete row {row}"
+    return rows
+
+
+def read_names(path):
+    """{(layer, Natural Earth's name): (name, code or None)}."""
+    return {(r["layer"], r["source"]): (r["name"], None if r["code"] == "-" else r["code"])
+            for r in read_table(path)}
+
+
+def renamed(names, layer, name, code):
+    new = names.pop((layer, name), None)
+    if new is None:
+        return name, code
+    return new[0], new[1] or code
+
+
+def add_cities(b, places, names, extra, land):
     for f in sorted(places["features"], key=lambda f: (f["properties"]["name"], f["properties"]["adm0_a3"])):
         p = f["properties"]
         x, y = p["longitude"], p["latitude"]
         if not (REGION[0] <= x <= REGION[2] and REGION[1] <= y <= REGION[3]):
             continue
         capital = "capital" in (p.get("featurecla") or "").lower() and p.get("adm0cap") in (1, 1.0, "1")
-        if not capital and int(p.get("scalerank") or 10) > 4:
+        # Scale rank 0 is the most important (Istanbul): not a missing value.
+        rank = int(p["scalerank"]) if p.get("scalerank") is not None else 10
+        if not capital and rank > 4:
             continue
-        b.add_feature(4, p["name"], p.get("adm0_a3") or "", [], (x, y), int(p.get("scalerank") or 0),
-                      1 if capital else 0, int(p.get("pop_max") or 0))
+        name, code = renamed(names, "city", p["name"], p.get("adm0_a3") or "")
+        b.add_feature(4, name, code, [], (x, y), rank, 1 if capital else 0, int(p.get("pop_max") or 0))
+    taken = {feat["name"] for feat in b.features if feat["layer"] == 4}
+    for row in extra:
+        x, y = float(row["lon"]), float(row["lat"])
+        assert row["name"] not in taken, f"places.tsv: {row['name']} is already a Natural Earth place"
+        code, _ = land.polygon_at(x, y)
+        near, km = (code, 0.0) if code else land.nearest(x, y)
+        assert near == row["code"] and km <= 2.0, \
+            f"places.tsv: {row['name']} lies {km:.1f} km from the land of {near}, not of {row['code']}"
+        b.add_feature(4, row["name"], row["code"], [], (x, y), 5, 0, 0)
 
 
 def build(geodata, scale, out_dir):
     topo = load(os.path.join(geodata, f"world-atlas-2.0.2-countries-{scale}.topo.json"))
     ne50 = load(os.path.join(geodata, "ne_50m_admin_0_countries.geojson"))
+    names = read_names(os.path.join(HERE, "..", "data", "basemap", "names.tsv"))
+    land = Land(os.path.join(HERE, "..", "data", "maritime", "land-100m.sbm"))
     b = Builder()
-    add_countries(b, topo, ne50)
+    add_countries(b, topo, ne50, names)
     seas = add_seas(b, load(os.path.join(geodata, "ne_10m_geography_marine_polys.geojson")))
-    add_disputed(b, load(os.path.join(geodata, "ne_10m_admin_0_disputed_areas.geojson")))
-    n_islands = add_islands(b, load(os.path.join(geodata, "ne_10m_minor_islands.geojson")))
-    add_cities(b, load(os.path.join(geodata, "ne_50m_populated_places_simple.geojson")))
+    add_disputed(b, load(os.path.join(geodata, "ne_10m_admin_0_disputed_areas.geojson")), names)
+    n_islands = add_islands(b, load(os.path.join(geodata, "ne_10m_minor_islands.geojson")), land)
+    add_cities(b, load(os.path.join(geodata, "ne_50m_populated_places_simple.geojson")), names,
+               read_table(os.path.join(HERE, "..", "data", "basemap", "places.tsv")), land)
+    assert not names, f"names.tsv: no such Natural Earth name: {sorted(names)}"
     path = os.path.join(out_dir, f"europe-{scale}.sbm")
     size, n_points = b.write(path)
     missing = sorted(set(SEAS[:9]) - seas)

@@ -412,14 +412,42 @@ draw_city_dot (StraitsMapRenderer *self,
                 y - cairo_image_surface_get_height (self->city_dot) / ux / 2);
 }
 
+/* A round marker of radius @r: @fill inside a ring of @ring. */
+static void
+draw_marker (StraitsMapFrame     *frame,
+             double               x,
+             double               y,
+             double               r,
+             const StraitsColour *fill,
+             const StraitsColour *ring)
+{
+  cairo_new_path (frame->cr);
+  cairo_arc (frame->cr, x, y, r, 0, 2 * G_PI);
+  straits_set_colour (frame->cr, fill);
+  cairo_fill_preserve (frame->cr);
+  straits_set_colour (frame->cr, ring);
+  cairo_set_line_width (frame->cr, 1.2 * frame->unit);
+  cairo_stroke (frame->cr);
+}
+
+/* Metres per unit below which a map shows more than capitals. */
+#define DETAILED_RESOLUTION 2500
+
+/* Cities, the most populous first (capitals before all). @world_cities:
+ * only those of Natural Earth's scale rank 0 (Istanbul, Moscow, Cairo),
+ * which go before the annotations so that a strait's marker moves aside
+ * for Istanbul rather than hide it; else all the others. */
 static void
 label_cities (StraitsMapRenderer *self,
-              StraitsMapFrame    *frame)
+              StraitsMapFrame    *frame,
+              gboolean            world_cities)
 {
   StraitsBasemap *basemap = straits_projected_map_get_basemap (self->map);
   g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
-  /* Metres per unit: more cities as one zooms in. */
-  gboolean detailed = frame->vp.resolution < 1500 / frame->unit;
+  /* Metres per unit: more cities as one zooms in. The regional views (the
+   * Black Sea on an A4 page is about 2 km a point) show their ports and
+   * cities; the EU-wide view only its capitals. */
+  gboolean detailed = frame->vp.resolution < DETAILED_RESOLUTION / frame->unit;
   TextStyle ts = { self->style.small_label_size, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, 0,
                    &self->style.text, STRAITS_LABEL_CITY };
 
@@ -428,7 +456,8 @@ label_cities (StraitsMapRenderer *self,
       const StraitsFeature *feature = straits_basemap_get_feature (basemap, f);
       gboolean capital = feature->flags & STRAITS_FEATURE_CAPITAL;
 
-      if (feature->layer != STRAITS_LAYER_CITY || (!capital && !detailed))
+      if (feature->layer != STRAITS_LAYER_CITY || (!capital && !detailed) ||
+          (feature->rank == 0) != world_cities)
         continue;
       g_array_append_val (candidates, ((Candidate) { f, (capital ? 1e9 : 0) + feature->population }));
     }
@@ -450,6 +479,36 @@ label_cities (StraitsMapRenderer *self,
       if (!place_text (self, frame, feature->name, &ts, ox, oy, TRUE))
         continue;
       draw_city_dot (self, frame, ox, oy, r);
+    }
+}
+
+/* Named islets too small to draw as land (Imia/Kardak): a hollow marker
+ * in the disputed areas' colour and the name, both names where they are
+ * disputed. Shown with the disputed areas, once a view is close enough
+ * for cities beyond the capitals. */
+static void
+label_islets (StraitsMapRenderer *self,
+              StraitsMapFrame    *frame)
+{
+  StraitsBasemap *basemap = straits_projected_map_get_basemap (self->map);
+  TextStyle ts = { self->style.small_label_size, PANGO_WEIGHT_NORMAL, PANGO_STYLE_ITALIC, 0,
+                   &self->style.disputed, STRAITS_LABEL_DISPUTED };
+
+  if (frame->vp.resolution >= DETAILED_RESOLUTION / frame->unit)
+    return;
+  for (guint f = 0; f < straits_basemap_get_n_features (basemap); f++)
+    {
+      const StraitsFeature *feature = straits_basemap_get_feature (basemap, f);
+      double x, y, ox, oy, r = 2.4 * frame->unit;
+
+      if (feature->layer != STRAITS_LAYER_ISLAND || feature->name[0] == '\0')
+        continue;
+      straits_projected_map_get_label_point (self->map, f, &x, &y);
+      if (!output_point (frame, x, y, &ox, &oy) ||
+          !straits_label_placer_try (frame->placer, &(StraitsRect) { ox - r, oy - r, 2 * r, 2 * r }))
+        continue;
+      draw_marker (frame, ox, oy, r, &self->style.halo, &self->style.disputed);
+      place_text (self, frame, feature->name, &ts, ox, oy, TRUE);
     }
 }
 
@@ -489,6 +548,31 @@ annotation_shown (StraitsMapRenderer      *self,
   return FALSE;
 }
 
+/* Reserves a marker's circle at (*@ox, *@oy) or, taken, at one of the
+ * places a diameter away (a strait or an area is wider than that at any
+ * scale that shows it); moves the point there. */
+static gboolean
+place_marker (StraitsMapFrame *frame,
+              double           r,
+              double          *ox,
+              double          *oy)
+{
+  static const double offsets[][2] = { { 0, 0 }, { 0, 2 }, { 2, 0 }, { 0, -2 }, { -2, 0 } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (offsets); i++)
+    {
+      double x = *ox + offsets[i][0] * r, y = *oy + offsets[i][1] * r;
+
+      if (straits_label_placer_try (frame->placer, &(StraitsRect) { x - r, y - r, 2 * r, 2 * r }))
+        {
+          *ox = x;
+          *oy = y;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 /* A dataset annotation: a marker, its name and, room permitting, its
  * note (the Montreux Convention's rules at the straits, for instance). */
 static void
@@ -511,16 +595,11 @@ label_annotations (StraitsMapRenderer *self,
       if (!annotation_shown (self, a) || !straits_map_annotation_point (self, a, &x, &y) ||
           !output_point (frame, x, y, &ox, &oy))
         continue;
-      /* The marker takes its place like a label: not under the legend. */
-      if (!straits_label_placer_try (frame->placer, &(StraitsRect) { ox - r, oy - r, 2 * r, 2 * r }))
+      /* The marker takes its place like a label: not under the legend,
+       * and beside a city rather than on it. */
+      if (!place_marker (frame, r, &ox, &oy))
         continue;
-      cairo_new_path (frame->cr);
-      cairo_arc (frame->cr, ox, oy, r, 0, 2 * G_PI);
-      straits_set_colour (frame->cr, &self->style.selection);
-      cairo_fill_preserve (frame->cr);
-      straits_set_colour (frame->cr, &self->style.halo);
-      cairo_set_line_width (frame->cr, 1.2 * frame->unit);
-      cairo_stroke (frame->cr);
+      draw_marker (frame, ox, oy, r, &self->style.selection, &self->style.halo);
       text = a->text ? g_strdup_printf ("%s: %s", a->name, a->text) : g_strdup (a->name);
       if (a->text == NULL || !place_text (self, frame, text, &note, ox, oy, TRUE))
         place_text (self, frame, a->name, &name, ox, oy, TRUE);
@@ -538,12 +617,16 @@ straits_map_draw_labels (StraitsMapRenderer *self,
   TextStyle disputed = { self->style.small_label_size, PANGO_WEIGHT_NORMAL, PANGO_STYLE_ITALIC, 0,
                          &self->style.disputed, STRAITS_LABEL_DISPUTED };
 
+  label_cities (self, frame, TRUE);
   label_annotations (self, frame);
   label_polygons (self, frame, STRAITS_LAYER_COUNTRY, 900, &country);
   if (self->overlays == NULL || straits_map_renderer_has_overlay (self, "disputed-areas"))
-    label_polygons (self, frame, STRAITS_LAYER_DISPUTED, 150, &disputed);
+    {
+      label_polygons (self, frame, STRAITS_LAYER_DISPUTED, 150, &disputed);
+      label_islets (self, frame);
+    }
   label_polygons (self, frame, STRAITS_LAYER_SEA, 1500, &sea);
-  label_cities (self, frame);
+  label_cities (self, frame, FALSE);
 }
 
 /* Legend ------------------------------------------------------------------ */
