@@ -81,6 +81,21 @@ for view in black-sea aegean eu-groupings; do
     "[ \"\$(png_size '$work/$view-svg.png')\" = '1920 1080' ] && [ \$(dark_pixels '$work/$view-svg.png' 20 20 400 56) -gt 100 ]"
 done
 
+# Every figure states its territorial convention; --territories switches it.
+check "credits name the EU convention by default" \
+  "pdftotext '$work/black-sea.pdf' - | tr '\n' ' ' | grep -q 'Borders as the EU recognises them'"
+"$straits" --export="$work/de-facto.pdf" --view=black-sea --territories=de-facto 2>"$work/err" \
+  && ok "--territories=de-facto exports" || { fail "--territories=de-facto exports"; cat "$work/err"; }
+check "de facto credits say they are not the EU's position" \
+  "pdftotext '$work/de-facto.pdf' - | tr '\n' ' ' | grep -q \"Not the EU's position\""
+check "--territories refuses an unknown convention, naming it" \
+  "! '$straits' --export='$work/x.pdf' --view=black-sea --territories=russian 2>'$work/err' && grep -q 'russian' '$work/err' && [ ! -e '$work/x.pdf' ]"
+check "Kosovo carries the EU's footnote where the view shows it" \
+  "pdftotext '$work/aegean.pdf' - | tr '\n' ' ' | grep -q 'Kosovo\\*: \\*This designation is without prejudice'"
+"$straits" --export="$work/2013.pdf" --view=black-sea --time=2013 2>"$work/err" \
+  && ok "black-sea as of 2013 exports" || { fail "black-sea as of 2013 exports"; cat "$work/err"; }
+check "as of 2013 Donbas and the 2022 regions are not named; Transnistria (since 1992) is" \
+  "! pdftotext '$work/2013.pdf' - | grep -Eq 'Donbas|Kherson region|Donetsk region' && pdftotext '$work/2013.pdf' - | grep -q Transnistria"
 for pair in "black-sea Istanbul" "black-sea Odesa" "black-sea Sevastopol" "black-sea Varna" \
             "aegean Istanbul" "aegean North Macedonia" "aegean Bulgaria" "aegean Imia/Kardak" \
             "eu-groupings Kyiv" "eu-groupings Bulgaria"; do

@@ -5,6 +5,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib.h>
+#include <string.h>
 
 #include "straits-atlas.h"
 #include "straits-region.h"
@@ -89,6 +90,129 @@ test_imia (void)
   g_assert_cmpfloat_with_epsilon (imia->label_lat, 37.05, 0.02);
 }
 
+/* Who draws the places of the disputed and occupied areas, as of 2013 and
+ * 2025, under the EU's convention and under Natural Earth's de facto one. */
+static void
+test_conventions (void)
+{
+  static const struct {
+    const char *place; double lon, lat; const char *region;
+    const char *eu_2013, *eu_2025, *de_facto_2013, *de_facto_2025;
+  } places[] = {
+    { "Simferopol", 34.10, 44.95, "black-sea", "UKR", "UKR", "UKR", "RUS" },
+    { "Sevastopol", 33.52, 44.60, "black-sea", "UKR", "UKR", "UKR", "RUS" },
+    { "Donetsk", 37.80, 48.00, "black-sea", "UKR", "UKR", "UKR", "UKR" },
+    { "Melitopol", 35.37, 46.85, "black-sea", "UKR", "UKR", "UKR", "UKR" },
+    { "Sukhumi", 41.02, 43.00, "black-sea", "GEO", "GEO", "GEO", "GEO" },
+    { "Kyrenia", 33.32, 35.33, "aegean", "CYP", "CYP", "CYN", "CYN" },
+    { "Limassol", 33.04, 34.69, "aegean", "CYP", "CYP", "CYP", "CYP" },
+    { "Pristina", 21.16, 42.66, "aegean", "XKX", "XKX", "XKX", "XKX" },
+    { "Istanbul", 28.95, 41.01, "aegean", "TUR", "TUR", "TUR", "TUR" },
+  };
+  g_autoptr(StraitsAtlas) atlas = open_atlas ();
+  StraitsDate y2013, y2025;
+
+  g_assert_true (straits_date_parse ("2013", &y2013));
+  g_assert_true (straits_date_parse ("2025", &y2025));
+  for (guint i = 0; i < G_N_ELEMENTS (places); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      StraitsProjectedMap *map = straits_atlas_get_map (atlas, straits_region_lookup (places[i].region), &error);
+      const char *expected[] = { places[i].eu_2013, places[i].eu_2025, places[i].de_facto_2013, places[i].de_facto_2025 };
+      double x, y;
+
+      g_assert_no_error (error);
+      g_assert_true (straits_projection_forward (straits_projected_map_get_projection (map),
+                                                 places[i].lon, places[i].lat, &x, &y));
+      for (guint k = 0; k < 4; k++)
+        {
+          StraitsConvention convention = k < 2 ? STRAITS_CONVENTION_EU : STRAITS_CONVENTION_DE_FACTO;
+          const char *code = straits_projected_map_country_at (map, x, y, convention, k % 2 ? &y2025 : &y2013);
+
+          if (g_strcmp0 (code, expected[k]) != 0)
+            g_error ("%s, %s convention, as of %s: drawn as %s, not %s", places[i].place,
+                     straits_convention_to_string (convention), k % 2 ? "2025" : "2013", code, expected[k]);
+        }
+    }
+}
+
+/* The table's dates and the time rule: occupied from the first day of
+ * the month the source gives, as relations are. */
+static void
+test_occupation_dates (void)
+{
+  g_autoptr(StraitsAtlas) atlas = open_atlas ();
+  g_autoptr(GError) error = NULL;
+  StraitsTerritories *table = straits_basemap_get_territories (straits_atlas_get_basemap (atlas, TRUE, &error));
+  const StraitsTerritory *crimea, *kherson;
+  StraitsDate jan, feb, aug22, oct22;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (table);
+  crimea = straits_territories_find_feature (table, "CRIMEA");
+  kherson = straits_territories_find_feature (table, "UA_KHERSON");
+  g_assert_nonnull (crimea);
+  g_assert_nonnull (kherson);
+  g_assert_true (straits_date_parse ("2014-01", &jan) && straits_date_parse ("2014-02", &feb));
+  g_assert_true (straits_date_parse ("2022-08", &aug22) && straits_date_parse ("2022-10", &oct22));
+  g_assert_false (straits_territory_is_active (crimea, &jan));
+  g_assert_true (straits_territory_is_active (crimea, &feb));
+  g_assert_true (straits_territory_is_active (crimea, NULL));
+  g_assert_false (straits_territory_is_active (kherson, &aug22));
+  g_assert_true (straits_territory_is_active (kherson, &oct22));
+  g_assert_true (kherson->clip_to_state);
+  /* Nagorno-Karabakh: held apart from 1994 until September 2023. */
+  {
+    const StraitsTerritory *nk = straits_territories_find_feature (table, "NAGORNO-KARABAKH");
+    StraitsDate y1993, y2020, sep23, y2024;
+
+    g_assert_nonnull (nk);
+    g_assert_true (straits_date_parse ("1993", &y1993) && straits_date_parse ("2020", &y2020));
+    g_assert_true (straits_date_parse ("2023-09", &sep23) && straits_date_parse ("2024", &y2024));
+    g_assert_false (straits_territory_is_active (nk, &y1993));
+    g_assert_true (straits_territory_is_active (nk, &y2020));
+    g_assert_true (straits_territory_is_active (nk, &sep23));
+    g_assert_false (straits_territory_is_active (nk, &y2024));
+    g_assert_false (straits_territory_is_active (nk, NULL));
+  }
+  g_assert_nonnull (straits_territories_get_footnote (table, "XKX"));
+  g_assert_nonnull (strstr (straits_territories_get_convention_text (table, STRAITS_CONVENTION_DE_FACTO),
+                            "Not the EU's position"));
+}
+
+/* A table that does not read says where and why. */
+static void
+test_bad_table (void)
+{
+  static const struct { const char *json, *message; } bad[] = {
+    { "{", "table.json: " },
+    { "{\"conventions\": {\"eu\": \"a\", \"de-facto\": \"b\"}}", "no list \"territories\"" },
+    { "{\"conventions\": {\"eu\": \"a\"}, \"territories\": []}", "$.conventions.de-facto" },
+    { "{\"conventions\": {\"eu\": \"a\", \"de-facto\": \"b\"}, \"territories\": [{\"id\": \"x\"}]}",
+      "$.territories[0].feature" },
+    { "{\"conventions\": {\"eu\": \"a\", \"de-facto\": \"b\"}, \"territories\": [{\"id\": \"x\", "
+      "\"feature\": \"X\", \"label\": \"\", \"state\": \"UKR\", \"controller\": \"\", \"natural_earth\": \"UKR\", "
+      "\"status\": \"s\", \"since\": \"2014-13\", \"sources\": [\"a\"]}]}", "since: not a date" },
+    { "{\"conventions\": {\"eu\": \"a\", \"de-facto\": \"b\"}, \"territories\": [{\"id\": \"x\", "
+      "\"feature\": \"X\", \"label\": \"\", \"state\": \"UKR\", \"controller\": \"\", \"natural_earth\": \"UKR\", "
+      "\"status\": \"s\", \"since\": \"2014\", \"sources\": []}]}", "at least one source" },
+    { "{\"conventions\": {\"eu\": \"a\", \"de-facto\": \"b\"}, \"territories\": [{\"id\": \"x\", "
+      "\"feature\": \"X\", \"label\": \"\", \"state\": \"UKR\", \"controller\": \"\", \"natural_earth\": \"UKR\", "
+      "\"status\": \"s\", \"since\": \"2014\", \"until\": \"2013\", \"sources\": [\"a\"]}]}", "until: before since" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(StraitsTerritories) t = straits_territories_new_from_data (bad[i].json, -1, "table.json", &error);
+
+      g_assert_null (t);
+      g_assert_nonnull (error);
+      if (strstr (error->message, bad[i].message) == NULL || !g_str_has_prefix (error->message, "table.json: "))
+        g_error ("case %u: \"%s\" does not say \"%s\"", i, error->message, bad[i].message);
+    }
+}
+
 static gboolean
 has_name (StraitsBasemap *basemap,
           StraitsLayer    layer,
@@ -147,5 +271,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/geography/islands-by-osm-land", test_islands);
   g_test_add_func ("/geography/imia-kardak", test_imia);
   g_test_add_func ("/geography/current-names", test_names);
+  g_test_add_func ("/geography/conventions", test_conventions);
+  g_test_add_func ("/geography/occupation-dates", test_occupation_dates);
+  g_test_add_func ("/geography/bad-table", test_bad_table);
   return g_test_run ();
 }

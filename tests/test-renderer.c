@@ -349,6 +349,66 @@ test_pick_country (void)
   cairo_surface_destroy (s);
 }
 
+/* Whether selecting the actor with @iso3 changes the pixel at (@lon, @lat)
+ * of @r's frame; also whether a click there picks it. */
+static gboolean
+selection_covers (StraitsMapRenderer *r, const char *iso3, double lon, double lat, gboolean *picked)
+{
+  guint32 actor = straits_dataset_find_actor_by_iso3 (dataset, iso3), got, relation;
+  StraitsViewport vp;
+  cairo_surface_t *before, *after;
+  gboolean changed;
+  int x, y;
+
+  straits_map_renderer_set_selection (r, NULL, 0, STRAITS_NO_INDEX);
+  before = render (r, &vp);
+  straits_map_renderer_set_selection (r, &actor, 1, STRAITS_NO_INDEX);
+  after = render (r, &vp);
+  locate (r, &vp, lon, lat, &x, &y);
+  changed = pixel (before, x, y) != pixel (after, x, y);
+  straits_map_renderer_pick (r, WIDTH, HEIGHT, &vp, x, y, &got, &relation);
+  *picked = got == actor;
+  cairo_surface_destroy (before);
+  cairo_surface_destroy (after);
+  return changed;
+}
+
+/* Crimea is Ukraine's under the EU's convention, and was before 2014
+ * under any; Russia's under the de facto one since: a selection colours
+ * it, and a click there picks it, accordingly. */
+static void
+test_crimea_by_convention (void)
+{
+  static const struct { StraitsConvention convention; const char *time, *drawn_as, *not_as; } cases[] = {
+    { STRAITS_CONVENTION_EU, NULL, "UKR", "RUS" },
+    { STRAITS_CONVENTION_EU, "2013", "UKR", "RUS" },
+    { STRAITS_CONVENTION_DE_FACTO, NULL, "RUS", "UKR" },
+    { STRAITS_CONVENTION_DE_FACTO, "2013", "UKR", "RUS" },
+  };
+  g_autoptr(StraitsMapRenderer) r = renderer_for ("black-sea");
+  guint32 no_types = 0;
+
+  straits_map_renderer_set_show_labels (r, FALSE);
+  straits_map_renderer_set_relation_types (r, &no_types, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      StraitsDate date;
+      gboolean picked;
+
+      g_assert_true (cases[i].time == NULL || straits_date_parse (cases[i].time, &date));
+      straits_map_renderer_set_time (r, cases[i].time ? &date : NULL);
+      straits_map_renderer_set_convention (r, cases[i].convention);
+      /* Simferopol, inland */
+      if (!selection_covers (r, cases[i].drawn_as, 34.10, 44.95, &picked) || !picked)
+        g_error ("case %u: selecting %s leaves Crimea as it was, or a click does not pick it", i, cases[i].drawn_as);
+      if (selection_covers (r, cases[i].not_as, 34.10, 44.95, &picked) || picked)
+        g_error ("case %u: selecting %s colours Crimea, or a click picks it", i, cases[i].not_as);
+      /* The mainland stays where it is. */
+      g_assert_true (selection_covers (r, "UKR", 31.0, 47.5, &picked) && picked);
+      g_assert_true (selection_covers (r, "RUS", 40.0, 45.5, &picked) && picked);
+    }
+}
+
 /* A dataset's views: one replaces a built-in view's settings, another is
  * added with a region of its own, and both draw. */
 static void
@@ -630,6 +690,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/renderer/time", test_time);
   g_test_add_func ("/renderer/territorial-seas", test_territorial_seas);
   g_test_add_func ("/renderer/pick-country", test_pick_country);
+  g_test_add_func ("/renderer/crimea-by-convention", test_crimea_by_convention);
   g_test_add_func ("/renderer/dataset-views", test_dataset_views);
   g_test_add_func ("/renderer/legend-survives-cached-frames", test_legend_survives_cached_frames);
   g_test_add_func ("/renderer/bands-match-one-pass", test_bands_match_one_pass);

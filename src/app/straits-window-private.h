@@ -55,6 +55,7 @@ struct _StraitsWindow
   gboolean presenting;
   gboolean flap_was_revealed;
   gboolean presentation_high_contrast; /* the high-contrast style while presenting */
+  StraitsConvention convention;        /* how disputed and occupied areas are drawn */
   guint slide_hide_id;
 
   GSettings *settings;

@@ -27,6 +27,7 @@ enum {
   PROP_0,
   PROP_DATASET,
   PROP_PRESENTATION_HIGH_CONTRAST,
+  PROP_TERRITORIES,
   N_PROPS
 };
 
@@ -72,6 +73,7 @@ _straits_window_apply_map_style (StraitsWindow *self)
    * back of a room while presenting. */
   style.scale = 96.0 / 72.0 * (self->presenting ? STRAITS_PROJECTOR_SCALE : 1.0);
   straits_map_renderer_set_style (renderer, &style);
+  straits_map_renderer_set_convention (renderer, self->convention);
   straits_side_panel_set_style (self->side_panel, &style);
   straits_map_view_queue_full_redraw (self->map_view);
 }
@@ -1371,6 +1373,9 @@ straits_window_get_property (GObject    *object,
     case PROP_PRESENTATION_HIGH_CONTRAST:
       g_value_set_boolean (value, self->presentation_high_contrast);
       break;
+    case PROP_TERRITORIES:
+      g_value_set_string (value, straits_convention_to_string (self->convention));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1393,6 +1398,18 @@ straits_window_set_property (GObject      *object,
       if (self->presenting)
         _straits_window_apply_map_style (self);
       g_object_notify_by_pspec (object, pspec);
+      break;
+    case PROP_TERRITORIES:
+      {
+        StraitsConvention convention;
+
+        if (!straits_convention_from_string (g_value_get_string (value), &convention) ||
+            convention == self->convention)
+          return;
+        self->convention = convention;
+        _straits_window_apply_map_style (self);
+        g_object_notify_by_pspec (object, pspec);
+      }
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1428,6 +1445,11 @@ straits_window_class_init (StraitsWindowClass *klass)
   properties[PROP_PRESENTATION_HIGH_CONTRAST] =
     g_param_spec_boolean ("presentation-high-contrast", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* Disputed and occupied areas: "eu" (as the EU recognises them) or
+   * "de-facto" (Natural Earth's lines of control). */
+  properties[PROP_TERRITORIES] =
+    g_param_spec_string ("territories", NULL, NULL, "eu",
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (STRAITS_TYPE_MAP_VIEW);
@@ -1462,6 +1484,7 @@ straits_window_class_init (StraitsWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-panel", NULL);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.export-chart", "(ub)", export_chart_action);
+  gtk_widget_class_install_property_action (widget_class, "win.territories", "territories");
   _straits_window_class_presentation_init (widget_class);
   _straits_window_class_arms_init (widget_class);
 }
@@ -1485,6 +1508,7 @@ straits_window_init (StraitsWindow *self)
       g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (self->settings, "presentation-high-contrast", self, "presentation-high-contrast",
                        G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "territories", self, "territories", G_SETTINGS_BIND_DEFAULT);
     }
 
   g_signal_connect_swapped (self->view_stack, "notify::visible-child-name",

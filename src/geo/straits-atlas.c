@@ -45,8 +45,17 @@ basemap_locked (StraitsAtlas *self, gboolean detailed, GError **error)
   if (self->basemaps[detailed] == NULL)
     {
       g_autofree char *path = g_build_filename (self->dir, detailed ? "europe-10m.sbm" : "europe-50m.sbm", NULL);
+      g_autofree char *table = g_build_filename (self->dir, "territories.json", NULL);
+      g_autoptr(StraitsBasemap) basemap = straits_basemap_load (path, error);
+      g_autoptr(StraitsTerritories) territories = NULL;
 
-      self->basemaps[detailed] = straits_basemap_load (path, error);
+      /* The table is part of the basemap: one that does not read is an
+       * error, not a map drawn without its convention. */
+      if (basemap == NULL ||
+          (g_file_test (table, G_FILE_TEST_EXISTS) && (territories = straits_territories_load (table, error)) == NULL))
+        return NULL;
+      straits_basemap_set_territories (basemap, territories);
+      self->basemaps[detailed] = g_steal_pointer (&basemap);
     }
   return self->basemaps[detailed];
 }

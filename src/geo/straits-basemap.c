@@ -19,6 +19,7 @@ struct _StraitsBasemap
 {
   gatomicrefcount ref_count;
   GBytes *bytes;
+  StraitsTerritories *territories;
 
   guint n_points, n_arcs, n_refs, n_rings, n_features;
   const gint32 *points;         /* lon_e6, lat_e6 pairs */
@@ -205,8 +206,23 @@ straits_basemap_unref (StraitsBasemap *self)
   if (self == NULL || !g_atomic_ref_count_dec (&self->ref_count))
     return;
   g_bytes_unref (self->bytes);
+  g_clear_pointer (&self->territories, straits_territories_unref);
   g_free (self->features);
   g_free (self);
+}
+
+void
+straits_basemap_set_territories (StraitsBasemap     *self,
+                                 StraitsTerritories *territories)
+{
+  g_clear_pointer (&self->territories, straits_territories_unref);
+  self->territories = territories != NULL ? straits_territories_ref (territories) : NULL;
+}
+
+StraitsTerritories *
+straits_basemap_get_territories (StraitsBasemap *self)
+{
+  return self->territories;
 }
 
 guint straits_basemap_get_n_points (StraitsBasemap *self) { return self->n_points; }

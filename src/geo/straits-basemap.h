@@ -12,6 +12,8 @@
 
 #include <gio/gio.h>
 
+#include "straits-territories.h"
+
 G_BEGIN_DECLS
 
 #define STRAITS_BASEMAP_ERROR (straits_basemap_error_quark ())
@@ -75,6 +77,12 @@ int             straits_basemap_find_feature  (StraitsBasemap *self,
                                                const char     *code);
 int             straits_basemap_find_by_name  (StraitsBasemap *self,
                                                const char     *name);
+
+/* The disputed and occupied areas table that goes with the basemap
+ * (data/basemap/territories.json), or NULL; set once, before sharing. */
+void            straits_basemap_set_territories (StraitsBasemap     *self,
+                                                 StraitsTerritories *territories);
+StraitsTerritories *straits_basemap_get_territories (StraitsBasemap *self);
 
 /* Raw topology, for projection and drawing. */
 void            straits_basemap_get_point     (StraitsBasemap *self,

@@ -355,6 +355,25 @@ prepared_feature (StraitsProjectedMap *self, guint f)
   return self->prepared[f];
 }
 
+/* Whether feature @f's polygon contains the point; the GEOS lock held. */
+static gboolean
+contains_locked (StraitsProjectedMap *self,
+                 guint                f,
+                 double               x,
+                 double               y,
+                 GEOSGeometry       **point)
+{
+  const StraitsBox *b = &self->feature_boxes[f];
+  const GEOSPreparedGeometry *prepared;
+
+  if (x < b->x0 || x > b->x1 || y < b->y0 || y > b->y1)
+    return FALSE;
+  prepared = prepared_feature (self, f);
+  if (*point == NULL)
+    *point = GEOSGeom_createPointFromXY_r (self->geos, x, y);
+  return prepared != NULL && GEOSPreparedContains_r (self->geos, prepared, *point) == 1;
+}
+
 int
 straits_projected_map_feature_at (StraitsProjectedMap *self,
                                   StraitsLayer         layer,
@@ -363,26 +382,77 @@ straits_projected_map_feature_at (StraitsProjectedMap *self,
 {
   guint n = straits_basemap_get_n_features (self->basemap);
   int found = -1;
-
   GEOSGeometry *point = NULL;
 
   g_mutex_lock (&self->geos_lock);
   for (guint f = 0; f < n && found < 0; f++)
-    {
-      const StraitsFeature *feature = straits_basemap_get_feature (self->basemap, f);
-      const StraitsBox *b = &self->feature_boxes[f];
-      const GEOSPreparedGeometry *prepared;
-
-      if (feature->layer != layer || x < b->x0 || x > b->x1 || y < b->y0 || y > b->y1)
-        continue;
-      prepared = prepared_feature (self, f);
-      if (point == NULL)
-        point = GEOSGeom_createPointFromXY_r (self->geos, x, y);
-      if (prepared != NULL && GEOSPreparedContains_r (self->geos, prepared, point) == 1)
-        found = (int) f;
-    }
+    if (straits_basemap_get_feature (self->basemap, f)->layer == layer && contains_locked (self, f, x, y, &point))
+      found = (int) f;
   if (point != NULL)
     GEOSGeom_destroy_r (self->geos, point);
   g_mutex_unlock (&self->geos_lock);
   return found;
+}
+
+gboolean
+straits_projected_map_feature_contains (StraitsProjectedMap *self,
+                                        guint                feature,
+                                        double               x,
+                                        double               y)
+{
+  GEOSGeometry *point = NULL;
+  gboolean inside;
+
+  g_return_val_if_fail (feature < straits_basemap_get_n_features (self->basemap), FALSE);
+  g_mutex_lock (&self->geos_lock);
+  inside = contains_locked (self, feature, x, y, &point);
+  if (point != NULL)
+    GEOSGeom_destroy_r (self->geos, point);
+  g_mutex_unlock (&self->geos_lock);
+  return inside;
+}
+
+/* The territory drawn as its state at the point, if any: one whose
+ * outline is coarser than the state's counts only on the state's land. */
+static const StraitsTerritory *
+territory_at (StraitsProjectedMap *self,
+              double               x,
+              double               y,
+              const char          *country,
+              StraitsConvention    convention,
+              const StraitsDate   *date)
+{
+  StraitsTerritories *territories = straits_basemap_get_territories (self->basemap);
+
+  for (guint i = 0; i < straits_territories_get_n (territories); i++)
+    {
+      const StraitsTerritory *t = straits_territories_get (territories, i);
+      int f;
+
+      if (!straits_territory_drawn_as_state (t, convention, date) ||
+          (t->clip_to_state && g_strcmp0 (country, t->state) != 0) ||
+          (f = straits_basemap_find_feature (self->basemap, STRAITS_LAYER_DISPUTED, t->feature)) < 0)
+        continue;
+      if (straits_projected_map_feature_contains (self, (guint) f, x, y))
+        return t;
+    }
+  return NULL;
+}
+
+const char *
+straits_projected_map_country_at (StraitsProjectedMap *self,
+                                  double               x,
+                                  double               y,
+                                  StraitsConvention    convention,
+                                  const StraitsDate   *date)
+{
+  int f = straits_projected_map_feature_at (self, STRAITS_LAYER_ISLAND, x, y);
+  const char *country;
+  const StraitsTerritory *t;
+
+  if (f < 0)
+    f = straits_projected_map_feature_at (self, STRAITS_LAYER_COUNTRY, x, y);
+  country = f < 0 ? NULL : straits_basemap_get_feature (self->basemap, (guint) f)->code;
+  t = territory_at (self, x, y, country, convention, date);
+  return t != NULL ? t->state : country;
 }

@@ -50,6 +50,21 @@ int                  straits_projected_map_feature_at     (StraitsProjectedMap *
                                                            double               x,
                                                            double               y);
 
+gboolean             straits_projected_map_feature_contains (StraitsProjectedMap *self,
+                                                             guint                feature,
+                                                             double               x,
+                                                             double               y);
+
+/* The ISO alpha-3 code of the state the map draws at (@x, @y) under
+ * @convention as of @date (NULL: now): an islet's, else a country's,
+ * unless a disputed or occupied area there is drawn as its state
+ * (straits-territories.h). NULL at sea. */
+const char          *straits_projected_map_country_at     (StraitsProjectedMap *self,
+                                                           double               x,
+                                                           double               y,
+                                                           StraitsConvention    convention,
+                                                           const StraitsDate   *date);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StraitsProjectedMap, straits_projected_map_unref)
 
 G_END_DECLS

@@ -220,11 +220,17 @@ figure_credits (StraitsMapRenderer *renderer)
   StraitsDataset *dataset = straits_map_renderer_get_dataset (renderer);
   g_autofree char *credits = straits_figure_credits (dataset);
   g_autofree char *stamp = dataset ? dataset_stamp (dataset) : g_strdup ("");
+  g_autofree char *borders = straits_map_renderer_describe_convention (renderer);
+  GString *s = g_string_new (stamp);
 
+  g_string_append_printf (s, " %s", credits);
   /* Results measured on OpenStreetMap data carry its credit. */
   if (straits_map_renderer_get_territorial_seas (renderer) != 0)
-    return g_strdup_printf ("%s %s %s", stamp, credits, _("Territorial seas measured on land © OpenStreetMap contributors (ODbL)."));
-  return g_strdup_printf ("%s %s", stamp, credits);
+    g_string_append_printf (s, " %s", _("Territorial seas measured on land © OpenStreetMap contributors (ODbL)."));
+  /* Every figure states the territorial convention it follows. */
+  if (borders != NULL)
+    g_string_append_printf (s, " %s", borders);
+  return g_string_free (s, FALSE);
 }
 
 /* Where the map frame goes once the title block and the credits have

@@ -223,6 +223,10 @@ copy_for_base (StraitsMapRenderer *self)
   copy->style = self->style;
   copy->grouping = self->grouping;
   copy->overlays = g_strdupv (self->overlays);
+  copy->convention = self->convention;
+  copy->has_time = self->has_time;
+  copy->time = self->time;
+  copy->territories_active = self->territories_active;
   /* One processor fewer: the caller's thread goes on drawing frames. */
   copy->n_threads = MAX (self->n_threads, 2) - 1;
   return copy;

@@ -280,17 +280,65 @@ visible_label_point (StraitsMapRenderer *self,
   return straits_projected_map_feature_at (self->map, layer, x, y) == (int) feature;
 }
 
+/* Whether the country feature @f is wholly a territory the map draws as
+ * another state (northern Cyprus and the UN buffer zone as Cyprus, under
+ * the EU's convention): a Natural Earth polygon of a territory that is
+ * not its controller's own country. It gets no name of its own. */
+static gboolean
+drawn_as_another_state (StraitsMapRenderer *self, const StraitsFeature *f)
+{
+  StraitsTerritories *territories = straits_map_territories (self);
+  StraitsBasemap *basemap = straits_projected_map_get_basemap (self->map);
+
+  for (guint i = 0; i < straits_territories_get_n (territories); i++)
+    {
+      const StraitsTerritory *t = straits_territories_get (territories, i);
+
+      if (g_strcmp0 (t->natural_earth, f->code) == 0 && g_strcmp0 (t->state, f->code) != 0 &&
+          straits_territory_drawn_as_state (t, self->convention, straits_map_time (self)) &&
+          straits_basemap_find_feature (basemap, STRAITS_LAYER_DISPUTED, t->feature) >= 0 &&
+          g_strcmp0 (t->natural_earth, t->controller) != 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A country's name: the dataset's for its actors; with the EU's footnote
+ * mark where the EU gives the name one (Kosovo*); NULL for none. */
 static const char *
-country_label (StraitsMapRenderer *self, const StraitsFeature *f)
+country_label (StraitsMapRenderer *self, const StraitsFeature *f, GPtrArray *texts)
 {
   guint32 actor;
+  const char *name = f->name;
 
+  if (self->convention == STRAITS_CONVENTION_EU && drawn_as_another_state (self, f))
+    return NULL;
   if (self->dataset != NULL && (actor = straits_dataset_find_actor_by_iso3 (self->dataset, f->code)) != STRAITS_NO_INDEX)
     {
       const StraitsActor *a = straits_dataset_get_actor (self->dataset, actor);
-      return a->short_name ? a->short_name : a->name;
+      name = a->short_name ? a->short_name : a->name;
     }
-  return f->name;
+  if (self->convention == STRAITS_CONVENTION_EU &&
+      straits_territories_get_footnote (straits_map_territories (self), f->code) != NULL)
+    {
+      char *marked = g_strconcat (name, "*", NULL);
+
+      g_ptr_array_add (texts, marked);
+      return marked;
+    }
+  return name;
+}
+
+/* A disputed area's name: the territories table's while it is occupied
+ * at the time shown; none otherwise, nor for areas not in the table. */
+static const char *
+disputed_label (StraitsMapRenderer *self, const StraitsFeature *f)
+{
+  const StraitsTerritory *t = straits_territories_find_feature (straits_map_territories (self), f->code);
+
+  if (t == NULL || !straits_territory_is_active (t, straits_map_time (self)) || t->label[0] == '\0')
+    return NULL;
+  return t->label;
 }
 
 typedef struct {
@@ -340,6 +388,7 @@ label_polygons (StraitsMapRenderer *self,
                 const TextStyle    *ts)
 {
   g_autoptr(GArray) candidates = polygon_candidates (self, frame, layer, min_area);
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
   StraitsBasemap *basemap = straits_projected_map_get_basemap (self->map);
 
   for (guint i = 0; i < candidates->len; i++)
@@ -348,6 +397,7 @@ label_polygons (StraitsMapRenderer *self,
       const StraitsFeature *feature = straits_basemap_get_feature (basemap, f);
       double x, y, ox, oy;
       TextStyle sized = *ts;
+      const char *text;
 
       straits_projected_map_get_label_point (self->map, f, &x, &y);
       if (!output_point (frame, x, y, &ox, &oy) && !visible_label_point (self, frame, f, feature->layer, &ox, &oy))
@@ -355,8 +405,10 @@ label_polygons (StraitsMapRenderer *self,
       /* Large countries get slightly larger names. */
       if (layer == STRAITS_LAYER_COUNTRY)
         sized.size *= CLAMP (sqrt (g_array_index (candidates, Candidate, i).priority) / (180 * frame->unit), 0.9, 1.35);
-      place_text (self, frame, layer == STRAITS_LAYER_COUNTRY ? country_label (self, feature) : feature->name,
-                  &sized, ox, oy, FALSE);
+      text = layer == STRAITS_LAYER_COUNTRY ? country_label (self, feature, texts)
+             : layer == STRAITS_LAYER_DISPUTED ? disputed_label (self, feature) : feature->name;
+      if (text != NULL)
+        place_text (self, frame, text, &sized, ox, oy, FALSE);
     }
 }
 
@@ -637,7 +689,35 @@ typedef struct {
   gboolean line;
   gboolean dashed;
   guint pattern; /* G_MAXUINT: none */
+  gboolean hatched; /* as the disputed and occupied areas */
 } LegendEntry;
+
+/* Diagonals @step apart across the swatch rectangle at (@x, @y), the
+ * current path, in the current source; rising to the right or falling
+ * from @start below the top. Leaves the rectangle as the path. */
+static void
+swatch_lines (cairo_t *cr,
+              double   x,
+              double   y,
+              double   size,
+              double   step,
+              double   width,
+              gboolean rising,
+              double   start)
+{
+  cairo_save (cr);
+  cairo_clip_preserve (cr);
+  cairo_new_path (cr);
+  for (double d = -size; d < size * 1.6; d += step)
+    {
+      cairo_move_to (cr, x + d, rising ? y + size : y + start);
+      cairo_line_to (cr, x + d + size, rising ? y : y + size);
+    }
+  cairo_set_line_width (cr, width);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+  cairo_rectangle (cr, x, y, size * 1.6, size);
+}
 
 static void
 draw_swatch (StraitsMapRenderer *self,
@@ -663,24 +743,29 @@ draw_swatch (StraitsMapRenderer *self,
       cairo_set_dash (cr, NULL, 0, 0);
       return;
     }
+  if (e->hatched)
+    {
+      const double dashes[] = { 3 * frame->unit, 2 * frame->unit };
+
+      cairo_rectangle (cr, x, y, size * 1.6, size);
+      straits_set_colour (cr, &self->style.land);
+      cairo_fill_preserve (cr);
+      cairo_set_source_rgba (cr, self->style.disputed.r, self->style.disputed.g, self->style.disputed.b, 0.55);
+      swatch_lines (cr, x, y, size, 5 * frame->unit, 0.7 * frame->unit, TRUE, 0);
+      straits_set_colour (cr, &self->style.disputed);
+      cairo_set_line_width (cr, 0.8 * frame->unit);
+      cairo_set_dash (cr, dashes, 2, 0);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+      return;
+    }
   cairo_rectangle (cr, x, y, size * 1.6, size);
   straits_set_colour (cr, self->style.patterns && e->pattern != G_MAXUINT ? &self->style.land : e->colour);
   cairo_fill_preserve (cr);
   if (self->style.patterns && e->pattern != G_MAXUINT)
     {
-      cairo_save (cr);
-      cairo_clip_preserve (cr);
-      cairo_new_path (cr);
-      for (double d = -size; d < size * 1.6; d += 4 * frame->unit)
-        {
-          cairo_move_to (cr, x + d, y + (e->pattern % 2 ? size / 2 : 0));
-          cairo_line_to (cr, x + d + size, y + size);
-        }
       cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
-      cairo_set_line_width (cr, 0.8 * frame->unit);
-      cairo_stroke (cr);
-      cairo_restore (cr);
-      cairo_rectangle (cr, x, y, size * 1.6, size);
+      swatch_lines (cr, x, y, size, 4 * frame->unit, 0.8 * frame->unit, FALSE, e->pattern % 2 ? size / 2 : 0);
     }
   straits_set_colour (cr, &self->style.border);
   cairo_set_line_width (cr, 0.6 * frame->unit);
@@ -713,6 +798,9 @@ legend_entries (StraitsMapRenderer *self, gboolean *adversarial, GPtrArray *text
   for (guint i = 0; i < self->drawn_groups->len; i++)
     if (g_array_index (self->drawn_groups, guint32, i) == DRAWN_NON_EU)
       g_array_append_val (entries, ((LegendEntry) { _("Not in the EU"), &self->style.land, FALSE, FALSE, G_MAXUINT }));
+  if (self->drawn_hatched)
+    g_array_append_val (entries, ((LegendEntry) { _("Occupied or disputed area"),
+                                                  &self->style.disputed, FALSE, FALSE, G_MAXUINT, TRUE }));
 
   *adversarial = FALSE;
   for (guint i = 0; i < self->drawn_types->len; i++)

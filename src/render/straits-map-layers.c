@@ -103,13 +103,16 @@ fill_class (StraitsMapRenderer *self, guint f)
   return G_MAXUINT32;
 }
 
+/* Fills feature @f's outline as feature @as is filled (a territory as
+ * the state the convention draws it as). */
 static void
-fill_feature (StraitsMapRenderer *self,
-              StraitsMapFrame    *frame,
-              guint               f)
+fill_feature_as (StraitsMapRenderer *self,
+                 StraitsMapFrame    *frame,
+                 guint               f,
+                 guint               as)
 {
   cairo_t *cr = frame->cr;
-  guint32 kind = fill_class (self, f);
+  guint32 kind = fill_class (self, as);
 
   straits_map_path_feature (self, frame, f);
   if (kind == DRAWN_OTHER_EU)
@@ -135,20 +138,85 @@ fill_feature (StraitsMapRenderer *self,
   cairo_fill (cr);
 }
 
+static void
+fill_feature (StraitsMapRenderer *self,
+              StraitsMapFrame    *frame,
+              guint               f)
+{
+  fill_feature_as (self, frame, f, f);
+}
+
+/* The territory @t's feature and its state's country feature, when the
+ * map draws it as that state although Natural Earth puts it in another
+ * country's polygon (Crimea under the EU's convention, or before 2014). */
+static gboolean
+territory_redrawn (StraitsMapRenderer     *self,
+                   const StraitsTerritory *t,
+                   int                    *feature,
+                   int                    *state)
+{
+  StraitsBasemap *basemap = straits_projected_map_get_basemap (self->map);
+
+  if (g_strcmp0 (t->natural_earth, t->state) == 0 ||
+      !straits_territory_drawn_as_state (t, self->convention, straits_map_time (self)))
+    return FALSE;
+  *feature = straits_basemap_find_feature (basemap, STRAITS_LAYER_DISPUTED, t->feature);
+  *state = straits_basemap_find_feature (basemap, STRAITS_LAYER_COUNTRY, t->state);
+  return *feature >= 0 && *state >= 0;
+}
+
+/* Before the coasts and borders are stroked over them. */
+static void
+draw_territory_fills (StraitsMapRenderer *self,
+                      StraitsMapFrame    *frame)
+{
+  StraitsTerritories *territories = straits_map_territories (self);
+
+  for (guint i = 0; i < straits_territories_get_n (territories); i++)
+    {
+      int f, state;
+
+      if (territory_redrawn (self, straits_territories_get (territories, i), &f, &state) &&
+          straits_map_feature_visible (self, frame, (guint) f))
+        fill_feature_as (self, frame, (guint) f, (guint) state);
+    }
+}
+
+/* Whether disputed feature @f is hatched: with the disputed areas shown,
+ * when the territories table has it, while occupied at the time shown. */
+static gboolean
+disputed_shown (StraitsMapRenderer *self,
+                guint               f)
+{
+  const char *code = straits_basemap_get_feature (straits_projected_map_get_basemap (self->map), f)->code;
+  const StraitsTerritory *t = straits_territories_find_feature (straits_map_territories (self), code);
+
+  if (self->overlays != NULL && !straits_map_renderer_has_overlay (self, "disputed-areas"))
+    return FALSE;
+  /* Only the table's areas: Natural Earth's layer also has Ceuta, Melilla
+   * and Gibraltar, which no EU reader would expect hatched. */
+  return t != NULL && straits_territory_is_active (t, straits_map_time (self));
+}
+
 /* The fills in the frame, for the legend: counted apart from drawing,
  * because a frame that re-uses the cached base layer draws no fills. */
 void
 straits_map_note_drawn_groups (StraitsMapRenderer *self,
                                StraitsMapFrame    *frame)
 {
-  guint n = straits_basemap_get_n_features (straits_projected_map_get_basemap (self->map));
+  StraitsBasemap *basemap = straits_projected_map_get_basemap (self->map);
+  guint n = straits_basemap_get_n_features (basemap);
 
+  self->drawn_hatched = FALSE;
   for (guint f = 0; f < n; f++)
     {
       guint32 kind = straits_map_feature_visible (self, frame, f) ? fill_class (self, f) : G_MAXUINT32;
 
       if (kind != G_MAXUINT32)
         note_drawn (self->drawn_groups, kind);
+      if (straits_basemap_get_feature (basemap, f)->layer == STRAITS_LAYER_DISPUTED &&
+          straits_map_feature_visible (self, frame, f) && disputed_shown (self, f))
+        self->drawn_hatched = TRUE;
     }
 }
 
@@ -216,35 +284,24 @@ straits_map_prepare_hatch (StraitsMapRenderer *self,
 }
 
 static void
-draw_disputed (StraitsMapRenderer *self,
-               StraitsMapFrame    *frame)
+hatch_disputed (StraitsMapRenderer *self,
+                StraitsMapFrame    *frame,
+                guint               f)
 {
-  StraitsBasemap *basemap = straits_projected_map_get_basemap (self->map);
-  guint n = straits_basemap_get_n_features (basemap);
   cairo_t *cr = frame->cr;
   const double dashes[] = { 3 * frame->unit, 2 * frame->unit };
+  double x0, y0, x1, y1;
 
-  for (guint f = 0; f < n; f++)
+  if (cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_IMAGE)
     {
-      double x0, y0, x1, y1;
-
-      if (straits_basemap_get_feature (basemap, f)->layer != STRAITS_LAYER_DISPUTED ||
-          !straits_map_feature_visible (self, frame, f))
-        continue;
-      if (cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_IMAGE)
-        {
-          /* On raster targets a repeating tile hatches as well, for a fill's
-           * cost instead of a clip and a stroke per line. */
-          straits_map_path_feature (self, frame, f);
-          cairo_set_source (cr, hatch_tile (self, frame));
-          cairo_fill_preserve (cr);
-          straits_set_colour (cr, &self->style.disputed);
-          cairo_set_line_width (cr, 0.8 * frame->unit);
-          cairo_set_dash (cr, dashes, 2, 0);
-          cairo_stroke (cr);
-          cairo_set_dash (cr, NULL, 0, 0);
-          continue;
-        }
+      /* On raster targets a repeating tile hatches as well, for a fill's
+       * cost instead of a clip and a stroke per line. */
+      straits_map_path_feature (self, frame, f);
+      cairo_set_source (cr, hatch_tile (self, frame));
+      cairo_fill_preserve (cr);
+    }
+  else
+    {
       cairo_save (cr);
       straits_map_path_feature (self, frame, f);
       cairo_path_extents (cr, &x0, &y0, &x1, &y1);
@@ -259,13 +316,51 @@ draw_disputed (StraitsMapRenderer *self,
         }
       cairo_stroke (cr);
       cairo_restore (cr);
-
       straits_map_path_feature (self, frame, f);
-      straits_set_colour (cr, &self->style.disputed);
-      cairo_set_line_width (cr, 0.8 * frame->unit);
-      cairo_set_dash (cr, dashes, 2, 0);
-      cairo_stroke (cr);
-      cairo_set_dash (cr, NULL, 0, 0);
+    }
+  straits_set_colour (cr, &self->style.disputed);
+  cairo_set_line_width (cr, 0.8 * frame->unit);
+  cairo_set_dash (cr, dashes, 2, 0);
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+}
+
+/* The territories table's areas hatched while occupied at the time
+ * shown; those whose outline is coarser than their state's (the regions
+ * Russia claims) only on the state's land. */
+static void
+draw_disputed (StraitsMapRenderer *self,
+               StraitsMapFrame    *frame)
+{
+  StraitsBasemap *basemap = straits_projected_map_get_basemap (self->map);
+  StraitsTerritories *territories = straits_map_territories (self);
+  guint n = straits_basemap_get_n_features (basemap);
+  cairo_t *cr = frame->cr;
+
+  for (guint f = 0; f < n; f++)
+    {
+      const StraitsFeature *feature = straits_basemap_get_feature (basemap, f);
+      const StraitsTerritory *t;
+      int state;
+
+      if (feature->layer != STRAITS_LAYER_DISPUTED || !straits_map_feature_visible (self, frame, f))
+        continue;
+      if (!disputed_shown (self, f))
+        continue;
+      t = straits_territories_find_feature (territories, feature->code);
+      if (!t->clip_to_state)
+        {
+          hatch_disputed (self, frame, f);
+          continue;
+        }
+      if ((state = straits_basemap_find_feature (basemap, STRAITS_LAYER_COUNTRY, t->state)) < 0)
+        continue;
+      cairo_save (cr);
+      cairo_new_path (cr);
+      straits_map_path_feature (self, frame, (guint) state);
+      cairo_clip (cr);
+      hatch_disputed (self, frame, f);
+      cairo_restore (cr);
     }
 }
 
@@ -276,6 +371,48 @@ actor_selected (StraitsMapRenderer *self, guint32 actor)
     if (g_array_index (self->selected_actors, guint32, i) == actor)
       return TRUE;
   return FALSE;
+}
+
+/* Country @f's outline as the map draws it: with the territories drawn
+ * as this state (Crimea for Ukraine), and clipped to leave out those it
+ * holds that are drawn as another (Crimea for Russia). */
+static void
+path_as_drawn (StraitsMapRenderer *self,
+               StraitsMapFrame    *frame,
+               guint               f)
+{
+  StraitsTerritories *territories = straits_map_territories (self);
+  const char *code = straits_basemap_get_feature (straits_projected_map_get_basemap (self->map), f)->code;
+  gboolean clipped = FALSE;
+
+  cairo_new_path (frame->cr);
+  for (guint i = 0; i < straits_territories_get_n (territories); i++)
+    {
+      const StraitsTerritory *t = straits_territories_get (territories, i);
+      int area, state;
+
+      if (g_strcmp0 (t->natural_earth, code) != 0 || !territory_redrawn (self, t, &area, &state))
+        continue;
+      if (!clipped)
+        cairo_rectangle (frame->cr, -frame->width, -frame->height, 3 * frame->width, 3 * frame->height);
+      straits_map_path_feature (self, frame, (guint) area);
+      clipped = TRUE;
+    }
+  if (clipped)
+    {
+      cairo_set_fill_rule (frame->cr, CAIRO_FILL_RULE_EVEN_ODD);
+      cairo_clip (frame->cr);
+      cairo_set_fill_rule (frame->cr, CAIRO_FILL_RULE_WINDING);
+    }
+  straits_map_path_feature (self, frame, f);
+  for (guint i = 0; i < straits_territories_get_n (territories); i++)
+    {
+      const StraitsTerritory *t = straits_territories_get (territories, i);
+      int area, state;
+
+      if (g_strcmp0 (t->state, code) == 0 && territory_redrawn (self, t, &area, &state))
+        straits_map_path_feature (self, frame, (guint) area);
+    }
 }
 
 static void
@@ -293,12 +430,14 @@ outline_actor (StraitsMapRenderer  *self,
   f = self->actor_features[actor];
   if (f < 0 || !straits_map_feature_visible (self, frame, (guint) f))
     return;
-  straits_map_path_feature (self, frame, (guint) f);
+  cairo_save (frame->cr);
+  path_as_drawn (self, frame, (guint) f);
   cairo_set_source_rgba (frame->cr, colour->r, colour->g, colour->b, 0.25);
   cairo_fill_preserve (frame->cr);
   straits_set_colour (frame->cr, colour);
   cairo_set_line_width (frame->cr, width * frame->unit);
   cairo_stroke (frame->cr);
+  cairo_restore (frame->cr);
 }
 
 /* The Bosporus, the Sea of Marmara and the Dardanelles, when a view asks
@@ -344,6 +483,7 @@ straits_map_draw_base (StraitsMapRenderer *self,
   if (straits_map_renderer_has_overlay (self, "straits"))
     highlight_straits (self, frame);
   draw_layer_fills (self, frame, STRAITS_LAYER_COUNTRY);
+  draw_territory_fills (self, frame);
   draw_layer_fills (self, frame, STRAITS_LAYER_ISLAND);
 
   /* Round joins cost cairo a small arc at every vertex; at these widths
@@ -359,8 +499,7 @@ straits_map_draw_base (StraitsMapRenderer *self,
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
 
-  if (self->overlays == NULL || straits_map_renderer_has_overlay (self, "disputed-areas"))
-    draw_disputed (self, frame);
+  draw_disputed (self, frame);
   cairo_restore (cr);
 }
 
@@ -731,6 +870,7 @@ straits_map_renderer_pick (StraitsMapRenderer    *self,
 {
   double x, y;
   int feature;
+  const char *code;
 
   *actor = *relation = STRAITS_NO_INDEX;
   if (self->dataset == NULL || self->map == NULL)
@@ -739,7 +879,10 @@ straits_map_renderer_pick (StraitsMapRenderer    *self,
   if (*relation != STRAITS_NO_INDEX)
     return;
   straits_viewport_to_map (viewport, width, height, ox, oy, &x, &y);
-  feature = straits_projected_map_feature_at (self->map, STRAITS_LAYER_COUNTRY, x, y);
+  /* The state drawn there: Crimea is Ukraine's under the EU convention. */
+  code = straits_projected_map_country_at (self->map, x, y, self->convention, straits_map_time (self));
+  feature = code != NULL ? straits_basemap_find_feature (straits_projected_map_get_basemap (self->map),
+                                                         STRAITS_LAYER_COUNTRY, code) : -1;
   if (feature < 0)
     feature = straits_projected_map_feature_at (self->map, STRAITS_LAYER_ISLAND, x, y);
   if (feature >= 0)

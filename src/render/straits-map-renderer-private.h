@@ -28,6 +28,8 @@ struct _StraitsMapRenderer
   guint sea_limits;         /* bit 0: 6 nm, bit 1: 12 nm */
   gboolean has_time;
   StraitsDate time;
+  StraitsConvention convention;  /* how disputed and occupied areas are drawn */
+  guint64 territories_active;    /* bit i: territory i occupied at the time shown */
   GArray *selected_actors;  /* guint32 */
   guint32 selected_relation;
   guint32 hover_actor;
@@ -43,6 +45,7 @@ struct _StraitsMapRenderer
   GArray *labels;           /* StraitsPlacedLabel */
   GPtrArray *label_texts;
   GArray *drawn_groups;
+  gboolean drawn_hatched;   /* a disputed or occupied area is hatched */
   GArray *drawn_types;
   guint n_drawn_relations;
   gboolean has_legend;
@@ -126,6 +129,11 @@ void     straits_map_stroke_arcs      (StraitsMapRenderer    *self,
                                        guint8                 flag);
 gboolean straits_map_renderer_has_overlay (StraitsMapRenderer *self,
                                        const char            *overlay);
+
+/* The disputed and occupied areas table of the map's basemap, or NULL;
+ * the time shown, or NULL for now. */
+StraitsTerritories *straits_map_territories (StraitsMapRenderer *self);
+const StraitsDate  *straits_map_time        (StraitsMapRenderer *self);
 
 /* straits-map-layers.c */
 void     straits_map_draw_base        (StraitsMapRenderer    *self,

@@ -148,6 +148,8 @@ update_anchors (StraitsMapRenderer *self)
     }
 }
 
+static guint64 territories_active (StraitsMapRenderer *self);
+
 void
 straits_map_renderer_set_map (StraitsMapRenderer  *self,
                               StraitsProjectedMap *map)
@@ -159,6 +161,7 @@ straits_map_renderer_set_map (StraitsMapRenderer  *self,
     straits_projected_map_ref (map);
   g_clear_pointer (&self->map, straits_projected_map_unref);
   self->map = map;
+  self->territories_active = territories_active (self);
   update_anchors (self);
 }
 
@@ -228,13 +231,98 @@ straits_map_renderer_set_overlays (StraitsMapRenderer *self,
   self->overlays = g_strdupv ((char **) overlays);
 }
 
+StraitsTerritories *
+straits_map_territories (StraitsMapRenderer *self)
+{
+  return self->map != NULL ? straits_basemap_get_territories (straits_projected_map_get_basemap (self->map)) : NULL;
+}
+
+const StraitsDate *
+straits_map_time (StraitsMapRenderer *self)
+{
+  return self->has_time ? &self->time : NULL;
+}
+
+/* Which territories are occupied at the time shown, one bit each: the
+ * base layer (their hatching and fills) changes only when this does. */
+static guint64
+territories_active (StraitsMapRenderer *self)
+{
+  StraitsTerritories *territories = straits_map_territories (self);
+  guint64 mask = 0;
+
+  for (guint i = 0; i < MIN (straits_territories_get_n (territories), 64); i++)
+    if (straits_territory_is_active (straits_territories_get (territories, i), straits_map_time (self)))
+      mask |= G_GUINT64_CONSTANT (1) << i;
+  return mask;
+}
+
 void
 straits_map_renderer_set_time (StraitsMapRenderer *self,
                                const StraitsDate  *date)
 {
+  guint64 active;
+
   self->has_time = date != NULL && straits_date_is_set (date);
   if (self->has_time)
     self->time = *date;
+  active = territories_active (self);
+  if (active != self->territories_active)
+    {
+      self->territories_active = active;
+      straits_map_renderer_invalidate (self);
+    }
+}
+
+void
+straits_map_renderer_set_convention (StraitsMapRenderer *self,
+                                     StraitsConvention   convention)
+{
+  g_return_if_fail (STRAITS_IS_MAP_RENDERER (self));
+  if (self->convention == convention)
+    return;
+  self->convention = convention;
+  straits_map_renderer_invalidate (self);
+}
+
+StraitsConvention
+straits_map_renderer_get_convention (StraitsMapRenderer *self)
+{
+  return self->convention;
+}
+
+/* The credits' sentence on borders, and the footnotes of the names marked
+ * with an asterisk (Kosovo*) of the countries in the map's extent. */
+char *
+straits_map_renderer_describe_convention (StraitsMapRenderer *self)
+{
+  StraitsTerritories *territories = straits_map_territories (self);
+  StraitsBasemap *basemap;
+  StraitsBox extent;
+  GString *s;
+
+  g_return_val_if_fail (STRAITS_IS_MAP_RENDERER (self), NULL);
+  if (territories == NULL)
+    return NULL;
+  s = g_string_new (NULL);
+  /* The table's own English sentence: the convention's wording is a
+   * fact of the data, like the dataset's texts. */
+  g_string_append (s, straits_territories_get_convention_text (territories, self->convention));
+  if (self->convention != STRAITS_CONVENTION_EU)
+    return g_string_free (s, FALSE);
+  basemap = straits_projected_map_get_basemap (self->map);
+  extent = straits_projected_map_get_extent (self->map);
+  for (guint f = 0; f < straits_basemap_get_n_features (basemap); f++)
+    {
+      const StraitsFeature *feature = straits_basemap_get_feature (basemap, f);
+      const char *note;
+
+      if (feature->layer == STRAITS_LAYER_COUNTRY &&
+          (note = straits_territories_get_footnote (territories, feature->code)) != NULL &&
+          straits_box_intersects (straits_projected_map_get_feature_box (self->map, f), &extent))
+        g_string_append_printf (s, " %s", note);
+    }
+  return g_string_free (s, FALSE);
 }
 
 void

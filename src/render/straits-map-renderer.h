@@ -55,6 +55,13 @@ void     straits_map_renderer_set_overlays              (StraitsMapRenderer  *se
                                                          const char *const   *overlays);
 void     straits_map_renderer_set_time                  (StraitsMapRenderer  *self,
                                                          const StraitsDate   *date);
+/* How disputed and occupied areas are drawn (default: the EU's). */
+void     straits_map_renderer_set_convention            (StraitsMapRenderer  *self,
+                                                         StraitsConvention    convention);
+StraitsConvention straits_map_renderer_get_convention   (StraitsMapRenderer  *self);
+/* What the credits say of borders under the convention in force (and the
+ * footnotes of the names it marks), or NULL without a territories table. */
+char    *straits_map_renderer_describe_convention       (StraitsMapRenderer  *self);
 void     straits_map_renderer_set_selection             (StraitsMapRenderer  *self,
                                                          const guint32       *actors,
                                                          guint                n_actors,
