@@ -11,6 +11,7 @@
 #include <json-glib/json-glib.h>
 
 #include "straits-maritime.h"
+#include "straits-maritime-private.h"
 
 static StraitsMaritimeReport *report;
 static char *maritime_dir;
@@ -508,6 +509,100 @@ test_json (void)
   g_assert_nonnull (strstr (json_object_get_string_member (root, "method"), "OpenStreetMap"));
 }
 
+static GEOSGeometry *
+rect (GEOSContextHandle_t g, double x0, double y0, double x1, double y1)
+{
+  return GEOSGeom_createRectangle_r (g, x0, y0, x1, y1);
+}
+
+/* How far (metres) the point is from @geometry. */
+static double
+distance_to (GEOSContextHandle_t g, const GEOSGeometry *geometry, double x, double y)
+{
+  GEOSGeometry *point = GEOSGeom_createPointFromXY_r (g, x, y);
+  double d = -1;
+
+  GEOSDistance_r (g, geometry, point, &d);
+  GEOSGeom_destroy_r (g, point);
+  return d;
+}
+
+/* A square island 20 km wide with a lagoon (8 x 6 km) behind a 500 m
+ * inlet: with no closing the lagoon's shore is coast; with inlets under
+ * 3 km closed it is not, and the coast is the island's outline. */
+static void
+test_coast_lagoon (void)
+{
+  GEOSContextHandle_t g = GEOS_init_r ();
+  GEOSGeometry *lagoon = GEOSUnion_r (g, rect (g, 6000, 8000, 14000, 14000), rect (g, 9750, -10, 10250, 8010));
+  GEOSGeometry *island = rect (g, 0, 0, 20000, 20000);
+  GEOSGeometry *land = GEOSDifference_r (g, island, lagoon);
+  GEOSGeometry *world = rect (g, -10000, -10000, 30000, 30000);
+  GEOSGeometry *water = GEOSDifference_r (g, world, land);
+  GEOSGeometry *seed = GEOSGeom_createPointFromXY_r (g, 10000, -5000);
+  double lagoon_shore = 2 * (8000 + 6000) + 2 * 8000, outline = 4 * 20000;
+
+  for (int closing = 0; closing <= 3000; closing += 3000)
+    {
+      GEOSGeometry *open = _straits_open_sea (g, water, seed, closing);
+      GEOSGeometry *edge = GEOSBoundary_r (g, open);
+      GEOSGeometry *near_land = GEOSBuffer_r (g, land, 100, 8);
+      GEOSGeometry *coast = GEOSIntersection_r (g, edge, near_land);
+      double km = _straits_ruler_length (g, coast, 100) / 1000;
+
+      if (closing == 0)
+        {
+          /* The lagoon's far shore touches the open water. */
+          g_assert_cmpfloat (distance_to (g, open, 10000, 14000), <, 1);
+          g_assert_cmpfloat (km, >, (outline + lagoon_shore - 500) / 1000 * 0.98);
+          g_assert_cmpfloat (km, <, (outline + lagoon_shore) / 1000 * 1.02);
+        }
+      else
+        {
+          g_assert_cmpfloat (distance_to (g, open, 10000, 14000), >, 5000);
+          g_assert_cmpfloat (km, >, outline / 1000 * 0.98);
+          g_assert_cmpfloat (km, <, outline / 1000 * 1.02);
+        }
+      GEOSGeom_destroy_r (g, coast);
+      GEOSGeom_destroy_r (g, near_land);
+      GEOSGeom_destroy_r (g, edge);
+      GEOSGeom_destroy_r (g, open);
+    }
+  GEOSGeom_destroy_r (g, seed);
+  GEOSGeom_destroy_r (g, water);
+  GEOSGeom_destroy_r (g, world);
+  GEOSGeom_destroy_r (g, land);
+  GEOSGeom_destroy_r (g, island);
+  GEOSGeom_destroy_r (g, lagoon);
+  GEOS_finish_r (g);
+}
+
+/* Dividers: a straight line is its length at any ruler; a zigzag of
+ * 1 km teeth is shorter measured with a 10 km ruler than with 100 m. */
+static void
+test_ruler (void)
+{
+  GEOSContextHandle_t g = GEOS_init_r ();
+  GEOSGeometry *line = GEOSGeomFromWKT_r (g, "LINESTRING (0 0, 10000 0, 10000 5500)");
+  GEOSGeometry *zigzag;
+  GString *wkt = g_string_new ("LINESTRING (");
+
+  g_assert_cmpfloat_with_epsilon (_straits_ruler_length (g, line, 100), 15500, 1);
+  /* With 8 km dividers the corner is cut: 8 km, then the chord from
+   * (8000, 0) to the end. */
+  g_assert_cmpfloat_with_epsilon (_straits_ruler_length (g, line, 8000), 8000 + hypot (2000, 5500), 1);
+  for (int i = 0; i <= 40; i++)
+    g_string_append_printf (wkt, "%s%d %d", i ? ", " : "", i * 1000, i % 2 ? 1000 : 0);
+  g_string_append (wkt, ")");
+  zigzag = GEOSGeomFromWKT_r (g, wkt->str);
+  g_assert_cmpfloat (_straits_ruler_length (g, zigzag, 100), >, 40 * 1414 * 0.99);
+  g_assert_cmpfloat (_straits_ruler_length (g, zigzag, 10000), <, 41000);
+  g_string_free (wkt, TRUE);
+  GEOSGeom_destroy_r (g, zigzag);
+  GEOSGeom_destroy_r (g, line);
+  GEOS_finish_r (g);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -525,6 +620,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/maritime/median-line", test_median_line);
   g_test_add_func ("/maritime/overlay-matches-report", test_overlay_matches_report);
   g_test_add_func ("/maritime/coastlines", test_coastlines);
+  g_test_add_func ("/maritime/coast-lagoon", test_coast_lagoon);
+  g_test_add_func ("/maritime/ruler", test_ruler);
   g_test_add_func ("/maritime/cache", test_cache);
   g_test_add_func ("/maritime/hostile-cache-values", test_hostile_cache_values);
   g_test_add_func ("/maritime/hostile-cache-files", test_hostile_cache_files);

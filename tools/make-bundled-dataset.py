@@ -195,7 +195,11 @@ def build(paper, sipri_path):
           description="NATO's second-largest army and the state with the longest coastline on the Black Sea; "
                       "under the Montreux Convention it controls warships' access to the Black Sea in wartime. "
                       "Its defence industry has a competitive edge in ammunition and drones (UAVs). "
-                      "An EU candidate whose accession negotiations are stalled.")
+                      "An EU candidate whose accession negotiations are stalled.",
+          note="Straits' own coastline measurement (Seas page; docs/maritime.md) bears the paper's claim out "
+               "when Crimea is counted with Russia, which has controlled it since 2014, or when inlets up to "
+               "10 km wide are closed; with Crimea counted with Ukraine, as the EU does, and inlets under 3 km "
+               "closed, Ukraine's Black Sea coast is longer, as in UNEP's published figures.")
     state("POL", "Poland", eu_nato, cite("Those with relatively cooperative and friendly relations with Turkey"))
     state("ESP", "Spain", eu_nato, cite("Those with relatively cooperative and friendly relations with Turkey"))
     state("ITA", "Italy", eu_nato, cite("Those with relatively cooperative and friendly relations with Turkey"))

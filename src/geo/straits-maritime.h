@@ -42,6 +42,20 @@ typedef enum {
   STRAITS_COAST_N
 } StraitsCoast;
 
+/* Coastlines are measured along the water connected to the open sea once
+ * inlets narrower than a closing width are closed, with a ruler (a pair
+ * of dividers) of a given length; the report has the default method's
+ * figures and the "coastline paradox" table of all of them. */
+enum {
+  STRAITS_COAST_N_CLOSINGS = 3,
+  STRAITS_COAST_N_RULERS = 3,
+  STRAITS_COAST_DEFAULT_CLOSING = 1,   /* 3 km */
+  STRAITS_COAST_DEFAULT_RULER = 1,     /* 1 km */
+};
+
+extern const double straits_coast_closings_km[STRAITS_COAST_N_CLOSINGS];  /* 0, 3, 10 */
+extern const double straits_coast_rulers_km[STRAITS_COAST_N_RULERS];      /* 0.1, 1, 10 */
+
 typedef struct {
   double sea_area_km2;
   double area_km2[STRAITS_MARITIME_N_LIMITS][STRAITS_MARITIME_N_PARTS];
@@ -51,8 +65,12 @@ typedef struct {
 typedef struct {
   StraitsSeaSplit aegean;              /* IHO: Aegean Sea and Sea of Crete */
   StraitsSeaSplit aegean_without_crete;
+  /* By the default method (3 km closing, 1 km ruler). */
   double black_sea_coast_km[STRAITS_COAST_N];
   double azov_coast_km[STRAITS_COAST_N];
+  /* [closing][ruler][coast]: the same under every method of the table. */
+  double black_sea_paradox_km[STRAITS_COAST_N_CLOSINGS][STRAITS_COAST_N_RULERS][STRAITS_COAST_N];
+  double azov_paradox_km[STRAITS_COAST_N_CLOSINGS][STRAITS_COAST_N_RULERS][STRAITS_COAST_N];
   /* For the overlays, in STRAITS_MARITIME_PROJECTION metres: x, y pairs,
    * rings (of the Aegean's territorial seas) or lines (the median line)
    * separated by a NaN pair. */

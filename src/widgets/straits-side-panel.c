@@ -753,16 +753,30 @@ fill_coast_grid (GtkGrid *grid, const StraitsMaritimeReport *report)
 
   gtk_grid_attach (grid, cell (_("Coast"), TRUE, 0), 0, row, 1, 1);
   gtk_grid_attach (grid, cell (_("Black Sea"), TRUE, 1), 1, row, 1, 1);
-  gtk_grid_attach (grid, cell (_("Sea of Azov"), TRUE, 1), 2, row++, 1, 1);
+  gtk_grid_attach (grid, cell (_("Sea of Azov"), TRUE, 1), 2, row, 1, 1);
+  /* Translators: a column of the coastline table: the Black Sea figure's
+   * range over the methods of the coastline paradox table */
+  gtk_grid_attach (grid, cell (_("Black Sea, by method"), TRUE, 1), 3, row++, 1, 1);
   for (int c = 0; c < STRAITS_COAST_N; c++)
     {
       g_autofree char *black = g_strdup_printf (_("%.0f km"), report->black_sea_coast_km[c]);
       g_autofree char *azov = g_strdup_printf (_("%.0f km"), report->azov_coast_km[c]);
+      double low = G_MAXDOUBLE, high = 0;
+      g_autofree char *range = NULL;
 
+      for (int k = 0; k < STRAITS_COAST_N_CLOSINGS; k++)
+        for (int r = 0; r < STRAITS_COAST_N_RULERS; r++)
+          {
+            low = MIN (low, report->black_sea_paradox_km[k][r][c]);
+            high = MAX (high, report->black_sea_paradox_km[k][r][c]);
+          }
+      /* Translators: a range of lengths, "837–1678 km" */
+      range = g_strdup_printf (_("%.0f–%.0f km"), low, high);
       gtk_grid_attach (grid, cell (c == STRAITS_COAST_CRIMEA ? _("Crimea") : straits_coast_code (c), FALSE, 0),
                        0, row, 1, 1);
       gtk_grid_attach (grid, cell (black, FALSE, 1), 1, row, 1, 1);
-      gtk_grid_attach (grid, cell (azov, FALSE, 1), 2, row++, 1, 1);
+      gtk_grid_attach (grid, cell (azov, FALSE, 1), 2, row, 1, 1);
+      gtk_grid_attach (grid, cell (range, FALSE, 1), 3, row++, 1, 1);
     }
 }
 
@@ -782,10 +796,14 @@ straits_side_panel_set_maritime (StraitsSidePanel            *self,
   if (report == NULL)
     return;
   add_split_rows (self->aegean_grid, &row, _("Aegean with the Sea of Crete"), &report->aegean);
-  add_split_rows (self->aegean_grid, &row, _("Without the Sea of Crete"), &report->aegean_without_crete);
+  add_split_rows (self->aegean_grid, &row, _("Another sea area: the Aegean without the Sea of Crete (not the IHO Aegean)"),
+                  &report->aegean_without_crete);
   fill_coast_grid (self->coast_grid, report);
   bs = report->black_sea_coast_km;
-  note = g_strdup_printf (_("Black Sea coast with Crimea counted with Ukraine (the default): UKR %.0f km, RUS %.0f km; "
+  note = g_strdup_printf (_("Coastlines: inlets narrower than 3 km closed, measured with a 1 km ruler; “by method” "
+                            "is the range over closing widths of 0, 3 and 10 km and rulers of 100 m, 1 km and 10 km "
+                            "(straits --maritime-report gives the table). "
+                            "Black Sea coast with Crimea counted with Ukraine (the default): UKR %.0f km, RUS %.0f km; "
                             "counted with Russia: UKR %.0f km, RUS %.0f km.\n\n%s"),
                           bs[STRAITS_COAST_UKR] + bs[STRAITS_COAST_CRIMEA], bs[STRAITS_COAST_RUS],
                           bs[STRAITS_COAST_UKR], bs[STRAITS_COAST_RUS] + bs[STRAITS_COAST_CRIMEA],
