@@ -21,21 +21,24 @@ static const char dataset_json[] =
   " \"vocabulary\": {\"relation_types\": [{\"id\": \"procurement\", \"label\": \"Procurement\", \"colour\": \"#1b9e77\"},"
   "                                       {\"id\": \"dispute\", \"label\": \"Dispute\", \"colour\": \"#d95f02\"}],"
   "                \"event_types\": [{\"id\": \"agreement\", \"label\": \"Agreement\", \"colour\": \"#7570b3\"}]},"
-  " \"sources\": [{\"id\": \"src\", \"title\": \"A source\"}],"
+  " \"sources\": [{\"id\": \"src\", \"title\": \"A source\"},"
+  "              {\"id\": \"web\", \"title\": \"A page\", \"url\": \"https://example.org/\"},"
+  "              {\"id\": \"doi\", \"title\": \"A paper\", \"doi\": \"10.1000/1\"}],"
   " \"actors\": [{\"id\": \"TUR\", \"kind\": \"state\", \"name\": \"Turkey\", \"iso3\": \"TUR\"},"
   "              {\"id\": \"POL\", \"kind\": \"state\", \"name\": \"Poland\", \"iso3\": \"POL\"},"
   "              {\"id\": \"GRC\", \"kind\": \"state\", \"name\": \"Greece\", \"iso3\": \"GRC\"}],"
   " \"relations\": ["
   "  {\"id\": \"r1\", \"from\": \"POL\", \"to\": \"TUR\", \"type\": \"procurement\", \"start\": \"2021\","
-  "   \"summary\": \"Drones bought\"},"
+  "   \"summary\": \"Drones bought\", \"sources\": [{\"source\": \"web\"}]},"
   "  {\"id\": \"r2\", \"from\": \"GRC\", \"to\": \"TUR\", \"type\": \"dispute\", \"direction\": \"mutual\","
   "   \"start\": \"1995-06\"},"
   "  {\"id\": \"r3\", \"from\": \"POL\", \"to\": \"GRC\", \"type\": \"procurement\", \"start\": \"unknown\"}],"
   " \"events\": ["
   "  {\"id\": \"e2\", \"date\": \"2025-04\", \"type\": \"agreement\", \"title\": \"Later\", \"actors\": [\"TUR\"]},"
   "  {\"id\": \"e1\", \"date\": \"2021\", \"type\": \"agreement\", \"title\": \"Purchase of DRONES\","
-  "   \"actors\": [\"POL\", \"TUR\"]},"
-  "  {\"id\": \"e3\", \"date\": \"2021-05-24\", \"type\": \"agreement\", \"title\": \"Day\", \"actors\": [\"POL\", \"TUR\"]},"
+  "   \"actors\": [\"POL\", \"TUR\"], \"sources\": [{\"source\": \"web\"}, {\"source\": \"doi\"}]},"
+  "  {\"id\": \"e3\", \"date\": \"2021-05-24\", \"type\": \"agreement\", \"title\": \"Day\", \"actors\": [\"POL\", \"TUR\"],"
+  "   \"sources\": [{\"source\": \"src\"}]},"
   "  {\"id\": \"e4\", \"date\": \"1995-09-01\", \"type\": \"agreement\", \"title\": \"Talks\","
   "   \"description\": \"On the Aegean\", \"actors\": [\"GRC\", \"TUR\"]}]}";
 
@@ -230,17 +233,63 @@ test_items_changed (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
 }
 
-static GtkWidget *
-find_of_type (GtkWidget *root, GType type)
+/* In batches: the first in the one items-changed of set, the others
+ * added at the end as the main loop goes idle, the same rows in the end. */
+static void
+test_batches (void)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+  g_autoptr(StraitsHistoryList) list = straits_history_list_new ();
+  g_autoptr(GArray) entries = all_entries ();
+  guint counts[4] = { 0 };
+  g_autofree char *text = NULL;
+
+  straits_history_list_set_batch (list, 3);
+  g_signal_connect (list, "items-changed", G_CALLBACK (count_changes), counts);
+  straits_history_list_set (list, g_array_ref (entries), straits_history_rows_build (entries, 0, NULL, dataset));
+  g_assert_cmpuint (counts[0], ==, 1);
+  g_assert_cmpuint (counts[3], ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 3);
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), 3));
+  /* Rows not shown yet are found, and can be read. */
+  g_assert_cmpuint (straits_history_list_find_day (list, day_of ("2022")), ==, 8);
+  g_assert_nonnull (straits_history_list_get_entry (list, 8));
+  while (g_list_model_get_n_items (G_LIST_MODEL (list)) < 11)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (counts[0], ==, 4);
+  g_assert_cmpuint (counts[1], ==, 9);
+  g_assert_cmpuint (counts[2], ==, 0);
+  g_assert_cmpuint (counts[3], ==, 2);
+  text = rows_text (G_LIST_MODEL (list));
+  g_assert_cmpstr (text, ==, ALL);
+
+  /* A new set stops the batches of the one before; show_all ends them. */
+  straits_history_list_set (list, g_array_ref (entries), straits_history_rows_build (entries, 0, NULL, dataset));
+  straits_history_list_set (list, g_array_ref (entries), straits_history_rows_build (entries, 1, NULL, dataset));
+  g_assert_cmpuint (counts[0], ==, 6);
+  g_assert_cmpuint (counts[2], ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 3);
+  straits_history_list_show_all (list);
+  g_assert_cmpuint (counts[0], ==, 7);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 4);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (counts[0], ==, 7);
+}
+
+typedef gboolean (*WidgetMatch) (GtkWidget *widget, gconstpointer data);
+
+/* The first widget under @root that @match accepts, outside the type
+ * filter's popover (it has a list view and a search entry of its own). */
+static GtkWidget *
+find_widget (GtkWidget *root, WidgetMatch match, gconstpointer data)
+{
+  if (match (root, data))
     return root;
-  /* Not into the type filter's popover (it has a search entry of its own). */
   if (GTK_IS_DROP_DOWN (root))
     return NULL;
   for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_of_type (child, type);
+      GtkWidget *found = find_widget (child, match, data);
 
       if (found != NULL)
         return found;
@@ -248,20 +297,28 @@ find_of_type (GtkWidget *root, GType type)
   return NULL;
 }
 
-/* The history's list view (not the type filter's drop-down list). */
-static GtkListView *
-find_history_view (GtkWidget *root)
+static gboolean
+is_of_type (GtkWidget *widget, gconstpointer type)
 {
-  if (GTK_IS_LIST_VIEW (root) && GTK_IS_NO_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (root))))
-    return GTK_LIST_VIEW (root);
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkListView *found = find_history_view (child);
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, *(const GType *) type);
+}
 
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+static GtkWidget *
+find_of_type (GtkWidget *root, GType type)
+{
+  return find_widget (root, is_of_type, &type);
+}
+
+static gboolean
+is_history_view (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_LIST_VIEW (widget) && GTK_IS_NO_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (widget)));
+}
+
+static gboolean
+is_inscription_of (GtkWidget *widget, gconstpointer text)
+{
+  return GTK_IS_INSCRIPTION (widget) && g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (widget)), text) == 0;
 }
 
 static void
@@ -306,6 +363,55 @@ test_panel (void)
   g_object_unref (panel);
 }
 
+/* What the row titled @title offers to open its sources with: "button",
+ * "menu" or "", from the buttons shown beside its citation. */
+static const char *
+open_buttons (GtkWidget *panel, const char *title)
+{
+  GtkWidget *inscription = NULL;
+  GtkWidget *source_row;
+  const char *shown = "";
+
+  for (gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+       inscription == NULL && g_get_monotonic_time () < end;)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      inscription = find_widget (panel, is_inscription_of, title);
+    }
+  g_assert_nonnull (inscription);
+  /* The row's text column: meta, title, summary, then the citation's row. */
+  source_row = gtk_widget_get_last_child (gtk_widget_get_parent (inscription));
+  g_assert_true (gtk_widget_get_visible (source_row));
+  for (GtkWidget *child = gtk_widget_get_first_child (source_row); child; child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_get_visible (child))
+      {
+        if (GTK_IS_MENU_BUTTON (child))
+          shown = *shown ? "several" : "menu";
+        else if (GTK_IS_BUTTON (child))
+          shown = *shown ? "several" : "button";
+      }
+  return shown;
+}
+
+/* A button opens an entry's one linked source, a menu its several, and
+ * an entry whose sources have no link has neither. */
+static void
+test_panel_open_sources (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *panel = straits_side_panel_new ();
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 2000);
+  gtk_window_set_child (GTK_WINDOW (window), panel);
+  gtk_window_present (GTK_WINDOW (window));
+  straits_side_panel_set_dataset (STRAITS_SIDE_PANEL (panel), dataset);
+  g_assert_cmpuint (g_list_model_get_n_items (straits_side_panel_get_history (STRAITS_SIDE_PANEL (panel))), ==, 11);
+  g_assert_cmpstr (open_buttons (panel, "Poland → Turkey"), ==, "button");
+  g_assert_cmpstr (open_buttons (panel, "Purchase of DRONES"), ==, "menu");
+  g_assert_cmpstr (open_buttons (panel, "Day"), ==, "");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Results of jobs that a newer state superseded are not shown: however
  * the main loop runs, the panel ends up showing the last selection's rows. */
 static void
@@ -329,7 +435,7 @@ test_panel_latest_wins (void)
         g_main_context_iteration (NULL, FALSE);
     }
   /* The list view's own model, not get_history (which would finish at once). */
-  list = G_LIST_MODEL (gtk_list_view_get_model (find_history_view (GTK_WIDGET (panel))));
+  list = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (find_widget (GTK_WIDGET (panel), is_history_view, NULL))));
   for (gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC; g_get_monotonic_time () < end;)
     {
       g_autofree char *text = NULL;
@@ -370,8 +476,10 @@ main (int argc, char **argv)
   g_test_add_func ("/history-list/get-item", test_get_item);
   g_test_add_func ("/history-list/find-day", test_find_day);
   g_test_add_func ("/history-list/items-changed", test_items_changed);
+  g_test_add_func ("/history-list/batches", test_batches);
   g_test_add_func ("/history-list/panel", test_panel);
   g_test_add_func ("/history-list/panel-latest-wins", test_panel_latest_wins);
+  g_test_add_func ("/history-list/panel-open-sources", test_panel_open_sources);
   status = g_test_run ();
   g_object_unref (dataset);
   return status;

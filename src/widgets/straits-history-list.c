@@ -1,10 +1,12 @@
 /* straits-history-list.c
  *
- * A dataset's whole history is hundreds of thousands of entries: a list
- * store of an object for each row held 60 MiB and the main thread for
- * 700 ms to make and free them. Here a row is a 32-bit index, the rows
- * are built by a pure function (in a worker thread, by the side panel),
- * and an item is made when the list view binds its row.
+ * A dataset's whole history can be hundreds of thousands of entries: a
+ * list store of an object for each row took 55 MiB for 300,000 entries
+ * (bench-history). Here a row is a 32-bit index, the rows are built by a
+ * pure function (in a worker thread, by the side panel), and an item is
+ * made when the list view binds its row. The rows can be shown a batch at
+ * a time: the list view makes its row widgets for the rows an
+ * items-changed adds, 200 of them for a long list.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,12 +19,20 @@
 /* The list view asks for the rows it shows, some more than once. */
 #define N_CACHED 8
 
+/* A list view keeps up to 200 row widgets alive around what it shows
+ * (GTK 4.8's GTK_LIST_VIEW_MAX_LIST_ITEMS), whatever its height: once that
+ * many rows are there, the others cost no widget. */
+#define WIDGETS_KEPT 200
+
 struct _StraitsHistoryList
 {
   GObject parent_instance;
 
   GArray *entries;                       /* StraitsHistoryEntry, or NULL */
   GArray *rows;                          /* guint32, or NULL */
+  guint n_shown;                         /* the first rows, the model's items */
+  guint batch;                           /* rows shown at a time, 0: all */
+  guint grow_id;
   guint cached_position[N_CACHED];
   StraitsHistoryItem *cached_item[N_CACHED];
   guint next_cached;
@@ -147,9 +157,7 @@ straits_history_list_get_item_type (GListModel *model)
 static guint
 straits_history_list_get_n_items (GListModel *model)
 {
-  StraitsHistoryList *self = STRAITS_HISTORY_LIST (model);
-
-  return self->rows != NULL ? self->rows->len : 0;
+  return STRAITS_HISTORY_LIST (model)->n_shown;
 }
 
 static StraitsHistoryItem *
@@ -174,7 +182,7 @@ straits_history_list_get_item (GListModel *model,
   StraitsHistoryList *self = STRAITS_HISTORY_LIST (model);
   guint slot;
 
-  if (self->rows == NULL || position >= self->rows->len)
+  if (position >= self->n_shown)
     return NULL;
   for (guint i = 0; i < N_CACHED; i++)
     if (self->cached_item[i] != NULL && self->cached_position[i] == position)
@@ -200,6 +208,7 @@ straits_history_list_finalize (GObject *object)
 {
   StraitsHistoryList *self = STRAITS_HISTORY_LIST (object);
 
+  g_clear_handle_id (&self->grow_id, g_source_remove);
   clear_cache (self);
   g_clear_pointer (&self->entries, g_array_unref);
   g_clear_pointer (&self->rows, g_array_unref);
@@ -223,34 +232,96 @@ straits_history_list_new (void)
   return g_object_new (STRAITS_TYPE_HISTORY_LIST, NULL);
 }
 
+static guint
+rows_len (StraitsHistoryList *self)
+{
+  return self->rows != NULL ? self->rows->len : 0;
+}
+
+static void
+show_rows (StraitsHistoryList *self, guint n)
+{
+  guint before = self->n_shown;
+
+  self->n_shown = n;
+  g_list_model_items_changed (G_LIST_MODEL (self), before, 0, n - before);
+}
+
+/* The next batch, after what the main loop has waiting (a frame to draw):
+ * each adds a batch of row widgets, until the list view has all it keeps. */
+static gboolean
+grow (gpointer user_data)
+{
+  StraitsHistoryList *self = user_data;
+  guint n = self->n_shown + self->batch;
+
+  if (n >= WIDGETS_KEPT || n >= rows_len (self))
+    {
+      self->grow_id = 0;
+      show_rows (self, rows_len (self));
+      return G_SOURCE_REMOVE;
+    }
+  show_rows (self, n);
+  return G_SOURCE_CONTINUE;
+}
+
 /**
  * straits_history_list_set:
  * @entries: (transfer full) (nullable): the history the rows index
  * @rows: (transfer full) (nullable): from straits_history_rows_build()
  *
- * Shows @rows in place of the rows shown, in one items-changed.
+ * Shows @rows in place of the rows shown, in one items-changed; with a
+ * batch size set, the first batch of them, and the others when the main
+ * loop is idle.
  */
 void
 straits_history_list_set (StraitsHistoryList *self,
                           GArray             *entries,
                           GArray             *rows)
 {
-  guint removed, added = rows != NULL ? rows->len : 0;
+  guint removed;
 
   g_return_if_fail (STRAITS_IS_HISTORY_LIST (self));
-  g_return_if_fail (added == 0 || entries != NULL);
+  g_return_if_fail (rows == NULL || rows->len == 0 || entries != NULL);
 
-  removed = straits_history_list_get_n_items (G_LIST_MODEL (self));
+  removed = self->n_shown;
+  g_clear_handle_id (&self->grow_id, g_source_remove);
   clear_cache (self);
   g_clear_pointer (&self->entries, g_array_unref);
   g_clear_pointer (&self->rows, g_array_unref);
   self->entries = entries;
   self->rows = rows;
-  if (removed > 0 || added > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, added);
+  self->n_shown = self->batch > 0 ? MIN (rows_len (self), self->batch) : rows_len (self);
+  if (removed > 0 || self->n_shown > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->n_shown);
+  if (self->n_shown < rows_len (self))
+    self->grow_id = g_idle_add (grow, self);
 }
 
-/* The entry of the row at @position, or NULL for a heading (or past the end). */
+/* Shows @batch rows at a time (0, the default: all at once): a list view
+ * makes a widget for each of the first 200 rows in the items-changed that
+ * adds them, 20-30 ms for the side panel's. */
+void
+straits_history_list_set_batch (StraitsHistoryList *self,
+                                guint               batch)
+{
+  g_return_if_fail (STRAITS_IS_HISTORY_LIST (self));
+  self->batch = batch;
+}
+
+/* Shows the rows not shown yet at once (to scroll to one, or to read them). */
+void
+straits_history_list_show_all (StraitsHistoryList *self)
+{
+  g_return_if_fail (STRAITS_IS_HISTORY_LIST (self));
+
+  g_clear_handle_id (&self->grow_id, g_source_remove);
+  if (self->n_shown < rows_len (self))
+    show_rows (self, rows_len (self));
+}
+
+/* The entry of the row at @position, or NULL for a heading (or past the
+ * end); rows not shown yet too. */
 const StraitsHistoryEntry *
 straits_history_list_get_entry (StraitsHistoryList *self,
                                 guint               position)
@@ -259,7 +330,7 @@ straits_history_list_get_entry (StraitsHistoryList *self,
 
   g_return_val_if_fail (STRAITS_IS_HISTORY_LIST (self), NULL);
 
-  if (self->rows == NULL || position >= self->rows->len)
+  if (position >= rows_len (self))
     return NULL;
   row = g_array_index (self->rows, guint32, position);
   if (row & STRAITS_HISTORY_ROW_HEADING)
@@ -269,7 +340,8 @@ straits_history_list_get_entry (StraitsHistoryList *self,
 
 /* The row of the first entry that is not over by @day (a day number of
  * straits_date_first_day()), undated ones included; the number of rows
- * when there is none. Indices are compared, no item is made. */
+ * when there is none. Indices are compared, no item is made. Rows not
+ * shown yet count too. */
 guint
 straits_history_list_find_day (StraitsHistoryList *self,
                                guint32             day)
@@ -278,7 +350,7 @@ straits_history_list_find_day (StraitsHistoryList *self,
 
   g_return_val_if_fail (STRAITS_IS_HISTORY_LIST (self), 0);
 
-  n = straits_history_list_get_n_items (G_LIST_MODEL (self));
+  n = rows_len (self);
   for (guint i = 0; i < n; i++)
     {
       const StraitsHistoryEntry *entry = straits_history_list_get_entry (self, i);

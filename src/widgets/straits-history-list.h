@@ -30,6 +30,9 @@ StraitsHistoryList *straits_history_list_new           (void);
 void                straits_history_list_set           (StraitsHistoryList        *self,
                                                         GArray                    *entries,
                                                         GArray                    *rows);
+void                straits_history_list_set_batch     (StraitsHistoryList        *self,
+                                                        guint                      batch);
+void                straits_history_list_show_all      (StraitsHistoryList        *self);
 const StraitsHistoryEntry *straits_history_list_get_entry (StraitsHistoryList     *self,
                                                            guint                   position);
 guint               straits_history_list_find_day      (StraitsHistoryList        *self,

@@ -21,6 +21,9 @@
 /* What a history row shows of a summary, at most (it has six lines). */
 #define MAX_SUMMARY_CHARS 480
 #define MAX_LABEL_WIDTH_CHARS 40
+/* History rows added to the list view at a time: each costs a row of
+ * widgets made and laid out, about 0.2 ms. */
+#define HISTORY_BATCH 40
 
 struct _StraitsSidePanel
 {
@@ -173,24 +176,41 @@ create_sources_popup (GtkMenuButton *button,
 }
 
 static GtkWidget *
-new_source_row (GtkWidget **text, GtkWidget **open_one, GtkWidget **open_many)
+new_source_row (GtkWidget **text)
 {
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
 
   *text = new_inscription ("caption", 3);
   gtk_widget_set_hexpand (*text, TRUE);
-  *open_one = gtk_button_new_from_icon_name ("adw-external-link-symbolic");
-  *open_many = gtk_menu_button_new ();
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (*open_many), "adw-external-link-symbolic");
-  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (*open_many), create_sources_popup, NULL, NULL);
-  gtk_widget_add_css_class (*open_one, "flat");
-  gtk_widget_add_css_class (*open_many, "flat");
-  gtk_widget_set_valign (*open_one, GTK_ALIGN_START);
-  gtk_widget_set_valign (*open_many, GTK_ALIGN_START);
   gtk_box_append (GTK_BOX (row), *text);
-  gtk_box_append (GTK_BOX (row), *open_one);
-  gtk_box_append (GTK_BOX (row), *open_many);
   return row;
+}
+
+/* The row's button that opens its one linked source, or (@many) the menu
+ * of several, made when a row first needs it: the list view keeps 200 rows
+ * of widgets, made and freed when the history changes, and these buttons
+ * are most of a row's widgets. */
+static GtkWidget *
+open_button (GtkWidget *box, gboolean many)
+{
+  const char *key = many ? "open-many" : "open-one";
+  GtkWidget *button = g_object_get_data (G_OBJECT (box), key);
+
+  if (button != NULL)
+    return button;
+  if (many)
+    {
+      button = gtk_menu_button_new ();
+      gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "adw-external-link-symbolic");
+      gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), create_sources_popup, NULL, NULL);
+    }
+  else
+    button = gtk_button_new_from_icon_name ("adw-external-link-symbolic");
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_valign (button, GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (g_object_get_data (G_OBJECT (box), "source-row")), button);
+  g_object_set_data (G_OBJECT (box), key, button);
+  return button;
 }
 
 static void
@@ -206,8 +226,8 @@ setup_row (GtkSignalListItemFactory *factory,
   GtkWidget *meta = new_inscription ("caption", 2);
   GtkWidget *title = new_inscription ("history-title", 4);
   GtkWidget *summary = new_inscription ("dim-label", 6);
-  GtkWidget *source, *open_one, *open_many;
-  GtkWidget *source_row = new_source_row (&source, &open_one, &open_many);
+  GtkWidget *source;
+  GtkWidget *source_row = new_source_row (&source);
   Swatch *data = g_new0 (Swatch, 1);
 
   gtk_widget_set_margin_top (heading, 12);
@@ -240,8 +260,6 @@ setup_row (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (box), "summary", summary);
   g_object_set_data (G_OBJECT (box), "source", source);
   g_object_set_data (G_OBJECT (box), "source-row", source_row);
-  g_object_set_data (G_OBJECT (box), "open-one", open_one);
-  g_object_set_data (G_OBJECT (box), "open-many", open_many);
   gtk_list_item_set_child (item, box);
 }
 
@@ -350,8 +368,7 @@ static void
 bind_sources (StraitsSidePanel *self, GtkWidget *box, const StraitsCitations *citations)
 {
   GtkWidget *text = g_object_get_data (G_OBJECT (box), "source");
-  GtkWidget *open_one = g_object_get_data (G_OBJECT (box), "open-one");
-  GtkWidget *open_many = g_object_get_data (G_OBJECT (box), "open-many");
+  GtkWidget *open_one = NULL, *open_many = NULL;
   g_autofree char *shown = NULL, *whole = NULL, *first_link = NULL, *tooltip = NULL;
   g_autoptr(GMenu) menu = NULL;
   guint n_links;
@@ -365,8 +382,10 @@ bind_sources (StraitsSidePanel *self, GtkWidget *box, const StraitsCitations *ci
   set_inscription_lines (text, shown, history_chars_per_line (self) - 4, 4);
 
   menu = citations_menu (self->dataset, citations, &n_links, &first_link);
-  gtk_widget_set_visible (open_one, n_links == 1);
-  gtk_widget_set_visible (open_many, n_links > 1);
+  if (n_links == 1 || g_object_get_data (G_OBJECT (box), "open-one") != NULL)
+    gtk_widget_set_visible (open_one = open_button (box, FALSE), n_links == 1);
+  if (n_links > 1 || g_object_get_data (G_OBJECT (box), "open-many") != NULL)
+    gtk_widget_set_visible (open_many = open_button (box, TRUE), n_links > 1);
   if (n_links == 1)
     {
       /* Translators: a button's tooltip; %s is where the link goes */
@@ -776,8 +795,9 @@ update_charts (StraitsSidePanel *self)
 
 /* The history, collected and filtered in a worker thread ------------------
  *
- * A dataset's whole history took the main thread 700 ms to collect, sort
- * and list. A job does the first two on its own copies of what it needs;
+ * A dataset's whole history (300,000 entries) held the main thread for
+ * 200 ms to collect, sort and list, 740 ms at four times that (bench-history).
+ * A job does the first two on its own copies of what it needs;
  * the main thread only shows the rows. The dataset does not change once
  * loaded and its indices are built when it is, so both threads may read it.
  * One job runs at a time; each has the generation of the state it was made
@@ -845,9 +865,11 @@ history_job_thread (GTask        *task,
 static void
 scroll_now (StraitsSidePanel *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->items)), i;
+  guint n, i;
 
   self->scroll_pending = FALSE;
+  straits_history_list_show_all (self->items);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
   if (n == 0)
     return;
   i = straits_history_list_find_day (self->items, self->scroll_day);
@@ -979,6 +1001,7 @@ refresh_pending (StraitsSidePanel *self)
       show_history (self, job);
       history_job_free (job);
     }
+  straits_history_list_show_all (self->items);
 }
 
 void
@@ -1149,6 +1172,7 @@ straits_side_panel_init (StraitsSidePanel *self)
   gtk_box_prepend (self->charts_box, GTK_WIDGET (self->arms_page));
   straits_map_style_init (&self->style, STRAITS_MAP_STYLE_LIGHT);
   self->items = straits_history_list_new ();
+  straits_history_list_set_batch (self->items, HISTORY_BATCH);
   model = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->items)));
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
