@@ -7,7 +7,6 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include <malloc.h>
 #include <stdio.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -15,74 +14,13 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include "bench-synthetic.h"
 #include "straits-dataset.h"
 
-#define N_ACTORS 5000
-#define N_RELATIONS 100000
-#define N_EVENTS 200000
+#define N_ACTORS BENCH_SYNTHETIC_N_ACTORS
+#define N_RELATIONS BENCH_SYNTHETIC_N_RELATIONS
+#define N_EVENTS BENCH_SYNTHETIC_N_EVENTS
 #define RUNS 3
-
-static const char *relation_types[] = { "procurement", "co-production", "dispute", "dialogue" };
-static const char *stances[] = { "cooperative", "neutral", "adversarial" };
-
-static char *
-generate (gsize *size)
-{
-  GString *s = g_string_sized_new (48 << 20);
-  GRand *rand = g_rand_new_with_seed (42);
-  char *path = NULL;
-  int fd;
-
-  g_string_append (s, "{\n\"format\": \"straits-dataset\", \"format_version\": 1,\n"
-                      "\"metadata\": {\"title\": \"Synthetic benchmark dataset\", \"version\": \"1\"},\n"
-                      "\"vocabulary\": {\"relation_types\": [");
-  for (guint i = 0; i < G_N_ELEMENTS (relation_types); i++)
-    g_string_append_printf (s, "%s{\"id\": \"%s\", \"label\": \"%s\", \"colour\": \"#336699\"}",
-                            i ? ", " : "", relation_types[i], relation_types[i]);
-  g_string_append (s, "], \"event_types\": [{\"id\": \"meeting\", \"label\": \"Meeting\"}]},\n"
-                      "\"sources\": [{\"id\": \"src\", \"title\": \"Synthetic source\"}],\n\"actors\": [\n");
-  for (guint i = 0; i < N_ACTORS; i++)
-    g_string_append_printf (s, "%s{\"id\": \"A%04u\", \"kind\": \"company\", \"name\": \"Actor number %u\", "
-                               "\"memberships\": [\"EU\"]}",
-                            i ? ",\n" : "", i, i);
-  g_string_append (s, "],\n\"relations\": [\n");
-  for (guint i = 0; i < N_RELATIONS; i++)
-    {
-      guint from = g_rand_int_range (rand, 0, N_ACTORS);
-      guint to = (from + 1 + g_rand_int_range (rand, 0, N_ACTORS - 1)) % N_ACTORS;
-
-      g_string_append_printf (s, "%s{\"id\":\"R%06u\",\"from\":\"A%04u\",\"to\":\"A%04u\","
-                                 "\"type\":\"%s\",\"stance\":\"%s\",\"strength\":0.%u,"
-                                 "\"start\":\"%u-%02u\",\"summary\":\"Relation %u\","
-                                 "\"sources\":[{\"source\":\"src\",\"locator\":\"Section %u\"}]}",
-                              i ? ",\n" : "", i, from, to, relation_types[i % 4], stances[i % 3],
-                              g_rand_int_range (rand, 1, 9), g_rand_int_range (rand, 1990, 2026),
-                              g_rand_int_range (rand, 1, 13), i, i % 12);
-    }
-  g_string_append (s, "],\n\"events\": [\n");
-  for (guint i = 0; i < N_EVENTS; i++)
-    {
-      guint a = g_rand_int_range (rand, 0, N_ACTORS);
-      guint b = (a + 1 + g_rand_int_range (rand, 0, N_ACTORS - 1)) % N_ACTORS;
-
-      g_string_append_printf (s, "%s{\"id\":\"E%06u\",\"date\":\"%u-%02u-%02u\",\"type\":\"meeting\","
-                                 "\"title\":\"Event %u\",\"actors\":[\"A%04u\",\"A%04u\"],"
-                                 "\"sources\":[{\"source\":\"src\",\"locator\":\"Section %u\"}]}",
-                              i ? ",\n" : "", i, g_rand_int_range (rand, 1990, 2026),
-                              g_rand_int_range (rand, 1, 13), g_rand_int_range (rand, 1, 29), i,
-                              a, b, i % 12);
-    }
-  g_string_append (s, "]\n}\n");
-
-  fd = g_file_open_tmp ("straits-bench-XXXXXX.json", &path, NULL);
-  g_assert (fd >= 0);
-  close (fd);
-  g_assert (g_file_set_contents (path, s->str, (gssize) s->len, NULL));
-  *size = s->len;
-  g_string_free (s, TRUE);
-  g_rand_free (rand);
-  return path;
-}
 
 typedef struct {
   double seconds;
@@ -94,14 +32,6 @@ typedef struct {
   ChildReport report;
   long peak_kib;    /* ru_maxrss of the child */
 } Measurement;
-
-static gsize
-heap_in_use (void)
-{
-  struct mallinfo2 mi = mallinfo2 ();
-
-  return mi.uordblks + mi.hblkhd;
-}
 
 static gsize
 current_rss_kib (void)
@@ -122,7 +52,7 @@ work_bare_parse (const char *path, ChildReport *r)
 
   g_assert (json_parser_load_from_file (parser, path, NULL));
   r->seconds = (g_get_monotonic_time () - t0) / 1e6;
-  r->held = heap_in_use ();
+  r->held = bench_heap_in_use ();
 }
 
 static void
@@ -135,7 +65,7 @@ work_load (const char *path, ChildReport *r)
   r->seconds = (g_get_monotonic_time () - t0) / 1e6;
   g_assert_no_error (error);
   g_assert (straits_dataset_get_n_events (ds) == N_EVENTS);
-  r->held = heap_in_use ();
+  r->held = bench_heap_in_use ();
 }
 
 static Measurement
@@ -199,7 +129,7 @@ int
 main (void)
 {
   gsize size;
-  g_autofree char *path = generate (&size);
+  g_autofree char *path = bench_synthetic_dataset (1, &size);
   Measurement bare, load;
   double mib = size / 1048576.0;
 

@@ -14,17 +14,22 @@
 #include "straits-arms-page.h"
 #include "straits-chart-view.h"
 #include "straits-history-item.h"
+#include "straits-history-list.h"
 #include "straits-side-panel.h"
 #include "straits-text.h"
 
 /* What a history row shows of a summary, at most (it has six lines). */
 #define MAX_SUMMARY_CHARS 480
 #define MAX_LABEL_WIDTH_CHARS 40
+/* History rows added to the list view at a time: each costs a row of
+ * widgets made and laid out, about 0.2 ms. */
+#define HISTORY_BATCH 40
 
 struct _StraitsSidePanel
 {
   GtkWidget parent_instance;
 
+  GtkWidget *content;         /* bound, so that dispose_template unparents it */
   GtkLabel *title_label;
   GtkLabel *subtitle_label;
   GtkStack *pages;
@@ -47,8 +52,16 @@ struct _StraitsSidePanel
   StraitsDataset *dataset;
   StraitsSelection selection;
   StraitsMapStyle style;
-  GArray *entries;            /* StraitsHistoryEntry of the selection */
-  GListStore *items;          /* StraitsHistoryItem, filtered, with headings */
+  GArray *entries;            /* StraitsHistoryEntry of the selection, shared
+                               * read-only with the history's jobs */
+  StraitsHistoryList *items;  /* the rows shown: filtered, with headings */
+  guint generation;           /* of what the history should show */
+  guint shown_generation;     /* of what it shows */
+  gboolean entries_stale;     /* the selection or dataset changed */
+  gboolean job_running;
+  gboolean disposed;
+  gboolean scroll_pending;    /* to scroll_day, once the history is shown */
+  guint32 scroll_day;
   guint n_charts;
   gboolean charts_stale;      /* rebuilt when the page is next shown */
   guint refresh_id;
@@ -163,24 +176,41 @@ create_sources_popup (GtkMenuButton *button,
 }
 
 static GtkWidget *
-new_source_row (GtkWidget **text, GtkWidget **open_one, GtkWidget **open_many)
+new_source_row (GtkWidget **text)
 {
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
 
   *text = new_inscription ("caption", 3);
   gtk_widget_set_hexpand (*text, TRUE);
-  *open_one = gtk_button_new_from_icon_name ("adw-external-link-symbolic");
-  *open_many = gtk_menu_button_new ();
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (*open_many), "adw-external-link-symbolic");
-  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (*open_many), create_sources_popup, NULL, NULL);
-  gtk_widget_add_css_class (*open_one, "flat");
-  gtk_widget_add_css_class (*open_many, "flat");
-  gtk_widget_set_valign (*open_one, GTK_ALIGN_START);
-  gtk_widget_set_valign (*open_many, GTK_ALIGN_START);
   gtk_box_append (GTK_BOX (row), *text);
-  gtk_box_append (GTK_BOX (row), *open_one);
-  gtk_box_append (GTK_BOX (row), *open_many);
   return row;
+}
+
+/* The row's button that opens its one linked source, or (@many) the menu
+ * of several, made when a row first needs it: the list view keeps 200 rows
+ * of widgets, made and freed when the history changes, and these buttons
+ * are most of a row's widgets. */
+static GtkWidget *
+open_button (GtkWidget *box, gboolean many)
+{
+  const char *key = many ? "open-many" : "open-one";
+  GtkWidget *button = g_object_get_data (G_OBJECT (box), key);
+
+  if (button != NULL)
+    return button;
+  if (many)
+    {
+      button = gtk_menu_button_new ();
+      gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "adw-external-link-symbolic");
+      gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), create_sources_popup, NULL, NULL);
+    }
+  else
+    button = gtk_button_new_from_icon_name ("adw-external-link-symbolic");
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_valign (button, GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (g_object_get_data (G_OBJECT (box), "source-row")), button);
+  g_object_set_data (G_OBJECT (box), key, button);
+  return button;
 }
 
 static void
@@ -196,8 +226,8 @@ setup_row (GtkSignalListItemFactory *factory,
   GtkWidget *meta = new_inscription ("caption", 2);
   GtkWidget *title = new_inscription ("history-title", 4);
   GtkWidget *summary = new_inscription ("dim-label", 6);
-  GtkWidget *source, *open_one, *open_many;
-  GtkWidget *source_row = new_source_row (&source, &open_one, &open_many);
+  GtkWidget *source;
+  GtkWidget *source_row = new_source_row (&source);
   Swatch *data = g_new0 (Swatch, 1);
 
   gtk_widget_set_margin_top (heading, 12);
@@ -230,8 +260,6 @@ setup_row (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (box), "summary", summary);
   g_object_set_data (G_OBJECT (box), "source", source);
   g_object_set_data (G_OBJECT (box), "source-row", source_row);
-  g_object_set_data (G_OBJECT (box), "open-one", open_one);
-  g_object_set_data (G_OBJECT (box), "open-many", open_many);
   gtk_list_item_set_child (item, box);
 }
 
@@ -340,8 +368,7 @@ static void
 bind_sources (StraitsSidePanel *self, GtkWidget *box, const StraitsCitations *citations)
 {
   GtkWidget *text = g_object_get_data (G_OBJECT (box), "source");
-  GtkWidget *open_one = g_object_get_data (G_OBJECT (box), "open-one");
-  GtkWidget *open_many = g_object_get_data (G_OBJECT (box), "open-many");
+  GtkWidget *open_one = NULL, *open_many = NULL;
   g_autofree char *shown = NULL, *whole = NULL, *first_link = NULL, *tooltip = NULL;
   g_autoptr(GMenu) menu = NULL;
   guint n_links;
@@ -355,8 +382,10 @@ bind_sources (StraitsSidePanel *self, GtkWidget *box, const StraitsCitations *ci
   set_inscription_lines (text, shown, history_chars_per_line (self) - 4, 4);
 
   menu = citations_menu (self->dataset, citations, &n_links, &first_link);
-  gtk_widget_set_visible (open_one, n_links == 1);
-  gtk_widget_set_visible (open_many, n_links > 1);
+  if (n_links == 1 || g_object_get_data (G_OBJECT (box), "open-one") != NULL)
+    gtk_widget_set_visible (open_one = open_button (box, FALSE), n_links == 1);
+  if (n_links > 1 || g_object_get_data (G_OBJECT (box), "open-many") != NULL)
+    gtk_widget_set_visible (open_many = open_button (box, TRUE), n_links > 1);
   if (n_links == 1)
     {
       /* Translators: a button's tooltip; %s is where the link goes */
@@ -373,14 +402,6 @@ bind_sources (StraitsSidePanel *self, GtkWidget *box, const StraitsCitations *ci
       gtk_widget_set_tooltip_text (open_many, _("Open a source"));
       gtk_accessible_update_property (GTK_ACCESSIBLE (open_many), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Open a source"), -1);
     }
-}
-
-static char *
-relation_title (StraitsDataset *dataset, const StraitsRelation *r)
-{
-  return g_strdup_printf (r->mutual ? "%s ↔ %s" : "%s → %s",
-                          straits_dataset_get_actor (dataset, r->from)->name,
-                          straits_dataset_get_actor (dataset, r->to)->name);
 }
 
 static void
@@ -411,7 +432,7 @@ bind_entry (StraitsSidePanel *self, GtkWidget *box, const StraitsHistoryEntry *e
 
       type = straits_dataset_get_relation_type (self->dataset, r->type);
       date = straits_relation_format_dates (r);
-      title = relation_title (self->dataset, r);
+      title = straits_history_relation_title (self->dataset, r);
       summary = r->summary;
       note = r->note;
     }
@@ -467,81 +488,7 @@ bind_row (GtkSignalListItemFactory *factory,
     bind_entry (self, box, straits_history_item_get_entry (row));
 }
 
-/* Filtering --------------------------------------------------------------- */
-
-/* The type filter's choices: all, then relation types, then event types. */
-static gboolean
-type_matches (StraitsSidePanel *self, const StraitsHistoryEntry *entry)
-{
-  guint choice = gtk_drop_down_get_selected (self->type_filter);
-  guint n_relation_types = straits_dataset_get_n_relation_types (self->dataset);
-
-  if (choice == 0 || choice == GTK_INVALID_LIST_POSITION)
-    return TRUE;
-  if (choice <= n_relation_types)
-    return entry->kind == STRAITS_HISTORY_RELATION &&
-           straits_dataset_get_relation (self->dataset, entry->index)->type == choice - 1;
-  return entry->kind == STRAITS_HISTORY_EVENT &&
-         straits_dataset_get_event (self->dataset, entry->index)->type == choice - 1 - n_relation_types;
-}
-
-static gboolean
-text_matches (StraitsSidePanel *self, const StraitsHistoryEntry *entry, const char *needle)
-{
-  if (needle == NULL || *needle == '\0')
-    return TRUE;
-  if (entry->kind == STRAITS_HISTORY_EVENT)
-    {
-      const StraitsEvent *e = straits_dataset_get_event (self->dataset, entry->index);
-      return straits_text_contains_folded (e->title, needle) || straits_text_contains_folded (e->description, needle);
-    }
-  else
-    {
-      const StraitsRelation *r = straits_dataset_get_relation (self->dataset, entry->index);
-      g_autofree char *title = relation_title (self->dataset, r);
-      return straits_text_contains_folded (title, needle) || straits_text_contains_folded (r->summary, needle);
-    }
-}
-
-static char *
-year_heading (const StraitsHistoryEntry *entry)
-{
-  if (!straits_date_is_set (&entry->date))
-    return g_strdup (_("Undated"));
-  return g_strdup_printf ("%u", entry->date.year);
-}
-
-static void
-refill_history (StraitsSidePanel *self)
-{
-  g_autofree char *needle = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (self->text_filter)), -1);
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autofree char *last_heading = NULL;
-
-  for (guint i = 0; self->entries != NULL && i < self->entries->len; i++)
-    {
-      const StraitsHistoryEntry *entry = &g_array_index (self->entries, StraitsHistoryEntry, i);
-      g_autofree char *heading = NULL;
-
-      if (!type_matches (self, entry) || !text_matches (self, entry, needle))
-        continue;
-      heading = year_heading (entry);
-      if (g_strcmp0 (heading, last_heading) != 0)
-        {
-          g_ptr_array_add (rows, straits_history_item_new_heading (heading));
-          g_free (last_heading);
-          last_heading = g_steal_pointer (&heading);
-        }
-      g_ptr_array_add (rows, straits_history_item_new_entry (entry));
-    }
-  g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
-                       rows->pdata, rows->len);
-  gtk_stack_set_visible_child_name (self->history_stack, rows->len > 0 ? "list" : "empty");
-  adw_status_page_set_description (self->history_empty,
-                                   self->entries && self->entries->len > 0
-                                   ? _("Nothing matches the filters.")
-                                   : _("The dataset records no events or relations for this selection."));
-}
+/* The type filter ----------------------------------------------------------- */
 
 static void
 fill_type_filter (StraitsSidePanel *self)
@@ -571,8 +518,7 @@ on_history_activate (GtkListView *list,
                      gpointer     user_data)
 {
   StraitsSidePanel *self = user_data;
-  g_autoptr(StraitsHistoryItem) row = g_list_model_get_item (G_LIST_MODEL (self->items), position);
-  const StraitsHistoryEntry *entry = row ? straits_history_item_get_entry (row) : NULL;
+  const StraitsHistoryEntry *entry = straits_history_list_get_entry (self->items, position);
 
   if (entry != NULL)
     g_signal_emit (self, signals[ENTRY_ACTIVATED], 0, (guint) entry->kind, (guint) entry->index);
@@ -865,40 +811,215 @@ update_charts (StraitsSidePanel *self)
     }
 }
 
+/* The history, collected and filtered in a worker thread ------------------
+ *
+ * A dataset's whole history (300,000 entries) held the main thread for
+ * 200 ms to collect, sort and list, 740 ms at four times that (bench-history).
+ * A job does the first two on its own copies of what it needs;
+ * the main thread only shows the rows. The dataset does not change once
+ * loaded and its indices are built when it is, so both threads may read it.
+ * One job runs at a time; each has the generation of the state it was made
+ * from, and a result of a generation since superseded is dropped. */
+
+typedef struct {
+  guint generation;
+  StraitsDataset *dataset;     /* a reference: the panel may let go of its own */
+  StraitsSelection selection;
+  gboolean collect;            /* the selection's entries, or filter these: */
+  GArray *entries;             /* in when not collecting; out */
+  guint type_choice;
+  char *needle;                /* casefolded */
+  GArray *rows;                /* out */
+} HistoryJob;
+
+static void
+history_job_free (HistoryJob *job)
+{
+  g_clear_object (&job->dataset);
+  g_clear_pointer (&job->entries, g_array_unref);
+  g_clear_pointer (&job->rows, g_array_unref);
+  g_free (job->needle);
+  g_free (job);
+}
+
+static HistoryJob *
+history_job_new (StraitsSidePanel *self)
+{
+  HistoryJob *job = g_new0 (HistoryJob, 1);
+
+  job->generation = self->generation;
+  job->dataset = self->dataset != NULL ? g_object_ref (self->dataset) : NULL;
+  job->selection = self->selection;
+  job->collect = self->entries_stale || self->entries == NULL;
+  job->entries = !job->collect ? g_array_ref (self->entries) : NULL;
+  job->type_choice = gtk_drop_down_get_selected (self->type_filter);
+  job->needle = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (self->text_filter)), -1);
+  return job;
+}
+
+/* Reads the job and the dataset only: in a worker thread, or in the main
+ * one when the panel is asked for its history at once. */
+static void
+history_job_run (HistoryJob *job)
+{
+  if (job->dataset == NULL)
+    return;
+  if (job->collect)
+    job->entries = straits_history_collect (job->dataset, &job->selection);
+  job->rows = straits_history_rows_build (job->entries, job->type_choice, job->needle, job->dataset);
+}
+
+static void
+history_job_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  history_job_run (task_data);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Brings the first entry of the day wanted, or later, into view. */
+static void
+scroll_now (StraitsSidePanel *self)
+{
+  guint n, i;
+
+  self->scroll_pending = FALSE;
+  straits_history_list_show_all (self->items);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+  if (n == 0)
+    return;
+  i = straits_history_list_find_day (self->items, self->scroll_day);
+  /* Its year's heading, when there is one, comes along. */
+  gtk_widget_activate_action (GTK_WIDGET (self->history_list), "list.scroll-to-item", "u",
+                              i == n ? n - 1 : i > 0 ? i - 1 : 0);
+}
+
+static void
+show_history (StraitsSidePanel *self, HistoryJob *job)
+{
+  gboolean any = job->rows != NULL && job->rows->len > 0;
+
+  self->shown_generation = job->generation;
+  if (job->collect)
+    {
+      g_clear_pointer (&self->entries, g_array_unref);
+      self->entries = job->entries != NULL ? g_array_ref (job->entries) : NULL;
+      self->entries_stale = FALSE;
+    }
+  straits_history_list_set (self->items, g_steal_pointer (&job->entries), g_steal_pointer (&job->rows));
+  update_header (self);
+  gtk_stack_set_visible_child_name (self->history_stack, any ? "list" : "empty");
+  adw_status_page_set_description (self->history_empty,
+                                   self->entries && self->entries->len > 0
+                                   ? _("Nothing matches the filters.")
+                                   : _("The dataset records no events or relations for this selection."));
+  if (self->scroll_pending)
+    scroll_now (self);
+}
+
+static gboolean
+history_is_current (StraitsSidePanel *self)
+{
+  return self->shown_generation == self->generation && self->refresh_id == 0;
+}
+
+static void start_job (StraitsSidePanel *self);
+
+static void
+on_job_done (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(StraitsSidePanel) self = user_data;
+  HistoryJob *job = g_task_get_task_data (G_TASK (result));
+
+  self->job_running = FALSE;
+  if (self->disposed)
+    return;
+  if (job->generation == self->generation && self->shown_generation != self->generation)
+    show_history (self, job);
+  start_job (self);
+}
+
+/* Starts a job for what the history should show, unless one runs (it
+ * starts the next when it ends) or there is nothing to do. */
+static void
+start_job (StraitsSidePanel *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (self->job_running || self->disposed || history_is_current (self) || self->refresh_id != 0)
+    return;
+  if (self->dataset == NULL)
+    {
+      HistoryJob *job = history_job_new (self);
+
+      show_history (self, job);
+      history_job_free (job);
+      return;
+    }
+  /* The panel is the callback's, not the task's: the worker may drop the
+   * task's last reference, and a widget is only let go of in the main thread. */
+  task = g_task_new (NULL, NULL, on_job_done, g_object_ref (self));
+  g_task_set_source_tag (task, start_job);
+  g_task_set_task_data (task, history_job_new (self), (GDestroyNotify) history_job_free);
+  self->job_running = TRUE;
+  g_task_run_in_thread (task, history_job_thread);
+}
+
+/* The filters changed: the same entries, other rows. */
+static void
+history_changed (StraitsSidePanel *self)
+{
+  self->generation++;
+  start_job (self);
+}
+
 static gboolean
 refresh_now (gpointer user_data)
 {
   StraitsSidePanel *self = user_data;
 
   self->refresh_id = 0;
-  g_clear_pointer (&self->entries, g_array_unref);
-  if (self->dataset != NULL)
-    self->entries = straits_history_collect (self->dataset, &self->selection);
-  update_header (self);
-  refill_history (self);
+  start_job (self);
   self->charts_stale = TRUE;
   update_charts (self);
   return G_SOURCE_REMOVE;
 }
 
-/* The panel follows the map, never holds it up: it fills in once the
+/* The panel follows the map, never holds it up: its job starts once the
  * frame in hand is drawn. */
 static void
 refresh (StraitsSidePanel *self)
 {
+  self->entries_stale = TRUE;
+  self->generation++;
   if (self->refresh_id == 0)
     self->refresh_id = g_idle_add_full (G_PRIORITY_LOW, refresh_now, self, NULL);
 }
 
-/* Brings the panel up to date at once (tests, and before scrolling). */
+/* Brings the panel up to date at once, the job done in the main thread
+ * (tests); a job running is left to end, its result dropped. */
 static void
 refresh_pending (StraitsSidePanel *self)
 {
   if (self->refresh_id != 0)
     {
       g_clear_handle_id (&self->refresh_id, g_source_remove);
-      refresh_now (self);
+      self->charts_stale = TRUE;
+      update_charts (self);
     }
+  if (self->shown_generation != self->generation)
+    {
+      HistoryJob *job = history_job_new (self);
+
+      history_job_run (job);
+      show_history (self, job);
+      history_job_free (job);
+    }
+  straits_history_list_show_all (self->items);
 }
 
 void
@@ -907,11 +1028,14 @@ straits_side_panel_set_dataset (StraitsSidePanel *self,
 {
   g_return_if_fail (STRAITS_IS_SIDE_PANEL (self));
 
+  /* Nothing shown may index the new dataset with the old one's indices. */
+  straits_history_list_set (self->items, NULL, NULL);
+  g_clear_pointer (&self->entries, g_array_unref);
   g_set_object (&self->dataset, dataset);
   straits_selection_init_none (&self->selection);
   straits_arms_page_set_dataset (self->arms_page, dataset);
-  fill_type_filter (self);
   refresh (self);
+  fill_type_filter (self);
 }
 
 void
@@ -941,31 +1065,18 @@ straits_side_panel_set_style (StraitsSidePanel      *self,
       straits_chart_view_set_style (g_object_get_data (G_OBJECT (card), "chart"), style);
 }
 
-/* Brings the first entry of @date or later into view. */
+/* Brings the first entry of @date or later into view, now or once the
+ * history being made is shown. */
 void
 straits_side_panel_scroll_to_date (StraitsSidePanel  *self,
                                    const StraitsDate *date)
 {
-  guint n, day = straits_date_first_day (date);
+  g_return_if_fail (STRAITS_IS_SIDE_PANEL (self));
 
-  refresh_pending (self);
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(StraitsHistoryItem) row = g_list_model_get_item (G_LIST_MODEL (self->items), i);
-      const StraitsHistoryEntry *entry = straits_history_item_get_entry (row);
-
-      if (entry != NULL && (!straits_date_is_set (&entry->date) || straits_date_last_day (&entry->date) >= day))
-        {
-          /* Its year's heading, when there is one, comes along. */
-          gtk_widget_activate_action (GTK_WIDGET (self->history_list), "list.scroll-to-item", "u",
-                                      i > 0 ? i - 1 : 0);
-          return;
-        }
-    }
-  if (n > 0)
-    gtk_widget_activate_action (GTK_WIDGET (self->history_list), "list.scroll-to-item", "u", n - 1);
+  self->scroll_day = straits_date_first_day (date);
+  self->scroll_pending = TRUE;
+  if (history_is_current (self))
+    scroll_now (self);
 }
 
 const char *
@@ -1005,6 +1116,9 @@ straits_side_panel_dispose (GObject *object)
 {
   StraitsSidePanel *self = STRAITS_SIDE_PANEL (object);
 
+  /* A job still running ends with its result dropped. */
+  self->disposed = TRUE;
+  self->generation++;
   gtk_widget_dispose_template (GTK_WIDGET (self), STRAITS_TYPE_SIDE_PANEL);
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_clear_object (&self->dataset);
@@ -1042,6 +1156,7 @@ straits_side_panel_class_init (StraitsSidePanelClass *klass)
   gtk_widget_class_install_action (widget_class, "panel.open-source", "s", open_source_action);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/eu/straits/Straits/ui/straits-side-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, StraitsSidePanel, content);
   gtk_widget_class_bind_template_child (widget_class, StraitsSidePanel, title_label);
   gtk_widget_class_bind_template_child (widget_class, StraitsSidePanel, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, StraitsSidePanel, pages);
@@ -1074,7 +1189,8 @@ straits_side_panel_init (StraitsSidePanel *self)
   self->arms_page = STRAITS_ARMS_PAGE (straits_arms_page_new ());
   gtk_box_prepend (self->charts_box, GTK_WIDGET (self->arms_page));
   straits_map_style_init (&self->style, STRAITS_MAP_STYLE_LIGHT);
-  self->items = g_list_store_new (STRAITS_TYPE_HISTORY_ITEM);
+  self->items = straits_history_list_new ();
+  straits_history_list_set_batch (self->items, HISTORY_BATCH);
   model = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->items)));
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
@@ -1082,14 +1198,15 @@ straits_side_panel_init (StraitsSidePanel *self)
   gtk_list_view_set_model (self->history_list, GTK_SELECTION_MODEL (model));
   g_object_unref (model);
   g_signal_connect (self->history_list, "activate", G_CALLBACK (on_history_activate), self);
-  g_signal_connect_swapped (self->text_filter, "search-changed", G_CALLBACK (refill_history), self);
-  g_signal_connect_swapped (self->type_filter, "notify::selected", G_CALLBACK (refill_history), self);
+  g_signal_connect_swapped (self->text_filter, "search-changed", G_CALLBACK (history_changed), self);
+  g_signal_connect_swapped (self->type_filter, "notify::selected", G_CALLBACK (history_changed), self);
   g_signal_connect_swapped (self->pages, "notify::visible-child-name", G_CALLBACK (update_charts), self);
   g_signal_connect (self, "map", G_CALLBACK (update_charts), NULL);
   g_signal_connect_swapped (self->seas_6, "toggled", G_CALLBACK (on_seas_toggled), self);
   g_signal_connect_swapped (self->seas_12, "toggled", G_CALLBACK (on_seas_toggled), self);
   fill_type_filter (self);
-  refill_history (self);
+  self->generation++;
+  start_job (self);
 }
 
 /* A SIPRI trade register: its breakdowns above the paper's figures. */

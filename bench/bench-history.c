@@ -1,0 +1,226 @@
+/* bench-history.c: the side panel's history of a large dataset, under a
+ * display: the synthetic dataset (bench-synthetic.c) at a scale, the real
+ * side panel in a window, and two steps: the whole dataset listed (the
+ * dataset given, nothing selected), then one actor selected. For each:
+ * the time from the call to the first frame drawn after the list is
+ * filled, the longest the main thread went without running a 5 ms
+ * heartbeat (its longest stall), and the heap added.
+ *
+ *   bench-history [SCALE…]   (default: 1 4, or $BENCH_HISTORY_SCALES)
+ *
+ * Each scale runs in a process of its own, so that the heap is its own.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <glib/gstdio.h>
+#include <adwaita.h>
+
+#include "bench-synthetic.h"
+#include "straits-history-item.h"
+#include "straits-renderer-choice.h"
+#include "straits-side-panel.h"
+
+/* After the frame that shows the list, the heartbeat goes on this long:
+ * work left for later (rows bound, items freed) counts too. */
+#define SETTLE_MS 300
+
+typedef struct {
+  const char *name;
+  gint64 started, filled, drawn;
+  gint64 max_gap;
+  gsize heap_before, heap_after;
+} Phase;
+
+static StraitsDataset *dataset;
+static StraitsSidePanel *panel;
+static GtkWidget *window;
+static Phase phases[2] = { { "whole dataset listed" }, { "switching to one actor" } };
+static guint phase;
+static gboolean measuring;
+static gint64 last_beat;
+
+static gboolean
+heartbeat (gpointer data)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  if (measuring)
+    phases[phase].max_gap = MAX (phases[phase].max_gap, now - last_beat);
+  last_beat = now;
+  return G_SOURCE_CONTINUE;
+}
+
+static GtkListView *
+find_list_view (GtkWidget *widget)
+{
+  /* Not the type filter's drop-down list: the one of history items. */
+  if (GTK_IS_LIST_VIEW (widget) && GTK_IS_NO_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (widget))))
+    {
+      GListModel *model = gtk_no_selection_get_model (GTK_NO_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (widget))));
+
+      if (model != NULL && g_list_model_get_item_type (model) == STRAITS_TYPE_HISTORY_ITEM)
+        return GTK_LIST_VIEW (widget);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkListView *found = find_list_view (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+start_phase (void)
+{
+  Phase *p = &phases[phase];
+
+  p->heap_before = bench_heap_in_use ();
+  last_beat = p->started = g_get_monotonic_time ();
+  measuring = TRUE;
+  if (phase == 0)
+    straits_side_panel_set_dataset (panel, dataset);
+  else
+    {
+      StraitsSelection selection = { STRAITS_SELECTION_ACTOR, { 0, STRAITS_NO_INDEX },
+                                     STRAITS_NO_INDEX, STRAITS_NO_INDEX, STRAITS_NO_INDEX };
+
+      straits_side_panel_set_selection (panel, &selection);
+    }
+}
+
+static void
+print_phase (const Phase *p)
+{
+  printf ("  %-24s filled %.3f s, drawn %.3f s, longest main-thread stall %.0f ms, heap %+.1f MiB"
+          " (target: no main-thread stall over 50 ms)\n",
+          p->name, (p->filled - p->started) / 1e6, (p->drawn - p->started) / 1e6, p->max_gap / 1e3,
+          ((double) p->heap_after - (double) p->heap_before) / 1048576.0);
+  fflush (stdout);
+}
+
+static gboolean
+end_phase (gpointer data)
+{
+  GApplication *app = data;
+
+  measuring = FALSE;
+  phases[phase].heap_after = bench_heap_in_use ();
+  print_phase (&phases[phase]);
+  if (++phase < G_N_ELEMENTS (phases))
+    {
+      start_phase ();
+      return G_SOURCE_REMOVE;
+    }
+  /* Closed as the application would: a warning at finalization shows. */
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_application_quit (app);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_after_paint (GdkFrameClock *clock, GApplication *app)
+{
+  Phase *p = &phases[phase];
+
+  if (!measuring && phase == 0 && p->started == 0)
+    start_phase ();
+  else if (measuring && p->filled != 0 && p->drawn == 0)
+    {
+      p->drawn = g_get_monotonic_time ();
+      g_timeout_add (SETTLE_MS, end_phase, app);
+    }
+}
+
+static void
+on_items_changed (GListModel *model, guint position, guint removed, guint added)
+{
+  Phase *p = &phases[phase];
+
+  if (measuring && p->filled == 0 && g_list_model_get_n_items (model) > 0)
+    p->filled = g_get_monotonic_time ();
+}
+
+static void
+on_map (GtkWidget *widget, GApplication *app)
+{
+  g_signal_connect_after (gtk_widget_get_frame_clock (widget), "after-paint", G_CALLBACK (on_after_paint), app);
+}
+
+static void
+activate (GApplication *app)
+{
+  GtkListView *list;
+
+  window = adw_application_window_new (GTK_APPLICATION (app));
+  panel = STRAITS_SIDE_PANEL (straits_side_panel_new ());
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), GTK_WIDGET (panel));
+  gtk_window_set_default_size (GTK_WINDOW (window), 420, 1000);
+  list = find_list_view (GTK_WIDGET (panel));
+  g_assert (list != NULL);
+  g_signal_connect (gtk_list_view_get_model (list), "items-changed", G_CALLBACK (on_items_changed), NULL);
+  g_signal_connect (window, "map", G_CALLBACK (on_map), app);
+  g_timeout_add (5, heartbeat, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static int
+run_scale (guint scale)
+{
+  g_autoptr(AdwApplication) app = adw_application_new ("eu.straits.BenchHistory", G_APPLICATION_NON_UNIQUE);
+  g_autoptr(GError) error = NULL;
+  gsize size;
+  g_autofree char *path = bench_synthetic_dataset (scale, &size);
+  int status;
+
+  dataset = straits_dataset_load_file (path, NULL, &error);
+  g_unlink (path);
+  g_assert_no_error (error);
+  printf ("history of the synthetic dataset at %ux: %u relations, %u events, %.1f MiB\n", scale,
+          straits_dataset_get_n_relations (dataset), straits_dataset_get_n_events (dataset), size / 1048576.0);
+  fflush (stdout);
+  straits_choose_gsk_renderer ();
+  g_signal_connect (app, "activate", G_CALLBACK (activate), NULL);
+  status = g_application_run (G_APPLICATION (app), 0, NULL);
+  g_object_unref (dataset);
+  fflush (stdout);
+  return status;
+}
+
+int
+main (int argc, char *argv[])
+{
+  const char *env = g_getenv ("BENCH_HISTORY_SCALES");
+  g_auto(GStrv) scales = NULL;
+  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
+  int status = 0;
+
+  if (g_getenv ("BENCH_HISTORY_CHILD") != NULL && argc == 2)
+    return run_scale ((guint) atoi (argv[1]));
+  if (argc > 1)
+    scales = g_strdupv (argv + 1);
+  else
+    scales = g_strsplit (env != NULL ? env : "1 4", " ", -1);
+  g_setenv ("BENCH_HISTORY_CHILD", "1", TRUE);
+  for (guint i = 0; scales[i] != NULL; i++)
+    {
+      const char *child_argv[] = { self, scales[i], NULL };
+      g_autoptr(GError) error = NULL;
+      int wait_status;
+
+      if (*scales[i] == '\0')
+        continue;
+      fflush (stdout);
+      if (!g_spawn_sync (NULL, (char **) child_argv, NULL, G_SPAWN_CHILD_INHERITS_STDIN,
+                         NULL, NULL, NULL, NULL, &wait_status, &error) ||
+          !g_spawn_check_wait_status (wait_status, &error))
+        {
+          fprintf (stderr, "bench-history %s: %s\n", scales[i], error->message);
+          status = 1;
+        }
+    }
+  return status;
+}
