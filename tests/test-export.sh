@@ -96,6 +96,16 @@ check "Kosovo carries the EU's footnote where the view shows it" \
   && ok "black-sea as of 2013 exports" || { fail "black-sea as of 2013 exports"; cat "$work/err"; }
 check "as of 2013 Donbas and the 2022 regions are not named; Transnistria (since 1992) is" \
   "! pdftotext '$work/2013.pdf' - | grep -Eq 'Donbas|Kherson region|Donetsk region' && pdftotext '$work/2013.pdf' - | grep -q Transnistria"
+# In a German interface countries' names are German (iso-codes' catalogues,
+# Straits' own for the short forms), on the map and in the legend.
+LANGUAGE=de LANG=de_DE.UTF-8 "$straits" --export="$work/de.pdf" --view=eu-groupings 2>"$work/err" \
+  && ok "a German export is written" || { fail "a German export is written"; cat "$work/err"; }
+check "a German figure names Deutschland, Türkei and Russland, and no Germany" \
+  "pdftotext '$work/de.pdf' - | grep -q Deutschland && pdftotext '$work/de.pdf' - | grep -q Türkei && \
+   pdftotext '$work/de.pdf' - | grep -q Russland && ! pdftotext '$work/de.pdf' - | grep -qw Germany"
+check "an English figure names Germany and Turkey, and no Deutschland" \
+  "pdftotext '$work/eu-groupings.pdf' - | grep -q Germany && pdftotext '$work/eu-groupings.pdf' - | grep -q Turkey && \
+   ! pdftotext '$work/eu-groupings.pdf' - | grep -q Deutschland"
 for pair in "black-sea Istanbul" "black-sea Odesa" "black-sea Sevastopol" "black-sea Varna" \
             "aegean Istanbul" "aegean North Macedonia" "aegean Bulgaria" "aegean Imia/Kardak" \
             "eu-groupings Kyiv" "eu-groupings Bulgaria"; do

@@ -987,7 +987,8 @@ on_search_changed (StraitsWindow *self)
   for (guint32 i = 0; i < straits_dataset_get_n_actors (ds) && n < MAX_SEARCH_RESULTS; i++)
     {
       const StraitsActor *a = straits_dataset_get_actor (ds, i);
-      if (straits_text_contains_folded (a->name, needle) || straits_text_contains_folded (a->id, needle) || straits_text_contains_folded (a->short_name, needle))
+      if (straits_text_contains_folded (a->name, needle) || straits_text_contains_folded (a->id, needle) ||
+          (a->dataset_name != NULL && straits_text_contains_folded (a->dataset_name, needle)) || straits_text_contains_folded (a->short_name, needle))
         add_result (self, RESULT_ACTOR, i, _("Actor"), a->name), n++;
     }
   for (guint32 g = 0; g < straits_dataset_get_n_groupings (ds); g++)

@@ -18,6 +18,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include "straits-country-names.h"
 #include "straits-dataset-private.h"
 #include "straits-json-scan.h"
 #include "straits-safe-file.h"
@@ -2145,6 +2146,26 @@ fix_citations (StraitsDataset *ds, StraitsCitations c)
   return c;
 }
 
+/* States' names in the interface's language, as iso-codes translates
+ * them (Türkei, Allemagne); the dataset's own is kept for search. Other
+ * actors keep the dataset's names. */
+static void
+translate_country_names (StraitsDataset *ds)
+{
+  for (guint i = 0; i < ds->actors->len; i++)
+    {
+      StraitsActor *a = &g_array_index (ds->actors, StraitsActor, i);
+      const char *translated;
+
+      if (a->kind != STRAITS_ACTOR_STATE || (translated = straits_country_name_translated (a->iso3)) == NULL)
+        continue;
+      a->dataset_name = a->name;
+      a->name = translated;
+      if (a->short_name != NULL)
+        a->short_name = translated;
+    }
+}
+
 static void
 finish_pools (StraitsDataset *ds)
 {
@@ -2408,6 +2429,7 @@ straits_dataset_load_bytes (GBytes      *bytes,
                  display_name);
 
   finish_pools (ds);
+  translate_country_names (ds);
   straits_dataset_build_index (ds);
   if (out_diags != NULL)
     *out_diags = g_steal_pointer (&diags);

@@ -103,8 +103,9 @@ typedef struct {
 
 typedef struct {
   const char *id;
-  const char *name;
+  const char *name;               /* a state's in the interface's language (iso-codes) */
   const char *short_name;
+  const char *dataset_name;       /* the dataset's own name when name was translated, else NULL */
   const char *iso3;
   const char *description;
   const char *note;               /* the curator's note, e.g. an inference */

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "straits-country-names.h"
 #include "straits-map-renderer-private.h"
 #include "straits-text.h"
 
@@ -318,6 +319,8 @@ country_label (StraitsMapRenderer *self, const StraitsFeature *f, GPtrArray *tex
       const StraitsActor *a = straits_dataset_get_actor (self->dataset, actor);
       name = a->short_name ? a->short_name : a->name;
     }
+  else if (straits_country_name_translated (f->code) != NULL)
+    name = straits_country_name_translated (f->code);
   if (self->convention == STRAITS_CONVENTION_EU &&
       straits_territories_get_footnote (straits_map_territories (self), f->code) != NULL)
     {

@@ -668,6 +668,9 @@ add_split_rows (GtkGrid *grid, int *row, const char *title, const StraitsSeaSpli
   g_autofree char *heading = g_strdup_printf (_("%s, %.0f km²"), title, split->sea_area_km2);
   GtkWidget *label = cell (heading, TRUE, 0);
 
+  /* A heading across the table wraps: it must not widen the panel. */
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
   gtk_widget_set_margin_top (label, *row > 0 ? 8 : 0);
   gtk_grid_attach (grid, label, 0, (*row)++, 4, 1);
   gtk_grid_attach (grid, cell (_("Limit"), TRUE, 0), 0, *row, 1, 1);
@@ -701,8 +704,8 @@ fill_coast_grid (GtkGrid *grid, const StraitsMaritimeReport *report)
   gtk_grid_attach (grid, cell (_("Black Sea"), TRUE, 1), 1, row, 1, 1);
   gtk_grid_attach (grid, cell (_("Sea of Azov"), TRUE, 1), 2, row, 1, 1);
   /* Translators: a column of the coastline table: the Black Sea figure's
-   * range over the methods of the coastline paradox table */
-  gtk_grid_attach (grid, cell (_("Black Sea, by method"), TRUE, 1), 3, row++, 1, 1);
+   * range over the methods of the coastline paradox table (keep it short) */
+  gtk_grid_attach (grid, cell (_("By method"), TRUE, 1), 3, row++, 1, 1);
   for (int c = 0; c < STRAITS_COAST_N; c++)
     {
       g_autofree char *black = g_strdup_printf (_("%.0f km"), report->black_sea_coast_km[c]);
@@ -742,7 +745,7 @@ straits_side_panel_set_maritime (StraitsSidePanel            *self,
   if (report == NULL)
     return;
   add_split_rows (self->aegean_grid, &row, _("Aegean with the Sea of Crete"), &report->aegean);
-  add_split_rows (self->aegean_grid, &row, _("Another sea area: the Aegean without the Sea of Crete (not the IHO Aegean)"),
+  add_split_rows (self->aegean_grid, &row, _("Another sea area: without the Sea of Crete"),
                   &report->aegean_without_crete);
   fill_coast_grid (self->coast_grid, report);
   bs = report->black_sea_coast_km;

@@ -495,6 +495,11 @@ def main():
         find_all_names(root)[:60] if root else "")
     tap(find(root, name="Verlauf") is not None and find(root, name="Rüstungsexporte") is not None,
         "with LANGUAGE=de the side panel's pages are “Verlauf” and “Rüstungsexporte”")
+    # Countries' names in German (iso-codes), in the side panel's history.
+    turkish = wait_for(lambda: find(root, contains="Türkei →"), timeout=10)
+    tap(turkish is not None and find(root, contains="Turkey →") is None,
+        "with LANGUAGE=de the history names “Türkei”, not “Turkey”",
+        [n for n in find_all_names(root) if "→" in n][:5] if root else "")
     stop(proc)
 
     # 10. Quitting while a first run still measures the seas (in a thread,
