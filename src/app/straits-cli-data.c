@@ -1,4 +1,4 @@
-/* straits-cli-data.c: straits --diff
+/* straits-cli-data.c: straits --diff and straits --export-graph
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +12,8 @@
 #include "straits-cli.h"
 #include "straits-cli-data.h"
 #include "straits-dataset-diff.h"
+#include "straits-graph-export.h"
+#include "straits-map-export.h"
 
 #define DIFF_TROUBLE 2
 
@@ -162,4 +164,33 @@ straits_cli_diff (const char *const *files,
   if (fflush (stdout) != 0)
     return DIFF_TROUBLE;
   return items->len > 0 ? 1 : 0;
+}
+
+/* straits --export-graph=FILE.gexf|FILE.json [--dataset=FILE] */
+int
+straits_cli_export_graph (GVariantDict *options)
+{
+  const char *file = NULL, *dataset_path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StraitsDataset) dataset = NULL;
+  g_autofree char *text = NULL;
+  StraitsGraphFormat format;
+
+  g_variant_dict_lookup (options, "export-graph", "^&ay", &file);
+  g_variant_dict_lookup (options, "dataset", "^&ay", &dataset_path);
+  if (!straits_graph_format_from_filename (file, &format, &error))
+    goto failed;
+  dataset = straits_cli_load_dataset (dataset_path, &error);
+  if (dataset == NULL)
+    goto failed;
+  text = format == STRAITS_GRAPH_GEXF ? straits_graph_to_gexf (dataset, "Straits " PACKAGE_VERSION)
+                                      : straits_graph_to_jgf (dataset);
+  straits_export_remove_temporary_on_signals ();
+  if (!straits_export_write_text (file, text, &error))
+    goto failed;
+  return 0;
+
+failed:
+  fprintf (stderr, "straits: %s\n", error->message);
+  return 1;
 }
