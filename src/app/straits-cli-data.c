@@ -36,6 +36,10 @@ print_diff_text (GPtrArray *items)
     {
       StraitsDiffItem *item = g_ptr_array_index (items, i);
 
+      /* The metadata is one item: "metadata: title …", not "metadata metadata: …". */
+      g_autofree char *what = g_str_equal (item->kind, item->id) ? g_strdup (item->kind)
+                              : g_strdup_printf ("%s %s", item->kind, item->id);
+
       if (item->change == STRAITS_DIFF_ADDED)
         printf (_("added %s %s\n"), item->kind, item->id);
       else if (item->change == STRAITS_DIFF_REMOVED)
@@ -47,7 +51,7 @@ print_diff_text (GPtrArray *items)
           g_autofree char *new_value = one_line (f->new_value);
 
           /* Translators: a changed field: "relation rel-x: start 2019 → 2020" */
-          printf (_("%s %s: %s %s → %s\n"), item->kind, item->id, f->field, old_value, new_value);
+          printf (_("%s: %s %s → %s\n"), what, f->field, old_value, new_value);
         }
     }
   if (items->len > 0)

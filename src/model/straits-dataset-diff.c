@@ -17,6 +17,7 @@
 typedef struct {
   GPtrArray *fields;     /* StraitsDiffField, the value in old_value */
   GHashTable *by_name;   /* name → StraitsDiffField */
+  GHashTable *repeats;   /* name → how many fields have had it */
   StraitsDataset *ds;
 } Fields;
 
@@ -46,6 +47,7 @@ fields_init (Fields *f, StraitsDataset *ds)
 {
   f->fields = g_ptr_array_new_with_free_func (diff_field_free);
   f->by_name = g_hash_table_new (g_str_hash, g_str_equal);
+  f->repeats = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   f->ds = ds;
 }
 
@@ -53,6 +55,7 @@ static void
 fields_clear (Fields *f)
 {
   g_clear_pointer (&f->by_name, g_hash_table_unref);
+  g_clear_pointer (&f->repeats, g_hash_table_unref);
   g_clear_pointer (&f->fields, g_ptr_array_unref);
 }
 
@@ -62,15 +65,16 @@ static void
 put (Fields *f, const char *name, char *value)
 {
   StraitsDiffField *field;
-  g_autofree char *unique = g_strdup (name);
+  g_autofree char *unique = NULL;
+  guint n;
 
   if (value == NULL)
     return;
-  for (guint n = 2; g_hash_table_contains (f->by_name, unique); n++)
-    {
-      g_free (unique);
-      unique = g_strdup_printf ("%s #%u", name, n);
-    }
+  /* Counted per name, so that a figure of many values with one label
+   * takes linear time. */
+  n = GPOINTER_TO_UINT (g_hash_table_lookup (f->repeats, name)) + 1;
+  g_hash_table_insert (f->repeats, g_strdup (name), GUINT_TO_POINTER (n));
+  unique = n > 1 ? g_strdup_printf ("%s #%u", name, n) : g_strdup (name);
   field = g_new0 (StraitsDiffField, 1);
   field->field = g_steal_pointer (&unique);
   field->old_value = value;
@@ -188,9 +192,9 @@ put_citations (Fields *f, const StraitsCitations *citations)
 /* The kinds ---------------------------------------------------------------- */
 
 static void
-describe_metadata (Fields *f, guint index)
+describe_metadata (Fields *f, gconstpointer item)
 {
-  const StraitsMetadata *m = straits_dataset_get_metadata (f->ds);
+  const StraitsMetadata *m = item;
 
   put_text (f, "title", m->title);
   put_text (f, "description", m->description);
@@ -201,9 +205,9 @@ describe_metadata (Fields *f, guint index)
 }
 
 static void
-describe_source (Fields *f, guint index)
+describe_source (Fields *f, gconstpointer item)
 {
-  const StraitsSource *s = straits_dataset_get_source (f->ds, index);
+  const StraitsSource *s = item;
 
   put_text (f, "title", s->title);
   put_strv (f, "authors", s->authors);
@@ -223,8 +227,10 @@ describe_source (Fields *f, guint index)
 }
 
 static void
-describe_type (Fields *f, const StraitsTypeDef *t)
+describe_type (Fields *f, gconstpointer item)
 {
+  const StraitsTypeDef *t = item;
+
   put_text (f, "label", t->label);
   put_text (f, "description", t->description);
   put_colour (f, "colour", &t->colour);
@@ -234,21 +240,9 @@ describe_type (Fields *f, const StraitsTypeDef *t)
 }
 
 static void
-describe_relation_type (Fields *f, guint index)
+describe_actor (Fields *f, gconstpointer item)
 {
-  describe_type (f, straits_dataset_get_relation_type (f->ds, index));
-}
-
-static void
-describe_event_type (Fields *f, guint index)
-{
-  describe_type (f, straits_dataset_get_event_type (f->ds, index));
-}
-
-static void
-describe_actor (Fields *f, guint index)
-{
-  const StraitsActor *a = straits_dataset_get_actor (f->ds, index);
+  const StraitsActor *a = item;
 
   put_text (f, "kind", straits_actor_kind_to_string (a->kind));
   put_text (f, "name", a->name);
@@ -264,9 +258,9 @@ describe_actor (Fields *f, guint index)
 }
 
 static void
-describe_grouping (Fields *f, guint index)
+describe_grouping (Fields *f, gconstpointer item)
 {
-  const StraitsGrouping *g = straits_dataset_get_grouping (f->ds, index);
+  const StraitsGrouping *g = item;
   g_autoptr(GPtrArray) groups = g_ptr_array_new ();
 
   put_text (f, "label", g->label);
@@ -277,39 +271,10 @@ describe_grouping (Fields *f, guint index)
   put_citations (f, &g->citations);
 }
 
-/* Groups are numbered across the groupings, in order. */
-static const StraitsGroup *
-nth_group (StraitsDataset *ds, guint index, const StraitsGrouping **grouping)
-{
-  for (guint i = 0; i < straits_dataset_get_n_groupings (ds); i++)
-    {
-      const StraitsGrouping *g = straits_dataset_get_grouping (ds, i);
-
-      if (index < g->n_groups)
-        {
-          *grouping = g;
-          return &g->groups[index];
-        }
-      index -= g->n_groups;
-    }
-  g_return_val_if_reached (NULL);
-}
-
-static guint
-count_groups (StraitsDataset *ds)
-{
-  guint n = 0;
-
-  for (guint i = 0; i < straits_dataset_get_n_groupings (ds); i++)
-    n += straits_dataset_get_grouping (ds, i)->n_groups;
-  return n;
-}
-
 static void
-describe_group (Fields *f, guint index)
+describe_group (Fields *f, gconstpointer item)
 {
-  const StraitsGrouping *grouping;
-  const StraitsGroup *g = nth_group (f->ds, index, &grouping);
+  const StraitsGroup *g = item;
 
   put_text (f, "label", g->label);
   put_text (f, "description", g->description);
@@ -319,9 +284,9 @@ describe_group (Fields *f, guint index)
 }
 
 static void
-describe_relation (Fields *f, guint index)
+describe_relation (Fields *f, gconstpointer item)
 {
-  const StraitsRelation *r = straits_dataset_get_relation (f->ds, index);
+  const StraitsRelation *r = item;
   const StraitsTypeDef *type = straits_dataset_get_relation_type (f->ds, r->type);
 
   put_text (f, "from", actor_id (f->ds, r->from));
@@ -344,9 +309,9 @@ describe_relation (Fields *f, guint index)
 }
 
 static void
-describe_event (Fields *f, guint index)
+describe_event (Fields *f, gconstpointer item)
 {
-  const StraitsEvent *e = straits_dataset_get_event (f->ds, index);
+  const StraitsEvent *e = item;
   g_autoptr(GPtrArray) relations = g_ptr_array_new ();
 
   put_text (f, "title", e->title);
@@ -382,11 +347,11 @@ put_figure_value (Fields *f, const StraitsFigureValue *v)
 }
 
 static void
-describe_figure (Fields *f, guint index)
+describe_figure (Fields *f, gconstpointer item)
 {
   static const char *const kinds[] = { "shares", "series", "ranking", "value", "bound", "rank" };
   static const char *const bounds[] = { NULL, "upper", "lower" };
-  const StraitsFigure *fig = straits_dataset_get_figure (f->ds, index);
+  const StraitsFigure *fig = item;
 
   put_text (f, "kind", kinds[fig->kind]);
   put_text (f, "title", fig->title);
@@ -415,9 +380,9 @@ describe_figure (Fields *f, guint index)
 }
 
 static void
-describe_view (Fields *f, guint index)
+describe_view (Fields *f, gconstpointer item)
 {
-  const StraitsView *v = straits_dataset_get_view (f->ds, index);
+  const StraitsView *v = item;
   g_autoptr(GPtrArray) types = g_ptr_array_new ();
 
   put_text (f, "title", v->title);
@@ -444,10 +409,10 @@ describe_view (Fields *f, guint index)
 }
 
 static void
-describe_annotation (Fields *f, guint index)
+describe_annotation (Fields *f, gconstpointer item)
 {
   static const char *const kinds[] = { "strait", "disputed-area", "point", "line", "area" };
-  const StraitsAnnotation *a = straits_dataset_get_annotation (f->ds, index);
+  const StraitsAnnotation *a = item;
 
   put_text (f, "kind", kinds[a->kind]);
   put_text (f, "name", a->name);
@@ -467,64 +432,101 @@ describe_annotation (Fields *f, guint index)
   put_citations (f, &a->citations);
 }
 
-/* Ids ---------------------------------------------------------------------- */
+/* Items and their ids ----------------------------------------------------- */
 
-static guint
-count_one (StraitsDataset *ds)
+static void
+collect_metadata (StraitsDataset *ds, GPtrArray *items, GPtrArray *ids)
 {
-  return 1;
+  g_ptr_array_add (items, (gpointer) straits_dataset_get_metadata (ds));
+  g_ptr_array_add (ids, g_strdup ("metadata"));
 }
 
-static char *
-id_metadata (StraitsDataset *ds, guint i)
+#define COLLECT(name, n_getter, getter) \
+  static void \
+  collect_##name (StraitsDataset *ds, GPtrArray *items, GPtrArray *ids) \
+  { \
+    for (guint i = 0; i < n_getter (ds); i++) \
+      { \
+        g_ptr_array_add (items, (gpointer) getter (ds, i)); \
+        g_ptr_array_add (ids, g_strdup (getter (ds, i)->id)); \
+      } \
+  }
+
+COLLECT (source, straits_dataset_get_n_sources, straits_dataset_get_source)
+COLLECT (relation_type, straits_dataset_get_n_relation_types, straits_dataset_get_relation_type)
+COLLECT (event_type, straits_dataset_get_n_event_types, straits_dataset_get_event_type)
+COLLECT (actor, straits_dataset_get_n_actors, straits_dataset_get_actor)
+COLLECT (grouping, straits_dataset_get_n_groupings, straits_dataset_get_grouping)
+COLLECT (relation, straits_dataset_get_n_relations, straits_dataset_get_relation)
+COLLECT (event, straits_dataset_get_n_events, straits_dataset_get_event)
+COLLECT (figure, straits_dataset_get_n_figures, straits_dataset_get_figure)
+COLLECT (view, straits_dataset_get_n_views, straits_dataset_get_view)
+COLLECT (annotation, straits_dataset_get_n_annotations, straits_dataset_get_annotation)
+
+/* Groups across the groupings, in order; a group's id is GROUPING/GROUP. */
+static void
+collect_group (StraitsDataset *ds, GPtrArray *items, GPtrArray *ids)
 {
-  return g_strdup ("metadata");
-}
+  for (guint i = 0; i < straits_dataset_get_n_groupings (ds); i++)
+    {
+      const StraitsGrouping *grouping = straits_dataset_get_grouping (ds, i);
 
-#define SIMPLE_ID(name, getter) \
-  static char *id_##name (StraitsDataset *ds, guint i) { return g_strdup (getter (ds, i)->id); }
-
-SIMPLE_ID (source, straits_dataset_get_source)
-SIMPLE_ID (relation_type, straits_dataset_get_relation_type)
-SIMPLE_ID (event_type, straits_dataset_get_event_type)
-SIMPLE_ID (actor, straits_dataset_get_actor)
-SIMPLE_ID (grouping, straits_dataset_get_grouping)
-SIMPLE_ID (relation, straits_dataset_get_relation)
-SIMPLE_ID (event, straits_dataset_get_event)
-SIMPLE_ID (figure, straits_dataset_get_figure)
-SIMPLE_ID (view, straits_dataset_get_view)
-SIMPLE_ID (annotation, straits_dataset_get_annotation)
-
-static char *
-id_group (StraitsDataset *ds, guint i)
-{
-  const StraitsGrouping *grouping;
-  const StraitsGroup *g = nth_group (ds, i, &grouping);
-
-  return g_strdup_printf ("%s/%s", grouping->id, g->id);
+      for (guint j = 0; j < grouping->n_groups; j++)
+        {
+          g_ptr_array_add (items, (gpointer) &grouping->groups[j]);
+          g_ptr_array_add (ids, g_strdup_printf ("%s/%s", grouping->id, grouping->groups[j].id));
+        }
+    }
 }
 
 typedef struct {
   const char *kind;
-  guint (*count) (StraitsDataset *ds);
-  char *(*id) (StraitsDataset *ds, guint index);
-  void (*describe) (Fields *f, guint index);
+  void (*collect) (StraitsDataset *ds, GPtrArray *items, GPtrArray *ids);
+  void (*describe) (Fields *f, gconstpointer item);
 } Kind;
 
 static const Kind kinds[] = {
-  { "metadata", count_one, id_metadata, describe_metadata },
-  { "source", straits_dataset_get_n_sources, id_source, describe_source },
-  { "relation-type", straits_dataset_get_n_relation_types, id_relation_type, describe_relation_type },
-  { "event-type", straits_dataset_get_n_event_types, id_event_type, describe_event_type },
-  { "actor", straits_dataset_get_n_actors, id_actor, describe_actor },
-  { "grouping", straits_dataset_get_n_groupings, id_grouping, describe_grouping },
-  { "group", count_groups, id_group, describe_group },
-  { "relation", straits_dataset_get_n_relations, id_relation, describe_relation },
-  { "event", straits_dataset_get_n_events, id_event, describe_event },
-  { "figure", straits_dataset_get_n_figures, id_figure, describe_figure },
-  { "view", straits_dataset_get_n_views, id_view, describe_view },
-  { "annotation", straits_dataset_get_n_annotations, id_annotation, describe_annotation },
+  { "metadata", collect_metadata, describe_metadata },
+  { "source", collect_source, describe_source },
+  { "relation-type", collect_relation_type, describe_type },
+  { "event-type", collect_event_type, describe_type },
+  { "actor", collect_actor, describe_actor },
+  { "grouping", collect_grouping, describe_grouping },
+  { "group", collect_group, describe_group },
+  { "relation", collect_relation, describe_relation },
+  { "event", collect_event, describe_event },
+  { "figure", collect_figure, describe_figure },
+  { "view", collect_view, describe_view },
+  { "annotation", collect_annotation, describe_annotation },
 };
+
+/* One dataset's items of a kind: pointers, ids, id → index + 1. */
+typedef struct {
+  StraitsDataset *ds;
+  GPtrArray *items;
+  GPtrArray *ids;
+  GHashTable *index;
+} Side;
+
+static void
+side_init (Side *side, const Kind *kind, StraitsDataset *ds)
+{
+  side->ds = ds;
+  side->items = g_ptr_array_new ();
+  side->ids = g_ptr_array_new_with_free_func (g_free);
+  side->index = g_hash_table_new (g_str_hash, g_str_equal);
+  kind->collect (ds, side->items, side->ids);
+  for (guint i = 0; i < side->ids->len; i++)
+    g_hash_table_insert (side->index, g_ptr_array_index (side->ids, i), GUINT_TO_POINTER (i + 1));
+}
+
+static void
+side_clear (Side *side)
+{
+  g_clear_pointer (&side->index, g_hash_table_unref);
+  g_clear_pointer (&side->ids, g_ptr_array_unref);
+  g_clear_pointer (&side->items, g_ptr_array_unref);
+}
 
 /* The comparison ----------------------------------------------------------- */
 
@@ -575,68 +577,55 @@ compare_fields (StraitsDiffItem *item, Fields *a, Fields *b)
 }
 
 static StraitsDiffItem *
-compare_item (const Kind *kind, StraitsDataset *old_ds, guint old_index, StraitsDataset *new_ds, guint new_index)
+compare_item (const Kind *kind, Side *a, guint i, Side *b, guint j)
 {
-  Fields a, b;
-  StraitsDiffItem *item = item_new (STRAITS_DIFF_CHANGED, kind, kind->id (old_ds, old_index));
+  Fields old_fields, new_fields;
+  StraitsDiffItem *item = item_new (STRAITS_DIFF_CHANGED, kind, g_strdup (g_ptr_array_index (a->ids, i)));
 
-  fields_init (&a, old_ds);
-  fields_init (&b, new_ds);
-  kind->describe (&a, old_index);
-  kind->describe (&b, new_index);
-  compare_fields (item, &a, &b);
-  fields_clear (&a);
-  fields_clear (&b);
+  fields_init (&old_fields, a->ds);
+  fields_init (&new_fields, b->ds);
+  kind->describe (&old_fields, g_ptr_array_index (a->items, i));
+  kind->describe (&new_fields, g_ptr_array_index (b->items, j));
+  compare_fields (item, &old_fields, &new_fields);
+  fields_clear (&old_fields);
+  fields_clear (&new_fields);
   if (item->fields->len == 0)
     g_clear_pointer (&item, diff_item_free);
   return item;
 }
 
-/* id → index + 1, for the kind's items in @ds. */
-static GHashTable *
-index_ids (const Kind *kind, StraitsDataset *ds)
+/* The items of @from that @other lacks, as @change. */
+static void
+add_missing (GPtrArray *out, const Kind *kind, Side *from, Side *other, StraitsDiffChange change)
 {
-  GHashTable *ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  guint n = kind->count (ds);
+  for (guint i = 0; i < from->ids->len; i++)
+    {
+      const char *id = g_ptr_array_index (from->ids, i);
 
-  for (guint i = 0; i < n; i++)
-    g_hash_table_insert (ids, kind->id (ds, i), GUINT_TO_POINTER (i + 1));
-  return ids;
+      if (!g_hash_table_contains (other->index, id))
+        g_ptr_array_add (out, item_new (change, kind, g_strdup (id)));
+    }
 }
 
 static void
 diff_kind (GPtrArray *out, const Kind *kind, StraitsDataset *old_ds, StraitsDataset *new_ds)
 {
-  g_autoptr(GHashTable) old_ids = index_ids (kind, old_ds);
-  g_autoptr(GHashTable) new_ids = index_ids (kind, new_ds);
-  guint n_old = kind->count (old_ds), n_new = kind->count (new_ds);
+  Side a, b;
 
-  for (guint i = 0; i < n_old; i++)
+  side_init (&a, kind, old_ds);
+  side_init (&b, kind, new_ds);
+  add_missing (out, kind, &a, &b, STRAITS_DIFF_REMOVED);
+  add_missing (out, kind, &b, &a, STRAITS_DIFF_ADDED);
+  for (guint i = 0; i < a.ids->len; i++)
     {
-      g_autofree char *id = kind->id (old_ds, i);
+      guint j = GPOINTER_TO_UINT (g_hash_table_lookup (b.index, g_ptr_array_index (a.ids, i)));
+      StraitsDiffItem *item = j > 0 ? compare_item (kind, &a, i, &b, j - 1) : NULL;
 
-      if (!g_hash_table_contains (new_ids, id))
-        g_ptr_array_add (out, item_new (STRAITS_DIFF_REMOVED, kind, g_steal_pointer (&id)));
-    }
-  for (guint i = 0; i < n_new; i++)
-    {
-      g_autofree char *id = kind->id (new_ds, i);
-
-      if (!g_hash_table_contains (old_ids, id))
-        g_ptr_array_add (out, item_new (STRAITS_DIFF_ADDED, kind, g_steal_pointer (&id)));
-    }
-  for (guint i = 0; i < n_old; i++)
-    {
-      g_autofree char *id = kind->id (old_ds, i);
-      guint new_index = GPOINTER_TO_UINT (g_hash_table_lookup (new_ids, id));
-      StraitsDiffItem *item;
-
-      if (new_index == 0)
-        continue;
-      item = compare_item (kind, old_ds, i, new_ds, new_index - 1);
       if (item != NULL)
         g_ptr_array_add (out, item);
     }
+  side_clear (&a);
+  side_clear (&b);
 }
 
 GPtrArray *
