@@ -21,7 +21,8 @@ GROUP_LINE = re.compile(r"^(\S.*) Options:$")
 EXTRA = r"""
 .SH "EXIT STATUS"
 0 on success; 1 when a file could not be read or written, a dataset has
-errors, or an option is wrong.
+errors, or an option is wrong. With \fB\-\-diff\fR, as diff(1): 0 when the
+datasets say the same, 1 when they differ, 2 on trouble.
 .SH ENVIRONMENT
 .TP
 .B STRAITS_DATA_DIR

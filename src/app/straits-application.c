@@ -10,6 +10,7 @@
 #include "straits-application.h"
 #include "straits-cli.h"
 #include "straits-cli-arms.h"
+#include "straits-cli-data.h"
 #include "straits-paths.h"
 #include "straits-window.h"
 
@@ -66,7 +67,11 @@ static const GOptionEntry option_entries[] = {
   { "maritime-report", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the Aegean territorial-sea shares and Black Sea coastlines and exit (no display needed)"), NULL },
   { "format", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Output of --maritime-report: text (the default) or json"), N_("FORMAT") },
+    N_("Output of --maritime-report and --diff: text (the default) or json"), N_("FORMAT") },
+  { "diff", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("List what was added, removed and changed from the dataset OLD to NEW (given after the options), and exit: status 0 when they say the same, 1 when they differ, 2 on trouble (no display needed)"), NULL },
+  { "export-graph", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the dataset's actors and relations as a graph, GEXF 1.3 (.gexf) or JSON Graph Format (.json), and exit (no display needed)"), N_("FILE") },
   { "list-charts", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("List the charts a dataset offers and exit (no display needed)"), NULL },
   { "export-chart", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -204,6 +209,10 @@ straits_application_handle_local_options (GApplication *app,
     return straits_cli_export_chart (options);
   if (g_variant_dict_contains (options, "arms-report"))
     return straits_cli_arms_report (options);
+  if (g_variant_dict_contains (options, "diff"))
+    return straits_cli_diff (remaining, options);
+  if (g_variant_dict_contains (options, "export-graph"))
+    return straits_cli_export_graph (options);
   {
     const char *sipri = NULL;
 

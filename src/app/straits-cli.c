@@ -116,8 +116,10 @@ fail (GError *error)
   return 1;
 }
 
-static StraitsDataset *
-load_dataset_for_cli (const char *path, GError **error)
+/* The dataset at @path, or the bundled one when @path is NULL; a file with
+ * several problems has them all printed. */
+StraitsDataset *
+straits_cli_load_dataset (const char *path, GError **error)
 {
   g_autofree char *bundled = straits_bundled_dataset_path ();
   g_autoptr(GPtrArray) diags = NULL;
@@ -313,7 +315,7 @@ straits_cli_export (GVariantDict *options)
       !lookup_convention (options, &convention, &error))
     return fail (error);
 
-  dataset = load_dataset_for_cli (dataset_path, &error);
+  dataset = straits_cli_load_dataset (dataset_path, &error);
   if (dataset == NULL)
     return fail (error);
   view = straits_find_view (dataset, view_id, &error);
@@ -389,7 +391,7 @@ straits_cli_list_charts (GVariantDict *options)
   guint32 subject;
 
   g_variant_dict_lookup (options, "dataset", "^&ay", &dataset_path);
-  dataset = load_dataset_for_cli (dataset_path, &error);
+  dataset = straits_cli_load_dataset (dataset_path, &error);
   if (dataset == NULL)
     return fail (error);
   subject = lookup_subject (dataset, options, &error);
@@ -436,7 +438,7 @@ straits_cli_export_chart (GVariantDict *options)
       fprintf (stderr, "straits: %s\n", _("--export-chart needs --chart=NAME (see --list-charts)"));
       return 1;
     }
-  dataset = load_dataset_for_cli (dataset_path, &error);
+  dataset = straits_cli_load_dataset (dataset_path, &error);
   if (dataset == NULL)
     return fail (error);
   subject = lookup_subject (dataset, options, &error);
@@ -511,7 +513,7 @@ straits_cli_export_slides (GVariantDict *options)
 
   g_variant_dict_lookup (options, "export-slides", "^&ay", &file);
   g_variant_dict_lookup (options, "dataset", "^&ay", &dataset_path);
-  dataset = load_dataset_for_cli (dataset_path, &error);
+  dataset = straits_cli_load_dataset (dataset_path, &error);
   if (dataset == NULL)
     return fail (error);
   bookmarks = straits_bookmarks_load (bookmarks_path, &bookmarks_error);

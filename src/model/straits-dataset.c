@@ -479,26 +479,41 @@ straits_dataset_query_events (StraitsDataset    *self,
  * attested date; one that ended at an unknown date is not placed after its
  * last attested date (its attested date, else its start), and not at all
  * when nothing dates it. A relation with no dates at all is timeless. */
+/* The first and last dates of the relation's span as the map draws it
+ * (docs/dataset-format.md, *Time*); NULL where it is open. FALSE when it
+ * is drawn at no date: ended at an unknown date, and nothing dates it. */
+gboolean
+straits_relation_get_span (const StraitsRelation  *r,
+                           const StraitsDate     **first,
+                           const StraitsDate     **last)
+{
+  *first = NULL;
+  *last = NULL;
+  if (straits_date_is_set (&r->start))
+    *first = &r->start;
+  else if (r->start_unknown && straits_date_is_set (&r->attested))
+    *first = &r->attested;
+  if (straits_date_is_set (&r->end))
+    *last = &r->end;
+  else if (r->end_unknown)
+    {
+      *last = straits_date_is_set (&r->attested) ? &r->attested : *first;
+      if (*last == NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 straits_relation_is_active_at (const StraitsRelation *r,
                                const StraitsDate     *date)
 {
-  const StraitsDate *first = NULL, *last = NULL;
+  const StraitsDate *first, *last;
 
   if (!straits_date_is_set (date))
     return TRUE;
-  if (straits_date_is_set (&r->start))
-    first = &r->start;
-  else if (r->start_unknown && straits_date_is_set (&r->attested))
-    first = &r->attested;
-  if (straits_date_is_set (&r->end))
-    last = &r->end;
-  else if (r->end_unknown)
-    {
-      last = straits_date_is_set (&r->attested) ? &r->attested : first;
-      if (last == NULL)
-        return FALSE;
-    }
+  if (!straits_relation_get_span (r, &first, &last))
+    return FALSE;
   if (first != NULL && straits_date_first_day (first) > straits_date_last_day (date))
     return FALSE;
   if (last != NULL && straits_date_last_day (last) < straits_date_first_day (date))

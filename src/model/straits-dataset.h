@@ -100,6 +100,9 @@ GArray  *straits_dataset_relations_active_at (StraitsDataset    *self,
                                               const StraitsDate *date);
 gboolean straits_relation_is_active_at   (const StraitsRelation *relation,
                                           const StraitsDate     *date);
+gboolean straits_relation_get_span      (const StraitsRelation  *relation,
+                                          const StraitsDate     **first,
+                                          const StraitsDate     **last);
 char    *straits_relation_format_dates  (const StraitsRelation *relation);
 gboolean straits_event_involves          (const StraitsEvent *event,
                                           guint32             actor);

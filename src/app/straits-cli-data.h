@@ -1,0 +1,16 @@
+/* straits-cli-data.h: commands on the dataset itself (--diff, --export-graph)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* Exit status as diff(1)'s: 0 identical, 1 different, 2 trouble. */
+int straits_cli_diff         (const char *const *files,
+                              GVariantDict      *options);
+int straits_cli_export_graph (GVariantDict      *options);
+
+G_END_DECLS
