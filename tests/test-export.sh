@@ -108,7 +108,9 @@ check "an English figure names Germany and Turkey, and no Deutschland" \
    ! pdftotext '$work/eu-groupings.pdf' - | grep -q Deutschland"
 for pair in "black-sea Istanbul" "black-sea Odesa" "black-sea Sevastopol" "black-sea Varna" \
             "aegean Istanbul" "aegean North Macedonia" "aegean Bulgaria" "aegean Imia/Kardak" \
-            "eu-groupings Kyiv" "eu-groupings Bulgaria"; do
+            "eu-groupings Kyiv" "eu-groupings Bulgaria" "eu-groupings Portugal" "eu-groupings Ireland" \
+            "eu-groupings Belgium" "eu-groupings Denmark" "eu-groupings Netherlands" "eu-groupings Estonia" \
+            "black-sea Bulgaria" "black-sea Georgia" "black-sea Moldova" "aegean Cyprus" "aegean Albania"; do
   set -- $pair
   view=$1; shift
   check "$view: shows $*" "shows $view '$*'"

@@ -60,13 +60,25 @@ test_islands (void)
   g_autoptr(GError) error = NULL;
   StraitsProjectedMap *map = straits_atlas_get_map (atlas, straits_region_lookup ("aegean"), &error);
 
+  StraitsDate dates[2];
+
   g_assert_no_error (error);
+  g_assert_true (straits_date_parse ("2013", &dates[0]) && straits_date_parse ("2025", &dates[1]));
   for (guint i = 0; i < G_N_ELEMENTS (islands); i++)
     {
       const char *code = code_drawn_at (map, islands[i].lon, islands[i].lat);
+      double x, y;
 
       if (g_strcmp0 (code, islands[i].code) != 0)
         g_error ("%s is drawn as %s, not %s", islands[i].name, code, islands[i].code);
+      /* The same under both conventions, as of 2013 and 2025. */
+      g_assert_true (straits_projection_forward (straits_projected_map_get_projection (map),
+                                                 islands[i].lon, islands[i].lat, &x, &y));
+      for (int c = 0; c < 2; c++)
+        for (int d = 0; d < 2; d++)
+          g_assert_cmpstr (straits_projected_map_country_at (map, x, y, c ? STRAITS_CONVENTION_DE_FACTO
+                                                                          : STRAITS_CONVENTION_EU, &dates[d]),
+                           ==, islands[i].code);
     }
 }
 
@@ -213,6 +225,53 @@ test_bad_table (void)
     }
 }
 
+/* Natural Earth's border between Russia and Crimea (at Perekop) runs
+ * along Crimea's outline, which lets the map leave it out where Crimea
+ * is drawn as Ukraine's; no other border of Russia's is taken for it. */
+static void
+test_borders_along_territories (void)
+{
+  g_autoptr(StraitsAtlas) atlas = open_atlas ();
+  g_autoptr(GError) error = NULL;
+  StraitsProjectedMap *map = straits_atlas_get_map (atlas, straits_region_lookup ("black-sea"), &error);
+  StraitsBasemap *basemap;
+  StraitsTerritories *table;
+  const guint32 *starts;
+  const guint8 *flags;
+  guint along_crimea = 0;
+
+  g_assert_no_error (error);
+  basemap = straits_projected_map_get_basemap (map);
+  table = straits_basemap_get_territories (basemap);
+  starts = straits_basemap_get_arc_starts (basemap);
+  flags = straits_basemap_get_arc_flags (basemap);
+  for (guint a = 0; a < straits_basemap_get_n_arcs (basemap); a++)
+    {
+      int t = straits_projected_map_get_arc_territory (map, a);
+      double lon, lat;
+
+      if (t < 0)
+        continue;
+      g_assert_true (flags[a] & STRAITS_ARC_BORDER);
+      straits_basemap_get_point (basemap, (starts[a] + starts[a + 1]) / 2, &lon, &lat);
+      if (g_str_equal (straits_territories_get (table, (guint) t)->id, "crimea"))
+        {
+          /* The isthmus of Perekop. */
+          g_assert_cmpfloat (lat, >, 45.9);
+          g_assert_cmpfloat (lat, <, 46.3);
+          g_assert_cmpfloat (lon, >, 33.3);
+          g_assert_cmpfloat (lon, <, 34.6);
+          along_crimea++;
+        }
+      /* Russia's border with mainland Ukraine (north of 47.5 N) is
+       * along no territory that is drawn as another state's. */
+      if (lat > 47.5 && lon > 33)
+        g_assert_cmpstr (straits_territories_get (table, (guint) t)->natural_earth, ==,
+                         straits_territories_get (table, (guint) t)->state);
+    }
+  g_assert_cmpuint (along_crimea, >=, 1);
+}
+
 static gboolean
 has_name (StraitsBasemap *basemap,
           StraitsLayer    layer,
@@ -274,5 +333,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/geography/conventions", test_conventions);
   g_test_add_func ("/geography/occupation-dates", test_occupation_dates);
   g_test_add_func ("/geography/bad-table", test_bad_table);
+  g_test_add_func ("/geography/borders-along-territories", test_borders_along_territories);
   return g_test_run ();
 }

@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <locale.h>
+#include <string.h>
 #include <glib/gstdio.h>
 
 #include "straits-dataset.h"
@@ -396,12 +397,72 @@ test_hostile_text (void)
   g_assert_nonnull (strstr (error->message, "too many digits"));
 }
 
+/* An actor's names in other languages: the interface's is shown, the
+ * dataset's own name is kept; bad tags and repeats say where. */
+static void
+test_names_in_languages (void)
+{
+  const char *text =
+    "{ \"format\": \"straits-dataset\", \"format_version\": 1, \"metadata\": { \"title\": \"t\" },\n"
+    "  \"actors\": [ { \"id\": \"nato\", \"kind\": \"alliance\", \"name\": \"North Atlantic Treaty Organization\",\n"
+    "                \"short_name\": \"NATO\",\n"
+    "                \"names\": [ { \"language\": \"fr\", \"name\": \"OTAN\" },\n"
+    "                             { \"language\": \"de\", \"name\": \"NATO\" } ] } ] }\n";
+  const char *bad =
+    "{ \"format\": \"straits-dataset\", \"format_version\": 1, \"metadata\": { \"title\": \"t\" },\n"
+    "  \"actors\": [ { \"id\": \"a\", \"kind\": \"other\", \"name\": \"A\",\n"
+    "                \"names\": [ { \"language\": \"French\", \"name\": \"x\" },\n"
+    "                             { \"language\": \"fr\", \"name\": \"y\" },\n"
+    "                             { \"language\": \"fr\", \"name\": \"z\" } ] } ] }\n";
+  g_autoptr(GPtrArray) diags = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *language = g_strdup (g_getenv ("LANGUAGE"));
+  StraitsDataset *ds;
+  const StraitsActor *a;
+  const StraitsDiagnostic *d;
+
+  g_setenv ("LANGUAGE", "fr", TRUE);
+  ds = load_text (text, NULL, &error);
+  g_assert_no_error (error);
+  a = straits_dataset_get_actor (ds, 0);
+  g_assert_cmpstr (a->name, ==, "OTAN");
+  g_assert_cmpstr (a->short_name, ==, "OTAN");
+  g_assert_cmpstr (a->dataset_name, ==, "North Atlantic Treaty Organization");
+  g_object_unref (ds);
+
+  g_setenv ("LANGUAGE", "en", TRUE);
+  ds = load_text (text, NULL, &error);
+  g_assert_no_error (error);
+  a = straits_dataset_get_actor (ds, 0);
+  g_assert_cmpstr (a->name, ==, "North Atlantic Treaty Organization");
+  g_assert_null (a->dataset_name);
+  g_assert_cmpstr (a->names[0], ==, "fr");
+  g_assert_cmpstr (a->names[3], ==, "NATO");
+  g_assert_null (a->names[4]);
+  g_object_unref (ds);
+
+  ds = load_text (bad, &diags, &error);
+  g_assert_null (ds);
+  g_assert_error (error, STRAITS_DATASET_ERROR, STRAITS_DATASET_ERROR_INVALID);
+  d = find_diag (diags, "actors[0].names[0].language");
+  g_assert_nonnull (d);
+  g_assert_nonnull (strstr (d->message, "not a language tag"));
+  d = find_diag (diags, "actors[0].names[2].language");
+  g_assert_nonnull (d);
+  g_assert_nonnull (strstr (d->message, "given twice"));
+  if (language != NULL)
+    g_setenv ("LANGUAGE", language, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+}
+
 int
 main (int argc, char *argv[])
 {
   setlocale (LC_ALL, "C.UTF-8");
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/loader/counts-and-items", test_counts_and_items);
+  g_test_add_func ("/loader/names-in-languages", test_names_in_languages);
   g_test_add_func ("/loader/groupings", test_groupings);
   g_test_add_func ("/loader/events-sorted-by-actor", test_events_sorted_by_actor);
   g_test_add_func ("/query/events-window", test_query_events_window);

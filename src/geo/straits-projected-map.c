@@ -27,6 +27,7 @@ struct _StraitsProjectedMap
   GEOSContextHandle_t geos;
   GEOSGeometry **geometries;                /* per feature, lazily */
   const GEOSPreparedGeometry **prepared;
+  gint16 *arc_territories;                  /* per arc, lazily: see _get_arc_territory () */
 };
 
 static void
@@ -219,6 +220,7 @@ straits_projected_map_unref (StraitsProjectedMap *self)
     }
   g_free (self->prepared);
   g_free (self->geometries);
+  g_free (self->arc_territories);
   g_mutex_clear (&self->geos_lock);
   g_free (self->xy);
   g_free (self->arc_boxes);
@@ -437,6 +439,83 @@ territory_at (StraitsProjectedMap *self,
         return t;
     }
   return NULL;
+}
+
+/* Metres: a border arc whose middle lies this near a territory's outline
+ * runs along it (Natural Earth draws both from the same lines). */
+#define ALONG_TERRITORY 1000.0
+
+/* For each border arc, the territory whose outline it runs along, or -1:
+ * Natural Earth's line between Russia and Crimea (Perekop), drawn as an
+ * international border only where the map draws Crimea as Russia's. */
+static gint16 *
+arc_territories_locked (StraitsProjectedMap *self)
+{
+  StraitsTerritories *territories = straits_basemap_get_territories (self->basemap);
+  guint n = straits_basemap_get_n_arcs (self->basemap);
+  const guint32 *starts = straits_basemap_get_arc_starts (self->basemap);
+  const guint8 *flags = straits_basemap_get_arc_flags (self->basemap);
+  gint16 *out = g_new (gint16, n);
+
+  for (guint a = 0; a < n; a++)
+    {
+      guint mid = (starts[a] + starts[a + 1]) / 2;
+      double x = self->xy[2 * mid], y = self->xy[2 * mid + 1];
+      GEOSGeometry *point = NULL;
+
+      out[a] = -1;
+      for (guint t = 0; (flags[a] & STRAITS_ARC_BORDER) && t < straits_territories_get_n (territories) && out[a] < 0; t++)
+        {
+          int f = straits_basemap_find_feature (self->basemap, STRAITS_LAYER_DISPUTED,
+                                                straits_territories_get (territories, t)->feature);
+          const StraitsBox *b;
+          const GEOSPreparedGeometry *prepared;
+          double distance = G_MAXDOUBLE;
+
+          if (f < 0)
+            continue;
+          b = &self->feature_boxes[f];
+          if (x < b->x0 - ALONG_TERRITORY || x > b->x1 + ALONG_TERRITORY ||
+              y < b->y0 - ALONG_TERRITORY || y > b->y1 + ALONG_TERRITORY ||
+              (prepared = prepared_feature (self, (guint) f)) == NULL)
+            continue;
+          if (point == NULL)
+            point = GEOSGeom_createPointFromXY_r (self->geos, x, y);
+          if (GEOSPreparedDistance_r (self->geos, prepared, point, &distance) == 1 && distance < ALONG_TERRITORY &&
+              !GEOSPreparedContains_r (self->geos, prepared, point))
+            out[a] = (gint16) t;
+          else if (distance == 0)
+            {
+              /* On or inside: inside an area is a border through it, not
+               * along it; on its outline is along it. */
+              GEOSGeometry *outline = GEOSBoundary_r (self->geos, self->geometries[f]);
+              double to_outline = G_MAXDOUBLE;
+
+              GEOSDistance_r (self->geos, outline, point, &to_outline);
+              if (to_outline < ALONG_TERRITORY)
+                out[a] = (gint16) t;
+              GEOSGeom_destroy_r (self->geos, outline);
+            }
+        }
+      if (point != NULL)
+        GEOSGeom_destroy_r (self->geos, point);
+    }
+  return out;
+}
+
+int
+straits_projected_map_get_arc_territory (StraitsProjectedMap *self,
+                                         guint                arc)
+{
+  int t;
+
+  g_return_val_if_fail (arc < straits_basemap_get_n_arcs (self->basemap), -1);
+  g_mutex_lock (&self->geos_lock);
+  if (self->arc_territories == NULL)
+    self->arc_territories = arc_territories_locked (self);
+  t = self->arc_territories[arc];
+  g_mutex_unlock (&self->geos_lock);
+  return t;
 }
 
 const char *

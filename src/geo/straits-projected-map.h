@@ -65,6 +65,11 @@ const char          *straits_projected_map_country_at     (StraitsProjectedMap *
                                                            StraitsConvention    convention,
                                                            const StraitsDate   *date);
 
+/* The index (in the basemap's territories table) of the territory whose
+ * outline border arc @arc runs along, or -1. */
+int                  straits_projected_map_get_arc_territory (StraitsProjectedMap *self,
+                                                              guint                arc);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StraitsProjectedMap, straits_projected_map_unref)
 
 G_END_DECLS

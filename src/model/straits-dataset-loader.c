@@ -1121,10 +1121,78 @@ is_iso3 (const char *code)
          g_ascii_isupper (code[1]) && g_ascii_isupper (code[2]);
 }
 
+/* A language tag as the names list takes it: "de", "fr", "pt-BR". */
+static gboolean
+is_language_tag (const char *tag)
+{
+  gsize n = strlen (tag), letters = 0;
+
+  while (letters < n && g_ascii_islower (tag[letters]))
+    letters++;
+  if (letters < 2 || letters > 3)
+    return FALSE;
+  if (letters == n)
+    return TRUE;
+  return n == letters + 3 && tag[letters] == '-' && g_ascii_isupper (tag[letters + 1]) &&
+         g_ascii_isupper (tag[letters + 2]);
+}
+
+/* "names": [{"language": "de", "name": "Türkei"}, …]: the actor's name
+ * in other languages, as language, name pairs in the strv pool. */
+static gpointer
+want_names (Loader *L, const Ctx *c, JsonObject *o)
+{
+  JsonArray *array = want_array (L, c, o, "names", OPTIONAL);
+  guint first = L->ds->strvs->len;
+
+  if (array == NULL)
+    return NULL;
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      static const char *const known[] = { "language", "name", NULL };
+      Ctx item = { c, "names", i };
+      JsonNode *node = json_array_get_element (array, i);
+      const char *language, *name;
+      JsonObject *no;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        {
+          wrong_type (L, at_item (&item), _("an object with “language” and “name”"), node);
+          continue;
+        }
+      no = json_node_get_object (node);
+      check_members (L, &item, no, known);
+      language = want_string (L, &item, no, "language", REQUIRED | SHARED, 16);
+      name = want_string (L, &item, no, "name", REQUIRED, MAX_NAME_LENGTH);
+      if (language == NULL || name == NULL)
+        continue;
+      if (!is_language_tag (language))
+        {
+          report (L, STRAITS_SEVERITY_ERROR, at_member (&item, "language"),
+                  _("“%s” is not a language tag (such as de, fr or pt-BR)"), language);
+          continue;
+        }
+      for (guint k = first; k < L->ds->strvs->len; k += 2)
+        if (g_str_equal (g_ptr_array_index (L->ds->strvs, k), language))
+          {
+            report (L, STRAITS_SEVERITY_ERROR, at_member (&item, "language"),
+                    _("the name in “%s” is given twice"), language);
+            language = NULL;
+            break;
+          }
+      if (language == NULL)
+        continue;
+      g_ptr_array_add (L->ds->strvs, (gpointer) language);
+      g_ptr_array_add (L->ds->strvs, (gpointer) name);
+    }
+  g_ptr_array_add (L->ds->strvs, NULL);
+  return POOL_REF (first);
+}
+
 static void
 load_actor (Loader *L, const Ctx *c, JsonObject *o, gpointer item)
 {
-  static const char *const known[] = { "id", "kind", "name", "short_name", "iso3", "memberships",
+  static const char *const known[] = { "id", "kind", "name", "short_name", "names", "iso3", "memberships",
                                        "location", "country", "description", "note", "sources", NULL };
   static const char *const kinds[] = { "state", "international-organisation", "eu-institution",
                                        "alliance", "company", "initiative", "group", "other", NULL };
@@ -1136,6 +1204,7 @@ load_actor (Loader *L, const Ctx *c, JsonObject *o, gpointer item)
   a->kind = want_enum (L, c, o, "kind", REQUIRED, kinds, STRAITS_ACTOR_OTHER);
   a->name = want_string (L, c, o, "name", REQUIRED, MAX_NAME_LENGTH);
   a->short_name = want_string (L, c, o, "short_name", OPTIONAL, MAX_NAME_LENGTH);
+  a->names = want_names (L, c, o);
   a->description = want_string (L, c, o, "description", OPTIONAL, MAX_TEXT_LENGTH);
   a->note = want_string (L, c, o, "note", OPTIONAL, MAX_TEXT_LENGTH);
   a->memberships = want_strv (L, c, o, "memberships");
@@ -1841,7 +1910,7 @@ static const char *const format_member_names[] = {
   "colour", "$comment", "country", "date", "dated", "description", "direction", "doi", "east",
   "end", "event_types", "events", "feature", "figures", "format", "format_version", "from",
   "geometry", "grouping", "groupings", "groups", "heading", "id", "iso3", "kind", "label",
-  "licence", "line", "location", "locator", "members", "memberships", "metadata", "name", "north",
+  "language", "licence", "line", "location", "locator", "members", "memberships", "metadata", "name", "names", "north",
   "note", "of", "overlays", "paragraphs", "period", "place", "point", "publisher", "quote",
   "region", "relation_types", "relations", "role", "roles", "$schema", "sections", "short_name",
   "source", "sources", "south", "stance", "start", "strength", "subject", "subtitle", "summary",
@@ -2146,18 +2215,43 @@ fix_citations (StraitsDataset *ds, StraitsCitations c)
   return c;
 }
 
-/* States' names in the interface's language, as iso-codes translates
- * them (Türkei, Allemagne); the dataset's own is kept for search. Other
- * actors keep the dataset's names. */
+/* Actors' names in the interface's language: the dataset's own names
+ * for it, else for states iso-codes' translation (Türkei, Allemagne);
+ * the dataset's name is kept for search. */
+/* The dataset's own name for the actor in the interface's language: the
+ * first of the languages the interface would take ("de_DE", "de") that
+ * the actor's names give. */
+static const char *
+own_translation (const StraitsActor *a)
+{
+  const char *const *languages = g_get_language_names ();
+
+  for (guint l = 0; a->names != NULL && languages[l] != NULL; l++)
+    {
+      g_autofree char *tag = g_strdelimit (g_strdup (languages[l]), "_", '-');
+      char *dot = strchr (tag, '.');
+
+      if (dot != NULL)
+        *dot = '\0';
+      if (g_str_equal (tag, "C") || g_str_has_prefix (tag, "en"))
+        return NULL;
+      for (guint k = 0; a->names[k] != NULL; k += 2)
+        if (g_ascii_strcasecmp (a->names[k], tag) == 0)
+          return a->names[k + 1];
+    }
+  return NULL;
+}
+
 static void
 translate_country_names (StraitsDataset *ds)
 {
   for (guint i = 0; i < ds->actors->len; i++)
     {
       StraitsActor *a = &g_array_index (ds->actors, StraitsActor, i);
-      const char *translated;
+      const char *translated = own_translation (a);
 
-      if (a->kind != STRAITS_ACTOR_STATE || (translated = straits_country_name_translated (a->iso3)) == NULL)
+      if (translated == NULL &&
+          (a->kind != STRAITS_ACTOR_STATE || (translated = straits_country_name_translated (a->iso3)) == NULL))
         continue;
       a->dataset_name = a->name;
       a->name = translated;
@@ -2184,6 +2278,7 @@ finish_pools (StraitsDataset *ds)
     {
       StraitsActor *a = &g_array_index (ds->actors, StraitsActor, i);
       FIX (a->memberships, strvs, char *);
+      FIX (a->names, strvs, char *);
       a->citations = fix_citations (ds, a->citations);
     }
   for (guint i = 0; i < ds->groups->len; i++)

@@ -106,6 +106,7 @@ typedef struct {
   const char *name;               /* a state's in the interface's language (iso-codes) */
   const char *short_name;
   const char *dataset_name;       /* the dataset's own name when name was translated, else NULL */
+  const char *const *names;       /* language tag, name pairs; NULL-terminated; or NULL */
   const char *iso3;
   const char *description;
   const char *note;               /* the curator's note, e.g. an inference */

@@ -356,6 +356,17 @@ compare_candidates (gconstpointer a, gconstpointer b)
   return pa > pb ? -1 : pa < pb;
 }
 
+/* A country every reader of the view expects named: an EU member or an
+ * actor of the dataset. It is named down to a third of the area others
+ * need (Belgium, Denmark and Ireland on the EU view at A4). */
+static gboolean
+named_state (StraitsMapRenderer *self, const StraitsFeature *feature)
+{
+  return feature->layer == STRAITS_LAYER_COUNTRY &&
+         ((feature->flags & STRAITS_FEATURE_EU) ||
+          (self->dataset != NULL && straits_dataset_find_actor_by_iso3 (self->dataset, feature->code) != STRAITS_NO_INDEX));
+}
+
 /* Polygon features of @layer in the frame and large enough on screen to
  * carry a label, largest first. */
 static GArray *
@@ -376,11 +387,49 @@ polygon_candidates (StraitsMapRenderer *self,
       if (feature->layer != layer || !straits_map_feature_visible (self, frame, f))
         continue;
       area = fabs (straits_projected_map_get_feature_area (self->map, f)) / unit_area;
-      if (area >= min_area * frame->unit * frame->unit)
+      if (area >= min_area * frame->unit * frame->unit * (named_state (self, feature) ? 1.0 / 3 : 1))
         g_array_append_val (out, ((Candidate) { f, area }));
     }
   g_array_sort (out, compare_candidates);
   return out;
+}
+
+/* A polygon's name centred on its label point or, where another label
+ * already stands there, moved by half its size in one of eight ways, or
+ * set a size smaller, as long as it stays centred inside the polygon:
+ * a country keeps its name rather than lose it to a neighbour's. */
+static void
+place_inside (StraitsMapRenderer *self,
+              StraitsMapFrame    *frame,
+              guint               f,
+              const char         *text,
+              const TextStyle    *ts,
+              double              ox,
+              double              oy)
+{
+  static const double moves[][2] = { { 0, 0 }, { 0, -1 }, { 0, 1 }, { -1, 0 }, { 1, 0 },
+                                     { -1, -1 }, { 1, -1 }, { -1, 1 }, { 1, 1 } };
+  PangoLayout *layout = straits_map_layout (self, frame->cr, text, ts->size * frame->unit, ts->weight, ts->style,
+                                            ts->wrap > 0 ? (int) (ts->wrap * frame->unit) : -1);
+  PangoRectangle logical;
+  TextStyle smaller = *ts;
+
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  for (guint i = 0; i < G_N_ELEMENTS (moves); i++)
+    {
+      double x = ox + moves[i][0] * logical.width / 2, y = oy + moves[i][1] * logical.height, mx, my;
+
+      if (i > 0)
+        {
+          straits_viewport_to_map (&frame->vp, frame->width, frame->height, x, y, &mx, &my);
+          if (!straits_projected_map_feature_contains (self->map, f, mx, my))
+            continue;
+        }
+      if (place_text (self, frame, text, ts, x, y, FALSE))
+        return;
+    }
+  smaller.size *= 0.85;
+  place_text (self, frame, text, &smaller, ox, oy, FALSE);
 }
 
 static void
@@ -407,11 +456,11 @@ label_polygons (StraitsMapRenderer *self,
         continue;
       /* Large countries get slightly larger names. */
       if (layer == STRAITS_LAYER_COUNTRY)
-        sized.size *= CLAMP (sqrt (g_array_index (candidates, Candidate, i).priority) / (180 * frame->unit), 0.9, 1.35);
+        sized.size *= CLAMP (sqrt (g_array_index (candidates, Candidate, i).priority) / (180 * frame->unit), 0.8, 1.35);
       text = layer == STRAITS_LAYER_COUNTRY ? country_label (self, feature, texts)
              : layer == STRAITS_LAYER_DISPUTED ? disputed_label (self, feature) : feature->name;
       if (text != NULL)
-        place_text (self, frame, text, &sized, ox, oy, FALSE);
+        place_inside (self, frame, f, text, &sized, ox, oy);
     }
 }
 
@@ -861,6 +910,70 @@ add_sea_entries (StraitsMapRenderer *self, GArray *entries, GPtrArray *texts)
                                                 FALSE, FALSE, G_MAXUINT }));
 }
 
+/* How much of what the map is about the legend would cover at @r: the
+ * names of the countries every reader expects named most, then on a 6 x 6
+ * grid of points those countries' land, other land a quarter, sea nothing. */
+static double
+legend_cost (StraitsMapRenderer *self, StraitsMapFrame *frame, const StraitsRect *r)
+{
+  StraitsBasemap *basemap = straits_projected_map_get_basemap (self->map);
+  double cost = 0;
+
+  for (int i = 0; i < 6; i++)
+    for (int j = 0; j < 6; j++)
+      {
+        double mx, my;
+        int f;
+
+        straits_viewport_to_map (&frame->vp, frame->width, frame->height, r->x + (i + 0.5) * r->width / 6,
+                                 r->y + (j + 0.5) * r->height / 6, &mx, &my);
+        f = straits_projected_map_feature_at (self->map, STRAITS_LAYER_COUNTRY, mx, my);
+        if (f >= 0)
+          cost += named_state (self, straits_basemap_get_feature (basemap, (guint) f)) ? 1 : 0.25;
+      }
+  /* A name it would hide counts most. */
+  for (guint f = 0; f < straits_basemap_get_n_features (basemap); f++)
+    {
+      double x, y, ox, oy;
+
+      if (!named_state (self, straits_basemap_get_feature (basemap, f)))
+        continue;
+      straits_projected_map_get_label_point (self->map, f, &x, &y);
+      straits_viewport_to_output (&frame->vp, frame->width, frame->height, x, y, &ox, &oy);
+      if (ox >= r->x && ox <= r->x + r->width && oy >= r->y && oy <= r->y + r->height)
+        cost += 10;
+    }
+  return cost;
+}
+
+/* The legend's place: the bottom-left corner, unless the top-left or the
+ * top-right covers clearly less of the map's subject (the EU view at A4
+ * put it over Portugal). The bottom-right is the scale bar's. */
+static StraitsRect
+legend_corner (StraitsMapRenderer *self, StraitsMapFrame *frame, double width, double height)
+{
+  double margin = 10 * frame->unit;
+  StraitsRect corners[] = {
+    { margin, frame->height - height - margin, width, height },
+    { margin, margin, width, height },
+    { frame->width - width - margin, margin, width, height },
+  };
+  StraitsRect best = corners[0];
+  double best_cost = legend_cost (self, frame, &corners[0]);
+
+  for (guint i = 1; i < G_N_ELEMENTS (corners) && best_cost > 0; i++)
+    {
+      double cost = legend_cost (self, frame, &corners[i]);
+
+      if (cost < best_cost - 2)
+        {
+          best = corners[i];
+          best_cost = cost;
+        }
+    }
+  return best;
+}
+
 void
 straits_map_draw_legend (StraitsMapRenderer *self,
                          StraitsMapFrame    *frame)
@@ -896,9 +1009,9 @@ straits_map_draw_legend (StraitsMapRenderer *self,
   line_height = MAX (swatch, size * 1.35) + 2 * frame->unit;
   width += swatch * 1.6 + 3 * pad;
   height = entries->len * line_height + 2 * pad;
-  x = 10 * frame->unit;
-  y = frame->height - height - 10 * frame->unit;
-  self->legend_rect = (StraitsRect) { x, y, width, height };
+  self->legend_rect = legend_corner (self, frame, width, height);
+  x = self->legend_rect.x;
+  y = self->legend_rect.y;
   self->has_legend = TRUE;
   straits_label_placer_block (frame->placer, &self->legend_rect);
 
