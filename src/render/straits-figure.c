@@ -348,7 +348,10 @@ straits_figure_draw (StraitsMapRenderer         *renderer,
   vp = options->viewport ? *options->viewport
                          : straits_map_renderer_fit (renderer, inner, bottom - top);
   straits_map_renderer_set_show_legend (renderer, options->legend);
+  /* Kosovo* only where the credits carry the footnote the mark points to. */
+  straits_map_renderer_set_footnote_marks (renderer, options->credits);
   straits_map_renderer_draw (renderer, cr, inner, bottom - top, &vp);
+  straits_map_renderer_set_footnote_marks (renderer, FALSE);
   if (options->scale_bar)
     draw_scale_bar (renderer, cr, &vp, inner, bottom - top, style);
   cairo_rectangle (cr, 0, 0, inner, bottom - top);

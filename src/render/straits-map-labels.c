@@ -321,7 +321,7 @@ country_label (StraitsMapRenderer *self, const StraitsFeature *f, GPtrArray *tex
     }
   else if (straits_country_name_translated (f->code) != NULL)
     name = straits_country_name_translated (f->code);
-  if (self->convention == STRAITS_CONVENTION_EU &&
+  if (self->convention == STRAITS_CONVENTION_EU && self->footnote_marks &&
       straits_territories_get_footnote (straits_map_territories (self), f->code) != NULL)
     {
       char *marked = g_strconcat (name, "*", NULL);

@@ -35,6 +35,7 @@ struct _StraitsMapRenderer
   guint32 hover_actor;
   guint32 hover_relation;
   gboolean show_legend;
+  gboolean footnote_marks;  /* Kosovo*: the credits carry the footnote */
   gboolean hide_labels;
   gboolean full_detail;
 

@@ -285,6 +285,14 @@ straits_map_renderer_set_convention (StraitsMapRenderer *self,
   straits_map_renderer_invalidate (self);
 }
 
+void
+straits_map_renderer_set_footnote_marks (StraitsMapRenderer *self,
+                                         gboolean            marks)
+{
+  g_return_if_fail (STRAITS_IS_MAP_RENDERER (self));
+  self->footnote_marks = marks;
+}
+
 StraitsConvention
 straits_map_renderer_get_convention (StraitsMapRenderer *self)
 {

@@ -76,6 +76,11 @@ void     straits_map_renderer_set_show_legend           (StraitsMapRenderer  *se
                                                          gboolean             show);
 void     straits_map_renderer_set_show_labels           (StraitsMapRenderer  *self,
                                                          gboolean             show);
+/* Names the EU gives a footnote get its mark (Kosovo*): only where the
+ * figure's credits carry the footnote (off by default: the window has no
+ * credits line). */
+void     straits_map_renderer_set_footnote_marks        (StraitsMapRenderer  *self,
+                                                         gboolean             marks);
 /* Raster targets reuse the base layer across frames while only the
  * position changes (on by default). */
 void     straits_map_renderer_set_cache_base            (StraitsMapRenderer  *self,
