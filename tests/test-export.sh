@@ -110,6 +110,7 @@ for pair in "black-sea Istanbul" "black-sea Odesa" "black-sea Sevastopol" "black
             "aegean Istanbul" "aegean North Macedonia" "aegean Bulgaria" "aegean Imia/Kardak" \
             "eu-groupings Kyiv" "eu-groupings Bulgaria" "eu-groupings Portugal" "eu-groupings Ireland" \
             "eu-groupings Belgium" "eu-groupings Denmark" "eu-groupings Netherlands" "eu-groupings Estonia" \
+            "eu-groupings Malta" "eu-groupings Slovenia" "eu-groupings Luxembourg" "eu-groupings Cyprus" \
             "black-sea Bulgaria" "black-sea Georgia" "black-sea Moldova" "aegean Cyprus" "aegean Albania"; do
   set -- $pair
   view=$1; shift

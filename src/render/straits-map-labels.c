@@ -357,8 +357,9 @@ compare_candidates (gconstpointer a, gconstpointer b)
 }
 
 /* A country every reader of the view expects named: an EU member or an
- * actor of the dataset. It is named down to a third of the area others
- * need (Belgium, Denmark and Ireland on the EU view at A4). */
+ * actor of the dataset. It is named however small (Belgium and Ireland on
+ * the EU view at A4 are below the area others need; Malta's name stands
+ * beside it). */
 static gboolean
 named_state (StraitsMapRenderer *self, const StraitsFeature *feature)
 {
@@ -387,7 +388,7 @@ polygon_candidates (StraitsMapRenderer *self,
       if (feature->layer != layer || !straits_map_feature_visible (self, frame, f))
         continue;
       area = fabs (straits_projected_map_get_feature_area (self->map, f)) / unit_area;
-      if (area >= min_area * frame->unit * frame->unit * (named_state (self, feature) ? 1.0 / 3 : 1))
+      if (named_state (self, feature) || area >= min_area * frame->unit * frame->unit)
         g_array_append_val (out, ((Candidate) { f, area }));
     }
   g_array_sort (out, compare_candidates);
@@ -432,6 +433,9 @@ place_inside (StraitsMapRenderer *self,
   place_text (self, frame, text, &smaller, ox, oy, FALSE);
 }
 
+/* Square units below which a named state's name goes beside it. */
+#define SMALL_STATE 300
+
 static void
 label_polygons (StraitsMapRenderer *self,
                 StraitsMapFrame    *frame,
@@ -459,8 +463,16 @@ label_polygons (StraitsMapRenderer *self,
         sized.size *= CLAMP (sqrt (g_array_index (candidates, Candidate, i).priority) / (180 * frame->unit), 0.8, 1.35);
       text = layer == STRAITS_LAYER_COUNTRY ? country_label (self, feature, texts)
              : layer == STRAITS_LAYER_DISPUTED ? disputed_label (self, feature) : feature->name;
-      if (text != NULL)
+      if (text == NULL)
+        continue;
+      if (g_array_index (candidates, Candidate, i).priority >= SMALL_STATE * frame->unit * frame->unit)
         place_inside (self, frame, f, text, &sized, ox, oy);
+      else
+        {
+          /* Too small to hold its name: the name beside it, smaller. */
+          sized.size = ts->size * 0.8;
+          place_text (self, frame, text, &sized, ox, oy, TRUE);
+        }
     }
 }
 
