@@ -75,11 +75,34 @@ for view in black-sea aegean eu-groupings; do
   check "$view: SVG is well-formed XML" "svg_parses '$work/$view.svg'"
   check "$view: SVG has its title, country names and credits as <text>" \
     "[ \"\$(head -1 '$work/$view.texts')\" = '$title' ] && grep -q '^Turkey\$' '$work/$view.texts' && \
-     grep -q 'Map data: Natural Earth' '$work/$view.texts' && grep -q '^[0-9]* km\$' '$work/$view.texts'"
+     grep -q 'Made with Natural Earth' '$work/$view.texts' && grep -q '^[0-9]* km\$' '$work/$view.texts'"
   check "$view: SVG has no glyph outlines" "! grep -q -e '<symbol' -e 'glyph' '$work/$view.svg'"
   check "$view: SVG draws at 1920x1080 with its title in dark text" \
     "[ \"\$(png_size '$work/$view-svg.png')\" = '1920 1080' ] && [ \$(dark_pixels '$work/$view-svg.png' 20 20 400 56) -gt 100 ]"
 done
+
+# Print text is set with the font's own spacing, not rounded to whole
+# points: every space in the credit line is as wide as the others (they
+# were 0.55 to 1.31 pt at 6.5 pt when glyph positions were rounded).
+even_spaces() {
+  pdftotext -bbox-layout "$1" - | python3 -c '
+import re, sys
+words = [(float(a), float(b), float(c), float(d)) for a, b, c, d in
+         re.findall(r"<word xMin=\"([\d.]+)\" yMin=\"([\d.]+)\" xMax=\"([\d.]+)\" yMax=\"([\d.]+)\"", sys.stdin.read())]
+gaps = [w[0] - v[2] for v, w in zip(words, words[1:])
+        if abs(w[1] - v[1]) < 0.3 and abs((w[3] - w[1]) - 7.8) < 0.3 and 0 < w[0] - v[2] < 4]
+print(len(gaps), min(gaps), max(gaps), file=sys.stderr)
+sys.exit(0 if len(gaps) > 20 and max(gaps) - min(gaps) < 0.2 and min(gaps) > 1 else 1)'
+}
+check "PDF credit line: every space the same width (unrounded glyph positions)" "even_spaces '$work/black-sea.pdf'"
+
+# The date a figure depicts is under its title; one credit line.
+check "a figure says which date it depicts (--time=2014: As of 2014; else all dates, data as of)" \
+  "'$straits' --export='$work/2014.pdf' --view=aegean --time=2014 && pdftotext '$work/2014.pdf' - | grep -q '^As of 2014\$' && \
+   pdftotext '$work/aegean.pdf' - | grep -q '^All dates; data as of 2025\$'"
+check "the credit line cites the sources once and credits Natural Earth" \
+  "! pdftotext '$work/aegean.pdf' - | grep -q 'Data:' && pdftotext '$work/aegean.pdf' - | tr '\n' ' ' | grep -q 'Sources: Sinem Adar et al.' && \
+   pdftotext '$work/aegean.pdf' - | tr '\n' ' ' | grep -q 'Made with Natural Earth'"
 
 # Every figure states its territorial convention; --territories switches it.
 check "credits name the EU convention by default" \
@@ -178,7 +201,7 @@ for preset in slide-16x9:1440x810 slide-4x3:1080x810 a4-portrait:595.276x841.89 
 done
 "$straits" --export="$work/explicit.pdf" --view=aegean --legend --scale-bar --credits
 check "--legend, --scale-bar and --credits ask for what is on by default" \
-  "pdftotext '$work/explicit.pdf' - | grep -q 'Natural Earth' && pdftotext '$work/explicit.pdf' - | grep -q ' km\$'"
+  "pdftotext '$work/explicit.pdf' - | tr '\n' ' ' | grep -q 'Natural Earth' && pdftotext '$work/explicit.pdf' - | grep -q ' km\$'"
 "$straits" --export="$work/both.pdf" --view=aegean --legend --no-legend 2>"$work/err"; status=$?
 check "--legend with --no-legend is refused" "[ $status -ne 0 ] && grep -q 'contradict' '$work/err' && [ ! -e '$work/both.pdf' ]"
 "$straits" --export="$work/x.pdf" --view=aegean --marking=SECRET 2>"$work/err"; status=$?

@@ -534,7 +534,8 @@ static void
 test_coast_lagoon (void)
 {
   GEOSContextHandle_t g = GEOS_init_r ();
-  GEOSGeometry *lagoon = GEOSUnion_r (g, rect (g, 6000, 8000, 14000, 14000), rect (g, 9750, -10, 10250, 8010));
+  GEOSGeometry *basin = rect (g, 6000, 8000, 14000, 14000), *inlet = rect (g, 9750, -10, 10250, 8010);
+  GEOSGeometry *lagoon = GEOSUnion_r (g, basin, inlet);
   GEOSGeometry *island = rect (g, 0, 0, 20000, 20000);
   GEOSGeometry *land = GEOSDifference_r (g, island, lagoon);
   GEOSGeometry *world = rect (g, -10000, -10000, 30000, 30000);
@@ -574,6 +575,8 @@ test_coast_lagoon (void)
   GEOSGeom_destroy_r (g, land);
   GEOSGeom_destroy_r (g, island);
   GEOSGeom_destroy_r (g, lagoon);
+  GEOSGeom_destroy_r (g, inlet);
+  GEOSGeom_destroy_r (g, basin);
   GEOS_finish_r (g);
 }
 

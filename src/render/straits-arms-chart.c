@@ -68,11 +68,9 @@ straits_arms_chart_subtitle (guint from, guint to, gboolean exclude_local_produc
 static PangoLayout *
 layout_text (cairo_t *cr, const char *text, double size, PangoWeight weight, double width)
 {
-  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoLayout *layout = straits_text_layout_new (cr);
   PangoFontDescription *font = pango_font_description_from_string ("Cantarell, DejaVu Sans, Sans");
 
-  pango_cairo_context_set_resolution (pango_layout_get_context (layout), 72);
-  pango_layout_context_changed (layout);
   pango_font_description_set_size (font, (int) (size * PANGO_SCALE));
   pango_font_description_set_weight (font, weight);
   pango_layout_set_font_description (layout, font);

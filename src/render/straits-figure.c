@@ -15,10 +15,13 @@
 
 #define MARGIN 18.0
 
+/* The sources' citations, then the basemap's credit: "Sources: Adar et
+ * al., Turkey and European Security, doi:… (CC BY 4.0). Made with Natural
+ * Earth." (the dataset's own stamp goes before, in figures). */
 char *
 straits_figure_credits (StraitsDataset *dataset)
 {
-  GString *s = g_string_new (_("Map data: Natural Earth."));
+  GString *s = g_string_new (NULL);
 
   for (guint i = 0; dataset != NULL && i < straits_dataset_get_n_sources (dataset); i++)
     {
@@ -27,15 +30,17 @@ straits_figure_credits (StraitsDataset *dataset)
 
       if (src->authors != NULL && src->authors[0] != NULL)
         authors = src->authors[1] ? g_strdup_printf (_("%s et al."), src->authors[0]) : g_strdup (src->authors[0]);
-      g_string_append_printf (s, i == 0 ? _(" Data: %s%s%s") : "; %s%s%s",
+      /* Translators: the first of the sources in a figure's credit line */
+      g_string_append_printf (s, i == 0 ? _("Sources: %s%s%s") : "; %s%s%s",
                               authors ? authors : "", authors ? ", " : "", src->title);
       if (src->doi)
         g_string_append_printf (s, ", doi:%s", src->doi);
       if (src->licence)
         g_string_append_printf (s, " (%s)", src->licence);
     }
-  if (dataset != NULL && straits_dataset_get_n_sources (dataset) > 0)
-    g_string_append_c (s, '.');
+  if (s->len > 0)
+    g_string_append (s, ". ");
+  g_string_append (s, _("Made with Natural Earth."));
   return g_string_free (s, FALSE);
 }
 
@@ -49,12 +54,10 @@ draw_text_block (cairo_t    *cr,
                  double      width,
                  gboolean    draw)
 {
-  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoLayout *layout = straits_text_layout_new (cr);
   PangoFontDescription *font = pango_font_description_from_string ("Cantarell, DejaVu Sans, Sans");
   PangoRectangle logical;
 
-  pango_cairo_context_set_resolution (pango_layout_get_context (layout), 72);
-  pango_layout_context_changed (layout);
   pango_font_description_set_size (font, (int) (size * PANGO_SCALE));
   pango_font_description_set_weight (font, weight);
   pango_layout_set_font_description (layout, font);
@@ -143,8 +146,7 @@ draw_scale_bar (StraitsMapRenderer    *renderer,
   if (!straits_figure_scale_bar (renderer, vp, width, height, &x0, &x1, &y, &km))
     return;
   label = g_strdup_printf (_("%g km"), km);
-  layout = pango_cairo_create_layout (cr);
-  pango_cairo_context_set_resolution (pango_layout_get_context (layout), 72);
+  layout = straits_text_layout_new (cr);
   font = pango_font_description_from_string ("Cantarell, DejaVu Sans, Sans 7");
   pango_layout_set_font_description (layout, font);
   pango_layout_set_text (layout, label, -1);
@@ -170,7 +172,7 @@ draw_scale_bar (StraitsMapRenderer    *renderer,
 
 /* Stamp, marking, credits ---------------------------------------------------- */
 
-/* "Data: <title>, version <v>, as of <date>." */
+/* "<title>, version <v>, data as of <date>." */
 static char *
 dataset_stamp (StraitsDataset *dataset)
 {
@@ -178,7 +180,7 @@ dataset_stamp (StraitsDataset *dataset)
   g_autofree char *date = straits_date_format (&meta->date);
   GString *s = g_string_new (NULL);
 
-  g_string_append_printf (s, _("Data: %s"), meta->title);
+  g_string_append (s, meta->title);
   if (meta->version != NULL)
     g_string_append_printf (s, _(", version %s"), meta->version);
   if (*date != '\0')
@@ -192,12 +194,11 @@ dataset_stamp (StraitsDataset *dataset)
 void
 straits_figure_draw_marking (cairo_t *cr, const char *marking, double width)
 {
-  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoLayout *layout = straits_text_layout_new (cr);
   PangoFontDescription *font = pango_font_description_from_string ("Cantarell, DejaVu Sans, Sans Bold 9");
   PangoRectangle logical;
   double x, y = MARGIN - 6;
 
-  pango_cairo_context_set_resolution (pango_layout_get_context (layout), 72);
   pango_layout_set_font_description (layout, font);
   pango_layout_set_text (layout, marking, -1);
   pango_layout_get_pixel_extents (layout, NULL, &logical);
@@ -212,6 +213,30 @@ straits_figure_draw_marking (cairo_t *cr, const char *marking, double width)
   cairo_restore (cr);
   pango_font_description_free (font);
   g_object_unref (layout);
+}
+
+/* What date the figure depicts, under its title: the map's date, or all
+ * dates with the data's own date. */
+static char *
+figure_date (StraitsMapRenderer *renderer)
+{
+  const StraitsDate *time = straits_map_renderer_get_time (renderer);
+  StraitsDataset *dataset = straits_map_renderer_get_dataset (renderer);
+  g_autofree char *date = NULL;
+
+  if (time != NULL)
+    {
+      date = straits_date_format (time);
+      /* Translators: under a figure's title: "As of December 2021" */
+      return g_strdup_printf (_("As of %s"), date);
+    }
+  if (dataset == NULL)
+    return NULL;
+  date = straits_date_format (&straits_dataset_get_metadata (dataset)->date);
+  if (*date == '\0')
+    return g_strdup (_("All dates"));
+  /* Translators: under a figure's title: "All dates; data as of 2025" */
+  return g_strdup_printf (_("All dates; data as of %s"), date);
 }
 
 static char *
@@ -258,6 +283,12 @@ layout_blocks (StraitsMapRenderer         *renderer,
       top += draw_text_block (cr, options->title, 16, PANGO_WEIGHT_BOLD, MARGIN, top, room, draw) + 2;
       if (options->subtitle != NULL && options->subtitle[0] != '\0')
         top += draw_text_block (cr, options->subtitle, 10.5, PANGO_WEIGHT_NORMAL, MARGIN, top, room, draw);
+      {
+        g_autofree char *when = figure_date (renderer);
+
+        if (when != NULL)
+          top += draw_text_block (cr, when, 8.5, PANGO_WEIGHT_NORMAL, MARGIN, top + 1, room, draw) + 1;
+      }
       top += 8;
     }
   else if (options->marking != NULL && options->marking[0] != '\0')
@@ -331,7 +362,7 @@ straits_figure_draw (StraitsMapRenderer         *renderer,
                      const StraitsFigureOptions *options)
 {
   const StraitsMapStyle *style = straits_map_renderer_get_style (renderer);
-  double top, bottom, inner = width - 2 * MARGIN;
+  double top, bottom, inner = width - 2 * MARGIN, x0, x1, y, km;
   StraitsViewport vp;
 
   cairo_set_source_rgb (cr, style->halo.r, style->halo.g, style->halo.b);
@@ -350,7 +381,11 @@ straits_figure_draw (StraitsMapRenderer         *renderer,
   straits_map_renderer_set_show_legend (renderer, options->legend);
   /* Kosovo* only where the credits carry the footnote the mark points to. */
   straits_map_renderer_set_footnote_marks (renderer, options->credits);
+  /* Labels keep clear of the scale bar drawn over the map after it. */
+  if (options->scale_bar && straits_figure_scale_bar (renderer, &vp, inner, bottom - top, &x0, &x1, &y, &km))
+    straits_map_renderer_set_reserved (renderer, &(StraitsRect) { x0 - 8, y - 22, x1 - x0 + 16, 28 });
   straits_map_renderer_draw (renderer, cr, inner, bottom - top, &vp);
+  straits_map_renderer_set_reserved (renderer, NULL);
   straits_map_renderer_set_footnote_marks (renderer, FALSE);
   if (options->scale_bar)
     draw_scale_bar (renderer, cr, &vp, inner, bottom - top, style);

@@ -37,7 +37,8 @@ straits_map_layout (StraitsMapRenderer *self,
                     PangoStyle          style,
                     int                 wrap_width)
 {
-  g_autofree char *key = g_strdup_printf ("%.2f|%d|%d|%d|%s", size, weight, style, wrap_width, text);
+  gboolean print = straits_text_for_print (cr);
+  g_autofree char *key = g_strdup_printf ("%.2f|%d|%d|%d|%d|%s", size, weight, style, wrap_width, print, text);
   PangoLayout *layout = g_hash_table_lookup (self->layouts, key);
 
   if (layout == NULL)
@@ -45,7 +46,7 @@ straits_map_layout (StraitsMapRenderer *self,
       PangoContext *context = pango_cairo_create_context (cr);
       PangoFontDescription *font = pango_font_description_from_string ("Cantarell, DejaVu Sans, Sans");
 
-      pango_cairo_context_set_resolution (context, 72);
+      straits_text_setup_context (context, cr);
       layout = pango_layout_new (context);
       g_object_unref (context);
       pango_font_description_set_size (font, (int) (size * PANGO_SCALE));

@@ -36,6 +36,8 @@ struct _StraitsMapRenderer
   guint32 hover_relation;
   gboolean show_legend;
   gboolean footnote_marks;  /* Kosovo*: the credits carry the footnote */
+  gboolean has_reserved;
+  StraitsRect reserved;     /* labels keep clear of it (a figure's scale bar) */
   gboolean hide_labels;
   gboolean full_detail;
 

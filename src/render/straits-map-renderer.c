@@ -286,6 +286,16 @@ straits_map_renderer_set_convention (StraitsMapRenderer *self,
 }
 
 void
+straits_map_renderer_set_reserved (StraitsMapRenderer *self,
+                                   const StraitsRect  *rect)
+{
+  g_return_if_fail (STRAITS_IS_MAP_RENDERER (self));
+  self->has_reserved = rect != NULL;
+  if (rect != NULL)
+    self->reserved = *rect;
+}
+
+void
 straits_map_renderer_set_footnote_marks (StraitsMapRenderer *self,
                                          gboolean            marks)
 {
@@ -646,6 +656,8 @@ straits_map_renderer_draw (StraitsMapRenderer    *self,
 
   straits_map_frame_init (&frame, self, cr, width, height, viewport);
   frame.placer = placer;
+  if (self->has_reserved)
+    straits_label_placer_block (placer, &self->reserved);
   g_array_set_size (self->labels, 0);
   g_array_set_size (self->sprites, 0);
   g_ptr_array_set_size (self->label_texts, 0);

@@ -76,6 +76,10 @@ void     straits_map_renderer_set_show_legend           (StraitsMapRenderer  *se
                                                          gboolean             show);
 void     straits_map_renderer_set_show_labels           (StraitsMapRenderer  *self,
                                                          gboolean             show);
+/* A box (output units) that labels keep clear of: the scale bar a figure
+ * draws over the map afterwards. NULL: none. */
+void     straits_map_renderer_set_reserved              (StraitsMapRenderer  *self,
+                                                         const StraitsRect   *rect);
 /* Names the EU gives a footnote get its mark (Kosovo*): only where the
  * figure's credits carry the footnote (off by default: the window has no
  * credits line). */

@@ -18,6 +18,44 @@
 
 #include "straits-text.h"
 
+gboolean
+straits_text_for_print (cairo_t *cr)
+{
+  double ux = 1, uy = 0;
+
+  if (cairo_surface_get_type (cairo_get_target (cr)) != CAIRO_SURFACE_TYPE_IMAGE)
+    return TRUE;
+  cairo_user_to_device_distance (cr, &ux, &uy);
+  return hypot (ux, uy) >= 2;
+}
+
+void
+straits_text_setup_context (PangoContext *context,
+                            cairo_t      *cr)
+{
+  pango_cairo_context_set_resolution (context, 72);
+  if (straits_text_for_print (cr))
+    {
+      cairo_font_options_t *options = cairo_font_options_create ();
+
+      cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+      cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+      pango_cairo_context_set_font_options (context, options);
+      cairo_font_options_destroy (options);
+      pango_context_set_round_glyph_positions (context, FALSE);
+    }
+}
+
+PangoLayout *
+straits_text_layout_new (cairo_t *cr)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+
+  straits_text_setup_context (pango_layout_get_context (layout), cr);
+  pango_layout_context_changed (layout);
+  return layout;
+}
+
 /* The address of a stand-in's image: the scheme, then its number. */
 #define STAND_IN_SCHEME "straits-text:"
 

@@ -17,14 +17,26 @@
 
 G_BEGIN_DECLS
 
-/* Draws @layout with its top-left corner at the current point, in the
- * current source, like pango_cairo_show_layout(). */
+/* Whether @cr draws for print: a vector surface (PDF, SVG) or an image
+ * whose user unit spans two device pixels or more (a 300-dpi PNG). */
+gboolean     straits_text_for_print  (cairo_t             *cr);
+/* Sets @context up for @cr: 72 dpi, so that font sizes in points are
+ * sizes in user units; for print, glyphs placed where the font puts them
+ * (not rounded to whole user units, which are points) and metrics not
+ * hinted, so that "Turkey" does not print as "T urkey". */
+void         straits_text_setup_context (PangoContext     *context,
+                                         cairo_t          *cr);
+/* A layout for @cr, set up as above. */
+PangoLayout *straits_text_layout_new (cairo_t             *cr);
+
 /* @text cut to @max_chars characters, the last an ellipsis, when longer:
  * a bounded layout cost for texts a dataset may make long. */
 char *straits_text_truncate      (const char          *text,
                                   glong                max_chars);
 char *straits_text_for_label     (const char          *text,
                                   glong                max_chars);
+/* Draws @layout with its top-left corner at the current point, in the
+ * current source, like pango_cairo_show_layout(). */
 void straits_text_show           (cairo_t             *cr,
                                   PangoLayout         *layout);
 /* The same over a halo: the glyphs' outlines stroked @width wide (in user
