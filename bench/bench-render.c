@@ -2,6 +2,13 @@
  * the 1:10m basemap, against the same frame with every vertex and no
  * culling; basemap load, projection, A4 PDF and 300-dpi A4 PNG export.
  *
+ * Then PNG encoding of two exports, a 300-dpi A4 page of the Aegean view
+ * and a 1920x1080 slide of the EU groupings, by cairo's writer (zlib
+ * level 6, adaptive filters) and by straits_png_write() at zlib levels 1,
+ * 3 and 6 with the filters NONE, SUB, PAETH and libpng's adaptive choice
+ * (ALL): encode time into memory (median of 3) and size. Exports use
+ * STRAITS_PNG_LEVEL and STRAITS_PNG_FILTERS, chosen from this table.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <locale.h>
@@ -11,9 +18,12 @@
 #include "straits-atlas.h"
 #include "straits-figure.h"
 #include "straits-map-export.h"
+#include "straits-map-renderer-private.h"
+#include "straits-png.h"
 #include "straits-view-setup.h"
 
 #define FRAMES 40
+#define RUNS 3
 
 static int
 compare_double (gconstpointer a, gconstpointer b)
@@ -58,6 +68,40 @@ time_frames (StraitsMapRenderer *r, gboolean full, gboolean cold, guint64 *verti
   return median (times, FRAMES);
 }
 
+/* The base layer's fills with and without antialiasing (issue 20): cold
+ * frames in one thread, the two kinds and a frame re-using the cached
+ * base layer taken in turn, so that all three see the same load on a
+ * shared machine; the base layer is a cold frame less the cached one.
+ * Medians in ms: [0] cached, [1] antialiased fills, [2] aliased. */
+static void
+time_fills (StraitsMapRenderer *r, double medians[3])
+{
+  cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1920, 1080);
+  cairo_t *cr = cairo_create (s);
+  StraitsViewport vp = straits_map_renderer_fit (r, 1920, 1080);
+  double times[3][FRAMES];
+
+  straits_map_renderer_set_threads (r, 1);
+  straits_map_renderer_draw (r, cr, 1920, 1080, &vp);
+  for (guint i = 0; i < FRAMES; i++)
+    for (guint k = 0; k < 3; k++)
+      {
+        gint64 t0 = g_get_monotonic_time ();
+
+        r->antialias_fills = k == 1;
+        if (k > 0)
+          straits_map_renderer_invalidate (r);
+        straits_map_renderer_draw (r, cr, 1920, 1080, &vp);
+        cairo_surface_flush (s);
+        times[k][i] = (g_get_monotonic_time () - t0) / 1000.0;
+      }
+  for (guint k = 0; k < 3; k++)
+    medians[k] = median (times[k], FRAMES);
+  r->antialias_fills = FALSE;
+  cairo_destroy (cr);
+  cairo_surface_destroy (s);
+}
+
 typedef struct {
   StraitsMapRenderer *renderer;
   StraitsFigureOptions options;
@@ -94,6 +138,80 @@ time_export (StraitsMapRenderer *r, const char *name, double dpi)
   return median (times, G_N_ELEMENTS (times));
 }
 
+static cairo_status_t
+append_bytes (void *closure, const unsigned char *data, unsigned int length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* Milliseconds (median of RUNS) and bytes for one writer: @options NULL
+ * for cairo's. */
+static double
+time_encode (cairo_surface_t *surface, const StraitsPngOptions *options, gsize *size)
+{
+  double times[RUNS];
+
+  for (guint i = 0; i < RUNS; i++)
+    {
+      g_autoptr(GByteArray) cairo_bytes = g_byte_array_new ();
+      g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+      gint64 t0 = g_get_monotonic_time ();
+
+      if (options == NULL)
+        {
+          g_assert (cairo_surface_write_to_png_stream (surface, append_bytes, cairo_bytes) == CAIRO_STATUS_SUCCESS);
+          *size = cairo_bytes->len;
+        }
+      else
+        {
+          g_assert (straits_png_write (surface, out, options, NULL));
+          *size = g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (out));
+        }
+      times[i] = (g_get_monotonic_time () - t0) / 1000.0;
+    }
+  return median (times, RUNS);
+}
+
+/* The table of encoders for one export of @view_id. */
+static void
+png_table (StraitsAtlas *atlas, StraitsDataset *dataset, const char *view_id, const char *size, double dpi)
+{
+  static const struct { const char *name; StraitsPngFilters filters; } filters[] = {
+    { "NONE", STRAITS_PNG_FILTER_NONE }, { "SUB", STRAITS_PNG_FILTER_SUB },
+    { "PAETH", STRAITS_PNG_FILTER_PAETH }, { "ALL", STRAITS_PNG_FILTER_ALL },
+  };
+  static const int levels[] = { 1, 3, 6 };
+  g_autoptr(StraitsViewInfo) view = straits_find_view (dataset, view_id, NULL);
+  g_autoptr(StraitsMapRenderer) renderer = straits_map_renderer_new_for_view (atlas, dataset, view, NULL);
+  Job job = { renderer, { .title = view_id, .subtitle = "Benchmark", .legend = TRUE, .credits = TRUE,
+                          .scale_bar = TRUE } };
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *surface;
+  double w, h, t;
+  gsize bytes;
+
+  g_assert (straits_parse_page_size (size, &w, &h, NULL));
+  surface = straits_export_draw_png ("bench.png", w, h, dpi, draw_page, &job, &error);
+  g_assert_no_error (error);
+  printf ("\n%s, %s at %g dpi: %dx%d pixels\n", view_id, size, dpi, cairo_image_surface_get_width (surface),
+          cairo_image_surface_get_height (surface));
+  printf ("  %-22s %10s %12s\n", "writer", "encode ms", "bytes");
+  t = time_encode (surface, NULL, &bytes);
+  printf ("  %-22s %10.1f %12" G_GSIZE_FORMAT "\n", "cairo (level 6, ALL)", t, bytes);
+  for (guint l = 0; l < G_N_ELEMENTS (levels); l++)
+    for (guint f = 0; f < G_N_ELEMENTS (filters); f++)
+      {
+        StraitsPngOptions options = { levels[l], filters[f].filters, NULL, NULL };
+        g_autofree char *name = g_strdup_printf ("libpng level %d, %s", levels[l], filters[f].name);
+        gboolean chosen = levels[l] == STRAITS_PNG_LEVEL && filters[f].filters == STRAITS_PNG_FILTERS;
+
+        t = time_encode (surface, &options, &bytes);
+        printf ("  %-22s %10.1f %12" G_GSIZE_FORMAT "%s\n", name, t, bytes, chosen ? "  <- exports" : "");
+      }
+  cairo_surface_destroy (surface);
+}
+
 int
 main (void)
 {
@@ -106,7 +224,7 @@ main (void)
   g_autoptr(StraitsMapRenderer) renderer = NULL;
   StraitsRegion detailed;
   guint bands = MIN (g_get_num_processors (), 4); /* the renderer's default */
-  double t_load, t_project, lod, cold, cold_one, full;
+  double t_load, t_project, lod, cold, cold_one, full, fills[3];
   guint64 lod_vertices, cold_vertices, cold_one_vertices, full_vertices;
   gint64 t0;
 
@@ -131,6 +249,7 @@ main (void)
   cold = time_frames (renderer, FALSE, TRUE, &cold_vertices);
   straits_map_renderer_set_threads (renderer, 1);
   cold_one = time_frames (renderer, FALSE, TRUE, &cold_one_vertices);
+  time_fills (renderer, fills);
   straits_map_renderer_set_threads (renderer, bands);
   full = time_frames (renderer, TRUE, TRUE, &full_vertices);
   straits_map_renderer_set_full_detail (renderer, FALSE);
@@ -144,6 +263,10 @@ main (void)
           "base layer in %u bands\n", cold, FRAMES, cold_vertices, bands);
   printf ("  the same in one thread:      %.2f ms median of %d, %" G_GUINT64_FORMAT " vertices\n",
           cold_one, FRAMES, cold_one_vertices);
+  printf ("  countries filled with antialiasing, frames in turn: cached %.2f ms, antialiased %.2f ms, "
+          "aliased %.2f ms; base layer %.2f ms against %.2f (%.0f %% less)\n",
+          fills[0], fills[1], fills[2], fills[1] - fills[0], fills[2] - fills[0],
+          100 * (1 - (fills[2] - fills[0]) / (fills[1] - fills[0])));
   printf ("same frame, full detail:       %.2f ms median of %d, %" G_GUINT64_FORMAT " vertices\n",
           full, FRAMES, full_vertices);
   printf ("speed-up, panning frame vs full detail: %.1fx (target >= 6x)\n", full / lod);
@@ -152,5 +275,9 @@ main (void)
           time_export (renderer, "figure.pdf", 72));
   printf ("A4 PNG export at 300 dpi:      %.1f ms median of 5 (target 500 ms)\n",
           time_export (renderer, "figure.png", 300));
+
+  printf ("\nPNG encoding, median of %d runs, into memory\n", RUNS);
+  png_table (atlas, dataset, "aegean", "a4-landscape", 300);
+  png_table (atlas, dataset, "eu-groupings", "slide-16x9", 96);
   return 0;
 }

@@ -5,7 +5,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <string.h>
 #include <adwaita.h>
+#include <glib/gstdio.h>
 
 #include "straits-atlas.h"
 #include "straits-export-dialog.h"
@@ -47,22 +49,30 @@ custom_index (GtkDropDown *size)
   return g_list_model_get_n_items (model) - 1;
 }
 
-static void
-test_refuses_small_page (void)
+/* A renderer of the bundled dataset's view @view_id. */
+static StraitsMapRenderer *
+renderer_for (const char *view_id)
 {
   g_autofree char *basemaps = g_build_filename (g_getenv ("STRAITS_DATA_DIR"), "basemap", NULL);
   g_autofree char *path = g_build_filename (g_getenv ("STRAITS_DATA_DIR"), "datasets",
                                             "turkey-european-security.json", NULL);
   g_autoptr(StraitsDataset) dataset = straits_dataset_load_file (path, NULL, NULL);
   g_autoptr(StraitsAtlas) atlas = straits_atlas_new (basemaps);
-  g_autoptr(StraitsViewInfo) info = straits_find_view (dataset, "black-sea", NULL);
+  g_autoptr(StraitsViewInfo) info = straits_find_view (dataset, view_id, NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(StraitsMapRenderer) renderer = straits_map_renderer_new_for_view (atlas, dataset, info, &error);
-  StraitsViewport vp;
-  GtkWidget *dialog, *export, *label;
+  StraitsMapRenderer *renderer = straits_map_renderer_new_for_view (atlas, dataset, info, &error);
 
   g_assert_no_error (error);
-  vp = straits_map_renderer_fit (renderer, 800, 600);
+  return renderer;
+}
+
+static void
+test_refuses_small_page (void)
+{
+  g_autoptr(StraitsMapRenderer) renderer = renderer_for ("black-sea");
+  StraitsViewport vp = straits_map_renderer_fit (renderer, 800, 600);
+  GtkWidget *dialog, *export, *label;
+
   dialog = straits_export_dialog_new (NULL, renderer, &vp, 800, "Black Sea", "(SWP, 2025)", NULL);
   export = find_named (dialog, "export");
   label = find_error_label (dialog);
@@ -99,11 +109,58 @@ test_refuses_small_page (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+static void
+on_destroyed (gpointer data, GObject *where_the_object_was)
+{
+  *(gboolean *) data = TRUE;
+}
+
+/* A PNG is drawn at once and written in a thread: the export returns
+ * with the dialog still open and its Export button off (the synchronous
+ * export had closed the dialog before returning); the main loop then
+ * runs until the file is written and the dialog closes. The file has the
+ * page's pixels and the title as its Title. */
+static void
+test_png_written_in_a_thread (void)
+{
+  g_autoptr(StraitsMapRenderer) renderer = renderer_for ("aegean");
+  g_autofree char *dir = g_dir_make_tmp ("straits-export-XXXXXX", NULL);
+  g_autofree char *png = g_build_filename (dir, "aegean.png", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+  cairo_surface_t *image;
+  gboolean destroyed = FALSE;
+  StraitsViewport vp = straits_map_renderer_fit (renderer, 800, 600);
+  GtkWidget *dialog;
+
+  dialog = straits_export_dialog_new (NULL, renderer, &vp, 800, "Aegean Sea", NULL, NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_object_weak_ref (G_OBJECT (dialog), on_destroyed, &destroyed);
+  straits_export_dialog_export_to (STRAITS_EXPORT_DIALOG (dialog), png);
+  g_assert_false (destroyed);
+  g_assert_false (gtk_widget_get_sensitive (find_named (dialog, "export")));
+  while (!destroyed)
+    g_main_context_iteration (NULL, TRUE);
+
+  image = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+  /* A4 landscape at the dialog's 150 dpi */
+  g_assert_cmpint (cairo_image_surface_get_width (image), ==, 1754);
+  g_assert_cmpint (cairo_image_surface_get_height (image), ==, 1240);
+  cairo_surface_destroy (image);
+  g_assert_true (g_file_get_contents (png, &contents, &length, NULL));
+  /* the tEXt chunk: key, NUL, value */
+  g_assert_nonnull (memmem (contents, MIN (length, 4096), "Title\0Aegean Sea", strlen ("Title") + 1 + strlen ("Aegean Sea")));
+  g_unlink (png);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   g_test_add_func ("/export-dialog/refuses-small-page", test_refuses_small_page);
+  g_test_add_func ("/export-dialog/png-written-in-a-thread", test_png_written_in_a_thread);
   return g_test_run ();
 }

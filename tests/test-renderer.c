@@ -7,6 +7,7 @@
 
 #include "straits-atlas.h"
 #include "straits-map-renderer.h"
+#include "straits-map-renderer-private.h"
 #include "straits-view-setup.h"
 
 #define WIDTH 800
@@ -28,20 +29,26 @@ renderer_for (const char *view_id)
   return r;
 }
 
-/* Renders @r at WIDTH x HEIGHT fitted to its region. */
+/* Renders @r at @width x @height fitted to its region. */
 static cairo_surface_t *
-render (StraitsMapRenderer *r, StraitsViewport *vp_out)
+render_at (StraitsMapRenderer *r, int width, int height, StraitsViewport *vp_out)
 {
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, WIDTH, HEIGHT);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
   cairo_t *cr = cairo_create (surface);
-  StraitsViewport vp = straits_map_renderer_fit (r, WIDTH, HEIGHT);
+  StraitsViewport vp = straits_map_renderer_fit (r, width, height);
 
-  straits_map_renderer_draw (r, cr, WIDTH, HEIGHT, &vp);
+  straits_map_renderer_draw (r, cr, width, height, &vp);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
   if (vp_out)
     *vp_out = vp;
   return surface;
+}
+
+static cairo_surface_t *
+render (StraitsMapRenderer *r, StraitsViewport *vp_out)
+{
+  return render_at (r, WIDTH, HEIGHT, vp_out);
 }
 
 static guint32
@@ -524,6 +531,61 @@ test_bands_match_one_pass (void)
     }
 }
 
+/* The share of pixels that differ between @a and @b, and their PSNR in
+ * dB over the red, green and blue channels (INFINITY when equal). */
+static double
+pixel_difference (cairo_surface_t *a, cairo_surface_t *b, double *psnr)
+{
+  int w = cairo_image_surface_get_width (a), h = cairo_image_surface_get_height (a);
+  guint64 changed = 0;
+  double squares = 0;
+
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      {
+        guint32 p = pixel (a, x, y), q = pixel (b, x, y);
+
+        changed += p != q;
+        for (int shift = 0; shift < 24; shift += 8)
+          {
+            double d = (double) ((p >> shift) & 0xff) - (double) ((q >> shift) & 0xff);
+            squares += d * d;
+          }
+      }
+  *psnr = squares > 0 ? 10 * log10 (255.0 * 255.0 / (squares / (3.0 * w * h))) : INFINITY;
+  return (double) changed / ((double) w * h);
+}
+
+/* On raster targets the countries are filled without antialiasing, the
+ * coasts and borders stroked over their edges: at 1920x1080 the frame
+ * stays within PSNR 40 dB and 3 % of pixels of the one with antialiased
+ * fills (EU 44 dB and 1.4 %, Aegean 57 dB and 0.9 %; at 800x600 the EU
+ * is at 41 dB and 2.7 %), and it does change (the fills are aliased). */
+static void
+test_aliased_fills_look_the_same (void)
+{
+  const char *views[] = { "eu-groupings", "aegean" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      g_autoptr(StraitsMapRenderer) r = renderer_for (views[i]);
+      cairo_surface_t *aliased, *smooth;
+      double changed, psnr;
+
+      aliased = render_at (r, 1920, 1080, NULL);
+      r->antialias_fills = TRUE;
+      straits_map_renderer_invalidate (r);
+      smooth = render_at (r, 1920, 1080, NULL);
+      changed = pixel_difference (aliased, smooth, &psnr);
+      g_test_message ("%s: %.2f %% of pixels changed, PSNR %.1f dB", views[i], 100 * changed, psnr);
+      g_assert_cmpfloat (changed, >, 0);
+      g_assert_cmpfloat (changed, <=, 0.03);
+      g_assert_cmpfloat (psnr, >=, 40);
+      cairo_surface_destroy (aliased);
+      cairo_surface_destroy (smooth);
+    }
+}
+
 static void
 on_prepared (GObject *source, GAsyncResult *result, gpointer data)
 {
@@ -694,6 +756,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/renderer/dataset-views", test_dataset_views);
   g_test_add_func ("/renderer/legend-survives-cached-frames", test_legend_survives_cached_frames);
   g_test_add_func ("/renderer/bands-match-one-pass", test_bands_match_one_pass);
+  g_test_add_func ("/renderer/aliased-fills-look-the-same", test_aliased_fills_look_the_same);
   g_test_add_func ("/renderer/prepared-in-a-thread", test_prepared_in_a_thread);
   g_test_add_func ("/renderer/hover-alone", test_hover_alone);
   status = g_test_run ();

@@ -56,6 +56,8 @@ struct _StraitsExportDialog
   GtkLabel *error_label;
   GtkWidget *export_button;
   GtkWidget *map_only_rows;       /* the "Show" row's box */
+  gboolean exporting;             /* a PNG being written in a thread */
+  gboolean closed;
 };
 
 G_DEFINE_FINAL_TYPE (StraitsExportDialog, straits_export_dialog, ADW_TYPE_WINDOW)
@@ -182,7 +184,7 @@ check_page (StraitsExportDialog *self)
     }
   gtk_label_set_text (self->error_label, fits ? "" : error->message);
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), !fits);
-  gtk_widget_set_sensitive (self->export_button, fits);
+  gtk_widget_set_sensitive (self->export_button, fits && !self->exporting);
   return fits;
 }
 
@@ -268,41 +270,96 @@ draw_page (cairo_t *cr, double width, double height, guint page, gpointer user_d
   draw_figure (user_data, cr, width, height);
 }
 
+/* A PNG's image is drawn here, on the main thread that owns the
+ * renderer, and compressed and written in a thread (a 300-dpi A4 page
+ * takes a tenth of a second or more to encode), the dialog still drawing
+ * and answering meanwhile. */
+static void
+on_png_written (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  StraitsExportDialog *self = STRAITS_EXPORT_DIALOG (source);
+  g_autoptr(GError) error = NULL;
+  gboolean ok = straits_export_write_png_finish (result, &error);
+
+  self->exporting = FALSE;
+  if (self->closed)
+    return;
+  check_page (self);
+  if (!ok)
+    {
+      gtk_label_set_text (self->error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      return;
+    }
+  remember (self);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+/* Exports the figure to @path; FALSE with @error when that failed at
+ * once. A PNG is finished later, in on_png_written(). */
+static gboolean
+export_to (StraitsExportDialog *self, const char *path, const char *alt, GError **error)
+{
+  const char *title = self->dataset != NULL ? straits_dataset_get_figure (self->dataset, self->chart)->title
+                                            : gtk_editable_get_text (GTK_EDITABLE (self->title));
+  StraitsExportMetadata meta = { title, alt, NULL, NULL };
+  gboolean write_alt = gtk_check_button_get_active (self->write_alt_text);
+  double dpi = gtk_spin_button_get_value (self->dpi);
+  StraitsExportFormat format;
+  cairo_surface_t *image;
+  double w, h;
+
+  if (!page_size (self, &w, &h) || !straits_export_format_from_filename (path, &format, error))
+    return FALSE;
+  if (format != STRAITS_EXPORT_PNG)
+    {
+      if (!straits_export (path, w, h, dpi, 1, draw_page, self, &meta, error) ||
+          (write_alt && !straits_export_write_alt_text (path, alt, error)))
+        return FALSE;
+      remember (self);
+      gtk_window_destroy (GTK_WINDOW (self));
+      return TRUE;
+    }
+  if ((image = straits_export_draw_png (path, w, h, dpi, draw_page, self, error)) == NULL)
+    return FALSE;
+  self->exporting = TRUE;
+  gtk_widget_set_sensitive (self->export_button, FALSE);
+  straits_export_write_png_async (path, image, &meta, write_alt ? alt : NULL, self, on_png_written, NULL);
+  cairo_surface_destroy (image);
+  return TRUE;
+}
+
+/* What the file chooser's Export does with the file chosen; the dialog
+ * closes once the file is written, or stays with what went wrong (no
+ * partial file is left). */
+void
+straits_export_dialog_export_to (StraitsExportDialog *self,
+                                 const char          *path)
+{
+  g_autofree char *alt = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (self->alt_text, &start, &end);
+  alt = gtk_text_buffer_get_text (self->alt_text, &start, &end, FALSE);
+  if (!export_to (self, path, alt, &error) && error != NULL)
+    {
+      gtk_label_set_text (self->error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+    }
+}
+
 static void
 on_file_chosen (GtkNativeDialog *chooser, int response, gpointer user_data)
 {
-  StraitsExportDialog *self = user_data;
   g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL, *alt = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkTextIter start, end;
-  double w, h;
+  g_autofree char *path = NULL;
 
-  if (response != GTK_RESPONSE_ACCEPT)
-    goto out;
-  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   path = file ? g_file_get_path (file) : NULL;
-  gtk_text_buffer_get_bounds (self->alt_text, &start, &end);
-  alt = gtk_text_buffer_get_text (self->alt_text, &start, &end, FALSE);
-  if (path == NULL || !page_size (self, &w, &h))
-    goto out;
-  {
-    const char *title = self->dataset != NULL ? straits_dataset_get_figure (self->dataset, self->chart)->title
-                                              : gtk_editable_get_text (GTK_EDITABLE (self->title));
-    StraitsExportMetadata meta = { title, alt, NULL, NULL };
-
-    if (!straits_export (path, w, h, gtk_spin_button_get_value (self->dpi), 1, draw_page, self, &meta, &error) ||
-        (gtk_check_button_get_active (self->write_alt_text) && !straits_export_write_alt_text (path, alt, &error)))
-      {
-        /* The dialog stays, with what went wrong; no partial file is left. */
-        gtk_label_set_text (self->error_label, error->message);
-        gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
-        goto out;
-      }
-  }
-  remember (self);
-  gtk_window_destroy (GTK_WINDOW (self));
-out:
+  if (path != NULL)
+    straits_export_dialog_export_to (user_data, path);
   g_object_unref (chooser);
 }
 
@@ -506,6 +563,8 @@ straits_export_dialog_dispose (GObject *object)
 {
   StraitsExportDialog *self = STRAITS_EXPORT_DIALOG (object);
 
+  /* A PNG still being written finishes; its callback then does nothing. */
+  self->closed = TRUE;
   g_clear_object (&self->renderer);
   g_clear_object (&self->dataset);
   g_clear_object (&self->settings);

@@ -28,5 +28,7 @@ GtkWidget *straits_export_dialog_new_for_chart (GtkWindow        *parent,
                                                 guint32           figure,
                                                 StraitsChartKind  kind,
                                                 GSettings        *settings);
+void       straits_export_dialog_export_to     (StraitsExportDialog *self,
+                                                const char          *path);
 
 G_END_DECLS

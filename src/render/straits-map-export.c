@@ -20,6 +20,7 @@
 #include <glib/gstdio.h>
 
 #include "straits-map-export.h"
+#include "straits-png.h"
 #include "straits-text.h"
 
 #define MM_TO_PT (72.0 / 25.4)
@@ -286,13 +287,14 @@ draw_svg (Sink            *sink,
   return write_to_sink (sink, (const unsigned char *) svg->str, svg->len);
 }
 
+/* The page at @dpi on an image of its own, opaque (RGB24). */
 static cairo_status_t
-draw_png (Sink            *sink,
-          double           w,
-          double           h,
-          double           dpi,
-          StraitsDrawFunc  draw,
-          gpointer         data)
+draw_png (double            w,
+          double            h,
+          double            dpi,
+          StraitsDrawFunc   draw,
+          gpointer          data,
+          cairo_surface_t **out)
 {
   double pw, ph;
   cairo_surface_t *surface;
@@ -310,8 +312,9 @@ draw_png (Sink            *sink,
   status = cairo_status (cr);
   cairo_destroy (cr);
   if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_write_to_png_stream (surface, write_to_sink, sink);
-  cairo_surface_destroy (surface);
+    *out = surface;
+  else
+    cairo_surface_destroy (surface);
   return status;
 }
 
@@ -481,6 +484,160 @@ atomic_file_commit (AtomicFile  *file,
   return TRUE;
 }
 
+static gboolean
+check_png_page (double       width_pt,
+                double       height_pt,
+                double       dpi,
+                GError     **error)
+{
+  if (!(dpi >= MIN_DPI && dpi <= MAX_DPI))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("A resolution of %g dpi is out of range (%g to %g)"), dpi, MIN_DPI, MAX_DPI);
+      return FALSE;
+    }
+  return straits_export_check_pixels (width_pt, height_pt, dpi, error);
+}
+
+static gboolean
+check_status (const char      *filename,
+              cairo_status_t   status,
+              GError         **error)
+{
+  if (status == CAIRO_STATUS_SUCCESS)
+    return TRUE;
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot draw “%s”: %s"),
+               filename, cairo_status_to_string (status));
+  return FALSE;
+}
+
+/* The first half of a PNG export, on the thread that may draw: the page
+ * at @dpi as an opaque image, for straits_export_write_png(). */
+cairo_surface_t *
+straits_export_draw_png (const char       *filename,
+                         double            width_pt,
+                         double            height_pt,
+                         double            dpi,
+                         StraitsDrawFunc   draw,
+                         gpointer          user_data,
+                         GError          **error)
+{
+  cairo_surface_t *surface = NULL;
+
+  if (!check_png_page (width_pt, height_pt, dpi, error) ||
+      !check_status (filename, draw_png (width_pt, height_pt, dpi, draw, user_data, &surface), error))
+    return NULL;
+  return surface;
+}
+
+/* The second half, on any thread: @surface encoded (zlib level and
+ * filters chosen in bench/bench-render.c) into @filename, atomically. The
+ * title and subject go in as the PNG's Title and Description. */
+gboolean
+straits_export_write_png (const char                  *filename,
+                          cairo_surface_t             *surface,
+                          const StraitsExportMetadata *metadata,
+                          GError                     **error)
+{
+  g_auto(AtomicFile) out = { NULL, NULL, NULL };
+  g_autoptr(GError) local = NULL;
+  StraitsPngOptions options = { STRAITS_PNG_LEVEL, STRAITS_PNG_FILTERS,
+                                metadata ? metadata->title : NULL, metadata ? metadata->subject : NULL };
+
+  if (!atomic_file_open (&out, filename, error))
+    return FALSE;
+  if (!straits_png_write (surface, out.stream, &options, &local))
+    {
+      g_propagate_prefixed_error (error, g_steal_pointer (&local), _("Cannot write “%s”: "), filename);
+      return FALSE;
+    }
+  return atomic_file_commit (&out, error);
+}
+
+typedef struct {
+  char *filename;
+  cairo_surface_t *surface;
+  char *title, *subject, *alt_text;
+} PngJob;
+
+static void
+png_job_free (PngJob *job)
+{
+  g_free (job->filename);
+  cairo_surface_destroy (job->surface);
+  g_free (job->title);
+  g_free (job->subject);
+  g_free (job->alt_text);
+  g_free (job);
+}
+
+static void
+write_png_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  PngJob *job = data;
+  StraitsExportMetadata meta = { job->title, job->subject, NULL, NULL };
+  GError *error = NULL;
+
+  if (!straits_export_write_png (job->filename, job->surface, &meta, &error) ||
+      (job->alt_text != NULL && !straits_export_write_alt_text (job->filename, job->alt_text, &error)))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/* straits_export_write_png() in a thread of its own, and then, if
+ * @alt_text is given, NAME.alt.txt beside the file: the window goes on
+ * while the image is compressed. */
+void
+straits_export_write_png_async (const char                  *filename,
+                                cairo_surface_t             *surface,
+                                const StraitsExportMetadata *metadata,
+                                const char                  *alt_text,
+                                gpointer                     source_object,
+                                GAsyncReadyCallback          callback,
+                                gpointer                     user_data)
+{
+  GTask *task = g_task_new (source_object, NULL, callback, user_data);
+  PngJob *job = g_new0 (PngJob, 1);
+
+  job->filename = g_strdup (filename);
+  job->surface = cairo_surface_reference (surface);
+  job->title = g_strdup (metadata ? metadata->title : NULL);
+  job->subject = g_strdup (metadata ? metadata->subject : NULL);
+  job->alt_text = g_strdup (alt_text);
+  g_task_set_source_tag (task, straits_export_write_png_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) png_job_free);
+  g_task_run_in_thread (task, write_png_thread);
+  g_object_unref (task);
+}
+
+gboolean
+straits_export_write_png_finish (GAsyncResult  *result,
+                                 GError       **error)
+{
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static gboolean
+export_png (const char                  *filename,
+            double                       width_pt,
+            double                       height_pt,
+            double                       dpi,
+            StraitsDrawFunc              draw,
+            gpointer                     user_data,
+            const StraitsExportMetadata *metadata,
+            GError                     **error)
+{
+  cairo_surface_t *surface = straits_export_draw_png (filename, width_pt, height_pt, dpi, draw, user_data, error);
+  gboolean ok;
+
+  if (surface == NULL)
+    return FALSE;
+  ok = straits_export_write_png (filename, surface, metadata, error);
+  cairo_surface_destroy (surface);
+  return ok;
+}
+
 gboolean
 straits_export (const char                  *filename,
                 double                       width_pt,
@@ -499,21 +656,13 @@ straits_export (const char                  *filename,
 
   if (!straits_export_format_from_filename (filename, &format, error))
     return FALSE;
-  if (format == STRAITS_EXPORT_PNG && !(dpi >= MIN_DPI && dpi <= MAX_DPI))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("A resolution of %g dpi is out of range (%g to %g)"), dpi, MIN_DPI, MAX_DPI);
-      return FALSE;
-    }
-  if (format == STRAITS_EXPORT_PNG && !straits_export_check_pixels (width_pt, height_pt, dpi, error))
-    return FALSE;
+  if (format == STRAITS_EXPORT_PNG)
+    return export_png (filename, width_pt, height_pt, dpi, draw, user_data, metadata, error);
   if (!atomic_file_open (&out, filename, error))
     return FALSE;
   sink.stream = out.stream;
 
-  if (format == STRAITS_EXPORT_PNG)
-    status = draw_png (&sink, width_pt, height_pt, dpi, draw, user_data);
-  else if (format == STRAITS_EXPORT_PDF)
+  if (format == STRAITS_EXPORT_PDF)
     status = draw_pdf (&sink, width_pt, height_pt, MAX (n_pages, 1), draw, user_data, metadata);
   else
     status = draw_svg (&sink, width_pt, height_pt, draw, user_data);
@@ -523,13 +672,7 @@ straits_export (const char                  *filename,
       g_propagate_prefixed_error (error, sink.error, _("Cannot write “%s”: "), filename);
       return FALSE;
     }
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot draw “%s”: %s"),
-                   filename, cairo_status_to_string (status));
-      return FALSE;
-    }
-  return atomic_file_commit (&out, error);
+  return check_status (filename, status, error) && atomic_file_commit (&out, error);
 }
 
 /* NAME.alt.txt beside NAME.EXT, written atomically: a figure's text

@@ -129,6 +129,8 @@ fill_feature_as (StraitsMapRenderer *self,
       cairo_clip_extents (cr, &x0, &y0, &x1, &y1);
       cairo_path_extents (cr, &x0, &y0, &x1, &y1);
       cairo_clip (cr);
+      /* The clip's edge is stroked over; the hatching is not. */
+      cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
       hatch (cr, x0, y0, x1, y1, kind, 4 * frame->unit);
       cairo_restore (cr);
       return;
@@ -482,8 +484,17 @@ straits_map_draw_base (StraitsMapRenderer *self,
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   if (straits_map_renderer_has_overlay (self, "straits"))
     highlight_straits (self, frame);
+  /* The coasts and borders stroked below cover the countries' edges,
+   * where antialiasing is all a fill's cost: on raster targets they are
+   * filled without it. The islands layer is not stroked (the coasts are
+   * the countries' edges), and its islets are a few pixels wide: without
+   * antialiasing their edges turn to steps and the smallest lose or gain
+   * pixels, so they keep it. */
+  if (cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_IMAGE && !self->antialias_fills)
+    cairo_set_antialias (cr, CAIRO_ANTIALIAS_NONE);
   draw_layer_fills (self, frame, STRAITS_LAYER_COUNTRY);
   draw_territory_fills (self, frame);
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
   draw_layer_fills (self, frame, STRAITS_LAYER_ISLAND);
 
   /* Round joins cost cairo a small arc at every vertex; at these widths

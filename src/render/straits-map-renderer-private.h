@@ -40,6 +40,9 @@ struct _StraitsMapRenderer
   StraitsRect reserved;     /* labels keep clear of it (a figure's scale bar) */
   gboolean hide_labels;
   gboolean full_detail;
+  /* Tests: the countries filled with antialiasing on raster targets too,
+   * as before issue 20, to compare against. */
+  gboolean antialias_fills;
 
   int *actor_features;      /* country feature per actor, or -1 */
   double *actor_xy;         /* anchor per actor, NAN when none */
