@@ -4,6 +4,7 @@
  */
 #include <locale.h>
 #include <math.h>
+#include <string.h>
 
 #include "straits-figure.h"
 #include "straits-projection.h"
@@ -175,6 +176,67 @@ test_svg_figure (void)
     g_assert_true (svg_has_text (svg, straits_map_renderer_get_label_text (renderer, i)));
 }
 
+/* The figure, drawn to an image of WIDTH x HEIGHT. */
+static cairo_surface_t *
+figure_image (StraitsMapRenderer *r, const StraitsFigureOptions *options)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, WIDTH, HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+
+  straits_figure_draw (r, cr, WIDTH, HEIGHT, options);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static gboolean
+same_pixels (cairo_surface_t *a, cairo_surface_t *b)
+{
+  return memcmp (cairo_image_surface_get_data (a), cairo_image_surface_get_data (b),
+                 (gsize) cairo_image_surface_get_stride (a) * HEIGHT) == 0;
+}
+
+/* A figure never shows the pointer's hover, and the selection only when
+ * asked; the map on screen gets both back. */
+static void
+test_highlights (void)
+{
+  g_autoptr(StraitsMapRenderer) r = renderer_for ("aegean");
+  guint32 greece = straits_dataset_find_actor_by_iso3 (dataset, "GRC");
+  guint32 turkey = straits_dataset_find_actor_by_iso3 (dataset, "TUR");
+  StraitsFigureOptions options = { .title = "t", .legend = TRUE, .credits = TRUE };
+  cairo_surface_t *plain, *selected, *figure;
+
+  plain = figure_image (r, &options);
+  straits_map_renderer_set_selection (r, &greece, 1, STRAITS_NO_INDEX);
+  options.selection = TRUE;
+  selected = figure_image (r, &options);
+  g_assert_false (same_pixels (plain, selected));
+
+  straits_map_renderer_set_hover (r, turkey, STRAITS_NO_INDEX);
+  options.selection = FALSE;
+  figure = figure_image (r, &options);
+  g_assert_true (same_pixels (figure, plain));
+  cairo_surface_destroy (figure);
+  options.selection = TRUE;
+  figure = figure_image (r, &options);
+  g_assert_true (same_pixels (figure, selected));
+  cairo_surface_destroy (figure);
+  /* Given back: the next figure with the selection differs from one
+   * without again. */
+  options.selection = FALSE;
+  figure = figure_image (r, &options);
+  g_assert_true (same_pixels (figure, plain));
+  cairo_surface_destroy (figure);
+  straits_map_renderer_set_hover (r, STRAITS_NO_INDEX, STRAITS_NO_INDEX);
+  options.selection = TRUE;
+  figure = figure_image (r, &options);
+  g_assert_true (same_pixels (figure, selected));
+  cairo_surface_destroy (figure);
+  cairo_surface_destroy (selected);
+  cairo_surface_destroy (plain);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -192,6 +254,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/figure/legend-matches-drawing", test_legend_matches_drawing);
   g_test_add_func ("/figure/scale-bar", test_scale_bar);
   g_test_add_func ("/figure/svg-text", test_svg_figure);
+  g_test_add_func ("/figure/highlights", test_highlights);
   status = g_test_run ();
   straits_atlas_free (atlas);
   g_object_unref (dataset);

@@ -48,6 +48,7 @@ struct _StraitsExportDialog
   GtkCheckButton *legend;
   GtkCheckButton *scale_bar;
   GtkCheckButton *credits;
+  GtkCheckButton *selection;      /* the map's selection in the figure */
   GtkDropDown *marking;
   GtkCheckButton *write_alt_text;
   GtkTextBuffer *alt_text;
@@ -104,6 +105,7 @@ figure_options (StraitsExportDialog *self, double page_width, StraitsViewport *v
     .title = gtk_editable_get_text (GTK_EDITABLE (self->title)),
     .subtitle = gtk_editable_get_text (GTK_EDITABLE (self->subtitle)),
     .legend = gtk_check_button_get_active (self->legend),
+    .selection = gtk_check_button_get_active (self->selection),
     .credits = gtk_check_button_get_active (self->credits),
     .scale_bar = gtk_check_button_get_active (self->scale_bar),
     .viewport = vp,
@@ -228,6 +230,7 @@ remember (StraitsExportDialog *self)
   g_settings_set_boolean (self->settings, "export-legend", gtk_check_button_get_active (self->legend));
   g_settings_set_boolean (self->settings, "export-scale-bar", gtk_check_button_get_active (self->scale_bar));
   g_settings_set_boolean (self->settings, "export-credits", gtk_check_button_get_active (self->credits));
+  g_settings_set_boolean (self->settings, "export-selection", gtk_check_button_get_active (self->selection));
 }
 
 static void
@@ -258,6 +261,7 @@ restore (StraitsExportDialog *self)
   gtk_check_button_set_active (self->legend, g_settings_get_boolean (self->settings, "export-legend"));
   gtk_check_button_set_active (self->scale_bar, g_settings_get_boolean (self->settings, "export-scale-bar"));
   gtk_check_button_set_active (self->credits, g_settings_get_boolean (self->settings, "export-credits"));
+  gtk_check_button_set_active (self->selection, g_settings_get_boolean (self->settings, "export-selection"));
   /* Entry 0 is "None"; the markings follow. */
   gtk_drop_down_set_selected (self->marking, g_strv_contains (straits_figure_markings (), marking)
                                              ? index_of (straits_figure_markings (), marking) + 1 : 0);
@@ -501,6 +505,10 @@ build (StraitsExportDialog *self)
   self->legend = check (elements, _("Legend"));
   self->scale_bar = check (elements, _("Scale bar"));
   self->credits = check (elements, _("Credits and data stamp"));
+  /* Off by default: a figure is not the moment on screen that was clicked. */
+  self->selection = check (elements, _("Selection"));
+  gtk_check_button_set_active (self->selection, FALSE);
+  gtk_widget_set_name (GTK_WIDGET (self->selection), "selection");
   row (grid, &y, _("Show"), elements);
   self->map_only_rows = elements;
   g_strv_builder_add (marking_builder, _("None"));
@@ -546,7 +554,8 @@ connect_updates (StraitsExportDialog *self)
 {
   GObject *changing[] = { G_OBJECT (self->format), G_OBJECT (self->size), G_OBJECT (self->custom_unit),
                           G_OBJECT (self->marking) };
-  GObject *toggles[] = { G_OBJECT (self->legend), G_OBJECT (self->scale_bar), G_OBJECT (self->credits) };
+  GObject *toggles[] = { G_OBJECT (self->legend), G_OBJECT (self->scale_bar), G_OBJECT (self->credits),
+                         G_OBJECT (self->selection) };
 
   for (guint i = 0; i < G_N_ELEMENTS (changing); i++)
     g_signal_connect_swapped (changing[i], "notify::selected", G_CALLBACK (update), self);

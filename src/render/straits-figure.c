@@ -384,7 +384,9 @@ straits_figure_draw (StraitsMapRenderer         *renderer,
   /* Labels keep clear of the scale bar drawn over the map after it. */
   if (options->scale_bar && straits_figure_scale_bar (renderer, &vp, inner, bottom - top, &x0, &x1, &y, &km))
     straits_map_renderer_set_reserved (renderer, &(StraitsRect) { x0 - 8, y - 22, x1 - x0 + 16, 28 });
+  straits_map_renderer_stash_highlights (renderer, options->selection);
   straits_map_renderer_draw (renderer, cr, inner, bottom - top, &vp);
+  straits_map_renderer_restore_highlights (renderer);
   straits_map_renderer_set_reserved (renderer, NULL);
   straits_map_renderer_set_footnote_marks (renderer, FALSE);
   if (options->scale_bar)

@@ -18,6 +18,7 @@ typedef struct {
   const StraitsViewport *viewport; /* NULL: fit the region to the map frame */
   gboolean scale_bar;
   const char *marking;    /* a handling marking such as "TLP:AMBER", or NULL */
+  gboolean selection;     /* the map's selection drawn (never its hover) */
 } StraitsFigureOptions;
 
 /* Where the scale bar goes on a map frame of @width x @height at @viewport:

@@ -36,6 +36,10 @@ struct _StraitsMapRenderer
   guint32 hover_relation;
   gboolean show_legend;
   gboolean footnote_marks;  /* Kosovo*: the credits carry the footnote */
+  /* Hover and selection while a figure leaves them out. */
+  gboolean stashed;
+  GArray *stashed_actors;
+  guint32 stashed_relation, stashed_hover_actor, stashed_hover_relation;
   gboolean has_reserved;
   StraitsRect reserved;     /* labels keep clear of it (a figure's scale bar) */
   gboolean hide_labels;

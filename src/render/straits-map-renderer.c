@@ -59,6 +59,7 @@ straits_map_renderer_finalize (GObject *object)
   g_clear_pointer (&self->labels, g_array_unref);
   g_clear_pointer (&self->sprites, g_array_unref);
   g_clear_pointer (&self->label_texts, g_ptr_array_unref);
+  g_clear_pointer (&self->stashed_actors, g_array_unref);
   g_clear_pointer (&self->drawn_groups, g_array_unref);
   g_clear_pointer (&self->drawn_types, g_array_unref);
   g_clear_pointer (&self->layouts, g_hash_table_unref);
@@ -283,6 +284,36 @@ straits_map_renderer_set_convention (StraitsMapRenderer *self,
     return;
   self->convention = convention;
   straits_map_renderer_invalidate (self);
+}
+
+void
+straits_map_renderer_stash_highlights (StraitsMapRenderer *self,
+                                       gboolean            keep_selection)
+{
+  g_return_if_fail (STRAITS_IS_MAP_RENDERER (self));
+  g_return_if_fail (!self->stashed);
+  self->stashed = TRUE;
+  self->stashed_hover_actor = self->hover_actor;
+  self->stashed_hover_relation = self->hover_relation;
+  self->hover_actor = self->hover_relation = STRAITS_NO_INDEX;
+  self->stashed_actors = g_array_copy (self->selected_actors);
+  self->stashed_relation = self->selected_relation;
+  if (!keep_selection)
+    straits_map_renderer_set_selection (self, NULL, 0, STRAITS_NO_INDEX);
+}
+
+void
+straits_map_renderer_restore_highlights (StraitsMapRenderer *self)
+{
+  g_return_if_fail (STRAITS_IS_MAP_RENDERER (self));
+  if (!self->stashed)
+    return;
+  self->stashed = FALSE;
+  self->hover_actor = self->stashed_hover_actor;
+  self->hover_relation = self->stashed_hover_relation;
+  straits_map_renderer_set_selection (self, (const guint32 *) (gpointer) self->stashed_actors->data,
+                                      self->stashed_actors->len, self->stashed_relation);
+  g_clear_pointer (&self->stashed_actors, g_array_unref);
 }
 
 void

@@ -76,6 +76,12 @@ void     straits_map_renderer_set_show_legend           (StraitsMapRenderer  *se
                                                          gboolean             show);
 void     straits_map_renderer_set_show_labels           (StraitsMapRenderer  *self,
                                                          gboolean             show);
+/* A figure shows no hover, and the selection only when asked: the frames
+ * drawn between these two calls leave out the hover (and the selection
+ * unless @keep_selection); _restore puts them back as they were. */
+void     straits_map_renderer_stash_highlights          (StraitsMapRenderer  *self,
+                                                         gboolean             keep_selection);
+void     straits_map_renderer_restore_highlights        (StraitsMapRenderer  *self);
 /* A box (output units) that labels keep clear of: the scale bar a figure
  * draws over the map afterwards. NULL: none. */
 void     straits_map_renderer_set_reserved              (StraitsMapRenderer  *self,
