@@ -30,15 +30,23 @@ renderer_for (const char *view_id)
   return r;
 }
 
-static char *
-draw_and_describe (StraitsMapRenderer *r, const StraitsFigureOptions *options)
+/* The figure, drawn to an image of WIDTH x HEIGHT. */
+static cairo_surface_t *
+figure_image (StraitsMapRenderer *r, const StraitsFigureOptions *options)
 {
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, WIDTH, HEIGHT);
   cairo_t *cr = cairo_create (surface);
 
   straits_figure_draw (r, cr, WIDTH, HEIGHT, options);
   cairo_destroy (cr);
-  cairo_surface_destroy (surface);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static char *
+draw_and_describe (StraitsMapRenderer *r, const StraitsFigureOptions *options)
+{
+  cairo_surface_destroy (figure_image (r, options));
   return straits_figure_describe (r, options);
 }
 
@@ -174,19 +182,6 @@ test_svg_figure (void)
   g_assert_cmpuint (straits_map_renderer_get_n_labels (renderer), >, 10);
   for (guint i = 0; i < straits_map_renderer_get_n_labels (renderer); i++)
     g_assert_true (svg_has_text (svg, straits_map_renderer_get_label_text (renderer, i)));
-}
-
-/* The figure, drawn to an image of WIDTH x HEIGHT. */
-static cairo_surface_t *
-figure_image (StraitsMapRenderer *r, const StraitsFigureOptions *options)
-{
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, WIDTH, HEIGHT);
-  cairo_t *cr = cairo_create (surface);
-
-  straits_figure_draw (r, cr, WIDTH, HEIGHT, options);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-  return surface;
 }
 
 static gboolean
