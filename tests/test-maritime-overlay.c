@@ -6,6 +6,7 @@
  */
 #include <locale.h>
 #include <math.h>
+#include <stdlib.h>
 
 #include "straits-maritime-overlay.h"
 #include "straits-projection.h"
@@ -146,6 +147,62 @@ test_colours_differ (void)
   g_assert_cmpfloat (fabs (grc->r - tur->r) + fabs (grc->g - tur->g) + fabs (grc->b - tur->b), >, 0.5);
 }
 
+/* How many pixels of @surface are @colour, within one level a channel. */
+static guint
+pixels_of (cairo_surface_t *surface, StraitsColour colour)
+{
+  int want[3] = { (int) lround (colour.r * 255), (int) lround (colour.g * 255), (int) lround (colour.b * 255) };
+  guint n = 0;
+
+  for (int y = 0; y < SIZE; y++)
+    for (int x = 0; x < SIZE; x++)
+      {
+        guint32 p = pixel (surface, x, y);
+
+        if (abs ((int) (p >> 16 & 0xff) - want[0]) <= 1 && abs ((int) (p >> 8 & 0xff) - want[1]) <= 1 &&
+            abs ((int) (p & 0xff) - want[2]) <= 1)
+          n++;
+      }
+  return n;
+}
+
+/* The legend's swatches are the colours the belts show on the map, each
+ * limit and country its own, with one limit or both drawn. */
+static void
+test_swatches_match_map (void)
+{
+  static const StraitsColour white = { 1, 1, 1 };
+  const guint shows[] = { STRAITS_MARITIME_SHOW_6NM, STRAITS_MARITIME_SHOW_12NM, STRAITS_MARITIME_SHOW_BOTH };
+
+  for (guint i = 0; i < G_N_ELEMENTS (shows); i++)
+    {
+      cairo_surface_t *surface = draw_matrix (shows[i]);
+
+      for (int l = 0; l < STRAITS_MARITIME_N_LIMITS; l++)
+        for (int c = STRAITS_MARITIME_GRC; c <= STRAITS_MARITIME_TUR; c++)
+          {
+            StraitsColour swatch = straits_maritime_overlay_swatch (c, l, shows[i], &white);
+            guint n;
+
+            if (!(shows[i] & (1u << l)))
+              continue;
+            n = pixels_of (surface, swatch);
+            if (n < 500)
+              g_error ("limits %u: the %s %d nm swatch's colour covers %u pixels of the map", shows[i],
+                       c == STRAITS_MARITIME_GRC ? "Greek" : "Turkish", l == STRAITS_MARITIME_6NM ? 6 : 12, n);
+          }
+      /* With both drawn, the two limits' swatches differ. */
+      if (shows[i] == STRAITS_MARITIME_SHOW_BOTH)
+        {
+          StraitsColour six = straits_maritime_overlay_swatch (STRAITS_MARITIME_GRC, STRAITS_MARITIME_6NM, shows[i], &white);
+          StraitsColour twelve = straits_maritime_overlay_swatch (STRAITS_MARITIME_GRC, STRAITS_MARITIME_12NM, shows[i], &white);
+
+          g_assert_cmpfloat (fabs (six.r - twelve.r) + fabs (six.g - twelve.g) + fabs (six.b - twelve.b), >, 0.05);
+        }
+      cairo_surface_destroy (surface);
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -161,6 +218,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/maritime-overlay/changes-pixels", test_changes_pixels);
   g_test_add_func ("/maritime-overlay/lonlat-matches-matrix", test_lonlat_matches_matrix);
   g_test_add_func ("/maritime-overlay/colours-differ", test_colours_differ);
+  g_test_add_func ("/maritime-overlay/swatches-match-map", test_swatches_match_map);
   status = g_test_run ();
   straits_maritime_report_free (report);
   return status;

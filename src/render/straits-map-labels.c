@@ -15,6 +15,7 @@
 
 #include "straits-country-names.h"
 #include "straits-map-renderer-private.h"
+#include "straits-maritime-overlay.h"
 #include "straits-text.h"
 
 #define MAX_CACHED_LAYOUTS 4000
@@ -837,6 +838,26 @@ draw_swatch (StraitsMapRenderer *self,
   cairo_stroke (cr);
 }
 
+/* Whether every relation of @type is drawn dashed (adversarial, like a
+ * veto): its swatch is dashed too, as the map draws it. */
+static gboolean
+type_always_adversarial (StraitsMapRenderer *self, guint32 type)
+{
+  gboolean any = FALSE;
+
+  for (guint32 i = 0; i < straits_dataset_get_n_relations (self->dataset); i++)
+    {
+      const StraitsRelation *r = straits_dataset_get_relation (self->dataset, i);
+
+      if (r->type != type)
+        continue;
+      if (r->stance != STRAITS_STANCE_ADVERSARIAL)
+        return FALSE;
+      any = TRUE;
+    }
+  return any;
+}
+
 /* Legend entries for the groups drawn and the relation types drawn; a
  * directed type says which way its arrows point, "Procurement (seller →
  * buyer)", with the text kept in @texts. */
@@ -881,11 +902,26 @@ legend_entries (StraitsMapRenderer *self, gboolean *adversarial, GPtrArray *text
           text = g_strdup_printf (_("%s (%s → %s)"), t->label, t->from_role, t->to_role);
           g_ptr_array_add (texts, (gpointer) text);
         }
-      g_array_append_val (entries, ((LegendEntry) { text, &t->colour, TRUE, FALSE, G_MAXUINT }));
+      g_array_append_val (entries, ((LegendEntry) { text, &t->colour, TRUE,
+                                                    type_always_adversarial (self, g_array_index (self->drawn_types, guint32, i)),
+                                                    G_MAXUINT }));
     }
   for (guint32 i = 0; i < straits_dataset_get_n_relations (self->dataset) && !*adversarial; i++)
     *adversarial = straits_dataset_get_relation (self->dataset, i)->stance == STRAITS_STANCE_ADVERSARIAL;
   return entries;
+}
+
+/* The colour a belt shows on the map, kept in @store until the legend is
+ * drawn: the 6 and 12 nm swatches differ as the belts do. */
+static const StraitsColour *
+belt_swatch (StraitsMapRenderer *self, GPtrArray *store, StraitsMaritimePart country, int limit)
+{
+  StraitsColour shown = straits_maritime_overlay_swatch (country, (StraitsMaritimeLimit) limit, self->sea_limits,
+                                                         &self->style.sea);
+  StraitsColour *kept = g_memdup2 (&shown, sizeof shown);
+
+  g_ptr_array_add (store, kept);
+  return kept;
 }
 
 /* The territorial seas shown, with their shares of the Aegean, and the
@@ -908,11 +944,13 @@ add_sea_entries (StraitsMapRenderer *self, GArray *entries, GPtrArray *texts)
       text = g_strdup_printf (_("Greek territorial sea, %d nm: %.1f %% of the Aegean"), nm[l],
                               split->share_pct[l][STRAITS_MARITIME_GRC]);
       g_ptr_array_add (texts, text);
-      g_array_append_val (entries, ((LegendEntry) { text, straits_map_belt_colour (0), FALSE, FALSE, G_MAXUINT }));
+      g_array_append_val (entries, ((LegendEntry) { text, belt_swatch (self, texts, STRAITS_MARITIME_GRC, l),
+                                                    FALSE, FALSE, G_MAXUINT }));
       text = g_strdup_printf (_("Turkish territorial sea, %d nm: %.1f %%"), nm[l],
                               split->share_pct[l][STRAITS_MARITIME_TUR]);
       g_ptr_array_add (texts, text);
-      g_array_append_val (entries, ((LegendEntry) { text, straits_map_belt_colour (1), FALSE, FALSE, G_MAXUINT }));
+      g_array_append_val (entries, ((LegendEntry) { text, belt_swatch (self, texts, STRAITS_MARITIME_TUR, l),
+                                                    FALSE, FALSE, G_MAXUINT }));
       text = g_strdup_printf (_("High seas, %d nm limits: %.1f %%"), nm[l],
                               split->share_pct[l][STRAITS_MARITIME_HIGH_SEAS]);
       g_ptr_array_add (texts, text);

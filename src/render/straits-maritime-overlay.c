@@ -17,6 +17,37 @@
 static const StraitsColour belt_colours[2] = { { 0.0, 0.447, 0.698 }, { 0.835, 0.369, 0.0 } };
 static const StraitsColour default_median = { 0.2, 0.2, 0.2 };
 
+/* The wider limit lighter when both are drawn, so that both can be compared. */
+static double
+belt_alpha (int limit, gboolean both)
+{
+  return both && limit == STRAITS_MARITIME_12NM ? 0.22 : 0.4;
+}
+
+static StraitsColour
+over (StraitsColour under, const StraitsColour *colour, double alpha)
+{
+  return (StraitsColour) { under.r * (1 - alpha) + colour->r * alpha, under.g * (1 - alpha) + colour->g * alpha,
+                           under.b * (1 - alpha) + colour->b * alpha };
+}
+
+StraitsColour
+straits_maritime_overlay_swatch (StraitsMaritimePart  country,
+                                 StraitsMaritimeLimit limit,
+                                 guint                limits,
+                                 const StraitsColour *sea)
+{
+  gboolean both = (limits & STRAITS_MARITIME_SHOW_BOTH) == STRAITS_MARITIME_SHOW_BOTH;
+  const StraitsColour *colour = straits_maritime_overlay_colour (country);
+  StraitsColour shown = *sea;
+
+  /* Drawn wider first: inside the 6 nm belt the 12 nm one lies under it. */
+  for (int l = STRAITS_MARITIME_N_LIMITS - 1; l >= (int) limit; l--)
+    if (limits & (1u << l))
+      shown = over (shown, colour, belt_alpha (l, both));
+  return shown;
+}
+
 const StraitsColour *
 straits_maritime_overlay_colour (StraitsMaritimePart country)
 {
@@ -103,7 +134,7 @@ draw (cairo_t *cr, const StraitsMaritimeReport *report, guint limits, const Mapp
 
           cairo_new_path (cr);
           add_path (cr, m, report->belts[l][c], TRUE);
-          cairo_set_source_rgba (cr, colour->r, colour->g, colour->b, both && l == STRAITS_MARITIME_12NM ? 0.22 : 0.4);
+          cairo_set_source_rgba (cr, colour->r, colour->g, colour->b, belt_alpha (l, both));
           cairo_fill_preserve (cr);
           cairo_set_source_rgba (cr, colour->r, colour->g, colour->b, 0.9);
           cairo_set_line_width (cr, (l == STRAITS_MARITIME_6NM && both ? 0.9 : 0.6) * unit);

@@ -34,6 +34,14 @@ typedef void (*StraitsLonLatToDevice) (double    lon,
  * (Okabe–Ito blue and vermillion), for legends and tables. */
 const StraitsColour *straits_maritime_overlay_colour      (StraitsMaritimePart          country);
 
+/* The colour the map shows inside @country's belt at @limit when the
+ * belts of @limits are drawn over @sea: for the legend's swatches, which
+ * must match the map. */
+StraitsColour        straits_maritime_overlay_swatch      (StraitsMaritimePart          country,
+                                                           StraitsMaritimeLimit         limit,
+                                                           guint                        limits,
+                                                           const StraitsColour         *sea);
+
 /* @to_device maps STRAITS_MARITIME_PROJECTION metres to device units;
  * @unit is device units per point (line widths, dashes); @median_colour
  * is the median line's (NULL: dark grey). */
