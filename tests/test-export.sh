@@ -96,6 +96,23 @@ sys.exit(0 if len(gaps) > 20 and max(gaps) - min(gaps) < 0.2 and min(gaps) > 1 e
 }
 check "PDF credit line: every space the same width (unrounded glyph positions)" "even_spaces '$work/black-sea.pdf'"
 
+# Slides are read from the back of a room: on a 16:9 slide (810 pt high)
+# the map's names are at least 1/45 of the height and the title at least
+# 1/20 (a word's box is about 1.2 times its font size); A4 keeps print sizes.
+word_height() {
+  pdftotext -bbox-layout "$1" - | python3 -c '
+import re, sys
+m = re.search(r"<word xMin=\"[\d.]+\" yMin=\"([\d.]+)\" xMax=\"[\d.]+\" yMax=\"([\d.]+)\">" + re.escape(sys.argv[1]) + "<", sys.stdin.read())
+print(float(m.group(2)) - float(m.group(1)) if m else 0)' "$2"
+}
+"$straits" --export="$work/slide-type.pdf" --view=black-sea --size=slide-16x9
+check "a 16:9 slide's city names are at least 1/45 of its height (Ankara: $(word_height "$work/slide-type.pdf" Ankara) pt box)" \
+  "python3 -c 'import sys; sys.exit(0 if float(sys.argv[1]) >= 1.15 * 810 / 45 else 1)' $(word_height "$work/slide-type.pdf" Ankara)"
+check "a 16:9 slide's title is at least 1/20 of its height" \
+  "python3 -c 'import sys; sys.exit(0 if float(sys.argv[1]) >= 1.15 * 810 / 20 else 1)' $(word_height "$work/slide-type.pdf" Black)"
+check "an A4 page keeps print sizes (Ankara under 12 pt)" \
+  "python3 -c 'import sys; sys.exit(0 if 0 < float(sys.argv[1]) < 12 else 1)' $(word_height "$work/black-sea.pdf" Ankara)"
+
 # The date a figure depicts is under its title; one credit line.
 check "a figure says which date it depicts (--time=2014: As of 2014; else all dates, data as of)" \
   "'$straits' --export='$work/2014.pdf' --view=aegean --time=2014 && pdftotext '$work/2014.pdf' - | grep -q '^As of 2014\$' && \

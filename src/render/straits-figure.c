@@ -135,7 +135,8 @@ draw_scale_bar (StraitsMapRenderer    *renderer,
                 const StraitsViewport *vp,
                 double                 width,
                 double                 height,
-                const StraitsMapStyle *style)
+                const StraitsMapStyle *style,
+                double                 ts)
 {
   double x0, x1, y, km;
   g_autofree char *label = NULL;
@@ -147,7 +148,8 @@ draw_scale_bar (StraitsMapRenderer    *renderer,
     return;
   label = g_strdup_printf (_("%g km"), km);
   layout = straits_text_layout_new (cr);
-  font = pango_font_description_from_string ("Cantarell, DejaVu Sans, Sans 7");
+  font = pango_font_description_from_string ("Cantarell, DejaVu Sans, Sans");
+  pango_font_description_set_size (font, (int) (7 * ts * PANGO_SCALE));
   pango_layout_set_font_description (layout, font);
   pango_layout_set_text (layout, label, -1);
   pango_layout_get_pixel_extents (layout, NULL, &logical);
@@ -260,6 +262,20 @@ figure_credits (StraitsMapRenderer *renderer)
 
 /* Where the map frame goes once the title block and the credits have
  * their room: [@top, @bottom) in points. Measures, or draws when @draw. */
+/* Slides are read from the back of a room: on a 16:9 or 4:3 page no
+ * taller than a slide (810 points), the map's smallest names at least
+ * 1/45 of the page's height, the title at least 1/20; print pages keep
+ * print sizes (1). */
+static double
+type_scale (StraitsMapRenderer *renderer, double width, double height)
+{
+  double aspect = width / height;
+  gboolean slide = height <= 900 && (fabs (aspect - 16.0 / 9) < 0.02 || fabs (aspect - 4.0 / 3) < 0.02);
+  double smallest = straits_map_renderer_get_style (renderer)->small_label_size;
+
+  return slide && smallest > 0 ? MAX (1, height / 45 / smallest) : 1;
+}
+
 static void
 layout_blocks (StraitsMapRenderer         *renderer,
                cairo_t                    *cr,
@@ -272,6 +288,7 @@ layout_blocks (StraitsMapRenderer         *renderer,
 {
   const StraitsMapStyle *style = straits_map_renderer_get_style (renderer);
   double top = MARGIN, bottom = height - MARGIN, inner = width - 2 * MARGIN;
+  double ts = type_scale (renderer, width, height), title = ts > 1 ? MAX (16 * ts, height / 20) : 16;
 
   if (draw && options->marking != NULL && options->marking[0] != '\0')
     straits_figure_draw_marking (cr, options->marking, width);
@@ -280,14 +297,14 @@ layout_blocks (StraitsMapRenderer         *renderer,
       double room = MAX (1, options->marking ? inner - 90 : inner);
 
       cairo_set_source_rgb (cr, style->text.r, style->text.g, style->text.b);
-      top += draw_text_block (cr, options->title, 16, PANGO_WEIGHT_BOLD, MARGIN, top, room, draw) + 2;
+      top += draw_text_block (cr, options->title, title, PANGO_WEIGHT_BOLD, MARGIN, top, room, draw) + 2;
       if (options->subtitle != NULL && options->subtitle[0] != '\0')
-        top += draw_text_block (cr, options->subtitle, 10.5, PANGO_WEIGHT_NORMAL, MARGIN, top, room, draw);
+        top += draw_text_block (cr, options->subtitle, 10.5 * ts, PANGO_WEIGHT_NORMAL, MARGIN, top, room, draw);
       {
         g_autofree char *when = figure_date (renderer);
 
         if (when != NULL)
-          top += draw_text_block (cr, when, 8.5, PANGO_WEIGHT_NORMAL, MARGIN, top + 1, room, draw) + 1;
+          top += draw_text_block (cr, when, 8.5 * ts, PANGO_WEIGHT_NORMAL, MARGIN, top + 1, room, draw) + 1;
       }
       top += 8;
     }
@@ -296,13 +313,15 @@ layout_blocks (StraitsMapRenderer         *renderer,
   if (options->credits)
     {
       g_autofree char *credits = figure_credits (renderer);
-      double h = draw_text_block (cr, credits, 6.5, PANGO_WEIGHT_NORMAL, MARGIN, 0, MAX (1, inner), FALSE);
+      /* The credit line grows less: it is for the record, not the room. */
+      double size = 6.5 * MIN (ts, 1.6);
+      double h = draw_text_block (cr, credits, size, PANGO_WEIGHT_NORMAL, MARGIN, 0, MAX (1, inner), FALSE);
 
       bottom -= h;
       if (draw)
         {
           cairo_set_source_rgb (cr, style->text.r, style->text.g, style->text.b);
-          draw_text_block (cr, credits, 6.5, PANGO_WEIGHT_NORMAL, MARGIN, bottom, MAX (1, inner), TRUE);
+          draw_text_block (cr, credits, size, PANGO_WEIGHT_NORMAL, MARGIN, bottom, MAX (1, inner), TRUE);
         }
       bottom -= 6;
     }
@@ -362,7 +381,8 @@ straits_figure_draw (StraitsMapRenderer         *renderer,
                      const StraitsFigureOptions *options)
 {
   const StraitsMapStyle *style = straits_map_renderer_get_style (renderer);
-  double top, bottom, inner = width - 2 * MARGIN, x0, x1, y, km;
+  double top, bottom, inner = width - 2 * MARGIN, x0, x1, y, km, ts = type_scale (renderer, width, height);
+  StraitsMapStyle screen = *style, scaled = *style;
   StraitsViewport vp;
 
   cairo_set_source_rgb (cr, style->halo.r, style->halo.g, style->halo.b);
@@ -383,14 +403,21 @@ straits_figure_draw (StraitsMapRenderer         *renderer,
   straits_map_renderer_set_footnote_marks (renderer, options->credits);
   /* Labels keep clear of the scale bar drawn over the map after it. */
   if (options->scale_bar && straits_figure_scale_bar (renderer, &vp, inner, bottom - top, &x0, &x1, &y, &km))
-    straits_map_renderer_set_reserved (renderer, &(StraitsRect) { x0 - 8, y - 22, x1 - x0 + 16, 28 });
+    straits_map_renderer_set_reserved (renderer, &(StraitsRect) { x0 - 8, y - 22 * ts, x1 - x0 + 16, 28 * ts });
   straits_map_renderer_stash_highlights (renderer, options->selection);
+  if (ts > 1)
+    {
+      scaled.scale *= ts;
+      straits_map_renderer_set_style (renderer, &scaled);
+    }
   straits_map_renderer_draw (renderer, cr, inner, bottom - top, &vp);
+  if (ts > 1)
+    straits_map_renderer_set_style (renderer, &screen);
   straits_map_renderer_restore_highlights (renderer);
   straits_map_renderer_set_reserved (renderer, NULL);
   straits_map_renderer_set_footnote_marks (renderer, FALSE);
   if (options->scale_bar)
-    draw_scale_bar (renderer, cr, &vp, inner, bottom - top, style);
+    draw_scale_bar (renderer, cr, &vp, inner, bottom - top, &screen, ts);
   cairo_rectangle (cr, 0, 0, inner, bottom - top);
   cairo_set_source_rgb (cr, style->border.r, style->border.g, style->border.b);
   cairo_set_line_width (cr, 0.5);

@@ -574,7 +574,8 @@ label_cities (StraitsMapRenderer *self,
       const StraitsFeature *feature = straits_basemap_get_feature (basemap, f);
       gboolean capital = feature->flags & STRAITS_FEATURE_CAPITAL;
 
-      if (feature->layer != STRAITS_LAYER_CITY || (!capital && !detailed) ||
+      /* Capitals and world cities (Istanbul) at every scale. */
+      if (feature->layer != STRAITS_LAYER_CITY || (!capital && !detailed && feature->rank != 0) ||
           (feature->rank == 0) != world_cities)
         continue;
       g_array_append_val (candidates, ((Candidate) { f, (capital ? 1e9 : 0) + feature->population }));
