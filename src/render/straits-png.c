@@ -109,7 +109,9 @@ static void
 write_header (png_structp png, png_infop info, int width, int height, gboolean alpha,
               const StraitsPngOptions *options)
 {
-  g_autofree char *software = g_strdup_printf ("Straits %s", PACKAGE_VERSION);
+  /* Nothing allocated here: libpng may longjmp out of this function, and
+   * an automatic cleanup would never run. */
+  static const char software[] = "Straits " PACKAGE_VERSION;
   png_color_16 white = { 0, 0xff, 0xff, 0xff, 0 };
   png_text texts[3];
   int n = 0;
