@@ -738,6 +738,7 @@ straits_map_draw_labels (StraitsMapRenderer *self,
 
   label_cities (self, frame, TRUE);
   label_annotations (self, frame);
+  straits_map_reserve_events (self, frame);
   label_polygons (self, frame, STRAITS_LAYER_COUNTRY, 900, &country);
   if (self->overlays == NULL || straits_map_renderer_has_overlay (self, "disputed-areas"))
     {
@@ -1133,6 +1134,49 @@ event_opacity (StraitsMapRenderer *self,
 /* Events with a place, as dots in their type's colour, over the labels
  * (an event at the Bosporus must not push its annotation away) but never
  * over the legend. */
+/* Where event @i's dot goes in @frame, with its radius and opacity;
+ * FALSE when it is not drawn (faded out, off the frame, under the legend). */
+static gboolean
+event_dot (StraitsMapRenderer *self,
+           StraitsMapFrame    *frame,
+           guint               i,
+           double             *ox,
+           double             *oy,
+           double             *r,
+           double             *opacity)
+{
+  const StraitsEvent *e = straits_dataset_get_event (self->dataset, i);
+  double x, y;
+
+  *r = 4.5 * frame->unit;
+  *opacity = event_opacity (self, e);
+  if (*opacity <= 0 || !event_point (self, e, &x, &y) || !output_point (frame, x, y, ox, oy))
+    return FALSE;
+  return !(self->has_legend &&
+           straits_rects_intersect (&self->legend_rect, &(StraitsRect) { *ox - *r, *oy - *r, 2 * *r, 2 * *r }));
+}
+
+/* The event dots take their places before most labels do: a name moves
+ * aside rather than have a dot drawn over it ("Bla● Sea"); a dot moves a
+ * diameter aside for a capital or a world city (Istanbul). Called after
+ * those are placed; the places are kept for straits_map_draw_events(). */
+void
+straits_map_reserve_events (StraitsMapRenderer *self,
+                            StraitsMapFrame    *frame)
+{
+  guint n = self->dataset != NULL ? straits_dataset_get_n_events (self->dataset) : 0;
+
+  g_array_set_size (self->event_xy, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      double xy[2] = { NAN, NAN }, r, opacity;
+
+      if (event_dot (self, frame, i, &xy[0], &xy[1], &r, &opacity) && !place_marker (frame, r, &xy[0], &xy[1]))
+        xy[0] = xy[1] = NAN;
+      g_array_append_vals (self->event_xy, xy, 2);
+    }
+}
+
 void
 straits_map_draw_events (StraitsMapRenderer *self,
                          StraitsMapFrame    *frame)
@@ -1143,13 +1187,18 @@ straits_map_draw_events (StraitsMapRenderer *self,
     {
       const StraitsEvent *e = straits_dataset_get_event (self->dataset, i);
       const StraitsColour *colour = &straits_dataset_get_event_type (self->dataset, e->type)->colour;
-      double x, y, ox, oy, r = 4.5 * frame->unit, opacity = event_opacity (self, e);
+      double ox, oy, r, opacity;
 
-      if (opacity <= 0 || !event_point (self, e, &x, &y) || !output_point (frame, x, y, &ox, &oy))
+      if (!event_dot (self, frame, i, &ox, &oy, &r, &opacity))
         continue;
-      if (self->has_legend &&
-          straits_rects_intersect (&self->legend_rect, &(StraitsRect) { ox - r, oy - r, 2 * r, 2 * r }))
-        continue;
+      /* Where the labels' pass placed it, if it ran. */
+      if (self->event_xy->len == 2 * straits_dataset_get_n_events (self->dataset))
+        {
+          ox = g_array_index (self->event_xy, double, 2 * i);
+          oy = g_array_index (self->event_xy, double, 2 * i + 1);
+          if (isnan (ox))
+            continue;
+        }
       cairo_new_path (frame->cr);
       cairo_arc (frame->cr, ox, oy, r, 0, 2 * G_PI);
       cairo_set_source_rgba (frame->cr, colour->r, colour->g, colour->b, opacity);

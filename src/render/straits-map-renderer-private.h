@@ -63,6 +63,7 @@ struct _StraitsMapRenderer
   GPtrArray *legend_labels;  /* the legend's texts, as drawn */
   guint64 last_vertices;
   GArray *sprites;          /* StraitsPaintedSprite: labels and city dots, as copied */
+  GArray *event_xy;         /* x, y pairs per event: its dot this frame (NAN: none) */
   StraitsViewport last_viewport;
   double last_width, last_height;
 
@@ -162,6 +163,8 @@ const StraitsGroup *straits_map_group_of_feature (StraitsMapRenderer *self,
 void     straits_map_draw_labels      (StraitsMapRenderer    *self,
                                        StraitsMapFrame       *frame);
 void     straits_map_draw_legend      (StraitsMapRenderer    *self,
+                                       StraitsMapFrame       *frame);
+void     straits_map_reserve_events   (StraitsMapRenderer    *self,
                                        StraitsMapFrame       *frame);
 void     straits_map_draw_events      (StraitsMapRenderer    *self,
                                        StraitsMapFrame       *frame);
