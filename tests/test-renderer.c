@@ -416,6 +416,40 @@ test_crimea_by_convention (void)
     }
 }
 
+/* Zoomed in on Athens, the arcs to Turkey leave the frame over the sea:
+ * where they leave, Turkey is named; zoomed out, Turkey is on the map
+ * and no such name is added. */
+static void
+test_partners_outside_named (void)
+{
+  g_autoptr(StraitsMapRenderer) r = renderer_for ("aegean");
+  StraitsProjection *p = straits_projected_map_get_projection (straits_map_renderer_get_map (r));
+  StraitsViewport vp = straits_map_renderer_fit (r, WIDTH, HEIGHT);
+  cairo_surface_t *s;
+  gboolean named = FALSE;
+
+  s = render (r, &vp);
+  for (guint i = 0; i < straits_map_renderer_get_n_labels (r); i++)
+    g_assert_false (straits_map_renderer_get_label_kind (r, i) == STRAITS_LABEL_ANNOTATION &&
+                    g_strcmp0 (straits_map_renderer_get_label_text (r, i), "Turkey") == 0);
+  cairo_surface_destroy (s);
+
+  g_assert_true (straits_projection_forward (p, 23.0, 38.3, &vp.cx, &vp.cy));
+  vp.resolution /= 5;
+  s = cairo_image_surface_create (CAIRO_FORMAT_RGB24, WIDTH, HEIGHT);
+  {
+    cairo_t *cr = cairo_create (s);
+
+    straits_map_renderer_draw (r, cr, WIDTH, HEIGHT, &vp);
+    cairo_destroy (cr);
+  }
+  for (guint i = 0; i < straits_map_renderer_get_n_labels (r); i++)
+    named |= straits_map_renderer_get_label_kind (r, i) == STRAITS_LABEL_ANNOTATION &&
+             g_strcmp0 (straits_map_renderer_get_label_text (r, i), "Turkey") == 0;
+  g_assert_true (named);
+  cairo_surface_destroy (s);
+}
+
 /* A dataset's views: one replaces a built-in view's settings, another is
  * added with a region of its own, and both draw. */
 static void
@@ -753,6 +787,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/renderer/territorial-seas", test_territorial_seas);
   g_test_add_func ("/renderer/pick-country", test_pick_country);
   g_test_add_func ("/renderer/crimea-by-convention", test_crimea_by_convention);
+  g_test_add_func ("/renderer/partners-outside-named", test_partners_outside_named);
   g_test_add_func ("/renderer/dataset-views", test_dataset_views);
   g_test_add_func ("/renderer/legend-survives-cached-frames", test_legend_survives_cached_frames);
   g_test_add_func ("/renderer/bands-match-one-pass", test_bands_match_one_pass);

@@ -725,6 +725,34 @@ label_annotations (StraitsMapRenderer *self,
     }
 }
 
+/* The actors at the far end of arcs that leave the frame, named where
+ * the arc leaves it (a little inside), so that no arc ends nowhere. */
+static void
+label_edge_partners (StraitsMapRenderer *self,
+                     StraitsMapFrame    *frame)
+{
+  TextStyle ts = { self->style.small_label_size, PANGO_WEIGHT_SEMIBOLD, PANGO_STYLE_ITALIC, 0,
+                   &self->style.text, STRAITS_LABEL_ANNOTATION };
+  double inset = 6 * frame->unit;
+
+  for (guint i = 0; self->dataset != NULL && i < self->edge_partners->len; i++)
+    {
+      const StraitsEdgePartner *p = &g_array_index (self->edge_partners, StraitsEdgePartner, i);
+      const StraitsActor *a = straits_dataset_get_actor (self->dataset, p->actor);
+      double x = CLAMP (p->x, inset, frame->width - inset), y = CLAMP (p->y, inset, frame->height - inset);
+
+      /* Over its own land with its name shown, the reader sees it. */
+      if (p->over_own_land && g_ptr_array_find_with_equal_func (self->label_texts,
+                                                                a->short_name ? a->short_name : a->name,
+                                                                g_str_equal, NULL))
+        continue;
+
+      /* Beside the point, on the side away from the nearer vertical edge. */
+      if (!place_text (self, frame, a->short_name ? a->short_name : a->name, &ts, x, y + (p->y <= inset ? 2 : -2) * inset, TRUE))
+        place_text (self, frame, a->short_name ? a->short_name : a->name, &ts, x, y, TRUE);
+    }
+}
+
 void
 straits_map_draw_labels (StraitsMapRenderer *self,
                          StraitsMapFrame    *frame)
@@ -740,6 +768,7 @@ straits_map_draw_labels (StraitsMapRenderer *self,
   label_annotations (self, frame);
   straits_map_reserve_events (self, frame);
   label_polygons (self, frame, STRAITS_LAYER_COUNTRY, 900, &country);
+  label_edge_partners (self, frame);
   if (self->overlays == NULL || straits_map_renderer_has_overlay (self, "disputed-areas"))
     {
       label_polygons (self, frame, STRAITS_LAYER_DISPUTED, 150, &disputed);

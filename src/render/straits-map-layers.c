@@ -783,6 +783,111 @@ relation_selected (StraitsMapRenderer    *self,
   return FALSE;
 }
 
+static void
+curve_point (const Curve *c, double t, double *x, double *y)
+{
+  double u = 1 - t;
+
+  *x = u * u * c->ax + 2 * u * t * c->cx + t * t * c->bx;
+  *y = u * u * c->ay + 2 * u * t * c->cy + t * t * c->by;
+}
+
+static gboolean
+in_frame (StraitsMapFrame *frame, double x, double y)
+{
+  return x >= 0 && x <= frame->width && y >= 0 && y <= frame->height;
+}
+
+/* Whether the arc leaves the frame over @actor's own land: the reader
+ * sees where it goes (Turkey below the Black Sea, Ukraine above it). */
+static gboolean
+leaves_over (StraitsMapRenderer *self, StraitsMapFrame *frame, double x, double y, guint32 actor)
+{
+  int f = self->actor_features != NULL ? self->actor_features[actor] : -1;
+  double mx, my;
+
+  if (f < 0)
+    return FALSE;
+  straits_viewport_to_map (&frame->vp, frame->width, frame->height, x, y, &mx, &my);
+  return straits_projected_map_feature_at (self->map, STRAITS_LAYER_COUNTRY, mx, my) == f;
+}
+
+/* Where the curve crosses the frame's edge between @t_in (inside) and
+ * @t_out (outside). */
+static double
+crossing (StraitsMapFrame *frame, const Curve *c, double t_in, double t_out)
+{
+  for (int i = 0; i < 24; i++)
+    {
+      double t = (t_in + t_out) / 2, x, y;
+
+      curve_point (c, t, &x, &y);
+      if (in_frame (frame, x, y))
+        t_in = t;
+      else
+        t_out = t;
+    }
+  return t_in;
+}
+
+static void
+note_partner (StraitsMapRenderer *self, double x, double y, guint32 actor, gboolean over_own_land)
+{
+  StraitsEdgePartner partner = { x, y, actor, over_own_land };
+
+  for (guint i = 0; i < self->edge_partners->len; i++)
+    if (g_array_index (self->edge_partners, StraitsEdgePartner, i).actor == actor)
+      return;
+  g_array_append_val (self->edge_partners, partner);
+}
+
+/* An arc with an end outside the frame: where it leaves, an arrow when
+ * it goes on to its "to" end (unless it leaves over that actor's land),
+ * and the actor's name, noted for the labels' pass, so that no arc ends
+ * nowhere. */
+static void
+mark_partners_outside (StraitsMapRenderer    *self,
+                       StraitsMapFrame       *frame,
+                       const StraitsRelation *r,
+                       const Curve           *c)
+{
+  gboolean a_out = !in_frame (frame, c->ax, c->ay), b_out = !in_frame (frame, c->bx, c->by);
+  double first = -1, last = -1, x, y, px, py;
+
+  if (!a_out && !b_out)
+    return;
+  /* The part inside the frame, by 64 samples. */
+  for (int i = 0; i <= 64; i++)
+    {
+      curve_point (c, i / 64.0, &x, &y);
+      if (in_frame (frame, x, y))
+        {
+          if (first < 0)
+            first = i / 64.0;
+          last = i / 64.0;
+        }
+    }
+  if (first < 0)
+    return;
+  if (a_out)
+    {
+      curve_point (c, crossing (frame, c, first, MAX (0, first - 1 / 64.0)), &x, &y);
+      note_partner (self, x, y, r->from, leaves_over (self, frame, x, y, r->from));
+    }
+  if (b_out)
+    {
+      double t = crossing (frame, c, last, MIN (1, last + 1 / 64.0));
+
+      curve_point (c, t, &x, &y);
+      if (!r->mutual && !leaves_over (self, frame, x, y, r->to))
+        {
+          curve_point (c, MAX (0, t - 0.02), &px, &py);
+          arrow_head (frame->cr, x, y, px, py, 6 * frame->unit);
+        }
+      note_partner (self, x, y, r->to, leaves_over (self, frame, x, y, r->to));
+    }
+}
+
 void
 straits_map_draw_relations (StraitsMapRenderer *self,
                             StraitsMapFrame    *frame)
@@ -811,6 +916,7 @@ straits_map_draw_relations (StraitsMapRenderer *self,
         continue;
       draw_relation (self, frame, r, i, &c,
                      selecting && i != self->selected_relation && !relation_selected (self, r));
+      mark_partners_outside (self, frame, r, &c);
       note_drawn (self->drawn_types, r->type);
       self->n_drawn_relations++;
     }

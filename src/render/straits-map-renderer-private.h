@@ -64,6 +64,7 @@ struct _StraitsMapRenderer
   guint64 last_vertices;
   GArray *sprites;          /* StraitsPaintedSprite: labels and city dots, as copied */
   GArray *event_xy;         /* x, y pairs per event: its dot this frame (NAN: none) */
+  GArray *edge_partners;    /* StraitsEdgePartner: arcs' ends outside the frame */
   StraitsViewport last_viewport;
   double last_width, last_height;
 
@@ -86,6 +87,13 @@ struct _StraitsMapRenderer
   char *flows_legend;
   guint n_drawn_flows;
 };
+
+/* Where an arc leaves the frame towards an actor outside it. */
+typedef struct {
+  double x, y;
+  guint32 actor;
+  gboolean over_own_land;   /* named only if its country's name is not shown */
+} StraitsEdgePartner;
 
 /* drawn_groups holds group indices and these two pseudo-groups. */
 #define DRAWN_OTHER_EU  (G_MAXUINT32 - 1)

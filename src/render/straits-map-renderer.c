@@ -61,6 +61,7 @@ straits_map_renderer_finalize (GObject *object)
   g_clear_pointer (&self->label_texts, g_ptr_array_unref);
   g_clear_pointer (&self->stashed_actors, g_array_unref);
   g_clear_pointer (&self->event_xy, g_array_unref);
+  g_clear_pointer (&self->edge_partners, g_array_unref);
   g_clear_pointer (&self->drawn_groups, g_array_unref);
   g_clear_pointer (&self->drawn_types, g_array_unref);
   g_clear_pointer (&self->layouts, g_hash_table_unref);
@@ -95,6 +96,7 @@ straits_map_renderer_init (StraitsMapRenderer *self)
   g_array_set_clear_func (self->sprites, clear_painted_sprite);
   self->label_texts = g_ptr_array_new_with_free_func (g_free);
   self->event_xy = g_array_new (FALSE, FALSE, sizeof (double));
+  self->edge_partners = g_array_new (FALSE, FALSE, sizeof (StraitsEdgePartner));
   self->drawn_groups = g_array_new (FALSE, FALSE, sizeof (guint32));
   self->drawn_types = g_array_new (FALSE, FALSE, sizeof (guint32));
   self->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
@@ -709,6 +711,7 @@ straits_map_renderer_draw (StraitsMapRenderer    *self,
   straits_map_note_drawn_groups (self, &frame);
   straits_map_draw_highlights (self, &frame);
   straits_map_draw_territorial_seas (self, &frame);
+  g_array_set_size (self->edge_partners, 0);
   straits_map_draw_relations (self, &frame);
   straits_map_draw_flows (self, &frame);
   if (self->show_legend)
