@@ -28,6 +28,7 @@ enum {
   PROP_DATASET,
   PROP_PRESENTATION_HIGH_CONTRAST,
   PROP_TERRITORIES,
+  PROP_SHOW_LEGEND,
   N_PROPS
 };
 
@@ -74,6 +75,8 @@ _straits_window_apply_map_style (StraitsWindow *self)
   style.scale = 96.0 / 72.0 * (self->presenting ? STRAITS_PROJECTOR_SCALE : 1.0);
   straits_map_renderer_set_style (renderer, &style);
   straits_map_renderer_set_convention (renderer, self->convention);
+  /* An audience always gets the key to the colours. */
+  straits_map_renderer_set_show_legend (renderer, self->show_legend || self->presenting);
   straits_side_panel_set_style (self->side_panel, &style);
   straits_map_view_queue_full_redraw (self->map_view);
 }
@@ -1377,6 +1380,9 @@ straits_window_get_property (GObject    *object,
     case PROP_TERRITORIES:
       g_value_set_string (value, straits_convention_to_string (self->convention));
       break;
+    case PROP_SHOW_LEGEND:
+      g_value_set_boolean (value, self->show_legend);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1411,6 +1417,13 @@ straits_window_set_property (GObject      *object,
         _straits_window_apply_map_style (self);
         g_object_notify_by_pspec (object, pspec);
       }
+      break;
+    case PROP_SHOW_LEGEND:
+      if (self->show_legend == g_value_get_boolean (value))
+        return;
+      self->show_legend = g_value_get_boolean (value);
+      _straits_window_apply_map_style (self);
+      g_object_notify_by_pspec (object, pspec);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1451,6 +1464,10 @@ straits_window_class_init (StraitsWindowClass *klass)
   properties[PROP_TERRITORIES] =
     g_param_spec_string ("territories", NULL, NULL, "eu",
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* The map's legend in the window (L); always shown while presenting. */
+  properties[PROP_SHOW_LEGEND] =
+    g_param_spec_boolean ("show-legend", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (STRAITS_TYPE_MAP_VIEW);
@@ -1486,8 +1503,36 @@ straits_window_class_init (StraitsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.export-chart", "(ub)", export_chart_action);
   gtk_widget_class_install_property_action (widget_class, "win.territories", "territories");
+  gtk_widget_class_install_property_action (widget_class, "win.show-legend", "show-legend");
   _straits_window_class_presentation_init (widget_class);
   _straits_window_class_arms_init (widget_class);
+}
+
+/* L toggles the legend, except while the user types (the search entry,
+ * a title): taken in the capture phase, before type-to-search, which
+ * would otherwise start a search for "l". */
+static gboolean
+legend_key (GtkWidget *widget,
+            GVariant  *args,
+            gpointer   user_data)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (widget));
+
+  if (focus != NULL && GTK_IS_EDITABLE (focus))
+    return FALSE;
+  return gtk_widget_activate_action (widget, "win.show-legend", NULL);
+}
+
+static void
+add_legend_key (StraitsWindow *self)
+{
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_l, 0),
+                                                          gtk_callback_action_new (legend_key, NULL, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 }
 
 static void
@@ -1501,6 +1546,8 @@ straits_window_init (StraitsWindow *self)
   _straits_window_presentation_init (self);
   _straits_window_arms_init (self);
   self->atlas = straits_atlas_new (basemap_dir);
+  self->show_legend = TRUE;
+  add_legend_key (self);
   self->settings = straits_settings_new ();
   if (self->settings != NULL)
     {
@@ -1510,6 +1557,7 @@ straits_window_init (StraitsWindow *self)
       g_settings_bind (self->settings, "presentation-high-contrast", self, "presentation-high-contrast",
                        G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (self->settings, "territories", self, "territories", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "show-legend", self, "show-legend", G_SETTINGS_BIND_DEFAULT);
     }
 
   g_signal_connect_swapped (self->view_stack, "notify::visible-child-name",

@@ -1012,6 +1012,10 @@ legend_cost (StraitsMapRenderer *self, StraitsMapFrame *frame, const StraitsRect
         f = straits_projected_map_feature_at (self->map, STRAITS_LAYER_COUNTRY, mx, my);
         if (f >= 0)
           cost += named_state (self, straits_basemap_get_feature (basemap, (guint) f)) ? 1 : 0.25;
+        /* Never over the selection, if any corner can help it. */
+        for (guint k = 0; f >= 0 && self->actor_features != NULL && k < self->selected_actors->len; k++)
+          if (self->actor_features[g_array_index (self->selected_actors, guint32, k)] == f)
+            cost += 20;
       }
   /* A name it would hide counts most. */
   for (guint f = 0; f < straits_basemap_get_n_features (basemap); f++)

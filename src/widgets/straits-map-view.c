@@ -57,6 +57,7 @@ struct _StraitsMapView
   guint32 hover_relation;
   guint64 frame_count;
   guint n_drawn_relations;
+  char *legend_text;          /* the legend's entries as drawn, for the accessible description */
   guint n_drawn_flows;
 };
 
@@ -265,13 +266,24 @@ render_cache (StraitsMapView *self,
   straits_map_renderer_draw (self->renderer, cr, width, height, &self->viewport);
   cairo_destroy (cr);
   cairo_surface_flush (self->cache);
-  if (straits_map_renderer_get_n_drawn_relations (self->renderer) != self->n_drawn_relations ||
-      straits_map_renderer_get_n_drawn_flows (self->renderer) != self->n_drawn_flows)
-    {
-      self->n_drawn_relations = straits_map_renderer_get_n_drawn_relations (self->renderer);
-      self->n_drawn_flows = straits_map_renderer_get_n_drawn_flows (self->renderer);
-      announce (self);
-    }
+  {
+    GPtrArray *labels = straits_map_renderer_get_legend_labels (self->renderer);
+    g_autofree char *legend = NULL;
+
+    g_ptr_array_add (labels, NULL);
+    legend = g_strjoinv (", ", (char **) labels->pdata);
+    g_ptr_array_remove_index (labels, labels->len - 1);
+    if (straits_map_renderer_get_n_drawn_relations (self->renderer) != self->n_drawn_relations ||
+        straits_map_renderer_get_n_drawn_flows (self->renderer) != self->n_drawn_flows ||
+        g_strcmp0 (legend, self->legend_text) != 0)
+      {
+        self->n_drawn_relations = straits_map_renderer_get_n_drawn_relations (self->renderer);
+        self->n_drawn_flows = straits_map_renderer_get_n_drawn_flows (self->renderer);
+        g_free (self->legend_text);
+        self->legend_text = g_steal_pointer (&legend);
+        announce (self);
+      }
+  }
   self->cache_viewport = self->viewport;
   self->cache_width = width;
   self->cache_height = height;
@@ -488,6 +500,9 @@ announce (StraitsMapView *self)
     g_string_append_printf (text, g_dngettext (NULL, " %u arms flow shown.", " %u arms flows shown.",
                                                self->n_drawn_flows),
                             self->n_drawn_flows);
+  if (self->legend_text != NULL && self->legend_text[0] != '\0')
+    /* Translators: the map's legend read out, e.g. "Legend: Cooperative, Cautious." */
+    g_string_append_printf (text, _(" Legend: %s."), self->legend_text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   text->str, -1);
 }
@@ -898,6 +913,7 @@ straits_map_view_finalize (GObject *object)
   StraitsMapView *self = STRAITS_MAP_VIEW (object);
 
   g_array_unref (self->selected_actors);
+  g_free (self->legend_text);
   G_OBJECT_CLASS (straits_map_view_parent_class)->finalize (object);
 }
 

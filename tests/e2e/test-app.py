@@ -364,6 +364,22 @@ def main():
         time.sleep(0.5)
         click(play)
     tap(play is not None, "the time bar's play button plays and stops")
+    # The legend is on the map (its entries in the map's description); L
+    # hides and shows it (a search would have taken the key instead).
+    def map_description():
+        for view in ("EU Groupings", "Black Sea", "Aegean"):
+            node = find(root, role="image", name=view)
+            if node is not None:
+                return node.get_description() or ""
+        return ""
+    shown = wait_for(lambda: "Legend: " in map_description(), timeout=10)
+    press(proc, "l")
+    hidden = wait_for(lambda: "Legend: " not in map_description(), timeout=10)
+    press(proc, "l")
+    back = wait_for(lambda: "Legend: " in map_description(), timeout=10)
+    tap(shown is not None and hidden is not None and back is not None,
+        "the map shows its legend, and L hides and shows it again",
+        map_description()[-200:])
     size_before = window_geometry(proc)
     screen = root_geometry()
     press(proc, "F5")
