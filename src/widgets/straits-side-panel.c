@@ -13,7 +13,9 @@
 
 #include "straits-arms-page.h"
 #include "straits-chart-view.h"
+#include "straits-country-names.h"
 #include "straits-history-item.h"
+#include "straits-maritime-overlay.h"
 #include "straits-history-list.h"
 #include "straits-side-panel.h"
 #include "straits-text.h"
@@ -662,7 +664,41 @@ clear_grid (GtkGrid *grid)
 }
 
 static void
-add_split_rows (GtkGrid *grid, int *row, const char *title, const StraitsSeaSplit *split)
+draw_belt_swatch (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer user_data)
+{
+  const StraitsColour *c = user_data;
+
+  cairo_rectangle (cr, 0.5, 0.5, width - 1, height - 1);
+  cairo_set_source_rgb (cr, c->r, c->g, c->b);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.35);
+  cairo_set_line_width (cr, 1);
+  cairo_stroke (cr);
+}
+
+/* A column heading with the colour its belts have on the map: the key
+ * to the map's overlay, as the legend of an exported figure gives it. */
+static GtkWidget *
+belt_heading (const char *text, StraitsMaritimePart country, const StraitsMapStyle *style)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  GtkWidget *area = gtk_drawing_area_new ();
+  StraitsColour *colour = g_new (StraitsColour, 1);
+
+  *colour = straits_maritime_overlay_swatch (country, STRAITS_MARITIME_6NM, STRAITS_MARITIME_SHOW_6NM, &style->sea);
+  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (area), 14);
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area), 10);
+  gtk_widget_set_valign (area, GTK_ALIGN_CENTER);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_belt_swatch, colour, g_free);
+  gtk_widget_set_halign (box, GTK_ALIGN_END);
+  gtk_box_append (GTK_BOX (box), area);
+  gtk_box_append (GTK_BOX (box), cell (text, TRUE, 1));
+  return box;
+}
+
+static void
+add_split_rows (GtkGrid *grid, int *row, const char *title, const StraitsSeaSplit *split,
+                const StraitsMapStyle *style)
 {
   static const int nm[] = { 6, 12 };
   g_autofree char *heading = g_strdup_printf (_("%s, %.0f km²"), title, split->sea_area_km2);
@@ -674,8 +710,8 @@ add_split_rows (GtkGrid *grid, int *row, const char *title, const StraitsSeaSpli
   gtk_widget_set_margin_top (label, *row > 0 ? 8 : 0);
   gtk_grid_attach (grid, label, 0, (*row)++, 4, 1);
   gtk_grid_attach (grid, cell (_("Limit"), TRUE, 0), 0, *row, 1, 1);
-  gtk_grid_attach (grid, cell (_("Greece"), TRUE, 1), 1, *row, 1, 1);
-  gtk_grid_attach (grid, cell (_("Turkey"), TRUE, 1), 2, *row, 1, 1);
+  gtk_grid_attach (grid, belt_heading (_("Greece"), STRAITS_MARITIME_GRC, style), 1, *row, 1, 1);
+  gtk_grid_attach (grid, belt_heading (_("Turkey"), STRAITS_MARITIME_TUR, style), 2, *row, 1, 1);
   gtk_grid_attach (grid, cell (_("High seas"), TRUE, 1), 3, (*row)++, 1, 1);
   for (int l = 0; l < STRAITS_MARITIME_N_LIMITS; l++)
     {
@@ -695,8 +731,30 @@ add_split_rows (GtkGrid *grid, int *row, const char *title, const StraitsSeaSpli
     }
 }
 
+/* A littoral state's name, as the map writes it: the dataset's (in the
+ * interface's language), else iso-codes', else these. */
+static const char *
+coast_name (StraitsSidePanel *self, StraitsCoast coast)
+{
+  static const char *const names[STRAITS_COAST_N] = {
+    N_("Turkey"), N_("Bulgaria"), N_("Romania"), N_("Ukraine (without Crimea)"), N_("Russia (without Crimea)"),
+    N_("Georgia"), N_("Crimea"),
+  };
+  const char *code = straits_coast_code (coast);
+  guint32 actor;
+
+  if (coast == STRAITS_COAST_UKR || coast == STRAITS_COAST_RUS || coast == STRAITS_COAST_CRIMEA)
+    return _(names[coast]);
+  if (self->dataset != NULL && (actor = straits_dataset_find_actor_by_iso3 (self->dataset, code)) != STRAITS_NO_INDEX)
+    {
+      const StraitsActor *a = straits_dataset_get_actor (self->dataset, actor);
+      return a->short_name ? a->short_name : a->name;
+    }
+  return straits_country_name_translated (code) != NULL ? straits_country_name_translated (code) : _(names[coast]);
+}
+
 static void
-fill_coast_grid (GtkGrid *grid, const StraitsMaritimeReport *report)
+fill_coast_grid (StraitsSidePanel *self, GtkGrid *grid, const StraitsMaritimeReport *report)
 {
   int row = 0;
 
@@ -721,8 +779,7 @@ fill_coast_grid (GtkGrid *grid, const StraitsMaritimeReport *report)
           }
       /* Translators: a range of lengths, "837–1678 km" */
       range = g_strdup_printf (_("%.0f–%.0f km"), low, high);
-      gtk_grid_attach (grid, cell (c == STRAITS_COAST_CRIMEA ? _("Crimea") : straits_coast_code (c), FALSE, 0),
-                       0, row, 1, 1);
+      gtk_grid_attach (grid, cell (coast_name (self, c), FALSE, 0), 0, row, 1, 1);
       gtk_grid_attach (grid, cell (black, FALSE, 1), 1, row, 1, 1);
       gtk_grid_attach (grid, cell (azov, FALSE, 1), 2, row, 1, 1);
       gtk_grid_attach (grid, cell (range, FALSE, 1), 3, row++, 1, 1);
@@ -744,10 +801,10 @@ straits_side_panel_set_maritime (StraitsSidePanel            *self,
   gtk_stack_set_visible_child_name (self->seas_stack, report != NULL ? "report" : "computing");
   if (report == NULL)
     return;
-  add_split_rows (self->aegean_grid, &row, _("Aegean with the Sea of Crete"), &report->aegean);
+  add_split_rows (self->aegean_grid, &row, _("Aegean with the Sea of Crete"), &report->aegean, &self->style);
   add_split_rows (self->aegean_grid, &row, _("Another sea area: without the Sea of Crete"),
-                  &report->aegean_without_crete);
-  fill_coast_grid (self->coast_grid, report);
+                  &report->aegean_without_crete, &self->style);
+  fill_coast_grid (self, self->coast_grid, report);
   bs = report->black_sea_coast_km;
   note = g_strdup_printf (_("Coastlines: inlets narrower than 3 km closed, measured with a 1 km ruler; “by method” "
                             "is the range over closing widths of 0, 3 and 10 km and rulers of 100 m, 1 km and 10 km "
