@@ -8,40 +8,18 @@
 import csv
 import json
 import os
-import subprocess
+import shutil
 import sys
 import tempfile
 
 straits = sys.argv[1]
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from workbook_tap import Tap, canonical  # noqa: E402
 bundled = os.path.join(os.environ["STRAITS_DATA_DIR"], "datasets", "turkey-european-security.json")
 work = tempfile.mkdtemp(prefix="straits-wb-cli-")
-n = 0
-fails = 0
-
-
-def check(name, condition, detail=""):
-    global n, fails
-    n += 1
-    if condition:
-        print(f"ok {n} - {name}")
-    else:
-        fails += 1
-        print(f"not ok {n} - {name}")
-        for line in str(detail).splitlines():
-            print(f"# {line}")
-
-
-def run(*args):
-    return subprocess.run([straits, *args], capture_output=True, text=True)
-
-
-def canonical(value):
-    """A dataset as its reader sees it: an empty list is no list."""
-    if isinstance(value, dict):
-        return {k: canonical(v) for k, v in value.items() if v != [] and k != "$schema"}
-    if isinstance(value, list):
-        return [canonical(v) for v in value]
-    return value
+tap = Tap(straits)
+check = tap.check
+run = tap.run
 
 
 folder = os.path.join(work, "csv")
@@ -114,5 +92,5 @@ os.mkdir(empty)
 r = run("--check", empty)
 check("a folder without CSV files is refused", r.returncode == 1 and "holds no CSV files" in r.stderr, r.stderr)
 
-print(f"1..{n}")
-sys.exit(1 if fails else 0)
+shutil.rmtree(work, ignore_errors=True)
+tap.finish()

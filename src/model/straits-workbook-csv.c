@@ -229,7 +229,5 @@ straits_workbook_read (const char  *path,
 {
   if (g_file_test (path, G_FILE_TEST_IS_DIR))
     return read_csv_folder (path, error);
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-               _("“%s” is not a workbook Straits reads (a folder of CSV files)"), path);
-  return NULL;
+  return straits_workbook_read_zip (path, error);
 }

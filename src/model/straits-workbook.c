@@ -724,6 +724,7 @@ static gboolean
 read_header (Conversion *cv, SheetReader *r)
 {
   GPtrArray *header = g_ptr_array_index (r->sheet->rows, 0);
+  guint header_row = g_array_index (r->sheet->row_numbers, guint, 0);
   guint known = 0;
 
   r->header = g_ptr_array_new ();
@@ -738,28 +739,30 @@ read_header (Conversion *cv, SheetReader *r)
         known++;
       if (r->def->parent_column && strcmp (name, r->def->parent_column) == 0)
         r->parent_column = i;
-      for (guint j = 0; j < i && name[0] != '\0'; j++)
-        if (strcmp (cell_at (header, j), name) == 0)
-          {
-            conversion_report (cv, STRAITS_SEVERITY_ERROR, r->sheet->name, g_array_index (r->sheet->row_numbers, guint, 0),
-                               name, _("the column is named twice in the header row"));
-            return FALSE;
-          }
     }
+  /* A sheet whose first row is already data, or has no header at all. */
   if (known == 0)
     {
       g_autoptr(GString) names = g_string_new (NULL);
 
       for (guint i = 0; i < 3 && r->def->columns[i].name != NULL; i++)
         g_string_append_printf (names, "%s“%s”", i ? ", " : "", r->def->columns[i].name);
-      conversion_report (cv, STRAITS_SEVERITY_ERROR, r->sheet->name, g_array_index (r->sheet->row_numbers, guint, 0), NULL,
+      conversion_report (cv, STRAITS_SEVERITY_ERROR, r->sheet->name, header_row, NULL,
                          _("the first row should name the columns (%s, …): none of its cells is a column name this sheet has"),
                          names->str);
       return FALSE;
     }
+  for (guint i = 0; i < header->len; i++)
+    for (guint j = 0; j < i && cell_at (header, i)[0] != '\0'; j++)
+      if (strcmp (cell_at (header, j), cell_at (header, i)) == 0)
+        {
+          conversion_report (cv, STRAITS_SEVERITY_ERROR, r->sheet->name, header_row,
+                             cell_at (header, i), _("the column is named twice in the header row"));
+          return FALSE;
+        }
   if (r->def->parent_column != NULL && r->parent_column < 0)
     {
-      conversion_report (cv, STRAITS_SEVERITY_ERROR, r->sheet->name, g_array_index (r->sheet->row_numbers, guint, 0), NULL,
+      conversion_report (cv, STRAITS_SEVERITY_ERROR, r->sheet->name, header_row, NULL,
                          _("the header row has no column “%s”, which says what each row belongs to"),
                          r->def->parent_column);
       return FALSE;
@@ -920,7 +923,6 @@ report_unknown_sheets (Conversion *cv, StraitsWorkbook *workbook)
     }
 }
 
-static char *format_double (double v);
 static char *scalar_text (JsonNode *node);
 
 static void
@@ -1005,6 +1007,15 @@ convert_workbook (Conversion *cv_in, StraitsWorkbook *workbook)
   json_object_set_string_member (root, "format", "straits-dataset");
   json_object_set_int_member (root, "format_version", 1);
   report_unknown_sheets (&cv, workbook);
+  if (straits_workbook_get_sheet (workbook, "metadata") == NULL)
+    {
+      /* Said here, in the workbook's words, instead of the loader's
+       * "missing required member “metadata”". */
+      conversion_report (&cv, STRAITS_SEVERITY_ERROR, "metadata", 0, NULL,
+                         _("the workbook has no such sheet; it needs one, with a header row (title, date, …) and one row"));
+      remember (&cv, "metadata", "metadata", 0, NULL)->reported = TRUE;
+      json_object_set_object_member (root, "metadata", json_object_new ());
+    }
   for (guint d = 0; d < G_N_ELEMENTS (sheet_defs); d++)
     {
       SheetReader r = { &sheet_defs[d], straits_workbook_get_sheet (workbook, sheet_defs[d].name), NULL, -1 };
@@ -1188,9 +1199,10 @@ straits_workbook_load_json (const char  *path,
 
 /* JSON to cells --------------------------------------------------------- */
 
-/* The shortest decimal text that reads back as @v. */
-static char *
-format_double (double v)
+/* The shortest decimal text that reads back as @v: 0.8, not
+ * 0.80000000000000004. */
+char *
+straits_workbook_number_text (double v)
 {
   for (int digits = 15; digits <= 17; digits++)
     {
@@ -1220,7 +1232,7 @@ scalar_text (JsonNode *node)
   if (t == G_TYPE_INT64)
     return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
   if (t == G_TYPE_DOUBLE)
-    return format_double (json_node_get_double (node));
+    return straits_workbook_number_text (json_node_get_double (node));
   if (t == G_TYPE_BOOLEAN)
     return g_strdup (json_node_get_boolean (node) ? "true" : "false");
   return g_strdup ("");

@@ -52,6 +52,9 @@ gboolean              straits_workbook_sheet_add_row (StraitsWorkbook      *work
 gboolean straits_workbook_is_date_column (const char *sheet,
                                           const char *column);
 
+/* A number as the dataset writes it, in its shortest exact form. */
+char *straits_workbook_number_text (double v);
+
 /* Whether @path names a workbook rather than a dataset JSON file: a folder,
  * or a name ending in .ods, .xlsx or .zip. */
 gboolean straits_workbook_path_is_workbook (const char *path);
@@ -60,6 +63,10 @@ gboolean straits_workbook_path_is_workbook (const char *path);
  * files) into sheets; NULL with an error naming the problem. */
 StraitsWorkbook *straits_workbook_read (const char  *path,
                                         GError     **error);
+
+/* Reads an ODS or XLSX file, or a zip of CSV files, at @path. */
+StraitsWorkbook *straits_workbook_read_zip (const char  *path,
+                                            GError     **error);
 
 /* The dataset that the workbook at @path holds, checked by the loader, or
  * NULL. @diagnostics gets every problem, placed as
