@@ -61,6 +61,24 @@ for ext, write in (("ods", wx.write_ods), ("xlsx", wx.write_xlsx)):
     check(f"bundled dataset through {ext.upper()} and back: the same dataset",
           data is not None and canonical(data) == original, err)
 
+# The templates in data/templates/ (tools/make-workbook-templates.py): the
+# bundled dataset's is the bundled dataset; the empty one has every sheet.
+templates = os.path.join(os.environ["STRAITS_DATA_DIR"], "templates")
+for ext in ("ods", "xlsx"):
+    data, err = converted(os.path.join(templates, f"turkey-european-security.{ext}"))
+    check(f"data/templates/turkey-european-security.{ext} is the bundled dataset",
+          data is not None and canonical(data) == original, err)
+    template = os.path.join(templates, f"straits-dataset.{ext}")
+    status, lines = problems(template)
+    check(f"data/templates/straits-dataset.{ext}: every sheet known, only the title to fill in",
+          status == 1 and lines == ["sheet “metadata”: missing required member “title”"], lines)
+    with zipfile.ZipFile(template) as z:
+        if ext == "xlsx":
+            n_sheets = len([x for x in z.namelist() if x.startswith("xl/worksheets/")])
+        else:
+            n_sheets = z.read("content.xml").count(b"<table:table table:name=")
+    check(f"data/templates/straits-dataset.{ext}: 14 sheets", n_sheets == 14, n_sheets)
+
 # Typed cells ---------------------------------------------------------------
 
 meta = ("metadata", [["title", "date"], ["Typed", 2025]])
@@ -154,6 +172,11 @@ wx.write_ods(path("repeated.ods"), [], content=many)
 status, lines = problems(path("repeated.ods"))
 check("a billion repeated cells are refused", status == 1 and lines == [
     "the workbook cannot be read: the workbook has too many cells (at most 16777216)"], lines)
+
+wx.write_ods(path("sheets.ods"), [(f"s{i}", [["id"]]) for i in range(65)])
+status, lines = problems(path("sheets.ods"))
+check("65 sheets are refused", status == 1 and lines == [
+    "the workbook cannot be read: the workbook has too many sheets (at most 64)"], lines)
 
 with open(path("text.xlsx"), "w") as f:
     f.write("id,name\n")

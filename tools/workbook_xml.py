@@ -18,6 +18,15 @@ import zipfile
 from xml.sax.saxutils import escape, quoteattr
 
 
+def _entry(name, compress_type=zipfile.ZIP_DEFLATED):
+    """A zip entry with a fixed date, so that a workbook made twice is the
+    same file."""
+    info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+    info.compress_type = compress_type
+    info.external_attr = 0o644 << 16
+    return info
+
+
 class Formula:
     def __init__(self, formula, cached):
         self.formula = formula
@@ -90,15 +99,14 @@ def ods_content(sheets):
 
 def write_ods(path, sheets, content=None):
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet",
-                   compress_type=zipfile.ZIP_STORED)
-        z.writestr("META-INF/manifest.xml",
+        z.writestr(_entry("mimetype", zipfile.ZIP_STORED), "application/vnd.oasis.opendocument.spreadsheet")
+        z.writestr(_entry("META-INF/manifest.xml"),
                    '<?xml version="1.0" encoding="UTF-8"?>\n'
                    '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
                    '<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
                    '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
                    "</manifest:manifest>")
-        z.writestr("content.xml", content if content is not None else ods_content(sheets))
+        z.writestr(_entry("content.xml"), content if content is not None else ods_content(sheets))
 
 
 # XLSX --------------------------------------------------------------------
@@ -156,7 +164,7 @@ def write_xlsx(path, sheets, sheet_xml=None):
             sheet_parts[index] = text
     shared = "".join(f'<si><t xml:space="preserve">{escape(s)}</t></si>' for s in strings)
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("[Content_Types].xml",
+        z.writestr(_entry("[Content_Types].xml"),
                    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
                    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
                    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
@@ -168,18 +176,18 @@ def write_xlsx(path, sheets, sheet_xml=None):
                              'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
                              for i in range(len(sheets)))
                    + "</Types>")
-        z.writestr("_rels/.rels",
+        z.writestr(_entry("_rels/.rels"),
                    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
                    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
                    f'<Relationship Id="rId1" Type="{XLSX_REL}/officeDocument" Target="xl/workbook.xml"/>'
                    "</Relationships>")
-        z.writestr("xl/workbook.xml",
+        z.writestr(_entry("xl/workbook.xml"),
                    f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
                    f'<workbook xmlns="{XLSX_MAIN}" xmlns:r="{XLSX_REL}"><sheets>'
                    + "".join(f'<sheet name={quoteattr(name)} sheetId="{i + 1}" r:id="rId{i + 1}"/>'
                              for i, (name, _) in enumerate(sheets))
                    + "</sheets></workbook>")
-        z.writestr("xl/_rels/workbook.xml.rels",
+        z.writestr(_entry("xl/_rels/workbook.xml.rels"),
                    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
                    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
                    + "".join(f'<Relationship Id="rId{i + 1}" Type="{XLSX_REL}/worksheet" Target="worksheets/sheet{i + 1}.xml"/>'
@@ -187,7 +195,7 @@ def write_xlsx(path, sheets, sheet_xml=None):
                    + f'<Relationship Id="rId{len(sheets) + 1}" Type="{XLSX_REL}/styles" Target="styles.xml"/>'
                    + f'<Relationship Id="rId{len(sheets) + 2}" Type="{XLSX_REL}/sharedStrings" Target="sharedStrings.xml"/>'
                    "</Relationships>")
-        z.writestr("xl/styles.xml",
+        z.writestr(_entry("xl/styles.xml"),
                    f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="{XLSX_MAIN}">'
                    '<fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>'
                    '<fills count="1"><fill><patternFill patternType="none"/></fill></fills>'
@@ -196,11 +204,11 @@ def write_xlsx(path, sheets, sheet_xml=None):
                    '<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
                    '<xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>'
                    "</styleSheet>")
-        z.writestr("xl/sharedStrings.xml",
+        z.writestr(_entry("xl/sharedStrings.xml"),
                    f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
                    f'<sst xmlns="{XLSX_MAIN}" count="{len(strings)}" uniqueCount="{len(strings)}">{shared}</sst>')
         for i, text in enumerate(sheet_parts):
-            z.writestr(f"xl/worksheets/sheet{i + 1}.xml", text)
+            z.writestr(_entry(f"xl/worksheets/sheet{i + 1}.xml"), text)
 
 
 # From a CSV folder ---------------------------------------------------------

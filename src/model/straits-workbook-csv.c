@@ -13,9 +13,6 @@
 #include "straits-safe-file.h"
 #include "straits-workbook.h"
 
-/* At most this many sheets in a folder or workbook. */
-#define MAX_SHEETS 64
-
 static GPtrArray *
 new_row (void)
 {
@@ -52,13 +49,9 @@ straits_workbook_parse_csv (StraitsWorkbook  *workbook,
     }
   if (length >= 3 && memcmp (p, "\xef\xbb\xbf", 3) == 0)
     p += 3;
-  if (workbook->sheets->len >= MAX_SHEETS)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
-                   _("the workbook has too many sheets (at most %u)"), MAX_SHEETS);
-      return FALSE;
-    }
-  sheet = straits_workbook_add_sheet (workbook, name);
+  sheet = straits_workbook_add_sheet (workbook, name, error);
+  if (sheet == NULL)
+    return FALSE;
   for (; p < end; p++)
     {
       if (quoted)

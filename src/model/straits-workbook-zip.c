@@ -414,7 +414,8 @@ read_ods (Zip *z, StraitsWorkbook *workbook, GError **error)
         {
           g_autofree char *sheet = attribute (r, NS_TABLE, "name");
 
-          f.sheet = straits_workbook_add_sheet (workbook, sheet ? sheet : "");
+          f.sheet = straits_workbook_add_sheet (workbook, sheet ? sheet : "", error);
+          ok = f.sheet != NULL;
           row_number = 1;
         }
       else if (f.sheet != NULL && is_element (r, NS_TABLE, "table-row"))
@@ -609,7 +610,7 @@ read_sheet_list (Zip *z, Xlsx *x, GPtrArray *names, GPtrArray *parts, GError **e
     return FALSE;
   while ((status = xmlTextReaderRead (r)) == 1)
     {
-      if (is_element (r, NS_SHEET, "sheet") && names->len < 64)
+      if (is_element (r, NS_SHEET, "sheet") && names->len <= STRAITS_WORKBOOK_MAX_SHEETS)
         {
           g_autofree char *name = attribute (r, NULL, "name");
 
@@ -758,7 +759,12 @@ read_xlsx_sheet (Zip *z, Xlsx *x, StraitsWorkbook *workbook, const char *sheet_n
 
   if (bytes == NULL || (r = open_xml (bytes, part, error)) == NULL)
     return FALSE;
-  f.sheet = straits_workbook_add_sheet (workbook, sheet_name);
+  f.sheet = straits_workbook_add_sheet (workbook, sheet_name, error);
+  if (f.sheet == NULL)
+    {
+      xmlFreeTextReader (r);
+      return FALSE;
+    }
   f.row = g_ptr_array_new_with_free_func (g_free);
   while (ok && (status = xmlTextReaderRead (r)) == 1)
     {

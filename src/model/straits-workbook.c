@@ -172,10 +172,19 @@ straits_workbook_free (StraitsWorkbook *workbook)
 }
 
 StraitsWorkbookSheet *
-straits_workbook_add_sheet (StraitsWorkbook *workbook,
-                            const char      *name)
+straits_workbook_add_sheet (StraitsWorkbook  *workbook,
+                            const char       *name,
+                            GError          **error)
 {
-  StraitsWorkbookSheet *sheet = g_new0 (StraitsWorkbookSheet, 1);
+  StraitsWorkbookSheet *sheet;
+
+  if (workbook->sheets->len >= STRAITS_WORKBOOK_MAX_SHEETS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
+                   _("the workbook has too many sheets (at most %u)"), STRAITS_WORKBOOK_MAX_SHEETS);
+      return NULL;
+    }
+  sheet = g_new0 (StraitsWorkbookSheet, 1);
 
   sheet->name = g_strdup (name);
   sheet->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
@@ -1420,11 +1429,11 @@ get_list (JsonObject *root, const char *dotted)
 static gboolean
 write_sheet (StraitsWorkbook *workbook, JsonObject *root, const SheetDef *def, GError **error)
 {
-  StraitsWorkbookSheet *sheet = straits_workbook_add_sheet (workbook, def->name);
+  StraitsWorkbookSheet *sheet = straits_workbook_add_sheet (workbook, def->name, error);
   const SheetDef *parent_def = def->parent ? find_sheet_def (def->parent) : NULL;
   JsonArray *items;
 
-  if (!straits_workbook_sheet_add_row (workbook, sheet, 1, header_row (def), error))
+  if (sheet == NULL || !straits_workbook_sheet_add_row (workbook, sheet, 1, header_row (def), error))
     return FALSE;
   if (strcmp (def->name, "metadata") == 0)
     {

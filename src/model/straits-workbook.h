@@ -20,6 +20,8 @@ G_BEGIN_DECLS
 /* At most this many cells in a workbook (all sheets), so that a small file
  * that repeats an empty cell a billion times cannot fill the memory. */
 #define STRAITS_WORKBOOK_MAX_CELLS (16u << 20)
+/* At most this many sheets (the format has 14). */
+#define STRAITS_WORKBOOK_MAX_SHEETS 64
 
 typedef struct {
   char *name;          /* "actors" */
@@ -34,8 +36,10 @@ typedef struct {
 
 StraitsWorkbook      *straits_workbook_new        (void);
 void                  straits_workbook_free       (StraitsWorkbook      *workbook);
+/* A new sheet, or NULL with an error when the workbook has too many. */
 StraitsWorkbookSheet *straits_workbook_add_sheet  (StraitsWorkbook      *workbook,
-                                                   const char           *name);
+                                                   const char           *name,
+                                                   GError              **error);
 StraitsWorkbookSheet *straits_workbook_get_sheet  (StraitsWorkbook      *workbook,
                                                    const char           *name);
 /* Appends a row (steals @cells, a GPtrArray of char*) numbered @number;
