@@ -87,6 +87,9 @@ check("an invalid workbook is not converted", r.returncode == 1 and not os.path.
 
 r = run(f"--convert={bundled}")
 check("--convert without --output: exit 2", r.returncode == 2, r.stderr)
+r = run(f"--convert={bundled}", f"--output={work}/out.xlsx")
+check("--convert of a dataset to .xlsx is refused (CSV folders only), nothing written",
+      r.returncode == 2 and "folder of CSV files" in r.stderr and not os.path.exists(f"{work}/out.xlsx"), r.stderr)
 empty = os.path.join(work, "empty")
 os.mkdir(empty)
 r = run("--check", empty)

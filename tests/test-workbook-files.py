@@ -11,6 +11,7 @@ import datetime
 import json
 import os
 import shutil
+import struct
 import sys
 import tempfile
 import zipfile
@@ -142,6 +143,22 @@ status, lines = problems(bomb)
 check("a zip bomb is refused by its declared size, before expanding", status == 1 and lines == [
     "the workbook cannot be read: its part “xl/workbook.xml” would expand to 257 MB, "
     "more than the 256 MB a workbook may hold (a zip bomb?)"], lines)
+
+# A zip that declares a member smaller than it is: no more than declared is
+# expanded (here 100 bytes of 10 MB, not well-formed then).
+liar = path("liar.xlsx")
+with zipfile.ZipFile(liar, "w", zipfile.ZIP_DEFLATED) as z:
+    z.writestr("xl/workbook.xml", f'<?xml version="1.0"?><workbook xmlns="{wx.XLSX_MAIN}">'.encode()
+               + b" " * (10 << 20) + b"</workbook>")
+with open(liar, "r+b") as f:
+    data = bytearray(f.read())
+    struct.pack_into("<I", data, 22, 100)                          # the local header's size
+    struct.pack_into("<I", data, data.find(b"PK\x01\x02") + 24, 100)  # the central directory's
+    f.seek(0)
+    f.write(data)
+status, lines = problems(liar)
+check("a member larger than its zip declares is read only as far as declared", status == 1 and lines == [
+    "the workbook cannot be read: its part “xl/workbook.xml” is not well-formed XML"], lines)
 
 # Billion laughs and an external entity, in a sheet and in content.xml.
 laughs = ('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'

@@ -279,5 +279,18 @@ straits_cli_convert (GVariantDict *options)
     }
   if (straits_workbook_path_is_workbook (in))
     return convert_workbook (in, out);
+  {
+    g_autofree char *lower = g_ascii_strdown (out, -1);
+
+    /* Straits writes workbooks as CSV folders only; a folder named
+     * "x.xlsx" would only mislead. */
+    if (g_str_has_suffix (lower, ".ods") || g_str_has_suffix (lower, ".xlsx")
+        || g_str_has_suffix (lower, ".zip") || g_str_has_suffix (lower, ".json"))
+      {
+        fprintf (stderr, _("straits: %s: a dataset is converted to a folder of CSV files; "
+                           "open that in a spreadsheet, or start from data/templates/ (docs/workbooks.md)\n"), out);
+        return 2;
+      }
+  }
   return convert_dataset (in, out);
 }

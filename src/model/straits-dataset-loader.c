@@ -2098,7 +2098,12 @@ parse_small_members (Pieces *p)
         /* Unknown: reported by check_members(), never parsed. */
         value = json_node_init_null (json_node_alloc ());
       else if (m->is_array)
-        value = json_node_init_array (json_node_alloc (), json_array_new ());
+        {
+          /* json_node_init_array() takes a reference of its own. */
+          g_autoptr(JsonArray) empty = json_array_new ();
+
+          value = json_node_init_array (json_node_alloc (), empty);
+        }
       else
         {
           gsize n_values;
