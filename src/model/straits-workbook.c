@@ -255,22 +255,13 @@ closest_sheet (const char *name)
 
 /* Places ---------------------------------------------------------------- */
 
+/* Where an item or a list came from. Only items and lists are kept, not
+ * cells (a workbook has several times more): a cell's column is read from
+ * the rest of the JSON path, the member name. */
 typedef struct {
-  char *sheet;
-  guint row;     /* 0: the sheet as a whole */
-  char *column;  /* NULL: the row as a whole */
-  gboolean reported; /* the conversion has already said what is wrong here */
+  const char *sheet; /* a sheet_defs name */
+  guint row;         /* 0: the sheet as a whole */
 } Place;
-
-static void
-place_free (gpointer data)
-{
-  Place *place = data;
-
-  g_free (place->sheet);
-  g_free (place->column);
-  g_free (place);
-}
 
 static char *
 place_to_string (const char *sheet, guint row, const char *column)
@@ -288,7 +279,8 @@ place_to_string (const char *sheet, guint row, const char *column)
 typedef struct {
   const char *display_name;
   GPtrArray *diags;
-  GHashTable *places;  /* JSON path → Place */
+  GHashTable *places;  /* JSON path of an item or list → Place */
+  GHashTable *reported; /* JSON paths of members whose cell the conversion refused */
   GArray *keys;        /* guint64 per diagnostic, for sorting them; or NULL */
 } Conversion;
 
@@ -338,19 +330,17 @@ conversion_report (Conversion      *cv,
     add_keyed (cv, straits_diagnostic_new (severity, cv->display_name, where, message), sheet, row);
 }
 
-static Place *
-remember (Conversion *cv, const char *path, const char *sheet, guint row, const char *column)
+static void
+remember (Conversion *cv, const char *path, const char *sheet, guint row)
 {
   Place *place;
 
   if (g_hash_table_contains (cv->places, path))
-    return g_hash_table_lookup (cv->places, path);
-  place = g_new0 (Place, 1);
-  place->sheet = g_strdup (sheet);
+    return;
+  place = g_new (Place, 1);
+  place->sheet = sheet;
   place->row = row;
-  place->column = g_strdup (column);
   g_hash_table_insert (cv->places, g_strdup (path), place);
-  return place;
 }
 
 /* Cells to JSON --------------------------------------------------------- */
@@ -388,95 +378,104 @@ split_list (const char *text)
 }
 
 /* A number as JSON has it: digits, sign, point and exponent only (no
- * thousands separators, no "nan" or hexadecimal that strtod would take). */
+ * thousands separators, no "nan" or hexadecimal that strtod would take).
+ * @integer says whether it is written without a point or exponent. */
 static gboolean
-parse_number (const char *text, JsonNode **out)
+parse_number (const char *text, double *value, gint64 *integer_value, gboolean *integer)
 {
   g_autofree char *t = g_strstrip (g_strdup (text));
-  gboolean integer = TRUE;
   char *end = NULL;
 
+  *integer = TRUE;
   if (t[0] == '\0')
     return FALSE;
   for (const char *p = t; *p; p++)
     {
       if (*p == '.' || *p == 'e' || *p == 'E')
-        integer = FALSE;
+        *integer = FALSE;
       else if (!g_ascii_isdigit (*p) && *p != '-' && *p != '+')
         return FALSE;
     }
   errno = 0;
-  if (integer)
+  if (*integer)
     {
-      gint64 v = g_ascii_strtoll (t, &end, 10);
-
+      *integer_value = g_ascii_strtoll (t, &end, 10);
       if (errno == 0 && *end == '\0')
-        {
-          *out = json_node_init_int (json_node_alloc (), v);
-          return TRUE;
-        }
+        return TRUE;
+      *integer = FALSE;
       errno = 0;
     }
-  {
-    double v = g_ascii_strtod (t, &end);
+  *value = g_ascii_strtod (t, &end);
+  return errno == 0 && *end == '\0' && isfinite (*value);
+}
 
-    if (errno != 0 || *end != '\0' || !isfinite (v))
-      return FALSE;
-    *out = json_node_init_double (json_node_alloc (), v);
-  }
+static void append_json_string (GString *s, const char *text);
+
+/* Appends the number @text as JSON (normalised: "+1" and ".5" are not
+ * JSON); FALSE when it is no number. */
+static gboolean
+append_number (GString *s, const char *text)
+{
+  double v = 0;
+  gint64 i = 0;
+  gboolean integer;
+
+  if (!parse_number (text, &v, &i, &integer))
+    return FALSE;
+  if (integer)
+    g_string_append_printf (s, "%" G_GINT64_FORMAT, i);
+  else
+    {
+      g_autofree char *shortest = straits_workbook_number_text (v);
+
+      g_string_append (s, shortest);
+    }
   return TRUE;
 }
 
 static gboolean
-parse_point (const char *text, JsonNode **out)
+append_point (GString *s, const char *text)
 {
   g_auto(GStrv) parts = g_strsplit (text, ",", -1);
-  JsonArray *pair;
-  JsonNode *lon = NULL, *lat = NULL;
+  gsize start = s->len;
 
-  if (g_strv_length (parts) != 2 || !parse_number (parts[0], &lon))
+  if (g_strv_length (parts) != 2)
     return FALSE;
-  if (!parse_number (parts[1], &lat))
-    {
-      json_node_unref (lon);
-      return FALSE;
-    }
-  pair = json_array_new ();
-  json_array_add_element (pair, lon);
-  json_array_add_element (pair, lat);
-  *out = json_node_init_array (json_node_alloc (), pair);
-  json_array_unref (pair);
+  g_string_append_c (s, '[');
+  if (!append_number (s, parts[0]))
+    goto bad;
+  g_string_append (s, ", ");
+  if (!append_number (s, parts[1]))
+    goto bad;
+  g_string_append_c (s, ']');
   return TRUE;
+
+bad:
+  g_string_truncate (s, start);
+  return FALSE;
 }
 
-static JsonNode *
-string_node (const char *text)
-{
-  return json_node_init_string (json_node_alloc (), text);
-}
-
-static JsonNode *
-list_node (const char *text)
+static void
+append_list (GString *s, const char *text)
 {
   g_autoptr(GPtrArray) items = split_list (text);
-  JsonArray *array = json_array_sized_new (items->len);
-  JsonNode *node;
 
+  g_string_append_c (s, '[');
   for (guint i = 0; i < items->len; i++)
-    json_array_add_string_element (array, g_ptr_array_index (items, i));
-  node = json_node_init_array (json_node_alloc (), array);
-  json_array_unref (array);
-  return node;
+    {
+      g_string_append (s, i ? ", " : "");
+      append_json_string (s, g_ptr_array_index (items, i));
+    }
+  g_string_append_c (s, ']');
 }
 
 /* "source-id: locator | quote"; the locator and quote are optional. */
-static JsonNode *
-citation_node (const char *item)
+static void
+append_citation (GString *s, const char *item)
 {
-  JsonObject *o = json_object_new ();
   const char *colon = strstr (item, ": ");
-  JsonNode *node;
 
+  g_string_append (s, "{\"source\": ");
   if (colon == NULL)
     {
       g_autofree char *id = g_strdup (item);
@@ -484,174 +483,144 @@ citation_node (const char *item)
 
       if (n > 0 && id[n - 1] == ':')
         id[n - 1] = '\0';
-      json_object_set_string_member (o, "source", id);
+      append_json_string (s, id);
     }
   else
     {
-      g_autofree char *id = g_strndup (item, colon - item);
+      g_autofree char *id = g_strstrip (g_strndup (item, colon - item));
       const char *rest = colon + 2;
       const char *bar = g_str_has_prefix (rest, "| ") ? rest - 1 : strstr (rest, " | ");
 
-      json_object_set_string_member (o, "source", g_strstrip (id));
+      append_json_string (s, id);
       if (bar == NULL)
-        json_object_set_string_member (o, "locator", rest);
+        {
+          g_string_append (s, ", \"locator\": ");
+          append_json_string (s, rest);
+        }
       else
         {
           g_autofree char *locator = g_strstrip (g_strndup (rest, MAX (bar, rest) - rest));
 
           if (locator[0] != '\0')
-            json_object_set_string_member (o, "locator", locator);
-          json_object_set_string_member (o, "quote", bar + 3);
+            {
+              g_string_append (s, ", \"locator\": ");
+              append_json_string (s, locator);
+            }
+          g_string_append (s, ", \"quote\": ");
+          append_json_string (s, bar + 3);
         }
     }
-  node = json_node_init_object (json_node_alloc (), o);
-  json_object_unref (o);
-  return node;
+  g_string_append_c (s, '}');
 }
 
-static JsonNode *
-citations_node (const char *text)
+static void
+append_citations (GString *s, const char *text)
 {
   g_autoptr(GPtrArray) items = split_list (text);
-  JsonArray *array = json_array_sized_new (items->len);
-  JsonNode *node;
 
+  g_string_append_c (s, '[');
   for (guint i = 0; i < items->len; i++)
-    json_array_add_element (array, citation_node (g_ptr_array_index (items, i)));
-  node = json_node_init_array (json_node_alloc (), array);
-  json_array_unref (array);
-  return node;
+    {
+      g_string_append (s, i ? ", " : "");
+      append_citation (s, g_ptr_array_index (items, i));
+    }
+  g_string_append_c (s, ']');
 }
 
 static gboolean
-line_node (const char *text, JsonNode **out)
+append_line (GString *s, const char *text)
 {
   g_autoptr(GPtrArray) items = split_list (text);
-  JsonArray *array = json_array_sized_new (items->len);
 
+  g_string_append_c (s, '[');
   for (guint i = 0; i < items->len; i++)
     {
-      JsonNode *point = NULL;
-
-      if (!parse_point (g_ptr_array_index (items, i), &point))
-        {
-          json_array_unref (array);
-          return FALSE;
-        }
-      json_array_add_element (array, point);
+      g_string_append (s, i ? ", " : "");
+      if (!append_point (s, g_ptr_array_index (items, i)))
+        return FALSE;
     }
-  *out = json_node_init_array (json_node_alloc (), array);
-  json_array_unref (array);
+  g_string_append_c (s, ']');
   return TRUE;
 }
 
 static gboolean
-roles_node (const char *text, JsonNode **out)
+append_roles (GString *s, const char *text)
 {
   g_autoptr(GPtrArray) items = split_list (text);
-  JsonObject *o = json_object_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
+  g_string_append_c (s, '{');
   for (guint i = 0; i < items->len; i++)
     {
       const char *item = g_ptr_array_index (items, i);
       const char *colon = strchr (item, ':');
       g_autofree char *role = colon ? g_strstrip (g_strndup (item, colon - item)) : NULL;
+      g_autofree char *actor = colon ? g_strstrip (g_strdup (colon + 1)) : NULL;
 
-      if (colon == NULL || role[0] == '\0' || json_object_has_member (o, role))
-        {
-          json_object_unref (o);
-          return FALSE;
-        }
-      {
-        g_autofree char *actor = g_strstrip (g_strdup (colon + 1));
-
-        json_object_set_string_member (o, role, actor);
-      }
+      if (colon == NULL || role[0] == '\0' || g_hash_table_contains (seen, role))
+        return FALSE;
+      g_string_append (s, i ? ", " : "");
+      append_json_string (s, role);
+      g_string_append (s, ": ");
+      append_json_string (s, actor);
+      g_hash_table_add (seen, g_steal_pointer (&role));
     }
-  *out = json_node_init_object (json_node_alloc (), o);
-  json_object_unref (o);
+  g_string_append_c (s, '}');
   return TRUE;
 }
 
-/* The JSON value of a cell, or NULL when it does not read as its column's
- * type: then @expected says what it should be. */
-static JsonNode *
-cell_node (ColumnType type, const char *text, const char **expected)
+/* Appends a cell's JSON value; FALSE (with nothing appended) when it does
+ * not read as its column's type: then @expected says what it should be. */
+static gboolean
+append_cell (GString *s, ColumnType type, const char *text, const char **expected)
 {
-  JsonNode *node = NULL;
+  gsize start = s->len;
+  gboolean ok = TRUE;
 
   switch (type)
     {
     case T_TEXT:
     case T_DATE:
-      return string_node (text);
+      append_json_string (s, text);
+      break;
     case T_NUMBER:
       *expected = _("a number such as 12.5 (with a point, no thousands separators)");
-      return parse_number (text, &node) ? node : NULL;
+      ok = append_number (s, text);
+      break;
     case T_BOOL:
       {
         g_autofree char *word = g_strstrip (g_strdup (text));
 
         *expected = _("true or false");
-        if (g_ascii_strcasecmp (word, "true") == 0)
-          return json_node_init_boolean (json_node_alloc (), TRUE);
-        if (g_ascii_strcasecmp (word, "false") == 0)
-          return json_node_init_boolean (json_node_alloc (), FALSE);
-        return NULL;
+        ok = g_ascii_strcasecmp (word, "true") == 0 || g_ascii_strcasecmp (word, "false") == 0;
+        if (ok)
+          g_string_append (s, g_ascii_strcasecmp (word, "true") == 0 ? "true" : "false");
+        break;
       }
     case T_LIST:
-      return list_node (text);
+      append_list (s, text);
+      break;
     case T_CITATIONS:
-      return citations_node (text);
+      append_citations (s, text);
+      break;
     case T_POINT:
       *expected = _("a point “lon, lat” such as “28.98, 41.01”");
-      return parse_point (text, &node) ? node : NULL;
+      ok = append_point (s, text);
+      break;
     case T_LINE:
       *expected = _("points “lon, lat; lon, lat; …”");
-      return line_node (text, &node) ? node : NULL;
+      ok = append_line (s, text);
+      break;
     case T_ROLES:
       *expected = _("roles “role: actor-id; role: actor-id”");
-      return roles_node (text, &node) ? node : NULL;
+      ok = append_roles (s, text);
+      break;
     default:
       g_assert_not_reached ();
     }
-}
-
-/* Puts @node at the dotted @name of @item, making the objects on the way;
- * FALSE when a member on the way is already something else. */
-static gboolean
-set_dotted (JsonObject *item, const char *name, JsonNode *node)
-{
-  g_auto(GStrv) parts = g_strsplit (name, ".", -1);
-  JsonObject *o = item;
-  guint n = g_strv_length (parts);
-
-  for (guint i = 0; i + 1 < n; i++)
-    {
-      JsonNode *inner = json_object_get_member (o, parts[i]);
-
-      if (inner == NULL)
-        {
-          JsonObject *fresh = json_object_new ();
-
-          json_object_set_object_member (o, parts[i], fresh);
-          o = fresh;
-        }
-      else if (JSON_NODE_HOLDS_OBJECT (inner))
-        o = json_node_get_object (inner);
-      else
-        {
-          json_node_unref (node);
-          return FALSE;
-        }
-    }
-  if (json_object_has_member (o, parts[n - 1]))
-    {
-      json_node_unref (node);
-      return FALSE;
-    }
-  json_object_set_member (o, parts[n - 1], node);
-  return TRUE;
+  if (!ok)
+    g_string_truncate (s, start);
+  return ok;
 }
 
 typedef struct {
@@ -661,61 +630,174 @@ typedef struct {
   int parent_column;      /* -1: none */
 } SheetReader;
 
-/* Fills @item from a row; @path is the item's JSON path. */
+/* What a child sheet gives its parents: parent id → row indices. */
+typedef struct {
+  SheetReader reader;
+  GHashTable *rows_by_parent;  /* id → GArray of guint */
+  GHashTable *used;            /* ids a parent has taken */
+} ChildSheet;
+
+typedef struct {
+  Conversion *cv;
+  GString *out;
+  StraitsWorkbook *workbook;
+  ChildSheet *children[G_N_ELEMENTS (sheet_defs)];
+} Writer;
+
 static void
-convert_row (Conversion        *cv,
-             const SheetReader *r,
-             guint              index,
-             JsonObject        *item,
-             const char        *path)
+append_indent (GString *s, guint depth)
+{
+  g_string_append_c (s, '\n');
+  for (guint i = 0; i < depth; i++)
+    g_string_append (s, "  ");
+}
+
+/* The member a column's cells go to, and the object that holds it for a
+ * dotted name: "place.point" is "point" of "place". */
+static gsize
+object_part (const char *name)
+{
+  const char *dot = strchr (name, '.');
+
+  return dot ? (gsize) (dot - name) : 0;
+}
+
+static void write_children (Writer *w, const SheetDef *parent, const char *id, const char *path, guint depth);
+
+/* Writes one cell as a member (its name already written). */
+static void
+write_member_value (Writer *w, const SheetReader *r, GPtrArray *row, guint i, const char *path, guint number)
+{
+  GPtrArray *header = g_ptr_array_index (r->sheet->rows, 0);
+  const char *name = cell_at (header, i);
+  const Column *column = i < r->header->len ? g_ptr_array_index (r->header, i) : NULL;
+  const char *text = cell_at (row, i);
+  const char *expected = NULL;
+
+  if (append_cell (w->out, column ? column->type : T_TEXT, text, &expected))
+    return;
+  {
+    g_autofree char *quoted = straits_diagnostic_excerpt (text, STRAITS_DIAGNOSTIC_MAX_QUOTE);
+
+    conversion_report (w->cv, STRAITS_SEVERITY_ERROR, r->sheet->name, number, name,
+                       _("expected %s, not “%s”"), expected, quoted);
+    g_hash_table_add (w->cv->reported, g_strconcat (path, ".", name, NULL));
+    /* The loader still sees the text (so that a required member is not
+     * also reported missing); what it says of it is left out. */
+    append_json_string (w->out, text);
+  }
+}
+
+/* Writes the row @index of a sheet as a JSON object whose path is @path:
+ * its cells in header order, dotted columns gathered in objects. */
+static void
+write_row (Writer *w, const SheetReader *r, guint index, const char *path, guint depth)
 {
   GPtrArray *row = g_ptr_array_index (r->sheet->rows, index);
   GPtrArray *header = g_ptr_array_index (r->sheet->rows, 0);
   guint number = g_array_index (r->sheet->row_numbers, guint, index);
+  g_autoptr(GHashTable) written = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gboolean first = TRUE;
 
-  remember (cv, path, r->sheet->name, number, NULL);
+  remember (w->cv, path, r->def->name, number);
+  g_string_append_c (w->out, '{');
   for (guint i = 0; i < row->len; i++)
     {
-      const char *text = cell_at (row, i);
       const char *name = cell_at (header, i);
-      const Column *column = i < r->header->len ? g_ptr_array_index (r->header, i) : NULL;
-      const char *expected = NULL;
-      g_autofree char *member_path = NULL;
-      JsonNode *node;
-      Place *place;
+      gsize part = object_part (name);
+      g_autofree char *member = g_strndup (name, part ? part : strlen (name));
 
-      if (text[0] == '\0' || (int) i == r->parent_column)
+      if (cell_at (row, i)[0] == '\0' || (int) i == r->parent_column)
         continue;
       if (name[0] == '\0')
         {
-          conversion_report (cv, STRAITS_SEVERITY_ERROR, r->sheet->name, number, NULL,
+          conversion_report (w->cv, STRAITS_SEVERITY_ERROR, r->sheet->name, number, NULL,
                              _("a value in column %u, which has no name in the header row"), i + 1);
           continue;
         }
-      node = cell_node (column ? column->type : T_TEXT, text, &expected);
-      member_path = g_strconcat (path, ".", name, NULL);
-      place = remember (cv, member_path, r->sheet->name, number, name);
-      /* The dotted name's objects ("place" of "place.point") are placed
-       * at their first column. */
-      for (char *dot = strrchr (member_path, '.'); dot > member_path + strlen (path); dot = strrchr (member_path, '.'))
+      /* "change.unit" after "change.value": written with it. */
+      if (part > 0 && g_hash_table_lookup (written, member) == GINT_TO_POINTER (2))
+        continue;
+      if (g_hash_table_contains (written, member))
         {
-          *dot = '\0';
-          remember (cv, member_path, r->sheet->name, number, name);
+          conversion_report (w->cv, STRAITS_SEVERITY_ERROR, r->sheet->name, number, name,
+                             _("the column gives a member that another column of the row gives too"));
+          continue;
         }
-      if (node == NULL)
+      g_hash_table_insert (written, g_strdup (member), GINT_TO_POINTER (part > 0 ? 2 : 1));
+      g_string_append (w->out, first ? "" : ",");
+      first = FALSE;
+      append_indent (w->out, depth + 1);
+      append_json_string (w->out, member);
+      g_string_append (w->out, ": ");
+      if (part == 0)
         {
-          g_autofree char *quoted = straits_diagnostic_excerpt (text, STRAITS_DIAGNOSTIC_MAX_QUOTE);
+          write_member_value (w, r, row, i, path, number);
+          continue;
+        }
+      /* "place.point" and the other "place." columns of the row. */
+      g_string_append_c (w->out, '{');
+      for (guint j = i, n = 0; j < row->len; j++)
+        {
+          const char *other = cell_at (header, j);
 
-          conversion_report (cv, STRAITS_SEVERITY_ERROR, r->sheet->name, number, name,
-                             _("expected %s, not “%s”"), expected, quoted);
-          place->reported = TRUE;
-          /* The loader still sees the text (so that a required member
-           * is not also reported missing); what it says here is left out. */
-          node = string_node (text);
+          if (cell_at (row, j)[0] == '\0' || object_part (other) != part || strncmp (other, name, part) != 0)
+            continue;
+          g_string_append (w->out, n++ ? ", " : "");
+          append_json_string (w->out, other + part + 1);
+          g_string_append (w->out, ": ");
+          write_member_value (w, r, row, j, path, number);
         }
-      if (!set_dotted (item, name, node))
-        conversion_report (cv, STRAITS_SEVERITY_ERROR, r->sheet->name, number, name,
-                           _("the column gives a member that another column of the row gives too"));
+      g_string_append_c (w->out, '}');
+    }
+  /* The lists child sheets give this item (a figure's values). */
+  {
+    const char *id = NULL;
+
+    for (guint i = 0; i < row->len && i < r->header->len; i++)
+      if (strcmp (cell_at (header, i), "id") == 0)
+        id = cell_at (row, i);
+    if (id != NULL && id[0] != '\0')
+      {
+        gsize before = w->out->len;
+
+        write_children (w, r->def, id, path, depth + 1);
+        if (w->out->len > before && first)
+          /* No member before the first child list: drop its comma. */
+          g_string_erase (w->out, before, 1);
+      }
+  }
+  append_indent (w->out, depth);
+  g_string_append_c (w->out, '}');
+}
+
+/* Writes the lists that child sheets give the item @id of @parent. */
+static void
+write_children (Writer *w, const SheetDef *parent, const char *id, const char *path, guint depth)
+{
+  for (guint d = 0; d < G_N_ELEMENTS (sheet_defs); d++)
+    {
+      ChildSheet *child = w->children[d];
+      GArray *rows;
+
+      if (child == NULL || g_strcmp0 (sheet_defs[d].parent, parent->name) != 0)
+        continue;
+      rows = g_hash_table_lookup (child->rows_by_parent, id);
+      if (rows == NULL || g_hash_table_contains (child->used, id))
+        continue;
+      g_hash_table_add (child->used, g_strdup (id));
+      g_string_append_c (w->out, ',');
+      append_indent (w->out, depth);
+      append_json_string (w->out, sheet_defs[d].member);
+      g_string_append (w->out, ": [");
+      for (guint k = 0; k < rows->len; k++)
+        {
+          g_autofree char *item_path = g_strdup_printf ("%s.%s[%u]", path, sheet_defs[d].member, k);
+
+          g_string_append (w->out, k ? ", " : "");
+          write_row (w, &child->reader, g_array_index (rows, guint, k), item_path, depth);
+        }
+      g_string_append_c (w->out, ']');
     }
 }
 
@@ -779,137 +861,126 @@ read_header (Conversion *cv, SheetReader *r)
   return TRUE;
 }
 
-static JsonArray *
-ensure_array (JsonObject *root, const char *dotted, GString *path_out)
+static void
+child_sheet_free (ChildSheet *child)
 {
-  g_auto(GStrv) parts = g_strsplit (dotted, ".", -1);
-  JsonObject *o = root;
-  guint n = g_strv_length (parts);
+  if (child == NULL)
+    return;
+  g_clear_pointer (&child->reader.header, g_ptr_array_unref);
+  g_hash_table_unref (child->rows_by_parent);
+  g_hash_table_unref (child->used);
+  g_free (child);
+}
 
-  for (guint i = 0; i + 1 < n; i++)
+/* Reads a child sheet's rows by the parent they name. */
+static ChildSheet *
+index_child_sheet (Conversion *cv, StraitsWorkbook *workbook, const SheetDef *def)
+{
+  ChildSheet *child = g_new0 (ChildSheet, 1);
+
+  child->reader = (SheetReader) { def, straits_workbook_get_sheet (workbook, def->name), NULL, -1 };
+  if (child->reader.sheet == NULL || child->reader.sheet->rows->len == 0 || !read_header (cv, &child->reader))
     {
-      if (!json_object_has_member (o, parts[i]))
-        json_object_set_object_member (o, parts[i], json_object_new ());
-      o = json_object_get_object_member (o, parts[i]);
+      g_clear_pointer (&child->reader.header, g_ptr_array_unref);
+      g_free (child);
+      return NULL;
     }
-  if (!json_object_has_member (o, parts[n - 1]))
-    json_object_set_array_member (o, parts[n - 1], json_array_new ());
-  g_string_assign (path_out, dotted);
-  return json_object_get_array_member (o, parts[n - 1]);
-}
-
-/* The items of a parent sheet, by id, with their JSON paths. */
-typedef struct {
-  JsonObject *item;
-  char *path;
-} Parent;
-
-static void
-parent_free (gpointer data)
-{
-  Parent *p = data;
-
-  g_free (p->path);
-  g_free (p);
-}
-
-static void
-convert_list_sheet (Conversion *cv, SheetReader *r, JsonObject *root, GHashTable *parents)
-{
-  g_autoptr(GString) list_path = g_string_new (NULL);
-  JsonArray *array = ensure_array (root, r->def->list, list_path);
-
-  remember (cv, list_path->str, r->sheet->name, 0, NULL);
-  for (guint i = 1; i < r->sheet->rows->len; i++)
+  child->rows_by_parent = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
+  child->used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 1; i < child->reader.sheet->rows->len; i++)
     {
-      g_autofree char *path = NULL;
-      JsonObject *item;
+      GPtrArray *row = g_ptr_array_index (child->reader.sheet->rows, i);
+      g_autofree char *id = NULL;
+      GArray *rows;
 
-      if (row_is_empty (g_ptr_array_index (r->sheet->rows, i)))
+      if (row_is_empty (row))
         continue;
-      path = g_strdup_printf ("%s[%u]", list_path->str, json_array_get_length (array));
-      item = json_object_new ();
-      json_array_add_object_element (array, item);
-      convert_row (cv, r, i, item, path);
-      if (parents != NULL && json_object_has_member (item, "id")
-          && JSON_NODE_HOLDS_VALUE (json_object_get_member (item, "id"))
-          && json_object_get_string_member_with_default (item, "id", NULL) != NULL)
+      id = g_strstrip (g_strdup (cell_at (row, child->reader.parent_column)));
+      rows = g_hash_table_lookup (child->rows_by_parent, id);
+      if (rows == NULL)
         {
-          const char *id = json_object_get_string_member (item, "id");
+          rows = g_array_new (FALSE, FALSE, sizeof (guint));
+          g_hash_table_insert (child->rows_by_parent, g_strdup (id), rows);
+        }
+      g_array_append_val (rows, i);
+    }
+  return child;
+}
 
-          if (!g_hash_table_contains (parents, id))
-            {
-              Parent *p = g_new0 (Parent, 1);
+/* Rows of a child sheet that no parent took: their parent id is empty or
+ * no row of the parent sheet has it. */
+static void
+report_orphans (Conversion *cv, ChildSheet *child)
+{
+  GHashTableIter iter;
+  gpointer key, value;
 
-              p->item = item;
-              p->path = g_steal_pointer (&path);
-              g_hash_table_insert (parents, g_strdup (id), p);
-            }
+  g_hash_table_iter_init (&iter, child->rows_by_parent);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GArray *rows = value;
+      g_autofree char *quoted = straits_diagnostic_excerpt (key, STRAITS_DIAGNOSTIC_MAX_QUOTE);
+
+      if (g_hash_table_contains (child->used, key))
+        continue;
+      for (guint k = 0; k < rows->len; k++)
+        {
+          guint index = g_array_index (rows, guint, k);
+          guint number = g_array_index (child->reader.sheet->row_numbers, guint, index);
+          const SheetDef *def = child->reader.def;
+
+          if (((const char *) key)[0] == '\0')
+            conversion_report (cv, STRAITS_SEVERITY_ERROR, def->name, number, def->parent_column,
+                               _("empty: the row belongs to no item of sheet “%s”"), def->parent);
+          else
+            conversion_report (cv, STRAITS_SEVERITY_ERROR, def->name, number, def->parent_column,
+                               _("no row of sheet “%s” has the id “%s”"), def->parent, quoted);
         }
     }
 }
 
 static void
-convert_metadata_sheet (Conversion *cv, SheetReader *r, JsonObject *root)
+write_list_sheet (Writer *w, const SheetReader *r, const char *list_path, guint depth)
 {
-  JsonObject *item = json_object_new ();
+  guint n = 0;
+
+  remember (w->cv, list_path, r->def->name, 0);
+  g_string_append_c (w->out, '[');
+  for (guint i = 1; i < r->sheet->rows->len; i++)
+    {
+      g_autofree char *path = NULL;
+
+      if (row_is_empty (g_ptr_array_index (r->sheet->rows, i)))
+        continue;
+      path = g_strdup_printf ("%s[%u]", list_path, n);
+      g_string_append (w->out, n++ ? ", " : "");
+      write_row (w, r, i, path, depth);
+    }
+  g_string_append_c (w->out, ']');
+}
+
+static void
+write_metadata_sheet (Writer *w, const SheetReader *r)
+{
   gboolean done = FALSE;
 
-  json_object_set_object_member (root, "metadata", item);
-  remember (cv, "metadata", r->sheet->name, 0, NULL);
+  remember (w->cv, "metadata", r->def->name, 0);
   for (guint i = 1; i < r->sheet->rows->len; i++)
     {
       if (row_is_empty (g_ptr_array_index (r->sheet->rows, i)))
         continue;
       if (done)
         {
-          conversion_report (cv, STRAITS_SEVERITY_ERROR, r->sheet->name,
+          conversion_report (w->cv, STRAITS_SEVERITY_ERROR, r->sheet->name,
                              g_array_index (r->sheet->row_numbers, guint, i), NULL,
                              _("the metadata sheet has one row below the header; this one is left out"));
           continue;
         }
-      convert_row (cv, r, i, item, "metadata");
+      write_row (w, r, i, "metadata", 1);
       done = TRUE;
     }
-}
-
-static void
-convert_child_sheet (Conversion *cv, SheetReader *r, GHashTable *parents)
-{
-  for (guint i = 1; i < r->sheet->rows->len; i++)
-    {
-      GPtrArray *row = g_ptr_array_index (r->sheet->rows, i);
-      guint number = g_array_index (r->sheet->row_numbers, guint, i);
-      g_autofree char *id = g_strstrip (g_strdup (cell_at (row, r->parent_column)));
-      Parent *parent;
-      g_autofree char *path = NULL;
-      JsonArray *array;
-      JsonObject *item;
-
-      if (row_is_empty (row))
-        continue;
-      parent = parents ? g_hash_table_lookup (parents, id) : NULL;
-      if (parent == NULL)
-        {
-          g_autofree char *quoted = straits_diagnostic_excerpt (id, STRAITS_DIAGNOSTIC_MAX_QUOTE);
-
-          if (id[0] == '\0')
-            conversion_report (cv, STRAITS_SEVERITY_ERROR, r->sheet->name, number, r->def->parent_column,
-                               _("empty: the row belongs to no item of sheet “%s”"), r->def->parent);
-          else
-            conversion_report (cv, STRAITS_SEVERITY_ERROR, r->sheet->name, number, r->def->parent_column,
-                               _("no row of sheet “%s” has the id “%s”"), r->def->parent, quoted);
-          continue;
-        }
-      if (!json_object_has_member (parent->item, r->def->member)
-          || !JSON_NODE_HOLDS_ARRAY (json_object_get_member (parent->item, r->def->member)))
-        json_object_set_array_member (parent->item, r->def->member, json_array_new ());
-      array = json_object_get_array_member (parent->item, r->def->member);
-      path = g_strdup_printf ("%s.%s[%u]", parent->path, r->def->member, json_array_get_length (array));
-      item = json_object_new ();
-      json_array_add_object_element (array, item);
-      convert_row (cv, r, i, item, path);
-    }
+  if (!done)
+    g_string_append (w->out, "{}");
 }
 
 static void
@@ -932,8 +1003,6 @@ report_unknown_sheets (Conversion *cv, StraitsWorkbook *workbook)
     }
 }
 
-static char *scalar_text (JsonNode *node);
-
 static void
 append_json_string (GString *s, const char *text)
 {
@@ -952,103 +1021,73 @@ append_json_string (GString *s, const char *text)
   g_string_append_c (s, '"');
 }
 
-/* JSON text as the bundled dataset is written: two-space indents, numbers
- * in their shortest form (json-glib writes 39.98 as 39.979999999999997). */
-static void
-append_json (GString *s, JsonNode *node, guint depth)
-{
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    {
-      g_autoptr(GList) members = json_object_get_members (json_node_get_object (node));
-
-      g_string_append_c (s, '{');
-      for (GList *l = members; l != NULL; l = l->next)
-        {
-          g_string_append_printf (s, "%s\n%*s", l == members ? "" : ",", (int) (depth + 1) * 2, "");
-          append_json_string (s, l->data);
-          g_string_append (s, ": ");
-          append_json (s, json_object_get_member (json_node_get_object (node), l->data), depth + 1);
-        }
-      g_string_append_printf (s, members ? "\n%*s}" : "%*s}", members ? (int) depth * 2 : 0, "");
-    }
-  else if (JSON_NODE_HOLDS_ARRAY (node))
-    {
-      JsonArray *a = json_node_get_array (node);
-
-      g_string_append_c (s, '[');
-      for (guint i = 0; i < json_array_get_length (a); i++)
-        {
-          g_string_append (s, i ? ", " : "");
-          append_json (s, json_array_get_element (a, i), depth + 1);
-        }
-      g_string_append_c (s, ']');
-    }
-  else if (JSON_NODE_HOLDS_NULL (node))
-    g_string_append (s, "null");
-  else if (json_node_get_value_type (node) == G_TYPE_STRING)
-    append_json_string (s, json_node_get_string (node));
-  else
-    {
-      g_autofree char *text = scalar_text (node);
-
-      g_string_append (s, text);
-    }
-}
+/* Writes the dataset JSON of a workbook as text, sheet by sheet, without a
+ * tree of it in memory: two-space indents, numbers in their shortest form. */
+static void sort_diagnostics (Conversion *cv);
 
 static char *
-dataset_json (JsonNode *root)
+convert_workbook (Conversion *cv, StraitsWorkbook *workbook)
 {
-  GString *s = g_string_new (NULL);
+  Writer w = { cv, g_string_new ("{\n  \"format\": \"straits-dataset\",\n  \"format_version\": 1"), workbook, { NULL } };
+  gboolean in_vocabulary = FALSE;
 
-  append_json (s, root, 0);
-  g_string_append_c (s, '\n');
-  return g_string_free (s, FALSE);
-}
-
-static char *
-convert_workbook (Conversion *cv_in, StraitsWorkbook *workbook)
-{
-  g_autoptr(JsonObject) root = json_object_new ();
-  g_autoptr(JsonNode) root_node = NULL;
-  g_autoptr(GHashTable) parents = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_hash_table_unref);
-  Conversion cv = *cv_in;
-
-  json_object_set_string_member (root, "format", "straits-dataset");
-  json_object_set_int_member (root, "format_version", 1);
-  report_unknown_sheets (&cv, workbook);
+  report_unknown_sheets (cv, workbook);
+  for (guint d = 0; d < G_N_ELEMENTS (sheet_defs); d++)
+    if (sheet_defs[d].parent != NULL)
+      w.children[d] = index_child_sheet (cv, workbook, &sheet_defs[d]);
+  g_string_append (w.out, ",\n  \"metadata\": ");
   if (straits_workbook_get_sheet (workbook, "metadata") == NULL)
     {
       /* Said here, in the workbook's words, instead of the loader's
-       * "missing required member “metadata”". */
-      conversion_report (&cv, STRAITS_SEVERITY_ERROR, "metadata", 0, NULL,
+       * "missing required member “title”". */
+      conversion_report (cv, STRAITS_SEVERITY_ERROR, "metadata", 0, NULL,
                          _("the workbook has no such sheet; it needs one, with a header row (title, date, …) and one row"));
-      remember (&cv, "metadata", "metadata", 0, NULL)->reported = TRUE;
-      json_object_set_object_member (root, "metadata", json_object_new ());
+      remember (cv, "metadata", "metadata", 0);
+      g_hash_table_add (cv->reported, g_strdup ("metadata"));
+      g_string_append (w.out, "{}");
     }
   for (guint d = 0; d < G_N_ELEMENTS (sheet_defs); d++)
     {
       SheetReader r = { &sheet_defs[d], straits_workbook_get_sheet (workbook, sheet_defs[d].name), NULL, -1 };
-      GHashTable *ids = NULL;
+      const char *list = sheet_defs[d].list;
+      gboolean vocabulary = list && g_str_has_prefix (list, "vocabulary.");
 
-      if (r.sheet == NULL || r.sheet->rows->len == 0 || !read_header (&cv, &r))
+      if (sheet_defs[d].parent != NULL)
+        continue;
+      if (r.sheet == NULL || r.sheet->rows->len == 0 || !read_header (cv, &r))
         {
+          if (strcmp (list, "metadata") == 0 && r.sheet != NULL)
+            g_string_append (w.out, "{}");
           g_clear_pointer (&r.header, g_ptr_array_unref);
           continue;
         }
-      if (r.def->list != NULL && strcmp (r.def->name, "metadata") == 0)
-        convert_metadata_sheet (&cv, &r, root);
-      else if (r.def->list != NULL)
-        {
-          ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, parent_free);
-          convert_list_sheet (&cv, &r, root, ids);
-          g_hash_table_insert (parents, (gpointer) r.def->name, ids);
-        }
+      if (strcmp (list, "metadata") == 0)
+        write_metadata_sheet (&w, &r);
       else
-        convert_child_sheet (&cv, &r, g_hash_table_lookup (parents, r.def->parent));
+        {
+          if (vocabulary && !in_vocabulary)
+            g_string_append (w.out, ",\n  \"vocabulary\": {");
+          else if (in_vocabulary && !vocabulary)
+            g_string_append (w.out, "\n  }");
+          g_string_append (w.out, vocabulary && in_vocabulary ? "," : "");
+          g_string_append (w.out, vocabulary ? "\n    " : ",\n  ");
+          append_json_string (w.out, vocabulary ? list + strlen ("vocabulary.") : list);
+          g_string_append (w.out, ": ");
+          in_vocabulary = vocabulary;
+          write_list_sheet (&w, &r, list, vocabulary ? 2 : 1);
+        }
       g_ptr_array_unref (r.header);
     }
-  root_node = json_node_init_object (json_node_alloc (), root);
-  return dataset_json (root_node);
+  if (in_vocabulary)
+    g_string_append (w.out, "\n  }");
+  g_string_append (w.out, "\n}\n");
+  for (guint d = 0; d < G_N_ELEMENTS (sheet_defs); d++)
+    if (w.children[d] != NULL)
+      {
+        report_orphans (cv, w.children[d]);
+        child_sheet_free (w.children[d]);
+      }
+  return g_string_free (w.out, FALSE);
 }
 
 char *
@@ -1057,9 +1096,14 @@ straits_workbook_to_json (StraitsWorkbook *workbook,
                           GPtrArray       *diags,
                           GHashTable     **cells)
 {
-  g_autoptr(GHashTable) places = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, place_free);
-  Conversion cv = { display_name, diags, places, NULL };
+  g_autoptr(GHashTable) places = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) reported = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (guint64));
+  g_autoptr(GPtrArray) own = g_ptr_array_new_with_free_func ((GDestroyNotify) straits_diagnostic_free);
+  Conversion cv = { display_name, diags ? diags : own, places, reported, keys };
   char *text = convert_workbook (&cv, workbook);
+
+  sort_diagnostics (&cv);
 
   if (cells != NULL)
     *cells = g_steal_pointer (&places);
@@ -1068,9 +1112,10 @@ straits_workbook_to_json (StraitsWorkbook *workbook,
 
 /* Loading --------------------------------------------------------------- */
 
-/* The place of @path or of the nearest item or list that holds it. */
+/* The place of the nearest item or list that holds @path; @rest gets
+ * what of @path follows it (".sources[0].source"). */
 static Place *
-find_place (GHashTable *places, const char *path)
+find_place (GHashTable *places, const char *path, const char **rest)
 {
   g_autofree char *p = g_strdup (path);
 
@@ -1080,10 +1125,58 @@ find_place (GHashTable *places, const char *path)
       char *cut;
 
       if (place != NULL)
-        return place;
+        {
+          *rest = path + strlen (p);
+          return place;
+        }
       cut = MAX (strrchr (p, '.'), strrchr (p, '['));
       if (cut == NULL || cut == p)
         return NULL;
+      *cut = '\0';
+    }
+}
+
+/* The column a member path (".place.point[0]", ".roles.seller") names: the
+ * longest dotted name of the sheet's columns it starts with, else its
+ * first member (a column Straits does not know). */
+static char *
+column_of (const char *sheet, const char *rest)
+{
+  const SheetDef *def = find_sheet_def (sheet);
+  g_autofree char *member = NULL;
+
+  if (rest[0] != '.')
+    return NULL;
+  member = g_strndup (rest + 1, strcspn (rest + 1, "["));
+  for (;;)
+    {
+      char *dot;
+
+      if (def == NULL || find_column (def, member) != NULL)
+        return g_steal_pointer (&member);
+      dot = strrchr (member, '.');
+      if (dot == NULL)
+        return g_steal_pointer (&member);
+      *dot = '\0';
+    }
+}
+
+/* Whether the conversion has refused the cell of @path or of a member
+ * that holds it. */
+static gboolean
+is_reported (GHashTable *reported, const char *path)
+{
+  g_autofree char *p = g_strdup (path);
+
+  for (;;)
+    {
+      char *cut;
+
+      if (g_hash_table_contains (reported, p))
+        return TRUE;
+      cut = MAX (strrchr (p, '.'), strrchr (p, '['));
+      if (cut == NULL || cut == p)
+        return FALSE;
       *cut = '\0';
     }
 }
@@ -1092,13 +1185,18 @@ find_place (GHashTable *places, const char *path)
 static void
 place_diagnostic (Conversion *cv, const StraitsDiagnostic *d)
 {
-  Place *place = d->path ? find_place (cv->places, d->path) : NULL;
+  const char *rest = NULL;
+  Place *place = d->path ? find_place (cv->places, d->path, &rest) : NULL;
   g_autofree char *where = NULL;
 
-  if (place != NULL && place->reported && d->severity == STRAITS_SEVERITY_ERROR)
+  if (d->path != NULL && d->severity == STRAITS_SEVERITY_ERROR && is_reported (cv->reported, d->path))
     return;
   if (place != NULL)
-    where = place_to_string (place->sheet, place->row, place->column);
+    {
+      g_autofree char *column = column_of (place->sheet, rest);
+
+      where = place_to_string (place->sheet, place->row, column);
+    }
   else if (d->path != NULL)
     where = g_strdup (d->path);
   add_keyed (cv, straits_diagnostic_new (d->severity, cv->display_name, where, d->message),
@@ -1171,6 +1269,7 @@ straits_workbook_load_json (const char  *path,
   g_autoptr(GPtrArray) loader_diags = NULL;
   g_autoptr(StraitsWorkbook) workbook = NULL;
   g_autoptr(GHashTable) places = NULL;
+  g_autoptr(GHashTable) reported = NULL;
   g_autoptr(GError) local = NULL;
   g_autoptr(StraitsDataset) dataset = NULL;
   g_autoptr(GBytes) bytes = NULL;
@@ -1188,10 +1287,13 @@ straits_workbook_load_json (const char  *path,
                         g_error_matches (local, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE)
                         ? STRAITS_DATASET_ERROR_TOO_LARGE : STRAITS_DATASET_ERROR_IO, path);
     }
-  places = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, place_free);
+  places = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  reported = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   keys = g_array_new (FALSE, FALSE, sizeof (guint64));
-  cv = (Conversion) { path, diags, places, keys };
+  cv = (Conversion) { path, diags, places, reported, keys };
   json = convert_workbook (&cv, workbook);
+  /* The cells are in the JSON now: freed before the loader's turn. */
+  g_clear_pointer (&workbook, straits_workbook_free);
   bytes = g_bytes_new_take (json, strlen (json));
   dataset = straits_dataset_load_bytes (bytes, path, &loader_diags, NULL);
   for (guint i = 0; loader_diags != NULL && i < loader_diags->len; i++)
