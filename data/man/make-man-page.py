@@ -49,6 +49,10 @@ The bundled dataset, opened when no other is named.
 .TP
 .I @PKGDATADIR@/schema/straits\-dataset\-1.schema.json
 A JSON Schema of the dataset format, for editors.
+.TP
+.I @PKGDATADIR@/templates/
+Workbook templates (ODS, XLSX) with a sheet per list of the dataset format,
+and the bundled dataset as a workbook, for \fB\-\-check\fR and \fB\-\-convert\fR.
 .SH "SEE ALSO"
 The dataset format, the maritime measurements and their methods are
 described in the documentation that comes with Straits (\fIdocs/\fR in

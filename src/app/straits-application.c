@@ -72,6 +72,10 @@ static const GOptionEntry option_entries[] = {
     N_("List what was added, removed and changed from the dataset OLD to NEW (given after the options), and exit: status 0 when they say the same, 1 when they differ, 2 on trouble (no display needed)"), NULL },
   { "export-graph", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the dataset's actors and relations as a graph, GEXF 1.3 (.gexf) or JSON Graph Format (.json), and exit (no display needed)"), N_("FILE") },
+  { "convert", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Convert the dataset FILE to a workbook (a folder of CSV files) or a workbook (a CSV folder, .ods, .xlsx) to a dataset JSON file, written to --output, and exit (no display needed)"), N_("FILE") },
+  { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("With --convert: where to write (a folder for a workbook, a .json file for a dataset)"), N_("FILE") },
   { "list-charts", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("List the charts a dataset offers and exit (no display needed)"), NULL },
   { "export-chart", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -213,6 +217,8 @@ straits_application_handle_local_options (GApplication *app,
     return straits_cli_diff (remaining, options);
   if (g_variant_dict_contains (options, "export-graph"))
     return straits_cli_export_graph (options);
+  if (g_variant_dict_contains (options, "convert"))
+    return straits_cli_convert (options);
   {
     const char *sipri = NULL;
 

@@ -14,6 +14,8 @@
 #include "straits-dataset-diff.h"
 #include "straits-graph-export.h"
 #include "straits-map-export.h"
+#include "straits-safe-file.h"
+#include "straits-workbook.h"
 
 #define DIFF_TROUBLE 2
 
@@ -197,4 +199,98 @@ straits_cli_export_graph (GVariantDict *options)
 failed:
   fprintf (stderr, "straits: %s\n", error->message);
   return 1;
+}
+
+static void
+print_problems (GPtrArray *diags)
+{
+  for (guint i = 0; diags != NULL && i < diags->len; i++)
+    {
+      g_autofree char *line = straits_diagnostic_to_string (g_ptr_array_index (diags, i));
+
+      fprintf (stderr, "%s\n", line);
+    }
+}
+
+/* A workbook to dataset JSON: checked by the loader first, so that only a
+ * valid dataset is written. */
+static int
+convert_workbook (const char *in, const char *out)
+{
+  g_autoptr(GPtrArray) diags = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  g_autoptr(StraitsDataset) dataset = straits_workbook_load_json (in, &json, &diags, &error);
+
+  print_problems (diags);
+  if (dataset == NULL)
+    {
+      fprintf (stderr, "straits: %s\n", error->message);
+      return 1;
+    }
+  straits_export_remove_temporary_on_signals ();
+  if (!straits_export_write_text (out, json, &error))
+    {
+      fprintf (stderr, "straits: %s\n", error->message);
+      return 1;
+    }
+  return 0;
+}
+
+/* A dataset JSON file to a folder of CSV files, read once. */
+static int
+convert_dataset (const char *in, const char *out)
+{
+  g_autoptr(GPtrArray) diags = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = straits_safe_file_read (in, STRAITS_DATASET_MAX_SIZE,
+                                                    STRAITS_SAFE_FILE_FOLLOW_LINKS, &error);
+  g_autoptr(StraitsDataset) dataset = NULL;
+  g_autoptr(StraitsWorkbook) workbook = NULL;
+
+  if (bytes != NULL)
+    {
+      dataset = straits_dataset_load_bytes (bytes, in, &diags, &error);
+      print_problems (diags);
+    }
+  if (dataset != NULL)
+    workbook = straits_workbook_from_json (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+  if (workbook == NULL || !straits_workbook_write_csv_folder (workbook, out, &error))
+    {
+      fprintf (stderr, "straits: %s\n", error->message);
+      return 1;
+    }
+  return 0;
+}
+
+/* --convert=IN --output=OUT: a dataset to a workbook (a CSV folder) or a
+ * workbook to a dataset, by what IN is. */
+int
+straits_cli_convert (GVariantDict *options)
+{
+  const char *in = NULL, *out = NULL;
+
+  g_variant_dict_lookup (options, "convert", "^&ay", &in);
+  g_variant_dict_lookup (options, "output", "^&ay", &out);
+  if (in == NULL || out == NULL || in[0] == '\0' || out[0] == '\0')
+    {
+      fprintf (stderr, "%s\n", _("--convert=FILE needs --output=FILE"));
+      return 2;
+    }
+  if (straits_workbook_path_is_workbook (in))
+    return convert_workbook (in, out);
+  {
+    g_autofree char *lower = g_ascii_strdown (out, -1);
+
+    /* Straits writes workbooks as CSV folders only; a folder named
+     * "x.xlsx" would only mislead. */
+    if (g_str_has_suffix (lower, ".ods") || g_str_has_suffix (lower, ".xlsx")
+        || g_str_has_suffix (lower, ".zip") || g_str_has_suffix (lower, ".json"))
+      {
+        fprintf (stderr, _("straits: %s: a dataset is converted to a folder of CSV files; "
+                           "open that in a spreadsheet, or start from data/templates/ (docs/workbooks.md)\n"), out);
+        return 2;
+      }
+  }
+  return convert_dataset (in, out);
 }

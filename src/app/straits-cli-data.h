@@ -12,5 +12,6 @@ G_BEGIN_DECLS
 int straits_cli_diff         (const char *const *files,
                               GVariantDict      *options);
 int straits_cli_export_graph (GVariantDict      *options);
+int straits_cli_convert      (GVariantDict      *options);
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 #include "straits-export-dialog.h"
 #include "straits-paths.h"
 #include "straits-window-private.h"
+#include "straits-workbook.h"
 
 /* A changed file is loaded once no change came for this long: editors save
  * in several events, and a file rewritten several times a second (by a
@@ -694,6 +695,25 @@ load_job_free (LoadJob *job)
   g_free (job);
 }
 
+/* A dataset file, or a workbook through the same conversion as --check:
+ * an ODS or XLSX file, a zip or folder of CSV files, or one CSV file of
+ * such a folder (a file chooser picks files, not folders). */
+static StraitsDataset *
+load_dataset_or_workbook (const char *path, GPtrArray **diagnostics)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  if (g_str_has_suffix (lower, ".csv"))
+    {
+      g_autofree char *folder = g_path_get_dirname (path);
+
+      return straits_workbook_load (folder, diagnostics, NULL);
+    }
+  if (straits_workbook_path_is_workbook (path))
+    return straits_workbook_load (path, diagnostics, NULL);
+  return straits_dataset_load_file (path, diagnostics, NULL);
+}
+
 static void
 load_in_thread (GTask        *task,
                 gpointer      source_object,
@@ -712,7 +732,7 @@ load_in_thread (GTask        *task,
                                                _("only local files can be opened")));
     }
   else
-    result->dataset = straits_dataset_load_file (path, &result->diagnostics, NULL);
+    result->dataset = load_dataset_or_workbook (path, &result->diagnostics);
 
   if (result->dataset != NULL && job->view != NULL)
     {
@@ -1124,6 +1144,7 @@ open_action (GtkWidget  *widget,
   StraitsWindow *self = STRAITS_WINDOW (widget);
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) json = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) workbooks = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
 
   chooser = gtk_file_chooser_native_new (_("Open Dataset"), GTK_WINDOW (self),
@@ -1131,9 +1152,16 @@ open_action (GtkWidget  *widget,
   gtk_file_filter_set_name (json, _("Straits datasets (JSON)"));
   gtk_file_filter_add_mime_type (json, "application/json");
   gtk_file_filter_add_suffix (json, "json");
+  /* docs/workbooks.md; a CSV file opens the folder of sheets it is in. */
+  gtk_file_filter_set_name (workbooks, _("Workbooks (ODS, XLSX, CSV)"));
+  gtk_file_filter_add_suffix (workbooks, "ods");
+  gtk_file_filter_add_suffix (workbooks, "xlsx");
+  gtk_file_filter_add_suffix (workbooks, "csv");
+  gtk_file_filter_add_suffix (workbooks, "zip");
   gtk_file_filter_set_name (all, _("All files"));
   gtk_file_filter_add_pattern (all, "*");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), json);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), workbooks);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (on_open_response), self);

@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "straits-arms-query.h"
+#include "straits-workbook.h"
 
 static const char *const by_names[] = { "supplier", "recipient", "category", "year" };
 
@@ -368,24 +369,6 @@ straits_arms_breakdown_to_json (const StraitsArmsBreakdown *b,
   return g_string_free (s, FALSE);
 }
 
-static void
-append_csv_field (GString *s, const char *text)
-{
-  if (strpbrk (text, ",\"\r\n") == NULL)
-    {
-      g_string_append (s, text);
-      return;
-    }
-  g_string_append_c (s, '"');
-  for (const char *p = text; *p; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (s, '"');
-      g_string_append_c (s, *p);
-    }
-  g_string_append_c (s, '"');
-}
-
 char *
 straits_arms_breakdown_to_csv (const StraitsArmsBreakdown *b)
 {
@@ -395,9 +378,9 @@ straits_arms_breakdown_to_csv (const StraitsArmsBreakdown *b)
     {
       const StraitsArmsRow *row = &g_array_index (b->rows, StraitsArmsRow, i);
 
-      append_csv_field (s, row->key);
+      straits_csv_append_field (s, row->key);
       g_string_append_c (s, ',');
-      append_csv_field (s, row->name);
+      straits_csv_append_field (s, row->name);
       g_string_append_c (s, ',');
       append_number (s, row->tiv);
       g_string_append_c (s, ',');

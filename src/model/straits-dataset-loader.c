@@ -53,6 +53,7 @@ typedef struct {
   gboolean over_budget;
   GHashTable *warning_kinds;  /* message format → WarningKind */
   GHashTable *known_names;    /* every member name the format has */
+  guint n_suggestions;        /* "did you mean …?" searches made */
 } Loader;
 
 typedef struct {
@@ -579,6 +580,62 @@ want_id (Loader     *L,
   return stored;
 }
 
+/* Suggestions are searched for in lists of at most this many ids, for the
+ * first few unknown references only: each search reads the whole list. */
+#define MAX_SUGGESTION_IDS 5000
+#define MAX_SUGGESTIONS 20
+
+static gsize
+common_prefix (const char *a, const char *b)
+{
+  gsize n = 0;
+
+  while (a[n] != '\0' && g_ascii_tolower (a[n]) == g_ascii_tolower (b[n]))
+    n++;
+  return n;
+}
+
+/* Of two ids as near to @id, whether @a is the better suggestion than @b:
+ * the one that starts like @id (GRE: GRC rather than ARE), then by name. */
+static gboolean
+nearer (const char *id, const char *a, const char *b)
+{
+  gsize pa = common_prefix (id, a), pb = common_prefix (id, b);
+
+  return pa != pb ? pa > pb : strcmp (a, b) < 0;
+}
+
+/* The id of @ids nearest to @id (a typo, another case), or NULL: one
+ * letter off for short ids, two for longer ones; of ids as near, by
+ * nearer(), so that the message does not depend on hashing. */
+static const char *
+closest_id (Loader *L, GHashTable *ids, const char *id)
+{
+  GHashTableIter iter;
+  gpointer key;
+  const char *best = NULL;
+  guint best_distance = strlen (id) > 4 ? 2 : 1;
+
+  if (g_hash_table_size (ids) > MAX_SUGGESTION_IDS || ++L->n_suggestions > MAX_SUGGESTIONS)
+    return NULL;
+  g_hash_table_iter_init (&iter, ids);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      gsize la = strlen (key), lb = strlen (id);
+      guint d;
+
+      if ((la > lb ? la - lb : lb - la) > best_distance)
+        continue;
+      d = straits_edit_distance (key, id);
+      if (d < best_distance || (d == best_distance && (best == NULL || nearer (id, key, best))))
+        {
+          best_distance = d;
+          best = key;
+        }
+    }
+  return best;
+}
+
 static guint32
 check_ref (Loader     *L,
            Where       path,
@@ -600,8 +657,14 @@ check_ref (Loader     *L,
     {
       /* Translators: the first %s is a kind of item, e.g. "unknown actor “XYZ”" */
       g_autofree char *quoted = straits_diagnostic_excerpt (id, STRAITS_DIAGNOSTIC_MAX_QUOTE);
+      const char *closest = closest_id (L, ids, id);
 
-      report (L, STRAITS_SEVERITY_ERROR, path, _("unknown %s “%s”"), what, quoted);
+      if (closest != NULL)
+        /* Translators: "unknown actor “GRE” (did you mean “GRC”?)" */
+        report (L, STRAITS_SEVERITY_ERROR, path, _("unknown %s “%s” (did you mean “%s”?)"),
+                what, quoted, closest);
+      else
+        report (L, STRAITS_SEVERITY_ERROR, path, _("unknown %s “%s”"), what, quoted);
       return STRAITS_NO_INDEX;
     }
   return index;
@@ -2104,7 +2167,12 @@ parse_small_members (Pieces *p)
         /* Unknown: reported by check_members(), never parsed. */
         value = json_node_init_null (json_node_alloc ());
       else if (m->is_array)
-        value = json_node_init_array (json_node_alloc (), json_array_new ());
+        {
+          /* json_node_init_array() takes a reference of its own. */
+          g_autoptr(JsonArray) empty = json_array_new ();
+
+          value = json_node_init_array (json_node_alloc (), empty);
+        }
       else
         {
           gsize n_values;

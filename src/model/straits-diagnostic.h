@@ -35,6 +35,10 @@ char              *straits_diagnostic_excerpt  (const char              *text,
                                                 gsize                    max_bytes);
 guint              straits_diagnostics_count   (GPtrArray               *diagnostics,
                                                 StraitsSeverity          severity);
+/* The edit distance of two short words, letters compared case-folded, or
+ * G_MAXUINT for words longer than 64 bytes; for "did you mean …?". */
+guint              straits_edit_distance       (const char              *a,
+                                                const char              *b);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StraitsDiagnostic, straits_diagnostic_free)
 

@@ -289,6 +289,25 @@ def main():
     os.replace(copy + ".tmp", copy)
     reloaded = wait_for(lambda: find(root, role="frame", name="Edited in a text editor"), timeout=15)
     tap(reloaded is not None, "a file changed on disk is reloaded")
+
+    # 4b. A workbook opens through the same conversion as --check; its
+    # problems are placed in sheet, row and column (docs/workbooks.md).
+    sys.path.insert(0, os.path.join(SOURCE_DATA, "..", "tools"))
+    import workbook_xml
+    sheets = [("metadata", [["title"], ["Opened from a workbook"]]),
+              ("actors", [["id", "kind", "name", "iso3"], ["GRC", "state", "Greece", "GRC"]])]
+    workbook = os.path.join(work, "workbook.xlsx")
+    workbook_xml.write_xlsx(workbook, sheets)
+    subprocess.run([STRAITS, workbook], env=env, timeout=30)
+    opened = wait_for(lambda: find(root, role="frame", name="Opened from a workbook"), timeout=15)
+    tap(opened is not None, "an XLSX workbook named on the command line opens")
+    sheets[1][1].append(["TUR", "country", "Turkey", "TUR"])
+    bad_workbook = os.path.join(work, "bad.ods")
+    workbook_xml.write_ods(bad_workbook, sheets + [("relations", [["id", "from", "to", "type"]])])
+    subprocess.run([STRAITS, bad_workbook], env=env, timeout=30)
+    placed = wait_for(lambda: find(root, contains="sheet “actors”, row 3, column “kind”"), timeout=15)
+    tap(placed is not None, "a workbook's problem is reported in its sheet, row and column",
+        find_all_names(root)[:60])
     stop(proc)
 
     # 5. The side panel follows the selection; the time slider filters the map.
