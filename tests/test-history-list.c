@@ -88,7 +88,7 @@ built (guint type_choice, const char *needle)
 {
   g_autoptr(StraitsHistoryList) list = straits_history_list_new ();
   g_autoptr(GArray) entries = all_entries ();
-  g_autofree char *folded = needle ? g_utf8_casefold (needle, -1) : NULL;
+  g_autofree char *folded = needle ? straits_text_fold (needle) : NULL;
   GArray *rows = straits_history_rows_build (entries, type_choice, folded, dataset);
 
   straits_history_list_set (list, g_array_ref (entries), rows);

@@ -150,6 +150,30 @@ test_figures_of_selection (void)
   g_assert_false (straits_selection_has_figure (dataset, &sel, ranking));
 }
 
+/* Search matches whatever the case and the accents. */
+static void
+test_fold (void)
+{
+  static const struct { const char *text, *typed; gboolean found; } cases[] = {
+    { "Hürjet trainer jets", "hurjet", TRUE },
+    { "Hürjet trainer jets", "HÜRJET", TRUE },
+    { "İzmir", "izmir", TRUE },
+    { "Izmir", "İZMİR", TRUE },
+    { "Çanakkale", "canakkale", TRUE },
+    { "Chișinău", "chisinau", TRUE },
+    { "Diyarbakır", "diyarbakir", TRUE },
+    { "Turkey", "türkei", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *needle = straits_text_fold (cases[i].typed);
+
+      if (straits_text_contains_folded (cases[i].text, needle) != cases[i].found)
+        g_error ("“%s” in “%s”: expected %d", cases[i].typed, cases[i].text, cases[i].found);
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -163,6 +187,7 @@ main (int argc, char *argv[])
   dataset = straits_dataset_load_file (path, NULL, &error);
   g_assert_no_error (error);
   g_test_add_func ("/history/poland", test_poland);
+  g_test_add_func ("/history/fold", test_fold);
   g_test_add_func ("/history/pair", test_pair);
   g_test_add_func ("/history/everything-and-dates", test_everything_and_dates);
   g_test_add_func ("/history/figures-of-selection", test_figures_of_selection);

@@ -996,7 +996,7 @@ static void
 on_search_changed (StraitsWindow *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  g_autofree char *needle = g_utf8_casefold (text, -1);
+  g_autofree char *needle = straits_text_fold (text);
   StraitsDataset *ds = self->dataset;
   guint n = 0;
   GtkWidget *child;

@@ -53,6 +53,7 @@ GArray  *straits_history_collect         (StraitsDataset         *dataset,
 guint    straits_history_find_date       (GArray                 *entries,
                                           const StraitsDate      *date);
 
+char    *straits_text_fold               (const char             *text);
 gboolean straits_text_contains_folded    (const char             *text,
                                           const char             *folded_needle);
 

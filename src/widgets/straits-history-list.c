@@ -100,7 +100,7 @@ heading_key (const StraitsHistoryEntry *entry)
  * straits_history_rows_build:
  * @entries: (element-type StraitsHistoryEntry): a history in date order
  * @type_choice: the type filter's choice (see type_matches())
- * @folded_needle: (nullable): text to look for, g_utf8_casefold()ed
+ * @folded_needle: (nullable): text to look for, straits_text_fold()ed
  * @dataset: the entries' dataset
  *
  * The rows that show the entries of @entries that pass the filters, each

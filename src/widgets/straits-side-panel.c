@@ -913,7 +913,7 @@ history_job_new (StraitsSidePanel *self)
   job->collect = self->entries_stale || self->entries == NULL;
   job->entries = !job->collect ? g_array_ref (self->entries) : NULL;
   job->type_choice = gtk_drop_down_get_selected (self->type_filter);
-  job->needle = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (self->text_filter)), -1);
+  job->needle = straits_text_fold (gtk_editable_get_text (GTK_EDITABLE (self->text_filter)));
   return job;
 }
 

@@ -399,6 +399,23 @@ def main():
     tap(shown is not None and hidden is not None and back is not None,
         "the map shows its legend, and L hides and shows it again",
         map_description()[-200:])
+    # Search ignores case and accents: "hurjet" adds results naming Hürjet
+    # (the history may already show some).
+    def count_hurjet():
+        n = 0
+        for node in walk(root):
+            try:
+                n += "Hürjet" in (node.get_name() or "")
+            except Exception:
+                continue
+        return n
+    before_search = count_hurjet()
+    press(proc, "ctrl+f")
+    subprocess.run(["xdotool", "type", "--delay", "60", "hurjet"], stderr=subprocess.DEVNULL)
+    found = wait_for(lambda: count_hurjet() > before_search or None, timeout=10)
+    tap(found is not None, "search for “hurjet” finds the Hürjet items",
+        f"nodes naming Hürjet: {before_search} before, {count_hurjet()} after")
+    press(proc, "Escape")
     size_before = window_geometry(proc)
     screen = root_geometry()
     press(proc, "F5")
