@@ -227,7 +227,9 @@ setup_row (GtkSignalListItemFactory *factory,
   GtkWidget *swatch = gtk_drawing_area_new ();
   GtkWidget *meta = new_inscription ("caption", 2);
   GtkWidget *title = new_inscription ("history-title", 4);
-  GtkWidget *summary = new_inscription ("dim-label", 6);
+  /* Secondary, not dim: dim-label text is 3.2:1 on the panel, below
+   * WCAG AA's 4.5:1 (tests/test-contrast.py). */
+  GtkWidget *summary = new_inscription ("secondary-text", 6);
   GtkWidget *source;
   GtkWidget *source_row = new_source_row (&source);
   Swatch *data = g_new0 (Swatch, 1);
@@ -240,7 +242,7 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_widget_set_valign (swatch, GTK_ALIGN_START);
   gtk_widget_set_margin_top (swatch, 2);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), draw_swatch, data, g_free);
-  gtk_widget_add_css_class (meta, "dim-label");
+  gtk_widget_add_css_class (meta, "secondary-text");
   gtk_widget_add_css_class (meta, "numeric");
   gtk_widget_set_hexpand (text, TRUE);
 
