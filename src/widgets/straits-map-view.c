@@ -886,6 +886,10 @@ straits_map_view_set_renderer (StraitsMapView     *self,
   self->hover_actor = self->hover_relation = STRAITS_NO_INDEX;
   push_state_to_renderer (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RENDERER]);
+  /* A new view: what the pointer was on belonged to the old one (the
+   * status bar said "France" over the Aegean). */
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOVER_DESCRIPTION]);
+  announce (self);
 }
 
 StraitsMapRenderer *

@@ -399,6 +399,18 @@ def main():
     tap(shown is not None and hidden is not None and back is not None,
         "the map shows its legend, and L hides and shows it again",
         map_description()[-200:])
+    # The status bar names what the pointer is on; switching the view
+    # forgets it (it said "France" over the Aegean).
+    import re as _re
+    pointer = _re.search(r"Pointer on: ([^.]+)\.", map_description())
+    named = pointer.group(1) if pointer else None
+    status_before = find(root, role="label", name=named) if named else None
+    aegean_tab = find(root, role="page tab", name="Aegean") or find(root, name="Aegean")
+    if aegean_tab is not None:
+        click(aegean_tab)
+    stale = wait_for(lambda: find(root, role="label", name=named) is None or None, timeout=10) if named else None
+    tap(named is None or (status_before is not None and stale is not None),
+        "switching the view clears the status bar's pointer text", f"pointer was on {named}")
     # Search ignores case and accents: "hurjet" adds results naming Hürjet
     # (the history may already show some).
     def count_hurjet():
