@@ -284,6 +284,26 @@ test_hover_keeps_the_frame (Fixture *f, gconstpointer data)
   g_assert_cmpuint (changed_far, ==, 0);
 }
 
+/* A view nobody moved is fitted again when the widget changes size; a
+ * moved one keeps its centre and scale. */
+static void
+test_resize_refits (Fixture *f, gconstpointer data)
+{
+  StraitsViewport fitted = straits_map_view_get_viewport (f->view), now;
+  StraitsViewport small = straits_map_renderer_fit (f->renderer, WIDTH / 2, HEIGHT / 2);
+
+  g_assert_cmpfloat (small.resolution, >, fitted.resolution * 1.5);
+  gtk_widget_size_allocate (GTK_WIDGET (f->view), &(GtkAllocation) { 0, 0, WIDTH / 2, HEIGHT / 2 }, -1);
+  now = straits_map_view_get_viewport (f->view);
+  g_assert_cmpfloat_with_epsilon (now.resolution, small.resolution, small.resolution * 1e-9);
+
+  straits_map_view_pan (f->view, 10, 0);
+  now = straits_map_view_get_viewport (f->view);
+  gtk_widget_size_allocate (GTK_WIDGET (f->view), &(GtkAllocation) { 0, 0, WIDTH, HEIGHT }, -1);
+  g_assert_cmpfloat (straits_map_view_get_viewport (f->view).resolution, ==, now.resolution);
+  g_assert_cmpfloat (straits_map_view_get_viewport (f->view).cx, ==, now.cx);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -305,5 +325,7 @@ main (int argc, char *argv[])
               test_zoom_settles_from_a_thread, fixture_tear_down);
   g_test_add ("/map-view/hover-keeps-the-frame", Fixture, NULL, fixture_set_up,
               test_hover_keeps_the_frame, fixture_tear_down);
+  g_test_add ("/map-view/resize-refits", Fixture, NULL, fixture_set_up,
+              test_resize_refits, fixture_tear_down);
   return g_test_run ();
 }

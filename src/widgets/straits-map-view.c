@@ -31,6 +31,8 @@ struct _StraitsMapView
   StraitsMapRenderer *renderer;
   StraitsViewport viewport;
   gboolean has_viewport;
+  gboolean moved;             /* panned, zoomed or placed since the view was fitted */
+  int fitted_width, fitted_height;
 
   /* The last full rendering and the viewport it was drawn for; as a
    * texture for GL renderers, so that moving it costs the GPU a draw, not
@@ -173,6 +175,9 @@ ensure_viewport (StraitsMapView *self)
     return;
   self->viewport = straits_map_renderer_fit (self->renderer, width, height);
   self->has_viewport = TRUE;
+  self->moved = FALSE;
+  self->fitted_width = width;
+  self->fitted_height = height;
 }
 
 StraitsViewport
@@ -189,6 +194,7 @@ straits_map_view_set_viewport (StraitsMapView        *self,
   self->viewport = *viewport;
   self->viewport.resolution = CLAMP (viewport->resolution, MIN_RESOLUTION, MAX_RESOLUTION);
   self->has_viewport = TRUE;
+  self->moved = TRUE;
   straits_map_view_queue_full_redraw (self);
 }
 
@@ -215,6 +221,7 @@ straits_map_view_zoom (StraitsMapView *self,
     return;
   straits_viewport_to_map (&self->viewport, width, height, x, y, &mx, &my);
   resolution = CLAMP (self->viewport.resolution / factor, MIN_RESOLUTION, MAX_RESOLUTION);
+  self->moved = TRUE;
   self->viewport.cx = mx - (x - width / 2.0) * resolution;
   self->viewport.cy = my + (y - height / 2.0) * resolution;
   self->viewport.resolution = resolution;
@@ -228,6 +235,7 @@ straits_map_view_pan (StraitsMapView *self,
                       double          dy)
 {
   ensure_viewport (self);
+  self->moved = TRUE;
   self->viewport.cx -= dx * self->viewport.resolution;
   self->viewport.cy += dy * self->viewport.resolution;
   interaction_step (self);
@@ -244,6 +252,7 @@ straits_map_view_center_on_actor (StraitsMapView *self,
     return;
   self->viewport.cx = x;
   self->viewport.cy = y;
+  self->moved = TRUE;
   straits_map_view_queue_full_redraw (self);
 }
 
@@ -434,6 +443,14 @@ straits_map_view_size_allocate (GtkWidget *widget,
 {
   StraitsMapView *self = STRAITS_MAP_VIEW (widget);
 
+  /* A view nobody has moved is fitted again to the new size (it kept the
+   * old extent, half off screen after a resize); a moved one keeps its
+   * centre and scale. */
+  if (self->has_viewport && !self->moved && (width != self->fitted_width || height != self->fitted_height))
+    {
+      self->has_viewport = FALSE;
+      straits_map_view_queue_full_redraw (self);
+    }
   if (!self->has_viewport)
     ensure_viewport (self);
 }
@@ -676,6 +693,7 @@ on_drag_update (GtkGestureDrag *gesture,
                 double          dy,
                 StraitsMapView *self)
 {
+  self->moved = TRUE;
   self->viewport.cx = self->drag_start.cx - dx * self->viewport.resolution;
   self->viewport.cy = self->drag_start.cy + dy * self->viewport.resolution;
   interaction_step (self);
