@@ -1091,6 +1091,26 @@ on_search_activate (StraitsWindow *self)
     on_search_result_activated (self, first);
 }
 
+/* Down from the search entry goes to the results, where Up and Down move
+ * and Enter or Space choose, as in GNOME's search lists. */
+static gboolean
+on_search_key (GtkEventControllerKey *controller,
+               guint                  keyval,
+               guint                  keycode,
+               GdkModifierType        state,
+               StraitsWindow         *self)
+{
+  GtkListBoxRow *first;
+
+  if ((keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down) ||
+      !gtk_widget_get_visible (self->search_results_scroller) ||
+      (first = gtk_list_box_get_row_at_index (self->search_results, 0)) == NULL)
+    return FALSE;
+  gtk_list_box_select_row (self->search_results, first);
+  gtk_widget_grab_focus (GTK_WIDGET (first));
+  return TRUE;
+}
+
 static void
 on_search_mode_changed (StraitsWindow *self)
 {
@@ -1592,6 +1612,12 @@ straits_window_init (StraitsWindow *self)
                             G_CALLBACK (on_visible_view_changed), self);
   g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (on_search_changed), self);
   g_signal_connect_swapped (self->search_entry, "activate", G_CALLBACK (on_search_activate), self);
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    g_signal_connect (keys, "key-pressed", G_CALLBACK (on_search_key), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
+  }
   g_signal_connect_swapped (self->search_results, "row-activated", G_CALLBACK (on_search_result_activated), self);
   g_signal_connect_swapped (self->search_bar, "notify::search-mode-enabled", G_CALLBACK (on_search_mode_changed), self);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));

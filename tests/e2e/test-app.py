@@ -427,6 +427,14 @@ def main():
     found = wait_for(lambda: count_hurjet() > before_search or None, timeout=10)
     tap(found is not None, "search for “hurjet” finds the Hürjet items",
         f"nodes naming Hürjet: {before_search} before, {count_hurjet()} after")
+    # The keyboard alone chooses a result: Down from the entry, then Enter.
+    press(proc, "Down")
+    press(proc, "Return")
+    chosen = wait_for(lambda: "Selected: " in map_description() or None, timeout=10)
+    tap(chosen is not None, "Down then Enter in search chooses the first result (the map selects it)",
+        map_description()[:200])
+    if chosen is None:
+        press(proc, "Escape")
     press(proc, "Escape")
     size_before = window_geometry(proc)
     screen = root_geometry()
