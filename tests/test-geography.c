@@ -247,7 +247,7 @@ test_borders_along_territories (void)
   flags = straits_basemap_get_arc_flags (basemap);
   for (guint a = 0; a < straits_basemap_get_n_arcs (basemap); a++)
     {
-      int t = straits_projected_map_get_arc_territory (map, a);
+      int t = straits_projected_map_get_arc_territories (map)[a];
       double lon, lat;
 
       if (t < 0)

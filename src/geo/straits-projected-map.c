@@ -503,19 +503,14 @@ arc_territories_locked (StraitsProjectedMap *self)
   return out;
 }
 
-int
-straits_projected_map_get_arc_territory (StraitsProjectedMap *self,
-                                         guint                arc)
+const gint16 *
+straits_projected_map_get_arc_territories (StraitsProjectedMap *self)
 {
-  int t;
-
-  g_return_val_if_fail (arc < straits_basemap_get_n_arcs (self->basemap), -1);
   g_mutex_lock (&self->geos_lock);
   if (self->arc_territories == NULL)
     self->arc_territories = arc_territories_locked (self);
-  t = self->arc_territories[arc];
   g_mutex_unlock (&self->geos_lock);
-  return t;
+  return self->arc_territories;
 }
 
 const char *

@@ -65,10 +65,10 @@ const char          *straits_projected_map_country_at     (StraitsProjectedMap *
                                                            StraitsConvention    convention,
                                                            const StraitsDate   *date);
 
-/* The index (in the basemap's territories table) of the territory whose
- * outline border arc @arc runs along, or -1. */
-int                  straits_projected_map_get_arc_territory (StraitsProjectedMap *self,
-                                                              guint                arc);
+/* Per arc of the basemap: the index (in its territories table) of the
+ * territory whose outline the border arc runs along, or -1. Computed on
+ * first use, then read without locking. */
+const gint16        *straits_projected_map_get_arc_territories (StraitsProjectedMap *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StraitsProjectedMap, straits_projected_map_unref)
 

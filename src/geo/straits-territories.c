@@ -287,3 +287,12 @@ straits_territory_drawn_as_state (const StraitsTerritory *territory,
 {
   return convention == STRAITS_CONVENTION_EU || !straits_territory_is_active (territory, date);
 }
+
+gboolean
+straits_territory_redrawn (const StraitsTerritory *territory,
+                           StraitsConvention       convention,
+                           const StraitsDate      *date)
+{
+  return g_strcmp0 (territory->natural_earth, territory->state) != 0 &&
+         straits_territory_drawn_as_state (territory, convention, date);
+}

@@ -74,6 +74,13 @@ gboolean            straits_territory_drawn_as_state (const StraitsTerritory *te
                                                    StraitsConvention    convention,
                                                    const StraitsDate   *date);
 
+/* Whether the map draws the area differently from Natural Earth: as its
+ * state although Natural Earth puts it in another country's polygon
+ * (Crimea under the EU's convention, or before 2014). */
+gboolean            straits_territory_redrawn     (const StraitsTerritory *territory,
+                                                   StraitsConvention    convention,
+                                                   const StraitsDate   *date);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StraitsTerritories, straits_territories_unref)
 
 G_END_DECLS

@@ -297,8 +297,8 @@ drawn_as_another_state (StraitsMapRenderer *self, const StraitsFeature *f)
     {
       const StraitsTerritory *t = straits_territories_get (territories, i);
 
-      if (g_strcmp0 (t->natural_earth, f->code) == 0 && g_strcmp0 (t->state, f->code) != 0 &&
-          straits_territory_drawn_as_state (t, self->convention, straits_map_time (self)) &&
+      if (g_strcmp0 (t->natural_earth, f->code) == 0 &&
+          straits_territory_redrawn (t, self->convention, straits_map_time (self)) &&
           straits_basemap_find_feature (basemap, STRAITS_LAYER_DISPUTED, t->feature) >= 0 &&
           g_strcmp0 (t->natural_earth, t->controller) != 0)
         return TRUE;
@@ -1044,20 +1044,29 @@ legend_corner (StraitsMapRenderer *self, StraitsMapFrame *frame, double width, d
     { margin, margin, width, height },
     { frame->width - width - margin, margin, width, height },
   };
-  StraitsRect best = corners[0];
-  double best_cost = legend_cost (self, frame, &corners[0]);
+  /* The choice costs about a hundred point-in-polygon tests: made again
+   * when the frame's size, the zoom, the legend or the selection changes,
+   * not for every frame of a pan (nor does the legend jump while panning). */
+  double key[6] = { frame->width, frame->height, width, height, frame->vp.resolution,
+                    self->selected_actors->len > 0 ? g_array_index (self->selected_actors, guint32, 0) + 1.0 : 0 };
+  double best_cost;
 
+  if (memcmp (key, self->legend_key, sizeof key) == 0)
+    return corners[self->legend_corner];
+  memcpy (self->legend_key, key, sizeof key);
+  self->legend_corner = 0;
+  best_cost = legend_cost (self, frame, &corners[0]);
   for (guint i = 1; i < G_N_ELEMENTS (corners) && best_cost > 0; i++)
     {
       double cost = legend_cost (self, frame, &corners[i]);
 
       if (cost < best_cost - 2)
         {
-          best = corners[i];
+          self->legend_corner = i;
           best_cost = cost;
         }
     }
-  return best;
+  return corners[self->legend_corner];
 }
 
 void

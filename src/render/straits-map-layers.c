@@ -159,8 +159,7 @@ territory_redrawn (StraitsMapRenderer     *self,
 {
   StraitsBasemap *basemap = straits_projected_map_get_basemap (self->map);
 
-  if (g_strcmp0 (t->natural_earth, t->state) == 0 ||
-      !straits_territory_drawn_as_state (t, self->convention, straits_map_time (self)))
+  if (!straits_territory_redrawn (t, self->convention, straits_map_time (self)))
     return FALSE;
   *feature = straits_basemap_find_feature (basemap, STRAITS_LAYER_DISPUTED, t->feature);
   *state = straits_basemap_find_feature (basemap, STRAITS_LAYER_COUNTRY, t->state);

@@ -65,6 +65,8 @@ struct _StraitsMapRenderer
   GArray *sprites;          /* StraitsPaintedSprite: labels and city dots, as copied */
   GArray *event_xy;         /* x, y pairs per event: its dot this frame (NAN: none) */
   GArray *edge_partners;    /* StraitsEdgePartner: arcs' ends outside the frame */
+  double legend_key[6];     /* what the legend's corner was chosen for (not the centre) */
+  guint legend_corner;      /* and the corner chosen, kept while the map only pans */
   StraitsViewport last_viewport;
   double last_width, last_height;
 

@@ -649,25 +649,21 @@ straits_map_stroke_arcs (StraitsMapRenderer *self,
   const guint8 *flags = straits_basemap_get_arc_flags (basemap);
   const StraitsBox *boxes = straits_projected_map_get_arc_boxes (self->map);
   guint n = straits_basemap_get_n_arcs (basemap);
-
   StraitsTerritories *territories = straits_map_territories (self);
+  const gint16 *along = (flag & STRAITS_ARC_BORDER) && territories != NULL
+                        ? straits_projected_map_get_arc_territories (self->map) : NULL;
 
   for (guint a = 0; a < n; a++)
     {
-      int t;
-
       if (!(flags[a] & flag))
         continue;
       if (frame->culling && !straits_box_intersects (&boxes[a], &frame->view))
         continue;
       /* A border along a territory the map draws as its state (Crimea's
        * with Russia, under the EU's convention) is not a border there. */
-      if ((flag & STRAITS_ARC_BORDER) && territories != NULL &&
-          (t = straits_projected_map_get_arc_territory (self->map, a)) >= 0 &&
-          straits_territory_drawn_as_state (straits_territories_get (territories, (guint) t), self->convention,
-                                            straits_map_time (self)) &&
-          g_strcmp0 (straits_territories_get (territories, (guint) t)->natural_earth,
-                     straits_territories_get (territories, (guint) t)->state) != 0)
+      if (along != NULL && along[a] >= 0 &&
+          straits_territory_redrawn (straits_territories_get (territories, (guint) along[a]), self->convention,
+                                     straits_map_time (self)))
         continue;
       path_arc (self, frame, (gint32) a, TRUE);
       /* One stroke per arc: cairo rasterises many small strokes faster
