@@ -189,7 +189,7 @@ activate (GApplication *app)
   GtkWidget *window = adw_application_window_new (GTK_APPLICATION (app));
 
   view = STRAITS_MAP_VIEW (straits_map_view_new ());
-  straits_map_view_set_renderer (view, renderer);
+  straits_map_view_set_scene (view, straits_map_renderer_get_scene (renderer));
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), GTK_WIDGET (view));
   gtk_window_set_default_size (GTK_WINDOW (window), 1920, 1080);
   g_signal_connect (window, "map", G_CALLBACK (on_map), app);

@@ -244,7 +244,7 @@ main (void)
   t_project = (g_get_monotonic_time () - t0) / 1000.0;
 
   renderer = straits_map_renderer_new_for_view (atlas, dataset, view, NULL);
-  straits_map_renderer_set_show_legend (renderer, TRUE);
+  straits_map_scene_set_show_legend (straits_map_renderer_get_scene (renderer), TRUE);
   lod = time_frames (renderer, FALSE, FALSE, &lod_vertices);
   cold = time_frames (renderer, FALSE, TRUE, &cold_vertices);
   straits_map_renderer_set_threads (renderer, 1);

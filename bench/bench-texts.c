@@ -126,7 +126,7 @@ activate (GApplication *app)
   panel = STRAITS_SIDE_PANEL (straits_side_panel_new ());
   gtk_widget_set_hexpand (GTK_WIDGET (map), TRUE);
   gtk_widget_set_size_request (GTK_WIDGET (panel), 380, -1);
-  straits_map_view_set_renderer (map, renderer);
+  straits_map_view_set_scene (map, straits_map_renderer_get_scene (renderer));
   straits_side_panel_set_dataset (panel, dataset);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (map));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (panel));

@@ -74,10 +74,10 @@ test_flows_drawn_with_legend (void)
   gboolean listed = FALSE;
 
   g_assert_no_error (error);
-  straits_map_renderer_set_show_legend (r, TRUE);
+  straits_map_scene_set_show_legend (straits_map_renderer_get_scene (r), TRUE);
   without = draw_map (r);
   g_assert_cmpuint (straits_map_renderer_get_n_drawn_flows (r), ==, 0);
-  straits_map_renderer_set_flows (r, flows, G_N_ELEMENTS (flows), "Arms transfers 2015–2019, width by SIPRI TIV");
+  straits_map_scene_set_flows (straits_map_renderer_get_scene (r), flows, G_N_ELEMENTS (flows), "Arms transfers 2015–2019, width by SIPRI TIV");
   with = draw_map (r);
   g_assert_cmpuint (straits_map_renderer_get_n_drawn_flows (r), ==, 3);
   g_assert_cmpuint (plum_pixels (with), >, plum_pixels (without) + 2000);
@@ -87,7 +87,7 @@ test_flows_drawn_with_legend (void)
   g_assert_true (listed);
 
   /* Switched off: nothing drawn, no legend entry. */
-  straits_map_renderer_set_flows (r, NULL, 0, NULL);
+  straits_map_scene_set_flows (straits_map_renderer_get_scene (r), NULL, 0, NULL);
   cairo_surface_destroy (draw_map (r));
   g_assert_cmpuint (straits_map_renderer_get_n_drawn_flows (r), ==, 0);
   cairo_surface_destroy (without);

@@ -73,7 +73,7 @@ test_refuses_small_page (void)
   StraitsViewport vp = straits_map_renderer_fit (renderer, 800, 600);
   GtkWidget *dialog, *export, *label;
 
-  dialog = straits_export_dialog_new (NULL, renderer, &vp, 800, "Black Sea", "(SWP, 2025)", NULL);
+  dialog = straits_export_dialog_new (NULL, straits_map_renderer_get_scene (renderer), &vp, 800, "Black Sea", "(SWP, 2025)", NULL);
   export = find_named (dialog, "export");
   label = find_error_label (dialog);
   g_assert_nonnull (export);
@@ -133,7 +133,7 @@ test_png_written_in_a_thread (void)
   StraitsViewport vp = straits_map_renderer_fit (renderer, 800, 600);
   GtkWidget *dialog;
 
-  dialog = straits_export_dialog_new (NULL, renderer, &vp, 800, "Aegean Sea", NULL, NULL);
+  dialog = straits_export_dialog_new (NULL, straits_map_renderer_get_scene (renderer), &vp, 800, "Aegean Sea", NULL, NULL);
   gtk_window_present (GTK_WINDOW (dialog));
   g_object_weak_ref (G_OBJECT (dialog), on_destroyed, &destroyed);
   straits_export_dialog_export_to (STRAITS_EXPORT_DIALOG (dialog), png);

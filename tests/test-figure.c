@@ -72,7 +72,7 @@ test_alt_text (void)
     g_assert_nonnull (strstr (all, straits_dataset_get_relation_type (dataset, g_array_index (types, guint32, i))->label));
 
   g_assert_true (straits_date_parse ("2013", &date));
-  straits_map_renderer_set_time (r, &date);
+  straits_map_scene_set_time (straits_map_renderer_get_scene (r), &date);
   then = draw_and_describe (r, &options);
   g_assert_nonnull (strstr (then, "as of 2013"));
   g_assert_cmpstr (then, !=, all);
@@ -203,12 +203,12 @@ test_highlights (void)
   cairo_surface_t *plain, *selected, *figure;
 
   plain = figure_image (r, &options);
-  straits_map_renderer_set_selection (r, &greece, 1, STRAITS_NO_INDEX);
+  straits_map_scene_set_selection (straits_map_renderer_get_scene (r), &greece, 1, STRAITS_NO_INDEX);
   options.selection = TRUE;
   selected = figure_image (r, &options);
   g_assert_false (same_pixels (plain, selected));
 
-  straits_map_renderer_set_hover (r, turkey, STRAITS_NO_INDEX);
+  straits_map_scene_set_hover (straits_map_renderer_get_scene (r), turkey, STRAITS_NO_INDEX);
   options.selection = FALSE;
   figure = figure_image (r, &options);
   g_assert_true (same_pixels (figure, plain));
@@ -223,7 +223,7 @@ test_highlights (void)
   figure = figure_image (r, &options);
   g_assert_true (same_pixels (figure, plain));
   cairo_surface_destroy (figure);
-  straits_map_renderer_set_hover (r, STRAITS_NO_INDEX, STRAITS_NO_INDEX);
+  straits_map_scene_set_hover (straits_map_renderer_get_scene (r), STRAITS_NO_INDEX, STRAITS_NO_INDEX);
   options.selection = TRUE;
   figure = figure_image (r, &options);
   g_assert_true (same_pixels (figure, selected));

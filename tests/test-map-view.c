@@ -22,7 +22,7 @@ typedef struct {
   StraitsAtlas *atlas;
   GtkWidget *window;
   StraitsMapView *view;
-  StraitsMapRenderer *renderer;
+  StraitsMapRenderer *renderer;  /* a second renderer of the view's scene, to compare with */
   GskRenderer *gsk;
 } Fixture;
 
@@ -55,7 +55,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   gtk_window_set_decorated (GTK_WINDOW (f->window), FALSE);
   gtk_window_set_default_size (GTK_WINDOW (f->window), WIDTH, HEIGHT);
   f->view = STRAITS_MAP_VIEW (straits_map_view_new ());
-  straits_map_view_set_renderer (f->view, f->renderer);
+  straits_map_view_set_scene (f->view, straits_map_renderer_get_scene (f->renderer));
   gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->view));
   frame_seen = FALSE;
   g_signal_connect (f->view, "first-frame", G_CALLBACK (on_first_frame), NULL);
@@ -218,13 +218,13 @@ test_zoom_settles_from_a_thread (Fixture *f, gconstpointer data)
 
   straits_map_view_zoom (f->view, 1.5, WIDTH / 3.0, HEIGHT / 3.0);
   vp = straits_map_view_get_viewport (f->view);
-  g_assert_false (straits_map_renderer_is_prepared (f->renderer, WIDTH, HEIGHT, 1, &vp));
-  while (!straits_map_renderer_is_prepared (f->renderer, WIDTH, HEIGHT, 1, &vp) &&
+  g_assert_false (straits_map_renderer_is_prepared (straits_map_view_get_renderer (f->view), WIDTH, HEIGHT, 1, &vp));
+  while (!straits_map_renderer_is_prepared (straits_map_view_get_renderer (f->view), WIDTH, HEIGHT, 1, &vp) &&
          g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, TRUE);
-  g_assert_true (straits_map_renderer_is_prepared (f->renderer, WIDTH, HEIGHT, 1, &vp));
+  g_assert_true (straits_map_renderer_is_prepared (straits_map_view_get_renderer (f->view), WIDTH, HEIGHT, 1, &vp));
   shown = widget_pixels (f);
-  g_assert_cmpuint (straits_map_renderer_get_n_vertices (f->renderer), ==, 0);
+  g_assert_cmpuint (straits_map_renderer_get_n_vertices (straits_map_view_get_renderer (f->view)), ==, 0);
   drawn = renderer_pixels (f);
   for (guint i = 0; i < WIDTH * HEIGHT; i++)
     differing += channel_difference (shown[i], drawn[i]) > 2;
@@ -269,14 +269,14 @@ test_hover_keeps_the_frame (Fixture *f, gconstpointer data)
   /* A full frame again, which copies the cached base layer: no vertex. */
   straits_map_view_queue_full_redraw (f->view);
   before = widget_pixels (f);
-  g_assert_cmpuint (straits_map_renderer_get_n_vertices (f->renderer), ==, 0);
+  g_assert_cmpuint (straits_map_renderer_get_n_vertices (straits_map_view_get_renderer (f->view)), ==, 0);
 
   move_pointer (f, x, y);
   g_object_get (f->view, "hover-description", &on, NULL);
   g_assert_cmpstr (on, ==, "Turkey");
   after = widget_pixels (f);
   /* A draw of the renderer's own would have outlined Turkey: vertices. */
-  g_assert_cmpuint (straits_map_renderer_get_n_vertices (f->renderer), ==, 0);
+  g_assert_cmpuint (straits_map_renderer_get_n_vertices (straits_map_view_get_renderer (f->view)), ==, 0);
   g_assert_cmpint (channel_difference (before[(int) y * WIDTH + (int) x], after[(int) y * WIDTH + (int) x]), >, 2);
   for (int j = 0; j < 40; j++)
     for (int i = 0; i < 40; i++)

@@ -106,8 +106,8 @@ test_ankara_is_turkish (void)
       guint32 no_types = 0;
 
       /* The fill alone: no labels, and no arcs (they start near Ankara). */
-      straits_map_renderer_set_show_labels (r, FALSE);
-      straits_map_renderer_set_relation_types (r, &no_types, 0);
+      straits_map_scene_set_show_labels (straits_map_renderer_get_scene (r), FALSE);
+      straits_map_scene_set_relation_types (straits_map_renderer_get_scene (r), &no_types, 0);
       s = render (r, &vp);
       locate (r, &vp, 32.86, 39.93, &x, &y);
       g_assert_cmphex (pixel (s, x, y), ==, land_fill (r));
@@ -126,8 +126,8 @@ test_poland_and_france_differ (void)
   const StraitsGroup *pol, *fra;
 
   g_assert_cmpuint (grouping, !=, STRAITS_NO_INDEX);
-  straits_map_renderer_set_show_labels (r, FALSE);
-  straits_map_renderer_set_relation_types (r, &grouping, 0);
+  straits_map_scene_set_show_labels (straits_map_renderer_get_scene (r), FALSE);
+  straits_map_scene_set_relation_types (straits_map_renderer_get_scene (r), &grouping, 0);
   s = render (r, &vp);
   locate (r, &vp, 19.4, 52.1, &px, &py);   /* central Poland */
   locate (r, &vp, 2.5, 46.8, &fx, &fy);    /* central France */
@@ -150,10 +150,10 @@ test_selection_changes_pixels (void)
   cairo_surface_t *before, *after;
   int x, y;
 
-  straits_map_renderer_set_show_labels (r, FALSE);
-  straits_map_renderer_set_relation_types (r, &greece, 0);
+  straits_map_scene_set_show_labels (straits_map_renderer_get_scene (r), FALSE);
+  straits_map_scene_set_relation_types (straits_map_renderer_get_scene (r), &greece, 0);
   before = render (r, &vp);
-  straits_map_renderer_set_selection (r, &greece, 1, STRAITS_NO_INDEX);
+  straits_map_scene_set_selection (straits_map_renderer_get_scene (r), &greece, 1, STRAITS_NO_INDEX);
   after = render (r, &vp);
   locate (r, &vp, 22.0, 39.5, &x, &y);    /* Thessaly */
   g_assert_cmphex (pixel (before, x, y), !=, pixel (after, x, y));
@@ -172,7 +172,7 @@ test_labels_disjoint_and_inside (void)
       cairo_surface_t *s;
       guint n;
 
-      straits_map_renderer_set_show_legend (r, TRUE);
+      straits_map_scene_set_show_legend (straits_map_renderer_get_scene (r), TRUE);
       s = render (r, NULL);
       n = straits_map_renderer_get_n_labels (r);
       g_assert_cmpuint (n, >, 5);
@@ -209,7 +209,7 @@ test_nothing_outside (void)
   cairo_paint (cr);
   /* Zoomed out, so that land reaches every edge of the frame. */
   vp.resolution *= 1.5;
-  straits_map_renderer_set_show_legend (r, TRUE);
+  straits_map_scene_set_show_legend (straits_map_renderer_get_scene (r), TRUE);
   straits_map_renderer_draw (r, cr, WIDTH, HEIGHT, &vp);
   cairo_destroy (cr);
   cairo_surface_flush (s);
@@ -229,7 +229,7 @@ test_relations_and_legend (void)
   g_autoptr(StraitsMapRenderer) r = renderer_for ("eu-groupings");
   cairo_surface_t *s;
 
-  straits_map_renderer_set_show_legend (r, TRUE);
+  straits_map_scene_set_show_legend (straits_map_renderer_get_scene (r), TRUE);
   s = render (r, NULL);
   g_assert_cmpuint (straits_map_renderer_get_n_drawn_relations (r), >, 0);
   g_assert_cmpuint (straits_map_renderer_get_drawn_relation_types (r)->len, >, 0);
@@ -256,7 +256,7 @@ test_time (void)
       StraitsDate date;
 
       g_assert_true (straits_date_parse (dates[i], &date));
-      straits_map_renderer_set_time (r, &date);
+      straits_map_scene_set_time (straits_map_renderer_get_scene (r), &date);
       s = render (r, NULL);
       relations[i] = straits_map_renderer_get_n_drawn_relations (r);
       events[i] = straits_map_renderer_get_n_drawn_events (r);
@@ -285,7 +285,7 @@ test_territorial_seas (void)
 
   g_assert_no_error (error);
   plain = render (aegean, NULL);
-  straits_map_renderer_set_territorial_seas (aegean, report, 3);
+  straits_map_scene_set_territorial_seas (straits_map_renderer_get_scene (aegean), report, 3);
   g_assert_true (straits_map_renderer_shows_territorial_seas (aegean));
   seas = render (aegean, NULL);
   for (int y = 0; y < HEIGHT; y += 4)
@@ -293,7 +293,7 @@ test_territorial_seas (void)
       changed += pixel (plain, x, y) != pixel (seas, x, y);
   /* The belts cover a good part of the Aegean. */
   g_assert_cmpuint (changed, >, (WIDTH / 4) * (HEIGHT / 4) / 20);
-  straits_map_renderer_set_territorial_seas (black_sea, report, 3);
+  straits_map_scene_set_territorial_seas (straits_map_renderer_get_scene (black_sea), report, 3);
   g_assert_false (straits_map_renderer_shows_territorial_seas (black_sea));
   cairo_surface_destroy (plain);
   cairo_surface_destroy (seas);
@@ -309,7 +309,7 @@ test_detail_follows_screen (void)
   cairo_surface_t *s;
   guint64 overview, zoomed, full;
 
-  straits_map_renderer_set_show_labels (r, FALSE);
+  straits_map_scene_set_show_labels (straits_map_renderer_get_scene (r), FALSE);
   s = render (r, &vp);
   overview = straits_map_renderer_get_n_vertices (r);
   cairo_surface_destroy (s);
@@ -344,7 +344,7 @@ test_pick_country (void)
   cairo_surface_t *s;
   int x, y;
 
-  straits_map_renderer_set_relation_types (r, &no_types, 0);
+  straits_map_scene_set_relation_types (straits_map_renderer_get_scene (r), &no_types, 0);
   s = render (r, &vp);
   locate (r, &vp, 2.5, 46.8, &x, &y);
   straits_map_renderer_pick (r, WIDTH, HEIGHT, &vp, x, y, &actor, &relation);
@@ -367,9 +367,9 @@ selection_covers (StraitsMapRenderer *r, const char *iso3, double lon, double la
   gboolean changed;
   int x, y;
 
-  straits_map_renderer_set_selection (r, NULL, 0, STRAITS_NO_INDEX);
+  straits_map_scene_set_selection (straits_map_renderer_get_scene (r), NULL, 0, STRAITS_NO_INDEX);
   before = render (r, &vp);
-  straits_map_renderer_set_selection (r, &actor, 1, STRAITS_NO_INDEX);
+  straits_map_scene_set_selection (straits_map_renderer_get_scene (r), &actor, 1, STRAITS_NO_INDEX);
   after = render (r, &vp);
   locate (r, &vp, lon, lat, &x, &y);
   changed = pixel (before, x, y) != pixel (after, x, y);
@@ -395,16 +395,16 @@ test_crimea_by_convention (void)
   g_autoptr(StraitsMapRenderer) r = renderer_for ("black-sea");
   guint32 no_types = 0;
 
-  straits_map_renderer_set_show_labels (r, FALSE);
-  straits_map_renderer_set_relation_types (r, &no_types, 0);
+  straits_map_scene_set_show_labels (straits_map_renderer_get_scene (r), FALSE);
+  straits_map_scene_set_relation_types (straits_map_renderer_get_scene (r), &no_types, 0);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       StraitsDate date;
       gboolean picked;
 
       g_assert_true (cases[i].time == NULL || straits_date_parse (cases[i].time, &date));
-      straits_map_renderer_set_time (r, cases[i].time ? &date : NULL);
-      straits_map_renderer_set_convention (r, cases[i].convention);
+      straits_map_scene_set_time (straits_map_renderer_get_scene (r), cases[i].time ? &date : NULL);
+      straits_map_scene_set_convention (straits_map_renderer_get_scene (r), cases[i].convention);
       /* Simferopol, inland */
       if (!selection_covers (r, cases[i].drawn_as, 34.10, 44.95, &picked) || !picked)
         g_error ("case %u: selecting %s leaves Crimea as it was, or a click does not pick it", i, cases[i].drawn_as);
@@ -479,7 +479,7 @@ test_dataset_views (void)
 
   r = straits_map_renderer_new_for_view (atlas, ds, cyprus, &error);
   g_assert_no_error (error);
-  straits_map_renderer_set_show_labels (r, FALSE);
+  straits_map_scene_set_show_labels (straits_map_renderer_get_scene (r), FALSE);
   s = render (r, &vp);
   locate (r, &vp, 33.0, 34.85, &x, &y);   /* near Limassol, inland: an EU member in no group */
   g_assert_cmphex (pixel (s, x, y), ==, rgb (&straits_map_renderer_get_style (r)->land_eu));
@@ -500,7 +500,7 @@ test_legend_survives_cached_frames (void)
   g_auto(GStrv) first = NULL;
   guint groups;
 
-  straits_map_renderer_set_show_legend (r, TRUE);
+  straits_map_scene_set_show_legend (straits_map_renderer_get_scene (r), TRUE);
   straits_map_renderer_draw (r, cr, WIDTH, HEIGHT, &vp);
   {
     GPtrArray *labels = straits_map_renderer_get_legend_labels (r);
@@ -637,7 +637,7 @@ prepare (StraitsMapRenderer *r, const StraitsViewport *vp, gboolean change_meanw
 
   straits_map_renderer_prepare_async (r, WIDTH, HEIGHT, 1, vp, NULL, on_prepared, &done);
   if (change_meanwhile)
-    straits_map_renderer_set_grouping (r, STRAITS_NO_INDEX);
+    straits_map_scene_set_grouping (straits_map_renderer_get_scene (r), STRAITS_NO_INDEX);
   while (!done)
     g_main_context_iteration (NULL, TRUE);
 }
@@ -753,7 +753,7 @@ test_hover_alone (void)
   cairo_set_operator (cr, CAIRO_OPERATOR_CLEAR);
   cairo_paint (cr);
   cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
-  straits_map_renderer_set_selection (r, &turkey, 1, STRAITS_NO_INDEX);
+  straits_map_scene_set_selection (straits_map_renderer_get_scene (r), &turkey, 1, STRAITS_NO_INDEX);
   straits_map_renderer_draw_hover (r, cr, WIDTH, HEIGHT, &vp, turkey);
   cairo_surface_flush (s);
   g_assert_cmpuint (data[y * cairo_image_surface_get_stride (s) + 4 * x + 3], ==, 0);

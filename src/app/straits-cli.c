@@ -202,7 +202,7 @@ apply_territorial_seas (StraitsMapRenderer *renderer, GVariantDict *options, GEr
   report = straits_maritime_get (dir, cache, error);
   if (report == NULL)
     return FALSE;
-  straits_map_renderer_set_territorial_seas (renderer, report, limits);
+  straits_map_scene_set_territorial_seas (straits_map_renderer_get_scene (renderer), report, limits);
   return TRUE;
 }
 
@@ -298,6 +298,7 @@ straits_cli_export (GVariantDict *options)
   g_autoptr(StraitsDataset) dataset = NULL;
   g_autoptr(StraitsAtlas) atlas = NULL;
   g_autoptr(StraitsViewInfo) view = NULL;
+  g_autoptr(StraitsMapScene) scene = NULL;
   g_autoptr(StraitsMapRenderer) renderer = NULL;
   g_autofree char *basemap_dir = g_build_filename (straits_data_dir (), "basemap", NULL);
   StraitsExportFormat format;
@@ -325,10 +326,11 @@ straits_cli_export (GVariantDict *options)
   if (view == NULL)
     return fail (error);
   atlas = straits_atlas_new (basemap_dir);
-  renderer = straits_map_renderer_new_for_view (atlas, dataset, view, &error);
-  if (renderer == NULL)
+  scene = straits_map_scene_new_for_view (atlas, dataset, view, &error);
+  if (scene == NULL)
     return fail (error);
-  straits_map_renderer_set_convention (renderer, convention);
+  renderer = straits_map_renderer_new_for_scene (scene);
+  straits_map_scene_set_convention (scene, convention);
   if (time != NULL)
     {
       StraitsDate date;
@@ -338,7 +340,7 @@ straits_cli_export (GVariantDict *options)
           fprintf (stderr, _("straits: invalid --time “%s”: use YYYY, YYYY-MM or YYYY-MM-DD\n"), time);
           return 1;
         }
-      straits_map_renderer_set_time (renderer, &date);
+      straits_map_scene_set_time (scene, &date);
     }
 
   if (!apply_territorial_seas (renderer, options, &error))

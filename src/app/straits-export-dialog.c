@@ -27,7 +27,8 @@ struct _StraitsExportDialog
 {
   AdwWindow parent_instance;
 
-  StraitsMapRenderer *renderer;   /* a map figure, or */
+  StraitsMapScene *scene;         /* a map figure: a copy of the screen's scene, */
+  StraitsMapRenderer *renderer;   /* drawn by a renderer of its own; or */
   StraitsDataset *dataset;        /* a chart figure: the dataset's figure @chart */
   guint32 chart;
   StraitsChartKind chart_kind;
@@ -134,7 +135,6 @@ draw_figure (StraitsExportDialog *self, cairo_t *cr, double width, double height
     }
   options = figure_options (self, width, &vp);
   straits_figure_draw (self->renderer, cr, width, height, &options);
-  straits_map_renderer_set_show_legend (self->renderer, FALSE);
 }
 
 /* The alt text: generated from what the map figure draws, or the chart's
@@ -575,6 +575,7 @@ straits_export_dialog_dispose (GObject *object)
   /* A PNG still being written finishes; its callback then does nothing. */
   self->closed = TRUE;
   g_clear_object (&self->renderer);
+  g_clear_object (&self->scene);
   g_clear_object (&self->dataset);
   g_clear_object (&self->settings);
   G_OBJECT_CLASS (straits_export_dialog_parent_class)->dispose (object);
@@ -596,7 +597,7 @@ straits_export_dialog_init (StraitsExportDialog *self)
 
 GtkWidget *
 straits_export_dialog_new (GtkWindow             *parent,
-                           StraitsMapRenderer    *renderer,
+                           StraitsMapScene       *scene,
                            const StraitsViewport *viewport,
                            double                 screen_width,
                            const char            *title,
@@ -605,7 +606,10 @@ straits_export_dialog_new (GtkWindow             *parent,
 {
   StraitsExportDialog *self = g_object_new (STRAITS_TYPE_EXPORT_DIALOG, "transient-for", parent, "modal", TRUE, NULL);
 
-  self->renderer = g_object_ref (renderer);
+  /* A copy: what the figure changes (legend, sizes, highlights) never
+   * reaches the screen, which needs no redraw afterwards. */
+  self->scene = straits_map_scene_copy (scene);
+  self->renderer = straits_map_renderer_new_for_scene (self->scene);
   self->screen_viewport = *viewport;
   self->screen_width = screen_width;
   self->settings = settings ? g_object_ref (settings) : NULL;

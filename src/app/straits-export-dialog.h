@@ -17,7 +17,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (StraitsExportDialog, straits_export_dialog, STRAITS, EXPORT_DIALOG, AdwWindow)
 
 GtkWidget *straits_export_dialog_new (GtkWindow             *parent,
-                                      StraitsMapRenderer    *renderer,
+                                      StraitsMapScene       *scene,
                                       const StraitsViewport *viewport,
                                       double                 screen_width,
                                       const char            *title,

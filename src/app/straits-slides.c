@@ -23,16 +23,16 @@ typedef struct {
   GArray *marks;                /* indices of this dataset's bookmarks */
 } SlidesJob;
 
-/* A bookmark's state on a renderer: its time and its selection. */
+/* A bookmark's state on a scene: its time and its selection. */
 static void
-apply_bookmark (StraitsMapRenderer *renderer, StraitsDataset *dataset, const StraitsBookmark *b)
+apply_bookmark (StraitsMapScene *scene, StraitsDataset *dataset, const StraitsBookmark *b)
 {
   g_autoptr(GArray) actors = g_array_new (FALSE, FALSE, sizeof (guint32));
   guint32 relation = STRAITS_NO_INDEX;
   StraitsDate date;
 
   if (b->time != NULL && straits_date_parse (b->time, &date))
-    straits_map_renderer_set_time (renderer, &date);
+    straits_map_scene_set_time (scene, &date);
   for (guint i = 0; b->selection != NULL && b->selection[i] != NULL; i++)
     {
       guint32 actor = straits_dataset_find_actor (dataset, b->selection[i]);
@@ -42,7 +42,7 @@ apply_bookmark (StraitsMapRenderer *renderer, StraitsDataset *dataset, const Str
       else if (relation == STRAITS_NO_INDEX)
         relation = straits_dataset_find_relation (dataset, b->selection[i]);
     }
-  straits_map_renderer_set_selection (renderer, (const guint32 *) (gpointer) actors->data, actors->len, relation);
+  straits_map_scene_set_selection (scene, (const guint32 *) (gpointer) actors->data, actors->len, relation);
 }
 
 static void
@@ -54,26 +54,28 @@ draw_slide (cairo_t *cr, double width, double height, guint page, gpointer user_
                              : NULL;
   g_autoptr(StraitsViewInfo) found = b ? straits_find_view (job->dataset, b->view, NULL) : NULL;
   const StraitsViewInfo *view = b ? found : g_ptr_array_index (job->views, page);
+  g_autoptr(StraitsMapScene) scene = NULL;
   g_autoptr(StraitsMapRenderer) renderer = NULL;
   StraitsViewport vp;
   StraitsFigureOptions figure = { .legend = TRUE, .credits = TRUE, .scale_bar = TRUE };
 
   if (view == NULL)
     view = g_ptr_array_index (job->views, 0);
-  renderer = straits_map_renderer_new_for_view (job->atlas, job->dataset, view, NULL);
-  if (renderer == NULL)
+  scene = straits_map_scene_new_for_view (job->atlas, job->dataset, view, NULL);
+  if (scene == NULL)
     return;
   figure.title = b ? b->title : view->title;
   figure.subtitle = b ? view->title : view->subtitle;
   if (b != NULL)
     {
-      apply_bookmark (renderer, job->dataset, b);
+      apply_bookmark (scene, job->dataset, b);
       if (b->has_viewport)
         {
           vp = (StraitsViewport) { b->cx, b->cy, b->resolution };
           figure.viewport = &vp;
         }
     }
+  renderer = straits_map_renderer_new_for_scene (scene);
   straits_figure_draw (renderer, cr, width, height, &figure);
 }
 

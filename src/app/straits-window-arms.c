@@ -71,14 +71,13 @@ remembered_register (StraitsWindow *self)
 static void
 push_flows (StraitsWindow *self)
 {
-  StraitsMapRenderer *renderer = straits_map_view_get_renderer (self->map_view);
+  StraitsMapScene *scene = straits_map_view_get_scene (self->map_view);
   g_autofree char *legend = NULL;
   g_autoptr(GArray) flows = straits_arms_page_get_flows (straits_side_panel_get_arms_page (self->side_panel), &legend);
 
-  if (renderer == NULL)
+  if (scene == NULL)
     return;
-  straits_map_renderer_set_flows (renderer, (const StraitsMapFlow *) flows->data, flows->len, legend);
-  straits_map_view_queue_full_redraw (self->map_view);
+  straits_map_scene_set_flows (scene, (const StraitsMapFlow *) (gpointer) flows->data, flows->len, legend);
 }
 
 /* The slider's year ends the period; the map gets the flows. */

@@ -62,10 +62,10 @@ _straits_window_show_text_toast (StraitsWindow *self,
 void
 _straits_window_apply_map_style (StraitsWindow *self)
 {
-  StraitsMapRenderer *renderer = straits_map_view_get_renderer (self->map_view);
+  StraitsMapScene *scene = straits_map_view_get_scene (self->map_view);
   StraitsMapStyle style;
 
-  if (renderer == NULL)
+  if (scene == NULL)
     return;
   if (self->presenting && self->presentation_high_contrast)
     straits_map_style_init (&style, STRAITS_MAP_STYLE_HIGH_CONTRAST);
@@ -74,12 +74,13 @@ _straits_window_apply_map_style (StraitsWindow *self)
   /* Sizes are in points, shown at the screen's 96 dpi; larger for the
    * back of a room while presenting. */
   style.scale = 96.0 / 72.0 * (self->presenting ? STRAITS_PROJECTOR_SCALE : 1.0);
-  straits_map_renderer_set_style (renderer, &style);
-  straits_map_renderer_set_convention (renderer, self->convention);
+  straits_map_scene_freeze (scene);
+  straits_map_scene_set_style (scene, &style);
+  straits_map_scene_set_convention (scene, self->convention);
   /* An audience always gets the key to the colours. */
-  straits_map_renderer_set_show_legend (renderer, self->show_legend || self->presenting);
+  straits_map_scene_set_show_legend (scene, self->show_legend || self->presenting);
+  straits_map_scene_thaw (scene);
   straits_side_panel_set_style (self->side_panel, &style);
-  straits_map_view_queue_full_redraw (self->map_view);
 }
 
 /* Territorial seas ------------------------------------------------------------ */
@@ -87,13 +88,11 @@ _straits_window_apply_map_style (StraitsWindow *self)
 static void
 apply_territorial_seas (StraitsWindow *self)
 {
-  StraitsMapRenderer *renderer = straits_map_view_get_renderer (self->map_view);
+  StraitsMapScene *scene = straits_map_view_get_scene (self->map_view);
 
-  if (renderer == NULL || self->maritime == NULL)
+  if (scene == NULL || self->maritime == NULL)
     return;
-  straits_map_renderer_set_territorial_seas (renderer, self->maritime,
-                                             straits_side_panel_get_seas (self->side_panel));
-  straits_map_view_queue_full_redraw (self->map_view);
+  straits_map_scene_set_territorial_seas (scene, self->maritime, straits_side_panel_get_seas (self->side_panel));
 }
 
 /* Measuring builds GEOS geometries of tens of megabytes in worker
@@ -194,11 +193,11 @@ _straits_window_time_slider_date (StraitsWindow *self)
   return (StraitsDate) { v / 12, v % 12 + 1, 0, STRAITS_DATE_MONTH };
 }
 
-/* Gives the current renderer the slider's date. */
+/* Gives the map the slider's date. */
 static void
 apply_time (StraitsWindow *self)
 {
-  StraitsMapRenderer *renderer = straits_map_view_get_renderer (self->map_view);
+  StraitsMapScene *scene = straits_map_view_get_scene (self->map_view);
   StraitsDate date = _straits_window_time_slider_date (self);
   g_autofree char *text = NULL;
 
@@ -213,11 +212,10 @@ apply_time (StraitsWindow *self)
   gtk_label_set_text (self->time_label, text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->time_scale),
                                   GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, text, -1);
-  if (renderer == NULL)
+  if (scene == NULL)
     return;
-  straits_map_renderer_set_time (renderer, _straits_window_time_is_all (self) ? NULL : &date);
+  straits_map_scene_set_time (scene, _straits_window_time_is_all (self) ? NULL : &date);
   _straits_window_arms_apply (self);
-  straits_map_view_queue_full_redraw (self->map_view);
 }
 
 static void
@@ -515,23 +513,23 @@ straits_window_show_view (StraitsWindow *self,
                           const char    *id)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(StraitsMapRenderer) renderer = NULL;
+  g_autoptr(StraitsMapScene) scene = NULL;
   const StraitsViewInfo *info = _straits_window_find_view_info (self, id);
 
   if (info == NULL && self->views != NULL && self->views->len > 0)
     info = g_ptr_array_index (self->views, 0);
   if (info == NULL)
     return;
-  renderer = straits_map_renderer_new_for_view (self->atlas, self->dataset, info, &error);
-  gtk_widget_set_visible (GTK_WIDGET (self->empty_page), renderer == NULL);
-  if (renderer == NULL)
+  scene = straits_map_scene_new_for_view (self->atlas, self->dataset, info, &error);
+  gtk_widget_set_visible (GTK_WIDGET (self->empty_page), scene == NULL);
+  if (scene == NULL)
     {
       g_autofree char *markup = g_markup_escape_text (error->message, -1);
 
       adw_status_page_set_description (self->empty_page, markup);
       return;
     }
-  straits_map_view_set_renderer (self->map_view, renderer);
+  straits_map_view_set_scene (self->map_view, scene);
   _straits_window_apply_map_style (self);
   apply_time (self);
   apply_territorial_seas (self);
@@ -1228,19 +1226,16 @@ export_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   StraitsWindow *self = STRAITS_WINDOW (widget);
-  StraitsMapRenderer *renderer = straits_map_view_get_renderer (self->map_view);
+  StraitsMapScene *scene = straits_map_view_get_scene (self->map_view);
   const StraitsViewInfo *info = _straits_window_find_view_info (self, self->current_view);
   StraitsViewport vp = straits_map_view_get_viewport (self->map_view);
   GtkWidget *dialog;
 
-  if (renderer == NULL || info == NULL)
+  if (scene == NULL || info == NULL)
     return;
-  dialog = straits_export_dialog_new (GTK_WINDOW (self), renderer, &vp,
+  dialog = straits_export_dialog_new (GTK_WINDOW (self), scene, &vp,
                                       gtk_widget_get_width (GTK_WIDGET (self->map_view)),
                                       info->title, info->subtitle, self->settings);
-  /* The figure borrows the map's renderer; the map redraws afterwards. */
-  g_signal_connect_object (dialog, "destroy", G_CALLBACK (straits_map_view_queue_full_redraw), self->map_view,
-                           G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -384,6 +384,8 @@ straits_figure_draw (StraitsMapRenderer         *renderer,
   double top, bottom, inner = width - 2 * MARGIN, x0, x1, y, km, ts = type_scale (renderer, width, height);
   StraitsMapStyle screen = *style, scaled = *style;
   StraitsViewport vp;
+  StraitsMapScene *scene;
+  gboolean shown_legend;
 
   cairo_set_source_rgb (cr, style->halo.r, style->halo.g, style->halo.b);
   cairo_paint (cr);
@@ -398,24 +400,32 @@ straits_figure_draw (StraitsMapRenderer         *renderer,
   cairo_translate (cr, MARGIN, top);
   vp = options->viewport ? *options->viewport
                          : straits_map_renderer_fit (renderer, inner, bottom - top);
-  straits_map_renderer_set_show_legend (renderer, options->legend);
+  /* The figure's own settings for this draw only; the scene gets back
+   * what it showed. */
+  scene = straits_map_renderer_get_scene (renderer);
+  shown_legend = straits_map_scene_get_show_legend (scene);
+  straits_map_scene_freeze (scene);
+  straits_map_scene_set_show_legend (scene, options->legend);
   /* Kosovo* only where the credits carry the footnote the mark points to. */
-  straits_map_renderer_set_footnote_marks (renderer, options->credits);
+  straits_map_scene_set_footnote_marks (scene, options->credits);
   /* Labels keep clear of the scale bar drawn over the map after it. */
   if (options->scale_bar && straits_figure_scale_bar (renderer, &vp, inner, bottom - top, &x0, &x1, &y, &km))
-    straits_map_renderer_set_reserved (renderer, &(StraitsRect) { x0 - 8, y - 22 * ts, x1 - x0 + 16, 28 * ts });
-  straits_map_renderer_stash_highlights (renderer, options->selection);
+    straits_map_scene_set_reserved (scene, &(StraitsRect) { x0 - 8, y - 22 * ts, x1 - x0 + 16, 28 * ts });
   if (ts > 1)
     {
       scaled.scale *= ts;
-      straits_map_renderer_set_style (renderer, &scaled);
+      straits_map_scene_set_style (scene, &scaled);
     }
+  straits_map_scene_thaw (scene);
+  straits_map_renderer_stash_highlights (renderer, options->selection);
   straits_map_renderer_draw (renderer, cr, inner, bottom - top, &vp);
-  if (ts > 1)
-    straits_map_renderer_set_style (renderer, &screen);
   straits_map_renderer_restore_highlights (renderer);
-  straits_map_renderer_set_reserved (renderer, NULL);
-  straits_map_renderer_set_footnote_marks (renderer, FALSE);
+  straits_map_scene_freeze (scene);
+  straits_map_scene_set_style (scene, &screen);
+  straits_map_scene_set_reserved (scene, NULL);
+  straits_map_scene_set_footnote_marks (scene, FALSE);
+  straits_map_scene_set_show_legend (scene, shown_legend);
+  straits_map_scene_thaw (scene);
   if (options->scale_bar)
     draw_scale_bar (renderer, cr, &vp, inner, bottom - top, &screen, ts);
   cairo_rectangle (cr, 0, 0, inner, bottom - top);

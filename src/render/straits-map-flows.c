@@ -37,14 +37,6 @@ static const struct { const char iso3[4]; double lon, lat; } far_states[] = {
 };
 
 void
-straits_map_flow_clear (StraitsMapFlow *flow)
-{
-  g_clear_pointer (&flow->from, g_free);
-  g_clear_pointer (&flow->to, g_free);
-  g_clear_pointer (&flow->label, g_free);
-}
-
-void
 straits_map_flows_free (StraitsMapRenderer *self)
 {
   g_clear_pointer (&self->flows, g_array_unref);
@@ -52,7 +44,7 @@ straits_map_flows_free (StraitsMapRenderer *self)
 }
 
 void
-straits_map_renderer_set_flows (StraitsMapRenderer   *self,
+_straits_map_renderer_set_flows (StraitsMapRenderer   *self,
                                 const StraitsMapFlow *flows,
                                 guint                 n_flows,
                                 const char           *legend)
@@ -60,14 +52,7 @@ straits_map_renderer_set_flows (StraitsMapRenderer   *self,
   g_return_if_fail (STRAITS_IS_MAP_RENDERER (self));
 
   straits_map_flows_free (self);
-  self->flows = g_array_new (FALSE, TRUE, sizeof (StraitsMapFlow));
-  g_array_set_clear_func (self->flows, (GDestroyNotify) straits_map_flow_clear);
-  for (guint i = 0; i < n_flows; i++)
-    {
-      StraitsMapFlow copy = { g_strdup (flows[i].from), g_strdup (flows[i].to), g_strdup (flows[i].label),
-                              flows[i].tiv, flows[i].label_at_recipient };
-      g_array_append_val (self->flows, copy);
-    }
+  self->flows = straits_map_flows_copy (flows, n_flows);
   self->flows_legend = g_strdup (legend);
 }
 

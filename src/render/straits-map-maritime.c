@@ -19,7 +19,7 @@ straits_map_belt_colour (guint country)
 }
 
 void
-straits_map_renderer_set_territorial_seas (StraitsMapRenderer          *self,
+_straits_map_renderer_set_territorial_seas (StraitsMapRenderer          *self,
                                            const StraitsMaritimeReport *report,
                                            guint                        limits)
 {

@@ -14,6 +14,8 @@ struct _StraitsMapRenderer
 {
   GObject parent_instance;
 
+  StraitsMapScene *scene;   /* what is drawn; the fields below follow it */
+  gulong scene_changed_id;
   StraitsProjectedMap *map;
   StraitsDataset *dataset;
   StraitsMapStyle style;
@@ -180,12 +182,19 @@ void     straits_map_draw_events      (StraitsMapRenderer    *self,
                                        StraitsMapFrame       *frame);
 
 /* straits-map-flows.c */
+void     _straits_map_renderer_set_flows (StraitsMapRenderer  *self,
+                                       const StraitsMapFlow  *flows,
+                                       guint                  n_flows,
+                                       const char            *legend);
 void     straits_map_draw_flows       (StraitsMapRenderer    *self,
                                        StraitsMapFrame       *frame);
 void     straits_map_flows_free       (StraitsMapRenderer    *self);
 const StraitsColour *straits_map_flow_colour (void);
 
 /* straits-map-maritime.c */
+void     _straits_map_renderer_set_territorial_seas (StraitsMapRenderer *self,
+                                       const StraitsMaritimeReport *report,
+                                       guint                  limits);
 void     straits_map_draw_territorial_seas (StraitsMapRenderer *self,
                                        StraitsMapFrame       *frame);
 const StraitsColour *straits_map_belt_colour (guint country);

@@ -47,11 +47,13 @@ straits_map_renderer_finalize (GObject *object)
 {
   StraitsMapRenderer *self = STRAITS_MAP_RENDERER (object);
 
+  g_clear_signal_handler (&self->scene_changed_id, self->scene);
+  g_clear_object (&self->scene);
   g_clear_pointer (&self->map, straits_projected_map_unref);
   g_clear_object (&self->dataset);
   g_clear_pointer (&self->relation_types, g_array_unref);
   g_clear_pointer (&self->overlays, g_strfreev);
-  straits_map_renderer_set_territorial_seas (self, NULL, 0);
+  _straits_map_renderer_set_territorial_seas (self, NULL, 0);
   g_clear_pointer (&self->selected_actors, g_array_unref);
   g_clear_pointer (&self->legend_labels, g_ptr_array_unref);
   g_clear_pointer (&self->actor_features, g_free);
@@ -102,13 +104,43 @@ straits_map_renderer_init (StraitsMapRenderer *self)
   self->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 }
 
+static void sync_from_scene (StraitsMapRenderer *self,
+                             StraitsSceneChange  what);
+
+static void
+on_scene_changed (StraitsMapScene    *scene,
+                  guint               what,
+                  StraitsMapRenderer *self)
+{
+  sync_from_scene (self, (StraitsSceneChange) what);
+}
+
+StraitsMapRenderer *
+straits_map_renderer_new_for_scene (StraitsMapScene *scene)
+{
+  StraitsMapRenderer *self;
+
+  g_return_val_if_fail (STRAITS_IS_MAP_SCENE (scene), NULL);
+  self = g_object_new (STRAITS_TYPE_MAP_RENDERER, NULL);
+  self->scene = g_object_ref (scene);
+  self->scene_changed_id = g_signal_connect (scene, "changed", G_CALLBACK (on_scene_changed), self);
+  sync_from_scene (self, STRAITS_SCENE_ALL);
+  return self;
+}
+
 StraitsMapRenderer *
 straits_map_renderer_new (StraitsProjectedMap *map)
 {
-  StraitsMapRenderer *self = g_object_new (STRAITS_TYPE_MAP_RENDERER, NULL);
+  g_autoptr(StraitsMapScene) scene = straits_map_scene_new (map);
 
-  straits_map_renderer_set_map (self, map);
-  return self;
+  return straits_map_renderer_new_for_scene (scene);
+}
+
+StraitsMapScene *
+straits_map_renderer_get_scene (StraitsMapRenderer *self)
+{
+  g_return_val_if_fail (STRAITS_IS_MAP_RENDERER (self), NULL);
+  return self->scene;
 }
 
 /* Anchors: where arcs to an actor attach. A state's is its country's
@@ -154,9 +186,13 @@ update_anchors (StraitsMapRenderer *self)
 }
 
 static guint64 territories_active (StraitsMapRenderer *self);
+static void renderer_set_selection (StraitsMapRenderer *self,
+                                    const guint32      *actors,
+                                    guint               n_actors,
+                                    guint32             relation);
 
-void
-straits_map_renderer_set_map (StraitsMapRenderer  *self,
+static void
+renderer_set_map (StraitsMapRenderer  *self,
                               StraitsProjectedMap *map)
 {
   straits_map_renderer_invalidate (self);
@@ -176,8 +212,8 @@ straits_map_renderer_get_map (StraitsMapRenderer *self)
   return self->map;
 }
 
-void
-straits_map_renderer_set_dataset (StraitsMapRenderer *self,
+static void
+renderer_set_dataset (StraitsMapRenderer *self,
                                   StraitsDataset     *dataset)
 {
   straits_map_renderer_invalidate (self);
@@ -197,26 +233,17 @@ straits_map_renderer_get_dataset (StraitsMapRenderer *self)
   return self->dataset;
 }
 
-void
-straits_map_renderer_apply_view (StraitsMapRenderer *self,
-                                 const StraitsView  *view)
-{
-  straits_map_renderer_set_grouping (self, view->grouping);
-  straits_map_renderer_set_relation_types (self, view->relation_types, view->n_relation_types);
-  straits_map_renderer_set_overlays (self, view->overlays);
-  straits_map_renderer_set_time (self, straits_date_is_set (&view->time) ? &view->time : NULL);
-}
 
-void
-straits_map_renderer_set_grouping (StraitsMapRenderer *self,
+static void
+renderer_set_grouping (StraitsMapRenderer *self,
                                    guint32             grouping)
 {
   straits_map_renderer_invalidate (self);
   self->grouping = grouping;
 }
 
-void
-straits_map_renderer_set_relation_types (StraitsMapRenderer *self,
+static void
+renderer_set_relation_types (StraitsMapRenderer *self,
                                          const guint32      *types,
                                          guint               n_types)
 {
@@ -227,8 +254,8 @@ straits_map_renderer_set_relation_types (StraitsMapRenderer *self,
   g_array_append_vals (self->relation_types, types, n_types);
 }
 
-void
-straits_map_renderer_set_overlays (StraitsMapRenderer *self,
+static void
+renderer_set_overlays (StraitsMapRenderer *self,
                                    const char *const  *overlays)
 {
   straits_map_renderer_invalidate (self);
@@ -262,8 +289,8 @@ territories_active (StraitsMapRenderer *self)
   return mask;
 }
 
-void
-straits_map_renderer_set_time (StraitsMapRenderer *self,
+static void
+renderer_set_time (StraitsMapRenderer *self,
                                const StraitsDate  *date)
 {
   guint64 active;
@@ -279,8 +306,8 @@ straits_map_renderer_set_time (StraitsMapRenderer *self,
     }
 }
 
-void
-straits_map_renderer_set_convention (StraitsMapRenderer *self,
+static void
+renderer_set_convention (StraitsMapRenderer *self,
                                      StraitsConvention   convention)
 {
   g_return_if_fail (STRAITS_IS_MAP_RENDERER (self));
@@ -303,7 +330,7 @@ straits_map_renderer_stash_highlights (StraitsMapRenderer *self,
   self->stashed_actors = g_array_copy (self->selected_actors);
   self->stashed_relation = self->selected_relation;
   if (!keep_selection)
-    straits_map_renderer_set_selection (self, NULL, 0, STRAITS_NO_INDEX);
+    renderer_set_selection (self, NULL, 0, STRAITS_NO_INDEX);
 }
 
 void
@@ -315,13 +342,13 @@ straits_map_renderer_restore_highlights (StraitsMapRenderer *self)
   self->stashed = FALSE;
   self->hover_actor = self->stashed_hover_actor;
   self->hover_relation = self->stashed_hover_relation;
-  straits_map_renderer_set_selection (self, (const guint32 *) (gpointer) self->stashed_actors->data,
+  renderer_set_selection (self, (const guint32 *) (gpointer) self->stashed_actors->data,
                                       self->stashed_actors->len, self->stashed_relation);
   g_clear_pointer (&self->stashed_actors, g_array_unref);
 }
 
-void
-straits_map_renderer_set_reserved (StraitsMapRenderer *self,
+static void
+renderer_set_reserved (StraitsMapRenderer *self,
                                    const StraitsRect  *rect)
 {
   g_return_if_fail (STRAITS_IS_MAP_RENDERER (self));
@@ -330,8 +357,8 @@ straits_map_renderer_set_reserved (StraitsMapRenderer *self,
     self->reserved = *rect;
 }
 
-void
-straits_map_renderer_set_footnote_marks (StraitsMapRenderer *self,
+static void
+renderer_set_footnote_marks (StraitsMapRenderer *self,
                                          gboolean            marks)
 {
   g_return_if_fail (STRAITS_IS_MAP_RENDERER (self));
@@ -378,8 +405,8 @@ straits_map_renderer_describe_convention (StraitsMapRenderer *self)
   return g_string_free (s, FALSE);
 }
 
-void
-straits_map_renderer_set_selection (StraitsMapRenderer *self,
+static void
+renderer_set_selection (StraitsMapRenderer *self,
                                     const guint32      *actors,
                                     guint               n_actors,
                                     guint32             relation)
@@ -390,8 +417,8 @@ straits_map_renderer_set_selection (StraitsMapRenderer *self,
   self->selected_relation = relation;
 }
 
-void
-straits_map_renderer_set_hover (StraitsMapRenderer *self,
+static void
+renderer_set_hover (StraitsMapRenderer *self,
                                 guint32             actor,
                                 guint32             relation)
 {
@@ -399,8 +426,8 @@ straits_map_renderer_set_hover (StraitsMapRenderer *self,
   self->hover_relation = relation;
 }
 
-void
-straits_map_renderer_set_style (StraitsMapRenderer    *self,
+static void
+renderer_set_style (StraitsMapRenderer    *self,
                                 const StraitsMapStyle *style)
 {
   straits_map_renderer_invalidate (self);
@@ -416,15 +443,15 @@ straits_map_renderer_get_style (StraitsMapRenderer *self)
   return &self->style;
 }
 
-void
-straits_map_renderer_set_show_legend (StraitsMapRenderer *self,
+static void
+renderer_set_show_legend (StraitsMapRenderer *self,
                                       gboolean            show)
 {
   self->show_legend = show;
 }
 
-void
-straits_map_renderer_set_show_labels (StraitsMapRenderer *self,
+static void
+renderer_set_show_labels (StraitsMapRenderer *self,
                                       gboolean            show)
 {
   self->hide_labels = !show;
@@ -488,6 +515,73 @@ straits_map_renderer_get_actor_anchor (StraitsMapRenderer *self,
   *x = self->actor_xy[2 * actor];
   *y = self->actor_xy[2 * actor + 1];
   return !isnan (*x) && !isnan (*y);
+}
+
+/* Following the scene ------------------------------------------------------ */
+
+/* The renderer keeps its own copy of what the scene shows, applied through
+ * the setters above: they also update what is derived from it (anchors,
+ * the territories active at the date, the cached base layer), and the
+ * copy is what a frame drawn in a thread reads. */
+static void
+sync_from_scene (StraitsMapRenderer *self,
+                 StraitsSceneChange  what)
+{
+  StraitsMapScene *scene = self->scene;
+
+  if (what & STRAITS_SCENE_MAP)
+    renderer_set_map (self, straits_map_scene_get_map (scene));
+  if (what & STRAITS_SCENE_DATASET)
+    renderer_set_dataset (self, straits_map_scene_get_dataset (scene));
+  if (what & STRAITS_SCENE_GROUPING)
+    renderer_set_grouping (self, straits_map_scene_get_grouping (scene));
+  if (what & STRAITS_SCENE_FILTER)
+    {
+      guint n;
+      const guint32 *types = straits_map_scene_get_relation_types (scene, &n);
+
+      renderer_set_relation_types (self, types, n);
+    }
+  if (what & STRAITS_SCENE_OVERLAYS)
+    renderer_set_overlays (self, straits_map_scene_get_overlays (scene));
+  if (what & (STRAITS_SCENE_TIME | STRAITS_SCENE_MAP))
+    renderer_set_time (self, straits_map_scene_get_time (scene));
+  if (what & STRAITS_SCENE_CONVENTION)
+    renderer_set_convention (self, straits_map_scene_get_convention (scene));
+  if (what & (STRAITS_SCENE_SELECTION | STRAITS_SCENE_DATASET))
+    {
+      guint n;
+      const guint32 *actors = straits_map_scene_get_selected_actors (scene, &n);
+
+      renderer_set_selection (self, actors, n, straits_map_scene_get_selected_relation (scene));
+    }
+  if (what & (STRAITS_SCENE_HOVER | STRAITS_SCENE_DATASET))
+    renderer_set_hover (self, straits_map_scene_get_hover_actor (scene),
+                        straits_map_scene_get_hover_relation (scene));
+  if (what & STRAITS_SCENE_STYLE)
+    renderer_set_style (self, straits_map_scene_get_style (scene));
+  if (what & STRAITS_SCENE_DECORATION)
+    {
+      renderer_set_show_legend (self, straits_map_scene_get_show_legend (scene));
+      renderer_set_show_labels (self, straits_map_scene_get_show_labels (scene));
+      renderer_set_footnote_marks (self, straits_map_scene_get_footnote_marks (scene));
+      renderer_set_reserved (self, straits_map_scene_get_reserved (scene));
+    }
+  if (what & STRAITS_SCENE_SEAS)
+    {
+      guint limits;
+      const StraitsMaritimeReport *seas = straits_map_scene_get_territorial_seas (scene, &limits);
+
+      _straits_map_renderer_set_territorial_seas (self, seas, limits);
+    }
+  if (what & STRAITS_SCENE_FLOWS)
+    {
+      guint n;
+      const char *legend;
+      const StraitsMapFlow *flows = straits_map_scene_get_flows (scene, &n, &legend);
+
+      _straits_map_renderer_set_flows (self, flows, n, legend);
+    }
 }
 
 /* Viewports ------------------------------------------------------------- */

@@ -14,17 +14,12 @@
 #include "straits-dataset.h"
 #include "straits-label-placer.h"
 #include "straits-maritime.h"
+#include "straits-map-scene.h"
 #include "straits-map-style.h"
 #include "straits-projected-map.h"
 
 G_BEGIN_DECLS
 
-/* Which part of the plane is shown: the centre in projected metres and
- * how many metres one output unit (pixel or point) spans. */
-typedef struct {
-  double cx, cy;
-  double resolution;
-} StraitsViewport;
 
 typedef enum {
   STRAITS_LABEL_COUNTRY,
@@ -37,60 +32,26 @@ typedef enum {
 #define STRAITS_TYPE_MAP_RENDERER (straits_map_renderer_get_type ())
 G_DECLARE_FINAL_TYPE (StraitsMapRenderer, straits_map_renderer, STRAITS, MAP_RENDERER, GObject)
 
+/* A renderer with a scene of its own, showing @map. (transfer full) */
 StraitsMapRenderer *straits_map_renderer_new            (StraitsProjectedMap *map);
-void     straits_map_renderer_set_map                   (StraitsMapRenderer  *self,
-                                                         StraitsProjectedMap *map);
+/* A renderer that draws @scene and follows its changes. (transfer full) */
+StraitsMapRenderer *straits_map_renderer_new_for_scene  (StraitsMapScene     *scene);
+/* What the renderer draws: change the scene, never the renderer.
+ * (transfer none) */
+StraitsMapScene    *straits_map_renderer_get_scene      (StraitsMapRenderer  *self);
 StraitsProjectedMap *straits_map_renderer_get_map       (StraitsMapRenderer  *self);
-void     straits_map_renderer_set_dataset               (StraitsMapRenderer  *self,
-                                                         StraitsDataset      *dataset);
 StraitsDataset *straits_map_renderer_get_dataset        (StraitsMapRenderer  *self);
-void     straits_map_renderer_apply_view                (StraitsMapRenderer  *self,
-                                                         const StraitsView   *view);
-void     straits_map_renderer_set_grouping              (StraitsMapRenderer  *self,
-                                                         guint32              grouping);
-void     straits_map_renderer_set_relation_types        (StraitsMapRenderer  *self,
-                                                         const guint32       *types,
-                                                         guint                n_types);
-void     straits_map_renderer_set_overlays              (StraitsMapRenderer  *self,
-                                                         const char *const   *overlays);
-void     straits_map_renderer_set_time                  (StraitsMapRenderer  *self,
-                                                         const StraitsDate   *date);
-/* How disputed and occupied areas are drawn (default: the EU's). */
-void     straits_map_renderer_set_convention            (StraitsMapRenderer  *self,
-                                                         StraitsConvention    convention);
 StraitsConvention straits_map_renderer_get_convention   (StraitsMapRenderer  *self);
 /* What the credits say of borders under the convention in force (and the
  * footnotes of the names it marks), or NULL without a territories table. */
 char    *straits_map_renderer_describe_convention       (StraitsMapRenderer  *self);
-void     straits_map_renderer_set_selection             (StraitsMapRenderer  *self,
-                                                         const guint32       *actors,
-                                                         guint                n_actors,
-                                                         guint32              relation);
-void     straits_map_renderer_set_hover                 (StraitsMapRenderer  *self,
-                                                         guint32              actor,
-                                                         guint32              relation);
-void     straits_map_renderer_set_style                 (StraitsMapRenderer  *self,
-                                                         const StraitsMapStyle *style);
 const StraitsMapStyle *straits_map_renderer_get_style   (StraitsMapRenderer  *self);
-void     straits_map_renderer_set_show_legend           (StraitsMapRenderer  *self,
-                                                         gboolean             show);
-void     straits_map_renderer_set_show_labels           (StraitsMapRenderer  *self,
-                                                         gboolean             show);
 /* A figure shows no hover, and the selection only when asked: the frames
  * drawn between these two calls leave out the hover (and the selection
  * unless @keep_selection); _restore puts them back as they were. */
 void     straits_map_renderer_stash_highlights          (StraitsMapRenderer  *self,
                                                          gboolean             keep_selection);
 void     straits_map_renderer_restore_highlights        (StraitsMapRenderer  *self);
-/* A box (output units) that labels keep clear of: the scale bar a figure
- * draws over the map afterwards. NULL: none. */
-void     straits_map_renderer_set_reserved              (StraitsMapRenderer  *self,
-                                                         const StraitsRect   *rect);
-/* Names the EU gives a footnote get its mark (Kosovo*): only where the
- * figure's credits carry the footnote (off by default: the window has no
- * credits line). */
-void     straits_map_renderer_set_footnote_marks        (StraitsMapRenderer  *self,
-                                                         gboolean             marks);
 /* Raster targets reuse the base layer across frames while only the
  * position changes (on by default). */
 void     straits_map_renderer_set_cache_base            (StraitsMapRenderer  *self,
@@ -155,9 +116,6 @@ guint              straits_map_renderer_get_n_drawn_events (StraitsMapRenderer *
 GPtrArray         *straits_map_renderer_get_legend_labels (StraitsMapRenderer *self);
 const StraitsDate *straits_map_renderer_get_time         (StraitsMapRenderer *self);
 guint32            straits_map_renderer_get_grouping     (StraitsMapRenderer *self);
-void     straits_map_renderer_set_territorial_seas      (StraitsMapRenderer          *self,
-                                                         const StraitsMaritimeReport *report,
-                                                         guint                        limits);
 guint    straits_map_renderer_get_territorial_seas      (StraitsMapRenderer          *self);
 gboolean straits_map_renderer_shows_territorial_seas    (StraitsMapRenderer          *self);
 gboolean straits_map_renderer_can_show_territorial_seas (StraitsMapRenderer         *self);

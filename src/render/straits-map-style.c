@@ -52,3 +52,26 @@ straits_map_style_palette (guint index)
   };
   return okabe_ito[index % G_N_ELEMENTS (okabe_ito)];
 }
+
+static gboolean
+colour_equal (const StraitsColour *a, const StraitsColour *b)
+{
+  return a->r == b->r && a->g == b->g && a->b == b->b;
+}
+
+gboolean
+straits_map_style_equal (const StraitsMapStyle *a,
+                         const StraitsMapStyle *b)
+{
+  const StraitsColour *ca[] = { &a->sea, &a->land, &a->land_eu, &a->border, &a->coast, &a->text,
+                                &a->sea_text, &a->halo, &a->disputed, &a->selection, &a->hover };
+  const StraitsColour *cb[] = { &b->sea, &b->land, &b->land_eu, &b->border, &b->coast, &b->text,
+                                &b->sea_text, &b->halo, &b->disputed, &b->selection, &b->hover };
+
+  for (guint i = 0; i < G_N_ELEMENTS (ca); i++)
+    if (!colour_equal (ca[i], cb[i]))
+      return FALSE;
+  return a->kind == b->kind && a->border_width == b->border_width && a->coast_width == b->coast_width &&
+         a->label_size == b->label_size && a->small_label_size == b->small_label_size &&
+         a->scale == b->scale && a->patterns == b->patterns;
+}

@@ -40,6 +40,9 @@ typedef struct {
 
 void straits_map_style_init (StraitsMapStyle     *style,
                              StraitsMapStyleKind  kind);
+/* Field by field (a style holds doubles: no memcmp). */
+gboolean straits_map_style_equal (const StraitsMapStyle *a,
+                                  const StraitsMapStyle *b);
 
 /* Okabe–Ito, safe for the common forms of colour blindness; used for
  * groups that give no colour. */

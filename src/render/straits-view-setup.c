@@ -117,15 +117,35 @@ straits_find_view (StraitsDataset  *dataset,
 /* Built-in views without dataset settings: the first grouping colours
  * the map, and the disputed areas and straits show. */
 static void
-apply_defaults (StraitsMapRenderer *renderer,
-                StraitsDataset     *dataset,
-                const char         *id)
+apply_defaults (StraitsMapScene *scene,
+                StraitsDataset  *dataset,
+                const char      *id)
 {
   static const char *const overlays[] = { "disputed-areas", "straits", NULL };
 
-  straits_map_renderer_set_overlays (renderer, overlays);
+  straits_map_scene_set_overlays (scene, overlays);
   if (g_str_equal (id, "eu-groupings") && dataset != NULL && straits_dataset_get_n_groupings (dataset) > 0)
-    straits_map_renderer_set_grouping (renderer, 0);
+    straits_map_scene_set_grouping (scene, 0);
+}
+
+StraitsMapScene *
+straits_map_scene_new_for_view (StraitsAtlas          *atlas,
+                                StraitsDataset        *dataset,
+                                const StraitsViewInfo *view,
+                                GError               **error)
+{
+  StraitsProjectedMap *map = straits_atlas_get_map (atlas, view->region, error);
+  StraitsMapScene *scene;
+
+  if (map == NULL)
+    return NULL;
+  scene = straits_map_scene_new (map);
+  straits_map_scene_set_dataset (scene, dataset);
+  if (view->dataset_view != STRAITS_NO_INDEX)
+    straits_map_scene_apply_view (scene, straits_dataset_get_view (dataset, view->dataset_view));
+  else
+    apply_defaults (scene, dataset, view->id);
+  return scene;
 }
 
 StraitsMapRenderer *
@@ -134,16 +154,7 @@ straits_map_renderer_new_for_view (StraitsAtlas          *atlas,
                                    const StraitsViewInfo *view,
                                    GError               **error)
 {
-  StraitsProjectedMap *map = straits_atlas_get_map (atlas, view->region, error);
-  StraitsMapRenderer *renderer;
+  g_autoptr(StraitsMapScene) scene = straits_map_scene_new_for_view (atlas, dataset, view, error);
 
-  if (map == NULL)
-    return NULL;
-  renderer = straits_map_renderer_new (map);
-  straits_map_renderer_set_dataset (renderer, dataset);
-  if (view->dataset_view != STRAITS_NO_INDEX)
-    straits_map_renderer_apply_view (renderer, straits_dataset_get_view (dataset, view->dataset_view));
-  else
-    apply_defaults (renderer, dataset, view->id);
-  return renderer;
+  return scene != NULL ? straits_map_renderer_new_for_scene (scene) : NULL;
 }

@@ -1,4 +1,4 @@
-/* straits-view-setup.h: from a view id to a configured renderer
+/* straits-view-setup.h: from a view id to a configured scene
  *
  * Straits has three built-in views; a dataset view with the same id
  * replaces a built-in one's settings, and other dataset views are added.
@@ -26,6 +26,14 @@ GPtrArray          *straits_list_views      (StraitsDataset  *dataset);
 StraitsViewInfo    *straits_find_view       (StraitsDataset  *dataset,
                                              const char      *id,
                                              GError         **error);
+/* A scene showing @view of @dataset. (transfer full) */
+StraitsMapScene    *straits_map_scene_new_for_view (StraitsAtlas          *atlas,
+                                                    StraitsDataset        *dataset,
+                                                    const StraitsViewInfo *view,
+                                                    GError               **error);
+/* A renderer with a new scene of @view of @dataset: change the scene
+ * (straits_map_renderer_get_scene()) to change what it draws.
+ * (transfer full) */
 StraitsMapRenderer *straits_map_renderer_new_for_view (StraitsAtlas          *atlas,
                                                        StraitsDataset        *dataset,
                                                        const StraitsViewInfo *view,

@@ -28,7 +28,9 @@ struct _StraitsMapView
 {
   GtkWidget parent_instance;
 
-  StraitsMapRenderer *renderer;
+  StraitsMapScene *scene;       /* what the map shows */
+  gulong scene_changed_id;
+  StraitsMapRenderer *renderer; /* draws the scene; the view reads its results */
   StraitsViewport viewport;
   gboolean has_viewport;
   gboolean moved;             /* panned, zoomed or placed since the view was fitted */
@@ -67,7 +69,7 @@ G_DEFINE_FINAL_TYPE (StraitsMapView, straits_map_view, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
-  PROP_RENDERER,
+  PROP_SCENE,
   PROP_SELECTED_ACTOR,
   PROP_SECOND_ACTOR,
   PROP_SELECTED_RELATION,
@@ -426,8 +428,10 @@ straits_map_view_snapshot (GtkWidget   *widget,
   ensure_viewport (self);
   if (self->cache == NULL || (!self->interacting && self->preparing == NULL &&
                                 (self->cache_width != width || self->cache_height != height ||
-                                 memcmp (&self->cache_viewport, &self->viewport, sizeof self->viewport) != 0)))
+                                 !straits_viewport_equal (&self->cache_viewport, &self->viewport))))
     render_cache (self, width, height, scale);
+  /* The scene's extent is the one last shown (exports start from it). */
+  straits_map_scene_set_viewport (self->scene, &self->viewport);
   append_cache (self, snapshot, width, height);
   append_hover (self, snapshot, width, height);
   self->frame_count++;
@@ -457,16 +461,19 @@ straits_map_view_size_allocate (GtkWidget *widget,
 
 /* Selection and hover ---------------------------------------------------------- */
 
+/* The scene says what it shows; its ::changed handler redraws. */
 static void
-push_state_to_renderer (StraitsMapView *self)
+push_state_to_scene (StraitsMapView *self)
 {
-  if (self->renderer == NULL)
+  if (self->scene == NULL)
     return;
-  straits_map_renderer_set_selection (self->renderer, (const guint32 *) (gpointer) self->selected_actors->data,
-                                      self->selected_actors->len, self->selected_relation);
-  /* The country under the pointer is the view's to draw (append_hover). */
-  straits_map_renderer_set_hover (self->renderer, STRAITS_NO_INDEX, self->hover_relation);
-  straits_map_view_queue_full_redraw (self);
+  straits_map_scene_freeze (self->scene);
+  straits_map_scene_set_selection (self->scene, (const guint32 *) (gpointer) self->selected_actors->data,
+                                   self->selected_actors->len, self->selected_relation);
+  /* The country under the pointer is the view's to draw (append_hover),
+   * over the cached frame, so that moving the pointer redraws nothing. */
+  straits_map_scene_set_hover (self->scene, STRAITS_NO_INDEX, self->hover_relation);
+  straits_map_scene_thaw (self->scene);
 }
 
 static const char *
@@ -527,7 +534,7 @@ announce (StraitsMapView *self)
 static void
 selection_changed (StraitsMapView *self)
 {
-  push_state_to_renderer (self);
+  push_state_to_scene (self);
   announce (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ACTOR]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SECOND_ACTOR]);
@@ -634,7 +641,7 @@ set_hover (StraitsMapView *self,
   self->hover_actor = actor;
   self->hover_relation = relation;
   if (relation_changed)
-    push_state_to_renderer (self);
+    push_state_to_scene (self);
   else
     gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -884,30 +891,57 @@ clear_selection_action (GtkWidget *widget, const char *name, GVariant *param)
 
 /* GObject ------------------------------------------------------------------- */
 
+/* Any change to what the map shows redraws it whole; a new extent set
+ * by someone else is taken over. */
+static void
+on_scene_changed (StraitsMapScene *scene,
+                  guint            what,
+                  StraitsMapView  *self)
+{
+  StraitsViewport viewport;
+
+  if (what & STRAITS_SCENE_CONTENT)
+    straits_map_view_queue_full_redraw (self);
+  if ((what & STRAITS_SCENE_VIEWPORT) && straits_map_scene_get_viewport (scene, &viewport) &&
+      !straits_viewport_equal (&viewport, &self->viewport))
+    straits_map_view_set_viewport (self, &viewport);
+}
+
 void
-straits_map_view_set_renderer (StraitsMapView     *self,
-                               StraitsMapRenderer *renderer)
+straits_map_view_set_scene (StraitsMapView  *self,
+                            StraitsMapScene *scene)
 {
   g_return_if_fail (STRAITS_IS_MAP_VIEW (self));
+  g_return_if_fail (scene == NULL || STRAITS_IS_MAP_SCENE (scene));
 
-  if (!g_set_object (&self->renderer, renderer))
+  if (scene == self->scene)
     return;
   cancel_preparing (self);
-  {
-    /* Sizes in points, shown at the screen's 96 dpi. */
-    StraitsMapStyle style = *straits_map_renderer_get_style (renderer);
-
-    style.scale = SCREEN_UNITS_PER_POINT;
-    straits_map_renderer_set_style (renderer, &style);
-  }
+  if (self->scene != NULL)
+    g_clear_signal_handler (&self->scene_changed_id, self->scene);
+  g_set_object (&self->scene, scene);
+  g_clear_object (&self->renderer);
+  if (scene != NULL)
+    {
+      self->renderer = straits_map_renderer_new_for_scene (scene);
+      self->scene_changed_id = g_signal_connect (scene, "changed", G_CALLBACK (on_scene_changed), self);
+    }
   self->has_viewport = FALSE;
   self->hover_actor = self->hover_relation = STRAITS_NO_INDEX;
-  push_state_to_renderer (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RENDERER]);
+  push_state_to_scene (self);
+  straits_map_view_queue_full_redraw (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCENE]);
   /* A new view: what the pointer was on belonged to the old one (the
    * status bar said "France" over the Aegean). */
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOVER_DESCRIPTION]);
   announce (self);
+}
+
+StraitsMapScene *
+straits_map_view_get_scene (StraitsMapView *self)
+{
+  g_return_val_if_fail (STRAITS_IS_MAP_VIEW (self), NULL);
+  return self->scene;
 }
 
 StraitsMapRenderer *
@@ -925,6 +959,9 @@ straits_map_view_dispose (GObject *object)
   g_clear_handle_id (&self->settle_id, g_source_remove);
   cancel_preparing (self);
   invalidate_cache (self);
+  if (self->scene != NULL)
+    g_clear_signal_handler (&self->scene_changed_id, self->scene);
+  g_clear_object (&self->scene);
   g_clear_object (&self->renderer);
   G_OBJECT_CLASS (straits_map_view_parent_class)->dispose (object);
 }
@@ -952,8 +989,8 @@ straits_map_view_get_property (GObject *object, guint prop_id, GValue *value, GP
 
   switch (prop_id)
     {
-    case PROP_RENDERER:
-      g_value_set_object (value, self->renderer);
+    case PROP_SCENE:
+      g_value_set_object (value, self->scene);
       break;
     case PROP_SELECTED_ACTOR:
       g_value_set_uint (value, selected (self, 0));
@@ -979,8 +1016,8 @@ straits_map_view_set_property (GObject *object, guint prop_id, const GValue *val
 
   switch (prop_id)
     {
-    case PROP_RENDERER:
-      straits_map_view_set_renderer (self, g_value_get_object (value));
+    case PROP_SCENE:
+      straits_map_view_set_scene (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1006,8 +1043,8 @@ straits_map_view_class_init (StraitsMapViewClass *klass)
   widget_class->snapshot = straits_map_view_snapshot;
   widget_class->size_allocate = straits_map_view_size_allocate;
 
-  properties[PROP_RENDERER] =
-    g_param_spec_object ("renderer", NULL, NULL, STRAITS_TYPE_MAP_RENDERER,
+  properties[PROP_SCENE] =
+    g_param_spec_object ("scene", NULL, NULL, STRAITS_TYPE_MAP_SCENE,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_SELECTED_ACTOR] =
     g_param_spec_uint ("selected-actor", NULL, NULL, 0, G_MAXUINT32, STRAITS_NO_INDEX,

@@ -14,10 +14,16 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (StraitsMapView, straits_map_view, STRAITS, MAP_VIEW, GtkWidget)
 
 GtkWidget          *straits_map_view_new              (void);
-void                straits_map_view_set_renderer     (StraitsMapView     *self,
-                                                       StraitsMapRenderer *renderer);
+/* What the map shows: the view follows the scene's changes and writes
+ * its selection, hover and extent into it. */
+void                straits_map_view_set_scene        (StraitsMapView     *self,
+                                                       StraitsMapScene    *scene);
+/* (transfer none) (nullable) */
+StraitsMapScene    *straits_map_view_get_scene        (StraitsMapView     *self);
+/* The renderer drawing the scene, for what the last frame placed (labels,
+ * legend); never to change what is shown. (transfer none) (nullable) */
 StraitsMapRenderer *straits_map_view_get_renderer     (StraitsMapView     *self);
-/* Redraws after a change to the renderer's settings. */
+/* Drops the cached frame and redraws (the scene's changes do this). */
 void                straits_map_view_queue_full_redraw (StraitsMapView    *self);
 
 StraitsViewport     straits_map_view_get_viewport     (StraitsMapView     *self);
