@@ -135,7 +135,7 @@ label_sprite (StraitsMapRenderer  *self,
   cairo_user_to_device_distance (target, &ux, &uy);
   sprite = g_object_get_qdata (G_OBJECT (layout), quark);
   if (sprite != NULL && sprite->scale == ux && sprite->halo_width == halo_width &&
-      memcmp (&sprite->colour, colour, sizeof *colour) == 0)
+      sprite->colour.r == colour->r && sprite->colour.g == colour->g && sprite->colour.b == colour->b)
     return sprite->surface;
 
   sprite = g_new0 (Sprite, 1);
@@ -1050,8 +1050,11 @@ legend_corner (StraitsMapRenderer *self, StraitsMapFrame *frame, double width, d
   double key[6] = { frame->width, frame->height, width, height, frame->vp.resolution,
                     self->selected_actors->len > 0 ? g_array_index (self->selected_actors, guint32, 0) + 1.0 : 0 };
   double best_cost;
+  gboolean same = TRUE;
 
-  if (memcmp (key, self->legend_key, sizeof key) == 0)
+  for (guint i = 0; i < G_N_ELEMENTS (key); i++)
+    same = same && key[i] == self->legend_key[i];
+  if (same)
     return corners[self->legend_corner];
   memcpy (self->legend_key, key, sizeof key);
   self->legend_corner = 0;

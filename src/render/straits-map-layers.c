@@ -534,7 +534,7 @@ repaint_sprites (StraitsMapRenderer    *self,
 {
   double x0, y0, x1, y1;
 
-  if (memcmp (&self->last_viewport, viewport, sizeof *viewport) != 0 ||
+  if (!straits_viewport_equal (&self->last_viewport, viewport) ||
       self->last_width != frame->width || self->last_height != frame->height)
     return;
   cairo_clip_extents (frame->cr, &x0, &y0, &x1, &y1);
