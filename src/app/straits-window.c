@@ -1239,18 +1239,13 @@ export_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* win.export-chart((figure, donut)): a side panel chart, through the same
+/* StraitsSidePanel::export-chart: a side panel chart, through the same
  * dialog as the map's figures. */
 static void
-export_chart_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
+on_export_chart (StraitsWindow *self,
+                 guint          figure,
+                 gboolean       donut)
 {
-  StraitsWindow *self = STRAITS_WINDOW (widget);
-  guint32 figure;
-  gboolean donut;
-
-  g_variant_get (parameter, "(ub)", &figure, &donut);
   if (self->dataset == NULL || figure >= straits_dataset_get_n_figures (self->dataset))
     return;
   gtk_window_present (GTK_WINDOW (straits_export_dialog_new_for_chart (GTK_WINDOW (self), self->dataset, figure,
@@ -1544,7 +1539,6 @@ straits_window_class_init (StraitsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.toggle-panel", NULL, toggle_panel_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-panel", NULL);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
-  gtk_widget_class_install_action (widget_class, "win.export-chart", "(ub)", export_chart_action);
   gtk_widget_class_install_property_action (widget_class, "win.territories", "territories");
   gtk_widget_class_install_property_action (widget_class, "win.show-legend", "show-legend");
   _straits_window_class_presentation_init (widget_class);
@@ -1625,6 +1619,7 @@ straits_window_init (StraitsWindow *self)
   g_signal_connect_swapped (self->map_view, "notify::selected-relation", G_CALLBACK (on_map_selection_changed), self);
   g_signal_connect_swapped (self->side_panel, "entry-activated", G_CALLBACK (on_history_entry_activated), self);
   g_signal_connect_swapped (self->side_panel, "seas-changed", G_CALLBACK (apply_territorial_seas), self);
+  g_signal_connect_swapped (self->side_panel, "export-chart", G_CALLBACK (on_export_chart), self);
   g_signal_connect_swapped (self->map_view, "first-frame", G_CALLBACK (start_measuring), self);
   g_signal_connect_swapped (self->time_adjustment, "value-changed", G_CALLBACK (on_time_changed), self);
   g_signal_connect_swapped (self->play_button, "toggled", G_CALLBACK (on_play_toggled), self);

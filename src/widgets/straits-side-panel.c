@@ -75,6 +75,7 @@ G_DEFINE_FINAL_TYPE (StraitsSidePanel, straits_side_panel, GTK_TYPE_WIDGET)
 enum {
   ENTRY_ACTIVATED,
   SEAS_CHANGED,
+  EXPORT_CHART,
   N_SIGNALS
 };
 
@@ -530,16 +531,18 @@ on_history_activate (GtkListView *list,
 
 /* Charts ------------------------------------------------------------------ */
 
-/* The window exports charts, through its figure dialog. */
+/* Whoever holds the panel exports charts (the window, through its figure
+ * dialog): the panel only says which. */
 static void
 on_export_clicked (GtkButton *button,
                    gpointer   user_data)
 {
   StraitsChartView *chart = user_data;
   StraitsChartKind kind = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (chart), "kind"));
+  GtkWidget *panel = gtk_widget_get_ancestor (GTK_WIDGET (button), STRAITS_TYPE_SIDE_PANEL);
 
-  gtk_widget_activate_action (GTK_WIDGET (button), "win.export-chart", "(ub)",
-                              straits_chart_view_get_figure (chart), kind == STRAITS_CHART_DONUT);
+  g_signal_emit (panel, signals[EXPORT_CHART], 0, straits_chart_view_get_figure (chart),
+                 kind == STRAITS_CHART_DONUT);
 }
 
 static void
@@ -1214,6 +1217,15 @@ straits_side_panel_class_init (StraitsSidePanelClass *klass)
    */
   signals[SEAS_CHANGED] = g_signal_new ("seas-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                         0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+  /**
+   * StraitsSidePanel::export-chart:
+   * @figure: the dataset figure's index
+   * @donut: whether shares are drawn as a donut
+   *
+   * The user asked to export a chart.
+   */
+  signals[EXPORT_CHART] = g_signal_new ("export-chart", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                        0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_BOOLEAN);
 
   gtk_widget_class_install_action (widget_class, "panel.open-source", "s", open_source_action);
 
