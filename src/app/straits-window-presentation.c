@@ -68,7 +68,7 @@ show_bookmark (StraitsWindow *self, const StraitsBookmark *b)
   if (b->time != NULL && straits_date_parse (b->time, &date))
     _straits_window_set_time (self, &date);
   else
-    gtk_adjustment_set_value (self->time_adjustment, gtk_adjustment_get_upper (self->time_adjustment));
+    straits_time_bar_show_all_dates (self->time_bar);
   straits_map_view_clear_selection (self->map_view);
   for (guint i = 0; b->selection != NULL && b->selection[i] != NULL; i++)
     {
@@ -118,7 +118,7 @@ static void
 set_chrome_visible (StraitsWindow *self, gboolean visible)
 {
   gtk_widget_set_visible (GTK_WIDGET (self->header_bar), visible);
-  gtk_widget_set_visible (self->time_bar, visible);
+  gtk_widget_set_visible (GTK_WIDGET (self->time_bar), visible);
   gtk_widget_set_visible (GTK_WIDGET (self->status_label), visible);
   gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), visible);
 }

@@ -9,6 +9,7 @@
 #include "straits-bookmarks.h"
 #include "straits-map-view.h"
 #include "straits-side-panel.h"
+#include "straits-time-bar.h"
 #include "straits-view-setup.h"
 #include "straits-window.h"
 
@@ -34,12 +35,7 @@ struct _StraitsWindow
   GMenu *recent_section;
   AdwFlap *flap;
   StraitsSidePanel *side_panel;
-  GtkWidget *time_bar;
-  GtkToggleButton *play_button;
-  GtkScale *time_scale;
-  GtkAdjustment *time_adjustment;
-  GtkLabel *time_label;
-  guint play_id;
+  StraitsTimeBar *time_bar;
   StraitsSelection group_selection; /* while the map shows a group's members */
   StraitsMaritimeReport *maritime;  /* measured in the background at start */
   GCancellable *measuring;

@@ -157,158 +157,55 @@ start_measuring (StraitsWindow *self)
   straits_maritime_get_async (dir, cache, self->measuring, on_maritime_measured, self);
 }
 
-/* Time ---------------------------------------------------------------------
- *
- * The slider counts months: year * 12 + month - 1. One step past the last
- * month of the data stands for "all dates", where nothing is filtered. */
-
-static guint
-month_value (const StraitsDate *date, gboolean last)
-{
-  guint month = date->precision >= STRAITS_DATE_MONTH ? date->month : (last ? 12 : 1);
-
-  return date->year * 12u + month - 1;
-}
-
-static void
-widen_range (const StraitsDate *date, guint *lo, guint *hi)
-{
-  if (!straits_date_is_set (date))
-    return;
-  *lo = MIN (*lo, month_value (date, FALSE));
-  *hi = MAX (*hi, month_value (date, TRUE));
-}
+/* Time ------------------------------------------------------------------- */
 
 gboolean
 _straits_window_time_is_all (StraitsWindow *self)
 {
-  return gtk_adjustment_get_value (self->time_adjustment) >= gtk_adjustment_get_upper (self->time_adjustment) - 0.5;
+  StraitsDate date;
+
+  return !straits_time_bar_get_date (self->time_bar, &date);
 }
 
 StraitsDate
 _straits_window_time_slider_date (StraitsWindow *self)
 {
-  guint v = (guint) (gtk_adjustment_get_value (self->time_adjustment) + 0.5);
+  StraitsDate date;
 
-  return (StraitsDate) { v / 12, v % 12 + 1, 0, STRAITS_DATE_MONTH };
+  straits_time_bar_get_date (self->time_bar, &date);
+  return date;
 }
 
-/* Gives the map the slider's date. */
+/* Gives the map the time bar's date. */
 static void
 apply_time (StraitsWindow *self)
 {
   StraitsMapScene *scene = straits_map_view_get_scene (self->map_view);
-  StraitsDate date = _straits_window_time_slider_date (self);
-  g_autofree char *text = NULL;
+  StraitsDate date;
+  gboolean dated = straits_time_bar_get_date (self->time_bar, &date);
 
-  if (_straits_window_time_is_all (self))
-    text = g_strdup (_("All dates"));
-  else
-    {
-      g_autofree char *formatted = straits_date_format (&date);
-      /* Translators: the time slider's date, e.g. "as of April 2025" */
-      text = g_strdup_printf (_("as of %s"), formatted);
-    }
-  gtk_label_set_text (self->time_label, text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->time_scale),
-                                  GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, text, -1);
   if (scene == NULL)
     return;
-  straits_map_scene_set_time (scene, _straits_window_time_is_all (self) ? NULL : &date);
+  straits_map_scene_set_time (scene, dated ? &date : NULL);
   _straits_window_arms_apply (self);
 }
 
+/* StraitsTimeBar::changed, wired in straits-window.ui. */
 static void
 on_time_changed (StraitsWindow *self)
 {
+  StraitsDate date;
+
   apply_time (self);
-  if (!_straits_window_time_is_all (self))
-    {
-      StraitsDate date = _straits_window_time_slider_date (self);
-      straits_side_panel_scroll_to_date (self->side_panel, &date);
-    }
+  if (straits_time_bar_get_date (self->time_bar, &date))
+    straits_side_panel_scroll_to_date (self->side_panel, &date);
 }
 
-/* Sets the slider's range to the dataset's dates, at "all dates". */
-static void
-setup_time_slider (StraitsWindow *self)
-{
-  guint lo = G_MAXUINT, hi = 0;
-
-  for (guint i = 0; i < straits_dataset_get_n_events (self->dataset); i++)
-    widen_range (&straits_dataset_get_event (self->dataset, i)->date, &lo, &hi);
-  for (guint i = 0; i < straits_dataset_get_n_relations (self->dataset); i++)
-    {
-      widen_range (&straits_dataset_get_relation (self->dataset, i)->start, &lo, &hi);
-      widen_range (&straits_dataset_get_relation (self->dataset, i)->end, &lo, &hi);
-    }
-  gtk_widget_set_visible (self->time_bar, lo <= hi);
-  if (lo > hi)
-    return;
-  /* Whole years, so that playing steps from January to January. */
-  lo -= lo % 12;
-  gtk_scale_clear_marks (self->time_scale);
-  for (guint v = lo; v <= hi; v += 12)
-    {
-      g_autofree char *year = g_strdup_printf ("%u", v / 12);
-      /* Few enough labels that the slider does not widen the window:
-       * decades over half a century (the bundled dataset starts in 1952). */
-      guint span = (hi - lo) / 12, step = span > 50 ? 10 : span > 20 ? 5 : 1;
-      gboolean labelled = (v / 12) % step == 0;
-      gtk_scale_add_mark (self->time_scale, v, GTK_POS_BOTTOM, labelled ? year : NULL);
-    }
-  gtk_adjustment_configure (self->time_adjustment, hi + 1, lo, hi + 1, 1, 12, 0);
-  apply_time (self);
-}
-
-/* Moves the slider to @date (kept when @date is unset). */
+/* Moves the time bar to @date (kept when @date is unset). */
 void
 _straits_window_set_time (StraitsWindow *self, const StraitsDate *date)
 {
-  if (straits_date_is_set (date))
-    gtk_adjustment_set_value (self->time_adjustment, month_value (date, TRUE));
-}
-
-static void
-stop_playing (StraitsWindow *self)
-{
-  g_clear_handle_id (&self->play_id, g_source_remove);
-  gtk_toggle_button_set_active (self->play_button, FALSE);
-  gtk_button_set_icon_name (GTK_BUTTON (self->play_button), "media-playback-start-symbolic");
-}
-
-static gboolean
-play_step (gpointer user_data)
-{
-  StraitsWindow *self = user_data;
-  double v = gtk_adjustment_get_value (self->time_adjustment);
-  double last = gtk_adjustment_get_upper (self->time_adjustment) - 1;
-
-  if (v >= last)
-    {
-      self->play_id = 0;
-      stop_playing (self);
-      return G_SOURCE_REMOVE;
-    }
-  gtk_adjustment_set_value (self->time_adjustment, MIN (v + 12 - ((guint) v % 12), last));
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-on_play_toggled (StraitsWindow *self)
-{
-  if (!gtk_toggle_button_get_active (self->play_button))
-    {
-      stop_playing (self);
-      return;
-    }
-  if (self->play_id != 0)
-    return;
-  /* From the start when at the end or at "all dates". */
-  if (gtk_adjustment_get_value (self->time_adjustment) >= gtk_adjustment_get_upper (self->time_adjustment) - 1)
-    gtk_adjustment_set_value (self->time_adjustment, gtk_adjustment_get_lower (self->time_adjustment));
-  gtk_button_set_icon_name (GTK_BUTTON (self->play_button), "media-playback-pause-symbolic");
-  self->play_id = g_timeout_add (900, play_step, self);
+  straits_time_bar_set_date (self->time_bar, date);
 }
 
 /* Side panel ------------------------------------------------------------------ */
@@ -644,7 +541,7 @@ show_dataset (StraitsWindow  *self,
   _straits_window_update_titles (self);
   straits_side_panel_set_dataset (self->side_panel, dataset);
   if (!same_file)
-    setup_time_slider (self);
+    gtk_widget_set_visible (GTK_WIDGET (self->time_bar), straits_time_bar_set_dataset (self->time_bar, self->dataset));
   rebuild_view_pages (self);
   g_clear_pointer (&self->current_view, g_free);
   if (view == NULL && self->settings != NULL)
@@ -1374,7 +1271,6 @@ straits_window_dispose (GObject *object)
   g_clear_pointer (&self->maritime, straits_maritime_report_free);
   g_clear_object (&self->loading);
   g_clear_handle_id (&self->reload_id, g_source_remove);
-  g_clear_handle_id (&self->play_id, g_source_remove);
   _straits_window_presentation_dispose (self);
   _straits_window_arms_dispose (self);
   if (self->monitor != NULL)
@@ -1510,6 +1406,7 @@ straits_window_class_init (StraitsWindowClass *klass)
 
   g_type_ensure (STRAITS_TYPE_MAP_VIEW);
   g_type_ensure (STRAITS_TYPE_SIDE_PANEL);
+  g_type_ensure (STRAITS_TYPE_TIME_BAR);
   gtk_widget_class_set_template_from_resource (widget_class, "/eu/straits/Straits/ui/straits-window.ui");
   gtk_widget_class_bind_template_child (widget_class, StraitsWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, StraitsWindow, switcher_title);
@@ -1527,10 +1424,7 @@ straits_window_class_init (StraitsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StraitsWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, StraitsWindow, side_panel);
   gtk_widget_class_bind_template_child (widget_class, StraitsWindow, time_bar);
-  gtk_widget_class_bind_template_child (widget_class, StraitsWindow, play_button);
-  gtk_widget_class_bind_template_child (widget_class, StraitsWindow, time_scale);
-  gtk_widget_class_bind_template_child (widget_class, StraitsWindow, time_adjustment);
-  gtk_widget_class_bind_template_child (widget_class, StraitsWindow, time_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_time_changed);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
@@ -1621,8 +1515,6 @@ straits_window_init (StraitsWindow *self)
   g_signal_connect_swapped (self->side_panel, "seas-changed", G_CALLBACK (apply_territorial_seas), self);
   g_signal_connect_swapped (self->side_panel, "export-chart", G_CALLBACK (on_export_chart), self);
   g_signal_connect_swapped (self->map_view, "first-frame", G_CALLBACK (start_measuring), self);
-  g_signal_connect_swapped (self->time_adjustment, "value-changed", G_CALLBACK (on_time_changed), self);
-  g_signal_connect_swapped (self->play_button, "toggled", G_CALLBACK (on_play_toggled), self);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (_straits_window_apply_map_style), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::high-contrast",
