@@ -699,7 +699,7 @@ _straits_load_figure (Loader *L, const Ctx *c, JsonObject *o, gpointer item)
 static void
 load_region (Loader *L, const Ctx *c, JsonObject *o, StraitsView *v)
 {
-  static const char *const regions[] = { "black-sea", "aegean", "europe", NULL };
+  const char *const *regions = straits_dataset_region_ids ();
   static const char *const box_known[] = { "west", "south", "east", "north", NULL };
   JsonNode *node = _straits_get_member (L, c, o, "region", REQUIRED);
   Ctx rc = { c, "region", G_MAXUINT };
