@@ -8,6 +8,10 @@
  * while loading, since the pools still grow; finish_pools() turns the
  * offsets into pointers once nothing grows any more.
  *
+ * This file reads the file and finishes the dataset; the values and the
+ * items are read in straits-dataset-loader-json.c and
+ * straits-dataset-loader-items.c (straits-dataset-loader-private.h).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
