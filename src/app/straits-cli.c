@@ -20,7 +20,7 @@
 #include "straits-paths.h"
 #include "straits-slides.h"
 #include "straits-view-setup.h"
-#include "straits-workbook.h"
+#include "straits-importer.h"
 
 static void
 print_diagnostics (GPtrArray *diags)
@@ -52,9 +52,7 @@ straits_cli_check (const char *const *files,
     {
       g_autoptr(GPtrArray) diags = NULL;
       g_autoptr(GError) error = NULL;
-      g_autoptr(StraitsDataset) ds = straits_workbook_path_is_workbook (files[i])
-                                     ? straits_workbook_load (files[i], &diags, &error)
-                                     : straits_dataset_load_file (files[i], &diags, &error);
+      g_autoptr(StraitsDataset) ds = straits_dataset_load_any (files[i], &diags, &error);
 
       print_diagnostics (diags);
       if (ds != NULL && strict)

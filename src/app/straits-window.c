@@ -13,6 +13,7 @@
 #include "straits-export-dialog.h"
 #include "straits-paths.h"
 #include "straits-window-private.h"
+#include "straits-importer.h"
 #include "straits-workbook.h"
 
 /* A changed file is loaded once no change came for this long: editors save
@@ -604,9 +605,7 @@ load_dataset_or_workbook (const char *path, GPtrArray **diagnostics)
 
       return straits_workbook_load (folder, diagnostics, NULL);
     }
-  if (straits_workbook_path_is_workbook (path))
-    return straits_workbook_load (path, diagnostics, NULL);
-  return straits_dataset_load_file (path, diagnostics, NULL);
+  return straits_dataset_load_any (path, diagnostics, NULL);
 }
 
 static void

@@ -16,6 +16,7 @@
 
 #include "straits-region.h"
 
+/* Keyed by the model's region ids, straits_dataset_region_ids(). */
 static const StraitsRegion regions[] = {
   { "europe", "EPSG:3035", -11.5, 34.0, 44.0, 71.0, FALSE },
   { "black-sea", "+proj=lcc +lat_0=44 +lon_0=34 +lat_1=42 +lat_2=46 +ellps=WGS84 +units=m",
@@ -31,6 +32,13 @@ straits_region_lookup (const char *id)
     if (g_str_equal (regions[i].id, id))
       return &regions[i];
   return NULL;
+}
+
+const StraitsRegion *
+straits_region_get_all (guint *n_regions)
+{
+  *n_regions = G_N_ELEMENTS (regions);
+  return regions;
 }
 
 /* A dataset's own box: equal-area, centred on it; detailed when it is no

@@ -16,6 +16,9 @@ typedef struct {
 } StraitsRegion;
 
 const StraitsRegion *straits_region_lookup   (const char *id);
+/* Every named region: one per id of straits_dataset_region_ids(), the
+ * model's list of them (tests/test-regions.c holds the two together). */
+const StraitsRegion *straits_region_get_all  (guint      *n_regions);
 StraitsRegion       *straits_region_for_box  (double      west,
                                               double      south,
                                               double      east,

@@ -13,6 +13,15 @@ G_DEFINE_TYPE (StraitsDataset, straits_dataset, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (straits-dataset-error-quark, straits_dataset_error)
 
+/* In the order the loader's message lists them (docs/dataset-format.md). */
+static const char *const region_ids[] = { "black-sea", "aegean", "europe", NULL };
+
+const char *const *
+straits_dataset_region_ids (void)
+{
+  return region_ids;
+}
+
 enum {
   PROP_0,
   PROP_FILENAME,

@@ -31,6 +31,9 @@ typedef enum {
 G_DECLARE_FINAL_TYPE (StraitsDataset, straits_dataset, STRAITS, DATASET, GObject)
 
 GQuark                   straits_dataset_error_quark (void);
+/* The region names a view may give ("black-sea", …), NULL-terminated:
+ * the one list of them; src/geo draws each (tests/test-regions.c). */
+const char *const       *straits_dataset_region_ids  (void);
 
 StraitsDataset          *straits_dataset_load_file   (const char      *filename,
                                                       GPtrArray      **diagnostics,

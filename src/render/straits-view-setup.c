@@ -38,11 +38,16 @@ straits_view_info_free (StraitsViewInfo *info)
   g_free (info);
 }
 
+/* NULL for a region src/geo does not draw: straits_find_view() and
+ * straits_map_scene_new_for_view() say so (check_region()). */
 static StraitsRegion *
 copy_region (const StraitsRegion *r)
 {
-  StraitsRegion *copy = g_memdup2 (r, sizeof *r);
+  StraitsRegion *copy;
 
+  if (r == NULL)
+    return NULL;
+  copy = g_memdup2 (r, sizeof *r);
   copy->projection = g_strdup (r->projection);
   return copy;
 }
@@ -68,6 +73,28 @@ info_for (StraitsDataset *dataset, const BuiltinView *builtin, guint32 dataset_v
   info->subtitle = g_strdup (v ? v->subtitle : builtin ? _(builtin->subtitle) : NULL);
   info->region = v ? region_of_view (v) : copy_region (straits_region_lookup (builtin->region));
   return info;
+}
+
+/* Whether @view has a region to draw on; the model accepts region names
+ * (straits_dataset_region_ids()) that src/geo may lack. */
+static gboolean
+check_region (StraitsDataset        *dataset,
+              const StraitsViewInfo *view,
+              GError               **error)
+{
+  const char *name = NULL;
+
+  if (view->region != NULL)
+    return TRUE;
+  if (view->dataset_view != STRAITS_NO_INDEX)
+    name = straits_dataset_get_view (dataset, view->dataset_view)->region;
+  for (guint i = 0; name == NULL && i < G_N_ELEMENTS (builtin_views); i++)
+    if (g_str_equal (builtin_views[i].id, view->id))
+      name = builtin_views[i].region;
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+               _("The view “%s” is on the region “%s”, which this version of Straits cannot draw"),
+               view->id, name);
+  return FALSE;
 }
 
 GPtrArray *
@@ -106,7 +133,7 @@ straits_find_view (StraitsDataset  *dataset,
       StraitsViewInfo *info = g_ptr_array_index (views, i);
 
       if (g_str_equal (info->id, id))
-        return g_ptr_array_steal_index (views, i);
+        return check_region (dataset, info, error) ? g_ptr_array_steal_index (views, i) : NULL;
       g_string_append_printf (known, "%s%s", i ? ", " : "", info->id);
     }
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
@@ -134,9 +161,12 @@ straits_map_scene_new_for_view (StraitsAtlas          *atlas,
                                 const StraitsViewInfo *view,
                                 GError               **error)
 {
-  StraitsProjectedMap *map = straits_atlas_get_map (atlas, view->region, error);
+  StraitsProjectedMap *map;
   StraitsMapScene *scene;
 
+  if (!check_region (dataset, view, error))
+    return NULL;
+  map = straits_atlas_get_map (atlas, view->region, error);
   if (map == NULL)
     return NULL;
   scene = straits_map_scene_new (map);
