@@ -11,7 +11,7 @@
 #include "straits-arms-chart.h"
 #include "straits-arms-query.h"
 #include "straits-figure.h"
-#include "straits-map-export.h"
+#include "straits-export.h"
 #include "straits-cli-arms.h"
 #include "straits-diagnostic.h"
 
@@ -198,7 +198,7 @@ straits_cli_export_arms_chart (GVariantDict *options)
   g_variant_dict_lookup (options, "dpi", "d", &dpi);
   g_variant_dict_lookup (options, "marking", "&s", &marking);
   if (!straits_export_format_from_filename (file, &format, &error) ||
-      (size != NULL && !straits_parse_page_size (size, &width, &height, &error)))
+      (size != NULL && !straits_export_parse_page_size (size, &width, &height, &error)))
     return fail_with (error->message);
   if (marking != NULL && !g_strv_contains (straits_figure_markings (), marking))
     {

@@ -13,7 +13,7 @@
 #include "straits-cli-data.h"
 #include "straits-dataset-diff.h"
 #include "straits-graph-export.h"
-#include "straits-map-export.h"
+#include "straits-export.h"
 #include "straits-safe-file.h"
 #include "straits-workbook.h"
 

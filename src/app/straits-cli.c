@@ -16,7 +16,7 @@
 #include "straits-history.h"
 #include "straits-maritime.h"
 #include "straits-figure.h"
-#include "straits-map-export.h"
+#include "straits-export.h"
 #include "straits-paths.h"
 #include "straits-slides.h"
 #include "straits-view-setup.h"
@@ -146,13 +146,13 @@ parse_page_options (GVariantDict         *options,
   const char *size = NULL, *dpi_text = NULL;
 
   if (g_variant_dict_lookup (options, "size", "&s", &size) &&
-      !straits_parse_page_size (size, width, height, error))
+      !straits_export_parse_page_size (size, width, height, error))
     {
       g_prefix_error (error, "--size: ");
       return FALSE;
     }
   if (g_variant_dict_lookup (options, "dpi", "&s", &dpi_text) &&
-      !straits_parse_dpi (dpi_text, dpi, error))
+      !straits_export_parse_dpi (dpi_text, dpi, error))
     {
       g_prefix_error (error, "--dpi: ");
       return FALSE;
@@ -312,7 +312,8 @@ straits_cli_export (GVariantDict *options)
   g_variant_dict_lookup (options, "time", "&s", &time);
 
   /* Check what can be checked before any loading. */
-  straits_parse_page_size ("a4-landscape", &width, &height, NULL);
+  width = straits_export_find_page_size ("a4-landscape")->width;
+  height = straits_export_find_page_size ("a4-landscape")->height;
   if (!straits_export_format_from_filename (file, &format, &error) ||
       !parse_page_options (options, format, &width, &height, &dpi, &error) ||
       !lookup_convention (options, &convention, &error))
