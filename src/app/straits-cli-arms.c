@@ -184,7 +184,7 @@ int
 straits_cli_export_arms_chart (GVariantDict *options)
 {
   const char *file = NULL, *size = NULL, *marking = NULL;
-  double dpi = 96, width = STRAITS_CHART_EXPORT_WIDTH, height = STRAITS_CHART_EXPORT_HEIGHT;
+  double dpi = STRAITS_SCREEN_DPI, width = STRAITS_CHART_EXPORT_WIDTH, height = STRAITS_CHART_EXPORT_HEIGHT;
   g_autoptr(GError) error = NULL;
   g_autoptr(StraitsSipriRegister) reg = NULL;
   g_autoptr(StraitsArmsChart) chart = NULL;

@@ -293,7 +293,7 @@ straits_cli_export (GVariantDict *options)
 {
   const char *file = NULL, *view_id = "eu-groupings", *dataset_path = NULL;
   const char *time = NULL;
-  double dpi = 96, width, height;
+  double dpi = STRAITS_SCREEN_DPI, width, height;
   g_autoptr(GError) error = NULL;
   g_autoptr(StraitsDataset) dataset = NULL;
   g_autoptr(StraitsAtlas) atlas = NULL;
@@ -420,7 +420,7 @@ int
 straits_cli_export_chart (GVariantDict *options)
 {
   const char *file = NULL, *name = NULL, *dataset_path = NULL, *marking = NULL;
-  double dpi = 96, width = STRAITS_CHART_EXPORT_WIDTH, height = STRAITS_CHART_EXPORT_HEIGHT;
+  double dpi = STRAITS_SCREEN_DPI, width = STRAITS_CHART_EXPORT_WIDTH, height = STRAITS_CHART_EXPORT_HEIGHT;
   g_autoptr(GError) error = NULL;
   g_autoptr(StraitsDataset) dataset = NULL;
   StraitsExportFormat format;
