@@ -17,7 +17,7 @@
 
 #include "straits-atlas.h"
 #include "straits-figure.h"
-#include "straits-map-export.h"
+#include "straits-export.h"
 #include "straits-map-renderer-private.h"
 #include "straits-png.h"
 #include "straits-view-setup.h"
@@ -123,7 +123,7 @@ time_export (StraitsMapRenderer *r, const char *name, double dpi)
   Job job = { r, { .title = "EU member states by stance", .subtitle = "Benchmark", .legend = TRUE, .credits = TRUE, .scale_bar = TRUE } };
   double w, h, times[5];
 
-  g_assert (straits_parse_page_size ("a4-landscape", &w, &h, NULL));
+  g_assert (straits_export_parse_page_size ("a4-landscape", &w, &h, NULL));
   for (guint i = 0; i < G_N_ELEMENTS (times); i++)
     {
       gint64 t0 = g_get_monotonic_time ();
@@ -191,7 +191,7 @@ png_table (StraitsAtlas *atlas, StraitsDataset *dataset, const char *view_id, co
   double w, h, t;
   gsize bytes;
 
-  g_assert (straits_parse_page_size (size, &w, &h, NULL));
+  g_assert (straits_export_parse_page_size (size, &w, &h, NULL));
   surface = straits_export_draw_png ("bench.png", w, h, dpi, draw_page, &job, &error);
   g_assert_no_error (error);
   printf ("\n%s, %s at %g dpi: %dx%d pixels\n", view_id, size, dpi, cairo_image_surface_get_width (surface),

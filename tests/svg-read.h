@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include "straits-map-export.h"
+#include "straits-export.h"
 
 G_BEGIN_DECLS
 

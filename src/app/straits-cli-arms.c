@@ -11,7 +11,8 @@
 #include "straits-arms-chart.h"
 #include "straits-arms-query.h"
 #include "straits-figure.h"
-#include "straits-map-export.h"
+#include "straits-export.h"
+#include "straits-cli.h"
 #include "straits-cli-arms.h"
 #include "straits-diagnostic.h"
 
@@ -183,8 +184,9 @@ straits_cli_arms_chart (StraitsSipriRegister *reg, const StraitsArmsFilter *filt
 int
 straits_cli_export_arms_chart (GVariantDict *options)
 {
-  const char *file = NULL, *size = NULL, *marking = NULL;
-  double dpi = 96, width = STRAITS_CHART_EXPORT_WIDTH, height = STRAITS_CHART_EXPORT_HEIGHT;
+  g_auto(StraitsCliCommon) common = { 0 };
+  const char *size = NULL, *marking = NULL;
+  double dpi = STRAITS_SCREEN_DPI, width = STRAITS_CHART_EXPORT_WIDTH, height = STRAITS_CHART_EXPORT_HEIGHT;
   g_autoptr(GError) error = NULL;
   g_autoptr(StraitsSipriRegister) reg = NULL;
   g_autoptr(StraitsArmsChart) chart = NULL;
@@ -193,12 +195,12 @@ straits_cli_export_arms_chart (GVariantDict *options)
   StraitsArmsBy by;
   guint32 actor;
 
-  g_variant_dict_lookup (options, "export-chart", "^&ay", &file);
+  straits_cli_common_init (&common, options, "export-chart");
   g_variant_dict_lookup (options, "size", "&s", &size);
   g_variant_dict_lookup (options, "dpi", "d", &dpi);
   g_variant_dict_lookup (options, "marking", "&s", &marking);
-  if (!straits_export_format_from_filename (file, &format, &error) ||
-      (size != NULL && !straits_parse_page_size (size, &width, &height, &error)))
+  if (!straits_export_format_from_filename (common.output, &format, &error) ||
+      (size != NULL && !straits_export_parse_page_size (size, &width, &height, &error)))
     return fail_with (error->message);
   if (marking != NULL && !g_strv_contains (straits_figure_markings (), marking))
     {
@@ -209,13 +211,13 @@ straits_cli_export_arms_chart (GVariantDict *options)
   if (reg == NULL || !straits_cli_arms_filter (reg, options, &filter, &actor, &by, &error))
     return fail_with (error->message);
   chart = straits_cli_arms_chart (reg, &filter, actor, by, 10);
-  if (!straits_arms_chart_export (chart, marking, file, width, height, dpi, &error))
+  if (!straits_arms_chart_export (chart, marking, common.output, width, height, dpi, &error))
     return fail_with (error->message);
   if (g_variant_dict_contains (options, "alt-text"))
     {
       g_autofree char *alt = straits_arms_chart_describe (chart);
 
-      if (!straits_export_write_alt_text (file, alt, &error))
+      if (!straits_export_write_alt_text (common.output, alt, &error))
         return fail_with (error->message);
     }
   return 0;

@@ -13,7 +13,7 @@
 #include "straits-cli-data.h"
 #include "straits-dataset-diff.h"
 #include "straits-graph-export.h"
-#include "straits-map-export.h"
+#include "straits-export.h"
 #include "straits-safe-file.h"
 #include "straits-workbook.h"
 
@@ -176,23 +176,22 @@ straits_cli_diff (const char *const *files,
 int
 straits_cli_export_graph (GVariantDict *options)
 {
-  const char *file = NULL, *dataset_path = NULL;
+  g_auto(StraitsCliCommon) common = { 0 };
   g_autoptr(GError) error = NULL;
-  g_autoptr(StraitsDataset) dataset = NULL;
+  StraitsDataset *dataset;
   g_autofree char *text = NULL;
   StraitsGraphFormat format;
 
-  g_variant_dict_lookup (options, "export-graph", "^&ay", &file);
-  g_variant_dict_lookup (options, "dataset", "^&ay", &dataset_path);
-  if (!straits_graph_format_from_filename (file, &format, &error))
+  straits_cli_common_init (&common, options, "export-graph");
+  if (!straits_graph_format_from_filename (common.output, &format, &error))
     goto failed;
-  dataset = straits_cli_load_dataset (dataset_path, &error);
+  dataset = straits_cli_common_dataset (&common, &error);
   if (dataset == NULL)
     goto failed;
   text = format == STRAITS_GRAPH_GEXF ? straits_graph_to_gexf (dataset, "Straits " PACKAGE_VERSION)
                                       : straits_graph_to_jgf (dataset);
   straits_export_remove_temporary_on_signals ();
-  if (!straits_export_write_text (file, text, &error))
+  if (!straits_export_write_text (common.output, text, &error))
     goto failed;
   return 0;
 

@@ -16,7 +16,7 @@
 #include "straits-history.h"
 #include "straits-maritime.h"
 #include "straits-figure.h"
-#include "straits-map-export.h"
+#include "straits-export.h"
 #include "straits-paths.h"
 #include "straits-slides.h"
 #include "straits-view-setup.h"
@@ -131,36 +131,71 @@ straits_cli_load_dataset (const char *path, GError **error)
   return dataset;
 }
 
-/* --size (when given) and --dpi, each checked as a whole string; a PNG's
- * pixels against the budget. Messages name the option. */
-static gboolean
-parse_page_options (GVariantDict         *options,
-                    StraitsExportFormat   format,
-                    double               *width,
-                    double               *height,
-                    double               *dpi,
-                    GError              **error)
+/* --dataset and the file of --@output_option (when not NULL); nothing is
+ * checked or loaded yet. */
+void
+straits_cli_common_init (StraitsCliCommon *common,
+                         GVariantDict     *options,
+                         const char       *output_option)
+{
+  *common = (StraitsCliCommon) { .dpi = STRAITS_SCREEN_DPI };
+  g_variant_dict_lookup (options, "dataset", "^&ay", &common->dataset_path);
+  if (output_option != NULL)
+    g_variant_dict_lookup (options, output_option, "^&ay", &common->output);
+}
+
+/* The output's format by its extension, --size (when given, else the
+ * default) and --dpi, each checked as a whole string; a PNG's pixels
+ * against the budget. Messages name the option. */
+gboolean
+straits_cli_common_parse_page (StraitsCliCommon  *common,
+                               GVariantDict      *options,
+                               double             default_width,
+                               double             default_height,
+                               GError           **error)
 {
   const char *size = NULL, *dpi_text = NULL;
 
+  common->width = default_width;
+  common->height = default_height;
+  if (!straits_export_format_from_filename (common->output, &common->format, error))
+    return FALSE;
   if (g_variant_dict_lookup (options, "size", "&s", &size) &&
-      !straits_parse_page_size (size, width, height, error))
+      !straits_export_parse_page_size (size, &common->width, &common->height, error))
     {
       g_prefix_error (error, "--size: ");
       return FALSE;
     }
   if (g_variant_dict_lookup (options, "dpi", "&s", &dpi_text) &&
-      !straits_parse_dpi (dpi_text, dpi, error))
+      !straits_export_parse_dpi (dpi_text, &common->dpi, error))
     {
       g_prefix_error (error, "--dpi: ");
       return FALSE;
     }
-  if (format == STRAITS_EXPORT_PNG && !straits_export_check_pixels (*width, *height, *dpi, error))
+  if (common->format == STRAITS_EXPORT_PNG &&
+      !straits_export_check_pixels (common->width, common->height, common->dpi, error))
     {
       g_prefix_error (error, "--size/--dpi: ");
       return FALSE;
     }
   return TRUE;
+}
+
+/* The dataset of --dataset (or the bundled one), loaded the first time it
+ * is asked for; @common keeps it. */
+StraitsDataset *
+straits_cli_common_dataset (StraitsCliCommon  *common,
+                            GError           **error)
+{
+  if (common->dataset == NULL)
+    common->dataset = straits_cli_load_dataset (common->dataset_path, error);
+  return common->dataset;
+}
+
+void
+straits_cli_common_clear (StraitsCliCommon *common)
+{
+  g_clear_object (&common->dataset);
 }
 
 static char *
@@ -289,35 +324,32 @@ describe_figure (ExportJob *job, double width, double height)
 int
 straits_cli_export (GVariantDict *options)
 {
-  const char *file = NULL, *view_id = "eu-groupings", *dataset_path = NULL;
+  g_auto(StraitsCliCommon) common = { 0 };
+  const char *view_id = "eu-groupings";
   const char *time = NULL;
-  double dpi = 96, width, height;
+  const StraitsPageSize *a4 = straits_export_find_page_size ("a4-landscape");
   g_autoptr(GError) error = NULL;
-  g_autoptr(StraitsDataset) dataset = NULL;
+  StraitsDataset *dataset;
   g_autoptr(StraitsAtlas) atlas = NULL;
   g_autoptr(StraitsViewInfo) view = NULL;
   g_autoptr(StraitsMapScene) scene = NULL;
   g_autoptr(StraitsMapRenderer) renderer = NULL;
   g_autofree char *basemap_dir = g_build_filename (straits_data_dir (), "basemap", NULL);
-  StraitsExportFormat format;
   StraitsConvention convention;
   StraitsExportMetadata meta = { 0 };
   ExportJob job = { 0 };
   g_autofree char *alt = NULL;
 
-  g_variant_dict_lookup (options, "export", "^&ay", &file);
+  straits_cli_common_init (&common, options, "export");
   g_variant_dict_lookup (options, "view", "&s", &view_id);
-  g_variant_dict_lookup (options, "dataset", "^&ay", &dataset_path);
   g_variant_dict_lookup (options, "time", "&s", &time);
 
   /* Check what can be checked before any loading. */
-  straits_parse_page_size ("a4-landscape", &width, &height, NULL);
-  if (!straits_export_format_from_filename (file, &format, &error) ||
-      !parse_page_options (options, format, &width, &height, &dpi, &error) ||
+  if (!straits_cli_common_parse_page (&common, options, a4->width, a4->height, &error) ||
       !lookup_convention (options, &convention, &error))
     return fail (error);
 
-  dataset = straits_cli_load_dataset (dataset_path, &error);
+  dataset = straits_cli_common_dataset (&common, &error);
   if (dataset == NULL)
     return fail (error);
   view = straits_find_view (dataset, view_id, &error);
@@ -346,18 +378,19 @@ straits_cli_export (GVariantDict *options)
   job.renderer = renderer;
   if (!figure_options (options, view, &job.figure, &error))
     return fail (error);
-  if (!straits_figure_check_page (renderer, width, height, &job.figure, &error))
+  if (!straits_figure_check_page (renderer, common.width, common.height, &job.figure, &error))
     {
       g_prefix_error (&error, "--size: ");
       return fail (error);
     }
   straits_export_remove_temporary_on_signals ();
-  alt = describe_figure (&job, width, height);
+  alt = describe_figure (&job, common.width, common.height);
   meta.title = job.figure.title ? job.figure.title : view->title;
   meta.subject = alt;
-  if (!straits_export (file, width, height, dpi, 1, draw_export_page, &job, &meta, &error))
+  if (!straits_export (common.output, common.width, common.height, common.dpi, 1, draw_export_page, &job, &meta,
+                       &error))
     return fail (error);
-  if (g_variant_dict_contains (options, "alt-text") && !straits_export_write_alt_text (file, alt, &error))
+  if (g_variant_dict_contains (options, "alt-text") && !straits_export_write_alt_text (common.output, alt, &error))
     return fail (error);
   return 0;
 }
@@ -388,13 +421,13 @@ lookup_subject (StraitsDataset *dataset, GVariantDict *options, GError **error)
 int
 straits_cli_list_charts (GVariantDict *options)
 {
-  const char *dataset_path = NULL;
+  g_auto(StraitsCliCommon) common = { 0 };
   g_autoptr(GError) error = NULL;
-  g_autoptr(StraitsDataset) dataset = NULL;
+  StraitsDataset *dataset;
   guint32 subject;
 
-  g_variant_dict_lookup (options, "dataset", "^&ay", &dataset_path);
-  dataset = straits_cli_load_dataset (dataset_path, &error);
+  straits_cli_common_init (&common, options, NULL);
+  dataset = straits_cli_common_dataset (&common, &error);
   if (dataset == NULL)
     return fail (error);
   subject = lookup_subject (dataset, options, &error);
@@ -418,22 +451,20 @@ straits_cli_list_charts (GVariantDict *options)
 int
 straits_cli_export_chart (GVariantDict *options)
 {
-  const char *file = NULL, *name = NULL, *dataset_path = NULL, *marking = NULL;
-  double dpi = 96, width = STRAITS_CHART_EXPORT_WIDTH, height = STRAITS_CHART_EXPORT_HEIGHT;
+  g_auto(StraitsCliCommon) common = { 0 };
+  const char *name = NULL, *marking = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(StraitsDataset) dataset = NULL;
-  StraitsExportFormat format;
+  StraitsDataset *dataset;
   guint32 figure, subject;
 
   /* Charts of a SIPRI trade register: --sipri=FILE --recipient|--supplier. */
   if (g_variant_dict_contains (options, "sipri"))
     return straits_cli_export_arms_chart (options);
-  g_variant_dict_lookup (options, "export-chart", "^&ay", &file);
+  straits_cli_common_init (&common, options, "export-chart");
   g_variant_dict_lookup (options, "chart", "&s", &name);
-  g_variant_dict_lookup (options, "dataset", "^&ay", &dataset_path);
 
-  if (!straits_export_format_from_filename (file, &format, &error) ||
-      !parse_page_options (options, format, &width, &height, &dpi, &error) ||
+  if (!straits_cli_common_parse_page (&common, options, STRAITS_CHART_EXPORT_WIDTH, STRAITS_CHART_EXPORT_HEIGHT,
+                                      &error) ||
       !lookup_marking (options, &marking, &error))
     return fail (error);
   if (name == NULL)
@@ -441,7 +472,7 @@ straits_cli_export_chart (GVariantDict *options)
       fprintf (stderr, "straits: %s\n", _("--export-chart needs --chart=NAME (see --list-charts)"));
       return 1;
     }
-  dataset = straits_cli_load_dataset (dataset_path, &error);
+  dataset = straits_cli_common_dataset (&common, &error);
   if (dataset == NULL)
     return fail (error);
   subject = lookup_subject (dataset, options, &error);
@@ -462,13 +493,13 @@ straits_cli_export_chart (GVariantDict *options)
   straits_export_remove_temporary_on_signals ();
   if (!straits_chart_export (dataset, figure,
                              g_variant_dict_contains (options, "donut") ? STRAITS_CHART_DONUT : STRAITS_CHART_AUTO,
-                             marking, file, width, height, dpi, &error))
+                             marking, common.output, common.width, common.height, common.dpi, &error))
     return fail (error);
   if (g_variant_dict_contains (options, "alt-text"))
     {
       g_autofree char *alt = straits_chart_describe (dataset, straits_dataset_get_figure (dataset, figure));
 
-      if (!straits_export_write_alt_text (file, alt, &error))
+      if (!straits_export_write_alt_text (common.output, alt, &error))
         return fail (error);
     }
   return 0;
@@ -507,23 +538,22 @@ straits_cli_maritime_report (GVariantDict *options)
 int
 straits_cli_export_slides (GVariantDict *options)
 {
-  const char *file = NULL, *dataset_path = NULL;
+  g_auto(StraitsCliCommon) common = { 0 };
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) bookmarks_error = NULL;
   g_autofree char *bookmarks_path = straits_bookmarks_default_path ();
-  g_autoptr(StraitsDataset) dataset = NULL;
+  StraitsDataset *dataset;
   g_autoptr(StraitsBookmarks) bookmarks = NULL;
 
-  g_variant_dict_lookup (options, "export-slides", "^&ay", &file);
-  g_variant_dict_lookup (options, "dataset", "^&ay", &dataset_path);
-  dataset = straits_cli_load_dataset (dataset_path, &error);
+  straits_cli_common_init (&common, options, "export-slides");
+  dataset = straits_cli_common_dataset (&common, &error);
   if (dataset == NULL)
     return fail (error);
   bookmarks = straits_bookmarks_load (bookmarks_path, &bookmarks_error);
   if (bookmarks_error != NULL)
     fprintf (stderr, "straits: %s\n", bookmarks_error->message);
   straits_export_remove_temporary_on_signals ();
-  if (!straits_export_slides (dataset, bookmarks, file, &error))
+  if (!straits_export_slides (dataset, bookmarks, common.output, &error))
     return fail (error);
   return 0;
 }

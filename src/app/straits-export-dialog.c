@@ -14,14 +14,10 @@
 
 #include "straits-export-dialog.h"
 #include "straits-figure.h"
-#include "straits-map-export.h"
+#include "straits-export.h"
 
 /* straits_figure_draw()'s page margin: the map frame is the page less two. */
 #define FIGURE_MARGINS 36.0
-
-static const char *const format_ids[] = { "png", "pdf", "svg", NULL };
-static const char *const size_ids[] = { "slide-16x9", "slide-4x3", "a4-landscape", "a4-portrait", "a3-landscape",
-                                        "a3-portrait", "letter-landscape", "letter-portrait", "custom", NULL };
 
 struct _StraitsExportDialog
 {
@@ -73,19 +69,72 @@ index_of (const char *const *ids, const char *id)
   return 0;
 }
 
+/* The size list is straits_export_get_page_sizes(), then "Custom". */
+static guint
+custom_size_index (void)
+{
+  guint n;
+
+  straits_export_get_page_sizes (&n);
+  return n;
+}
+
+/* The named size chosen, or NULL for a custom one. */
+static const StraitsPageSize *
+chosen_size (StraitsExportDialog *self)
+{
+  guint n, i = gtk_drop_down_get_selected (self->size);
+  const StraitsPageSize *sizes = straits_export_get_page_sizes (&n);
+
+  return i < n ? &sizes[i] : NULL;
+}
+
+static guint
+size_index (const char *id)
+{
+  guint n;
+  const StraitsPageSize *sizes = straits_export_get_page_sizes (&n);
+  const StraitsPageSize *size = straits_export_find_page_size (id);
+
+  /* An unknown id selects the first size, as before. */
+  return size != NULL ? (guint) (size - sizes) : 0;
+}
+
+static const StraitsExportFormatInfo *
+chosen_format (StraitsExportDialog *self)
+{
+  return straits_export_format_info (gtk_drop_down_get_selected (self->format));
+}
+
+static guint
+format_index (const char *id)
+{
+  guint n;
+  const StraitsExportFormatInfo *formats = straits_export_get_formats (&n);
+
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (formats[i].id, id) == 0)
+      return i;
+  return 0;
+}
+
 /* The page in points, from the size chosen. */
 static gboolean
 page_size (StraitsExportDialog *self, double *width, double *height)
 {
-  const char *id = size_ids[gtk_drop_down_get_selected (self->size)];
+  const StraitsPageSize *named = chosen_size (self);
   g_autofree char *spec = NULL;
 
-  if (!g_str_equal (id, "custom"))
-    return straits_parse_page_size (id, width, height, NULL);
+  if (named != NULL)
+    {
+      *width = named->width;
+      *height = named->height;
+      return TRUE;
+    }
   spec = g_strdup_printf ("%dx%d%s", gtk_spin_button_get_value_as_int (self->custom_width),
                           gtk_spin_button_get_value_as_int (self->custom_height),
                           gtk_drop_down_get_selected (self->custom_unit) == 1 ? "mm" : "");
-  return straits_parse_page_size (spec, width, height, NULL);
+  return straits_export_parse_page_size (spec, width, height, NULL);
 }
 
 static const char *
@@ -194,11 +243,11 @@ static void
 update (StraitsExportDialog *self)
 {
   double w, h;
-  gboolean custom = g_str_equal (size_ids[gtk_drop_down_get_selected (self->size)], "custom");
+  gboolean custom = chosen_size (self) == NULL;
 
   gtk_widget_set_visible (self->custom_box, custom);
   gtk_widget_set_visible (self->custom_label, custom);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->dpi), gtk_drop_down_get_selected (self->format) == 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->dpi), chosen_format (self)->raster);
   if (page_size (self, &w, &h))
     gtk_aspect_frame_set_ratio (self->preview_frame, (float) (w / h));
   check_page (self);
@@ -214,18 +263,18 @@ remember (StraitsExportDialog *self)
 
   if (self->settings == NULL)
     return;
-  g_settings_set_string (self->settings, "export-format", format_ids[gtk_drop_down_get_selected (self->format)]);
+  g_settings_set_string (self->settings, "export-format", chosen_format (self)->id);
   g_settings_set_double (self->settings, "export-dpi", gtk_spin_button_get_value (self->dpi));
   g_settings_set_string (self->settings, "export-marking", chosen_marking (self) ? chosen_marking (self) : "");
   g_settings_set_boolean (self->settings, "export-alt-text", gtk_check_button_get_active (self->write_alt_text));
   if (self->dataset != NULL)
     return;
-  if (g_str_equal (size_ids[gtk_drop_down_get_selected (self->size)], "custom"))
+  if (chosen_size (self) == NULL)
     size = g_strdup_printf ("%dx%d%s", gtk_spin_button_get_value_as_int (self->custom_width),
                             gtk_spin_button_get_value_as_int (self->custom_height),
                             gtk_drop_down_get_selected (self->custom_unit) == 1 ? "mm" : "");
   else
-    size = g_strdup (size_ids[gtk_drop_down_get_selected (self->size)]);
+    size = g_strdup (chosen_size (self)->id);
   g_settings_set_string (self->settings, "export-size", size);
   g_settings_set_boolean (self->settings, "export-legend", gtk_check_button_get_active (self->legend));
   g_settings_set_boolean (self->settings, "export-scale-bar", gtk_check_button_get_active (self->scale_bar));
@@ -245,18 +294,18 @@ restore (StraitsExportDialog *self)
   format = g_settings_get_string (self->settings, "export-format");
   size = g_settings_get_string (self->settings, "export-size");
   marking = g_settings_get_string (self->settings, "export-marking");
-  gtk_drop_down_set_selected (self->format, index_of (format_ids, format));
+  gtk_drop_down_set_selected (self->format, format_index (format));
   if (self->dataset != NULL)
     ; /* a chart keeps the size it was given */
   else if (sscanf (size, "%dx%d%2s", &w, &h, unit) >= 2)
     {
-      gtk_drop_down_set_selected (self->size, index_of (size_ids, "custom"));
+      gtk_drop_down_set_selected (self->size, custom_size_index ());
       gtk_spin_button_set_value (self->custom_width, w);
       gtk_spin_button_set_value (self->custom_height, h);
       gtk_drop_down_set_selected (self->custom_unit, g_str_equal (unit, "mm") ? 1 : 0);
     }
   else
-    gtk_drop_down_set_selected (self->size, index_of (size_ids, size));
+    gtk_drop_down_set_selected (self->size, size_index (size));
   gtk_spin_button_set_value (self->dpi, g_settings_get_double (self->settings, "export-dpi"));
   gtk_check_button_set_active (self->legend, g_settings_get_boolean (self->settings, "export-legend"));
   gtk_check_button_set_active (self->scale_bar, g_settings_get_boolean (self->settings, "export-scale-bar"));
@@ -370,7 +419,7 @@ on_file_chosen (GtkNativeDialog *chooser, int response, gpointer user_data)
 static void
 on_export_clicked (StraitsExportDialog *self)
 {
-  const char *ext = format_ids[gtk_drop_down_get_selected (self->format)];
+  const char *ext = chosen_format (self)->extension;
   GtkFileChooserNative *chooser =
     gtk_file_chooser_native_new (gtk_window_get_title (GTK_WINDOW (self)), GTK_WINDOW (self),
                                  GTK_FILE_CHOOSER_ACTION_SAVE,
@@ -381,7 +430,7 @@ on_export_clicked (StraitsExportDialog *self)
   g_autofree char *name = NULL;
 
   g_strdelimit (stem, "/\\\\:*?\"<>|", '-');
-  name = g_strdup_printf ("%s.%s", *stem ? stem : _("figure"), ext);
+  name = g_strconcat (*stem ? stem : _("figure"), ext, NULL);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   g_signal_connect (chooser, "response", G_CALLBACK (on_file_chosen), self);
@@ -437,13 +486,30 @@ check (GtkWidget *box, const char *label)
   return GTK_CHECK_BUTTON (c);
 }
 
+/* The format and size drop-downs, from the tables; the sizes end with
+ * "Custom" (custom_size_index()). */
+static void
+table_drop_downs (GtkDropDown **format, GtkDropDown **size)
+{
+  GtkStringList *format_labels = gtk_string_list_new (NULL);
+  GtkStringList *size_labels = gtk_string_list_new (NULL);
+  guint n_formats, n_sizes;
+  const StraitsExportFormatInfo *formats = straits_export_get_formats (&n_formats);
+  const StraitsPageSize *sizes = straits_export_get_page_sizes (&n_sizes);
+
+  for (guint i = 0; i < n_formats; i++)
+    gtk_string_list_append (format_labels, formats[i].label);
+  for (guint i = 0; i < n_sizes; i++)
+    gtk_string_list_append (size_labels, _(sizes[i].label));
+  gtk_string_list_append (size_labels, _("Custom"));
+  *format = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (format_labels), NULL));
+  *size = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (size_labels), NULL));
+}
+
 static void
 build (StraitsExportDialog *self)
 {
-  const char *const formats[] = { "PNG", "PDF", "SVG", NULL };
-  const char *const sizes[] = { _("Slide 16:9 (1920×1080)"), _("Slide 4:3 (1440×1080)"), _("A4 landscape"),
-                                _("A4 portrait"), _("A3 landscape"), _("A3 portrait"), _("US Letter landscape"),
-                                _("US Letter portrait"), _("Custom"), NULL };
+  GtkDropDown *formats, *sizes;
   const char *const units[] = { _("pixels"), _("mm"), NULL };
   g_autoptr(GStrvBuilder) marking_builder = g_strv_builder_new ();
   g_auto(GStrv) marking_labels = NULL;
@@ -459,6 +525,7 @@ build (StraitsExportDialog *self)
   GtkWidget *copy = gtk_button_new_with_mnemonic (_("_Copy Alt Text"));
   int y = 0;
 
+  table_drop_downs (&formats, &sizes);
   gtk_widget_add_css_class (export_button, "suggested-action");
   g_signal_connect_swapped (export_button, "clicked", G_CALLBACK (on_export_clicked), self);
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), export_button);
@@ -476,10 +543,10 @@ build (StraitsExportDialog *self)
 
   gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
   gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
-  self->format = GTK_DROP_DOWN (row (grid, &y, _("_Format"), GTK_WIDGET (drop_down (formats))));
-  gtk_drop_down_set_selected (self->format, 1);
-  self->size = GTK_DROP_DOWN (row (grid, &y, _("_Size"), GTK_WIDGET (drop_down (sizes))));
-  gtk_drop_down_set_selected (self->size, 2);
+  self->format = GTK_DROP_DOWN (row (grid, &y, _("_Format"), GTK_WIDGET (formats)));
+  gtk_drop_down_set_selected (self->format, STRAITS_EXPORT_PDF);
+  self->size = GTK_DROP_DOWN (row (grid, &y, _("_Size"), GTK_WIDGET (sizes)));
+  gtk_drop_down_set_selected (self->size, size_index ("a4-landscape"));
   self->custom_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   self->custom_width = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (10, 20000, 1));
   self->custom_height = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (10, 20000, 1));
@@ -642,10 +709,10 @@ straits_export_dialog_new_for_chart (GtkWindow        *parent,
   hide_row (GTK_WIDGET (self->title));
   hide_row (GTK_WIDGET (self->subtitle));
   hide_row (self->map_only_rows);
-  gtk_drop_down_set_selected (self->size, index_of (size_ids, "custom"));
+  gtk_drop_down_set_selected (self->size, custom_size_index ());
   gtk_drop_down_set_selected (self->custom_unit, 1);
-  gtk_spin_button_set_value (self->custom_width, round (STRAITS_CHART_EXPORT_WIDTH * 25.4 / 72));
-  gtk_spin_button_set_value (self->custom_height, round (STRAITS_CHART_EXPORT_HEIGHT * 25.4 / 72));
+  gtk_spin_button_set_value (self->custom_width, round (STRAITS_CHART_EXPORT_WIDTH / STRAITS_PT_PER_MM));
+  gtk_spin_button_set_value (self->custom_height, round (STRAITS_CHART_EXPORT_HEIGHT / STRAITS_PT_PER_MM));
   restore (self);
   update (self);
   return GTK_WIDGET (self);

@@ -10,7 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "straits-figure.h"
-#include "straits-map-export.h"
+#include "straits-export.h"
 #include "straits-paths.h"
 #include "straits-slides.h"
 #include "straits-view-setup.h"
@@ -92,12 +92,11 @@ straits_export_slides (StraitsDataset    *dataset,
   g_autoptr(GPtrArray) views = straits_list_views (dataset);
   g_autoptr(GArray) marks = g_array_new (FALSE, FALSE, sizeof (guint));
   StraitsExportMetadata meta = { straits_dataset_get_metadata (dataset)->title, NULL, NULL, NULL };
+  const StraitsPageSize *slide = straits_export_find_page_size ("slide-16x9");
   StraitsExportFormat format;
-  double width, height;
   SlidesJob job;
 
-  if (!straits_export_format_from_filename (filename, &format, error) ||
-      !straits_parse_page_size ("slide-16x9", &width, &height, error))
+  if (!straits_export_format_from_filename (filename, &format, error))
     return FALSE;
   if (format != STRAITS_EXPORT_PDF)
     {
@@ -108,5 +107,6 @@ straits_export_slides (StraitsDataset    *dataset,
     if (g_strcmp0 (straits_bookmarks_get (bookmarks, i)->dataset, straits_dataset_get_metadata (dataset)->title) == 0)
       g_array_append_val (marks, i);
   job = (SlidesJob) { dataset, atlas, views, bookmarks, marks };
-  return straits_export (filename, width, height, 96, views->len + marks->len, draw_slide, &job, &meta, error);
+  return straits_export (filename, slide->width, slide->height, STRAITS_SCREEN_DPI, views->len + marks->len,
+                         draw_slide, &job, &meta, error);
 }

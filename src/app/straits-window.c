@@ -10,6 +10,7 @@
 #endif
 
 #include "straits-application.h"
+#include "straits-export.h"
 #include "straits-export-dialog.h"
 #include "straits-paths.h"
 #include "straits-window-private.h"
@@ -74,7 +75,7 @@ _straits_window_apply_map_style (StraitsWindow *self)
     straits_map_style_init (&style, desktop_map_style ());
   /* Sizes are in points, shown at the screen's 96 dpi; larger for the
    * back of a room while presenting. */
-  style.scale = 96.0 / 72.0 * (self->presenting ? STRAITS_PROJECTOR_SCALE : 1.0);
+  style.scale = STRAITS_PX_PER_PT * (self->presenting ? STRAITS_PROJECTOR_SCALE : 1.0);
   straits_map_scene_freeze (scene);
   straits_map_scene_set_style (scene, &style);
   straits_map_scene_set_convention (scene, self->convention);

@@ -13,7 +13,7 @@
 
 #include "straits-arms-chart.h"
 #include "straits-figure.h"
-#include "straits-map-export.h"
+#include "straits-export.h"
 #include "straits-text.h"
 
 #define PAD 10.0

@@ -10,6 +10,7 @@
 #include <pango/pangocairo.h>
 #include <glib/gi18n-lib.h>
 
+#include "straits-export.h"
 #include "straits-figure.h"
 #include "straits-text.h"
 
@@ -338,7 +339,7 @@ frame_fits (double width, double top, double bottom)
 
 /* Whether the map keeps a sensible frame on a page of @width x @height
  * points once the title, legend and credits have their room; if not,
- * says the smallest size that would do, in pixels at 96 dpi. */
+ * says the smallest size that would do, in pixels at STRAITS_SCREEN_DPI. */
 gboolean
 straits_figure_check_page (StraitsMapRenderer         *renderer,
                            double                      width,
@@ -369,7 +370,7 @@ straits_figure_check_page (StraitsMapRenderer         *renderer,
   /* Translators: "the page is too small for the title; the smallest size is 400x215" */
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                _("The page is too small for %s; the smallest size is %.0fx%.0f (pixels at 96 dpi)"),
-               what, ceil (width * 96 / 72), ceil (height * 96 / 72));
+               what, ceil (width * STRAITS_SCREEN_DPI / 72), ceil (height * STRAITS_SCREEN_DPI / 72));
   return FALSE;
 }
 

@@ -16,6 +16,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "straits-export.h"
 #include "straits-text.h"
 
 gboolean
@@ -118,7 +119,7 @@ append_transform (GString *s, const cairo_matrix_t *m)
 /* Fonts -------------------------------------------------------------------- */
 
 /* The font size in user units: Pango's points are at the context's
- * resolution. */
+ * resolution, the screen's when it has none. */
 static double
 font_size (PangoLayout *layout)
 {
@@ -131,7 +132,7 @@ font_size (PangoLayout *layout)
   size = pango_font_description_get_size (font) / (double) PANGO_SCALE;
   if (pango_font_description_get_size_is_absolute (font))
     return size;
-  return size * (dpi > 0 ? dpi : 96) / 72;
+  return size * (dpi > 0 ? dpi : STRAITS_SCREEN_DPI) / 72;
 }
 
 /* The family, weight and style of the face Pango drew the first line

@@ -15,7 +15,7 @@
 #include <adwaita.h>
 
 #include "straits-arms-page.h"
-#include "straits-map-export.h"
+#include "straits-export.h"
 
 #define DEFAULT_SPAN 5
 #define MAX_BAR_ROWS 8
@@ -166,7 +166,7 @@ draw_chart (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer u
 {
   StraitsArmsPage *self = user_data;
   const StraitsArmsChart *chart = g_object_get_data (G_OBJECT (area), "chart");
-  double scale = 96.0 / 72.0;
+  double scale = STRAITS_PX_PER_PT;
 
   cairo_scale (cr, scale, scale);
   straits_arms_chart_draw (chart, cr, width / scale, height / scale, &self->style, NULL, NULL);

@@ -13,9 +13,9 @@
 #include <glib/gi18n.h>
 
 #include "straits-chart-view.h"
+#include "straits-export.h"
 
 /* Output units per point on screen: 96 dpi, as for the map. */
-#define UNITS_PER_POINT (96.0 / 72.0)
 
 struct _StraitsChartView
 {
@@ -49,9 +49,9 @@ straits_chart_view_snapshot (GtkWidget   *widget,
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   g_array_set_size (self->marks, 0);
   /* The renderer works in points; the marks come back in points too. */
-  cairo_scale (cr, UNITS_PER_POINT, UNITS_PER_POINT);
-  straits_chart_draw (self->dataset, get_figure (self), cr, width / UNITS_PER_POINT,
-                      height / UNITS_PER_POINT, &self->style, self->kind, self->marks, NULL);
+  cairo_scale (cr, STRAITS_PX_PER_PT, STRAITS_PX_PER_PT);
+  straits_chart_draw (self->dataset, get_figure (self), cr, width / STRAITS_PX_PER_PT,
+                      height / STRAITS_PX_PER_PT, &self->style, self->kind, self->marks, NULL);
   cairo_destroy (cr);
 }
 
@@ -61,7 +61,7 @@ straits_chart_view_describe_mark (StraitsChartView *self,
                                   double            x,
                                   double            y)
 {
-  double px = x / UNITS_PER_POINT, py = y / UNITS_PER_POINT;
+  double px = x / STRAITS_PX_PER_PT, py = y / STRAITS_PX_PER_PT;
 
   g_return_val_if_fail (STRAITS_IS_CHART_VIEW (self), NULL);
 

@@ -17,7 +17,6 @@
 #include "straits-map-view.h"
 
 /* Output units per point on screen: 96 dpi. */
-#define SCREEN_UNITS_PER_POINT (96.0 / 72.0)
 #define SETTLE_MS 140
 #define KINETIC_FRICTION 5.0
 #define ZOOM_STEP 1.25

@@ -1,4 +1,4 @@
-/* straits-map-export.c
+/* straits-export.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,19 +19,66 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
-#include "straits-map-export.h"
+#include "straits-export.h"
 #include "straits-png.h"
 #include "straits-text.h"
 
-#define MM_TO_PT (72.0 / 25.4)
-/* Sizes given in pixels are pixels at 96 dpi, the screen's. */
-#define PX_TO_PT (72.0 / 96.0)
+/* Exactly 0.75: sizes in pixels become points without rounding. */
+#define PX_TO_PT (1.0 / STRAITS_PX_PER_PT)
 #define MAX_PIXELS (32767.0)
 /* Sizes given as WIDTHxHEIGHT, in either unit. */
 #define MIN_SIZE 16.0
 #define MAX_SIZE 20000.0
 #define MIN_DPI 10.0
 #define MAX_DPI 2400.0
+
+static const StraitsExportFormatInfo formats[] = {
+  { STRAITS_EXPORT_PNG, "png", ".png", "image/png", "PNG", TRUE },
+  { STRAITS_EXPORT_PDF, "pdf", ".pdf", "application/pdf", "PDF", FALSE },
+  { STRAITS_EXPORT_SVG, "svg", ".svg", "image/svg+xml", "SVG", FALSE },
+};
+
+static const StraitsPageSize page_sizes[] = {
+  { "slide-16x9", N_("Slide 16:9 (1920×1080)"), 1920 * PX_TO_PT, 1080 * PX_TO_PT },
+  { "slide-4x3", N_("Slide 4:3 (1440×1080)"), 1440 * PX_TO_PT, 1080 * PX_TO_PT },
+  { "a4-landscape", N_("A4 landscape"), 297 * STRAITS_PT_PER_MM, 210 * STRAITS_PT_PER_MM },
+  { "a4-portrait", N_("A4 portrait"), 210 * STRAITS_PT_PER_MM, 297 * STRAITS_PT_PER_MM },
+  { "a3-landscape", N_("A3 landscape"), 420 * STRAITS_PT_PER_MM, 297 * STRAITS_PT_PER_MM },
+  { "a3-portrait", N_("A3 portrait"), 297 * STRAITS_PT_PER_MM, 420 * STRAITS_PT_PER_MM },
+  { "letter-landscape", N_("US Letter landscape"), 11 * 72.0, 8.5 * 72.0 },
+  { "letter-portrait", N_("US Letter portrait"), 8.5 * 72.0, 11 * 72.0 },
+};
+
+const StraitsExportFormatInfo *
+straits_export_get_formats (guint *n)
+{
+  *n = G_N_ELEMENTS (formats);
+  return formats;
+}
+
+const StraitsExportFormatInfo *
+straits_export_format_info (StraitsExportFormat format)
+{
+  g_return_val_if_fail ((guint) format < G_N_ELEMENTS (formats), NULL);
+  return &formats[format];
+}
+
+const StraitsPageSize *
+straits_export_get_page_sizes (guint *n)
+{
+  *n = G_N_ELEMENTS (page_sizes);
+  return page_sizes;
+}
+
+/* A named size by its id, in any case; NULL when there is none. */
+const StraitsPageSize *
+straits_export_find_page_size (const char *id)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (page_sizes); i++)
+    if (g_ascii_strcasecmp (id, page_sizes[i].id) == 0)
+      return &page_sizes[i];
+  return NULL;
+}
 
 gboolean
 straits_export_format_from_filename (const char           *filename,
@@ -40,56 +87,48 @@ straits_export_format_from_filename (const char           *filename,
 {
   g_autofree char *lower = g_ascii_strdown (filename, -1);
 
-  if (g_str_has_suffix (lower, ".png"))
-    *format = STRAITS_EXPORT_PNG;
-  else if (g_str_has_suffix (lower, ".pdf"))
-    *format = STRAITS_EXPORT_PDF;
-  else if (g_str_has_suffix (lower, ".svg"))
-    *format = STRAITS_EXPORT_SVG;
-  else
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("Cannot tell the format of “%s”: name it .png, .pdf or .svg"), filename);
-      return FALSE;
-    }
-  return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    if (g_str_has_suffix (lower, formats[i].extension))
+      {
+        *format = formats[i].format;
+        return TRUE;
+      }
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+               _("Cannot tell the format of “%s”: name it .png, .pdf or .svg"), filename);
+  return FALSE;
 }
 
-typedef struct {
-  const char *name;
-  double width, height; /* points */
-} PageSize;
+/* "slide-16x9, slide-4x3, …", for messages. */
+static char *
+page_size_ids (void)
+{
+  g_autoptr(GString) ids = g_string_new (NULL);
 
-static const PageSize page_sizes[] = {
-  { "slide-16x9", 1920 * PX_TO_PT, 1080 * PX_TO_PT },
-  { "slide-4x3", 1440 * PX_TO_PT, 1080 * PX_TO_PT },
-  { "a4-landscape", 297 * MM_TO_PT, 210 * MM_TO_PT },
-  { "a4-portrait", 210 * MM_TO_PT, 297 * MM_TO_PT },
-  { "a3-landscape", 420 * MM_TO_PT, 297 * MM_TO_PT },
-  { "a3-portrait", 297 * MM_TO_PT, 420 * MM_TO_PT },
-  { "letter-landscape", 11 * 72.0, 8.5 * 72.0 },
-  { "letter-portrait", 8.5 * 72.0, 11 * 72.0 },
-};
+  for (guint i = 0; i < G_N_ELEMENTS (page_sizes); i++)
+    g_string_append_printf (ids, "%s%s", i > 0 ? ", " : "", page_sizes[i].id);
+  return g_string_free (g_steal_pointer (&ids), FALSE);
+}
 
-/* A named size, "WIDTHxHEIGHT" in pixels (at 96 dpi) or
+/* A named size, "WIDTHxHEIGHT" in pixels (at STRAITS_SCREEN_DPI) or
  * "WIDTHxHEIGHTmm". */
 gboolean
-straits_parse_page_size (const char  *spec,
-                         double      *width_pt,
-                         double      *height_pt,
-                         GError     **error)
+straits_export_parse_page_size (const char  *spec,
+                                double      *width_pt,
+                                double      *height_pt,
+                                GError     **error)
 {
+  const StraitsPageSize *named = straits_export_find_page_size (spec);
+  g_autofree char *ids = NULL;
   double w, h;
   const char *unit;
   char *end;
 
-  for (guint i = 0; i < G_N_ELEMENTS (page_sizes); i++)
-    if (g_ascii_strcasecmp (spec, page_sizes[i].name) == 0)
-      {
-        *width_pt = page_sizes[i].width;
-        *height_pt = page_sizes[i].height;
-        return TRUE;
-      }
+  if (named != NULL)
+    {
+      *width_pt = named->width;
+      *height_pt = named->height;
+      return TRUE;
+    }
   /* The whole string, and nothing but it: "100x100mmGARBAGE" is refused. */
   w = g_ascii_strtod (spec, &end);
   if (end != spec && *end == 'x' && g_ascii_isdigit (end[1]))
@@ -98,7 +137,7 @@ straits_parse_page_size (const char  *spec,
       h = g_ascii_strtod (unit, &end);
       if (end != unit && (*end == '\0' || g_str_equal (end, "mm")) && isfinite (w) && isfinite (h))
         {
-          double factor = *end == '\0' ? PX_TO_PT : MM_TO_PT;
+          double factor = *end == '\0' ? PX_TO_PT : STRAITS_PT_PER_MM;
 
           if (w >= MIN_SIZE && h >= MIN_SIZE && w <= MAX_SIZE && h <= MAX_SIZE)
             {
@@ -112,18 +151,18 @@ straits_parse_page_size (const char  *spec,
           return FALSE;
         }
     }
+  ids = page_size_ids ();
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-               _("Unknown size “%s”: use WIDTHxHEIGHT in pixels, WIDTHxHEIGHTmm, or one of "
-                 "slide-16x9, slide-4x3, a4-landscape, a4-portrait, a3-landscape, a3-portrait, "
-                 "letter-landscape, letter-portrait"), spec);
+               /* Translators: the last %s lists the named sizes, "slide-16x9, slide-4x3, …" */
+               _("Unknown size “%s”: use WIDTHxHEIGHT in pixels, WIDTHxHEIGHTmm, or one of %s"), spec, ids);
   return FALSE;
 }
 
 /* A resolution, the whole string a finite number in range. */
 gboolean
-straits_parse_dpi (const char  *text,
-                   double      *dpi,
-                   GError     **error)
+straits_export_parse_dpi (const char  *text,
+                          double      *dpi,
+                          GError     **error)
 {
   char *end;
   double value = g_ascii_strtod (text, &end);

@@ -1,4 +1,8 @@
-/* straits-map-export.h: writes drawings to PNG, PDF or SVG files
+/* straits-export.h: the export formats and page sizes, and the writing
+ * of drawings to PNG, PDF or SVG files
+ *
+ * The formats and the named page sizes are one table each, read by the
+ * export dialog, the command line and the slides.
  *
  * Files are written atomically: into a temporary file that replaces the
  * target only once everything is written, so that a failure leaves the
@@ -15,11 +19,43 @@
 
 G_BEGIN_DECLS
 
+/* The screen's resolution: a unit of GTK (a CSS pixel) is 1/96 inch, a
+ * point 1/72. Sizes given in pixels are pixels at this resolution, and a
+ * PNG is drawn at it unless told otherwise. */
+#define STRAITS_SCREEN_DPI 96.0
+/* Screen units (pixels at STRAITS_SCREEN_DPI) per point. */
+#define STRAITS_PX_PER_PT (STRAITS_SCREEN_DPI / 72.0)
+/* Points per millimetre. */
+#define STRAITS_PT_PER_MM (72.0 / 25.4)
+
 typedef enum {
   STRAITS_EXPORT_PNG,
   STRAITS_EXPORT_PDF,
   STRAITS_EXPORT_SVG,
 } StraitsExportFormat;
+
+typedef struct {
+  StraitsExportFormat format;
+  const char *id;          /* "png": what settings keep */
+  const char *extension;   /* ".png": what names the format in a file name */
+  const char *mime_type;
+  const char *label;       /* "PNG", the same in every language */
+  gboolean raster;         /* drawn at a resolution (--dpi); else vector */
+} StraitsExportFormatInfo;
+
+typedef struct {
+  const char *id;          /* "a4-landscape": --size, settings */
+  const char *label;       /* marked with N_(): show it through _() */
+  double width, height;    /* points */
+} StraitsPageSize;
+
+/* The formats in the order the export dialog offers them, @n of them;
+ * entry i is StraitsExportFormat i. */
+const StraitsExportFormatInfo *straits_export_get_formats    (guint                       *n);
+const StraitsExportFormatInfo *straits_export_format_info    (StraitsExportFormat          format);
+/* The named page sizes in the order the export dialog offers them. */
+const StraitsPageSize         *straits_export_get_page_sizes (guint                       *n);
+const StraitsPageSize         *straits_export_find_page_size (const char                  *id);
 
 /* Draws one page in points; @width and @height are the page's size. */
 typedef void (*StraitsDrawFunc) (cairo_t  *cr,
@@ -38,14 +74,14 @@ typedef struct {
 gboolean straits_export_format_from_filename (const char                  *filename,
                                               StraitsExportFormat         *format,
                                               GError                     **error);
-gboolean straits_parse_page_size             (const char                  *spec,
+gboolean straits_export_parse_page_size      (const char                  *spec,
                                               double                      *width_pt,
                                               double                      *height_pt,
                                               GError                     **error);
 /* The most pixels a PNG export may have (README: memory for exports). */
 #define STRAITS_EXPORT_MAX_PIXELS (100 * 1000 * 1000)
 
-gboolean straits_parse_dpi                   (const char                  *text,
+gboolean straits_export_parse_dpi            (const char                  *text,
                                               double                      *dpi,
                                               GError                     **error);
 gboolean straits_export_check_pixels         (double                       width_pt,
