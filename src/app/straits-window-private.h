@@ -1,5 +1,6 @@
 /* straits-window-private.h: the window's state, shared by the files that
- * make up the window (straits-window.c and straits-window-presentation.c).
+ * make up the window: straits-window.c (views, selection, time, style),
+ * -loading, -search, -actions, -presentation and -arms.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -92,6 +93,25 @@ void                    _straits_window_update_titles          (StraitsWindow   
 void                    _straits_window_report_failure         (StraitsWindow      *self,
                                                                GFile              *file,
                                                                GPtrArray          *diagnostics);
+
+void                    _straits_window_show_dataset           (StraitsWindow      *self,
+                                                               StraitsDataset     *dataset,
+                                                               GFile              *file);
+void                    _straits_window_select_group           (StraitsWindow      *self,
+                                                               guint32             grouping,
+                                                               guint32             group);
+
+/* straits-window-loading.c */
+void                    _straits_window_class_loading_init     (GtkWidgetClass     *widget_class);
+void                    _straits_window_loading_init           (StraitsWindow      *self);
+
+/* straits-window-search.c */
+void                    _straits_window_class_search_init      (GtkWidgetClass     *widget_class);
+void                    _straits_window_search_init            (StraitsWindow      *self);
+
+/* straits-window-actions.c */
+void                    _straits_window_class_actions_init     (GtkWidgetClass     *widget_class);
+void                    _straits_window_actions_init           (StraitsWindow      *self);
 
 /* straits-window-arms.c */
 void                    _straits_window_class_arms_init        (GtkWidgetClass     *widget_class);

@@ -17,13 +17,6 @@
 #include "straits-importer.h"
 #include "straits-workbook.h"
 
-/* A changed file is loaded once no change came for this long: editors save
- * in several events, and a file rewritten several times a second (by a
- * script, say) is loaded once it settles, not at every write. */
-#define RELOAD_SETTLE_MS 500
-#define MAX_SEARCH_RESULTS 40
-
-
 G_DEFINE_FINAL_TYPE (StraitsWindow, straits_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
@@ -36,7 +29,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
 
 /* Map style follows the desktop ------------------------------------------- */
 
@@ -279,8 +271,8 @@ on_map_selection_changed (StraitsWindow *self)
 
 /* A group of a grouping: its members selected on the map, the group in
  * the side panel. */
-static void
-select_group (StraitsWindow *self, guint32 grouping, guint32 group)
+void
+_straits_window_select_group (StraitsWindow *self, guint32 grouping, guint32 group)
 {
   const StraitsGroup *g = &straits_dataset_get_grouping (self->dataset, grouping)->groups[group];
 
@@ -341,7 +333,7 @@ straits_window_select_id (StraitsWindow *self,
       for (guint i = 0; g != NULL && i < g->n_groups; i++)
         if (g_str_equal (g->groups[i].id, parts[1]))
           {
-            select_group (self, grouping, i);
+            _straits_window_select_group (self, grouping, i);
             return TRUE;
           }
       return FALSE;
@@ -527,10 +519,10 @@ restore_selection (StraitsWindow *self, const SelectionIds *ids)
     }
 }
 
-static void
-show_dataset (StraitsWindow  *self,
-              StraitsDataset *dataset,
-              GFile          *file)
+void
+_straits_window_show_dataset (StraitsWindow  *self,
+                              StraitsDataset *dataset,
+                              GFile          *file)
 {
   gboolean same_file = self->file != NULL && g_file_equal (self->file, file);
   SelectionIds ids = same_file ? remember_selection (self) : (SelectionIds) { { NULL, NULL }, NULL };
@@ -561,458 +553,6 @@ show_dataset (StraitsWindow  *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
 }
 
-/* Loading ------------------------------------------------------------------- */
-
-typedef struct {
-  StraitsDataset *dataset;
-  GPtrArray *diagnostics;
-} LoadResult;
-
-static void
-load_result_free (LoadResult *result)
-{
-  g_clear_object (&result->dataset);
-  g_clear_pointer (&result->diagnostics, g_ptr_array_unref);
-  g_free (result);
-}
-
-/* What a load needs off the main thread: the file, and the atlas and the
- * view to be shown, so that the view's projection is ready with the data. */
-typedef struct {
-  GFile *file;
-  StraitsAtlas *atlas;
-  char *view;
-} LoadJob;
-
-static void
-load_job_free (LoadJob *job)
-{
-  g_object_unref (job->file);
-  g_free (job->view);
-  g_free (job);
-}
-
-/* A dataset file, or a workbook through the same conversion as --check:
- * an ODS or XLSX file, a zip or folder of CSV files, or one CSV file of
- * such a folder (a file chooser picks files, not folders). */
-static StraitsDataset *
-load_dataset_or_workbook (const char *path, GPtrArray **diagnostics)
-{
-  g_autofree char *lower = g_ascii_strdown (path, -1);
-
-  if (g_str_has_suffix (lower, ".csv"))
-    {
-      g_autofree char *folder = g_path_get_dirname (path);
-
-      return straits_workbook_load (folder, diagnostics, NULL);
-    }
-  return straits_dataset_load_any (path, diagnostics, NULL);
-}
-
-static void
-load_in_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  LoadJob *job = task_data;
-  g_autofree char *path = g_file_get_path (job->file);
-  LoadResult *result = g_new0 (LoadResult, 1);
-
-  if (path == NULL)
-    {
-      result->diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify) straits_diagnostic_free);
-      g_ptr_array_add (result->diagnostics,
-                       straits_diagnostic_new (STRAITS_SEVERITY_ERROR, g_file_peek_path (job->file), NULL,
-                                               _("only local files can be opened")));
-    }
-  else
-    result->dataset = load_dataset_or_workbook (path, &result->diagnostics);
-
-  if (result->dataset != NULL && job->view != NULL)
-    {
-      g_autoptr(StraitsViewInfo) info = straits_find_view (result->dataset, job->view, NULL);
-
-      if (info != NULL)
-        straits_atlas_get_map (job->atlas, info->region, NULL);
-    }
-  g_task_return_pointer (task, result, (GDestroyNotify) load_result_free);
-}
-
-static char *
-diagnostics_text (GPtrArray *diags)
-{
-  GString *s = g_string_new (NULL);
-
-  for (guint i = 0; diags != NULL && i < diags->len; i++)
-    {
-      g_autofree char *line = straits_diagnostic_to_string (g_ptr_array_index (diags, i));
-
-      g_string_append_printf (s, "%s\n", line);
-    }
-  return g_string_free (s, FALSE);
-}
-
-static void
-show_errors_dialog (StraitsWindow *self,
-                    const char    *file_name,
-                    const char    *details)
-{
-  g_autofree char *heading = g_strdup_printf (_("“%s” Could Not Be Opened"), file_name);
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, NULL);
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *label = gtk_label_new (details);
-
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s",
-                                  self->dataset ? _("The dataset has errors. The data already on screen is kept.")
-                                                : _("The dataset has errors."));
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "monospace");
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 120);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 360);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-on_toast_details (AdwToast *toast,
-                  gpointer  user_data)
-{
-  show_errors_dialog (STRAITS_WINDOW (user_data), g_object_get_data (G_OBJECT (toast), "file-name"),
-                      g_object_get_data (G_OBJECT (toast), "details"));
-}
-
-/* A file's errors (or warnings) in a toast, with the details a click away. */
-void
-_straits_window_report_failure (StraitsWindow *self,
-                                GFile         *file,
-                                GPtrArray     *diags)
-{
-  g_autofree char *name = g_file_get_basename (file);
-  guint n = straits_diagnostics_count (diags, STRAITS_SEVERITY_ERROR);
-  /* Toast titles are markup; a file name is not. */
-  guint warnings = straits_diagnostics_count (diags, STRAITS_SEVERITY_WARNING);
-  g_autofree char *title_markup = n > 0 ? g_markup_printf_escaped (g_dngettext (NULL, "“%s” has %u error",
-                                                                          "“%s” has %u errors", n), name, n)
-                                 : g_markup_printf_escaped (g_dngettext (NULL, "“%s” has %u warning",
-                                                                          "“%s” has %u warnings", warnings),
-                                                            name, warnings);
-  AdwToast *toast = adw_toast_new (title_markup);
-
-  adw_toast_set_button_label (toast, _("_Details"));
-  adw_toast_set_timeout (toast, 0);
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_object_set_data_full (G_OBJECT (toast), "file-name", g_strdup (name), g_free);
-  g_object_set_data_full (G_OBJECT (toast), "details", diagnostics_text (diags), g_free);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_toast_details), self, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-  gtk_label_set_text (self->status_label, g_object_get_data (G_OBJECT (toast), "details"));
-}
-
-static void watch_file (StraitsWindow *self);
-
-static void
-note_recent (StraitsWindow *self, GFile *file)
-{
-  g_autofree char *uri = g_file_get_uri (file);
-  g_autofree char *bundled = straits_bundled_dataset_path ();
-
-  if (g_strcmp0 (g_file_peek_path (file), bundled) == 0)
-    return;
-  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
-  if (self->settings != NULL)
-    g_settings_set_string (self->settings, "last-dataset", uri);
-}
-
-static void schedule_reload (StraitsWindow *self);
-
-/* The dataset read, or its errors; the data on screen stays until a new
- * dataset is valid. */
-static void
-show_load_result (StraitsWindow *self,
-                  GFile         *file,
-                  LoadResult    *result)
-{
-  if (result->dataset == NULL)
-    {
-      _straits_window_report_failure (self, file, result->diagnostics);
-      return;
-    }
-  show_dataset (self, result->dataset, file);
-  watch_file (self);
-  note_recent (self, file);
-  gtk_label_set_text (self->status_label, "");
-}
-
-static void
-on_loaded (GObject      *source,
-           GAsyncResult *res,
-           gpointer      user_data)
-{
-  g_autoptr(StraitsWindow) self = user_data;
-  GTask *task = G_TASK (res);
-  GFile *file = ((LoadJob *) g_task_get_task_data (task))->file;
-  /* NULL when the load was cancelled: GTask has freed its result. */
-  LoadResult *result = g_task_propagate_pointer (task, NULL);
-  /* A load superseded by a newer one (or by closing the window) shows
-   * nothing and leaves the newer one's state alone. */
-  gboolean current = self->loading != NULL && g_task_get_cancellable (task) == self->loading;
-
-  straits_application_release_work (STRAITS_APPLICATION (g_application_get_default ()));
-  if (current)
-    g_clear_object (&self->loading);
-  if (current && result != NULL)
-    show_load_result (self, file, result);
-  g_clear_pointer (&result, load_result_free);
-  if (current && self->reload_pending)
-    {
-      self->reload_pending = FALSE;
-      schedule_reload (self);
-    }
-}
-
-void
-straits_window_open_file (StraitsWindow *self,
-                          GFile         *file)
-{
-  GTask *task;
-
-  g_return_if_fail (STRAITS_IS_WINDOW (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  g_debug ("loading %s", g_file_peek_path (file));
-  if (self->loading != NULL)
-    g_cancellable_cancel (self->loading);
-  g_set_object (&self->loading, g_cancellable_new ());
-  task = g_task_new (NULL, self->loading, on_loaded, g_object_ref (self));
-  {
-    LoadJob *job = g_new0 (LoadJob, 1);
-
-    job->file = g_object_ref (file);
-    job->atlas = self->atlas;
-    job->view = self->current_view ? g_strdup (self->current_view)
-              : self->settings ? g_settings_get_string (self->settings, "last-view") : NULL;
-    g_task_set_task_data (task, job, (GDestroyNotify) load_job_free);
-  }
-  straits_application_hold_work (STRAITS_APPLICATION (g_application_get_default ()));
-  g_task_run_in_thread (task, load_in_thread);
-  g_object_unref (task);
-}
-
-/* One load at a time: a change during a load is read after it. */
-static gboolean
-reload_now (gpointer data)
-{
-  StraitsWindow *self = data;
-
-  self->reload_id = 0;
-  if (self->file == NULL)
-    return G_SOURCE_REMOVE;
-  if (self->loading != NULL)
-    self->reload_pending = TRUE;
-  else
-    straits_window_open_file (self, self->file);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-schedule_reload (StraitsWindow *self)
-{
-  g_clear_handle_id (&self->reload_id, g_source_remove);
-  self->reload_id = g_timeout_add (RELOAD_SETTLE_MS, reload_now, self);
-}
-
-static void
-on_file_changed (GFileMonitor      *monitor,
-                 GFile             *file,
-                 GFile             *other,
-                 GFileMonitorEvent  event,
-                 StraitsWindow     *self)
-{
-  if (event != G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT && event != G_FILE_MONITOR_EVENT_CREATED &&
-      event != G_FILE_MONITOR_EVENT_RENAMED && event != G_FILE_MONITOR_EVENT_MOVED_IN &&
-      event != G_FILE_MONITOR_EVENT_CHANGED)
-    return;
-  schedule_reload (self);
-}
-
-static void
-watch_file (StraitsWindow *self)
-{
-  if (self->monitor != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->monitor, self);
-      g_file_monitor_cancel (self->monitor);
-      g_clear_object (&self->monitor);
-    }
-  self->monitor = g_file_monitor_file (self->file, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
-  if (self->monitor != NULL)
-    g_signal_connect (self->monitor, "changed", G_CALLBACK (on_file_changed), self);
-}
-
-StraitsDataset *
-straits_window_get_dataset (StraitsWindow *self)
-{
-  g_return_val_if_fail (STRAITS_IS_WINDOW (self), NULL);
-  return self->dataset;
-}
-
-/* Search --------------------------------------------------------------------- */
-
-typedef enum { RESULT_ACTOR, RESULT_RELATION, RESULT_EVENT, RESULT_GROUP } ResultKind;
-
-static void
-add_result (StraitsWindow *self, ResultKind kind, guint32 index, const char *kind_label, const char *text)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *label = gtk_label_new (text);
-  GtkWidget *tag = gtk_label_new (kind_label);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_widget_add_css_class (tag, "dim-label");
-  gtk_widget_add_css_class (tag, "caption");
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), tag);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  g_object_set_data (G_OBJECT (row), "kind", GUINT_TO_POINTER (kind));
-  g_object_set_data (G_OBJECT (row), "index", GUINT_TO_POINTER (index));
-  gtk_list_box_append (self->search_results, row);
-}
-
-static void
-on_search_changed (StraitsWindow *self)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  g_autofree char *needle = straits_text_fold (text);
-  StraitsDataset *ds = self->dataset;
-  guint n = 0;
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->search_results))) != NULL)
-    gtk_list_box_remove (self->search_results, child);
-  gtk_widget_set_visible (self->search_results_scroller, FALSE);
-  if (ds == NULL || *needle == '\0')
-    return;
-
-  for (guint32 i = 0; i < straits_dataset_get_n_actors (ds) && n < MAX_SEARCH_RESULTS; i++)
-    {
-      const StraitsActor *a = straits_dataset_get_actor (ds, i);
-      if (straits_text_contains_folded (a->name, needle) || straits_text_contains_folded (a->id, needle) ||
-          (a->dataset_name != NULL && straits_text_contains_folded (a->dataset_name, needle)) || straits_text_contains_folded (a->short_name, needle))
-        add_result (self, RESULT_ACTOR, i, _("Actor"), a->name), n++;
-    }
-  for (guint32 g = 0; g < straits_dataset_get_n_groupings (ds); g++)
-    {
-      const StraitsGrouping *grouping = straits_dataset_get_grouping (ds, g);
-
-      for (guint32 k = 0; k < grouping->n_groups && n < MAX_SEARCH_RESULTS; k++)
-        if (straits_text_contains_folded (grouping->groups[k].label, needle) || straits_text_contains_folded (grouping->groups[k].id, needle))
-          {
-            g_autofree char *label = g_strdup_printf ("%s (%s)", grouping->groups[k].label, grouping->label);
-
-            /* Groups are numbered after their grouping: grouping * 1000 + group. */
-            add_result (self, RESULT_GROUP, g * 1000 + k, _("Group"), label), n++;
-          }
-    }
-  for (guint32 i = 0; i < straits_dataset_get_n_relations (ds) && n < MAX_SEARCH_RESULTS; i++)
-    {
-      const StraitsRelation *r = straits_dataset_get_relation (ds, i);
-      const StraitsTypeDef *t = straits_dataset_get_relation_type (ds, r->type);
-      g_autofree char *label = g_strdup_printf ("%s: %s → %s", t->label,
-                                                straits_dataset_get_actor (ds, r->from)->name,
-                                                straits_dataset_get_actor (ds, r->to)->name);
-      if (straits_text_contains_folded (label, needle) || straits_text_contains_folded (r->summary, needle))
-        add_result (self, RESULT_RELATION, i, _("Relation"), label), n++;
-    }
-  for (guint32 i = 0; i < straits_dataset_get_n_events (ds) && n < MAX_SEARCH_RESULTS; i++)
-    {
-      const StraitsEvent *e = straits_dataset_get_event (ds, i);
-      g_autofree char *date = straits_date_format (&e->date);
-      g_autofree char *label = g_strdup_printf ("%s (%s)", e->title, date);
-      if (straits_text_contains_folded (e->title, needle) || straits_text_contains_folded (e->description, needle))
-        add_result (self, RESULT_EVENT, i, _("Event"), label), n++;
-    }
-  gtk_widget_set_visible (self->search_results_scroller, n > 0);
-}
-
-static void
-on_search_result_activated (StraitsWindow *self,
-                            GtkListBoxRow *row)
-{
-  ResultKind kind = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "kind"));
-  guint32 index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "index"));
-
-  if (kind == RESULT_ACTOR)
-    {
-      straits_map_view_select_actor (self->map_view, index, FALSE);
-      straits_map_view_center_on_actor (self->map_view, index);
-    }
-  else if (kind == RESULT_RELATION)
-    {
-      straits_map_view_select_relation (self->map_view, index);
-      straits_map_view_center_on_actor (self->map_view, straits_dataset_get_relation (self->dataset, index)->from);
-    }
-  else if (kind == RESULT_GROUP)
-    select_group (self, index / 1000, index % 1000);
-  else
-    {
-      const StraitsEvent *e = straits_dataset_get_event (self->dataset, index);
-
-      straits_map_view_clear_selection (self->map_view);
-      for (guint i = 0; i < MIN (e->n_actors, 2); i++)
-        straits_map_view_select_actor (self->map_view, e->actors[i], i > 0);
-      if (e->n_actors > 0)
-        straits_map_view_center_on_actor (self->map_view, e->actors[0]);
-    }
-  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
-  gtk_widget_set_visible (self->search_results_scroller, FALSE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->map_view));
-}
-
-static void
-on_search_activate (StraitsWindow *self)
-{
-  GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->search_results, 0);
-
-  if (first != NULL)
-    on_search_result_activated (self, first);
-}
-
-/* Down from the search entry goes to the results, where Up and Down move
- * and Enter or Space choose, as in GNOME's search lists. */
-static gboolean
-on_search_key (GtkEventControllerKey *controller,
-               guint                  keyval,
-               guint                  keycode,
-               GdkModifierType        state,
-               StraitsWindow         *self)
-{
-  GtkListBoxRow *first;
-
-  if ((keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down) ||
-      !gtk_widget_get_visible (self->search_results_scroller) ||
-      (first = gtk_list_box_get_row_at_index (self->search_results, 0)) == NULL)
-    return FALSE;
-  gtk_list_box_select_row (self->search_results, first);
-  gtk_widget_grab_focus (GTK_WIDGET (first));
-  return TRUE;
-}
-
-static void
-on_search_mode_changed (StraitsWindow *self)
-{
-  if (!gtk_search_bar_get_search_mode (self->search_bar))
-    gtk_widget_set_visible (self->search_results_scroller, FALSE);
-}
-
 /* Status line: what the pointer is on, else what is selected. */
 static void
 update_status (StraitsWindow *self)
@@ -1033,205 +573,6 @@ update_status (StraitsWindow *self)
 }
 
 /* Actions ---------------------------------------------------------------- */
-
-static void
-on_open_response (GtkNativeDialog *dialog,
-                  int              response,
-                  gpointer         user_data)
-{
-  StraitsWindow *self = STRAITS_WINDOW (user_data);
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-
-      if (file != NULL)
-        straits_window_open_file (self, file);
-    }
-  g_object_unref (dialog);
-}
-
-static void
-open_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  StraitsWindow *self = STRAITS_WINDOW (widget);
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) json = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) workbooks = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
-
-  chooser = gtk_file_chooser_native_new (_("Open Dataset"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_file_filter_set_name (json, _("Straits datasets (JSON)"));
-  gtk_file_filter_add_mime_type (json, "application/json");
-  gtk_file_filter_add_suffix (json, "json");
-  /* docs/workbooks.md; a CSV file opens the folder of sheets it is in. */
-  gtk_file_filter_set_name (workbooks, _("Workbooks (ODS, XLSX, CSV)"));
-  gtk_file_filter_add_suffix (workbooks, "ods");
-  gtk_file_filter_add_suffix (workbooks, "xlsx");
-  gtk_file_filter_add_suffix (workbooks, "csv");
-  gtk_file_filter_add_suffix (workbooks, "zip");
-  gtk_file_filter_set_name (all, _("All files"));
-  gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), json);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), workbooks);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_open_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static void
-open_recent_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
-
-  straits_window_open_file (STRAITS_WINDOW (widget), file);
-}
-
-static void
-reload_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  StraitsWindow *self = STRAITS_WINDOW (widget);
-
-  if (self->file != NULL)
-    straits_window_open_file (self, self->file);
-}
-
-static void
-search_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  StraitsWindow *self = STRAITS_WINDOW (widget);
-
-  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-}
-
-
-/* Ctrl+E: the map as it is on screen, as a figure. */
-static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  StraitsWindow *self = STRAITS_WINDOW (widget);
-  StraitsMapScene *scene = straits_map_view_get_scene (self->map_view);
-  const StraitsViewInfo *info = _straits_window_find_view_info (self, self->current_view);
-  StraitsViewport vp = straits_map_view_get_viewport (self->map_view);
-  GtkWidget *dialog;
-
-  if (scene == NULL || info == NULL)
-    return;
-  dialog = straits_export_dialog_new (GTK_WINDOW (self), scene, &vp,
-                                      gtk_widget_get_width (GTK_WIDGET (self->map_view)),
-                                      info->title, info->subtitle, self->settings);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* StraitsSidePanel::export-chart: a side panel chart, through the same
- * dialog as the map's figures. */
-static void
-on_export_chart (StraitsWindow *self,
-                 guint          figure,
-                 gboolean       donut)
-{
-  if (self->dataset == NULL || figure >= straits_dataset_get_n_figures (self->dataset))
-    return;
-  gtk_window_present (GTK_WINDOW (straits_export_dialog_new_for_chart (GTK_WINDOW (self), self->dataset, figure,
-                                                                       donut ? STRAITS_CHART_DONUT : STRAITS_CHART_AUTO,
-                                                                       self->settings)));
-}
-
-/* Newest first, only files this application opened. */
-static void
-update_recent_menu (StraitsWindow *self)
-{
-  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
-  guint n = 0;
-
-  g_menu_remove_all (self->recent_section);
-  for (GList *l = items; l != NULL && n < 8; l = l->next)
-    {
-      GtkRecentInfo *info = l->data;
-      g_autofree char *action = NULL;
-      g_autoptr(GMenuItem) item = NULL;
-
-      if (!gtk_recent_info_has_application (info, g_get_application_name ()) &&
-          !gtk_recent_info_has_application (info, g_get_prgname ()))
-        continue;
-      item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
-      g_menu_item_set_action_and_target (item, "win.open-recent", "s", gtk_recent_info_get_uri (info));
-      g_menu_append_item (self->recent_section, item);
-      n++;
-    }
-  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
-}
-
-void
-straits_window_show_about (StraitsWindow *self)
-{
-  GtkWidget *about = adw_about_window_new ();
-  const char *developers[] = { _("The Straits developers"), NULL };
-  const char *map_credits[] = { _("Made with Natural Earth: free vector and raster map data"), NULL };
-
-  adw_about_window_set_application_name (ADW_ABOUT_WINDOW (about), _("Straits"));
-  adw_about_window_set_application_icon (ADW_ABOUT_WINDOW (about), APP_ID);
-  adw_about_window_set_version (ADW_ABOUT_WINDOW (about), PACKAGE_VERSION);
-  adw_about_window_set_developers (ADW_ABOUT_WINDOW (about), developers);
-  adw_about_window_set_license_type (ADW_ABOUT_WINDOW (about), GTK_LICENSE_GPL_3_0);
-  adw_about_window_set_comments (ADW_ABOUT_WINDOW (about),
-    _("Explore relations, events and figures of European security policy on maps of the Black Sea, the Aegean and Europe."));
-
-  for (guint i = 0; self->dataset != NULL && i < straits_dataset_get_n_sources (self->dataset); i++)
-    {
-      const StraitsSource *s = straits_dataset_get_source (self->dataset, i);
-      g_autofree char *authors = s->authors ? g_strjoinv (", ", (char **) s->authors) : NULL;
-      g_autofree char *line = g_strdup_printf ("%s%s%s%s%s", authors ? authors : "", authors ? ": " : "",
-                                               s->title, s->licence ? ", " : "", s->licence ? s->licence : "");
-      const char *names[] = { line, NULL };
-
-      adw_about_window_add_credit_section (ADW_ABOUT_WINDOW (about), _("Dataset sources"), names);
-    }
-  if (self->sipri != NULL)
-    {
-      g_autofree char *citation = straits_sipri_register_citation (self->sipri);
-      const char *names[] = { citation, NULL };
-
-      adw_about_window_add_credit_section (ADW_ABOUT_WINDOW (about), _("Trade register"), names);
-    }
-  adw_about_window_add_credit_section (ADW_ABOUT_WINDOW (about), _("Map data"), map_credits);
-  gtk_window_set_transient_for (GTK_WINDOW (about), GTK_WINDOW (self));
-  gtk_window_present (GTK_WINDOW (about));
-}
-
-static gboolean
-on_drop (GtkDropTarget *target,
-         const GValue  *value,
-         double         x,
-         double         y,
-         StraitsWindow *self)
-{
-  GSList *files = g_value_get_boxed (value);
-  g_autofree char *name = files ? g_file_get_basename (files->data) : NULL;
-  g_autofree char *lower = name ? g_ascii_strdown (name, -1) : NULL;
-
-  if (files == NULL)
-    return FALSE;
-  /* A CSV file is a trade register to add; anything else a dataset. */
-  if (lower != NULL && g_str_has_suffix (lower, ".csv"))
-    straits_window_add_register (self, files->data);
-  else
-    straits_window_open_file (self, files->data);
-  return TRUE;
-}
 
 /* GObject ---------------------------------------------------------------- */
 
@@ -1365,16 +706,6 @@ straits_window_set_property (GObject      *object,
 }
 
 static void
-toggle_panel_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  StraitsWindow *self = STRAITS_WINDOW (widget);
-
-  adw_flap_set_reveal_flap (self->flap, !adw_flap_get_reveal_flap (self->flap));
-}
-
-static void
 straits_window_class_init (StraitsWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -1424,53 +755,28 @@ straits_window_class_init (StraitsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StraitsWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, StraitsWindow, side_panel);
   gtk_widget_class_bind_template_child (widget_class, StraitsWindow, time_bar);
+  /* Signals are wired in straits-window.ui; each file binds its handlers. */
   gtk_widget_class_bind_template_callback (widget_class, on_time_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_visible_view_changed);
+  gtk_widget_class_bind_template_callback (widget_class, update_status);
+  gtk_widget_class_bind_template_callback (widget_class, on_map_selection_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_history_entry_activated);
+  gtk_widget_class_bind_template_callback (widget_class, apply_territorial_seas);
+  gtk_widget_class_bind_template_callback (widget_class, start_measuring);
 
-  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
-  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
-  gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
-  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
-  gtk_widget_class_install_action (widget_class, "win.toggle-panel", NULL, toggle_panel_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-panel", NULL);
-  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_property_action (widget_class, "win.territories", "territories");
   gtk_widget_class_install_property_action (widget_class, "win.show-legend", "show-legend");
+  _straits_window_class_loading_init (widget_class);
+  _straits_window_class_search_init (widget_class);
+  _straits_window_class_actions_init (widget_class);
   _straits_window_class_presentation_init (widget_class);
   _straits_window_class_arms_init (widget_class);
-}
-
-/* L toggles the legend, except while the user types (the search entry,
- * a title): taken in the capture phase, before type-to-search, which
- * would otherwise start a search for "l". */
-static gboolean
-legend_key (GtkWidget *widget,
-            GVariant  *args,
-            gpointer   user_data)
-{
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (widget));
-
-  if (focus != NULL && GTK_IS_EDITABLE (focus))
-    return FALSE;
-  return gtk_widget_activate_action (widget, "win.show-legend", NULL);
-}
-
-static void
-add_legend_key (StraitsWindow *self)
-{
-  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
-
-  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_l, 0),
-                                                          gtk_callback_action_new (legend_key, NULL, NULL)));
-  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 }
 
 static void
 straits_window_init (StraitsWindow *self)
 {
   g_autofree char *basemap_dir = g_build_filename (straits_data_dir (), "basemap", NULL);
-  GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
 
   gtk_widget_init_template (GTK_WIDGET (self));
   straits_selection_init_none (&self->group_selection);
@@ -1478,7 +784,7 @@ straits_window_init (StraitsWindow *self)
   _straits_window_arms_init (self);
   self->atlas = straits_atlas_new (basemap_dir);
   self->show_legend = TRUE;
-  add_legend_key (self);
+  _straits_window_actions_init (self);
   self->settings = straits_settings_new ();
   if (self->settings != NULL)
     {
@@ -1491,42 +797,14 @@ straits_window_init (StraitsWindow *self)
       g_settings_bind (self->settings, "show-legend", self, "show-legend", G_SETTINGS_BIND_DEFAULT);
     }
 
-  g_signal_connect_swapped (self->view_stack, "notify::visible-child-name",
-                            G_CALLBACK (on_visible_view_changed), self);
-  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (on_search_changed), self);
-  g_signal_connect_swapped (self->search_entry, "activate", G_CALLBACK (on_search_activate), self);
-  {
-    GtkEventController *keys = gtk_event_controller_key_new ();
-
-    g_signal_connect (keys, "key-pressed", G_CALLBACK (on_search_key), self);
-    gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
-  }
-  g_signal_connect_swapped (self->search_results, "row-activated", G_CALLBACK (on_search_result_activated), self);
-  g_signal_connect_swapped (self->search_bar, "notify::search-mode-enabled", G_CALLBACK (on_search_mode_changed), self);
-  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
-  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
-  g_signal_connect_swapped (self->map_view, "notify::hover-description", G_CALLBACK (update_status), self);
-  g_signal_connect_swapped (self->map_view, "notify::selected-actor", G_CALLBACK (update_status), self);
-  g_signal_connect_swapped (self->map_view, "notify::selected-relation", G_CALLBACK (update_status), self);
-  g_signal_connect_swapped (self->map_view, "notify::selected-actor", G_CALLBACK (on_map_selection_changed), self);
-  g_signal_connect_swapped (self->map_view, "notify::second-actor", G_CALLBACK (on_map_selection_changed), self);
-  g_signal_connect_swapped (self->map_view, "notify::selected-relation", G_CALLBACK (on_map_selection_changed), self);
-  g_signal_connect_swapped (self->side_panel, "entry-activated", G_CALLBACK (on_history_entry_activated), self);
-  g_signal_connect_swapped (self->side_panel, "seas-changed", G_CALLBACK (apply_territorial_seas), self);
-  g_signal_connect_swapped (self->side_panel, "export-chart", G_CALLBACK (on_export_chart), self);
-  g_signal_connect_swapped (self->map_view, "first-frame", G_CALLBACK (start_measuring), self);
+  _straits_window_search_init (self);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (_straits_window_apply_map_style), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::high-contrast",
                            G_CALLBACK (_straits_window_apply_map_style), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
-                           G_CALLBACK (update_recent_menu), self, G_CONNECT_SWAPPED);
-  update_recent_menu (self);
-
+  _straits_window_loading_init (self);
   if (quits_after_first_frame ())
     g_signal_connect_swapped (self->map_view, "first-frame", G_CALLBACK (on_first_frame), self);
-  g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 }
 
 StraitsWindow *

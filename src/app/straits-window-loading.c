@@ -1,0 +1,454 @@
+/* straits-window-loading.c: opening, loading and reloading datasets and workbooks, recent files, drag and drop
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "straits-application.h"
+#include "straits-importer.h"
+#include "straits-paths.h"
+#include "straits-window-private.h"
+#include "straits-workbook.h"
+
+/* A changed file is loaded once no change came for this long: editors save
+ * in several events, and a file rewritten several times a second (by a
+ * script, say) is loaded once it settles, not at every write. */
+#define RELOAD_SETTLE_MS 500
+
+typedef struct {
+  StraitsDataset *dataset;
+  GPtrArray *diagnostics;
+} LoadResult;
+
+/* What a load needs off the main thread: the file, and the atlas and the
+ * view to be shown, so that the view's projection is ready with the data. */
+typedef struct {
+  GFile *file;
+  StraitsAtlas *atlas;
+  char *view;
+} LoadJob;
+
+static void watch_file (StraitsWindow *self);
+
+static void schedule_reload (StraitsWindow *self);
+
+static void
+load_result_free (LoadResult *result)
+{
+  g_clear_object (&result->dataset);
+  g_clear_pointer (&result->diagnostics, g_ptr_array_unref);
+  g_free (result);
+}
+
+static void
+load_job_free (LoadJob *job)
+{
+  g_object_unref (job->file);
+  g_free (job->view);
+  g_free (job);
+}
+
+/* A dataset file, or a workbook through the same conversion as --check:
+ * an ODS or XLSX file, a zip or folder of CSV files, or one CSV file of
+ * such a folder (a file chooser picks files, not folders). */
+static StraitsDataset *
+load_dataset_or_workbook (const char *path, GPtrArray **diagnostics)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  if (g_str_has_suffix (lower, ".csv"))
+    {
+      g_autofree char *folder = g_path_get_dirname (path);
+
+      return straits_workbook_load (folder, diagnostics, NULL);
+    }
+  return straits_dataset_load_any (path, diagnostics, NULL);
+}
+
+static void
+load_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  LoadJob *job = task_data;
+  g_autofree char *path = g_file_get_path (job->file);
+  LoadResult *result = g_new0 (LoadResult, 1);
+
+  if (path == NULL)
+    {
+      result->diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify) straits_diagnostic_free);
+      g_ptr_array_add (result->diagnostics,
+                       straits_diagnostic_new (STRAITS_SEVERITY_ERROR, g_file_peek_path (job->file), NULL,
+                                               _("only local files can be opened")));
+    }
+  else
+    result->dataset = load_dataset_or_workbook (path, &result->diagnostics);
+
+  if (result->dataset != NULL && job->view != NULL)
+    {
+      g_autoptr(StraitsViewInfo) info = straits_find_view (result->dataset, job->view, NULL);
+
+      if (info != NULL)
+        straits_atlas_get_map (job->atlas, info->region, NULL);
+    }
+  g_task_return_pointer (task, result, (GDestroyNotify) load_result_free);
+}
+
+static char *
+diagnostics_text (GPtrArray *diags)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; diags != NULL && i < diags->len; i++)
+    {
+      g_autofree char *line = straits_diagnostic_to_string (g_ptr_array_index (diags, i));
+
+      g_string_append_printf (s, "%s\n", line);
+    }
+  return g_string_free (s, FALSE);
+}
+
+static void
+show_errors_dialog (StraitsWindow *self,
+                    const char    *file_name,
+                    const char    *details)
+{
+  g_autofree char *heading = g_strdup_printf (_("“%s” Could Not Be Opened"), file_name);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, NULL);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *label = gtk_label_new (details);
+
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s",
+                                  self->dataset ? _("The dataset has errors. The data already on screen is kept.")
+                                                : _("The dataset has errors."));
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "monospace");
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 120);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 360);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_toast_details (AdwToast *toast,
+                  gpointer  user_data)
+{
+  show_errors_dialog (STRAITS_WINDOW (user_data), g_object_get_data (G_OBJECT (toast), "file-name"),
+                      g_object_get_data (G_OBJECT (toast), "details"));
+}
+
+/* A file's errors (or warnings) in a toast, with the details a click away. */
+void
+_straits_window_report_failure (StraitsWindow *self,
+                                GFile         *file,
+                                GPtrArray     *diags)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  guint n = straits_diagnostics_count (diags, STRAITS_SEVERITY_ERROR);
+  /* Toast titles are markup; a file name is not. */
+  guint warnings = straits_diagnostics_count (diags, STRAITS_SEVERITY_WARNING);
+  g_autofree char *title_markup = n > 0 ? g_markup_printf_escaped (g_dngettext (NULL, "“%s” has %u error",
+                                                                          "“%s” has %u errors", n), name, n)
+                                 : g_markup_printf_escaped (g_dngettext (NULL, "“%s” has %u warning",
+                                                                          "“%s” has %u warnings", warnings),
+                                                            name, warnings);
+  AdwToast *toast = adw_toast_new (title_markup);
+
+  adw_toast_set_button_label (toast, _("_Details"));
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data_full (G_OBJECT (toast), "file-name", g_strdup (name), g_free);
+  g_object_set_data_full (G_OBJECT (toast), "details", diagnostics_text (diags), g_free);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_toast_details), self, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  gtk_label_set_text (self->status_label, g_object_get_data (G_OBJECT (toast), "details"));
+}
+
+static void
+note_recent (StraitsWindow *self, GFile *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autofree char *bundled = straits_bundled_dataset_path ();
+
+  if (g_strcmp0 (g_file_peek_path (file), bundled) == 0)
+    return;
+  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "last-dataset", uri);
+}
+
+/* The dataset read, or its errors; the data on screen stays until a new
+ * dataset is valid. */
+static void
+show_load_result (StraitsWindow *self,
+                  GFile         *file,
+                  LoadResult    *result)
+{
+  if (result->dataset == NULL)
+    {
+      _straits_window_report_failure (self, file, result->diagnostics);
+      return;
+    }
+  _straits_window_show_dataset (self, result->dataset, file);
+  watch_file (self);
+  note_recent (self, file);
+  gtk_label_set_text (self->status_label, "");
+}
+
+static void
+on_loaded (GObject      *source,
+           GAsyncResult *res,
+           gpointer      user_data)
+{
+  g_autoptr(StraitsWindow) self = user_data;
+  GTask *task = G_TASK (res);
+  GFile *file = ((LoadJob *) g_task_get_task_data (task))->file;
+  /* NULL when the load was cancelled: GTask has freed its result. */
+  LoadResult *result = g_task_propagate_pointer (task, NULL);
+  /* A load superseded by a newer one (or by closing the window) shows
+   * nothing and leaves the newer one's state alone. */
+  gboolean current = self->loading != NULL && g_task_get_cancellable (task) == self->loading;
+
+  straits_application_release_work (STRAITS_APPLICATION (g_application_get_default ()));
+  if (current)
+    g_clear_object (&self->loading);
+  if (current && result != NULL)
+    show_load_result (self, file, result);
+  g_clear_pointer (&result, load_result_free);
+  if (current && self->reload_pending)
+    {
+      self->reload_pending = FALSE;
+      schedule_reload (self);
+    }
+}
+
+void
+straits_window_open_file (StraitsWindow *self,
+                          GFile         *file)
+{
+  GTask *task;
+
+  g_return_if_fail (STRAITS_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  g_debug ("loading %s", g_file_peek_path (file));
+  if (self->loading != NULL)
+    g_cancellable_cancel (self->loading);
+  g_set_object (&self->loading, g_cancellable_new ());
+  task = g_task_new (NULL, self->loading, on_loaded, g_object_ref (self));
+  {
+    LoadJob *job = g_new0 (LoadJob, 1);
+
+    job->file = g_object_ref (file);
+    job->atlas = self->atlas;
+    job->view = self->current_view ? g_strdup (self->current_view)
+              : self->settings ? g_settings_get_string (self->settings, "last-view") : NULL;
+    g_task_set_task_data (task, job, (GDestroyNotify) load_job_free);
+  }
+  straits_application_hold_work (STRAITS_APPLICATION (g_application_get_default ()));
+  g_task_run_in_thread (task, load_in_thread);
+  g_object_unref (task);
+}
+
+/* One load at a time: a change during a load is read after it. */
+static gboolean
+reload_now (gpointer data)
+{
+  StraitsWindow *self = data;
+
+  self->reload_id = 0;
+  if (self->file == NULL)
+    return G_SOURCE_REMOVE;
+  if (self->loading != NULL)
+    self->reload_pending = TRUE;
+  else
+    straits_window_open_file (self, self->file);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_reload (StraitsWindow *self)
+{
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  self->reload_id = g_timeout_add (RELOAD_SETTLE_MS, reload_now, self);
+}
+
+static void
+on_file_changed (GFileMonitor      *monitor,
+                 GFile             *file,
+                 GFile             *other,
+                 GFileMonitorEvent  event,
+                 StraitsWindow     *self)
+{
+  if (event != G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT && event != G_FILE_MONITOR_EVENT_CREATED &&
+      event != G_FILE_MONITOR_EVENT_RENAMED && event != G_FILE_MONITOR_EVENT_MOVED_IN &&
+      event != G_FILE_MONITOR_EVENT_CHANGED)
+    return;
+  schedule_reload (self);
+}
+
+static void
+watch_file (StraitsWindow *self)
+{
+  if (self->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->monitor, self);
+      g_file_monitor_cancel (self->monitor);
+      g_clear_object (&self->monitor);
+    }
+  self->monitor = g_file_monitor_file (self->file, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
+  if (self->monitor != NULL)
+    g_signal_connect (self->monitor, "changed", G_CALLBACK (on_file_changed), self);
+}
+
+StraitsDataset *
+straits_window_get_dataset (StraitsWindow *self)
+{
+  g_return_val_if_fail (STRAITS_IS_WINDOW (self), NULL);
+  return self->dataset;
+}
+
+static void
+on_open_response (GtkNativeDialog *dialog,
+                  int              response,
+                  gpointer         user_data)
+{
+  StraitsWindow *self = STRAITS_WINDOW (user_data);
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      if (file != NULL)
+        straits_window_open_file (self, file);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  StraitsWindow *self = STRAITS_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) json = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) workbooks = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Open Dataset"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_filter_set_name (json, _("Straits datasets (JSON)"));
+  gtk_file_filter_add_mime_type (json, "application/json");
+  gtk_file_filter_add_suffix (json, "json");
+  /* docs/workbooks.md; a CSV file opens the folder of sheets it is in. */
+  gtk_file_filter_set_name (workbooks, _("Workbooks (ODS, XLSX, CSV)"));
+  gtk_file_filter_add_suffix (workbooks, "ods");
+  gtk_file_filter_add_suffix (workbooks, "xlsx");
+  gtk_file_filter_add_suffix (workbooks, "csv");
+  gtk_file_filter_add_suffix (workbooks, "zip");
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), json);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), workbooks);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_open_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+open_recent_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+
+  straits_window_open_file (STRAITS_WINDOW (widget), file);
+}
+
+static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  StraitsWindow *self = STRAITS_WINDOW (widget);
+
+  if (self->file != NULL)
+    straits_window_open_file (self, self->file);
+}
+
+/* Newest first, only files this application opened. */
+static void
+update_recent_menu (StraitsWindow *self)
+{
+  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  guint n = 0;
+
+  g_menu_remove_all (self->recent_section);
+  for (GList *l = items; l != NULL && n < 8; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+      g_autofree char *action = NULL;
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (!gtk_recent_info_has_application (info, g_get_application_name ()) &&
+          !gtk_recent_info_has_application (info, g_get_prgname ()))
+        continue;
+      item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
+      g_menu_item_set_action_and_target (item, "win.open-recent", "s", gtk_recent_info_get_uri (info));
+      g_menu_append_item (self->recent_section, item);
+      n++;
+    }
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+}
+
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         StraitsWindow *self)
+{
+  GSList *files = g_value_get_boxed (value);
+  g_autofree char *name = files ? g_file_get_basename (files->data) : NULL;
+  g_autofree char *lower = name ? g_ascii_strdown (name, -1) : NULL;
+
+  if (files == NULL)
+    return FALSE;
+  /* A CSV file is a trade register to add; anything else a dataset. */
+  if (lower != NULL && g_str_has_suffix (lower, ".csv"))
+    straits_window_add_register (self, files->data);
+  else
+    straits_window_open_file (self, files->data);
+  return TRUE;
+}
+
+void
+_straits_window_class_loading_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
+}
+
+/* The recent files' menu, kept up to date, and files dropped on the window. */
+void
+_straits_window_loading_init (StraitsWindow *self)
+{
+  GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
+                           G_CALLBACK (update_recent_menu), self, G_CONNECT_SWAPPED);
+  update_recent_menu (self);
+  g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+}

@@ -1,0 +1,190 @@
+/* straits-window-search.c: finding actors, relations, events and groups by name
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "straits-window-private.h"
+
+#define MAX_SEARCH_RESULTS 40
+
+typedef enum { RESULT_ACTOR, RESULT_RELATION, RESULT_EVENT, RESULT_GROUP } ResultKind;
+
+static void
+add_result (StraitsWindow *self, ResultKind kind, guint32 index, const char *kind_label, const char *text)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *tag = gtk_label_new (kind_label);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_add_css_class (tag, "dim-label");
+  gtk_widget_add_css_class (tag, "caption");
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), tag);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  g_object_set_data (G_OBJECT (row), "kind", GUINT_TO_POINTER (kind));
+  g_object_set_data (G_OBJECT (row), "index", GUINT_TO_POINTER (index));
+  gtk_list_box_append (self->search_results, row);
+}
+
+static void
+on_search_changed (StraitsWindow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *needle = straits_text_fold (text);
+  StraitsDataset *ds = self->dataset;
+  guint n = 0;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->search_results))) != NULL)
+    gtk_list_box_remove (self->search_results, child);
+  gtk_widget_set_visible (self->search_results_scroller, FALSE);
+  if (ds == NULL || *needle == '\0')
+    return;
+
+  for (guint32 i = 0; i < straits_dataset_get_n_actors (ds) && n < MAX_SEARCH_RESULTS; i++)
+    {
+      const StraitsActor *a = straits_dataset_get_actor (ds, i);
+      if (straits_text_contains_folded (a->name, needle) || straits_text_contains_folded (a->id, needle) ||
+          (a->dataset_name != NULL && straits_text_contains_folded (a->dataset_name, needle)) || straits_text_contains_folded (a->short_name, needle))
+        add_result (self, RESULT_ACTOR, i, _("Actor"), a->name), n++;
+    }
+  for (guint32 g = 0; g < straits_dataset_get_n_groupings (ds); g++)
+    {
+      const StraitsGrouping *grouping = straits_dataset_get_grouping (ds, g);
+
+      for (guint32 k = 0; k < grouping->n_groups && n < MAX_SEARCH_RESULTS; k++)
+        if (straits_text_contains_folded (grouping->groups[k].label, needle) || straits_text_contains_folded (grouping->groups[k].id, needle))
+          {
+            g_autofree char *label = g_strdup_printf ("%s (%s)", grouping->groups[k].label, grouping->label);
+
+            /* Groups are numbered after their grouping: grouping * 1000 + group. */
+            add_result (self, RESULT_GROUP, g * 1000 + k, _("Group"), label), n++;
+          }
+    }
+  for (guint32 i = 0; i < straits_dataset_get_n_relations (ds) && n < MAX_SEARCH_RESULTS; i++)
+    {
+      const StraitsRelation *r = straits_dataset_get_relation (ds, i);
+      const StraitsTypeDef *t = straits_dataset_get_relation_type (ds, r->type);
+      g_autofree char *label = g_strdup_printf ("%s: %s → %s", t->label,
+                                                straits_dataset_get_actor (ds, r->from)->name,
+                                                straits_dataset_get_actor (ds, r->to)->name);
+      if (straits_text_contains_folded (label, needle) || straits_text_contains_folded (r->summary, needle))
+        add_result (self, RESULT_RELATION, i, _("Relation"), label), n++;
+    }
+  for (guint32 i = 0; i < straits_dataset_get_n_events (ds) && n < MAX_SEARCH_RESULTS; i++)
+    {
+      const StraitsEvent *e = straits_dataset_get_event (ds, i);
+      g_autofree char *date = straits_date_format (&e->date);
+      g_autofree char *label = g_strdup_printf ("%s (%s)", e->title, date);
+      if (straits_text_contains_folded (e->title, needle) || straits_text_contains_folded (e->description, needle))
+        add_result (self, RESULT_EVENT, i, _("Event"), label), n++;
+    }
+  gtk_widget_set_visible (self->search_results_scroller, n > 0);
+}
+
+static void
+on_search_result_activated (StraitsWindow *self,
+                            GtkListBoxRow *row)
+{
+  ResultKind kind = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "kind"));
+  guint32 index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "index"));
+
+  if (kind == RESULT_ACTOR)
+    {
+      straits_map_view_select_actor (self->map_view, index, FALSE);
+      straits_map_view_center_on_actor (self->map_view, index);
+    }
+  else if (kind == RESULT_RELATION)
+    {
+      straits_map_view_select_relation (self->map_view, index);
+      straits_map_view_center_on_actor (self->map_view, straits_dataset_get_relation (self->dataset, index)->from);
+    }
+  else if (kind == RESULT_GROUP)
+    _straits_window_select_group (self, index / 1000, index % 1000);
+  else
+    {
+      const StraitsEvent *e = straits_dataset_get_event (self->dataset, index);
+
+      straits_map_view_clear_selection (self->map_view);
+      for (guint i = 0; i < MIN (e->n_actors, 2); i++)
+        straits_map_view_select_actor (self->map_view, e->actors[i], i > 0);
+      if (e->n_actors > 0)
+        straits_map_view_center_on_actor (self->map_view, e->actors[0]);
+    }
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  gtk_widget_set_visible (self->search_results_scroller, FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->map_view));
+}
+
+static void
+on_search_activate (StraitsWindow *self)
+{
+  GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->search_results, 0);
+
+  if (first != NULL)
+    on_search_result_activated (self, first);
+}
+
+/* Down from the search entry goes to the results, where Up and Down move
+ * and Enter or Space choose, as in GNOME's search lists. */
+static gboolean
+on_search_key (GtkEventControllerKey *controller,
+               guint                  keyval,
+               guint                  keycode,
+               GdkModifierType        state,
+               StraitsWindow         *self)
+{
+  GtkListBoxRow *first;
+
+  if ((keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down) ||
+      !gtk_widget_get_visible (self->search_results_scroller) ||
+      (first = gtk_list_box_get_row_at_index (self->search_results, 0)) == NULL)
+    return FALSE;
+  gtk_list_box_select_row (self->search_results, first);
+  gtk_widget_grab_focus (GTK_WIDGET (first));
+  return TRUE;
+}
+
+static void
+on_search_mode_changed (StraitsWindow *self)
+{
+  if (!gtk_search_bar_get_search_mode (self->search_bar))
+    gtk_widget_set_visible (self->search_results_scroller, FALSE);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  StraitsWindow *self = STRAITS_WINDOW (widget);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+void
+_straits_window_class_search_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_key);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_result_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_mode_changed);
+}
+
+/* Typing anywhere in the window searches. */
+void
+_straits_window_search_init (StraitsWindow *self)
+{
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
+}
