@@ -375,6 +375,119 @@ test_bad_viewports (void)
   g_assert_cmpfloat (straits_bookmarks_get (b, n - 1)->resolution, ==, 800);
 }
 
+static StraitsDataset *
+minimal (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "minimal.json", NULL);
+  StraitsDataset *ds = straits_dataset_load_file (path, NULL, NULL);
+
+  g_assert_nonnull (ds);
+  return ds;
+}
+
+/* A dataset's id: the metadata's, else its file's name; bookmarks follow
+ * the id, and older ones (no id) the title. */
+static void
+test_belongs_to_dataset (void)
+{
+  g_autoptr(StraitsDataset) ds = minimal ();
+  const char *title = straits_dataset_get_metadata (ds)->title;
+  StraitsBookmark by_id = { (char *) "A", (char *) "Renamed dataset", (char *) "aegean" };
+  StraitsBookmark by_title = { (char *) "B", (char *) title, (char *) "aegean" };
+  StraitsBookmark other = { (char *) "C", (char *) title, (char *) "aegean" };
+
+  g_assert_cmpstr (straits_dataset_get_id (ds), ==, "minimal");
+  by_id.dataset_id = (char *) "minimal";
+  other.dataset_id = (char *) "another-dataset";
+  g_assert_true (straits_bookmark_belongs_to (&by_id, ds));
+  g_assert_true (straits_bookmark_belongs_to (&by_title, ds));
+  /* The id decides when there is one, whatever the title says. */
+  g_assert_false (straits_bookmark_belongs_to (&other, ds));
+}
+
+/* The metadata's id wins over the file's name. */
+static void
+test_metadata_id (void)
+{
+  static const char json[] = "{ \"format\": \"straits-dataset\", \"format_version\": 1,"
+                             "  \"metadata\": { \"id\": \"tur-eu-security\", \"title\": \"T\" } }";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, sizeof json - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StraitsDataset) ds = straits_dataset_load_bytes (bytes, "/tmp/v2.json", NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (straits_dataset_get_metadata (ds)->id, ==, "tur-eu-security");
+  g_assert_cmpstr (straits_dataset_get_id (ds), ==, "tur-eu-security");
+}
+
+static void
+test_dataset_id_round_trip (void)
+{
+  g_autofree char *path = temp_path ();
+  g_autoptr(StraitsBookmarks) saved = straits_bookmarks_new ();
+  g_autoptr(StraitsBookmarks) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+
+  straits_bookmarks_add (saved, &(StraitsBookmark) { (char *) "A", (char *) "Data", (char *) "aegean",
+                                                     .dataset_id = (char *) "data-v1" });
+  g_assert_true (straits_bookmarks_save (saved, path, &error));
+  loaded = straits_bookmarks_load (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (straits_bookmarks_get (loaded, 0)->dataset_id, ==, "data-v1");
+}
+
+/* One resolution of a bookmark's selection, for the window and the
+ * handout: actors, then the first relation or event; unknown ids skipped. */
+static void
+test_resolve_selection (void)
+{
+  g_autoptr(StraitsDataset) ds = minimal ();
+  const char *const ids[] = { "POL", "nobody", "r2", "e1", "TUR", NULL };
+  const char *const event_only[] = { "e3", "r1", NULL };
+  StraitsBookmark b = { (char *) "A", NULL, (char *) "aegean", .selection = (char **) ids };
+  StraitsBookmarkTarget target;
+
+  straits_bookmark_resolve (&b, ds, &target);
+  g_assert_cmpuint (target.actors->len, ==, 2);
+  g_assert_cmpuint (g_array_index (target.actors, guint32, 0), ==, straits_dataset_find_actor (ds, "POL"));
+  g_assert_cmpuint (g_array_index (target.actors, guint32, 1), ==, straits_dataset_find_actor (ds, "TUR"));
+  g_assert_cmpuint (target.relation, ==, straits_dataset_find_relation (ds, "r2"));
+  g_assert_cmpuint (target.event, ==, STRAITS_NO_INDEX);
+  straits_bookmark_target_clear (&target);
+
+  b.selection = (char **) event_only;
+  straits_bookmark_resolve (&b, ds, &target);
+  g_assert_cmpuint (target.actors->len, ==, 0);
+  g_assert_cmpuint (target.event, ==, straits_dataset_find_event (ds, "e3"));
+  g_assert_cmpuint (target.relation, ==, STRAITS_NO_INDEX);
+  straits_bookmark_target_clear (&target);
+}
+
+/* The presentation: the views, then this dataset's bookmarks in order. */
+static void
+test_list_slides (void)
+{
+  g_autoptr(StraitsDataset) ds = minimal ();
+  g_autoptr(StraitsBookmarks) marks = straits_bookmarks_new ();
+  g_autoptr(GArray) slides = NULL;
+
+  straits_bookmarks_add (marks, &(StraitsBookmark) { (char *) "Mine", NULL, (char *) "aegean",
+                                                     .dataset_id = (char *) "minimal" });
+  straits_bookmarks_add (marks, &(StraitsBookmark) { (char *) "Theirs", (char *) "Other", (char *) "aegean" });
+  straits_bookmarks_add (marks, &(StraitsBookmark) { (char *) "Old", (char *) straits_dataset_get_metadata (ds)->title,
+                                                     (char *) "black-sea" });
+  slides = straits_bookmarks_list_slides (marks, 3, ds);
+  g_assert_cmpuint (slides->len, ==, 5);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_assert_false (g_array_index (slides, StraitsSlide, i).is_bookmark);
+      g_assert_cmpuint (g_array_index (slides, StraitsSlide, i).index, ==, i);
+    }
+  g_assert_true (g_array_index (slides, StraitsSlide, 3).is_bookmark);
+  g_assert_cmpuint (g_array_index (slides, StraitsSlide, 3).index, ==, 0);
+  g_assert_cmpuint (g_array_index (slides, StraitsSlide, 4).index, ==, 2);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -391,5 +504,10 @@ main (int argc, char *argv[])
   g_test_add_func ("/bookmarks/unmovable/subprocess", unmovable_in_subprocess);
   g_test_add_func ("/bookmarks/symlink-written-through", test_symlink_written_through);
   g_test_add_func ("/bookmarks/bad-viewports", test_bad_viewports);
+  g_test_add_func ("/bookmarks/belongs-to-dataset", test_belongs_to_dataset);
+  g_test_add_func ("/bookmarks/metadata-id", test_metadata_id);
+  g_test_add_func ("/bookmarks/dataset-id-round-trip", test_dataset_id_round_trip);
+  g_test_add_func ("/bookmarks/resolve-selection", test_resolve_selection);
+  g_test_add_func ("/bookmarks/list-slides", test_list_slides);
   return g_test_run ();
 }

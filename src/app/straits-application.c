@@ -19,6 +19,7 @@ struct _StraitsApplication
   AdwApplication parent_instance;
 
   guint work_in_threads;
+  StraitsSession *session;
   GFile *sipri;     /* --sipri=FILE: a trade register for the first window */
 };
 
@@ -299,6 +300,15 @@ straits_application_startup (GApplication *app)
     gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);
 }
 
+StraitsSession *
+straits_application_get_session (StraitsApplication *self)
+{
+  g_return_val_if_fail (STRAITS_IS_APPLICATION (self), NULL);
+  if (self->session == NULL)
+    self->session = straits_session_new ();
+  return self->session;
+}
+
 void
 straits_application_hold_work (StraitsApplication *self)
 {
@@ -325,6 +335,7 @@ straits_application_shutdown (GApplication *app)
   while (self->work_in_threads > 0)
     g_main_context_iteration (NULL, TRUE);
   g_clear_object (&self->sipri);
+  g_clear_object (&self->session);
   G_APPLICATION_CLASS (straits_application_parent_class)->shutdown (app);
 }
 

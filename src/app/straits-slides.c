@@ -20,40 +20,33 @@ typedef struct {
   StraitsAtlas *atlas;
   GPtrArray *views;             /* StraitsViewInfo: the dataset's views */
   StraitsBookmarks *bookmarks;
-  GArray *marks;                /* indices of this dataset's bookmarks */
+  GArray *slides;               /* StraitsSlide */
 } SlidesJob;
 
-/* A bookmark's state on a scene: its time and its selection. */
+/* A bookmark's state on a scene: its time and its selection (resolved as
+ * the window resolves it). */
 static void
 apply_bookmark (StraitsMapScene *scene, StraitsDataset *dataset, const StraitsBookmark *b)
 {
-  g_autoptr(GArray) actors = g_array_new (FALSE, FALSE, sizeof (guint32));
-  guint32 relation = STRAITS_NO_INDEX;
+  StraitsBookmarkTarget target;
   StraitsDate date;
 
   if (b->time != NULL && straits_date_parse (b->time, &date))
     straits_map_scene_set_time (scene, &date);
-  for (guint i = 0; b->selection != NULL && b->selection[i] != NULL; i++)
-    {
-      guint32 actor = straits_dataset_find_actor (dataset, b->selection[i]);
-
-      if (actor != STRAITS_NO_INDEX)
-        g_array_append_val (actors, actor);
-      else if (relation == STRAITS_NO_INDEX)
-        relation = straits_dataset_find_relation (dataset, b->selection[i]);
-    }
-  straits_map_scene_set_selection (scene, (const guint32 *) (gpointer) actors->data, actors->len, relation);
+  straits_bookmark_resolve (b, dataset, &target);
+  straits_map_scene_set_selection (scene, (const guint32 *) (gpointer) target.actors->data, target.actors->len,
+                                   target.relation);
+  straits_bookmark_target_clear (&target);
 }
 
 static void
 draw_slide (cairo_t *cr, double width, double height, guint page, gpointer user_data)
 {
   SlidesJob *job = user_data;
-  const StraitsBookmark *b = page >= job->views->len
-                             ? straits_bookmarks_get (job->bookmarks, g_array_index (job->marks, guint, page - job->views->len))
-                             : NULL;
+  const StraitsSlide *slide = &g_array_index (job->slides, StraitsSlide, page);
+  const StraitsBookmark *b = slide->is_bookmark ? straits_bookmarks_get (job->bookmarks, slide->index) : NULL;
   g_autoptr(StraitsViewInfo) found = b ? straits_find_view (job->dataset, b->view, NULL) : NULL;
-  const StraitsViewInfo *view = b ? found : g_ptr_array_index (job->views, page);
+  const StraitsViewInfo *view = b ? found : g_ptr_array_index (job->views, slide->index);
   g_autoptr(StraitsMapScene) scene = NULL;
   g_autoptr(StraitsMapRenderer) renderer = NULL;
   StraitsViewport vp;
@@ -90,7 +83,7 @@ straits_export_slides (StraitsDataset    *dataset,
   g_autofree char *basemap_dir = g_build_filename (straits_data_dir (), "basemap", NULL);
   g_autoptr(StraitsAtlas) atlas = straits_atlas_new (basemap_dir);
   g_autoptr(GPtrArray) views = straits_list_views (dataset);
-  g_autoptr(GArray) marks = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) slides = NULL;
   StraitsExportMetadata meta = { straits_dataset_get_metadata (dataset)->title, NULL, NULL, NULL };
   const StraitsPageSize *slide = straits_export_find_page_size ("slide-16x9");
   StraitsExportFormat format;
@@ -103,10 +96,8 @@ straits_export_slides (StraitsDataset    *dataset,
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("a handout is a PDF: name it .pdf"));
       return FALSE;
     }
-  for (guint i = 0; bookmarks != NULL && i < straits_bookmarks_get_n (bookmarks); i++)
-    if (g_strcmp0 (straits_bookmarks_get (bookmarks, i)->dataset, straits_dataset_get_metadata (dataset)->title) == 0)
-      g_array_append_val (marks, i);
-  job = (SlidesJob) { dataset, atlas, views, bookmarks, marks };
-  return straits_export (filename, slide->width, slide->height, STRAITS_SCREEN_DPI, views->len + marks->len,
+  slides = straits_bookmarks_list_slides (bookmarks, views->len, dataset);
+  job = (SlidesJob) { dataset, atlas, views, bookmarks, slides };
+  return straits_export (filename, slide->width, slide->height, STRAITS_SCREEN_DPI, slides->len,
                          draw_slide, &job, &meta, error);
 }

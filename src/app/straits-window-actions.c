@@ -36,9 +36,9 @@ on_export_chart (StraitsWindow *self,
                  guint          figure,
                  gboolean       donut)
 {
-  if (self->dataset == NULL || figure >= straits_dataset_get_n_figures (self->dataset))
+  if (straits_session_get_dataset (self->session) == NULL || figure >= straits_dataset_get_n_figures (straits_session_get_dataset (self->session)))
     return;
-  gtk_window_present (GTK_WINDOW (straits_export_dialog_new_for_chart (GTK_WINDOW (self), self->dataset, figure,
+  gtk_window_present (GTK_WINDOW (straits_export_dialog_new_for_chart (GTK_WINDOW (self), straits_session_get_dataset (self->session), figure,
                                                                        donut ? STRAITS_CHART_DONUT : STRAITS_CHART_AUTO,
                                                                        self->settings)));
 }
@@ -58,9 +58,9 @@ straits_window_show_about (StraitsWindow *self)
   adw_about_window_set_comments (ADW_ABOUT_WINDOW (about),
     _("Explore relations, events and figures of European security policy on maps of the Black Sea, the Aegean and Europe."));
 
-  for (guint i = 0; self->dataset != NULL && i < straits_dataset_get_n_sources (self->dataset); i++)
+  for (guint i = 0; straits_session_get_dataset (self->session) != NULL && i < straits_dataset_get_n_sources (straits_session_get_dataset (self->session)); i++)
     {
-      const StraitsSource *s = straits_dataset_get_source (self->dataset, i);
+      const StraitsSource *s = straits_dataset_get_source (straits_session_get_dataset (self->session), i);
       g_autofree char *authors = s->authors ? g_strjoinv (", ", (char **) s->authors) : NULL;
       g_autofree char *line = g_strdup_printf ("%s%s%s%s%s", authors ? authors : "", authors ? ": " : "",
                                                s->title, s->licence ? ", " : "", s->licence ? s->licence : "");
@@ -68,9 +68,9 @@ straits_window_show_about (StraitsWindow *self)
 
       adw_about_window_add_credit_section (ADW_ABOUT_WINDOW (about), _("Dataset sources"), names);
     }
-  if (self->sipri != NULL)
+  if (straits_session_get_sipri (self->session) != NULL)
     {
-      g_autofree char *citation = straits_sipri_register_citation (self->sipri);
+      g_autofree char *citation = straits_sipri_register_citation (straits_session_get_sipri (self->session));
       const char *names[] = { citation, NULL };
 
       adw_about_window_add_credit_section (ADW_ABOUT_WINDOW (about), _("Trade register"), names);

@@ -24,7 +24,7 @@
 static char *
 dataset_key (StraitsWindow *self)
 {
-  return self->file != NULL ? g_file_get_uri (self->file) : NULL;
+  return straits_session_get_file (self->session) != NULL ? g_file_get_uri (straits_session_get_file (self->session)) : NULL;
 }
 
 /* Remembers @register_uri ("" to forget) for the dataset on screen. */
@@ -128,13 +128,12 @@ show_register (StraitsWindow *self, StraitsSipriRegister *reg, GFile *file)
 {
   g_autofree char *uri = file ? g_file_get_uri (file) : NULL;
 
-  g_set_object (&self->sipri, reg);
-  g_set_object (&self->sipri_file, file);
+  straits_session_set_sipri (self->session, reg, file);
   straits_side_panel_set_register (self->side_panel, reg);
   remember_register (self, uri);
   watch_register (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-register", reg != NULL);
-  if (self->dataset != NULL)
+  if (straits_session_get_dataset (self->session) != NULL)
     _straits_window_update_titles (self);
   _straits_window_arms_apply (self);
 }
@@ -220,7 +219,7 @@ StraitsSipriRegister *
 straits_window_get_register (StraitsWindow *self)
 {
   g_return_val_if_fail (STRAITS_IS_WINDOW (self), NULL);
-  return self->sipri;
+  return straits_session_get_sipri (self->session);
 }
 
 /* A new dataset on screen: its own register if it has one remembered,
@@ -234,12 +233,12 @@ _straits_window_arms_dataset_shown (StraitsWindow *self)
     {
       g_autoptr(GFile) file = g_file_new_for_uri (uri);
 
-      if (self->sipri_file == NULL || !g_file_equal (file, self->sipri_file))
+      if (straits_session_get_sipri_file (self->session) == NULL || !g_file_equal (file, straits_session_get_sipri_file (self->session)))
         straits_window_add_register (self, file);
     }
-  else if (self->sipri_file != NULL)
+  else if (straits_session_get_sipri_file (self->session) != NULL)
     {
-      g_autofree char *current = g_file_get_uri (self->sipri_file);
+      g_autofree char *current = g_file_get_uri (straits_session_get_sipri_file (self->session));
       remember_register (self, current);
     }
   _straits_window_arms_apply (self);
@@ -253,8 +252,8 @@ reload_register_now (gpointer data)
   StraitsWindow *self = data;
 
   self->sipri_reload_id = 0;
-  if (self->sipri_file != NULL)
-    straits_window_add_register (self, self->sipri_file);
+  if (straits_session_get_sipri_file (self->session) != NULL)
+    straits_window_add_register (self, straits_session_get_sipri_file (self->session));
   return G_SOURCE_REMOVE;
 }
 
@@ -282,9 +281,9 @@ static void
 watch_register (StraitsWindow *self)
 {
   unwatch_register (self);
-  if (self->sipri_file == NULL)
+  if (straits_session_get_sipri_file (self->session) == NULL)
     return;
-  self->sipri_monitor = g_file_monitor_file (self->sipri_file, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
+  self->sipri_monitor = g_file_monitor_file (straits_session_get_sipri_file (self->session), G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
   if (self->sipri_monitor != NULL)
     g_signal_connect (self->sipri_monitor, "changed", G_CALLBACK (on_register_changed), self);
 }
@@ -352,6 +351,4 @@ _straits_window_arms_dispose (StraitsWindow *self)
   g_clear_object (&self->sipri_loading);
   g_clear_handle_id (&self->sipri_reload_id, g_source_remove);
   unwatch_register (self);
-  g_clear_object (&self->sipri);
-  g_clear_object (&self->sipri_file);
 }

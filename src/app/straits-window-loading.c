@@ -122,7 +122,7 @@ show_errors_dialog (StraitsWindow *self,
   GtkWidget *label = gtk_label_new (details);
 
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s",
-                                  self->dataset ? _("The dataset has errors. The data already on screen is kept.")
+                                  straits_session_get_dataset (self->session) ? _("The dataset has errors. The data already on screen is kept.")
                                                 : _("The dataset has errors."));
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -248,7 +248,7 @@ straits_window_open_file (StraitsWindow *self,
     LoadJob *job = g_new0 (LoadJob, 1);
 
     job->file = g_object_ref (file);
-    job->atlas = self->atlas;
+    job->atlas = straits_session_get_atlas (self->session);
     job->view = self->current_view ? g_strdup (self->current_view)
               : self->settings ? g_settings_get_string (self->settings, "last-view") : NULL;
     g_task_set_task_data (task, job, (GDestroyNotify) load_job_free);
@@ -265,12 +265,12 @@ reload_now (gpointer data)
   StraitsWindow *self = data;
 
   self->reload_id = 0;
-  if (self->file == NULL)
+  if (straits_session_get_file (self->session) == NULL)
     return G_SOURCE_REMOVE;
   if (self->loading != NULL)
     self->reload_pending = TRUE;
   else
-    straits_window_open_file (self, self->file);
+    straits_window_open_file (self, straits_session_get_file (self->session));
   return G_SOURCE_REMOVE;
 }
 
@@ -304,7 +304,7 @@ watch_file (StraitsWindow *self)
       g_file_monitor_cancel (self->monitor);
       g_clear_object (&self->monitor);
     }
-  self->monitor = g_file_monitor_file (self->file, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
+  self->monitor = g_file_monitor_file (straits_session_get_file (self->session), G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
   if (self->monitor != NULL)
     g_signal_connect (self->monitor, "changed", G_CALLBACK (on_file_changed), self);
 }
@@ -313,7 +313,7 @@ StraitsDataset *
 straits_window_get_dataset (StraitsWindow *self)
 {
   g_return_val_if_fail (STRAITS_IS_WINDOW (self), NULL);
-  return self->dataset;
+  return straits_session_get_dataset (self->session);
 }
 
 static void
@@ -382,8 +382,8 @@ reload_action (GtkWidget  *widget,
 {
   StraitsWindow *self = STRAITS_WINDOW (widget);
 
-  if (self->file != NULL)
-    straits_window_open_file (self, self->file);
+  if (straits_session_get_file (self->session) != NULL)
+    straits_window_open_file (self, straits_session_get_file (self->session));
 }
 
 /* Newest first, only files this application opened. */

@@ -13,37 +13,27 @@
 #include "straits-slides.h"
 #include "straits-window-private.h"
 
-#define BOOKMARK_SLIDE (G_MAXUINT / 2)
-
-static void
-load_bookmarks (StraitsWindow *self)
+/* The user's bookmarks, from the session; a file that could not be read
+ * is reported once. */
+static StraitsBookmarks *
+bookmarks (StraitsWindow *self)
 {
-  g_autofree char *path = straits_bookmarks_default_path ();
   g_autoptr(GError) error = NULL;
+  StraitsBookmarks *marks = straits_session_get_bookmarks (self->session, &error);
 
-  if (self->bookmarks != NULL)
-    return;
-  self->bookmarks = straits_bookmarks_load (path, &error);
   if (error != NULL)
     _straits_window_show_text_toast (self, error->message);
+  return marks;
 }
 
-/* The slides: the dataset's views, then this dataset's bookmarks. */
+/* The slides: the dataset's views, then its bookmarks (the session says
+ * which, for the handout too). */
 static void
 collect_slides (StraitsWindow *self)
 {
-  const char *title = straits_dataset_get_metadata (self->dataset)->title;
-
-  load_bookmarks (self);
-  g_array_set_size (self->slides, 0);
-  for (guint i = 0; self->views != NULL && i < self->views->len; i++)
-    g_array_append_val (self->slides, i);
-  for (guint i = 0; i < straits_bookmarks_get_n (self->bookmarks); i++)
-    if (g_strcmp0 (straits_bookmarks_get (self->bookmarks, i)->dataset, title) == 0)
-      {
-        guint mark = BOOKMARK_SLIDE + i;
-        g_array_append_val (self->slides, mark);
-      }
+  bookmarks (self);
+  g_clear_pointer (&self->slides, g_array_unref);
+  self->slides = straits_session_list_slides (self->session, self->views != NULL ? self->views->len : 0);
 }
 
 static gboolean
@@ -60,6 +50,8 @@ hide_slide_label (gpointer user_data)
 static void
 show_bookmark (StraitsWindow *self, const StraitsBookmark *b)
 {
+  StraitsDataset *dataset = straits_session_get_dataset (self->session);
+  StraitsBookmarkTarget target;
   StraitsDate date;
 
   straits_window_show_view (self, b->view);
@@ -69,16 +61,14 @@ show_bookmark (StraitsWindow *self, const StraitsBookmark *b)
     _straits_window_set_time (self, &date);
   else
     straits_time_bar_show_all_dates (self->time_bar);
-  straits_map_view_clear_selection (self->map_view);
-  for (guint i = 0; b->selection != NULL && b->selection[i] != NULL; i++)
-    {
-      guint32 actor = straits_dataset_find_actor (self->dataset, b->selection[i]);
-
-      if (actor != STRAITS_NO_INDEX)
-        straits_map_view_select_actor (self->map_view, actor, i > 0);
-      else
-        straits_window_select_id (self, b->selection[i]);
-    }
+  straits_bookmark_resolve (b, dataset, &target);
+  straits_map_view_select_actors (self->map_view, (const guint32 *) (gpointer) target.actors->data,
+                                  target.actors->len);
+  if (target.relation != STRAITS_NO_INDEX)
+    straits_window_select_id (self, straits_dataset_get_relation (dataset, target.relation)->id);
+  else if (target.event != STRAITS_NO_INDEX)
+    straits_window_select_id (self, straits_dataset_get_event (dataset, target.event)->id);
+  straits_bookmark_target_clear (&target);
   if (b->page != NULL)
     straits_side_panel_set_page (self->side_panel, b->page);
 }
@@ -86,14 +76,14 @@ show_bookmark (StraitsWindow *self, const StraitsBookmark *b)
 static void
 show_slide (StraitsWindow *self, guint index)
 {
-  guint slide = g_array_index (self->slides, guint, index);
+  const StraitsSlide *slide = &g_array_index (self->slides, StraitsSlide, index);
   g_autofree char *text = NULL;
   const char *title;
 
   self->slide = index;
-  if (slide < BOOKMARK_SLIDE)
+  if (!slide->is_bookmark)
     {
-      const StraitsViewInfo *info = g_ptr_array_index (self->views, slide);
+      const StraitsViewInfo *info = g_ptr_array_index (self->views, slide->index);
 
       straits_window_show_view (self, info->id);
       straits_map_view_reset (self->map_view);
@@ -101,7 +91,7 @@ show_slide (StraitsWindow *self, guint index)
     }
   else
     {
-      const StraitsBookmark *b = straits_bookmarks_get (self->bookmarks, slide - BOOKMARK_SLIDE);
+      const StraitsBookmark *b = straits_bookmarks_get (bookmarks (self), slide->index);
 
       show_bookmark (self, b);
       title = b->title;
@@ -126,7 +116,7 @@ set_chrome_visible (StraitsWindow *self, gboolean visible)
 static void
 enter_presentation (StraitsWindow *self)
 {
-  if (self->presenting || self->dataset == NULL)
+  if (self->presenting || straits_session_get_dataset (self->session) == NULL)
     return;
   collect_slides (self);
   if (self->slides->len == 0)
@@ -213,7 +203,7 @@ add_bookmark_action (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   StraitsWindow *self = STRAITS_WINDOW (widget);
-  g_autofree char *path = straits_bookmarks_default_path ();
+  StraitsDataset *dataset = straits_session_get_dataset (self->session);
   g_autoptr(GError) error = NULL;
   g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
   g_auto(GStrv) selection = NULL;
@@ -226,13 +216,12 @@ add_bookmark_action (GtkWidget  *widget,
   guint32 relation = straits_map_view_get_selected_relation (self->map_view);
   StraitsBookmark b;
 
-  if (self->dataset == NULL || info == NULL)
+  if (dataset == NULL || info == NULL)
     return;
-  load_bookmarks (self);
   for (guint i = 0; i < n; i++)
-    g_strv_builder_add (ids, straits_dataset_get_actor (self->dataset, actors[i])->id);
+    g_strv_builder_add (ids, straits_dataset_get_actor (dataset, actors[i])->id);
   if (relation != STRAITS_NO_INDEX)
-    g_strv_builder_add (ids, straits_dataset_get_relation (self->dataset, relation)->id);
+    g_strv_builder_add (ids, straits_dataset_get_relation (dataset, relation)->id);
   selection = g_strv_builder_end (ids);
   if (!_straits_window_time_is_all (self))
     {
@@ -241,12 +230,13 @@ add_bookmark_action (GtkWidget  *widget,
     }
   /* Translators: a new bookmark's title: the view and the date */
   title = when ? g_strdup_printf (_("%s, %s"), info->title, when) : g_strdup (info->title);
-  b = (StraitsBookmark) { title, (char *) straits_dataset_get_metadata (self->dataset)->title,
+  b = (StraitsBookmark) { title, (char *) straits_dataset_get_metadata (dataset)->title,
                           self->current_view, TRUE, vp.cx, vp.cy, vp.resolution, time,
                           selection[0] ? selection : NULL,
-                          (char *) straits_side_panel_get_page (self->side_panel) };
-  straits_bookmarks_add (self->bookmarks, &b);
-  if (!straits_bookmarks_save (self->bookmarks, path, &error))
+                          (char *) straits_side_panel_get_page (self->side_panel),
+                          (char *) straits_dataset_get_id (dataset) };
+  straits_bookmarks_add (bookmarks (self), &b);
+  if (!straits_session_save_bookmarks (self->session, &error))
     {
       _straits_window_show_text_toast (self, error->message);
       return;
@@ -263,10 +253,8 @@ bookmarks_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   StraitsWindow *self = STRAITS_WINDOW (widget);
-  g_autofree char *path = straits_bookmarks_default_path ();
-
-  load_bookmarks (self);
-  gtk_window_present (GTK_WINDOW (straits_bookmarks_dialog_new (GTK_WINDOW (self), self->bookmarks, path)));
+  gtk_window_present (GTK_WINDOW (straits_bookmarks_dialog_new (GTK_WINDOW (self), bookmarks (self),
+                                                                straits_session_get_bookmarks_path (self->session))));
 }
 
 static void
@@ -276,7 +264,7 @@ on_handout_chosen (GtkNativeDialog *chooser,
 {
   StraitsWindow *self = STRAITS_WINDOW (user_data);
 
-  if (response == GTK_RESPONSE_ACCEPT && self->dataset != NULL)
+  if (response == GTK_RESPONSE_ACCEPT && straits_session_get_dataset (self->session) != NULL)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autofree char *path = file ? g_file_get_path (file) : NULL;
@@ -284,8 +272,8 @@ on_handout_chosen (GtkNativeDialog *chooser,
       g_autoptr(GError) error = NULL;
       g_autofree char *text = NULL;
 
-      load_bookmarks (self);
-      if (path != NULL && straits_export_slides (self->dataset, self->bookmarks, path, &error))
+      if (path != NULL && straits_export_slides (straits_session_get_dataset (self->session), bookmarks (self), path,
+                                                 &error))
         text = g_strdup_printf (_("Saved the handout “%s”"), name);
       else if (error != NULL)
         text = g_strdup (error->message);
@@ -305,11 +293,11 @@ handout_action (GtkWidget  *widget,
   GtkFileChooserNative *chooser;
   g_autofree char *name = NULL;
 
-  if (self->dataset == NULL)
+  if (straits_session_get_dataset (self->session) == NULL)
     return;
   chooser = gtk_file_chooser_native_new (_("Export Presentation Handout"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  name = g_strdup_printf ("%s.pdf", straits_dataset_get_metadata (self->dataset)->title);
+  name = g_strdup_printf ("%s.pdf", straits_dataset_get_metadata (straits_session_get_dataset (self->session))->title);
   g_strdelimit (name, "/\\:*?\"<>|", '-');
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
@@ -322,7 +310,7 @@ _straits_window_presentation_init (StraitsWindow *self)
 {
   GtkEventController *keys = gtk_event_controller_key_new ();
 
-  self->slides = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->slides = g_array_new (FALSE, FALSE, sizeof (StraitsSlide));
   self->slide_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_widget_add_css_class (GTK_WIDGET (self->slide_label), "title-2");
   /* The caption's own box, not the revealer's, is dark: a hidden revealer
@@ -348,7 +336,6 @@ void
 _straits_window_presentation_dispose (StraitsWindow *self)
 {
   g_clear_handle_id (&self->slide_hide_id, g_source_remove);
-  g_clear_pointer (&self->bookmarks, straits_bookmarks_free);
   g_clear_pointer (&self->slides, g_array_unref);
 }
 

@@ -9,6 +9,7 @@
 #include "straits-atlas.h"
 #include "straits-bookmarks.h"
 #include "straits-map-view.h"
+#include "straits-session.h"
 #include "straits-side-panel.h"
 #include "straits-time-bar.h"
 #include "straits-view-setup.h"
@@ -38,7 +39,6 @@ struct _StraitsWindow
   StraitsSidePanel *side_panel;
   StraitsTimeBar *time_bar;
   StraitsSelection group_selection; /* while the map shows a group's members */
-  StraitsMaritimeReport *maritime;  /* measured in the background at start */
   GCancellable *measuring;
 
   /* Presentation mode: slides are the dataset's views, then bookmarks. */
@@ -46,8 +46,7 @@ struct _StraitsWindow
   AdwViewSwitcherBar *switcher_bar;
   GtkRevealer *slide_revealer;
   GtkLabel *slide_label;
-  StraitsBookmarks *bookmarks;
-  GArray *slides;                   /* guint: view index, or G_MAXUINT/2 + bookmark index */
+  GArray *slides;                   /* StraitsSlide, from the session */
   guint slide;
   gboolean presenting;
   gboolean flap_was_revealed;
@@ -57,9 +56,7 @@ struct _StraitsWindow
   guint slide_hide_id;
 
   GSettings *settings;
-  StraitsAtlas *atlas;
-  StraitsDataset *dataset;
-  GFile *file;
+  StraitsSession *session;      /* what the application holds: dataset, layers, atlas, bookmarks */
   GFileMonitor *monitor;
   guint reload_id;
   gboolean reload_pending;   /* the file changed while it was being loaded */
@@ -69,8 +66,6 @@ struct _StraitsWindow
   gboolean rebuilding_views;
 
   /* A SIPRI trade register added to the dataset (straits-window-arms.c). */
-  StraitsSipriRegister *sipri;
-  GFile *sipri_file;
   GFileMonitor *sipri_monitor;
   GCancellable *sipri_loading;
   guint sipri_reload_id;

@@ -38,7 +38,7 @@ on_search_changed (StraitsWindow *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   g_autofree char *needle = straits_text_fold (text);
-  StraitsDataset *ds = self->dataset;
+  StraitsDataset *ds = straits_session_get_dataset (self->session);
   guint n = 0;
   GtkWidget *child;
 
@@ -104,13 +104,13 @@ on_search_result_activated (StraitsWindow *self,
   else if (kind == RESULT_RELATION)
     {
       straits_map_view_select_relation (self->map_view, index);
-      straits_map_view_center_on_actor (self->map_view, straits_dataset_get_relation (self->dataset, index)->from);
+      straits_map_view_center_on_actor (self->map_view, straits_dataset_get_relation (straits_session_get_dataset (self->session), index)->from);
     }
   else if (kind == RESULT_GROUP)
     _straits_window_select_group (self, index / 1000, index % 1000);
   else
     {
-      const StraitsEvent *e = straits_dataset_get_event (self->dataset, index);
+      const StraitsEvent *e = straits_dataset_get_event (straits_session_get_dataset (self->session), index);
 
       straits_map_view_clear_selection (self->map_view);
       for (guint i = 0; i < MIN (e->n_actors, 2); i++)

@@ -25,6 +25,7 @@ enum {
   PROP_PRESENTATION_HIGH_CONTRAST,
   PROP_TERRITORIES,
   PROP_SHOW_LEGEND,
+  PROP_SESSION,
   N_PROPS
 };
 
@@ -84,9 +85,9 @@ apply_territorial_seas (StraitsWindow *self)
 {
   StraitsMapScene *scene = straits_map_view_get_scene (self->map_view);
 
-  if (scene == NULL || self->maritime == NULL)
+  if (scene == NULL || straits_session_get_maritime (self->session) == NULL)
     return;
-  straits_map_scene_set_territorial_seas (scene, self->maritime, straits_side_panel_get_seas (self->side_panel));
+  straits_map_scene_set_territorial_seas (scene, straits_session_get_maritime (self->session), straits_side_panel_get_seas (self->side_panel));
 }
 
 /* Measuring builds GEOS geometries of tens of megabytes in worker
@@ -127,7 +128,7 @@ on_maritime_measured (GObject      *source,
       _straits_window_show_text_toast (self, text);
       return;
     }
-  self->maritime = report;
+  straits_session_take_maritime (self->session, report);
   straits_side_panel_set_maritime (self->side_panel, report);
   apply_territorial_seas (self);
   release_free_memory ();
@@ -243,7 +244,7 @@ map_shows_group (StraitsWindow *self)
 
   if (self->group_selection.kind != STRAITS_SELECTION_GROUP)
     return FALSE;
-  g = &straits_dataset_get_grouping (self->dataset, self->group_selection.grouping)->groups[self->group_selection.group];
+  g = &straits_dataset_get_grouping (straits_session_get_dataset (self->session), self->group_selection.grouping)->groups[self->group_selection.group];
   if (n != g->n_members || straits_map_view_get_selected_relation (self->map_view) != STRAITS_NO_INDEX)
     return FALSE;
   for (guint i = 0; i < n; i++)
@@ -257,7 +258,7 @@ on_map_selection_changed (StraitsWindow *self)
 {
   StraitsSelection selection;
 
-  if (self->dataset == NULL)
+  if (straits_session_get_dataset (self->session) == NULL)
     return;
   if (map_shows_group (self))
     selection = self->group_selection;
@@ -274,7 +275,7 @@ on_map_selection_changed (StraitsWindow *self)
 void
 _straits_window_select_group (StraitsWindow *self, guint32 grouping, guint32 group)
 {
-  const StraitsGroup *g = &straits_dataset_get_grouping (self->dataset, grouping)->groups[group];
+  const StraitsGroup *g = &straits_dataset_get_grouping (straits_session_get_dataset (self->session), grouping)->groups[group];
 
   straits_selection_init_none (&self->group_selection);
   self->group_selection.kind = STRAITS_SELECTION_GROUP;
@@ -291,14 +292,14 @@ on_history_entry_activated (StraitsWindow *self,
 {
   if (kind == STRAITS_HISTORY_RELATION)
     {
-      const StraitsRelation *r = straits_dataset_get_relation (self->dataset, index);
+      const StraitsRelation *r = straits_dataset_get_relation (straits_session_get_dataset (self->session), index);
 
       straits_map_view_select_relation (self->map_view, index);
       _straits_window_set_time (self, straits_date_is_set (&r->start) ? &r->start : &r->end);
     }
   else
     {
-      const StraitsEvent *e = straits_dataset_get_event (self->dataset, index);
+      const StraitsEvent *e = straits_dataset_get_event (straits_session_get_dataset (self->session), index);
 
       for (guint i = 0; i < MIN (e->n_actors, 2); i++)
         straits_map_view_select_actor (self->map_view, e->actors[i], i > 0);
@@ -316,7 +317,7 @@ straits_window_select_id (StraitsWindow *self,
 
   g_return_val_if_fail (STRAITS_IS_WINDOW (self), FALSE);
 
-  if (self->dataset == NULL)
+  if (straits_session_get_dataset (self->session) == NULL)
     return FALSE;
   if (id == NULL || *id == '\0')
     {
@@ -327,8 +328,8 @@ straits_window_select_id (StraitsWindow *self,
     {
       /* "GROUPING/GROUP" */
       g_auto(GStrv) parts = g_strsplit (id, "/", 2);
-      guint32 grouping = straits_dataset_find_grouping (self->dataset, parts[0]);
-      const StraitsGrouping *g = grouping != STRAITS_NO_INDEX ? straits_dataset_get_grouping (self->dataset, grouping) : NULL;
+      guint32 grouping = straits_dataset_find_grouping (straits_session_get_dataset (self->session), parts[0]);
+      const StraitsGrouping *g = grouping != STRAITS_NO_INDEX ? straits_dataset_get_grouping (straits_session_get_dataset (self->session), grouping) : NULL;
 
       for (guint i = 0; g != NULL && i < g->n_groups; i++)
         if (g_str_equal (g->groups[i].id, parts[1]))
@@ -338,18 +339,18 @@ straits_window_select_id (StraitsWindow *self,
           }
       return FALSE;
     }
-  if ((index = straits_dataset_find_actor (self->dataset, id)) != STRAITS_NO_INDEX)
+  if ((index = straits_dataset_find_actor (straits_session_get_dataset (self->session), id)) != STRAITS_NO_INDEX)
     {
       straits_map_view_select_actor (self->map_view, index, FALSE);
       straits_map_view_center_on_actor (self->map_view, index);
       return TRUE;
     }
-  if ((index = straits_dataset_find_relation (self->dataset, id)) != STRAITS_NO_INDEX)
+  if ((index = straits_dataset_find_relation (straits_session_get_dataset (self->session), id)) != STRAITS_NO_INDEX)
     {
       on_history_entry_activated (self, STRAITS_HISTORY_RELATION, index);
       return TRUE;
     }
-  if ((index = straits_dataset_find_event (self->dataset, id)) != STRAITS_NO_INDEX)
+  if ((index = straits_dataset_find_event (straits_session_get_dataset (self->session), id)) != STRAITS_NO_INDEX)
     {
       on_history_entry_activated (self, STRAITS_HISTORY_EVENT, index);
       return TRUE;
@@ -388,7 +389,7 @@ rebuild_view_pages (StraitsWindow *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->view_stack))) != NULL)
     adw_view_stack_remove (self->view_stack, child);
   g_clear_pointer (&self->views, g_ptr_array_unref);
-  self->views = straits_list_views (self->dataset);
+  self->views = straits_list_views (straits_session_get_dataset (self->session));
   for (guint i = 0; i < self->views->len; i++)
     {
       const StraitsViewInfo *info = g_ptr_array_index (self->views, i);
@@ -411,7 +412,7 @@ straits_window_show_view (StraitsWindow *self,
     info = g_ptr_array_index (self->views, 0);
   if (info == NULL)
     return;
-  scene = straits_map_scene_new_for_view (self->atlas, self->dataset, info, &error);
+  scene = straits_map_scene_new_for_view (straits_session_get_atlas (self->session), straits_session_get_dataset (self->session), info, &error);
   gtk_widget_set_visible (GTK_WIDGET (self->empty_page), scene == NULL);
   if (scene == NULL)
     {
@@ -448,20 +449,20 @@ on_visible_view_changed (StraitsWindow *self)
 void
 _straits_window_update_titles (StraitsWindow *self)
 {
-  const StraitsMetadata *meta = straits_dataset_get_metadata (self->dataset);
+  const StraitsMetadata *meta = straits_dataset_get_metadata (straits_session_get_dataset (self->session));
   g_autofree char *counts = g_strdup_printf (_("%u actors · %u relations · %u events · %u figures"),
-                                             straits_dataset_get_n_actors (self->dataset),
-                                             straits_dataset_get_n_relations (self->dataset),
-                                             straits_dataset_get_n_events (self->dataset),
-                                             straits_dataset_get_n_figures (self->dataset));
+                                             straits_dataset_get_n_actors (straits_session_get_dataset (self->session)),
+                                             straits_dataset_get_n_relations (straits_session_get_dataset (self->session)),
+                                             straits_dataset_get_n_events (straits_session_get_dataset (self->session)),
+                                             straits_dataset_get_n_figures (straits_session_get_dataset (self->session)));
   g_autofree char *as_of = NULL;
   g_autofree char *subtitle = NULL;
 
   /* A trade register added is the second source, named with its date. */
-  if (self->sipri != NULL)
+  if (straits_session_get_sipri (self->session) != NULL)
     as_of = g_strdup_printf (_(" + SIPRI trade register, data generated %s"),
-                             straits_sipri_register_get_data_as_of (self->sipri)
-                             ? straits_sipri_register_get_data_as_of (self->sipri) : _("(not stated)"));
+                             straits_sipri_register_get_data_as_of (straits_session_get_sipri (self->session))
+                             ? straits_sipri_register_get_data_as_of (straits_session_get_sipri (self->session)) : _("(not stated)"));
   subtitle = g_strconcat (counts, as_of ? as_of : "", NULL);
 
   adw_view_switcher_title_set_title (self->switcher_title, meta->title);
@@ -491,19 +492,19 @@ remember_selection (StraitsWindow *self)
   const guint32 *actors = straits_map_view_get_selected_actors (self->map_view, &n);
   guint32 relation = straits_map_view_get_selected_relation (self->map_view);
 
-  if (self->dataset == NULL)
+  if (straits_session_get_dataset (self->session) == NULL)
     return ids;
   for (guint i = 0; i < MIN (n, 2); i++)
-    ids.actors[i] = g_strdup (straits_dataset_get_actor (self->dataset, actors[i])->id);
+    ids.actors[i] = g_strdup (straits_dataset_get_actor (straits_session_get_dataset (self->session), actors[i])->id);
   if (relation != STRAITS_NO_INDEX)
-    ids.relation = g_strdup (straits_dataset_get_relation (self->dataset, relation)->id);
+    ids.relation = g_strdup (straits_dataset_get_relation (straits_session_get_dataset (self->session), relation)->id);
   return ids;
 }
 
 static void
 restore_selection (StraitsWindow *self, const SelectionIds *ids)
 {
-  guint32 relation = ids->relation ? straits_dataset_find_relation (self->dataset, ids->relation) : STRAITS_NO_INDEX;
+  guint32 relation = ids->relation ? straits_dataset_find_relation (straits_session_get_dataset (self->session), ids->relation) : STRAITS_NO_INDEX;
 
   if (relation != STRAITS_NO_INDEX)
     {
@@ -512,7 +513,7 @@ restore_selection (StraitsWindow *self, const SelectionIds *ids)
     }
   for (guint i = 0; i < 2; i++)
     {
-      guint32 actor = ids->actors[i] ? straits_dataset_find_actor (self->dataset, ids->actors[i]) : STRAITS_NO_INDEX;
+      guint32 actor = ids->actors[i] ? straits_dataset_find_actor (straits_session_get_dataset (self->session), ids->actors[i]) : STRAITS_NO_INDEX;
 
       if (actor != STRAITS_NO_INDEX)
         straits_map_view_select_actor (self->map_view, actor, i > 0);
@@ -524,18 +525,17 @@ _straits_window_show_dataset (StraitsWindow  *self,
                               StraitsDataset *dataset,
                               GFile          *file)
 {
-  gboolean same_file = self->file != NULL && g_file_equal (self->file, file);
+  gboolean same_file = straits_session_get_file (self->session) != NULL && g_file_equal (straits_session_get_file (self->session), file);
   SelectionIds ids = same_file ? remember_selection (self) : (SelectionIds) { { NULL, NULL }, NULL };
   StraitsViewport viewport = straits_map_view_get_viewport (self->map_view);
   g_autofree char *view = g_strdup (self->current_view);
 
   straits_selection_init_none (&self->group_selection);
-  g_set_object (&self->dataset, dataset);
-  g_set_object (&self->file, file);
+  straits_session_set_dataset (self->session, dataset, file);
   _straits_window_update_titles (self);
   straits_side_panel_set_dataset (self->side_panel, dataset);
   if (!same_file)
-    gtk_widget_set_visible (GTK_WIDGET (self->time_bar), straits_time_bar_set_dataset (self->time_bar, self->dataset));
+    gtk_widget_set_visible (GTK_WIDGET (self->time_bar), straits_time_bar_set_dataset (self->time_bar, straits_session_get_dataset (self->session)));
   rebuild_view_pages (self);
   g_clear_pointer (&self->current_view, g_free);
   if (view == NULL && self->settings != NULL)
@@ -609,7 +609,6 @@ straits_window_dispose (GObject *object)
   if (self->measuring != NULL)
     g_cancellable_cancel (self->measuring);
   g_clear_object (&self->measuring);
-  g_clear_pointer (&self->maritime, straits_maritime_report_free);
   g_clear_object (&self->loading);
   g_clear_handle_id (&self->reload_id, g_source_remove);
   _straits_window_presentation_dispose (self);
@@ -617,8 +616,6 @@ straits_window_dispose (GObject *object)
   if (self->monitor != NULL)
     g_signal_handlers_disconnect_by_data (self->monitor, self);
   g_clear_object (&self->monitor);
-  g_clear_object (&self->dataset);
-  g_clear_object (&self->file);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->views, g_ptr_array_unref);
   g_clear_pointer (&self->current_view, g_free);
@@ -631,8 +628,8 @@ straits_window_finalize (GObject *object)
 {
   StraitsWindow *self = STRAITS_WINDOW (object);
 
-  /* After the map view has let go of its renderer and projected map. */
-  g_clear_pointer (&self->atlas, straits_atlas_free);
+  /* After the map view has let go of its scene and the atlas's maps. */
+  g_clear_object (&self->session);
   G_OBJECT_CLASS (straits_window_parent_class)->finalize (object);
 }
 
@@ -647,7 +644,7 @@ straits_window_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_DATASET:
-      g_value_set_object (value, self->dataset);
+      g_value_set_object (value, straits_session_get_dataset (self->session));
       break;
     case PROP_PRESENTATION_HIGH_CONTRAST:
       g_value_set_boolean (value, self->presentation_high_contrast);
@@ -657,6 +654,9 @@ straits_window_get_property (GObject    *object,
       break;
     case PROP_SHOW_LEGEND:
       g_value_set_boolean (value, self->show_legend);
+      break;
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -700,9 +700,23 @@ straits_window_set_property (GObject      *object,
       _straits_window_apply_map_style (self);
       g_object_notify_by_pspec (object, pspec);
       break;
+    case PROP_SESSION:
+      self->session = g_value_dup_object (value);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
+}
+
+/* A window made without a session (tests) has one of its own. */
+static void
+straits_window_constructed (GObject *object)
+{
+  StraitsWindow *self = STRAITS_WINDOW (object);
+
+  G_OBJECT_CLASS (straits_window_parent_class)->constructed (object);
+  if (self->session == NULL)
+    self->session = straits_session_new ();
 }
 
 static void
@@ -711,6 +725,7 @@ straits_window_class_init (StraitsWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = straits_window_constructed;
   object_class->dispose = straits_window_dispose;
   object_class->finalize = straits_window_finalize;
   object_class->get_property = straits_window_get_property;
@@ -733,6 +748,11 @@ straits_window_class_init (StraitsWindowClass *klass)
   properties[PROP_SHOW_LEGEND] =
     g_param_spec_boolean ("show-legend", NULL, NULL, TRUE,
                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* What the application holds: the atlas, the dataset and its layers, the
+   * measured seas, the bookmarks. */
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, STRAITS_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (STRAITS_TYPE_MAP_VIEW);
@@ -776,13 +796,10 @@ straits_window_class_init (StraitsWindowClass *klass)
 static void
 straits_window_init (StraitsWindow *self)
 {
-  g_autofree char *basemap_dir = g_build_filename (straits_data_dir (), "basemap", NULL);
-
   gtk_widget_init_template (GTK_WIDGET (self));
   straits_selection_init_none (&self->group_selection);
   _straits_window_presentation_init (self);
   _straits_window_arms_init (self);
-  self->atlas = straits_atlas_new (basemap_dir);
   self->show_legend = TRUE;
   _straits_window_actions_init (self);
   self->settings = straits_settings_new ();
@@ -810,5 +827,8 @@ straits_window_init (StraitsWindow *self)
 StraitsWindow *
 straits_window_new (GtkApplication *application)
 {
-  return g_object_new (STRAITS_TYPE_WINDOW, "application", application, NULL);
+  StraitsSession *session = STRAITS_IS_APPLICATION (application)
+                            ? straits_application_get_session (STRAITS_APPLICATION (application)) : NULL;
+
+  return g_object_new (STRAITS_TYPE_WINDOW, "application", application, "session", session, NULL);
 }

@@ -47,6 +47,7 @@ bookmark_clear (gpointer data)
   g_free (b->time);
   g_strfreev (b->selection);
   g_free (b->page);
+  g_free (b->dataset_id);
 }
 
 static StraitsBookmark
@@ -60,6 +61,7 @@ bookmark_copy (const StraitsBookmark *b)
   copy.time = g_strdup (b->time);
   copy.selection = g_strdupv (b->selection);
   copy.page = g_strdup (b->page);
+  copy.dataset_id = g_strdup (b->dataset_id);
   return copy;
 }
 
@@ -145,6 +147,7 @@ read_bookmark (JsonNode *node, StraitsBookmark *b)
   *b = (StraitsBookmark) { g_strdup (string_member (o, "title")), g_strdup (string_member (o, "dataset")),
                            g_strdup (string_member (o, "view")), FALSE, 0, 0, 0,
                            g_strdup (string_member (o, "time")), NULL, g_strdup (string_member (o, "page")) };
+  b->dataset_id = g_strdup (string_member (o, "dataset-id"));
   viewport = json_object_get_member (o, "viewport");
   b->has_viewport = read_viewport (viewport, b);
   if (!b->has_viewport)
@@ -334,6 +337,8 @@ straits_bookmarks_save (StraitsBookmarks  *self,
       json_builder_begin_object (b);
       add_string (b, "title", bm->title);
       add_string (b, "dataset", bm->dataset);
+      if (bm->dataset_id != NULL)
+        add_string (b, "dataset-id", bm->dataset_id);
       add_string (b, "view", bm->view);
       if (bm->has_viewport)
         {
@@ -433,4 +438,58 @@ straits_bookmarks_rename (StraitsBookmarks *self,
   b = &g_array_index (self->items, StraitsBookmark, index);
   g_free (b->title);
   b->title = g_strdup (title);
+}
+
+gboolean
+straits_bookmark_belongs_to (const StraitsBookmark *bookmark,
+                             StraitsDataset        *dataset)
+{
+  if (bookmark->dataset_id != NULL)
+    return g_strcmp0 (bookmark->dataset_id, straits_dataset_get_id (dataset)) == 0;
+  /* Bookmarks saved before datasets had ids name the dataset by title. */
+  return g_strcmp0 (bookmark->dataset, straits_dataset_get_metadata (dataset)->title) == 0;
+}
+
+void
+straits_bookmark_resolve (const StraitsBookmark *bookmark,
+                          StraitsDataset        *dataset,
+                          StraitsBookmarkTarget *target)
+{
+  target->actors = g_array_new (FALSE, FALSE, sizeof (guint32));
+  target->relation = target->event = STRAITS_NO_INDEX;
+  for (guint i = 0; bookmark->selection != NULL && bookmark->selection[i] != NULL; i++)
+    {
+      const char *id = bookmark->selection[i];
+      guint32 index = straits_dataset_find_actor (dataset, id);
+
+      if (index != STRAITS_NO_INDEX)
+        g_array_append_val (target->actors, index);
+      else if (target->relation == STRAITS_NO_INDEX && target->event == STRAITS_NO_INDEX)
+        {
+          target->relation = straits_dataset_find_relation (dataset, id);
+          if (target->relation == STRAITS_NO_INDEX)
+            target->event = straits_dataset_find_event (dataset, id);
+        }
+    }
+}
+
+void
+straits_bookmark_target_clear (StraitsBookmarkTarget *target)
+{
+  g_clear_pointer (&target->actors, g_array_unref);
+}
+
+GArray *
+straits_bookmarks_list_slides (StraitsBookmarks *self,
+                               guint             n_views,
+                               StraitsDataset   *dataset)
+{
+  GArray *slides = g_array_new (FALSE, FALSE, sizeof (StraitsSlide));
+
+  for (guint i = 0; i < n_views; i++)
+    g_array_append_val (slides, ((StraitsSlide) { FALSE, i }));
+  for (guint i = 0; self != NULL && dataset != NULL && i < straits_bookmarks_get_n (self); i++)
+    if (straits_bookmark_belongs_to (straits_bookmarks_get (self, i), dataset))
+      g_array_append_val (slides, ((StraitsSlide) { TRUE, i }));
+  return slides;
 }

@@ -10,6 +10,8 @@
 
 #include <gio/gio.h>
 
+#include "straits-dataset.h"
+
 G_BEGIN_DECLS
 
 #define STRAITS_BOOKMARKS_ERROR (straits_bookmarks_error_quark ())
@@ -28,7 +30,22 @@ typedef struct {
   char *time;             /* "YYYY[-MM[-DD]]" or NULL for all dates */
   char **selection;       /* ids, NULL-terminated, or NULL */
   char *page;             /* the side panel's page, or NULL */
+  char *dataset_id;       /* straits_dataset_get_id(); NULL in files saved before ids */
 } StraitsBookmark;
+
+/* What a bookmark's selection names in a dataset: actors, and the first
+ * relation or event among its ids (ids the dataset lacks are skipped). */
+typedef struct {
+  GArray *actors;         /* guint32 */
+  guint32 relation;       /* or STRAITS_NO_INDEX */
+  guint32 event;          /* or STRAITS_NO_INDEX */
+} StraitsBookmarkTarget;
+
+/* A presentation's slide: one of the dataset's views, or a bookmark. */
+typedef struct {
+  gboolean is_bookmark;
+  guint index;            /* into the views, or into the bookmarks */
+} StraitsSlide;
 
 typedef struct _StraitsBookmarks StraitsBookmarks;
 
@@ -55,6 +72,19 @@ void              straits_bookmarks_rename   (StraitsBookmarks       *self,
                                               guint                   index,
                                               const char             *title);
 char             *straits_bookmarks_default_path (void);
+/* Whether @bookmark was made on @dataset (or on another version of it). */
+gboolean          straits_bookmark_belongs_to (const StraitsBookmark  *bookmark,
+                                              StraitsDataset         *dataset);
+/* Fills @target (clear it with straits_bookmark_target_clear()). */
+void              straits_bookmark_resolve   (const StraitsBookmark  *bookmark,
+                                              StraitsDataset         *dataset,
+                                              StraitsBookmarkTarget  *target);
+void              straits_bookmark_target_clear (StraitsBookmarkTarget *target);
+/* The slides of a presentation: the @n_views views, then the bookmarks
+ * made on @dataset, in their order. (transfer full): StraitsSlide */
+GArray           *straits_bookmarks_list_slides (StraitsBookmarks     *self,
+                                              guint                   n_views,
+                                              StraitsDataset         *dataset);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StraitsBookmarks, straits_bookmarks_free)
 

@@ -818,7 +818,7 @@ _straits_load_list (Loader       *L,
 void
 _straits_load_metadata (Loader *L, JsonObject *root)
 {
-  static const char *const known[] = { "title", "description", "version", "date", "licence",
+  static const char *const known[] = { "id", "title", "description", "version", "date", "licence",
                                        "authors", NULL };
   Ctx top = { NULL, NULL, 0 };
   Ctx c = { NULL, "metadata", G_MAXUINT };
@@ -828,6 +828,7 @@ _straits_load_metadata (Loader *L, JsonObject *root)
   if (o == NULL)
     return;
   _straits_check_members (L, &c, o, known);
+  m->id = _straits_want_string (L, &c, o, "id", OPTIONAL, MAX_NAME_LENGTH);
   m->title = _straits_want_string (L, &c, o, "title", REQUIRED, MAX_NAME_LENGTH);
   m->description = _straits_want_string (L, &c, o, "description", OPTIONAL, MAX_TEXT_LENGTH);
   m->version = _straits_want_string (L, &c, o, "version", OPTIONAL, MAX_NAME_LENGTH);

@@ -13,6 +13,7 @@ struct _StraitsDataset
   GObject parent_instance;
 
   char *filename;
+  char *file_id;            /* the id when the metadata gives none: the file's name */
   GStringChunk *strings;
   StraitsMetadata metadata;
 

@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <stdlib.h>
 #include <glib/gi18n-lib.h>
 
@@ -52,6 +54,7 @@ straits_dataset_finalize (GObject *object)
   StraitsDataset *self = STRAITS_DATASET (object);
 
   g_clear_pointer (&self->filename, g_free);
+  g_clear_pointer (&self->file_id, g_free);
   g_clear_pointer (&self->strings, g_string_chunk_free);
   g_clear_pointer (&self->sources, g_array_unref);
   g_clear_pointer (&self->relation_types, g_array_unref);
@@ -179,6 +182,27 @@ straits_dataset_get_filename (StraitsDataset *self)
 {
   g_return_val_if_fail (STRAITS_IS_DATASET (self), NULL);
   return self->filename;
+}
+
+/* What names this dataset across its versions (bookmarks are kept per
+ * dataset): the metadata's id, else the file's name without its
+ * extension ("turkey-european-security"), else the title. */
+const char *
+straits_dataset_get_id (StraitsDataset *self)
+{
+  g_return_val_if_fail (STRAITS_IS_DATASET (self), NULL);
+  if (self->metadata.id != NULL)
+    return self->metadata.id;
+  if (self->file_id == NULL && self->filename != NULL && *self->filename != '<')
+    {
+      g_autofree char *base = g_path_get_basename (self->filename);
+      char *dot = strrchr (base, '.');
+
+      if (dot != NULL && dot != base)
+        *dot = '\0';
+      self->file_id = g_steal_pointer (&base);
+    }
+  return self->file_id != NULL ? self->file_id : self->metadata.title;
 }
 
 const StraitsMetadata *

@@ -45,6 +45,8 @@ StraitsDataset          *straits_dataset_load_bytes  (GBytes          *bytes,
 
 const char              *straits_dataset_get_filename (StraitsDataset *self);
 const StraitsMetadata   *straits_dataset_get_metadata (StraitsDataset *self);
+/* (transfer none): the metadata's id, else the file's name without extension. */
+const char              *straits_dataset_get_id       (StraitsDataset *self);
 
 guint                    straits_dataset_get_n_sources        (StraitsDataset *self);
 const StraitsSource     *straits_dataset_get_source           (StraitsDataset *self, guint index);

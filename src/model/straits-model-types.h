@@ -233,6 +233,7 @@ typedef struct {
 } StraitsAnnotation;
 
 typedef struct {
+  const char *id;         /* names the dataset across versions (bookmarks); NULL: from the file name */
   const char *title;
   const char *description;
   const char *version;
