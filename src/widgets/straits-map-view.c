@@ -14,55 +14,14 @@
 #include <glib/gi18n.h>
 
 #include "straits-map-flows.h"
-#include "straits-map-view.h"
+#include "straits-map-view-private.h"
 
-/* Output units per point on screen: 96 dpi. */
 #define SETTLE_MS 140
 #define KINETIC_FRICTION 5.0
 #define ZOOM_STEP 1.25
 #define MIN_RESOLUTION 20.0       /* metres per pixel */
 #define MAX_RESOLUTION 20000.0
 
-struct _StraitsMapView
-{
-  GtkWidget parent_instance;
-
-  StraitsMapScene *scene;       /* what the map shows */
-  gulong scene_changed_id;
-  StraitsMapRenderer *renderer; /* draws the scene; the view reads its results */
-  StraitsViewport viewport;
-  gboolean has_viewport;
-  gboolean moved;             /* panned, zoomed or placed since the view was fitted */
-  int fitted_width, fitted_height;
-
-  /* The last full rendering and the viewport it was drawn for; as a
-   * texture for GL renderers, so that moving it costs the GPU a draw, not
-   * an upload. */
-  cairo_surface_t *cache;
-  GdkTexture *texture;      /* of the cache, made when first needed */
-  StraitsViewport cache_viewport;
-  int cache_width, cache_height;
-  gboolean interacting;
-  guint settle_id;
-  GCancellable *preparing;  /* the base layer being drawn in a thread */
-
-  /* Gestures. */
-  StraitsViewport drag_start;
-  double zoom_start_resolution;
-  double pointer_x, pointer_y;
-  double velocity_x, velocity_y;
-  guint kinetic_id;
-  gint64 kinetic_last;
-
-  GArray *selected_actors;
-  guint32 selected_relation;
-  guint32 hover_actor;
-  guint32 hover_relation;
-  guint64 frame_count;
-  guint n_drawn_relations;
-  char *legend_text;          /* the legend's entries as drawn, for the accessible description */
-  guint n_drawn_flows;
-};
 
 G_DEFINE_FINAL_TYPE (StraitsMapView, straits_map_view, GTK_TYPE_WIDGET)
 
@@ -154,8 +113,8 @@ settle (gpointer data)
 }
 
 /* Called at each step of an interaction: quick frames until it rests. */
-static void
-interaction_step (StraitsMapView *self)
+void
+_straits_map_view_interaction_step (StraitsMapView *self)
 {
   self->interacting = TRUE;
   cancel_preparing (self);
@@ -166,8 +125,8 @@ interaction_step (StraitsMapView *self)
 
 /* Viewport ---------------------------------------------------------------- */
 
-static void
-ensure_viewport (StraitsMapView *self)
+void
+_straits_map_view_ensure_viewport (StraitsMapView *self)
 {
   int width = gtk_widget_get_width (GTK_WIDGET (self));
   int height = gtk_widget_get_height (GTK_WIDGET (self));
@@ -184,7 +143,7 @@ ensure_viewport (StraitsMapView *self)
 StraitsViewport
 straits_map_view_get_viewport (StraitsMapView *self)
 {
-  ensure_viewport (self);
+  _straits_map_view_ensure_viewport (self);
   return self->viewport;
 }
 
@@ -217,7 +176,7 @@ straits_map_view_zoom (StraitsMapView *self,
   int height = gtk_widget_get_height (GTK_WIDGET (self));
   double mx, my, resolution;
 
-  ensure_viewport (self);
+  _straits_map_view_ensure_viewport (self);
   if (!self->has_viewport)
     return;
   straits_viewport_to_map (&self->viewport, width, height, x, y, &mx, &my);
@@ -226,7 +185,7 @@ straits_map_view_zoom (StraitsMapView *self,
   self->viewport.cx = mx - (x - width / 2.0) * resolution;
   self->viewport.cy = my + (y - height / 2.0) * resolution;
   self->viewport.resolution = resolution;
-  interaction_step (self);
+  _straits_map_view_interaction_step (self);
 }
 
 /* Moves the map by (@dx, @dy) pixels. */
@@ -235,11 +194,11 @@ straits_map_view_pan (StraitsMapView *self,
                       double          dx,
                       double          dy)
 {
-  ensure_viewport (self);
+  _straits_map_view_ensure_viewport (self);
   self->moved = TRUE;
   self->viewport.cx -= dx * self->viewport.resolution;
   self->viewport.cy += dy * self->viewport.resolution;
-  interaction_step (self);
+  _straits_map_view_interaction_step (self);
 }
 
 void
@@ -248,7 +207,7 @@ straits_map_view_center_on_actor (StraitsMapView *self,
 {
   double x, y;
 
-  ensure_viewport (self);
+  _straits_map_view_ensure_viewport (self);
   if (self->renderer == NULL || !straits_map_renderer_get_actor_anchor (self->renderer, actor, &x, &y))
     return;
   self->viewport.cx = x;
@@ -259,7 +218,6 @@ straits_map_view_center_on_actor (StraitsMapView *self,
 
 /* Drawing ------------------------------------------------------------------ */
 
-static void announce (StraitsMapView *self);
 
 static void
 render_cache (StraitsMapView *self,
@@ -291,7 +249,7 @@ render_cache (StraitsMapView *self,
         self->n_drawn_flows = straits_map_renderer_get_n_drawn_flows (self->renderer);
         g_free (self->legend_text);
         self->legend_text = g_steal_pointer (&legend);
-        announce (self);
+        _straits_map_view_announce (self);
       }
   }
   self->cache_viewport = self->viewport;
@@ -424,7 +382,7 @@ straits_map_view_snapshot (GtkWidget   *widget,
 
   if (self->renderer == NULL || width <= 0 || height <= 0)
     return;
-  ensure_viewport (self);
+  _straits_map_view_ensure_viewport (self);
   if (self->cache == NULL || (!self->interacting && self->preparing == NULL &&
                                 (self->cache_width != width || self->cache_height != height ||
                                  !straits_viewport_equal (&self->cache_viewport, &self->viewport))))
@@ -455,14 +413,14 @@ straits_map_view_size_allocate (GtkWidget *widget,
       straits_map_view_queue_full_redraw (self);
     }
   if (!self->has_viewport)
-    ensure_viewport (self);
+    _straits_map_view_ensure_viewport (self);
 }
 
 /* Selection and hover ---------------------------------------------------------- */
 
 /* The scene says what it shows; its ::changed handler redraws. */
-static void
-push_state_to_scene (StraitsMapView *self)
+void
+_straits_map_view_push_state (StraitsMapView *self)
 {
   if (self->scene == NULL)
     return;
@@ -485,8 +443,8 @@ actor_name (StraitsMapView *self, guint32 actor)
   return straits_dataset_get_actor (ds, actor)->name;
 }
 
-static char *
-describe (StraitsMapView *self, guint32 actor, guint32 relation)
+char *
+_straits_map_view_describe (StraitsMapView *self, guint32 actor, guint32 relation)
 {
   StraitsDataset *ds = self->renderer ? straits_map_renderer_get_dataset (self->renderer) : NULL;
 
@@ -505,11 +463,11 @@ describe (StraitsMapView *self, guint32 actor, guint32 relation)
 
 /* The accessible description: what is selected, what the pointer is on,
  * and how many relations the map shows (it changes with the time slider). */
-static void
-announce (StraitsMapView *self)
+void
+_straits_map_view_announce (StraitsMapView *self)
 {
   g_autofree char *selected = straits_map_view_describe_selection (self);
-  g_autofree char *hovered = describe (self, self->hover_actor, self->hover_relation);
+  g_autofree char *hovered = _straits_map_view_describe (self, self->hover_actor, self->hover_relation);
   g_autoptr(GString) text = g_string_new (NULL);
 
   if (selected)
@@ -533,8 +491,8 @@ announce (StraitsMapView *self)
 static void
 selection_changed (StraitsMapView *self)
 {
-  push_state_to_scene (self);
-  announce (self);
+  _straits_map_view_push_state (self);
+  _straits_map_view_announce (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ACTOR]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SECOND_ACTOR]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_RELATION]);
@@ -601,13 +559,13 @@ char *
 straits_map_view_describe_selection (StraitsMapView *self)
 {
   if (self->selected_relation != STRAITS_NO_INDEX)
-    return describe (self, STRAITS_NO_INDEX, self->selected_relation);
+    return _straits_map_view_describe (self, STRAITS_NO_INDEX, self->selected_relation);
   if (self->selected_actors->len == 2)
     return g_strdup_printf (_("%s and %s"),
                             actor_name (self, g_array_index (self->selected_actors, guint32, 0)),
                             actor_name (self, g_array_index (self->selected_actors, guint32, 1)));
   if (self->selected_actors->len == 1)
-    return describe (self, g_array_index (self->selected_actors, guint32, 0), STRAITS_NO_INDEX);
+    return _straits_map_view_describe (self, g_array_index (self->selected_actors, guint32, 0), STRAITS_NO_INDEX);
   return NULL;
 }
 
@@ -617,275 +575,19 @@ straits_map_view_get_frame_count (StraitsMapView *self)
   return self->frame_count;
 }
 
-static void
-pick (StraitsMapView *self, double x, double y, guint32 *actor, guint32 *relation)
+void
+_straits_map_view_pick (StraitsMapView *self, double x, double y, guint32 *actor, guint32 *relation)
 {
-  ensure_viewport (self);
+  _straits_map_view_ensure_viewport (self);
   straits_map_renderer_pick (self->renderer, gtk_widget_get_width (GTK_WIDGET (self)),
                              gtk_widget_get_height (GTK_WIDGET (self)), &self->viewport, x, y,
                              actor, relation);
 }
 
-/* Events ---------------------------------------------------------------------- */
-
-/* A new country under the pointer only redraws its highlight; a new
- * relation under it redraws the frame, where arcs are drawn. */
-static void
-set_hover (StraitsMapView *self,
-           guint32         actor,
-           guint32         relation)
+void
+_straits_map_view_notify_hover (StraitsMapView *self)
 {
-  gboolean relation_changed = relation != self->hover_relation;
-
-  self->hover_actor = actor;
-  self->hover_relation = relation;
-  if (relation_changed)
-    push_state_to_scene (self);
-  else
-    gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static void
-on_motion (GtkEventControllerMotion *controller,
-           double                    x,
-           double                    y,
-           StraitsMapView           *self)
-{
-  guint32 actor, relation;
-
-  self->pointer_x = x;
-  self->pointer_y = y;
-  if (self->renderer == NULL || self->interacting)
-    return;
-  pick (self, x, y, &actor, &relation);
-  if (actor == self->hover_actor && relation == self->hover_relation)
-    return;
-  set_hover (self, actor, relation);
-  announce (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOVER_DESCRIPTION]);
-}
-
-static void
-on_leave (GtkEventControllerMotion *controller,
-          StraitsMapView           *self)
-{
-  if (self->hover_actor == STRAITS_NO_INDEX && self->hover_relation == STRAITS_NO_INDEX)
-    return;
-  set_hover (self, STRAITS_NO_INDEX, STRAITS_NO_INDEX);
-}
-
-static void
-stop_kinetic (StraitsMapView *self)
-{
-  if (self->kinetic_id != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->kinetic_id);
-  self->kinetic_id = 0;
-}
-
-static void
-on_drag_begin (GtkGestureDrag *gesture,
-               double          x,
-               double          y,
-               StraitsMapView *self)
-{
-  stop_kinetic (self);
-  ensure_viewport (self);
-  self->drag_start = self->viewport;
-}
-
-static void
-on_drag_update (GtkGestureDrag *gesture,
-                double          dx,
-                double          dy,
-                StraitsMapView *self)
-{
-  self->moved = TRUE;
-  self->viewport.cx = self->drag_start.cx - dx * self->viewport.resolution;
-  self->viewport.cy = self->drag_start.cy + dy * self->viewport.resolution;
-  interaction_step (self);
-}
-
-static gboolean
-kinetic_tick (GtkWidget     *widget,
-              GdkFrameClock *clock,
-              gpointer       data)
-{
-  StraitsMapView *self = STRAITS_MAP_VIEW (widget);
-  gint64 now = gdk_frame_clock_get_frame_time (clock);
-  double dt = (now - self->kinetic_last) / 1e6, decay;
-
-  self->kinetic_last = now;
-  decay = exp (-KINETIC_FRICTION * dt);
-  straits_map_view_pan (self, self->velocity_x * dt, self->velocity_y * dt);
-  self->velocity_x *= decay;
-  self->velocity_y *= decay;
-  if (hypot (self->velocity_x, self->velocity_y) < 15)
-    {
-      self->kinetic_id = 0;
-      return G_SOURCE_REMOVE;
-    }
-  return G_SOURCE_CONTINUE;
-}
-
-/* Drags end with the map gliding on and slowing down. */
-static void
-on_swipe (GtkGestureSwipe *gesture,
-          double           velocity_x,
-          double           velocity_y,
-          StraitsMapView  *self)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
-
-  if (hypot (velocity_x, velocity_y) < 100 || clock == NULL)
-    return;
-  self->velocity_x = velocity_x;
-  self->velocity_y = velocity_y;
-  self->kinetic_last = gdk_frame_clock_get_frame_time (clock);
-  stop_kinetic (self);
-  self->kinetic_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), kinetic_tick, NULL, NULL);
-}
-
-static gboolean
-on_scroll (GtkEventControllerScroll *controller,
-           double                    dx,
-           double                    dy,
-           StraitsMapView           *self)
-{
-  straits_map_view_zoom (self, pow (ZOOM_STEP, -dy), self->pointer_x, self->pointer_y);
-  return TRUE;
-}
-
-static void
-on_zoom_begin (GtkGesture       *gesture,
-               GdkEventSequence *sequence,
-               StraitsMapView   *self)
-{
-  ensure_viewport (self);
-  self->zoom_start_resolution = self->viewport.resolution;
-}
-
-static void
-on_zoom_scale_changed (GtkGestureZoom *gesture,
-                       double          scale,
-                       StraitsMapView *self)
-{
-  double x, y, factor;
-
-  gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y);
-  factor = self->viewport.resolution / (self->zoom_start_resolution / scale);
-  straits_map_view_zoom (self, factor, x, y);
-}
-
-static void
-on_click_released (GtkGestureClick *gesture,
-                   int              n_press,
-                   double           x,
-                   double           y,
-                   StraitsMapView  *self)
-{
-  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
-  guint32 actor, relation;
-
-  gtk_widget_grab_focus (GTK_WIDGET (self));
-  if (self->renderer == NULL)
-    return;
-  if (n_press == 2)
-    {
-      straits_map_view_zoom (self, 2, x, y);
-      return;
-    }
-  pick (self, x, y, &actor, &relation);
-  if (relation != STRAITS_NO_INDEX)
-    straits_map_view_select_relation (self, relation);
-  else if (actor != STRAITS_NO_INDEX)
-    straits_map_view_select_actor (self, actor, (state & GDK_CONTROL_MASK) != 0);
-  else
-    straits_map_view_clear_selection (self);
-}
-
-static gboolean
-on_query_tooltip (GtkWidget      *widget,
-                  int             x,
-                  int             y,
-                  gboolean        keyboard,
-                  GtkTooltip     *tooltip,
-                  gpointer        data)
-{
-  StraitsMapView *self = STRAITS_MAP_VIEW (widget);
-  StraitsDataset *ds = self->renderer ? straits_map_renderer_get_dataset (self->renderer) : NULL;
-  g_autoptr(GString) text = NULL;
-  g_autofree char *title = NULL;
-  guint32 actor, relation;
-
-  if (ds == NULL)
-    return FALSE;
-  pick (self, x, y, &actor, &relation);
-  title = describe (self, actor, relation);
-  if (title == NULL)
-    return FALSE;
-  text = g_string_new (title);
-  if (relation != STRAITS_NO_INDEX)
-    {
-      const StraitsRelation *r = straits_dataset_get_relation (ds, relation);
-
-      if (r->summary)
-        g_string_append_printf (text, "\n%s", r->summary);
-    }
-  else
-    {
-      guint n;
-      const guint32 *rels = straits_dataset_relations_of_actor (ds, actor, &n);
-
-      for (guint g = 0; g < straits_dataset_get_n_groupings (ds); g++)
-        {
-          const StraitsGroup *group = straits_dataset_group_of_actor (ds, g, actor);
-          if (group)
-            g_string_append_printf (text, "\n%s: %s", straits_dataset_get_grouping (ds, g)->label, group->label);
-        }
-      g_string_append_printf (text, "\n");
-      g_string_append_printf (text, g_dngettext (NULL, "%u relation", "%u relations", n), n);
-      for (guint i = 0; i < MIN (n, 6); i++)
-        {
-          g_autofree char *line = describe (self, STRAITS_NO_INDEX, rels[i]);
-          g_string_append_printf (text, "\n• %s", line);
-        }
-      if (n > 6)
-        g_string_append (text, "\n…");
-    }
-  /* Plain text: dataset strings never become markup. */
-  gtk_tooltip_set_text (tooltip, text->str);
-  return TRUE;
-}
-
-/* Actions -------------------------------------------------------------------- */
-
-static void
-pan_action (GtkWidget *widget, const char *name, GVariant *param)
-{
-  double dx, dy;
-
-  g_variant_get (param, "(dd)", &dx, &dy);
-  straits_map_view_pan (STRAITS_MAP_VIEW (widget), dx * gtk_widget_get_width (widget) / 8,
-                        dy * gtk_widget_get_height (widget) / 8);
-}
-
-static void
-zoom_action (GtkWidget *widget, const char *name, GVariant *param)
-{
-  straits_map_view_zoom (STRAITS_MAP_VIEW (widget), g_variant_get_double (param) > 0 ? 1.5 : 1 / 1.5,
-                         gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 2.0);
-}
-
-static void
-reset_action (GtkWidget *widget, const char *name, GVariant *param)
-{
-  straits_map_view_reset (STRAITS_MAP_VIEW (widget));
-}
-
-static void
-clear_selection_action (GtkWidget *widget, const char *name, GVariant *param)
-{
-  straits_map_view_clear_selection (STRAITS_MAP_VIEW (widget));
 }
 
 /* GObject ------------------------------------------------------------------- */
@@ -927,13 +629,13 @@ straits_map_view_set_scene (StraitsMapView  *self,
     }
   self->has_viewport = FALSE;
   self->hover_actor = self->hover_relation = STRAITS_NO_INDEX;
-  push_state_to_scene (self);
+  _straits_map_view_push_state (self);
   straits_map_view_queue_full_redraw (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCENE]);
   /* A new view: what the pointer was on belonged to the old one (the
    * status bar said "France" over the Aegean). */
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOVER_DESCRIPTION]);
-  announce (self);
+  _straits_map_view_announce (self);
 }
 
 StraitsMapScene *
@@ -954,7 +656,7 @@ straits_map_view_dispose (GObject *object)
 {
   StraitsMapView *self = STRAITS_MAP_VIEW (object);
 
-  stop_kinetic (self);
+  _straits_map_view_stop_kinetic (self);
   g_clear_handle_id (&self->settle_id, g_source_remove);
   cancel_preparing (self);
   invalidate_cache (self);
@@ -1001,7 +703,7 @@ straits_map_view_get_property (GObject *object, guint prop_id, GValue *value, GP
       g_value_set_uint (value, self->selected_relation);
       break;
     case PROP_HOVER_DESCRIPTION:
-      g_value_take_string (value, describe (self, self->hover_actor, self->hover_relation));
+      g_value_take_string (value, _straits_map_view_describe (self, self->hover_actor, self->hover_relation));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1023,11 +725,6 @@ straits_map_view_set_property (GObject *object, guint prop_id, const GValue *val
     }
 }
 
-static void
-add_pan_binding (GtkWidgetClass *klass, guint key, double dx, double dy)
-{
-  gtk_widget_class_add_binding_action (klass, key, 0, "map.pan", "(dd)", dx, dy);
-}
 
 static void
 straits_map_view_class_init (StraitsMapViewClass *klass)
@@ -1063,21 +760,7 @@ straits_map_view_class_init (StraitsMapViewClass *klass)
   signals[FIRST_FRAME] = g_signal_new ("first-frame", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                        0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
-  gtk_widget_class_install_action (widget_class, "map.pan", "(dd)", pan_action);
-  gtk_widget_class_install_action (widget_class, "map.zoom", "d", zoom_action);
-  gtk_widget_class_install_action (widget_class, "map.reset", NULL, reset_action);
-  gtk_widget_class_install_action (widget_class, "map.clear-selection", NULL, clear_selection_action);
-  add_pan_binding (widget_class, GDK_KEY_Left, 1, 0);
-  add_pan_binding (widget_class, GDK_KEY_Right, -1, 0);
-  add_pan_binding (widget_class, GDK_KEY_Up, 0, 1);
-  add_pan_binding (widget_class, GDK_KEY_Down, 0, -1);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, 0, "map.zoom", "d", 1.0);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, 0, "map.zoom", "d", 1.0);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, 0, "map.zoom", "d", 1.0);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, 0, "map.zoom", "d", -1.0);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, 0, "map.zoom", "d", -1.0);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, 0, "map.reset", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "map.clear-selection", NULL);
+  _straits_map_view_class_input_init (widget_class);
 
   gtk_widget_class_set_css_name (widget_class, "map");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
@@ -1087,36 +770,11 @@ static void
 straits_map_view_init (StraitsMapView *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  GtkEventController *motion = gtk_event_controller_motion_new ();
-  GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
-  GtkGesture *drag = gtk_gesture_drag_new ();
-  GtkGesture *swipe = gtk_gesture_swipe_new ();
-  GtkGesture *zoom = gtk_gesture_zoom_new ();
-  GtkGesture *click = gtk_gesture_click_new ();
-
   self->selected_actors = g_array_new (FALSE, FALSE, sizeof (guint32));
   self->selected_relation = self->hover_actor = self->hover_relation = STRAITS_NO_INDEX;
 
-  g_signal_connect (motion, "motion", G_CALLBACK (on_motion), self);
-  g_signal_connect (motion, "leave", G_CALLBACK (on_leave), self);
-  g_signal_connect (scroll, "scroll", G_CALLBACK (on_scroll), self);
-  g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin), self);
-  g_signal_connect (drag, "drag-update", G_CALLBACK (on_drag_update), self);
-  g_signal_connect (swipe, "swipe", G_CALLBACK (on_swipe), self);
-  g_signal_connect (zoom, "begin", G_CALLBACK (on_zoom_begin), self);
-  g_signal_connect (zoom, "scale-changed", G_CALLBACK (on_zoom_scale_changed), self);
-  g_signal_connect (click, "released", G_CALLBACK (on_click_released), self);
-  gtk_gesture_group (drag, swipe);
-  gtk_widget_add_controller (widget, motion);
-  gtk_widget_add_controller (widget, scroll);
-  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (drag));
-  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (swipe));
-  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (zoom));
-  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (click));
-
+  _straits_map_view_input_init (self);
   gtk_widget_set_focusable (widget, TRUE);
-  gtk_widget_set_has_tooltip (widget, TRUE);
-  g_signal_connect (widget, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
   gtk_widget_set_hexpand (widget, TRUE);
   gtk_widget_set_vexpand (widget, TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Map"), -1);
