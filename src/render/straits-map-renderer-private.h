@@ -174,11 +174,17 @@ const StraitsGroup *straits_map_group_of_feature (StraitsMapRenderer *self,
 /* straits-map-labels.c */
 void     straits_map_draw_labels      (StraitsMapRenderer    *self,
                                        StraitsMapFrame       *frame);
-void     straits_map_draw_legend      (StraitsMapRenderer    *self,
-                                       StraitsMapFrame       *frame);
 void     straits_map_reserve_events   (StraitsMapRenderer    *self,
                                        StraitsMapFrame       *frame);
 void     straits_map_draw_events      (StraitsMapRenderer    *self,
+                                       StraitsMapFrame       *frame);
+/* A country every reader of the view expects named: the legend keeps
+ * clear of it. */
+gboolean _straits_map_named_state     (StraitsMapRenderer    *self,
+                                       const StraitsFeature  *feature);
+
+/* straits-map-legend.c */
+void     straits_map_draw_legend      (StraitsMapRenderer    *self,
                                        StraitsMapFrame       *frame);
 
 /* straits-map-flows.c */
