@@ -1,10 +1,26 @@
-/* straits-maritime-private.h: the coastline method's parts, for the tests
+/* straits-maritime-private.h: the coastline method's parts, for the tests,
+ * and what the measuring (straits-maritime.c), the report
+ * (straits-maritime-report.c) and the cache (straits-maritime-cache.c)
+ * share
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
 #include <geos_c.h>
+
+#include "straits-maritime.h"
+
+#define COAST_GAP 5000.0         /* metres: how far sea limits are carried to the coast */
+
+/* A checksum of the inputs in @maritime_dir and of the method: what the
+ * cache is keyed by (straits-maritime-cache.c). */
+char         *_straits_maritime_input_checksum        (const char             *maritime_dir,
+                                                       GError                **error);
+
+/* The figures by the default method, from the table of all methods
+ * (straits-maritime-report.c). */
+void          _straits_maritime_report_take_defaults  (StraitsMaritimeReport  *report);
 
 /* The water connected to @seeds (points) once inlets narrower than
  * @closing_m are closed: a morphological opening of @water (eroded by

@@ -3,7 +3,10 @@
  * Everything is measured in metres after projecting (never in degrees):
  * the Aegean in STRAITS_MARITIME_PROJECTION, the Black Sea in a Lambert
  * azimuthal equal-area projection centred on it, and coastline lengths
- * geodesically on the ellipsoid (PROJ), after unprojecting.
+ * geodesically on the ellipsoid (PROJ), after unprojecting. The report is
+ * written out in straits-maritime-report.c and cached in
+ * straits-maritime-cache.c, keyed by METHOD_VERSION there: bump it when
+ * the method here changes.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,72 +15,21 @@
 #include <math.h>
 #include <string.h>
 #include <geos_c.h>
-#include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
 #include "straits-basemap.h"
 #include "straits-maritime.h"
 #include "straits-maritime-private.h"
 #include "straits-projection.h"
-#include "straits-safe-file.h"
 
-/* Bump when the method changes: cached results are keyed by it. */
-#define METHOD_VERSION "straits-maritime-6"
 #define BLACK_SEA_PROJECTION "+proj=laea +lat_0=43.5 +lon_0=34 +ellps=WGS84 +units=m"
 #define QUADRANT_SEGMENTS 8      /* arcs of buffers: within 0.5 % of the radius */
-#define COAST_GAP 5000.0         /* metres: how far sea limits are carried to the coast */
 #define SITE_SPACING 250.0       /* metres between coast points for the median line */
 #define COAST_TOUCH 1000.0       /* metres: coast within this of a sea is its coast */
 #define COAST_NEAR_WATER 100.0   /* metres: land's edge this near the open sea is its coast */
 
 const double straits_coast_closings_km[STRAITS_COAST_N_CLOSINGS] = { 0, 3, 10 };
 const double straits_coast_rulers_km[STRAITS_COAST_N_RULERS] = { 0.1, 1, 10 };
-
-static const char *const coast_codes[STRAITS_COAST_N] = {
-  "TUR", "BGR", "ROU", "UKR", "RUS", "GEO", "CRIMEA"
-};
-
-const char *
-straits_coast_code (StraitsCoast coast)
-{
-  return coast_codes[coast];
-}
-
-const char *
-straits_maritime_method (void)
-{
-  return _("Land: OpenStreetMap-derived land at 100 m resolution (geo-maps countries-land-100m 0.6.0, "
-           "© OpenStreetMap contributors, ODbL), every island it has. Sea limits: Natural Earth 1:10m "
-           "marine polygons (the IHO Aegean is “Aegean Sea” and “Sea of Crete”), carried up to 5 km "
-           "to meet the coast, land removed. Belts: GEOS buffers of each country's land at 6 and 12 "
-           "nautical miles (1 nm = 1852 m) in a Lambert azimuthal equal-area projection centred on "
-           "38.5° N 25.5° E, divided where they overlap by the median line (a Voronoi diagram of "
-           "coast points 250 m apart: every point goes to the nearer coast); baselines and "
-           "low-tide elevations ignored. Coastlines: the land's edge along the open sea, within 5 km of "
-           "the Black Sea or the Sea of Azov limit, less land borders; the open sea is the water "
-           "connected to the sea once inlets narrower than 3 km are closed (a morphological opening "
-           "of the water: eroded by 1.5 km, dilated back), so lagoons, limans and estuaries behind "
-           "narrower mouths are not coast; lengths measured with a 1 km ruler (dividers) in a "
-           "Lambert azimuthal equal-area projection centred on 43.5° N 34° E (scale within 0.2 % "
-           "over the sea); Crimea on its own line and counted with Ukraine. The report also gives "
-           "the lengths at rulers of 100 m, 1 km and 10 km and closing widths of 0, 3 and 10 km.");
-}
-
-void
-straits_maritime_report_free (StraitsMaritimeReport *report)
-{
-  if (report == NULL)
-    return;
-  for (guint l = 0; l < STRAITS_MARITIME_N_LIMITS; l++)
-    {
-      g_clear_pointer (&report->belts[l][0], g_array_unref);
-      g_clear_pointer (&report->belts[l][1], g_array_unref);
-      g_clear_pointer (&report->median[l], g_array_unref);
-    }
-  g_free (report->checksum);
-  g_free (report);
-}
 
 /* Inputs ------------------------------------------------------------------ */
 
@@ -95,26 +47,6 @@ inputs_clear (Inputs *in)
   if (in->geos != NULL)
     GEOS_finish_r (in->geos);
   in->geos = NULL;
-}
-
-static char *
-input_checksum (const char *maritime_dir, GError **error)
-{
-  const char *names[] = { "land-100m.sbm", "sea-limits-10m.json" };
-  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
-
-  g_checksum_update (sum, (const guchar *) METHOD_VERSION, -1);
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    {
-      g_autofree char *path = g_build_filename (maritime_dir, names[i], NULL);
-      g_autofree char *contents = NULL;
-      gsize length;
-
-      if (!g_file_get_contents (path, &contents, &length, error))
-        return NULL;
-      g_checksum_update (sum, (const guchar *) contents, (gssize) length);
-    }
-  return g_strdup (g_checksum_get_string (sum));
 }
 
 static gboolean
@@ -833,16 +765,6 @@ measure_coasts (GEOSContextHandle_t g, GEOSGeometry *const *edges, GEOSGeometry 
   GEOSGeom_destroy_r (g, edge_of_sea);
 }
 
-/* The figures by the default method, from the table of all methods. */
-static void
-report_take_defaults (StraitsMaritimeReport *report)
-{
-  memcpy (report->black_sea_coast_km, report->black_sea_paradox_km[STRAITS_COAST_DEFAULT_CLOSING][STRAITS_COAST_DEFAULT_RULER],
-          sizeof report->black_sea_coast_km);
-  memcpy (report->azov_coast_km, report->azov_paradox_km[STRAITS_COAST_DEFAULT_CLOSING][STRAITS_COAST_DEFAULT_RULER],
-          sizeof report->azov_coast_km);
-}
-
 /* The sea's seeds: a point inside each sea limit, where the water is open. */
 static GEOSGeometry *
 seeds_of (GEOSContextHandle_t g, GEOSGeometry *const *seas, int n)
@@ -912,7 +834,7 @@ measure_black_sea (Inputs *in, StraitsMaritimeReport *report)
     }
   memcpy (report->black_sea_paradox_km, paradox[0], sizeof report->black_sea_paradox_km);
   memcpy (report->azov_paradox_km, paradox[1], sizeof report->azov_paradox_km);
-  report_take_defaults (report);
+  _straits_maritime_report_take_defaults (report);
   for (int c = 0; c < N; c++)
     GEOSGeom_destroy_r (g, edges[c]);
   GEOSGeom_destroy_r (g, seeds);
@@ -950,7 +872,7 @@ straits_maritime_compute (const char  *maritime_dir,
                           GError     **error)
 {
   Inputs in = { 0 };
-  g_autofree char *checksum = input_checksum (maritime_dir, error);
+  g_autofree char *checksum = _straits_maritime_input_checksum (maritime_dir, error);
   StraitsMaritimeReport *report;
   gint64 start = g_get_monotonic_time ();
   GThread *black_sea;
@@ -971,524 +893,6 @@ straits_maritime_compute (const char  *maritime_dir,
   report->seconds = (g_get_monotonic_time () - start) / 1e6;
   inputs_clear (&in);
   return report;
-}
-
-/* Reports ------------------------------------------------------------------- */
-
-/* JSON written by hand, so that numbers keep the digits they mean
- * (json-glib writes every double with 17 digits). */
-static void
-json_number (GString *s, double value, int decimals)
-{
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-  char format[8];
-
-  /* JSON has no NaN or infinity; a report never holds one, but if it did
-   * the file would still parse. */
-  if (!isfinite (value))
-    {
-      g_string_append (s, "null");
-      return;
-    }
-  g_snprintf (format, sizeof format, "%%.%df", decimals);
-  g_string_append (s, g_ascii_formatd (buffer, sizeof buffer, format, value));
-}
-
-static void
-json_string (GString *s, const char *text)
-{
-  g_autoptr(JsonNode) node = json_node_init_string (json_node_alloc (), text);
-  g_autofree char *quoted = json_to_string (node, FALSE);
-
-  g_string_append (s, quoted);
-}
-
-static void
-json_parts (GString *s, const char *indent, const double *values, int decimals)
-{
-  static const char *const parts[] = { "GRC", "TUR", "high_seas" };
-
-  g_string_append (s, "{");
-  for (int p = 0; p < STRAITS_MARITIME_N_PARTS; p++)
-    {
-      g_string_append_printf (s, "%s\n%s  \"%s\": ", p ? "," : "", indent, parts[p]);
-      json_number (s, values[p], decimals);
-    }
-  g_string_append_printf (s, "\n%s}", indent);
-}
-
-static void
-json_split (GString *s, const char *name, const char *variant, const StraitsSeaSplit *split)
-{
-  static const int nm[] = { 6, 12 };
-
-  g_string_append_printf (s, "  \"%s\": {\n    \"variant\": ", name);
-  json_string (s, variant);
-  g_string_append (s, ",\n    \"sea_area_km2\": ");
-  json_number (s, split->sea_area_km2, 1);
-  g_string_append (s, ",\n    \"limits\": [");
-  for (int l = 0; l < STRAITS_MARITIME_N_LIMITS; l++)
-    {
-      g_string_append_printf (s, "%s\n      {\n        \"nm\": %d,\n        \"area_km2\": ", l ? "," : "", nm[l]);
-      json_parts (s, "        ", split->area_km2[l], 1);
-      g_string_append (s, ",\n        \"share_pct\": ");
-      json_parts (s, "        ", split->share_pct[l], 2);
-      g_string_append (s, "\n      }");
-    }
-  g_string_append (s, "\n    ]\n  },\n");
-}
-
-static void
-json_coasts (GString *s, const char *name, const double *km)
-{
-  g_string_append_printf (s, "    \"%s\": {", name);
-  for (int c = 0; c < STRAITS_COAST_N; c++)
-    {
-      g_string_append_printf (s, "%s\n      \"%s\": ", c ? "," : "", coast_codes[c]);
-      json_number (s, km[c], 1);
-    }
-  g_string_append (s, "\n    },\n");
-}
-
-static void
-json_pair (GString *s, const char *name, double ukr, double rus)
-{
-  g_string_append_printf (s, "    \"%s\": {\"UKR\": ", name);
-  json_number (s, ukr, 1);
-  g_string_append (s, ", \"RUS\": ");
-  json_number (s, rus, 1);
-  g_string_append (s, "},\n");
-}
-
-char *
-straits_maritime_report_to_json (const StraitsMaritimeReport *report)
-{
-  GString *s = g_string_new ("{\n");
-  const double *bs = report->black_sea_coast_km;
-
-  json_split (s, "aegean", "IHO limits: Aegean Sea and Sea of Crete", &report->aegean);
-  json_split (s, "aegean_without_sea_of_crete",
-              "A different sea area: the Aegean Sea without the Sea of Crete (not the IHO Aegean; "
-              "shares here are not the Aegean's)",
-              &report->aegean_without_crete);
-  g_string_append (s, "  \"black_sea\": {\n");
-  json_coasts (s, "coastline_km", bs);
-  json_coasts (s, "sea_of_azov_coastline_km", report->azov_coast_km);
-  json_pair (s, "coastline_km_crimea_with_ukraine", bs[STRAITS_COAST_UKR] + bs[STRAITS_COAST_CRIMEA],
-             bs[STRAITS_COAST_RUS]);
-  json_pair (s, "coastline_km_crimea_with_russia", bs[STRAITS_COAST_UKR],
-             bs[STRAITS_COAST_RUS] + bs[STRAITS_COAST_CRIMEA]);
-  g_string_append (s, "    \"convention\": ");
-  json_string (s, "CRIMEA is on its own line; UKR and RUS exclude it. By default Crimea counts with "
-                  "Ukraine, as international law has it (coastline_km_crimea_with_ukraine).");
-  g_string_append (s, ",\n    \"resolution\": ");
-  json_string (s, "OpenStreetMap-derived land simplified to 100 m (median edge about 800 m)");
-  g_string_append_printf (s, ",\n    \"coastline_method\": {\"closing_width_km\": ");
-  json_number (s, straits_coast_closings_km[STRAITS_COAST_DEFAULT_CLOSING], 1);
-  g_string_append (s, ", \"ruler_km\": ");
-  json_number (s, straits_coast_rulers_km[STRAITS_COAST_DEFAULT_RULER], 1);
-  g_string_append (s, ", \"shore_zone_km\": ");
-  json_number (s, COAST_GAP / 1000, 1);
-  g_string_append (s, "},\n    \"coastline_paradox_km\": [");
-  for (int k = 0; k < STRAITS_COAST_N_CLOSINGS; k++)
-    for (int r = 0; r < STRAITS_COAST_N_RULERS; r++)
-      {
-        g_string_append_printf (s, "%s\n      {\"closing_width_km\": ", k + r ? "," : "");
-        json_number (s, straits_coast_closings_km[k], 1);
-        g_string_append (s, ", \"ruler_km\": ");
-        json_number (s, straits_coast_rulers_km[r], 1);
-        for (int c = 0; c < STRAITS_COAST_N; c++)
-          {
-            g_string_append_printf (s, ", \"%s\": ", coast_codes[c]);
-            json_number (s, report->black_sea_paradox_km[k][r][c], 1);
-          }
-        g_string_append (s, "}");
-      }
-  g_string_append (s, "\n    ]\n  },\n  \"method\": ");
-  json_string (s, straits_maritime_method ());
-  g_string_append (s, ",\n  \"credits\": ");
-  json_string (s, "Land © OpenStreetMap contributors (ODbL 1.0); sea limits and Crimea: Natural Earth (public domain)");
-  g_string_append_printf (s, ",\n  \"computed_in_s\": ");
-  json_number (s, report->seconds, 3);
-  g_string_append_printf (s, ",\n  \"from_cache\": %s\n}", report->from_cache ? "true" : "false");
-  return g_string_free (s, FALSE);
-}
-
-static void
-append_split_text (GString *s, const char *title, const StraitsSeaSplit *split)
-{
-  static const int nm[] = { 6, 12 };
-
-  g_string_append_printf (s, _("%s: %.0f km² of sea\n"), title, split->sea_area_km2);
-  g_string_append_printf (s, "  %-8s %23s %23s %23s\n", "", _("Greek territorial sea"), _("Turkish territorial sea"),
-                          _("High seas"));
-  for (int l = 0; l < STRAITS_MARITIME_N_LIMITS; l++)
-    {
-      g_autofree char *limit = g_strdup_printf (_("%d nm"), nm[l]);
-
-      g_string_append_printf (s, "  %-8s", limit);
-      for (int p = 0; p < STRAITS_MARITIME_N_PARTS; p++)
-        g_string_append_printf (s, " %10.0f km² %6.1f %%", split->area_km2[l][p], split->share_pct[l][p]);
-      g_string_append_c (s, '\n');
-    }
-}
-
-/* How much the figure depends on the method: every closing width and
- * ruler, Crimea counted with Ukraine. */
-static void
-append_paradox_text (GString *s, const StraitsMaritimeReport *report)
-{
-  g_string_append_printf (s, "\n%s\n", _("The coastline paradox: Black Sea coastlines (km) by method, Crimea counted with Ukraine:"));
-  g_string_append_printf (s, "  %-8s %-7s", _("closing"), _("ruler"));
-  for (int c = 0; c < STRAITS_COAST_CRIMEA; c++)
-    g_string_append_printf (s, " %6s", coast_codes[c]);
-  g_string_append_c (s, '\n');
-  for (int k = 0; k < STRAITS_COAST_N_CLOSINGS; k++)
-    for (int r = 0; r < STRAITS_COAST_N_RULERS; r++)
-      {
-        const double *km = report->black_sea_paradox_km[k][r];
-        g_autofree char *closing = g_strdup_printf (_("%g km"), straits_coast_closings_km[k]);
-        g_autofree char *ruler = g_strdup_printf (_("%g km"), straits_coast_rulers_km[r]);
-
-        g_string_append_printf (s, "  %-8s %-7s", closing, ruler);
-        for (int c = 0; c < STRAITS_COAST_CRIMEA; c++)
-          g_string_append_printf (s, " %6.0f", km[c] + (c == STRAITS_COAST_UKR ? km[STRAITS_COAST_CRIMEA] : 0));
-        g_string_append (s, k == STRAITS_COAST_DEFAULT_CLOSING && r == STRAITS_COAST_DEFAULT_RULER
-                            ? _("  (the default)\n") : "\n");
-      }
-}
-
-char *
-straits_maritime_report_to_text (const StraitsMaritimeReport *report)
-{
-  GString *s = g_string_new (NULL);
-
-  append_split_text (s, _("Aegean Sea with the Sea of Crete (IHO limits)"), &report->aegean);
-  g_string_append_c (s, '\n');
-  append_split_text (s, _("A different sea area: the Aegean without the Sea of Crete (not the IHO Aegean)"),
-                     &report->aegean_without_crete);
-  g_string_append_printf (s, "\n%s\n", _("Coastlines (km), inlets under 3 km closed, 1 km ruler, Crimea on its own line:"));
-  g_string_append_printf (s, "  %-8s %12s %16s\n", "", _("Black Sea"), _("Sea of Azov"));
-  for (int c = 0; c < STRAITS_COAST_N; c++)
-    g_string_append_printf (s, "  %-8s %12.0f %16.0f\n", coast_codes[c], report->black_sea_coast_km[c],
-                            report->azov_coast_km[c]);
-  g_string_append_printf (s, _("  Black Sea, Crimea counted with Ukraine (the default): UKR %.0f, RUS %.0f; "
-                               "with Russia: UKR %.0f, RUS %.0f\n"),
-                          report->black_sea_coast_km[STRAITS_COAST_UKR] + report->black_sea_coast_km[STRAITS_COAST_CRIMEA],
-                          report->black_sea_coast_km[STRAITS_COAST_RUS],
-                          report->black_sea_coast_km[STRAITS_COAST_UKR],
-                          report->black_sea_coast_km[STRAITS_COAST_RUS] + report->black_sea_coast_km[STRAITS_COAST_CRIMEA]);
-  append_paradox_text (s, report);
-  g_string_append_printf (s, "\n%s\n%s\n", _("Method:"), straits_maritime_method ());
-  g_string_append_printf (s, "%s\n", _("Land © OpenStreetMap contributors (ODbL); sea limits: Natural Earth."));
-  return g_string_free (s, FALSE);
-}
-
-/* Cache ---------------------------------------------------------------------- */
-
-#define CACHE_TYPE "(ssadaadaad)"
-
-static void
-pack_split (GArray *numbers, const StraitsSeaSplit *split)
-{
-  g_array_append_vals (numbers, &split->sea_area_km2, 1);
-  g_array_append_vals (numbers, split->area_km2, STRAITS_MARITIME_N_LIMITS * STRAITS_MARITIME_N_PARTS);
-  g_array_append_vals (numbers, split->share_pct, STRAITS_MARITIME_N_LIMITS * STRAITS_MARITIME_N_PARTS);
-}
-
-static const double *
-unpack_split (const double *p, StraitsSeaSplit *split)
-{
-  split->sea_area_km2 = *p++;
-  memcpy (split->area_km2, p, sizeof split->area_km2);
-  p += STRAITS_MARITIME_N_LIMITS * STRAITS_MARITIME_N_PARTS;
-  memcpy (split->share_pct, p, sizeof split->share_pct);
-  return p + STRAITS_MARITIME_N_LIMITS * STRAITS_MARITIME_N_PARTS;
-}
-
-#define N_PARADOX (STRAITS_COAST_N_CLOSINGS * STRAITS_COAST_N_RULERS * STRAITS_COAST_N)
-#define N_NUMBERS (2 * (1 + 2 * STRAITS_MARITIME_N_LIMITS * STRAITS_MARITIME_N_PARTS) + 2 * N_PARADOX)
-
-static GVariant *
-doubles (GArray *values)
-{
-  return g_variant_new_fixed_array (G_VARIANT_TYPE_DOUBLE, values->data, values->len, sizeof (double));
-}
-
-static GVariant *
-report_to_variant (const StraitsMaritimeReport *report)
-{
-  g_autoptr(GArray) numbers = g_array_new (FALSE, FALSE, sizeof (double));
-  GVariantBuilder belts, medians;
-
-  pack_split (numbers, &report->aegean);
-  pack_split (numbers, &report->aegean_without_crete);
-  g_array_append_vals (numbers, report->black_sea_paradox_km, N_PARADOX);
-  g_array_append_vals (numbers, report->azov_paradox_km, N_PARADOX);
-  g_variant_builder_init (&belts, G_VARIANT_TYPE ("aad"));
-  g_variant_builder_init (&medians, G_VARIANT_TYPE ("aad"));
-  for (int l = 0; l < STRAITS_MARITIME_N_LIMITS; l++)
-    {
-      g_variant_builder_add_value (&belts, doubles (report->belts[l][0]));
-      g_variant_builder_add_value (&belts, doubles (report->belts[l][1]));
-      g_variant_builder_add_value (&medians, doubles (report->median[l]));
-    }
-  return g_variant_new ("(ss@ad@aad@aad)", report->checksum, METHOD_VERSION, doubles (numbers),
-                        g_variant_builder_end (&belts), g_variant_builder_end (&medians));
-}
-
-static GArray *
-array_from_variant (GVariant *v)
-{
-  gsize n = 0;
-  const double *data = g_variant_get_fixed_array (v, &n, sizeof (double));
-  GArray *out = g_array_sized_new (FALSE, FALSE, sizeof (double), (guint) n);
-
-  g_array_append_vals (out, data, (guint) n);
-  return out;
-}
-
-/* Cache validation: a cache is data, not truth. The sums and shares are
- * checked to the rounding the computation itself leaves. */
-#define MAX_CACHE_SIZE (64u << 20)
-#define MAX_SEA_AREA_KM2 1e6       /* the Aegean is about 190,000 km² */
-#define MAX_COAST_KM 1e5
-#define MAX_COORDINATE 1e8         /* metres from the projection's centre */
-#define AREA_TOLERANCE 1e-3        /* of the sea's area */
-#define SHARE_TOLERANCE 0.02       /* percentage points */
-
-static gboolean
-in_range (double value, double min, double max)
-{
-  return isfinite (value) && value >= min && value <= max;
-}
-
-static gboolean
-split_is_plausible (const StraitsSeaSplit *split)
-{
-  double sea = split->sea_area_km2;
-
-  if (!in_range (sea, 1, MAX_SEA_AREA_KM2))
-    return FALSE;
-  for (int l = 0; l < STRAITS_MARITIME_N_LIMITS; l++)
-    {
-      double areas = 0, shares = 0;
-
-      for (int p = 0; p < STRAITS_MARITIME_N_PARTS; p++)
-        {
-          double area = split->area_km2[l][p], share = split->share_pct[l][p];
-
-          if (!in_range (area, 0, sea) || !in_range (share, 0, 100) ||
-              fabs (share - 100 * area / sea) > SHARE_TOLERANCE)
-            return FALSE;
-          areas += area;
-          shares += share;
-        }
-      if (fabs (areas - sea) > AREA_TOLERANCE * sea || fabs (shares - 100) > SHARE_TOLERANCE)
-        return FALSE;
-    }
-  return TRUE;
-}
-
-/* x, y pairs: finite coordinates, or a NaN pair between two lines. */
-static gboolean
-coordinates_are_plausible (GArray *xy)
-{
-  if (xy->len % 2 != 0)
-    return FALSE;
-  for (guint i = 0; i < xy->len; i += 2)
-    {
-      double x = g_array_index (xy, double, i), y = g_array_index (xy, double, i + 1);
-
-      if (isnan (x) && isnan (y))
-        continue;
-      if (!in_range (x, -MAX_COORDINATE, MAX_COORDINATE) || !in_range (y, -MAX_COORDINATE, MAX_COORDINATE))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-report_is_plausible (const StraitsMaritimeReport *report)
-{
-  if (!split_is_plausible (&report->aegean) || !split_is_plausible (&report->aegean_without_crete))
-    return FALSE;
-  for (int i = 0; i < N_PARADOX; i++)
-    if (!in_range ((&report->black_sea_paradox_km[0][0][0])[i], 0, MAX_COAST_KM) ||
-        !in_range ((&report->azov_paradox_km[0][0][0])[i], 0, MAX_COAST_KM))
-      return FALSE;
-  for (int l = 0; l < STRAITS_MARITIME_N_LIMITS; l++)
-    if (!coordinates_are_plausible (report->belts[l][0]) || !coordinates_are_plausible (report->belts[l][1]) ||
-        !coordinates_are_plausible (report->median[l]))
-      return FALSE;
-  return TRUE;
-}
-
-/* The report in @bytes, a cache file's contents, when it was made for
- * @checksum by this method and every value in it is plausible; else NULL
- * (and it is measured again). */
-StraitsMaritimeReport *
-straits_maritime_report_from_cache (GBytes     *bytes,
-                                    const char *checksum)
-{
-  g_autoptr(GVariant) v = NULL, numbers = NULL, belts = NULL, medians = NULL;
-  const char *stored, *method;
-  StraitsMaritimeReport *report;
-  const double *p;
-  gsize n;
-
-  v = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (CACHE_TYPE), bytes, FALSE));
-  if (!g_variant_is_normal_form (v))
-    return NULL;
-  g_variant_get (v, "(&s&s@ad@aad@aad)", &stored, &method, &numbers, &belts, &medians);
-  p = g_variant_get_fixed_array (numbers, &n, sizeof (double));
-  if (!g_str_equal (stored, checksum) || !g_str_equal (method, METHOD_VERSION) || n != N_NUMBERS ||
-      g_variant_n_children (belts) != 2 * STRAITS_MARITIME_N_LIMITS ||
-      g_variant_n_children (medians) != STRAITS_MARITIME_N_LIMITS)
-    return NULL;
-  report = g_new0 (StraitsMaritimeReport, 1);
-  p = unpack_split (p, &report->aegean);
-  p = unpack_split (p, &report->aegean_without_crete);
-  memcpy (report->black_sea_paradox_km, p, sizeof report->black_sea_paradox_km);
-  memcpy (report->azov_paradox_km, p + N_PARADOX, sizeof report->azov_paradox_km);
-  report_take_defaults (report);
-  for (int l = 0; l < STRAITS_MARITIME_N_LIMITS; l++)
-    {
-      g_autoptr(GVariant) g = g_variant_get_child_value (belts, 2 * l);
-      g_autoptr(GVariant) t = g_variant_get_child_value (belts, 2 * l + 1);
-      g_autoptr(GVariant) m = g_variant_get_child_value (medians, l);
-
-      report->belts[l][0] = array_from_variant (g);
-      report->belts[l][1] = array_from_variant (t);
-      report->median[l] = array_from_variant (m);
-    }
-  report->checksum = g_strdup (checksum);
-  report->from_cache = TRUE;
-  if (!report_is_plausible (report))
-    g_clear_pointer (&report, straits_maritime_report_free);
-  return report;
-}
-
-/* The cached report for @checksum, or NULL when there is none that fits.
- * A link, a FIFO or a device in the cache's place is not read. */
-static StraitsMaritimeReport *
-read_cache (const char *path, const char *checksum)
-{
-  g_autoptr(GBytes) bytes = straits_safe_file_read (path, MAX_CACHE_SIZE, STRAITS_SAFE_FILE_NO_FOLLOW, NULL);
-
-  return bytes != NULL ? straits_maritime_report_from_cache (bytes, checksum) : NULL;
-}
-
-/* Results of earlier inputs or methods will not be read again. */
-static void
-remove_stale_caches (const char *path)
-{
-  g_autofree char *dirname = g_path_get_dirname (path);
-  g_autofree char *current = g_path_get_basename (path);
-  g_autoptr(GDir) dir = g_dir_open (dirname, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    if (g_str_has_prefix (name, "maritime-") && g_str_has_suffix (name, ".gvariant") && !g_str_equal (name, current))
-      {
-        g_autofree char *stale = g_build_filename (dirname, name, NULL);
-        g_unlink (stale);
-      }
-}
-
-static void
-write_cache (const char *path, const StraitsMaritimeReport *report)
-{
-  g_autoptr(GVariant) v = g_variant_ref_sink (report_to_variant (report));
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *name = g_path_get_basename (path);
-
-  /* A cache that cannot be written only costs the next start some time.
-   * A new file, renamed over whatever stands there: never written through
-   * a link someone put in its place. */
-  if (straits_safe_file_write_private (dir, name, g_variant_get_data (v), g_variant_get_size (v), NULL))
-    remove_stale_caches (path);
-}
-
-/* The report from the cache in @cache_dir (NULL: none) when it was made
- * from the same inputs by the same method, else computed and cached. */
-StraitsMaritimeReport *
-straits_maritime_get (const char  *maritime_dir,
-                      const char  *cache_dir,
-                      GError     **error)
-{
-  g_autofree char *checksum = input_checksum (maritime_dir, error);
-  g_autofree char *name = NULL, *path = NULL;
-  StraitsMaritimeReport *report;
-  gint64 start = g_get_monotonic_time ();
-
-  if (checksum == NULL)
-    return NULL;
-  name = g_strdup_printf ("maritime-%s.gvariant", checksum);
-  path = cache_dir ? g_build_filename (cache_dir, name, NULL) : NULL;
-  if (path != NULL && (report = read_cache (path, checksum)) != NULL)
-    {
-      report->seconds = (g_get_monotonic_time () - start) / 1e6;
-      return report;
-    }
-  report = straits_maritime_compute (maritime_dir, error);
-  if (report != NULL && path != NULL)
-    write_cache (path, report);
-  return report;
-}
-
-typedef struct {
-  char *maritime_dir;
-  char *cache_dir;
-} GetJob;
-
-static void
-get_job_free (GetJob *job)
-{
-  g_free (job->maritime_dir);
-  g_free (job->cache_dir);
-  g_free (job);
-}
-
-static void
-get_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
-{
-  GetJob *job = data;
-  GError *error = NULL;
-  StraitsMaritimeReport *report;
-
-  /* A window closed before the thread started wants nothing measured. */
-  if (g_task_return_error_if_cancelled (task))
-    return;
-  report = straits_maritime_get (job->maritime_dir, job->cache_dir, &error);
-  if (report == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, report, (GDestroyNotify) straits_maritime_report_free);
-}
-
-void
-straits_maritime_get_async (const char          *maritime_dir,
-                            const char          *cache_dir,
-                            GCancellable        *cancellable,
-                            GAsyncReadyCallback  callback,
-                            gpointer             user_data)
-{
-  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
-  GetJob *job = g_new0 (GetJob, 1);
-
-  job->maritime_dir = g_strdup (maritime_dir);
-  job->cache_dir = g_strdup (cache_dir);
-  g_task_set_task_data (task, job, (GDestroyNotify) get_job_free);
-  g_task_set_priority (task, G_PRIORITY_LOW);
-  g_task_run_in_thread (task, get_in_thread);
-}
-
-StraitsMaritimeReport *
-straits_maritime_get_finish (GAsyncResult  *result,
-                             GError       **error)
-{
-  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /* Tests ---------------------------------------------------------------------- */

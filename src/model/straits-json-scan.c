@@ -595,6 +595,142 @@ straits_json_append_pruned (GString    *out,
   return n_values;
 }
 
+/* The prescan between tokens: the scan, the containers open and what the
+ * next token may be. */
+typedef struct {
+  Scan s;
+  GString *stack;       /* '{' or '[' per level */
+  GArray *outline;
+  guint max_depth;
+  Expect expect;
+  gsize comma_at;       /* the last comma, blamed for "a comma before }" */
+} Prescan;
+
+/* Past the '}' or ']' that closes the innermost container. */
+static void
+prescan_close (Prescan *p)
+{
+  p->s.i++;
+  close_container (&p->s, p->stack);
+  outline_value_end (p->outline, p->stack, p->s.i);
+  p->expect = after_value (p->stack);
+}
+
+/* After a value in a container: a comma, or the container's end. */
+static gboolean
+prescan_comma_or_close (Prescan *p, char ch)
+{
+  GString *stack = p->stack;
+
+  if (ch == ',')
+    {
+      p->comma_at = p->s.i++;
+      p->expect = stack->str[stack->len - 1] == '{' ? EXPECT_KEY : EXPECT_VALUE;
+      return TRUE;
+    }
+  if ((ch == '}' && stack->str[stack->len - 1] == '{') || (ch == ']' && stack->str[stack->len - 1] == '['))
+    {
+      prescan_close (p);
+      return TRUE;
+    }
+  return scan_fail (&p->s, p->s.i, g_strdup_printf (_("expected “,” or “%c”"),
+                                                    stack->str[stack->len - 1] == '{' ? '}' : ']'));
+}
+
+/* A member name (or, after '{', the object's end). */
+static gboolean
+prescan_key (Prescan *p, char ch)
+{
+  Scan *s = &p->s;
+  gsize key_start;
+
+  if (ch == '}' && p->expect == EXPECT_KEY_OR_CLOSE)
+    {
+      prescan_close (p);
+      return TRUE;
+    }
+  if (ch != '"')
+    return p->expect == EXPECT_KEY && ch == '}'
+           ? scan_fail (s, p->comma_at, g_strdup (_("a comma before “}”: remove it")))
+           : scan_fail (s, s->i, g_strdup (_("expected a member name in double quotes")));
+  key_start = s->i + 1;
+  if (!scan_string (s) || !check_duplicate_key (s, key_start, s->i - 1 - key_start))
+    return FALSE;
+  if (s->keys->len - g_array_index (s->frames, KeyFrame, s->frames->len - 1).first > STRAITS_JSON_MAX_MEMBERS)
+    return scan_fail (s, key_start - 1,
+                      g_strdup_printf (_("an object with more than %u members: the format needs a few dozen at most"),
+                                       STRAITS_JSON_MAX_MEMBERS));
+  if (p->outline != NULL && p->stack->len == 1)
+    g_array_append_val (p->outline, ((StraitsJsonMember) {
+                          g_strndup (s->text + key_start, s->i - 1 - key_start), { 0, 0 }, FALSE }));
+  p->expect = EXPECT_COLON;
+  return TRUE;
+}
+
+/* A value (or, after '[', the array's end). */
+static gboolean
+prescan_value (Prescan *p, char ch)
+{
+  Scan *s = &p->s;
+
+  if (ch == ']' && p->expect == EXPECT_VALUE_OR_CLOSE)
+    {
+      prescan_close (p);
+      return TRUE;
+    }
+  if (ch != ']')
+    outline_value_start (p->outline, p->stack, s->i, ch);
+  if (ch == '{' || ch == '[')
+    {
+      if (p->stack->len >= p->max_depth)
+        return scan_fail (s, s->i, g_strdup_printf (_("nested deeper than %u levels"), p->max_depth));
+      g_string_append_c (p->stack, ch);
+      g_array_append_val (s->frames, ((KeyFrame) { s->keys->len, NULL }));
+      s->i++;
+      p->expect = ch == '{' ? EXPECT_KEY_OR_CLOSE : EXPECT_VALUE_OR_CLOSE;
+      return TRUE;
+    }
+  if (ch == ']' && p->expect == EXPECT_VALUE && p->stack->len > 0)
+    return scan_fail (s, p->comma_at, g_strdup (_("a comma before “]”: remove it")));
+  if (ch == '"' ? !scan_string (s)
+      : (ch == '-' || g_ascii_isdigit (ch)) ? !scan_number (s)
+      : !scan_literal (s))
+    return FALSE;
+  outline_value_end (p->outline, p->stack, s->i);
+  p->expect = after_value (p->stack);
+  return TRUE;
+}
+
+/* The token that starts with @ch, as the one before it allows. */
+static gboolean
+prescan_token (Prescan *p, char ch)
+{
+  switch (p->expect)
+    {
+    case EXPECT_END:
+      return scan_fail (&p->s, p->s.i, g_strdup (_("more data after the end of the JSON value")));
+
+    case EXPECT_COLON:
+      if (ch != ':')
+        return scan_fail (&p->s, p->s.i, g_strdup (_("expected “:” after a member name")));
+      p->s.i++;
+      p->expect = EXPECT_VALUE;
+      return TRUE;
+
+    case EXPECT_COMMA_OR_CLOSE:
+      return prescan_comma_or_close (p, ch);
+
+    case EXPECT_KEY_OR_CLOSE:
+    case EXPECT_KEY:
+      return prescan_key (p, ch);
+
+    case EXPECT_VALUE_OR_CLOSE:
+    case EXPECT_VALUE:
+      return prescan_value (p, ch);
+    }
+  g_return_val_if_reached (FALSE);
+}
+
 /* Checks that @text is one strict JSON value no deeper than @max_depth,
  * before it reaches json-glib's recursive parser. When @outline (from
  * straits_json_outline_new()) is given, it receives where the members of a
@@ -610,13 +746,11 @@ straits_json_prescan (const char         *text,
   g_autoptr(GString) stack = g_string_new (NULL); /* '{' or '[' per level */
   g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (Key));
   g_autoptr(GArray) frames = g_array_new (FALSE, FALSE, sizeof (KeyFrame));
-  Scan s = { text, length, 0, problem, keys, frames };
+  Prescan p = { { text, length, 0, problem, keys, frames }, stack, outline, max_depth, EXPECT_VALUE, 0 };
 
   /* Frames left open by an early return free their sets with the array. */
   g_array_set_clear_func (frames, key_frame_clear);
   g_array_set_clear_func (keys, key_clear);
-  Expect expect = EXPECT_VALUE;
-  gsize comma_at = 0;
 
   g_return_val_if_fail (problem != NULL, FALSE);
 
@@ -630,117 +764,22 @@ straits_json_prescan (const char         *text,
     }
   /* A byte-order mark is not JSON, but editors write it. */
   if (length >= 3 && memcmp (text, "\xEF\xBB\xBF", 3) == 0)
-    s.i = 3;
+    p.s.i = 3;
 
   while (TRUE)
     {
-      char ch;
-
-      while (s.i < length && (text[s.i] == ' ' || text[s.i] == '\t' || text[s.i] == '\n' || text[s.i] == '\r'))
-        s.i++;
-      if (s.i >= length)
+      while (p.s.i < length && (text[p.s.i] == ' ' || text[p.s.i] == '\t' || text[p.s.i] == '\n' || text[p.s.i] == '\r'))
+        p.s.i++;
+      if (p.s.i >= length)
         break;
-      ch = text[s.i];
-
-      switch (expect)
-        {
-        case EXPECT_END:
-          return scan_fail (&s, s.i, g_strdup (_("more data after the end of the JSON value")));
-
-        case EXPECT_COLON:
-          if (ch != ':')
-            return scan_fail (&s, s.i, g_strdup (_("expected “:” after a member name")));
-          s.i++;
-          expect = EXPECT_VALUE;
-          continue;
-
-        case EXPECT_COMMA_OR_CLOSE:
-          if (ch == ',')
-            {
-              comma_at = s.i++;
-              expect = stack->str[stack->len - 1] == '{' ? EXPECT_KEY : EXPECT_VALUE;
-              continue;
-            }
-          if ((ch == '}' && stack->str[stack->len - 1] == '{') || (ch == ']' && stack->str[stack->len - 1] == '['))
-            {
-              s.i++;
-              close_container (&s, stack);
-              outline_value_end (outline, stack, s.i);
-              expect = after_value (stack);
-              continue;
-            }
-          return scan_fail (&s, s.i, g_strdup_printf (_("expected “,” or “%c”"),
-                                                      stack->str[stack->len - 1] == '{' ? '}' : ']'));
-
-        case EXPECT_KEY_OR_CLOSE:
-        case EXPECT_KEY:
-          if (ch == '}' && expect == EXPECT_KEY_OR_CLOSE)
-            {
-              s.i++;
-              close_container (&s, stack);
-              outline_value_end (outline, stack, s.i);
-              expect = after_value (stack);
-              continue;
-            }
-          if (ch != '"')
-            return expect == EXPECT_KEY && ch == '}'
-                   ? scan_fail (&s, comma_at, g_strdup (_("a comma before “}”: remove it")))
-                   : scan_fail (&s, s.i, g_strdup (_("expected a member name in double quotes")));
-          {
-            gsize key_start = s.i + 1;
-
-            if (!scan_string (&s) || !check_duplicate_key (&s, key_start, s.i - 1 - key_start))
-              return FALSE;
-            if (s.keys->len - g_array_index (s.frames, KeyFrame, s.frames->len - 1).first > STRAITS_JSON_MAX_MEMBERS)
-              return scan_fail (&s, key_start - 1,
-                                g_strdup_printf (_("an object with more than %u members: the format needs a few dozen at most"),
-                                                 STRAITS_JSON_MAX_MEMBERS));
-            if (outline != NULL && stack->len == 1)
-              g_array_append_val (outline, ((StraitsJsonMember) {
-                                    g_strndup (text + key_start, s.i - 1 - key_start), { 0, 0 }, FALSE }));
-          }
-          expect = EXPECT_COLON;
-          continue;
-
-        case EXPECT_VALUE_OR_CLOSE:
-          if (ch == ']')
-            {
-              s.i++;
-              close_container (&s, stack);
-              outline_value_end (outline, stack, s.i);
-              expect = after_value (stack);
-              continue;
-            }
-          G_GNUC_FALLTHROUGH;
-        case EXPECT_VALUE:
-          if (ch != ']')
-            outline_value_start (outline, stack, s.i, ch);
-          if (ch == '{' || ch == '[')
-            {
-              if (stack->len >= max_depth)
-                return scan_fail (&s, s.i, g_strdup_printf (_("nested deeper than %u levels"), max_depth));
-              g_string_append_c (stack, ch);
-              g_array_append_val (s.frames, ((KeyFrame) { s.keys->len, NULL }));
-              s.i++;
-              expect = ch == '{' ? EXPECT_KEY_OR_CLOSE : EXPECT_VALUE_OR_CLOSE;
-              continue;
-            }
-          if (ch == ']' && expect == EXPECT_VALUE && stack->len > 0)
-            return scan_fail (&s, comma_at, g_strdup (_("a comma before “]”: remove it")));
-          if (ch == '"' ? !scan_string (&s)
-              : (ch == '-' || g_ascii_isdigit (ch)) ? !scan_number (&s)
-              : !scan_literal (&s))
-            return FALSE;
-          outline_value_end (outline, stack, s.i);
-          expect = after_value (stack);
-          continue;
-        }
+      if (!prescan_token (&p, text[p.s.i]))
+        return FALSE;
     }
 
-  if (expect != EXPECT_END)
-    return scan_fail (&s, length, g_strdup (s.i == 0 || (length > 0 && stack->len == 0 && expect == EXPECT_VALUE)
-                                            ? _("the file holds no JSON value")
-                                            : _("the file ends before the JSON is complete")));
+  if (p.expect != EXPECT_END)
+    return scan_fail (&p.s, length, g_strdup (p.s.i == 0 || (length > 0 && stack->len == 0 && p.expect == EXPECT_VALUE)
+                                              ? _("the file holds no JSON value")
+                                              : _("the file ends before the JSON is complete")));
   return TRUE;
 }
 

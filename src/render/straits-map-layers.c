@@ -1,4 +1,6 @@
-/* straits-map-layers.c: land, borders, disputed areas and relation arcs
+/* straits-map-layers.c: land, borders, disputed areas and highlights
+ *
+ * The relations' arcs are drawn (and picked) in straits-map-relations.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -27,8 +29,8 @@ straits_map_group_of_feature (StraitsMapRenderer *self,
   return straits_dataset_group_of_actor (self->dataset, self->grouping, a);
 }
 
-static void
-note_drawn (GArray *drawn, guint32 value)
+void
+_straits_map_note_drawn (GArray *drawn, guint32 value)
 {
   for (guint i = 0; i < drawn->len; i++)
     if (g_array_index (drawn, guint32, i) == value)
@@ -214,7 +216,7 @@ straits_map_note_drawn_groups (StraitsMapRenderer *self,
       guint32 kind = straits_map_feature_visible (self, frame, f) ? fill_class (self, f) : G_MAXUINT32;
 
       if (kind != G_MAXUINT32)
-        note_drawn (self->drawn_groups, kind);
+        _straits_map_note_drawn (self->drawn_groups, kind);
       if (straits_basemap_get_feature (basemap, f)->layer == STRAITS_LAYER_DISPUTED &&
           straits_map_feature_visible (self, frame, f) && disputed_shown (self, f))
         self->drawn_hatched = TRUE;
@@ -365,8 +367,8 @@ draw_disputed (StraitsMapRenderer *self,
     }
 }
 
-static gboolean
-actor_selected (StraitsMapRenderer *self, guint32 actor)
+gboolean
+_straits_map_actor_selected (StraitsMapRenderer *self, guint32 actor)
 {
   for (guint i = 0; i < self->selected_actors->len; i++)
     if (g_array_index (self->selected_actors, guint32, i) == actor)
@@ -518,7 +520,7 @@ void
 straits_map_draw_highlights (StraitsMapRenderer *self,
                              StraitsMapFrame    *frame)
 {
-  if (self->hover_actor != STRAITS_NO_INDEX && !actor_selected (self, self->hover_actor))
+  if (self->hover_actor != STRAITS_NO_INDEX && !_straits_map_actor_selected (self, self->hover_actor))
     outline_actor (self, frame, self->hover_actor, &self->style.hover, 1.5);
   for (guint i = 0; i < self->selected_actors->len; i++)
     outline_actor (self, frame, g_array_index (self->selected_actors, guint32, i),
@@ -569,7 +571,7 @@ straits_map_renderer_draw_hover (StraitsMapRenderer    *self,
   StraitsMapFrame frame = { 0 };
 
   g_return_if_fail (STRAITS_IS_MAP_RENDERER (self));
-  if (self->map == NULL || actor == STRAITS_NO_INDEX || actor_selected (self, actor))
+  if (self->map == NULL || actor == STRAITS_NO_INDEX || _straits_map_actor_selected (self, actor))
     return;
   straits_map_frame_init (&frame, self, cr, width, height, viewport);
   cairo_save (cr);
@@ -609,398 +611,4 @@ straits_map_renderer_get_hover_extents (StraitsMapRenderer    *self,
     return FALSE;
   *rect = (StraitsRect) { x0, y0, x1 - x0, y1 - y0 };
   return TRUE;
-}
-
-/* Relations --------------------------------------------------------------- */
-
-static gboolean
-type_shown (StraitsMapRenderer *self, guint32 type)
-{
-  if (self->relation_types == NULL)
-    return TRUE;
-  for (guint i = 0; i < self->relation_types->len; i++)
-    if (g_array_index (self->relation_types, guint32, i) == type)
-      return TRUE;
-  return FALSE;
-}
-
-/* Regional views show the relations within the region: an arc to an
- * actor far outside it (Sweden, seen from the Aegean) says nothing the
- * view is about and hides what it is. */
-static gboolean
-anchor_in_region (StraitsMapRenderer *self, double x, double y)
-{
-  StraitsBox e = straits_projected_map_get_extent (self->map);
-  double mx = (e.x1 - e.x0) * 0.15, my = (e.y1 - e.y0) * 0.15;
-
-  if (!straits_projected_map_get_region (self->map)->detailed)
-    return TRUE;
-  return x >= e.x0 - mx && x <= e.x1 + mx && y >= e.y0 - my && y <= e.y1 + my;
-}
-
-static void
-arrow_head (cairo_t *cr, double tx, double ty, double fx, double fy, double size)
-{
-  double angle = atan2 (ty - fy, tx - fx);
-
-  cairo_move_to (cr, tx, ty);
-  cairo_line_to (cr, tx - size * cos (angle - 0.45), ty - size * sin (angle - 0.45));
-  cairo_line_to (cr, tx - size * cos (angle + 0.45), ty - size * sin (angle + 0.45));
-  cairo_close_path (cr);
-  cairo_fill (cr);
-}
-
-typedef struct {
-  double ax, ay, cx, cy, bx, by; /* output units: ends and the control point */
-} Curve;
-
-/* A quadratic curve bowing to the left of a → b; relations between the
- * same pair bow further, on alternate sides, so that none hides another. */
-static Curve
-curve_between (double ax, double ay, double bx, double by, guint nth, gboolean reversed)
-{
-  double mx = (ax + bx) / 2, my = (ay + by) / 2;
-  double dx = bx - ax, dy = by - ay;
-  /* Sides are taken in the pair's own order, so that a → b and b → a
-   * bow apart rather than onto one curve. */
-  double bow = (0.18 + 0.12 * (nth / 2)) * ((nth % 2) ? -1 : 1) * (reversed ? -1 : 1);
-  Curve c = { ax, ay, mx - dy * bow, my + dx * bow, bx, by };
-
-  return c;
-}
-
-static void
-path_curve (cairo_t *cr, const Curve *c)
-{
-  cairo_move_to (cr, c->ax, c->ay);
-  cairo_curve_to (cr,
-                  c->ax + 2.0 / 3 * (c->cx - c->ax), c->ay + 2.0 / 3 * (c->cy - c->ay),
-                  c->bx + 2.0 / 3 * (c->cx - c->bx), c->by + 2.0 / 3 * (c->cy - c->by),
-                  c->bx, c->by);
-}
-
-static void
-draw_relation (StraitsMapRenderer    *self,
-               StraitsMapFrame       *frame,
-               const StraitsRelation *r,
-               guint32                index,
-               const Curve           *c,
-               gboolean               dimmed)
-{
-  cairo_t *cr = frame->cr;
-  const StraitsColour *colour = &straits_dataset_get_relation_type (self->dataset, r->type)->colour;
-  gboolean emphasised = index == self->selected_relation || index == self->hover_relation;
-  double width = (0.8 + 2.6 * r->strength) * frame->unit * (emphasised ? 1.8 : 1);
-  double alpha = dimmed ? 0.22 : 0.9;
-  const double dashes[] = { 5 * frame->unit, 3 * frame->unit };
-
-  /* A halo keeps arcs legible over any fill. */
-  path_curve (cr, c);
-  cairo_set_source_rgba (cr, self->style.halo.r, self->style.halo.g, self->style.halo.b, alpha * 0.8);
-  cairo_set_line_width (cr, width + 1.6 * frame->unit);
-  cairo_stroke (cr);
-
-  path_curve (cr, c);
-  if (r->stance == STRAITS_STANCE_ADVERSARIAL)
-    cairo_set_dash (cr, dashes, 2, 0);
-  cairo_set_source_rgba (cr, colour->r, colour->g, colour->b, alpha);
-  cairo_set_line_width (cr, width);
-  cairo_stroke (cr);
-  cairo_set_dash (cr, NULL, 0, 0);
-
-  if (!r->mutual)
-    arrow_head (cr, c->bx, c->by, c->cx, c->cy, (5 + width) * 1.0);
-}
-
-/* Relations between one pair of actors bow further apart the more there
- * are; drawing and picking number them alike through this. */
-typedef struct {
-  GHashTable *pairs;
-  GArray *keys;   /* sized for every relation, so that it never moves */
-} PairCount;
-
-static void
-pair_count_init (PairCount *pc, guint n)
-{
-  pc->pairs = g_hash_table_new (g_int64_hash, g_int64_equal);
-  pc->keys = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
-}
-
-static void
-pair_count_clear (PairCount *pc)
-{
-  g_hash_table_unref (pc->pairs);
-  g_array_unref (pc->keys);
-}
-
-/* The curve of @r in output units, or FALSE when the view does not show
- * it: a type not shown, not active at the time, an end outside the
- * region, or too short to see. */
-static gboolean
-relation_curve (StraitsMapRenderer    *self,
-                double                 width,
-                double                 height,
-                const StraitsViewport *vp,
-                const StraitsRelation *r,
-                PairCount             *pc,
-                Curve                 *c)
-{
-  double ax, ay, bx, by;
-  gint64 *key;
-  guint nth;
-
-  if (!type_shown (self, r->type) || (self->has_time && !straits_relation_is_active_at (r, &self->time)))
-    return FALSE;
-  if (!straits_map_renderer_get_actor_anchor (self, r->from, &ax, &ay) ||
-      !straits_map_renderer_get_actor_anchor (self, r->to, &bx, &by) ||
-      !anchor_in_region (self, ax, ay) || !anchor_in_region (self, bx, by))
-    return FALSE;
-  straits_viewport_to_output (vp, width, height, ax, ay, &ax, &ay);
-  straits_viewport_to_output (vp, width, height, bx, by, &bx, &by);
-  if (hypot (bx - ax, by - ay) < 2 * self->style.scale)
-    return FALSE;
-  g_array_append_val (pc->keys, (gint64) { ((gint64) MIN (r->from, r->to) << 32) | MAX (r->from, r->to) });
-  key = &g_array_index (pc->keys, gint64, pc->keys->len - 1);
-  nth = GPOINTER_TO_UINT (g_hash_table_lookup (pc->pairs, key));
-  g_hash_table_insert (pc->pairs, key, GUINT_TO_POINTER (nth + 1));
-  *c = curve_between (ax, ay, bx, by, nth, r->from > r->to);
-  return TRUE;
-}
-
-/* With one actor selected, its relations stand out; with a pair, the
- * relations between the two. */
-static gboolean
-relation_selected (StraitsMapRenderer    *self,
-                   const StraitsRelation *r)
-{
-  guint n = self->selected_actors->len;
-
-  if (n == 1)
-    return actor_selected (self, r->from) || actor_selected (self, r->to);
-  if (n >= 2)
-    return actor_selected (self, r->from) && actor_selected (self, r->to);
-  return FALSE;
-}
-
-static void
-curve_point (const Curve *c, double t, double *x, double *y)
-{
-  double u = 1 - t;
-
-  *x = u * u * c->ax + 2 * u * t * c->cx + t * t * c->bx;
-  *y = u * u * c->ay + 2 * u * t * c->cy + t * t * c->by;
-}
-
-static gboolean
-in_frame (StraitsMapFrame *frame, double x, double y)
-{
-  return x >= 0 && x <= frame->width && y >= 0 && y <= frame->height;
-}
-
-/* Whether the arc leaves the frame over @actor's own land: the reader
- * sees where it goes (Turkey below the Black Sea, Ukraine above it). */
-static gboolean
-leaves_over (StraitsMapRenderer *self, StraitsMapFrame *frame, double x, double y, guint32 actor)
-{
-  int f = self->actor_features != NULL ? self->actor_features[actor] : -1;
-  double mx, my;
-
-  if (f < 0)
-    return FALSE;
-  straits_viewport_to_map (&frame->vp, frame->width, frame->height, x, y, &mx, &my);
-  return straits_projected_map_feature_at (self->map, STRAITS_LAYER_COUNTRY, mx, my) == f;
-}
-
-/* Where the curve crosses the frame's edge between @t_in (inside) and
- * @t_out (outside). */
-static double
-crossing (StraitsMapFrame *frame, const Curve *c, double t_in, double t_out)
-{
-  for (int i = 0; i < 24; i++)
-    {
-      double t = (t_in + t_out) / 2, x, y;
-
-      curve_point (c, t, &x, &y);
-      if (in_frame (frame, x, y))
-        t_in = t;
-      else
-        t_out = t;
-    }
-  return t_in;
-}
-
-static void
-note_partner (StraitsMapRenderer *self, double x, double y, guint32 actor, gboolean over_own_land)
-{
-  StraitsEdgePartner partner = { x, y, actor, over_own_land };
-
-  for (guint i = 0; i < self->edge_partners->len; i++)
-    if (g_array_index (self->edge_partners, StraitsEdgePartner, i).actor == actor)
-      return;
-  g_array_append_val (self->edge_partners, partner);
-}
-
-/* An arc with an end outside the frame: where it leaves, an arrow when
- * it goes on to its "to" end (unless it leaves over that actor's land),
- * and the actor's name, noted for the labels' pass, so that no arc ends
- * nowhere. */
-static void
-mark_partners_outside (StraitsMapRenderer    *self,
-                       StraitsMapFrame       *frame,
-                       const StraitsRelation *r,
-                       const Curve           *c)
-{
-  gboolean a_out = !in_frame (frame, c->ax, c->ay), b_out = !in_frame (frame, c->bx, c->by);
-  double first = -1, last = -1, x, y, px, py;
-
-  if (!a_out && !b_out)
-    return;
-  /* The part inside the frame, by 64 samples. */
-  for (int i = 0; i <= 64; i++)
-    {
-      curve_point (c, i / 64.0, &x, &y);
-      if (in_frame (frame, x, y))
-        {
-          if (first < 0)
-            first = i / 64.0;
-          last = i / 64.0;
-        }
-    }
-  if (first < 0)
-    return;
-  if (a_out)
-    {
-      curve_point (c, crossing (frame, c, first, MAX (0, first - 1 / 64.0)), &x, &y);
-      note_partner (self, x, y, r->from, leaves_over (self, frame, x, y, r->from));
-    }
-  if (b_out)
-    {
-      double t = crossing (frame, c, last, MIN (1, last + 1 / 64.0));
-
-      curve_point (c, t, &x, &y);
-      if (!r->mutual && !leaves_over (self, frame, x, y, r->to))
-        {
-          curve_point (c, MAX (0, t - 0.02), &px, &py);
-          arrow_head (frame->cr, x, y, px, py, 6 * frame->unit);
-        }
-      note_partner (self, x, y, r->to, leaves_over (self, frame, x, y, r->to));
-    }
-}
-
-void
-straits_map_draw_relations (StraitsMapRenderer *self,
-                            StraitsMapFrame    *frame)
-{
-  PairCount pc;
-  gboolean selecting;
-  guint n;
-
-  if (self->dataset == NULL || self->actor_xy == NULL)
-    return;
-  selecting = self->selected_actors->len > 0 || self->selected_relation != STRAITS_NO_INDEX;
-  n = straits_dataset_get_n_relations (self->dataset);
-  pair_count_init (&pc, n);
-  /* As for the base layer: a third less time, the same look. */
-  cairo_save (frame->cr);
-  cairo_set_antialias (frame->cr, CAIRO_ANTIALIAS_FAST);
-  for (guint32 i = 0; i < n; i++)
-    {
-      const StraitsRelation *r = straits_dataset_get_relation (self->dataset, i);
-      Curve c;
-
-      if (!relation_curve (self, frame->width, frame->height, &frame->vp, r, &pc, &c))
-        continue;
-      if (MAX (MAX (c.ax, c.bx), c.cx) < 0 || MIN (MIN (c.ax, c.bx), c.cx) > frame->width ||
-          MAX (MAX (c.ay, c.by), c.cy) < 0 || MIN (MIN (c.ay, c.by), c.cy) > frame->height)
-        continue;
-      draw_relation (self, frame, r, i, &c,
-                     selecting && i != self->selected_relation && !relation_selected (self, r));
-      mark_partners_outside (self, frame, r, &c);
-      note_drawn (self->drawn_types, r->type);
-      self->n_drawn_relations++;
-    }
-  cairo_restore (frame->cr);
-  pair_count_clear (&pc);
-}
-
-/* Picking ------------------------------------------------------------------ */
-
-static double
-distance_to_curve (const Curve *c, double x, double y)
-{
-  double best = G_MAXDOUBLE;
-
-  /* The curves are gentle: 24 samples are within a unit of the truth. */
-  for (int i = 0; i <= 24; i++)
-    {
-      double t = i / 24.0, u = 1 - t;
-      double px = u * u * c->ax + 2 * u * t * c->cx + t * t * c->bx;
-      double py = u * u * c->ay + 2 * u * t * c->cy + t * t * c->by;
-
-      best = MIN (best, hypot (px - x, py - y));
-    }
-  return best;
-}
-
-static guint32
-pick_relation (StraitsMapRenderer    *self,
-               double                 width,
-               double                 height,
-               const StraitsViewport *vp,
-               double                 x,
-               double                 y)
-{
-  guint n = straits_dataset_get_n_relations (self->dataset);
-  double tolerance = 4 * self->style.scale, best = G_MAXDOUBLE;
-  guint32 found = STRAITS_NO_INDEX;
-  PairCount pc;
-
-  pair_count_init (&pc, n);
-  for (guint32 i = 0; i < n; i++)
-    {
-      Curve c;
-      double d;
-
-      if (!relation_curve (self, width, height, vp, straits_dataset_get_relation (self->dataset, i), &pc, &c))
-        continue;
-      d = distance_to_curve (&c, x, y);
-      if (d < tolerance && d < best)
-        {
-          best = d;
-          found = i;
-        }
-    }
-  pair_count_clear (&pc);
-  return found;
-}
-
-void
-straits_map_renderer_pick (StraitsMapRenderer    *self,
-                           double                 width,
-                           double                 height,
-                           const StraitsViewport *viewport,
-                           double                 ox,
-                           double                 oy,
-                           guint32               *actor,
-                           guint32               *relation)
-{
-  double x, y;
-  int feature;
-  const char *code;
-
-  *actor = *relation = STRAITS_NO_INDEX;
-  if (self->dataset == NULL || self->map == NULL)
-    return;
-  *relation = pick_relation (self, width, height, viewport, ox, oy);
-  if (*relation != STRAITS_NO_INDEX)
-    return;
-  straits_viewport_to_map (viewport, width, height, ox, oy, &x, &y);
-  /* The state drawn there: Crimea is Ukraine's under the EU convention. */
-  code = straits_projected_map_country_at (self->map, x, y, self->convention, straits_map_time (self));
-  feature = code != NULL ? straits_basemap_find_feature (straits_projected_map_get_basemap (self->map),
-                                                         STRAITS_LAYER_COUNTRY, code) : -1;
-  if (feature < 0)
-    feature = straits_projected_map_feature_at (self->map, STRAITS_LAYER_ISLAND, x, y);
-  if (feature >= 0)
-    straits_map_group_of_feature (self, (guint) feature, actor);
 }

@@ -165,20 +165,33 @@ void     straits_map_note_drawn_groups (StraitsMapRenderer   *self,
                                         StraitsMapFrame      *frame);
 void     straits_map_draw_highlights  (StraitsMapRenderer    *self,
                                        StraitsMapFrame       *frame);
-void     straits_map_draw_relations   (StraitsMapRenderer    *self,
-                                       StraitsMapFrame       *frame);
 const StraitsGroup *straits_map_group_of_feature (StraitsMapRenderer *self,
                                        guint                  feature,
                                        guint32               *actor);
+gboolean _straits_map_actor_selected  (StraitsMapRenderer    *self,
+                                       guint32                actor);
+/* Adds @value to @drawn (what the legend shows) unless it is there. */
+void     _straits_map_note_drawn      (GArray                *drawn,
+                                       guint32                value);
+
+/* straits-map-relations.c */
+void     straits_map_draw_relations   (StraitsMapRenderer    *self,
+                                       StraitsMapFrame       *frame);
 
 /* straits-map-labels.c */
 void     straits_map_draw_labels      (StraitsMapRenderer    *self,
                                        StraitsMapFrame       *frame);
-void     straits_map_draw_legend      (StraitsMapRenderer    *self,
-                                       StraitsMapFrame       *frame);
 void     straits_map_reserve_events   (StraitsMapRenderer    *self,
                                        StraitsMapFrame       *frame);
 void     straits_map_draw_events      (StraitsMapRenderer    *self,
+                                       StraitsMapFrame       *frame);
+/* A country every reader of the view expects named: the legend keeps
+ * clear of it. */
+gboolean _straits_map_named_state     (StraitsMapRenderer    *self,
+                                       const StraitsFeature  *feature);
+
+/* straits-map-legend.c */
+void     straits_map_draw_legend      (StraitsMapRenderer    *self,
                                        StraitsMapFrame       *frame);
 
 /* straits-map-flows.c */
