@@ -216,19 +216,13 @@ preparation_free (Preparation *p)
 static StraitsMapRenderer *
 copy_for_base (StraitsMapRenderer *self)
 {
-  StraitsMapRenderer *copy = straits_map_renderer_new (NULL);
+  /* A renderer of its own, on a copy of the scene: nothing the main
+   * thread changes afterwards reaches the thread's drawing. */
+  g_autoptr(StraitsMapScene) scene = straits_map_scene_copy (self->scene);
+  StraitsMapRenderer *copy = straits_map_renderer_new_for_scene (scene);
 
-  copy->map = straits_projected_map_ref (self->map);
-  g_set_object (&copy->dataset, self->dataset);
-  copy->style = self->style;
-  copy->grouping = self->grouping;
-  copy->overlays = g_strdupv (self->overlays);
-  copy->convention = self->convention;
-  copy->has_time = self->has_time;
-  copy->time = self->time;
-  copy->territories_active = self->territories_active;
   /* One processor fewer: the caller's thread goes on drawing frames. */
-  copy->n_threads = MAX (self->n_threads, 2) - 1;
+  straits_map_renderer_set_threads (copy, MAX (self->n_threads, 2) - 1);
   return copy;
 }
 
