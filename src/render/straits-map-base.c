@@ -44,7 +44,7 @@ draw_band (gpointer data)
 {
   Band *band = data;
 
-  straits_map_draw_base (band->self, &band->frame);
+  _straits_map_draw_base (band->self, &band->frame);
   cairo_destroy (band->frame.cr);
   cairo_surface_destroy (band->rows);
   return NULL;
@@ -75,7 +75,7 @@ band_init (Band                  *band,
   cairo_surface_set_device_scale (band->rows, scale, scale);
   cr = cairo_create (band->rows);
   cairo_translate (cr, 0, -y0 / scale);
-  straits_map_frame_init (&band->frame, self, cr, width, height, vp);
+  _straits_map_frame_init (&band->frame, self, cr, width, height, vp);
   top = vp->cy + height / 2 * vp->resolution;
   band->frame.view.y1 = top - y0 / scale * vp->resolution + margin;
   band->frame.view.y0 = top - y1 / scale * vp->resolution - margin;
@@ -101,7 +101,7 @@ draw_base_in_bands (StraitsMapRenderer    *self,
   for (guint b = 0; b < n; b++)
     band_init (&bands[b], self, surface, b, n, width, height, vp);
   /* Made before the threads start, which only read it. */
-  straits_map_prepare_hatch (self, &bands[0].frame);
+  _straits_map_prepare_hatch (self, &bands[0].frame);
   for (guint b = 1; b < n; b++)
     threads[b] = g_thread_new ("straits-band", draw_band, &bands[b]);
   draw_band (&bands[0]);
@@ -165,8 +165,8 @@ base_covers (StraitsMapRenderer    *self,
 /* Copies the base layer from the cache when the frame is the cached one
  * moved by less than its margin; renders the cache first when it is not. */
 gboolean
-straits_map_paint_cached_base (StraitsMapRenderer *self,
-                               StraitsMapFrame    *frame)
+_straits_map_paint_cached_base (StraitsMapRenderer *self,
+                                StraitsMapFrame    *frame)
 {
   double scale = raster_scale (frame->cr), dx, dy;
 

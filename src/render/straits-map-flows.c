@@ -19,7 +19,7 @@
 static const StraitsColour flow_colour = { 0.49, 0.12, 0.42 };  /* plum: no fill or relation type uses it */
 
 const StraitsColour *
-straits_map_flow_colour (void)
+_straits_map_flow_colour (void)
 {
   return &flow_colour;
 }
@@ -37,7 +37,7 @@ static const struct { const char iso3[4]; double lon, lat; } far_states[] = {
 };
 
 void
-straits_map_flows_free (StraitsMapRenderer *self)
+_straits_map_flows_free (StraitsMapRenderer *self)
 {
   g_clear_pointer (&self->flows, g_array_unref);
   g_clear_pointer (&self->flows_legend, g_free);
@@ -51,7 +51,7 @@ _straits_map_renderer_set_flows (StraitsMapRenderer   *self,
 {
   g_return_if_fail (STRAITS_IS_MAP_RENDERER (self));
 
-  straits_map_flows_free (self);
+  _straits_map_flows_free (self);
   self->flows = straits_map_flows_copy (flows, n_flows);
   self->flows_legend = g_strdup (legend);
 }
@@ -122,8 +122,8 @@ draw_flow_label (StraitsMapRenderer *self, StraitsMapFrame *frame, const double 
     }
   if (s > 0.9)
     return;
-  layout = straits_map_layout (self, frame->cr, label, self->style.small_label_size * frame->unit,
-                               PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, -1);
+  layout = _straits_map_layout (self, frame->cr, label, self->style.small_label_size * frame->unit,
+                                PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, -1);
   pango_layout_get_pixel_extents (layout, NULL, &logical);
   cairo_new_path (frame->cr);
   cairo_move_to (frame->cr, x - logical.width / 2.0, y - logical.height - 2 * frame->unit);
@@ -170,8 +170,8 @@ draw_flow (StraitsMapRenderer *self, StraitsMapFrame *frame, const StraitsMapFlo
 }
 
 void
-straits_map_draw_flows (StraitsMapRenderer *self,
-                        StraitsMapFrame    *frame)
+_straits_map_draw_flows (StraitsMapRenderer *self,
+                         StraitsMapFrame    *frame)
 {
   double max = 0;
 

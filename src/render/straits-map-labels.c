@@ -28,13 +28,13 @@
  * a frame otherwise. The context resolution is 72 dpi, so font sizes in
  * points are sizes in output units. */
 PangoLayout *
-straits_map_layout (StraitsMapRenderer *self,
-                    cairo_t            *cr,
-                    const char         *text,
-                    double              size,
-                    PangoWeight         weight,
-                    PangoStyle          style,
-                    int                 wrap_width)
+_straits_map_layout (StraitsMapRenderer *self,
+                     cairo_t            *cr,
+                     const char         *text,
+                     double              size,
+                     PangoWeight         weight,
+                     PangoStyle          style,
+                     int                 wrap_width)
 {
   gboolean print = straits_text_for_print (cr);
   g_autofree char *key = g_strdup_printf ("%.2f|%d|%d|%d|%d|%s", size, weight, style, wrap_width, print, text);
@@ -91,7 +91,7 @@ draw_text_with_halo (StraitsMapRenderer  *self,
                      const StraitsColour *colour)
 {
   cairo_move_to (cr, x, y);
-  straits_set_colour (cr, colour);
+  _straits_set_colour (cr, colour);
   straits_text_show_with_halo (cr, layout, &self->style.halo, 0.85, halo_width);
 }
 
@@ -167,7 +167,7 @@ paint_sprite (StraitsMapRenderer *self,
   cairo_device_to_user (cr, &x, &y);
   cairo_set_source_surface (cr, sprite, x, y);
   cairo_paint (cr);
-  straits_map_note_sprite (self, sprite, x, y);
+  _straits_map_note_sprite (self, sprite, x, y);
 }
 
 static void
@@ -216,9 +216,9 @@ place_text (StraitsMapRenderer *self,
             double              y,
             gboolean            beside)
 {
-  PangoLayout *layout = straits_map_layout (self, frame->cr, text, ts->size * frame->unit,
-                                            ts->weight, ts->style,
-                                            ts->wrap > 0 ? (int) (ts->wrap * frame->unit) : -1);
+  PangoLayout *layout = _straits_map_layout (self, frame->cr, text, ts->size * frame->unit,
+                                             ts->weight, ts->style,
+                                             ts->wrap > 0 ? (int) (ts->wrap * frame->unit) : -1);
   PangoRectangle ink, logical;
   double gap = 4 * frame->unit;
   StraitsRect candidates[3];
@@ -288,7 +288,7 @@ visible_label_point (StraitsMapRenderer *self,
 static gboolean
 drawn_as_another_state (StraitsMapRenderer *self, const StraitsFeature *f)
 {
-  StraitsTerritories *territories = straits_map_territories (self);
+  StraitsTerritories *territories = _straits_map_territories (self);
   StraitsBasemap *basemap = straits_projected_map_get_basemap (self->map);
 
   for (guint i = 0; i < straits_territories_get_n (territories); i++)
@@ -296,7 +296,7 @@ drawn_as_another_state (StraitsMapRenderer *self, const StraitsFeature *f)
       const StraitsTerritory *t = straits_territories_get (territories, i);
 
       if (g_strcmp0 (t->natural_earth, f->code) == 0 &&
-          straits_territory_redrawn (t, self->convention, straits_map_time (self)) &&
+          straits_territory_redrawn (t, self->convention, _straits_map_time (self)) &&
           straits_basemap_find_feature (basemap, STRAITS_LAYER_DISPUTED, t->feature) >= 0 &&
           g_strcmp0 (t->natural_earth, t->controller) != 0)
         return TRUE;
@@ -322,7 +322,7 @@ country_label (StraitsMapRenderer *self, const StraitsFeature *f, GPtrArray *tex
   else if (straits_country_name_translated (f->code) != NULL)
     name = straits_country_name_translated (f->code);
   if (self->convention == STRAITS_CONVENTION_EU && self->footnote_marks &&
-      straits_territories_get_footnote (straits_map_territories (self), f->code) != NULL)
+      straits_territories_get_footnote (_straits_map_territories (self), f->code) != NULL)
     {
       char *marked = g_strconcat (name, "*", NULL);
 
@@ -337,9 +337,9 @@ country_label (StraitsMapRenderer *self, const StraitsFeature *f, GPtrArray *tex
 static const char *
 disputed_label (StraitsMapRenderer *self, const StraitsFeature *f)
 {
-  const StraitsTerritory *t = straits_territories_find_feature (straits_map_territories (self), f->code);
+  const StraitsTerritory *t = straits_territories_find_feature (_straits_map_territories (self), f->code);
 
-  if (t == NULL || !straits_territory_is_active (t, straits_map_time (self)) || t->label[0] == '\0')
+  if (t == NULL || !straits_territory_is_active (t, _straits_map_time (self)) || t->label[0] == '\0')
     return NULL;
   return t->label;
 }
@@ -385,7 +385,7 @@ polygon_candidates (StraitsMapRenderer *self,
       const StraitsFeature *feature = straits_basemap_get_feature (basemap, f);
       double area;
 
-      if (feature->layer != layer || !straits_map_feature_visible (self, frame, f))
+      if (feature->layer != layer || !_straits_map_feature_visible (self, frame, f))
         continue;
       area = fabs (straits_projected_map_get_feature_area (self->map, f)) / unit_area;
       if (_straits_map_named_state (self, feature) || area >= min_area * frame->unit * frame->unit)
@@ -410,8 +410,8 @@ place_inside (StraitsMapRenderer *self,
 {
   static const double moves[][2] = { { 0, 0 }, { 0, -1 }, { 0, 1 }, { -1, 0 }, { 1, 0 },
                                      { -1, -1 }, { 1, -1 }, { -1, 1 }, { 1, 1 } };
-  PangoLayout *layout = straits_map_layout (self, frame->cr, text, ts->size * frame->unit, ts->weight, ts->style,
-                                            ts->wrap > 0 ? (int) (ts->wrap * frame->unit) : -1);
+  PangoLayout *layout = _straits_map_layout (self, frame->cr, text, ts->size * frame->unit, ts->weight, ts->style,
+                                             ts->wrap > 0 ? (int) (ts->wrap * frame->unit) : -1);
   PangoRectangle logical;
   TextStyle smaller = *ts;
 
@@ -487,9 +487,9 @@ path_city_dot (StraitsMapRenderer *self,
   /* Text leaves a current point: start afresh, or the dot gets a tail. */
   cairo_new_path (cr);
   cairo_arc (cr, x, y, r, 0, 2 * G_PI);
-  straits_set_colour (cr, &self->style.halo);
+  _straits_set_colour (cr, &self->style.halo);
   cairo_fill_preserve (cr);
-  straits_set_colour (cr, &self->style.text);
+  _straits_set_colour (cr, &self->style.text);
   cairo_set_line_width (cr, line_width);
   cairo_stroke (cr);
 }
@@ -539,9 +539,9 @@ draw_marker (StraitsMapFrame     *frame,
 {
   cairo_new_path (frame->cr);
   cairo_arc (frame->cr, x, y, r, 0, 2 * G_PI);
-  straits_set_colour (frame->cr, fill);
+  _straits_set_colour (frame->cr, fill);
   cairo_fill_preserve (frame->cr);
-  straits_set_colour (frame->cr, ring);
+  _straits_set_colour (frame->cr, ring);
   cairo_set_line_width (frame->cr, 1.2 * frame->unit);
   cairo_stroke (frame->cr);
 }
@@ -630,10 +630,10 @@ label_islets (StraitsMapRenderer *self,
 }
 
 gboolean
-straits_map_annotation_point (StraitsMapRenderer      *self,
-                              const StraitsAnnotation *a,
-                              double                  *x,
-                              double                  *y)
+_straits_map_annotation_point (StraitsMapRenderer      *self,
+                               const StraitsAnnotation *a,
+                               double                  *x,
+                               double                  *y)
 {
   StraitsBasemap *basemap = straits_projected_map_get_basemap (self->map);
 
@@ -656,12 +656,12 @@ static gboolean
 annotation_shown (StraitsMapRenderer      *self,
                   const StraitsAnnotation *a)
 {
-  if (straits_map_renderer_has_overlay (self, a->id))
+  if (_straits_map_renderer_has_overlay (self, a->id))
     return TRUE;
   if (a->kind == STRAITS_ANNOTATION_STRAIT)
-    return straits_map_renderer_has_overlay (self, "straits");
+    return _straits_map_renderer_has_overlay (self, "straits");
   if (a->kind == STRAITS_ANNOTATION_DISPUTED_AREA)
-    return straits_map_renderer_has_overlay (self, "disputed-areas");
+    return _straits_map_renderer_has_overlay (self, "disputed-areas");
   return FALSE;
 }
 
@@ -709,7 +709,7 @@ label_annotations (StraitsMapRenderer *self,
       double x, y, ox, oy, r = 3.2 * frame->unit;
       g_autofree char *text = NULL;
 
-      if (!annotation_shown (self, a) || !straits_map_annotation_point (self, a, &x, &y) ||
+      if (!annotation_shown (self, a) || !_straits_map_annotation_point (self, a, &x, &y) ||
           !output_point (frame, x, y, &ox, &oy))
         continue;
       /* The marker takes its place like a label: not under the legend,
@@ -752,8 +752,8 @@ label_edge_partners (StraitsMapRenderer *self,
 }
 
 void
-straits_map_draw_labels (StraitsMapRenderer *self,
-                         StraitsMapFrame    *frame)
+_straits_map_draw_labels (StraitsMapRenderer *self,
+                          StraitsMapFrame    *frame)
 {
   TextStyle country = { self->style.label_size, PANGO_WEIGHT_SEMIBOLD, PANGO_STYLE_NORMAL, 0,
                         &self->style.text, STRAITS_LABEL_COUNTRY };
@@ -764,10 +764,10 @@ straits_map_draw_labels (StraitsMapRenderer *self,
 
   label_cities (self, frame, TRUE);
   label_annotations (self, frame);
-  straits_map_reserve_events (self, frame);
+  _straits_map_reserve_events (self, frame);
   label_polygons (self, frame, STRAITS_LAYER_COUNTRY, 900, &country);
   label_edge_partners (self, frame);
-  if (self->overlays == NULL || straits_map_renderer_has_overlay (self, "disputed-areas"))
+  if (self->overlays == NULL || _straits_map_renderer_has_overlay (self, "disputed-areas"))
     {
       label_polygons (self, frame, STRAITS_LAYER_DISPUTED, 150, &disputed);
       label_islets (self, frame);
@@ -792,7 +792,7 @@ event_point (StraitsMapRenderer *self,
     return straits_projection_forward (straits_projected_map_get_projection (self->map), e->lon, e->lat, x, y);
   if (e->feature == NULL || (a = straits_dataset_find_annotation (self->dataset, e->feature)) == STRAITS_NO_INDEX)
     return FALSE;
-  return straits_map_annotation_point (self, straits_dataset_get_annotation (self->dataset, a), x, y);
+  return _straits_map_annotation_point (self, straits_dataset_get_annotation (self->dataset, a), x, y);
 }
 
 /* How strongly an event shows at the map's date: not at all before it
@@ -842,10 +842,10 @@ event_dot (StraitsMapRenderer *self,
 /* The event dots take their places before most labels do: a name moves
  * aside rather than have a dot drawn over it ("Bla● Sea"); a dot moves a
  * diameter aside for a capital or a world city (Istanbul). Called after
- * those are placed; the places are kept for straits_map_draw_events(). */
+ * those are placed; the places are kept for _straits_map_draw_events(). */
 void
-straits_map_reserve_events (StraitsMapRenderer *self,
-                            StraitsMapFrame    *frame)
+_straits_map_reserve_events (StraitsMapRenderer *self,
+                             StraitsMapFrame    *frame)
 {
   guint n = self->dataset != NULL ? straits_dataset_get_n_events (self->dataset) : 0;
 
@@ -861,8 +861,8 @@ straits_map_reserve_events (StraitsMapRenderer *self,
 }
 
 void
-straits_map_draw_events (StraitsMapRenderer *self,
-                         StraitsMapFrame    *frame)
+_straits_map_draw_events (StraitsMapRenderer *self,
+                          StraitsMapFrame    *frame)
 {
   if (self->dataset == NULL)
     return;

@@ -12,9 +12,9 @@
 #include "straits-map-renderer-private.h"
 
 const StraitsGroup *
-straits_map_group_of_feature (StraitsMapRenderer *self,
-                              guint               feature,
-                              guint32            *actor)
+_straits_map_group_of_feature (StraitsMapRenderer *self,
+                               guint               feature,
+                               guint32            *actor)
 {
   const StraitsFeature *f = straits_basemap_get_feature (straits_projected_map_get_basemap (self->map), feature);
   guint32 a;
@@ -96,7 +96,7 @@ fill_class (StraitsMapRenderer *self, guint f)
 
   if (feature->layer != STRAITS_LAYER_COUNTRY && feature->layer != STRAITS_LAYER_ISLAND)
     return G_MAXUINT32;
-  if ((group = straits_map_group_of_feature (self, f, &actor)) != NULL)
+  if ((group = _straits_map_group_of_feature (self, f, &actor)) != NULL)
     return group_index (self, group);
   if (feature->flags & STRAITS_FEATURE_EU && feature->layer == STRAITS_LAYER_COUNTRY)
     return DRAWN_OTHER_EU;
@@ -116,16 +116,16 @@ fill_feature_as (StraitsMapRenderer *self,
   cairo_t *cr = frame->cr;
   guint32 kind = fill_class (self, as);
 
-  straits_map_path_feature (self, frame, f);
+  _straits_map_path_feature (self, frame, f);
   if (kind == DRAWN_OTHER_EU)
-    straits_set_colour (cr, &self->style.land_eu);
+    _straits_set_colour (cr, &self->style.land_eu);
   else if (kind == DRAWN_NON_EU || kind == G_MAXUINT32)
-    straits_set_colour (cr, &self->style.land);
+    _straits_set_colour (cr, &self->style.land);
   else if (self->style.patterns)
     {
       double x0, y0, x1, y1;
 
-      straits_set_colour (cr, &self->style.land);
+      _straits_set_colour (cr, &self->style.land);
       cairo_fill_preserve (cr);
       cairo_save (cr);
       cairo_clip_extents (cr, &x0, &y0, &x1, &y1);
@@ -138,7 +138,7 @@ fill_feature_as (StraitsMapRenderer *self,
       return;
     }
   else
-    straits_set_colour (cr, &straits_dataset_get_grouping (self->dataset, self->grouping)->groups[kind].colour);
+    _straits_set_colour (cr, &straits_dataset_get_grouping (self->dataset, self->grouping)->groups[kind].colour);
   cairo_fill (cr);
 }
 
@@ -161,7 +161,7 @@ territory_redrawn (StraitsMapRenderer     *self,
 {
   StraitsBasemap *basemap = straits_projected_map_get_basemap (self->map);
 
-  if (!straits_territory_redrawn (t, self->convention, straits_map_time (self)))
+  if (!straits_territory_redrawn (t, self->convention, _straits_map_time (self)))
     return FALSE;
   *feature = straits_basemap_find_feature (basemap, STRAITS_LAYER_DISPUTED, t->feature);
   *state = straits_basemap_find_feature (basemap, STRAITS_LAYER_COUNTRY, t->state);
@@ -173,14 +173,14 @@ static void
 draw_territory_fills (StraitsMapRenderer *self,
                       StraitsMapFrame    *frame)
 {
-  StraitsTerritories *territories = straits_map_territories (self);
+  StraitsTerritories *territories = _straits_map_territories (self);
 
   for (guint i = 0; i < straits_territories_get_n (territories); i++)
     {
       int f, state;
 
       if (territory_redrawn (self, straits_territories_get (territories, i), &f, &state) &&
-          straits_map_feature_visible (self, frame, (guint) f))
+          _straits_map_feature_visible (self, frame, (guint) f))
         fill_feature_as (self, frame, (guint) f, (guint) state);
     }
 }
@@ -192,20 +192,20 @@ disputed_shown (StraitsMapRenderer *self,
                 guint               f)
 {
   const char *code = straits_basemap_get_feature (straits_projected_map_get_basemap (self->map), f)->code;
-  const StraitsTerritory *t = straits_territories_find_feature (straits_map_territories (self), code);
+  const StraitsTerritory *t = straits_territories_find_feature (_straits_map_territories (self), code);
 
-  if (self->overlays != NULL && !straits_map_renderer_has_overlay (self, "disputed-areas"))
+  if (self->overlays != NULL && !_straits_map_renderer_has_overlay (self, "disputed-areas"))
     return FALSE;
   /* Only the table's areas: Natural Earth's layer also has Ceuta, Melilla
    * and Gibraltar, which no EU reader would expect hatched. */
-  return t != NULL && straits_territory_is_active (t, straits_map_time (self));
+  return t != NULL && straits_territory_is_active (t, _straits_map_time (self));
 }
 
 /* The fills in the frame, for the legend: counted apart from drawing,
  * because a frame that re-uses the cached base layer draws no fills. */
 void
-straits_map_note_drawn_groups (StraitsMapRenderer *self,
-                               StraitsMapFrame    *frame)
+_straits_map_note_drawn_groups (StraitsMapRenderer *self,
+                                StraitsMapFrame    *frame)
 {
   StraitsBasemap *basemap = straits_projected_map_get_basemap (self->map);
   guint n = straits_basemap_get_n_features (basemap);
@@ -213,12 +213,12 @@ straits_map_note_drawn_groups (StraitsMapRenderer *self,
   self->drawn_hatched = FALSE;
   for (guint f = 0; f < n; f++)
     {
-      guint32 kind = straits_map_feature_visible (self, frame, f) ? fill_class (self, f) : G_MAXUINT32;
+      guint32 kind = _straits_map_feature_visible (self, frame, f) ? fill_class (self, f) : G_MAXUINT32;
 
       if (kind != G_MAXUINT32)
         _straits_map_note_drawn (self->drawn_groups, kind);
       if (straits_basemap_get_feature (basemap, f)->layer == STRAITS_LAYER_DISPUTED &&
-          straits_map_feature_visible (self, frame, f) && disputed_shown (self, f))
+          _straits_map_feature_visible (self, frame, f) && disputed_shown (self, f))
         self->drawn_hatched = TRUE;
     }
 }
@@ -233,7 +233,7 @@ draw_layer_fills (StraitsMapRenderer *self,
 
   for (guint f = 0; f < n; f++)
     if (straits_basemap_get_feature (basemap, f)->layer == layer &&
-        straits_map_feature_visible (self, frame, f))
+        _straits_map_feature_visible (self, frame, f))
       fill_feature (self, frame, f);
 }
 
@@ -280,8 +280,8 @@ hatch_tile (StraitsMapRenderer *self,
 /* Makes the hatching tile for @frame's scale ahead of threads that
  * share it. */
 void
-straits_map_prepare_hatch (StraitsMapRenderer *self,
-                           StraitsMapFrame    *frame)
+_straits_map_prepare_hatch (StraitsMapRenderer *self,
+                            StraitsMapFrame    *frame)
 {
   hatch_tile (self, frame);
 }
@@ -299,14 +299,14 @@ hatch_disputed (StraitsMapRenderer *self,
     {
       /* On raster targets a repeating tile hatches as well, for a fill's
        * cost instead of a clip and a stroke per line. */
-      straits_map_path_feature (self, frame, f);
+      _straits_map_path_feature (self, frame, f);
       cairo_set_source (cr, hatch_tile (self, frame));
       cairo_fill_preserve (cr);
     }
   else
     {
       cairo_save (cr);
-      straits_map_path_feature (self, frame, f);
+      _straits_map_path_feature (self, frame, f);
       cairo_path_extents (cr, &x0, &y0, &x1, &y1);
       cairo_clip_preserve (cr);
       cairo_set_source_rgba (cr, self->style.disputed.r, self->style.disputed.g, self->style.disputed.b, 0.55);
@@ -319,9 +319,9 @@ hatch_disputed (StraitsMapRenderer *self,
         }
       cairo_stroke (cr);
       cairo_restore (cr);
-      straits_map_path_feature (self, frame, f);
+      _straits_map_path_feature (self, frame, f);
     }
-  straits_set_colour (cr, &self->style.disputed);
+  _straits_set_colour (cr, &self->style.disputed);
   cairo_set_line_width (cr, 0.8 * frame->unit);
   cairo_set_dash (cr, dashes, 2, 0);
   cairo_stroke (cr);
@@ -336,7 +336,7 @@ draw_disputed (StraitsMapRenderer *self,
                StraitsMapFrame    *frame)
 {
   StraitsBasemap *basemap = straits_projected_map_get_basemap (self->map);
-  StraitsTerritories *territories = straits_map_territories (self);
+  StraitsTerritories *territories = _straits_map_territories (self);
   guint n = straits_basemap_get_n_features (basemap);
   cairo_t *cr = frame->cr;
 
@@ -346,7 +346,7 @@ draw_disputed (StraitsMapRenderer *self,
       const StraitsTerritory *t;
       int state;
 
-      if (feature->layer != STRAITS_LAYER_DISPUTED || !straits_map_feature_visible (self, frame, f))
+      if (feature->layer != STRAITS_LAYER_DISPUTED || !_straits_map_feature_visible (self, frame, f))
         continue;
       if (!disputed_shown (self, f))
         continue;
@@ -360,7 +360,7 @@ draw_disputed (StraitsMapRenderer *self,
         continue;
       cairo_save (cr);
       cairo_new_path (cr);
-      straits_map_path_feature (self, frame, (guint) state);
+      _straits_map_path_feature (self, frame, (guint) state);
       cairo_clip (cr);
       hatch_disputed (self, frame, f);
       cairo_restore (cr);
@@ -384,7 +384,7 @@ path_as_drawn (StraitsMapRenderer *self,
                StraitsMapFrame    *frame,
                guint               f)
 {
-  StraitsTerritories *territories = straits_map_territories (self);
+  StraitsTerritories *territories = _straits_map_territories (self);
   const char *code = straits_basemap_get_feature (straits_projected_map_get_basemap (self->map), f)->code;
   gboolean clipped = FALSE;
 
@@ -398,7 +398,7 @@ path_as_drawn (StraitsMapRenderer *self,
         continue;
       if (!clipped)
         cairo_rectangle (frame->cr, -frame->width, -frame->height, 3 * frame->width, 3 * frame->height);
-      straits_map_path_feature (self, frame, (guint) area);
+      _straits_map_path_feature (self, frame, (guint) area);
       clipped = TRUE;
     }
   if (clipped)
@@ -407,14 +407,14 @@ path_as_drawn (StraitsMapRenderer *self,
       cairo_clip (frame->cr);
       cairo_set_fill_rule (frame->cr, CAIRO_FILL_RULE_WINDING);
     }
-  straits_map_path_feature (self, frame, f);
+  _straits_map_path_feature (self, frame, f);
   for (guint i = 0; i < straits_territories_get_n (territories); i++)
     {
       const StraitsTerritory *t = straits_territories_get (territories, i);
       int area, state;
 
       if (g_strcmp0 (t->state, code) == 0 && territory_redrawn (self, t, &area, &state))
-        straits_map_path_feature (self, frame, (guint) area);
+        _straits_map_path_feature (self, frame, (guint) area);
     }
 }
 
@@ -431,13 +431,13 @@ outline_actor (StraitsMapRenderer  *self,
       actor >= straits_dataset_get_n_actors (self->dataset))
     return;
   f = self->actor_features[actor];
-  if (f < 0 || !straits_map_feature_visible (self, frame, (guint) f))
+  if (f < 0 || !_straits_map_feature_visible (self, frame, (guint) f))
     return;
   cairo_save (frame->cr);
   path_as_drawn (self, frame, (guint) f);
   cairo_set_source_rgba (frame->cr, colour->r, colour->g, colour->b, 0.25);
   cairo_fill_preserve (frame->cr);
-  straits_set_colour (frame->cr, colour);
+  _straits_set_colour (frame->cr, colour);
   cairo_set_line_width (frame->cr, width * frame->unit);
   cairo_stroke (frame->cr);
   cairo_restore (frame->cr);
@@ -456,9 +456,9 @@ highlight_straits (StraitsMapRenderer *self,
     {
       int f = straits_basemap_find_by_name (basemap, names[i]);
 
-      if (f < 0 || !straits_map_feature_visible (self, frame, (guint) f))
+      if (f < 0 || !_straits_map_feature_visible (self, frame, (guint) f))
         continue;
-      straits_map_path_feature (self, frame, (guint) f);
+      _straits_map_path_feature (self, frame, (guint) f);
       cairo_set_source_rgba (frame->cr, self->style.selection.r, self->style.selection.g,
                              self->style.selection.b, 0.35);
       cairo_fill (frame->cr);
@@ -466,12 +466,12 @@ highlight_straits (StraitsMapRenderer *self,
 }
 
 void
-straits_map_draw_base (StraitsMapRenderer *self,
-                       StraitsMapFrame    *frame)
+_straits_map_draw_base (StraitsMapRenderer *self,
+                        StraitsMapFrame    *frame)
 {
   cairo_t *cr = frame->cr;
 
-  straits_set_colour (cr, &self->style.sea);
+  _straits_set_colour (cr, &self->style.sea);
   cairo_paint (cr);
 
   /* On raster targets cairo's 4x4 antialiasing costs half of its best
@@ -483,7 +483,7 @@ straits_map_draw_base (StraitsMapRenderer *self,
 
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  if (straits_map_renderer_has_overlay (self, "straits"))
+  if (_straits_map_renderer_has_overlay (self, "straits"))
     highlight_straits (self, frame);
   /* The coasts and borders stroked below cover the countries' edges,
    * where antialiasing is all a fill's cost: on raster targets they are
@@ -502,12 +502,12 @@ straits_map_draw_base (StraitsMapRenderer *self,
    * bevels look the same and stroke several times faster. */
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
-  straits_set_colour (cr, &self->style.coast);
+  _straits_set_colour (cr, &self->style.coast);
   cairo_set_line_width (cr, self->style.coast_width * frame->unit);
-  straits_map_stroke_arcs (self, frame, STRAITS_ARC_COAST);
-  straits_set_colour (cr, &self->style.border);
+  _straits_map_stroke_arcs (self, frame, STRAITS_ARC_COAST);
+  _straits_set_colour (cr, &self->style.border);
   cairo_set_line_width (cr, self->style.border_width * frame->unit);
-  straits_map_stroke_arcs (self, frame, STRAITS_ARC_BORDER);
+  _straits_map_stroke_arcs (self, frame, STRAITS_ARC_BORDER);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
 
@@ -517,8 +517,8 @@ straits_map_draw_base (StraitsMapRenderer *self,
 
 /* Hover and selection: above the base layer, never cached with it. */
 void
-straits_map_draw_highlights (StraitsMapRenderer *self,
-                             StraitsMapFrame    *frame)
+_straits_map_draw_highlights (StraitsMapRenderer *self,
+                              StraitsMapFrame    *frame)
 {
   if (self->hover_actor != STRAITS_NO_INDEX && !_straits_map_actor_selected (self, self->hover_actor))
     outline_actor (self, frame, self->hover_actor, &self->style.hover, 1.5);
@@ -573,7 +573,7 @@ straits_map_renderer_draw_hover (StraitsMapRenderer    *self,
   g_return_if_fail (STRAITS_IS_MAP_RENDERER (self));
   if (self->map == NULL || actor == STRAITS_NO_INDEX || _straits_map_actor_selected (self, actor))
     return;
-  straits_map_frame_init (&frame, self, cr, width, height, viewport);
+  _straits_map_frame_init (&frame, self, cr, width, height, viewport);
   cairo_save (cr);
   cairo_rectangle (cr, 0, 0, width, height);
   cairo_clip (cr);

@@ -67,7 +67,7 @@ draw_swatch (StraitsMapRenderer *self,
 
       cairo_move_to (cr, x, y + size / 2);
       cairo_line_to (cr, x + size * 1.6, y + size / 2);
-      straits_set_colour (cr, e->colour);
+      _straits_set_colour (cr, e->colour);
       cairo_set_line_width (cr, 2.2 * frame->unit);
       if (e->dashed)
         cairo_set_dash (cr, dashes, 2, 0);
@@ -80,11 +80,11 @@ draw_swatch (StraitsMapRenderer *self,
       const double dashes[] = { 3 * frame->unit, 2 * frame->unit };
 
       cairo_rectangle (cr, x, y, size * 1.6, size);
-      straits_set_colour (cr, &self->style.land);
+      _straits_set_colour (cr, &self->style.land);
       cairo_fill_preserve (cr);
       cairo_set_source_rgba (cr, self->style.disputed.r, self->style.disputed.g, self->style.disputed.b, 0.55);
       swatch_lines (cr, x, y, size, 5 * frame->unit, 0.7 * frame->unit, TRUE, 0);
-      straits_set_colour (cr, &self->style.disputed);
+      _straits_set_colour (cr, &self->style.disputed);
       cairo_set_line_width (cr, 0.8 * frame->unit);
       cairo_set_dash (cr, dashes, 2, 0);
       cairo_stroke (cr);
@@ -92,14 +92,14 @@ draw_swatch (StraitsMapRenderer *self,
       return;
     }
   cairo_rectangle (cr, x, y, size * 1.6, size);
-  straits_set_colour (cr, self->style.patterns && e->pattern != G_MAXUINT ? &self->style.land : e->colour);
+  _straits_set_colour (cr, self->style.patterns && e->pattern != G_MAXUINT ? &self->style.land : e->colour);
   cairo_fill_preserve (cr);
   if (self->style.patterns && e->pattern != G_MAXUINT)
     {
       cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
       swatch_lines (cr, x, y, size, 4 * frame->unit, 0.8 * frame->unit, FALSE, e->pattern % 2 ? size / 2 : 0);
     }
-  straits_set_colour (cr, &self->style.border);
+  _straits_set_colour (cr, &self->style.border);
   cairo_set_line_width (cr, 0.6 * frame->unit);
   cairo_stroke (cr);
 }
@@ -308,8 +308,8 @@ legend_corner (StraitsMapRenderer *self, StraitsMapFrame *frame, double width, d
 }
 
 void
-straits_map_draw_legend (StraitsMapRenderer *self,
-                         StraitsMapFrame    *frame)
+_straits_map_draw_legend (StraitsMapRenderer *self,
+                          StraitsMapFrame    *frame)
 {
   g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) entries = NULL;
@@ -326,14 +326,14 @@ straits_map_draw_legend (StraitsMapRenderer *self,
     g_array_append_val (entries, stance_entry);
   add_sea_entries (self, entries, texts);
   if (self->n_drawn_flows > 0 && self->flows_legend != NULL)
-    g_array_append_val (entries, ((LegendEntry) { self->flows_legend, straits_map_flow_colour (), TRUE, FALSE, G_MAXUINT }));
+    g_array_append_val (entries, ((LegendEntry) { self->flows_legend, _straits_map_flow_colour (), TRUE, FALSE, G_MAXUINT }));
   if (entries->len == 0)
     return;
 
   for (guint i = 0; i < entries->len; i++)
     {
-      PangoLayout *layout = straits_map_layout (self, cr, g_array_index (entries, LegendEntry, i).text,
-                                                size, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, -1);
+      PangoLayout *layout = _straits_map_layout (self, cr, g_array_index (entries, LegendEntry, i).text,
+                                                 size, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, -1);
       PangoRectangle logical;
 
       pango_layout_get_pixel_extents (layout, NULL, &logical);
@@ -350,16 +350,16 @@ straits_map_draw_legend (StraitsMapRenderer *self,
 
   cairo_new_path (cr);
   cairo_rectangle (cr, x, y, width, height);
-  straits_set_colour (cr, &self->style.halo);
+  _straits_set_colour (cr, &self->style.halo);
   cairo_fill_preserve (cr);
-  straits_set_colour (cr, &self->style.border);
+  _straits_set_colour (cr, &self->style.border);
   cairo_set_line_width (cr, 0.6 * frame->unit);
   cairo_stroke (cr);
 
   for (guint i = 0; i < entries->len; i++)
     {
       const LegendEntry *e = &g_array_index (entries, LegendEntry, i);
-      PangoLayout *layout = straits_map_layout (self, cr, e->text, size, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, -1);
+      PangoLayout *layout = _straits_map_layout (self, cr, e->text, size, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, -1);
       PangoRectangle logical;
       double row = y + pad + i * line_height;
 
@@ -368,7 +368,7 @@ straits_map_draw_legend (StraitsMapRenderer *self,
       if (e->colour != NULL)
         draw_swatch (self, frame, e, x + pad, row + (line_height - swatch) / 2 - frame->unit, swatch);
       cairo_move_to (cr, x + 2 * pad + swatch * 1.6, row + (line_height - logical.height) / 2 - frame->unit);
-      straits_set_colour (cr, &self->style.text);
+      _straits_set_colour (cr, &self->style.text);
       straits_text_show (cr, layout);
     }
 }

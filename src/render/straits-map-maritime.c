@@ -13,7 +13,7 @@
 #include "straits-maritime-overlay.h"
 
 const StraitsColour *
-straits_map_belt_colour (guint country)
+_straits_map_belt_colour (guint country)
 {
   return straits_maritime_overlay_colour (country);
 }
@@ -71,8 +71,8 @@ straits_map_renderer_can_show_territorial_seas (StraitsMapRenderer *self)
 /* The belts are in the map's own projection: the viewport is the affine
  * map from them to the output. */
 void
-straits_map_draw_territorial_seas (StraitsMapRenderer *self,
-                                   StraitsMapFrame    *frame)
+_straits_map_draw_territorial_seas (StraitsMapRenderer *self,
+                                    StraitsMapFrame    *frame)
 {
   StraitsMaritimeReport belts = { 0 };
   cairo_matrix_t to_output;

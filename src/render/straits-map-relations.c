@@ -283,8 +283,8 @@ mark_partners_outside (StraitsMapRenderer    *self,
 }
 
 void
-straits_map_draw_relations (StraitsMapRenderer *self,
-                            StraitsMapFrame    *frame)
+_straits_map_draw_relations (StraitsMapRenderer *self,
+                             StraitsMapFrame    *frame)
 {
   PairCount pc;
   gboolean selecting;
@@ -391,11 +391,11 @@ straits_map_renderer_pick (StraitsMapRenderer    *self,
     return;
   straits_viewport_to_map (viewport, width, height, ox, oy, &x, &y);
   /* The state drawn there: Crimea is Ukraine's under the EU convention. */
-  code = straits_projected_map_country_at (self->map, x, y, self->convention, straits_map_time (self));
+  code = straits_projected_map_country_at (self->map, x, y, self->convention, _straits_map_time (self));
   feature = code != NULL ? straits_basemap_find_feature (straits_projected_map_get_basemap (self->map),
                                                          STRAITS_LAYER_COUNTRY, code) : -1;
   if (feature < 0)
     feature = straits_projected_map_feature_at (self->map, STRAITS_LAYER_ISLAND, x, y);
   if (feature >= 0)
-    straits_map_group_of_feature (self, (guint) feature, actor);
+    _straits_map_group_of_feature (self, (guint) feature, actor);
 }

@@ -115,10 +115,10 @@ typedef struct {
   double x, y;
 } StraitsPaintedSprite;
 
-void straits_map_note_sprite (StraitsMapRenderer *self,
-                              cairo_surface_t    *surface,
-                              double              x,
-                              double              y);
+void _straits_map_note_sprite (StraitsMapRenderer *self,
+                               cairo_surface_t    *surface,
+                               double              x,
+                               double              y);
 
 /* One draw call's state. */
 typedef struct {
@@ -133,39 +133,39 @@ typedef struct {
   guint64 n_vertices;
 } StraitsMapFrame;
 
-void     straits_map_frame_init       (StraitsMapFrame       *frame,
+void     _straits_map_frame_init      (StraitsMapFrame       *frame,
                                        StraitsMapRenderer    *self,
                                        cairo_t               *cr,
                                        double                 width,
                                        double                 height,
                                        const StraitsViewport *vp);
-gboolean straits_box_intersects       (const StraitsBox      *a,
+gboolean _straits_box_intersects      (const StraitsBox      *a,
                                        const StraitsBox      *b);
-void     straits_map_path_feature     (StraitsMapRenderer    *self,
+void     _straits_map_path_feature    (StraitsMapRenderer    *self,
                                        StraitsMapFrame       *frame,
                                        guint                  feature);
-gboolean straits_map_feature_visible  (StraitsMapRenderer    *self,
+gboolean _straits_map_feature_visible (StraitsMapRenderer    *self,
                                        StraitsMapFrame       *frame,
                                        guint                  feature);
-void     straits_map_stroke_arcs      (StraitsMapRenderer    *self,
+void     _straits_map_stroke_arcs     (StraitsMapRenderer    *self,
                                        StraitsMapFrame       *frame,
                                        guint8                 flag);
-gboolean straits_map_renderer_has_overlay (StraitsMapRenderer *self,
+gboolean _straits_map_renderer_has_overlay (StraitsMapRenderer *self,
                                        const char            *overlay);
 
 /* The disputed and occupied areas table of the map's basemap, or NULL;
  * the time shown, or NULL for now. */
-StraitsTerritories *straits_map_territories (StraitsMapRenderer *self);
-const StraitsDate  *straits_map_time        (StraitsMapRenderer *self);
+StraitsTerritories *_straits_map_territories (StraitsMapRenderer *self);
+const StraitsDate  *_straits_map_time       (StraitsMapRenderer *self);
 
 /* straits-map-layers.c */
-void     straits_map_draw_base        (StraitsMapRenderer    *self,
+void     _straits_map_draw_base       (StraitsMapRenderer    *self,
                                        StraitsMapFrame       *frame);
-void     straits_map_note_drawn_groups (StraitsMapRenderer   *self,
-                                        StraitsMapFrame      *frame);
-void     straits_map_draw_highlights  (StraitsMapRenderer    *self,
+void     _straits_map_note_drawn_groups (StraitsMapRenderer   *self,
+                                         StraitsMapFrame      *frame);
+void     _straits_map_draw_highlights (StraitsMapRenderer    *self,
                                        StraitsMapFrame       *frame);
-const StraitsGroup *straits_map_group_of_feature (StraitsMapRenderer *self,
+const StraitsGroup *_straits_map_group_of_feature (StraitsMapRenderer *self,
                                        guint                  feature,
                                        guint32               *actor);
 gboolean _straits_map_actor_selected  (StraitsMapRenderer    *self,
@@ -175,15 +175,15 @@ void     _straits_map_note_drawn      (GArray                *drawn,
                                        guint32                value);
 
 /* straits-map-relations.c */
-void     straits_map_draw_relations   (StraitsMapRenderer    *self,
+void     _straits_map_draw_relations  (StraitsMapRenderer    *self,
                                        StraitsMapFrame       *frame);
 
 /* straits-map-labels.c */
-void     straits_map_draw_labels      (StraitsMapRenderer    *self,
+void     _straits_map_draw_labels     (StraitsMapRenderer    *self,
                                        StraitsMapFrame       *frame);
-void     straits_map_reserve_events   (StraitsMapRenderer    *self,
+void     _straits_map_reserve_events  (StraitsMapRenderer    *self,
                                        StraitsMapFrame       *frame);
-void     straits_map_draw_events      (StraitsMapRenderer    *self,
+void     _straits_map_draw_events     (StraitsMapRenderer    *self,
                                        StraitsMapFrame       *frame);
 /* A country every reader of the view expects named: the legend keeps
  * clear of it. */
@@ -191,7 +191,7 @@ gboolean _straits_map_named_state     (StraitsMapRenderer    *self,
                                        const StraitsFeature  *feature);
 
 /* straits-map-legend.c */
-void     straits_map_draw_legend      (StraitsMapRenderer    *self,
+void     _straits_map_draw_legend     (StraitsMapRenderer    *self,
                                        StraitsMapFrame       *frame);
 
 /* straits-map-flows.c */
@@ -199,23 +199,23 @@ void     _straits_map_renderer_set_flows (StraitsMapRenderer  *self,
                                        const StraitsMapFlow  *flows,
                                        guint                  n_flows,
                                        const char            *legend);
-void     straits_map_draw_flows       (StraitsMapRenderer    *self,
+void     _straits_map_draw_flows      (StraitsMapRenderer    *self,
                                        StraitsMapFrame       *frame);
-void     straits_map_flows_free       (StraitsMapRenderer    *self);
-const StraitsColour *straits_map_flow_colour (void);
+void     _straits_map_flows_free      (StraitsMapRenderer    *self);
+const StraitsColour *_straits_map_flow_colour (void);
 
 /* straits-map-maritime.c */
 void     _straits_map_renderer_set_territorial_seas (StraitsMapRenderer *self,
                                        const StraitsMaritimeReport *report,
                                        guint                  limits);
-void     straits_map_draw_territorial_seas (StraitsMapRenderer *self,
+void     _straits_map_draw_territorial_seas (StraitsMapRenderer *self,
                                        StraitsMapFrame       *frame);
-const StraitsColour *straits_map_belt_colour (guint country);
-gboolean straits_map_annotation_point (StraitsMapRenderer    *self,
-                                       const StraitsAnnotation *a,
-                                       double                *x,
-                                       double                *y);
-PangoLayout *straits_map_layout       (StraitsMapRenderer    *self,
+const StraitsColour *_straits_map_belt_colour (guint country);
+gboolean _straits_map_annotation_point (StraitsMapRenderer    *self,
+                                        const StraitsAnnotation *a,
+                                        double                *x,
+                                        double                *y);
+PangoLayout *_straits_map_layout      (StraitsMapRenderer    *self,
                                        cairo_t               *cr,
                                        const char            *text,
                                        double                 size,
@@ -224,14 +224,14 @@ PangoLayout *straits_map_layout       (StraitsMapRenderer    *self,
                                        int                    wrap_width);
 
 static inline void
-straits_set_colour (cairo_t *cr, const StraitsColour *c)
+_straits_set_colour (cairo_t *cr, const StraitsColour *c)
 {
   cairo_set_source_rgb (cr, c->r, c->g, c->b);
 }
 
-gboolean straits_map_paint_cached_base (StraitsMapRenderer *self,
-                                        StraitsMapFrame    *frame);
-void straits_map_prepare_hatch (StraitsMapRenderer *self,
-                                StraitsMapFrame    *frame);
+gboolean _straits_map_paint_cached_base (StraitsMapRenderer *self,
+                                         StraitsMapFrame    *frame);
+void _straits_map_prepare_hatch (StraitsMapRenderer *self,
+                                 StraitsMapFrame    *frame);
 
 G_END_DECLS

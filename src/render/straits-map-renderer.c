@@ -32,10 +32,10 @@ clear_painted_sprite (gpointer data)
 }
 
 void
-straits_map_note_sprite (StraitsMapRenderer *self,
-                         cairo_surface_t    *surface,
-                         double              x,
-                         double              y)
+_straits_map_note_sprite (StraitsMapRenderer *self,
+                          cairo_surface_t    *surface,
+                          double              x,
+                          double              y)
 {
   StraitsPaintedSprite painted = { cairo_surface_reference (surface), x, y };
 
@@ -71,7 +71,7 @@ straits_map_renderer_finalize (GObject *object)
   g_clear_pointer (&self->hatch, cairo_pattern_destroy);
   g_clear_pointer (&self->city_dot, cairo_surface_destroy);
 
-  straits_map_flows_free (self);
+  _straits_map_flows_free (self);
   G_OBJECT_CLASS (straits_map_renderer_parent_class)->finalize (object);
 }
 
@@ -264,13 +264,13 @@ renderer_set_overlays (StraitsMapRenderer *self,
 }
 
 StraitsTerritories *
-straits_map_territories (StraitsMapRenderer *self)
+_straits_map_territories (StraitsMapRenderer *self)
 {
   return self->map != NULL ? straits_basemap_get_territories (straits_projected_map_get_basemap (self->map)) : NULL;
 }
 
 const StraitsDate *
-straits_map_time (StraitsMapRenderer *self)
+_straits_map_time (StraitsMapRenderer *self)
 {
   return self->has_time ? &self->time : NULL;
 }
@@ -280,11 +280,11 @@ straits_map_time (StraitsMapRenderer *self)
 static guint64
 territories_active (StraitsMapRenderer *self)
 {
-  StraitsTerritories *territories = straits_map_territories (self);
+  StraitsTerritories *territories = _straits_map_territories (self);
   guint64 mask = 0;
 
   for (guint i = 0; i < MIN (straits_territories_get_n (territories), 64); i++)
-    if (straits_territory_is_active (straits_territories_get (territories, i), straits_map_time (self)))
+    if (straits_territory_is_active (straits_territories_get (territories, i), _straits_map_time (self)))
       mask |= G_GUINT64_CONSTANT (1) << i;
   return mask;
 }
@@ -376,7 +376,7 @@ straits_map_renderer_get_convention (StraitsMapRenderer *self)
 char *
 straits_map_renderer_describe_convention (StraitsMapRenderer *self)
 {
-  StraitsTerritories *territories = straits_map_territories (self);
+  StraitsTerritories *territories = _straits_map_territories (self);
   StraitsBasemap *basemap;
   StraitsBox extent;
   GString *s;
@@ -399,7 +399,7 @@ straits_map_renderer_describe_convention (StraitsMapRenderer *self)
 
       if (feature->layer == STRAITS_LAYER_COUNTRY &&
           (note = straits_territories_get_footnote (territories, feature->code)) != NULL &&
-          straits_box_intersects (straits_projected_map_get_feature_box (self->map, f), &extent))
+          _straits_box_intersects (straits_projected_map_get_feature_box (self->map, f), &extent))
         g_string_append_printf (s, " %s", note);
     }
   return g_string_free (s, FALSE);
@@ -497,8 +497,8 @@ straits_map_renderer_set_cache_base (StraitsMapRenderer *self,
 }
 
 gboolean
-straits_map_renderer_has_overlay (StraitsMapRenderer *self,
-                                  const char         *overlay)
+_straits_map_renderer_has_overlay (StraitsMapRenderer *self,
+                                   const char         *overlay)
 {
   return self->overlays != NULL && g_strv_contains ((const char *const *) self->overlays, overlay);
 }
@@ -624,12 +624,12 @@ straits_map_renderer_fit (StraitsMapRenderer *self,
 /* Drawing ---------------------------------------------------------------- */
 
 void
-straits_map_frame_init (StraitsMapFrame       *frame,
-                        StraitsMapRenderer    *self,
-                        cairo_t               *cr,
-                        double                 width,
-                        double                 height,
-                        const StraitsViewport *vp)
+_straits_map_frame_init (StraitsMapFrame       *frame,
+                         StraitsMapRenderer    *self,
+                         cairo_t               *cr,
+                         double                 width,
+                         double                 height,
+                         const StraitsViewport *vp)
 {
   double margin = 8 * vp->resolution;
 
@@ -648,8 +648,8 @@ straits_map_frame_init (StraitsMapFrame       *frame,
 }
 
 gboolean
-straits_box_intersects (const StraitsBox *a,
-                        const StraitsBox *b)
+_straits_box_intersects (const StraitsBox *a,
+                         const StraitsBox *b)
 {
   return a->x0 <= b->x1 && b->x0 <= a->x1 && a->y0 <= b->y1 && b->y0 <= a->y1;
 }
@@ -707,9 +707,9 @@ path_arc (StraitsMapRenderer *self,
 }
 
 void
-straits_map_path_feature (StraitsMapRenderer *self,
-                          StraitsMapFrame    *frame,
-                          guint               feature)
+_straits_map_path_feature (StraitsMapRenderer *self,
+                           StraitsMapFrame    *frame,
+                           guint               feature)
 {
   StraitsBasemap *basemap = straits_projected_map_get_basemap (self->map);
   const StraitsFeature *f = straits_basemap_get_feature (basemap, feature);
@@ -725,25 +725,25 @@ straits_map_path_feature (StraitsMapRenderer *self,
 }
 
 gboolean
-straits_map_feature_visible (StraitsMapRenderer *self,
-                             StraitsMapFrame    *frame,
-                             guint               feature)
+_straits_map_feature_visible (StraitsMapRenderer *self,
+                              StraitsMapFrame    *frame,
+                              guint               feature)
 {
   return !frame->culling ||
-         straits_box_intersects (straits_projected_map_get_feature_box (self->map, feature), &frame->view);
+         _straits_box_intersects (straits_projected_map_get_feature_box (self->map, feature), &frame->view);
 }
 
 /* Strokes every arc with @flag once. */
 void
-straits_map_stroke_arcs (StraitsMapRenderer *self,
-                         StraitsMapFrame    *frame,
-                         guint8              flag)
+_straits_map_stroke_arcs (StraitsMapRenderer *self,
+                          StraitsMapFrame    *frame,
+                          guint8              flag)
 {
   StraitsBasemap *basemap = straits_projected_map_get_basemap (self->map);
   const guint8 *flags = straits_basemap_get_arc_flags (basemap);
   const StraitsBox *boxes = straits_projected_map_get_arc_boxes (self->map);
   guint n = straits_basemap_get_n_arcs (basemap);
-  StraitsTerritories *territories = straits_map_territories (self);
+  StraitsTerritories *territories = _straits_map_territories (self);
   const gint16 *along = (flag & STRAITS_ARC_BORDER) && territories != NULL
                         ? straits_projected_map_get_arc_territories (self->map) : NULL;
 
@@ -751,13 +751,13 @@ straits_map_stroke_arcs (StraitsMapRenderer *self,
     {
       if (!(flags[a] & flag))
         continue;
-      if (frame->culling && !straits_box_intersects (&boxes[a], &frame->view))
+      if (frame->culling && !_straits_box_intersects (&boxes[a], &frame->view))
         continue;
       /* A border along a territory the map draws as its state (Crimea's
        * with Russia, under the EU's convention) is not a border there. */
       if (along != NULL && along[a] >= 0 &&
           straits_territory_redrawn (straits_territories_get (territories, (guint) along[a]), self->convention,
-                                     straits_map_time (self)))
+                                     _straits_map_time (self)))
         continue;
       path_arc (self, frame, (gint32) a, TRUE);
       /* One stroke per arc: cairo rasterises many small strokes faster
@@ -779,7 +779,7 @@ straits_map_renderer_draw (StraitsMapRenderer    *self,
   g_return_if_fail (STRAITS_IS_MAP_RENDERER (self));
   g_return_if_fail (self->map != NULL);
 
-  straits_map_frame_init (&frame, self, cr, width, height, viewport);
+  _straits_map_frame_init (&frame, self, cr, width, height, viewport);
   frame.placer = placer;
   if (self->has_reserved)
     straits_label_placer_block (placer, &self->reserved);
@@ -796,20 +796,20 @@ straits_map_renderer_draw (StraitsMapRenderer    *self,
   cairo_save (cr);
   cairo_rectangle (cr, 0, 0, width, height);
   cairo_clip (cr);
-  if (!straits_map_paint_cached_base (self, &frame))
-    straits_map_draw_base (self, &frame);
-  straits_map_note_drawn_groups (self, &frame);
-  straits_map_draw_highlights (self, &frame);
-  straits_map_draw_territorial_seas (self, &frame);
+  if (!_straits_map_paint_cached_base (self, &frame))
+    _straits_map_draw_base (self, &frame);
+  _straits_map_note_drawn_groups (self, &frame);
+  _straits_map_draw_highlights (self, &frame);
+  _straits_map_draw_territorial_seas (self, &frame);
   g_array_set_size (self->edge_partners, 0);
-  straits_map_draw_relations (self, &frame);
-  straits_map_draw_flows (self, &frame);
+  _straits_map_draw_relations (self, &frame);
+  _straits_map_draw_flows (self, &frame);
   if (self->show_legend)
-    straits_map_draw_legend (self, &frame);
+    _straits_map_draw_legend (self, &frame);
   g_array_set_size (self->event_xy, 0);
   if (!self->hide_labels)
-    straits_map_draw_labels (self, &frame);
-  straits_map_draw_events (self, &frame);
+    _straits_map_draw_labels (self, &frame);
+  _straits_map_draw_events (self, &frame);
   cairo_restore (cr);
   self->last_vertices = frame.n_vertices;
   self->last_viewport = *viewport;
