@@ -54,7 +54,7 @@ show_bookmark (StraitsWindow *self, const StraitsBookmark *b)
   StraitsBookmarkTarget target;
   StraitsDate date;
 
-  straits_window_show_view (self, b->view);
+  _straits_window_show_view (self, b->view);
   if (b->has_viewport)
     straits_map_view_set_viewport (self->map_view, &(StraitsViewport) { b->cx, b->cy, b->resolution });
   if (b->time != NULL && straits_date_parse (b->time, &date))
@@ -85,7 +85,7 @@ show_slide (StraitsWindow *self, guint index)
     {
       const StraitsViewInfo *info = g_ptr_array_index (self->views, slide->index);
 
-      straits_window_show_view (self, info->id);
+      _straits_window_show_view (self, info->id);
       straits_map_view_reset (self->map_view);
       title = info->title;
     }

@@ -72,7 +72,7 @@ struct _StraitsWindow
 };
 
 /* straits-window.c */
-void                    straits_window_show_view              (StraitsWindow      *self,
+void                    _straits_window_show_view             (StraitsWindow      *self,
                                                                const char         *id);
 const StraitsViewInfo  *_straits_window_find_view_info         (StraitsWindow      *self,
                                                                const char         *id);

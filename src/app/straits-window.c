@@ -401,8 +401,8 @@ rebuild_view_pages (StraitsWindow *self)
 }
 
 void
-straits_window_show_view (StraitsWindow *self,
-                          const char    *id)
+_straits_window_show_view (StraitsWindow *self,
+                           const char    *id)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(StraitsMapScene) scene = NULL;
@@ -441,7 +441,7 @@ on_visible_view_changed (StraitsWindow *self)
   const char *id = adw_view_stack_get_visible_child_name (self->view_stack);
 
   if (!self->rebuilding_views && id != NULL && g_strcmp0 (id, self->current_view) != 0)
-    straits_window_show_view (self, id);
+    _straits_window_show_view (self, id);
 }
 
 /* Showing a dataset ------------------------------------------------------- */
@@ -540,7 +540,7 @@ _straits_window_show_dataset (StraitsWindow  *self,
   g_clear_pointer (&self->current_view, g_free);
   if (view == NULL && self->settings != NULL)
     view = g_settings_get_string (self->settings, "last-view");
-  straits_window_show_view (self, view);
+  _straits_window_show_view (self, view);
   /* A reload keeps the place and the selection. */
   if (same_file)
     {

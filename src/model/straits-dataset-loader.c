@@ -746,7 +746,7 @@ straits_dataset_load_bytes (GBytes      *bytes,
                    display_name);
     }
 
-  ds = straits_dataset_new_empty (display_name);
+  ds = _straits_dataset_new_empty (display_name);
   actor_countries = g_ptr_array_new ();
   budget = MAX (LOAD_BUDGET_FLOOR, LOAD_BUDGET_FACTOR * length);
   L = (Loader) { ds, display_name, diags, 0, FALSE, actor_countries, budget, 0, FALSE,
@@ -759,7 +759,7 @@ straits_dataset_load_bytes (GBytes      *bytes,
       g_clear_error (&parse_error);
       g_ptr_array_set_size (diags, 0);
       g_clear_object (&ds);
-      ds = straits_dataset_new_empty (display_name);
+      ds = _straits_dataset_new_empty (display_name);
       g_ptr_array_set_size (actor_countries, 0);
       g_hash_table_remove_all (warning_kinds);
       L = (Loader) { ds, display_name, diags, 0, FALSE, actor_countries, budget, 0, FALSE,
@@ -783,7 +783,7 @@ straits_dataset_load_bytes (GBytes      *bytes,
 
   finish_pools (ds);
   translate_country_names (ds);
-  straits_dataset_build_index (ds);
+  _straits_dataset_build_index (ds);
   if (out_diags != NULL)
     *out_diags = g_steal_pointer (&diags);
   return g_steal_pointer (&ds);

@@ -64,8 +64,8 @@ struct _StraitsDataset
   guint32 *group_members;  /* pairs: actor, group */
 };
 
-StraitsDataset *straits_dataset_new_empty   (const char     *filename);
-void            straits_dataset_build_index (StraitsDataset *self);
+StraitsDataset *_straits_dataset_new_empty   (const char     *filename);
+void            _straits_dataset_build_index (StraitsDataset *self);
 guint32         straits_dataset_lookup      (GHashTable     *ids,
                                              const char     *id);
 

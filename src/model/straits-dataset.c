@@ -40,7 +40,7 @@ new_id_table (void)
 }
 
 StraitsDataset *
-straits_dataset_new_empty (const char *filename)
+_straits_dataset_new_empty (const char *filename)
 {
   StraitsDataset *self = g_object_new (STRAITS_TYPE_DATASET, NULL);
 
@@ -387,7 +387,7 @@ index_groups (StraitsDataset *self)
 }
 
 void
-straits_dataset_build_index (StraitsDataset *self)
+_straits_dataset_build_index (StraitsDataset *self)
 {
   index_relations_by_actor (self);
   index_events (self);
