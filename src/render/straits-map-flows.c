@@ -1,6 +1,6 @@
 /* straits-map-flows.c
  *
- * Arms transfers as wide, translucent arcs with an arrowhead at the
+ * Arms transfers as wide, translucent curves with an arrowhead at the
  * recipient, in one colour of their own and bowing the other way from
  * relations, so that the two never read as one another. Widths grow with
  * the square root of TIV, so that areas, not lengths, compare.
@@ -25,7 +25,7 @@ _straits_map_flow_colour (void)
 }
 
 /* States beyond the basemap's region that supply or receive much: an
- * approximate centre, so that their arcs leave the map in their direction. */
+ * approximate centre, so that their curves leave the map in their direction. */
 static const struct { const char iso3[4]; double lon, lat; } far_states[] = {
   { "USA", -98, 39 }, { "CAN", -100, 56 }, { "MEX", -102, 23 }, { "BRA", -52, -10 }, { "ARG", -64, -34 },
   { "CHL", -71, -33 }, { "COL", -73, 4 }, { "PER", -75, -10 }, { "VEN", -66, 7 }, { "CHN", 104, 35 },
@@ -103,7 +103,7 @@ curve_point (const double *p, double t, double *x, double *y)
   *y = u * u * p[1] + 2 * u * t * p[3] + t * t * p[5];
 }
 
-/* The flow's label where its arc first shows, from the partner's end
+/* The flow's label where its curve first shows, from the partner's end
  * (the supplier's, or the recipient's for the selection's exports). */
 static void
 draw_flow_label (StraitsMapRenderer *self, StraitsMapFrame *frame, const double *p, const char *label,
@@ -142,7 +142,7 @@ draw_flow (StraitsMapRenderer *self, StraitsMapFrame *frame, const StraitsMapFlo
   double p[6] = { ax, ay, (ax + bx) / 2 + dy * bow, (ay + by) / 2 - dx * bow, bx, by };
   double ex, ey, angle;
 
-  /* The arc stops short of the recipient's point, for the arrowhead. */
+  /* The curve stops short of the recipient's point, for the arrowhead. */
   angle = atan2 (by - p[3], bx - p[2]);
   ex = bx - cos (angle) * head * 0.8;
   ey = by - sin (angle) * head * 0.8;

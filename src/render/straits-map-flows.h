@@ -1,4 +1,4 @@
-/* straits-map-flows.h: arms transfers drawn on the map as directed arcs
+/* straits-map-flows.h: arms transfers drawn on the map as directed curves
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -723,8 +723,9 @@ label_annotations (StraitsMapRenderer *self,
     }
 }
 
-/* The actors at the far end of arcs that leave the frame, named where
- * the arc leaves it (a little inside), so that no arc ends nowhere. */
+/* The actors at the far end of relation curves that leave the frame,
+ * named where the curve leaves it (a little inside), so that no curve
+ * ends nowhere. */
 static void
 label_edge_partners (StraitsMapRenderer *self,
                      StraitsMapFrame    *frame)

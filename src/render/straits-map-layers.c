@@ -1,6 +1,6 @@
 /* straits-map-layers.c: land, borders, disputed areas and highlights
  *
- * The relations' arcs are drawn (and picked) in straits-map-relations.c.
+ * The relation curves are drawn (and picked) in straits-map-relations.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -1,4 +1,4 @@
-/* straits-map-relations.c: the relations' arcs, drawn and picked
+/* straits-map-relations.c: the relation curves, drawn and picked
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,7 +19,7 @@ type_shown (StraitsMapRenderer *self, guint32 type)
   return FALSE;
 }
 
-/* Regional views show the relations within the region: an arc to an
+/* Regional views show the relations within the region: a curve to an
  * actor far outside it (Sweden, seen from the Aegean) says nothing the
  * view is about and hides what it is. */
 static gboolean
@@ -89,7 +89,7 @@ draw_relation (StraitsMapRenderer    *self,
   double alpha = dimmed ? 0.22 : 0.9;
   const double dashes[] = { 5 * frame->unit, 3 * frame->unit };
 
-  /* A halo keeps arcs legible over any fill. */
+  /* A halo keeps curves legible over any fill. */
   path_curve (cr, c);
   cairo_set_source_rgba (cr, self->style.halo.r, self->style.halo.g, self->style.halo.b, alpha * 0.8);
   cairo_set_line_width (cr, width + 1.6 * frame->unit);
@@ -192,7 +192,7 @@ in_frame (StraitsMapFrame *frame, double x, double y)
   return x >= 0 && x <= frame->width && y >= 0 && y <= frame->height;
 }
 
-/* Whether the arc leaves the frame over @actor's own land: the reader
+/* Whether the curve leaves the frame over @actor's own land: the reader
  * sees where it goes (Turkey below the Black Sea, Ukraine above it). */
 static gboolean
 leaves_over (StraitsMapRenderer *self, StraitsMapFrame *frame, double x, double y, guint32 actor)
@@ -235,9 +235,9 @@ note_partner (StraitsMapRenderer *self, double x, double y, guint32 actor, gbool
   g_array_append_val (self->edge_partners, partner);
 }
 
-/* An arc with an end outside the frame: where it leaves, an arrow when
+/* A curve with an end outside the frame: where it leaves, an arrow when
  * it goes on to its "to" end (unless it leaves over that actor's land),
- * and the actor's name, noted for the labels' pass, so that no arc ends
+ * and the actor's name, noted for the labels' pass, so that no curve ends
  * nowhere. */
 static void
 mark_partners_outside (StraitsMapRenderer    *self,

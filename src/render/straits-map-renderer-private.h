@@ -66,7 +66,7 @@ struct _StraitsMapRenderer
   guint64 last_vertices;
   GArray *sprites;          /* StraitsPaintedSprite: labels and city dots, as copied */
   GArray *event_xy;         /* x, y pairs per event: its dot this frame (NAN: none) */
-  GArray *edge_partners;    /* StraitsEdgePartner: arcs' ends outside the frame */
+  GArray *edge_partners;    /* StraitsEdgePartner: curves' ends outside the frame */
   double legend_key[6];     /* what the legend's corner was chosen for (not the centre) */
   guint legend_corner;      /* and the corner chosen, kept while the map only pans */
   StraitsViewport last_viewport;
@@ -92,7 +92,7 @@ struct _StraitsMapRenderer
   guint n_drawn_flows;
 };
 
-/* Where an arc leaves the frame towards an actor outside it. */
+/* Where a relation curve leaves the frame towards an actor outside it. */
 typedef struct {
   double x, y;
   guint32 actor;

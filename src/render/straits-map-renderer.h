@@ -135,7 +135,7 @@ gboolean           straits_map_renderer_get_hover_extents (StraitsMapRenderer *s
                                                          guint32              actor,
                                                          StraitsRect         *rect);
 
-/* What lies under a point of the output: a relation's arc (within a few
+/* What lies under a point of the output: a relation's curve (within a few
  * units) before a country. Either may be STRAITS_NO_INDEX. */
 void               straits_map_renderer_pick            (StraitsMapRenderer  *self,
                                                          double               width,

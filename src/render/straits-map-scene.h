@@ -64,7 +64,7 @@ typedef struct {
   char *from;
   char *to;
   char *label;      /* the flow's text on the map, e.g. "Germany 835.9"; may be NULL */
-  double tiv;       /* SIPRI TIV, millions: the arc's width */
+  double tiv;       /* SIPRI TIV, millions: the curve's width */
   gboolean label_at_recipient; /* the label by the recipient's end, else the supplier's */
 } StraitsMapFlow;
 
