@@ -13,7 +13,7 @@
 #include "straits-atlas.h"
 #include "straits-map-view.h"
 #include "straits-renderer-choice.h"
-#include "straits-view-setup.h"
+#include "straits-view-info.h"
 
 #define PAN_FRAMES 120
 #define ZOOM_FRAMES 60
@@ -184,8 +184,8 @@ activate (GApplication *app)
   g_autofree char *path = g_build_filename (data_dir, "datasets", "turkey-european-security.json", NULL);
   StraitsDataset *dataset = straits_dataset_load_file (path, NULL, NULL);
   StraitsAtlas *atlas = straits_atlas_new (basemaps);
-  g_autoptr(StraitsViewInfo) info = straits_find_view (dataset, "eu-groupings", NULL);
-  g_autoptr(StraitsMapRenderer) renderer = straits_map_renderer_new_for_view (atlas, dataset, info, NULL);
+  g_autoptr(StraitsViewInfo) info = straits_view_info_find (dataset, "eu-groupings", NULL);
+  g_autoptr(StraitsMapRenderer) renderer = straits_view_info_new_renderer (atlas, dataset, info, NULL);
   GtkWidget *window = adw_application_window_new (GTK_APPLICATION (app));
 
   view = STRAITS_MAP_VIEW (straits_map_view_new ());

@@ -20,7 +20,7 @@
 #include "straits-export.h"
 #include "straits-map-renderer-private.h"
 #include "straits-png.h"
-#include "straits-view-setup.h"
+#include "straits-view-info.h"
 
 #define FRAMES 40
 #define RUNS 3
@@ -182,8 +182,8 @@ png_table (StraitsAtlas *atlas, StraitsDataset *dataset, const char *view_id, co
     { "PAETH", STRAITS_PNG_FILTER_PAETH }, { "ALL", STRAITS_PNG_FILTER_ALL },
   };
   static const int levels[] = { 1, 3, 6 };
-  g_autoptr(StraitsViewInfo) view = straits_find_view (dataset, view_id, NULL);
-  g_autoptr(StraitsMapRenderer) renderer = straits_map_renderer_new_for_view (atlas, dataset, view, NULL);
+  g_autoptr(StraitsViewInfo) view = straits_view_info_find (dataset, view_id, NULL);
+  g_autoptr(StraitsMapRenderer) renderer = straits_view_info_new_renderer (atlas, dataset, view, NULL);
   Job job = { renderer, { .title = view_id, .subtitle = "Benchmark", .legend = TRUE, .credits = TRUE,
                           .scale_bar = TRUE } };
   g_autoptr(GError) error = NULL;
@@ -220,7 +220,7 @@ main (void)
   g_autofree char *path = g_build_filename (data_dir, "datasets", "turkey-european-security.json", NULL);
   g_autoptr(StraitsDataset) dataset = straits_dataset_load_file (path, NULL, NULL);
   g_autoptr(StraitsAtlas) atlas = straits_atlas_new (basemaps);
-  g_autoptr(StraitsViewInfo) view = straits_find_view (dataset, "eu-groupings", NULL);
+  g_autoptr(StraitsViewInfo) view = straits_view_info_find (dataset, "eu-groupings", NULL);
   g_autoptr(StraitsMapRenderer) renderer = NULL;
   StraitsRegion detailed;
   guint bands = MIN (g_get_num_processors (), 4); /* the renderer's default */
@@ -243,7 +243,7 @@ main (void)
   g_assert (straits_atlas_get_map (atlas, &detailed, NULL) != NULL);
   t_project = (g_get_monotonic_time () - t0) / 1000.0;
 
-  renderer = straits_map_renderer_new_for_view (atlas, dataset, view, NULL);
+  renderer = straits_view_info_new_renderer (atlas, dataset, view, NULL);
   straits_map_scene_set_show_legend (straits_map_renderer_get_scene (renderer), TRUE);
   lod = time_frames (renderer, FALSE, FALSE, &lod_vertices);
   cold = time_frames (renderer, FALSE, TRUE, &cold_vertices);

@@ -19,7 +19,7 @@
 #include "straits-map-view.h"
 #include "straits-renderer-choice.h"
 #include "straits-side-panel.h"
-#include "straits-view-setup.h"
+#include "straits-view-info.h"
 
 static StraitsDataset *dataset;
 static StraitsMapView *map;
@@ -115,8 +115,8 @@ activate (GApplication *app)
   const char *data_dir = g_getenv ("STRAITS_DATA_DIR");
   g_autofree char *basemaps = g_build_filename (data_dir, "basemap", NULL);
   g_autoptr(StraitsAtlas) atlas = straits_atlas_new (basemaps);
-  g_autoptr(StraitsViewInfo) info = straits_find_view (dataset, "eu-groupings", NULL);
-  g_autoptr(StraitsMapRenderer) renderer = straits_map_renderer_new_for_view (atlas, dataset, info, NULL);
+  g_autoptr(StraitsViewInfo) info = straits_view_info_find (dataset, "eu-groupings", NULL);
+  g_autoptr(StraitsMapRenderer) renderer = straits_view_info_new_renderer (atlas, dataset, info, NULL);
   GtkWidget *window = adw_application_window_new (GTK_APPLICATION (app));
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
 

@@ -9,7 +9,7 @@
 #include "straits-arms-chart.h"
 #include "straits-atlas.h"
 #include "straits-map-flows.h"
-#include "straits-view-setup.h"
+#include "straits-view-info.h"
 
 static StraitsAtlas *atlas;
 static StraitsDataset *dataset;
@@ -61,8 +61,8 @@ static void
 test_flows_drawn_with_legend (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(StraitsViewInfo) view = straits_find_view (dataset, "eu-groupings", &error);
-  g_autoptr(StraitsMapRenderer) r = straits_map_renderer_new_for_view (atlas, dataset, view, &error);
+  g_autoptr(StraitsViewInfo) view = straits_view_info_find (dataset, "eu-groupings", &error);
+  g_autoptr(StraitsMapRenderer) r = straits_view_info_new_renderer (atlas, dataset, view, &error);
   const StraitsMapFlow flows[] = {
     { "DEU", "GRC", "Germany 836", 835.9 },    /* both in the dataset */
     { "USA", "GRC", "United States 260", 259.7 }, /* far away: an approximate centre */

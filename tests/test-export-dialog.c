@@ -11,7 +11,7 @@
 
 #include "straits-atlas.h"
 #include "straits-export-dialog.h"
-#include "straits-view-setup.h"
+#include "straits-view-info.h"
 
 static GtkWidget *
 find_named (GtkWidget *root, const char *name)
@@ -58,9 +58,9 @@ renderer_for (const char *view_id)
                                             "turkey-european-security.json", NULL);
   g_autoptr(StraitsDataset) dataset = straits_dataset_load_file (path, NULL, NULL);
   g_autoptr(StraitsAtlas) atlas = straits_atlas_new (basemaps);
-  g_autoptr(StraitsViewInfo) info = straits_find_view (dataset, view_id, NULL);
+  g_autoptr(StraitsViewInfo) info = straits_view_info_find (dataset, view_id, NULL);
   g_autoptr(GError) error = NULL;
-  StraitsMapRenderer *renderer = straits_map_renderer_new_for_view (atlas, dataset, info, &error);
+  StraitsMapRenderer *renderer = straits_view_info_new_renderer (atlas, dataset, info, &error);
 
   g_assert_no_error (error);
   return renderer;

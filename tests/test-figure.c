@@ -8,7 +8,7 @@
 
 #include "straits-figure.h"
 #include "straits-projection.h"
-#include "straits-view-setup.h"
+#include "straits-view-info.h"
 #include "svg-read.h"
 
 #define WIDTH 842.0
@@ -21,11 +21,11 @@ static StraitsMapRenderer *
 renderer_for (const char *view_id)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(StraitsViewInfo) view = straits_find_view (dataset, view_id, &error);
+  g_autoptr(StraitsViewInfo) view = straits_view_info_find (dataset, view_id, &error);
   StraitsMapRenderer *r;
 
   g_assert_no_error (error);
-  r = straits_map_renderer_new_for_view (atlas, dataset, view, &error);
+  r = straits_view_info_new_renderer (atlas, dataset, view, &error);
   g_assert_no_error (error);
   return r;
 }

@@ -12,7 +12,7 @@
 #include "straits-atlas.h"
 #include "straits-map-view.h"
 #include "straits-renderer-choice.h"
-#include "straits-view-setup.h"
+#include "straits-view-info.h"
 
 #define WIDTH 640
 #define HEIGHT 400
@@ -47,8 +47,8 @@ fixture_set_up (Fixture *f, gconstpointer data)
   f->dataset = straits_dataset_load_file (path, NULL, NULL);
   g_assert_nonnull (f->dataset);
   f->atlas = straits_atlas_new (basemaps);
-  info = straits_find_view (f->dataset, "aegean", NULL);
-  f->renderer = straits_map_renderer_new_for_view (f->atlas, f->dataset, info, &error);
+  info = straits_view_info_find (f->dataset, "aegean", NULL);
+  f->renderer = straits_view_info_new_renderer (f->atlas, f->dataset, info, &error);
   g_assert_no_error (error);
 
   f->window = gtk_window_new ();

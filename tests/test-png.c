@@ -15,7 +15,7 @@
 #include "straits-atlas.h"
 #include "straits-map-renderer.h"
 #include "straits-png.h"
-#include "straits-view-setup.h"
+#include "straits-view-info.h"
 
 static cairo_status_t
 append_bytes (void *closure, const unsigned char *data, unsigned int length)
@@ -119,8 +119,8 @@ test_opaque_map (void)
                                             "turkey-european-security.json", NULL);
   g_autoptr(StraitsDataset) dataset = straits_dataset_load_file (path, NULL, NULL);
   g_autoptr(StraitsAtlas) atlas = straits_atlas_new (basemaps);
-  g_autoptr(StraitsViewInfo) view = straits_find_view (dataset, "aegean", NULL);
-  g_autoptr(StraitsMapRenderer) renderer = straits_map_renderer_new_for_view (atlas, dataset, view, NULL);
+  g_autoptr(StraitsViewInfo) view = straits_view_info_find (dataset, "aegean", NULL);
+  g_autoptr(StraitsMapRenderer) renderer = straits_view_info_new_renderer (atlas, dataset, view, NULL);
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 640, 480);
   cairo_t *cr = cairo_create (surface);
   StraitsViewport vp = straits_map_renderer_fit (renderer, 640, 480);

@@ -11,7 +11,7 @@
 
 #include "straits-atlas.h"
 #include "straits-region.h"
-#include "straits-view-setup.h"
+#include "straits-view-info.h"
 
 static void
 test_model_and_geo_agree (void)
@@ -40,7 +40,7 @@ test_model_and_geo_agree (void)
 static void
 test_builtin_views_have_regions (void)
 {
-  g_autoptr(GPtrArray) views = straits_list_views (NULL);
+  g_autoptr(GPtrArray) views = straits_view_info_list (NULL);
 
   g_assert_cmpuint (views->len, >, 0);
   for (guint i = 0; i < views->len; i++)
@@ -72,17 +72,17 @@ test_unknown_region_is_an_error (void)
   g_assert_cmpstr (view->region, ==, "europe");
   view->region = "atlantis";
 
-  found = straits_find_view (ds, "eu-groupings", &error);
+  found = straits_view_info_find (ds, "eu-groupings", &error);
   g_assert_null (found);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
   g_assert_nonnull (strstr (error->message, "“atlantis”"));
   g_clear_error (&error);
 
-  views = straits_list_views (ds);
+  views = straits_view_info_list (ds);
   info = g_ptr_array_index (views, 2);
   g_assert_cmpstr (info->id, ==, "eu-groupings");
   g_assert_null (info->region);
-  renderer = straits_map_renderer_new_for_view (atlas, ds, info, &error);
+  renderer = straits_view_info_new_renderer (atlas, ds, info, &error);
   g_assert_null (renderer);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
 }

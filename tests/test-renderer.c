@@ -8,7 +8,7 @@
 #include "straits-atlas.h"
 #include "straits-map-renderer.h"
 #include "straits-map-renderer-private.h"
-#include "straits-view-setup.h"
+#include "straits-view-info.h"
 
 #define WIDTH 800
 #define HEIGHT 600
@@ -20,11 +20,11 @@ static StraitsMapRenderer *
 renderer_for (const char *view_id)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(StraitsViewInfo) view = straits_find_view (dataset, view_id, &error);
+  g_autoptr(StraitsViewInfo) view = straits_view_info_find (dataset, view_id, &error);
   StraitsMapRenderer *r;
 
   g_assert_no_error (error);
-  r = straits_map_renderer_new_for_view (atlas, dataset, view, &error);
+  r = straits_view_info_new_renderer (atlas, dataset, view, &error);
   g_assert_no_error (error);
   return r;
 }
@@ -466,7 +466,7 @@ test_dataset_views (void)
   int x, y;
 
   g_assert_nonnull (ds);
-  views = straits_list_views (ds);
+  views = straits_view_info_list (ds);
   g_assert_cmpuint (views->len, ==, 4);
   eu = g_ptr_array_index (views, 2);
   cyprus = g_ptr_array_index (views, 3);
@@ -477,7 +477,7 @@ test_dataset_views (void)
   g_assert_true (cyprus->region->detailed);
   g_assert_nonnull (strstr (cyprus->region->projection, "+proj=laea"));
 
-  r = straits_map_renderer_new_for_view (atlas, ds, cyprus, &error);
+  r = straits_view_info_new_renderer (atlas, ds, cyprus, &error);
   g_assert_no_error (error);
   straits_map_scene_set_show_labels (straits_map_renderer_get_scene (r), FALSE);
   s = render (r, &vp);

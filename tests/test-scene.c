@@ -4,7 +4,7 @@
  */
 #include <locale.h>
 
-#include "straits-view-setup.h"
+#include "straits-view-info.h"
 
 static StraitsAtlas *atlas;
 static StraitsDataset *dataset;
@@ -13,11 +13,11 @@ static StraitsMapScene *
 scene_for (const char *view_id)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(StraitsViewInfo) view = straits_find_view (dataset, view_id, &error);
+  g_autoptr(StraitsViewInfo) view = straits_view_info_find (dataset, view_id, &error);
   StraitsMapScene *scene;
 
   g_assert_no_error (error);
-  scene = straits_map_scene_new_for_view (atlas, dataset, view, &error);
+  scene = straits_view_info_new_scene (atlas, dataset, view, &error);
   g_assert_no_error (error);
   return scene;
 }

@@ -19,7 +19,7 @@
 #include "straits-export.h"
 #include "straits-paths.h"
 #include "straits-slides.h"
-#include "straits-view-setup.h"
+#include "straits-view-info.h"
 #include "straits-importer.h"
 
 static void
@@ -352,11 +352,11 @@ straits_cli_export (GVariantDict *options)
   dataset = straits_cli_common_dataset (&common, &error);
   if (dataset == NULL)
     return fail (error);
-  view = straits_find_view (dataset, view_id, &error);
+  view = straits_view_info_find (dataset, view_id, &error);
   if (view == NULL)
     return fail (error);
   atlas = straits_atlas_new (basemap_dir);
-  scene = straits_map_scene_new_for_view (atlas, dataset, view, &error);
+  scene = straits_view_info_new_scene (atlas, dataset, view, &error);
   if (scene == NULL)
     return fail (error);
   renderer = straits_map_renderer_new_for_scene (scene);

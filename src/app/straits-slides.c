@@ -13,7 +13,7 @@
 #include "straits-export.h"
 #include "straits-paths.h"
 #include "straits-slides.h"
-#include "straits-view-setup.h"
+#include "straits-view-info.h"
 
 typedef struct {
   StraitsDataset *dataset;
@@ -45,7 +45,7 @@ draw_slide (cairo_t *cr, double width, double height, guint page, gpointer user_
   SlidesJob *job = user_data;
   const StraitsSlide *slide = &g_array_index (job->slides, StraitsSlide, page);
   const StraitsBookmark *b = slide->is_bookmark ? straits_bookmarks_get (job->bookmarks, slide->index) : NULL;
-  g_autoptr(StraitsViewInfo) found = b ? straits_find_view (job->dataset, b->view, NULL) : NULL;
+  g_autoptr(StraitsViewInfo) found = b ? straits_view_info_find (job->dataset, b->view, NULL) : NULL;
   const StraitsViewInfo *view = b ? found : g_ptr_array_index (job->views, slide->index);
   g_autoptr(StraitsMapScene) scene = NULL;
   g_autoptr(StraitsMapRenderer) renderer = NULL;
@@ -54,7 +54,7 @@ draw_slide (cairo_t *cr, double width, double height, guint page, gpointer user_
 
   if (view == NULL)
     view = g_ptr_array_index (job->views, 0);
-  scene = straits_map_scene_new_for_view (job->atlas, job->dataset, view, NULL);
+  scene = straits_view_info_new_scene (job->atlas, job->dataset, view, NULL);
   if (scene == NULL)
     return;
   figure.title = b ? b->title : view->title;
@@ -82,7 +82,7 @@ straits_export_slides (StraitsDataset    *dataset,
 {
   g_autofree char *basemap_dir = g_build_filename (straits_data_dir (), "basemap", NULL);
   g_autoptr(StraitsAtlas) atlas = straits_atlas_new (basemap_dir);
-  g_autoptr(GPtrArray) views = straits_list_views (dataset);
+  g_autoptr(GPtrArray) views = straits_view_info_list (dataset);
   g_autoptr(GArray) slides = NULL;
   StraitsExportMetadata meta = { straits_dataset_get_metadata (dataset)->title, NULL, NULL, NULL };
   const StraitsPageSize *slide = straits_export_find_page_size ("slide-16x9");

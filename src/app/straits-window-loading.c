@@ -89,7 +89,7 @@ load_in_thread (GTask        *task,
 
   if (result->dataset != NULL && job->view != NULL)
     {
-      g_autoptr(StraitsViewInfo) info = straits_find_view (result->dataset, job->view, NULL);
+      g_autoptr(StraitsViewInfo) info = straits_view_info_find (result->dataset, job->view, NULL);
 
       if (info != NULL)
         straits_atlas_get_map (job->atlas, info->region, NULL);

@@ -12,7 +12,7 @@
 #include "straits-session.h"
 #include "straits-side-panel.h"
 #include "straits-time-bar.h"
-#include "straits-view-setup.h"
+#include "straits-view-info.h"
 #include "straits-window.h"
 
 G_BEGIN_DECLS

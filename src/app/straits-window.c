@@ -389,7 +389,7 @@ rebuild_view_pages (StraitsWindow *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->view_stack))) != NULL)
     adw_view_stack_remove (self->view_stack, child);
   g_clear_pointer (&self->views, g_ptr_array_unref);
-  self->views = straits_list_views (straits_session_get_dataset (self->session));
+  self->views = straits_view_info_list (straits_session_get_dataset (self->session));
   for (guint i = 0; i < self->views->len; i++)
     {
       const StraitsViewInfo *info = g_ptr_array_index (self->views, i);
@@ -412,7 +412,7 @@ _straits_window_show_view (StraitsWindow *self,
     info = g_ptr_array_index (self->views, 0);
   if (info == NULL)
     return;
-  scene = straits_map_scene_new_for_view (straits_session_get_atlas (self->session), straits_session_get_dataset (self->session), info, &error);
+  scene = straits_view_info_new_scene (straits_session_get_atlas (self->session), straits_session_get_dataset (self->session), info, &error);
   gtk_widget_set_visible (GTK_WIDGET (self->empty_page), scene == NULL);
   if (scene == NULL)
     {

@@ -1,4 +1,4 @@
-/* straits-view-setup.h: from a view id to a configured scene
+/* straits-view-info.h: the views a dataset offers, and a scene for each
  *
  * Straits has three built-in views; a dataset view with the same id
  * replaces a built-in one's settings, and other dataset views are added.
@@ -20,24 +20,24 @@ typedef struct {
   guint32 dataset_view;   /* index, or STRAITS_NO_INDEX */
 } StraitsViewInfo;
 
-void                straits_view_info_free  (StraitsViewInfo *info);
+void                straits_view_info_free         (StraitsViewInfo *info);
 /* The views a dataset offers: the built-in ones, then its own. */
-GPtrArray          *straits_list_views      (StraitsDataset  *dataset);
-StraitsViewInfo    *straits_find_view       (StraitsDataset  *dataset,
-                                             const char      *id,
-                                             GError         **error);
+GPtrArray          *straits_view_info_list         (StraitsDataset  *dataset);
+StraitsViewInfo    *straits_view_info_find         (StraitsDataset  *dataset,
+                                                    const char      *id,
+                                                    GError         **error);
 /* A scene showing @view of @dataset. (transfer full) */
-StraitsMapScene    *straits_map_scene_new_for_view (StraitsAtlas          *atlas,
+StraitsMapScene    *straits_view_info_new_scene    (StraitsAtlas          *atlas,
                                                     StraitsDataset        *dataset,
                                                     const StraitsViewInfo *view,
                                                     GError               **error);
 /* A renderer with a new scene of @view of @dataset: change the scene
  * (straits_map_renderer_get_scene()) to change what it draws.
  * (transfer full) */
-StraitsMapRenderer *straits_map_renderer_new_for_view (StraitsAtlas          *atlas,
-                                                       StraitsDataset        *dataset,
-                                                       const StraitsViewInfo *view,
-                                                       GError               **error);
+StraitsMapRenderer *straits_view_info_new_renderer (StraitsAtlas          *atlas,
+                                                    StraitsDataset        *dataset,
+                                                    const StraitsViewInfo *view,
+                                                    GError               **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StraitsViewInfo, straits_view_info_free)
 

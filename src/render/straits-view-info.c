@@ -7,7 +7,7 @@
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
 
-#include "straits-view-setup.h"
+#include "straits-view-info.h"
 
 typedef struct {
   const char *id;
@@ -38,8 +38,8 @@ straits_view_info_free (StraitsViewInfo *info)
   g_free (info);
 }
 
-/* NULL for a region src/geo does not draw: straits_find_view() and
- * straits_map_scene_new_for_view() say so (check_region()). */
+/* NULL for a region src/geo does not draw: straits_view_info_find() and
+ * straits_view_info_new_scene() say so (check_region()). */
 static StraitsRegion *
 copy_region (const StraitsRegion *r)
 {
@@ -98,7 +98,7 @@ check_region (StraitsDataset        *dataset,
 }
 
 GPtrArray *
-straits_list_views (StraitsDataset *dataset)
+straits_view_info_list (StraitsDataset *dataset)
 {
   GPtrArray *views = g_ptr_array_new_with_free_func ((GDestroyNotify) straits_view_info_free);
 
@@ -121,11 +121,11 @@ straits_list_views (StraitsDataset *dataset)
 }
 
 StraitsViewInfo *
-straits_find_view (StraitsDataset  *dataset,
-                   const char      *id,
-                   GError         **error)
+straits_view_info_find (StraitsDataset  *dataset,
+                        const char      *id,
+                        GError         **error)
 {
-  g_autoptr(GPtrArray) views = straits_list_views (dataset);
+  g_autoptr(GPtrArray) views = straits_view_info_list (dataset);
   g_autoptr(GString) known = g_string_new (NULL);
 
   for (guint i = 0; i < views->len; i++)
@@ -156,10 +156,10 @@ apply_defaults (StraitsMapScene *scene,
 }
 
 StraitsMapScene *
-straits_map_scene_new_for_view (StraitsAtlas          *atlas,
-                                StraitsDataset        *dataset,
-                                const StraitsViewInfo *view,
-                                GError               **error)
+straits_view_info_new_scene (StraitsAtlas          *atlas,
+                             StraitsDataset        *dataset,
+                             const StraitsViewInfo *view,
+                             GError               **error)
 {
   StraitsProjectedMap *map;
   StraitsMapScene *scene;
@@ -179,12 +179,12 @@ straits_map_scene_new_for_view (StraitsAtlas          *atlas,
 }
 
 StraitsMapRenderer *
-straits_map_renderer_new_for_view (StraitsAtlas          *atlas,
-                                   StraitsDataset        *dataset,
-                                   const StraitsViewInfo *view,
-                                   GError               **error)
+straits_view_info_new_renderer (StraitsAtlas          *atlas,
+                                StraitsDataset        *dataset,
+                                const StraitsViewInfo *view,
+                                GError               **error)
 {
-  g_autoptr(StraitsMapScene) scene = straits_map_scene_new_for_view (atlas, dataset, view, error);
+  g_autoptr(StraitsMapScene) scene = straits_view_info_new_scene (atlas, dataset, view, error);
 
   return scene != NULL ? straits_map_renderer_new_for_scene (scene) : NULL;
 }
