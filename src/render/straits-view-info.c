@@ -1,4 +1,4 @@
-/* straits-view-setup.c
+/* straits-view-info.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
