@@ -51,8 +51,8 @@ on_search_changed (StraitsWindow *self)
   for (guint32 i = 0; i < straits_dataset_get_n_actors (ds) && n < MAX_SEARCH_RESULTS; i++)
     {
       const StraitsActor *a = straits_dataset_get_actor (ds, i);
-      if (straits_text_contains_folded (a->name, needle) || straits_text_contains_folded (a->id, needle) ||
-          (a->dataset_name != NULL && straits_text_contains_folded (a->dataset_name, needle)) || straits_text_contains_folded (a->short_name, needle))
+      if (straits_text_fold_contains (a->name, needle) || straits_text_fold_contains (a->id, needle) ||
+          (a->dataset_name != NULL && straits_text_fold_contains (a->dataset_name, needle)) || straits_text_fold_contains (a->short_name, needle))
         add_result (self, RESULT_ACTOR, i, _("Actor"), a->name), n++;
     }
   for (guint32 g = 0; g < straits_dataset_get_n_groupings (ds); g++)
@@ -60,7 +60,7 @@ on_search_changed (StraitsWindow *self)
       const StraitsGrouping *grouping = straits_dataset_get_grouping (ds, g);
 
       for (guint32 k = 0; k < grouping->n_groups && n < MAX_SEARCH_RESULTS; k++)
-        if (straits_text_contains_folded (grouping->groups[k].label, needle) || straits_text_contains_folded (grouping->groups[k].id, needle))
+        if (straits_text_fold_contains (grouping->groups[k].label, needle) || straits_text_fold_contains (grouping->groups[k].id, needle))
           {
             g_autofree char *label = g_strdup_printf ("%s (%s)", grouping->groups[k].label, grouping->label);
 
@@ -75,7 +75,7 @@ on_search_changed (StraitsWindow *self)
       g_autofree char *label = g_strdup_printf ("%s: %s → %s", t->label,
                                                 straits_dataset_get_actor (ds, r->from)->name,
                                                 straits_dataset_get_actor (ds, r->to)->name);
-      if (straits_text_contains_folded (label, needle) || straits_text_contains_folded (r->summary, needle))
+      if (straits_text_fold_contains (label, needle) || straits_text_fold_contains (r->summary, needle))
         add_result (self, RESULT_RELATION, i, _("Relation"), label), n++;
     }
   for (guint32 i = 0; i < straits_dataset_get_n_events (ds) && n < MAX_SEARCH_RESULTS; i++)
@@ -83,7 +83,7 @@ on_search_changed (StraitsWindow *self)
       const StraitsEvent *e = straits_dataset_get_event (ds, i);
       g_autofree char *date = straits_date_format (&e->date);
       g_autofree char *label = g_strdup_printf ("%s (%s)", e->title, date);
-      if (straits_text_contains_folded (e->title, needle) || straits_text_contains_folded (e->description, needle))
+      if (straits_text_fold_contains (e->title, needle) || straits_text_fold_contains (e->description, needle))
         add_result (self, RESULT_EVENT, i, _("Event"), label), n++;
     }
   gtk_widget_set_visible (self->search_results_scroller, n > 0);

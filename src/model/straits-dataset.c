@@ -632,3 +632,17 @@ straits_stance_to_string (StraitsStance stance)
     default: return "neutral";
     }
 }
+
+/* Whether @actor is the figure's subject or one of its values: a state's
+ * roles as recipient and as supplier. */
+gboolean
+straits_figure_concerns (const StraitsFigure *figure,
+                         guint32              actor)
+{
+  if (figure->subject == actor)
+    return TRUE;
+  for (guint i = 0; i < figure->n_values; i++)
+    if (figure->values[i].actor == actor)
+      return TRUE;
+  return FALSE;
+}

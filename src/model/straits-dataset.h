@@ -111,6 +111,9 @@ gboolean straits_relation_get_span      (const StraitsRelation  *relation,
 char    *straits_relation_format_dates  (const StraitsRelation *relation);
 gboolean straits_event_involves          (const StraitsEvent *event,
                                           guint32             actor);
+/* Whether @actor is @figure's subject or one of its values. */
+gboolean straits_figure_concerns         (const StraitsFigure *figure,
+                                          guint32              actor);
 
 char    *straits_dataset_summarize       (StraitsDataset *self);
 

@@ -10,23 +10,10 @@
 #pragma once
 
 #include "straits-dataset.h"
+#include "straits-selection.h"
+#include "straits-text-fold.h"
 
 G_BEGIN_DECLS
-
-typedef enum {
-  STRAITS_SELECTION_NONE,      /* the whole dataset */
-  STRAITS_SELECTION_ACTOR,
-  STRAITS_SELECTION_PAIR,
-  STRAITS_SELECTION_RELATION,
-  STRAITS_SELECTION_GROUP,
-} StraitsSelectionKind;
-
-typedef struct {
-  StraitsSelectionKind kind;
-  guint32 actors[2];           /* ACTOR: [0]; PAIR: both */
-  guint32 relation;            /* RELATION */
-  guint32 grouping, group;     /* GROUP: indices into the dataset */
-} StraitsSelection;
 
 typedef enum {
   STRAITS_HISTORY_EVENT,
@@ -42,26 +29,13 @@ typedef struct {
   StraitsDate date;            /* the event's date, the relation's start; may be unset */
 } StraitsHistoryEntry;
 
-void     straits_selection_init_none     (StraitsSelection *selection);
-gboolean straits_selection_equal         (const StraitsSelection *a,
-                                          const StraitsSelection *b);
-char    *straits_selection_describe      (StraitsDataset         *dataset,
-                                          const StraitsSelection *selection);
 
 GArray  *straits_history_collect         (StraitsDataset         *dataset,
                                           const StraitsSelection *selection);
 guint    straits_history_find_date       (GArray                 *entries,
                                           const StraitsDate      *date);
 
-char    *straits_text_fold               (const char             *text);
-gboolean straits_text_contains_folded    (const char             *text,
-                                          const char             *folded_needle);
 
-gboolean straits_figure_concerns         (const StraitsFigure    *figure,
-                                          guint32                 actor);
-gboolean straits_selection_has_figure    (StraitsDataset         *dataset,
-                                          const StraitsSelection *selection,
-                                          const StraitsFigure    *figure);
 
 const StraitsCitations *straits_history_entry_citations (StraitsDataset            *dataset,
                                                          const StraitsHistoryEntry *entry);

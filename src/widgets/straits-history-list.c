@@ -78,13 +78,13 @@ text_matches (StraitsDataset *dataset, const char *needle, const StraitsHistoryE
   if (entry->kind == STRAITS_HISTORY_EVENT)
     {
       const StraitsEvent *e = straits_dataset_get_event (dataset, entry->index);
-      return straits_text_contains_folded (e->title, needle) || straits_text_contains_folded (e->description, needle);
+      return straits_text_fold_contains (e->title, needle) || straits_text_fold_contains (e->description, needle);
     }
   else
     {
       const StraitsRelation *r = straits_dataset_get_relation (dataset, entry->index);
       g_autofree char *title = straits_history_relation_title (dataset, r);
-      return straits_text_contains_folded (title, needle) || straits_text_contains_folded (r->summary, needle);
+      return straits_text_fold_contains (title, needle) || straits_text_fold_contains (r->summary, needle);
     }
 }
 
