@@ -54,8 +54,8 @@ test_shares_bars (void)
   g_autoptr(GArray) texts = g_array_new (FALSE, FALSE, sizeof (StraitsRect));
   const StraitsChartMark *first, *last;
 
-  g_assert_true (straits_figure_remainder_is_unrounded (f));
-  g_assert_cmpfloat_with_epsilon (straits_figure_remainder (f), 6.85, 1e-9);
+  g_assert_true (straits_chart_remainder_is_unrounded (f));
+  g_assert_cmpfloat_with_epsilon (straits_chart_remainder (f), 6.85, 1e-9);
   draw (f, STRAITS_CHART_BARS, 480, 260, marks, texts);
   g_assert_cmpuint (marks->len, ==, 5);
   first = &g_array_index (marks, StraitsChartMark, 0);
@@ -136,7 +136,7 @@ test_bound (void)
       const StraitsChartMark *m;
 
       g_assert_cmpint (f->kind, ==, STRAITS_FIGURE_BOUND);
-      g_assert_cmpfloat (straits_figure_remainder (f), ==, 0);
+      g_assert_cmpfloat (straits_chart_remainder (f), ==, 0);
       draw (f, STRAITS_CHART_BARS, 480, 320, marks, NULL);
       g_assert_cmpuint (marks->len, ==, 1);
       m = &g_array_index (marks, StraitsChartMark, 0);

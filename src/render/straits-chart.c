@@ -29,7 +29,7 @@ straits_chart_mark_clear (StraitsChartMark *mark)
  * the unrounded values when the source gives them all, so that rounding
  * does not invent or hide a part of the whole. */
 gboolean
-straits_figure_remainder_is_unrounded (const StraitsFigure *figure)
+straits_chart_remainder_is_unrounded (const StraitsFigure *figure)
 {
   for (guint i = 0; i < figure->n_values; i++)
     if (!figure->values[i].has_unrounded)
@@ -38,9 +38,9 @@ straits_figure_remainder_is_unrounded (const StraitsFigure *figure)
 }
 
 double
-straits_figure_remainder (const StraitsFigure *figure)
+straits_chart_remainder (const StraitsFigure *figure)
 {
-  gboolean unrounded = straits_figure_remainder_is_unrounded (figure);
+  gboolean unrounded = straits_chart_remainder_is_unrounded (figure);
   double sum = 0;
 
   if (figure->kind != STRAITS_FIGURE_SHARES || figure->whole == NULL)
@@ -162,7 +162,7 @@ straits_chart_table_text (StraitsDataset      *dataset,
                           const StraitsFigure *figure)
 {
   GString *s = g_string_new (figure->title);
-  double remainder = straits_figure_remainder (figure);
+  double remainder = straits_chart_remainder (figure);
 
   if (figure->period)
     g_string_append_printf (s, " (%s)", figure->period);
@@ -316,7 +316,7 @@ static GArray *
 collect_rows (StraitsDataset *dataset, const StraitsFigure *figure, const StraitsMapStyle *style)
 {
   GArray *rows = g_array_new (FALSE, TRUE, sizeof (Row));
-  double remainder = straits_figure_remainder (figure);
+  double remainder = straits_chart_remainder (figure);
 
   g_array_set_clear_func (rows, (GDestroyNotify) row_clear);
   for (guint i = 0; i < figure->n_values; i++)

@@ -44,8 +44,8 @@ void   straits_chart_draw        (StraitsDataset        *dataset,
 
 /* The remainder of shares of a stated whole that do not add up to 100, or
  * 0; from the unrounded values when all are given. */
-double   straits_figure_remainder  (const StraitsFigure   *figure);
-gboolean straits_figure_remainder_is_unrounded (const StraitsFigure *figure);
+double   straits_chart_remainder  (const StraitsFigure   *figure);
+gboolean straits_chart_remainder_is_unrounded (const StraitsFigure *figure);
 char    *straits_chart_format_ordinal   (double               rank);
 char    *straits_chart_format_change    (const StraitsFigure *figure);
 char    *straits_chart_format_rank_base (const StraitsFigure *figure);
