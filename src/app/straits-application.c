@@ -215,11 +215,11 @@ straits_application_handle_local_options (GApplication *app,
   if (g_variant_dict_contains (options, "arms-report"))
     return straits_cli_arms_report (options);
   if (g_variant_dict_contains (options, "diff"))
-    return straits_cli_diff (remaining, options);
+    return straits_cli_data_diff (remaining, options);
   if (g_variant_dict_contains (options, "export-graph"))
-    return straits_cli_export_graph (options);
+    return straits_cli_data_export_graph (options);
   if (g_variant_dict_contains (options, "convert"))
-    return straits_cli_convert (options);
+    return straits_cli_data_convert (options);
   {
     const char *sipri = NULL;
 

@@ -25,7 +25,7 @@ fail_with (const char *message)
 
 /* The register of --sipri=FILE, its warnings and errors on stderr. */
 StraitsSipriRegister *
-straits_cli_load_register (GVariantDict *options, GError **error)
+straits_cli_arms_load_register (GVariantDict *options, GError **error)
 {
   const char *path = NULL;
   g_autoptr(GPtrArray) diags = NULL;
@@ -141,7 +141,7 @@ straits_cli_arms_report (GVariantDict *options)
       g_autofree char *message = g_strdup_printf (_("unknown --format “%s”: use text, json or csv"), format);
       return fail_with (message);
     }
-  reg = straits_cli_load_register (options, &error);
+  reg = straits_cli_arms_load_register (options, &error);
   if (reg == NULL || !straits_cli_arms_filter (reg, options, &filter, &actor, &by, &error))
     return fail_with (error->message);
   breakdown = straits_arms_breakdown (reg, &filter, by);
@@ -182,7 +182,7 @@ straits_cli_arms_chart (StraitsSipriRegister *reg, const StraitsArmsFilter *filt
  *         [--from] [--to] [--by] [--exclude-local-production] [--size] [--dpi]
  *         [--marking] [--alt-text] */
 int
-straits_cli_export_arms_chart (GVariantDict *options)
+straits_cli_arms_export_chart (GVariantDict *options)
 {
   g_auto(StraitsCliCommon) common = { 0 };
   const char *size = NULL, *marking = NULL;
@@ -207,7 +207,7 @@ straits_cli_export_arms_chart (GVariantDict *options)
       g_autofree char *message = g_strdup_printf (_("unknown --marking “%s”"), marking);
       return fail_with (message);
     }
-  reg = straits_cli_load_register (options, &error);
+  reg = straits_cli_arms_load_register (options, &error);
   if (reg == NULL || !straits_cli_arms_filter (reg, options, &filter, &actor, &by, &error))
     return fail_with (error->message);
   chart = straits_cli_arms_chart (reg, &filter, actor, by, 10);

@@ -10,8 +10,8 @@
 
 G_BEGIN_DECLS
 
-StraitsSipriRegister *straits_cli_load_register (GVariantDict         *options,
-                                                 GError              **error);
+StraitsSipriRegister *straits_cli_arms_load_register (GVariantDict         *options,
+                                                      GError              **error);
 gboolean              straits_cli_arms_filter   (StraitsSipriRegister *reg,
                                                  GVariantDict         *options,
                                                  StraitsArmsFilter    *filter,
@@ -28,6 +28,6 @@ StraitsArmsChart     *straits_cli_arms_chart    (StraitsSipriRegister    *reg,
                                                  guint32                  actor,
                                                  StraitsArmsBy            by,
                                                  guint                    max_rows);
-int                   straits_cli_export_arms_chart (GVariantDict     *options);
+int                   straits_cli_arms_export_chart (GVariantDict     *options);
 
 G_END_DECLS

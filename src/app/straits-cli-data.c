@@ -134,8 +134,8 @@ print_diff_json (GPtrArray *items, const char *old_path, const char *new_path)
 
 /* straits --diff OLD NEW [--format=text|json]: what changed, by id. */
 int
-straits_cli_diff (const char *const *files,
-                  GVariantDict      *options)
+straits_cli_data_diff (const char *const *files,
+                       GVariantDict      *options)
 {
   const char *format = "text";
   g_autoptr(StraitsDataset) old_dataset = NULL;
@@ -174,7 +174,7 @@ straits_cli_diff (const char *const *files,
 
 /* straits --export-graph=FILE.gexf|FILE.json [--dataset=FILE] */
 int
-straits_cli_export_graph (GVariantDict *options)
+straits_cli_data_export_graph (GVariantDict *options)
 {
   g_auto(StraitsCliCommon) common = { 0 };
   g_autoptr(GError) error = NULL;
@@ -265,7 +265,7 @@ convert_dataset (const char *in, const char *out)
 /* --convert=IN --output=OUT: a dataset to a workbook (a CSV folder) or a
  * workbook to a dataset, by what IN is. */
 int
-straits_cli_convert (GVariantDict *options)
+straits_cli_data_convert (GVariantDict *options)
 {
   const char *in = NULL, *out = NULL;
 

@@ -459,7 +459,7 @@ straits_cli_export_chart (GVariantDict *options)
 
   /* Charts of a SIPRI trade register: --sipri=FILE --recipient|--supplier. */
   if (g_variant_dict_contains (options, "sipri"))
-    return straits_cli_export_arms_chart (options);
+    return straits_cli_arms_export_chart (options);
   straits_cli_common_init (&common, options, "export-chart");
   g_variant_dict_lookup (options, "chart", "&s", &name);
 
@@ -553,7 +553,7 @@ straits_cli_export_slides (GVariantDict *options)
   if (bookmarks_error != NULL)
     fprintf (stderr, "straits: %s\n", bookmarks_error->message);
   straits_export_remove_temporary_on_signals ();
-  if (!straits_export_slides (dataset, bookmarks, common.output, &error))
+  if (!straits_slides_export (dataset, bookmarks, common.output, &error))
     return fail (error);
   return 0;
 }

@@ -75,7 +75,7 @@ draw_slide (cairo_t *cr, double width, double height, guint page, gpointer user_
 
 /* One 16:9 slide per page, atomically. */
 gboolean
-straits_export_slides (StraitsDataset    *dataset,
+straits_slides_export (StraitsDataset    *dataset,
                        StraitsBookmarks  *bookmarks,
                        const char        *filename,
                        GError           **error)

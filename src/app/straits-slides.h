@@ -9,7 +9,7 @@
 
 G_BEGIN_DECLS
 
-gboolean straits_export_slides (StraitsDataset   *dataset,
+gboolean straits_slides_export (StraitsDataset   *dataset,
                                 StraitsBookmarks *bookmarks,
                                 const char       *filename,
                                 GError          **error);

@@ -272,7 +272,7 @@ on_handout_chosen (GtkNativeDialog *chooser,
       g_autoptr(GError) error = NULL;
       g_autofree char *text = NULL;
 
-      if (path != NULL && straits_export_slides (straits_session_get_dataset (self->session), bookmarks (self), path,
+      if (path != NULL && straits_slides_export (straits_session_get_dataset (self->session), bookmarks (self), path,
                                                  &error))
         text = g_strdup_printf (_("Saved the handout “%s”"), name);
       else if (error != NULL)
