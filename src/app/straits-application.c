@@ -11,7 +11,9 @@
 #include "straits-cli.h"
 #include "straits-cli-arms.h"
 #include "straits-cli-data.h"
+#include "straits-export.h"
 #include "straits-paths.h"
+#include "straits-view-info.h"
 #include "straits-window.h"
 
 struct _StraitsApplication
@@ -35,11 +37,11 @@ static const GOptionEntry option_entries[] = {
   { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Export a map to FILE (.png, .pdf or .svg) and exit (no display needed)"), N_("FILE") },
   { "view", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("The view to export: black-sea, aegean, eu-groupings or a dataset view"), N_("ID") },
+    N_("The view to export: %s or a dataset view"), N_("ID") },
   { "dataset", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("The dataset to export from (default: the bundled one)"), N_("FILE") },
   { "size", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Page size: WIDTHxHEIGHT in pixels, WIDTHxHEIGHTmm, a4-landscape, slide-16x9, …"), N_("SIZE") },
+    N_("Page size: WIDTHxHEIGHT in pixels, WIDTHxHEIGHTmm, or one of %s"), N_("SIZE") },
   /* A string, parsed by the command: GApplication drops a double that is 0. */
   { "dpi", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Resolution of PNG exports (default 96)"), N_("N") },
@@ -351,10 +353,55 @@ straits_application_class_init (StraitsApplicationClass *klass)
   app_class->handle_local_options = straits_application_handle_local_options;
 }
 
+/* The ids of the built-in views or of the named page sizes, as "a, b, c". */
+static char *
+list_ids (gboolean views)
+{
+  GString *ids = g_string_new (NULL);
+  guint n;
+
+  if (views)
+    {
+      g_autoptr(GPtrArray) list = straits_view_info_list (NULL);
+
+      for (guint i = 0; i < list->len; i++)
+        g_string_append_printf (ids, "%s%s", i ? ", " : "", ((StraitsViewInfo *) g_ptr_array_index (list, i))->id);
+      return g_string_free (ids, FALSE);
+    }
+  for (const StraitsPageSize *sizes = straits_export_get_page_sizes (&n); n > 0; sizes++, n--)
+    g_string_append_printf (ids, "%s%s", ids->len ? ", " : "", sizes->id);
+  return g_string_free (ids, FALSE);
+}
+
+/* The options, with --view and --size listing what the view and size
+ * tables hold (the help is written from them, not beside them). Their
+ * texts live as long as the process. */
+static const GOptionEntry *
+option_entries_with_lists (void)
+{
+  static GOptionEntry *entries;
+
+  if (entries != NULL)
+    return entries;
+  entries = g_memdup2 (option_entries, sizeof option_entries);
+  for (GOptionEntry *e = entries; e->long_name != NULL; e++)
+    {
+      gboolean views = g_str_equal (e->long_name, "view");
+
+      if (views || g_str_equal (e->long_name, "size"))
+        {
+          g_autofree char *ids = list_ids (views);
+
+          e->description = g_strdup_printf (_(e->description), ids);
+        }
+    }
+  return entries;
+}
+
 static void
 straits_application_init (StraitsApplication *self)
 {
-  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries_with_lists ());
   g_application_set_option_context_summary (G_APPLICATION (self),
     _("Explore relations, events and figures of European security policy on maps."));
 }
