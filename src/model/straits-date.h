@@ -33,7 +33,9 @@ guint32  straits_date_first_day    (const StraitsDate *date);
 guint32  straits_date_last_day     (const StraitsDate *date);
 int      straits_date_compare      (const StraitsDate *a,
                                     const StraitsDate *b);
+/* (transfer full): "" when @date is unset */
 char    *straits_date_to_iso       (const StraitsDate *date);
+/* (transfer full): "" when @date is unset */
 char    *straits_date_format       (const StraitsDate *date);
 
 /* Day keys are yyyymmdd as integers: ordered like the dates. */

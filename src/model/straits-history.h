@@ -45,14 +45,17 @@ typedef struct {
 void     straits_selection_init_none     (StraitsSelection *selection);
 gboolean straits_selection_equal         (const StraitsSelection *a,
                                           const StraitsSelection *b);
+/* (transfer full) */
 char    *straits_selection_describe      (StraitsDataset         *dataset,
                                           const StraitsSelection *selection);
 
+/* (transfer full): a GArray of StraitsHistoryEntry */
 GArray  *straits_history_collect         (StraitsDataset         *dataset,
                                           const StraitsSelection *selection);
 guint    straits_history_find_date       (GArray                 *entries,
                                           const StraitsDate      *date);
 
+/* (transfer full) */
 char    *straits_text_fold               (const char             *text);
 gboolean straits_text_contains_folded    (const char             *text,
                                           const char             *folded_needle);
@@ -63,6 +66,7 @@ gboolean straits_selection_has_figure    (StraitsDataset         *dataset,
                                           const StraitsSelection *selection,
                                           const StraitsFigure    *figure);
 
+/* (transfer none) */
 const StraitsCitations *straits_history_entry_citations (StraitsDataset            *dataset,
                                                          const StraitsHistoryEntry *entry);
 

@@ -31,6 +31,7 @@ typedef struct {
   gboolean is_array;
 } StraitsJsonMember;
 
+/* (transfer full): clears its members' names */
 GArray  *straits_json_outline_new   (void);
 
 gboolean straits_json_prescan       (const char         *text,
@@ -72,6 +73,7 @@ void     straits_json_position_at   (const char         *text,
                                      guint              *line,
                                      guint              *column);
 
+/* (transfer full) */
 GHashTable *straits_json_locate     (const char         *text,
                                      gsize               length,
                                      GHashTable         *wanted_paths);
