@@ -50,11 +50,14 @@ typedef struct {
 } StraitsPageSize;
 
 /* The formats in the order the export dialog offers them, @n of them;
- * entry i is StraitsExportFormat i. */
+ * entry i is StraitsExportFormat i. (transfer none): static; @n: (out) */
 const StraitsExportFormatInfo *straits_export_get_formats    (guint                       *n);
+/* (transfer none): static */
 const StraitsExportFormatInfo *straits_export_format_info    (StraitsExportFormat          format);
-/* The named page sizes in the order the export dialog offers them. */
+/* The named page sizes in the order the export dialog offers them.
+ * (transfer none): static; @n: (out) */
 const StraitsPageSize         *straits_export_get_page_sizes (guint                       *n);
+/* (transfer none) (nullable): static; NULL for an unknown @id */
 const StraitsPageSize         *straits_export_find_page_size (const char                  *id);
 
 /* Draws one page in points; @width and @height are the page's size. */
@@ -99,7 +102,8 @@ gboolean straits_export                      (const char                  *filen
                                               const StraitsExportMetadata *metadata,
                                               GError                     **error);
 /* A PNG export in two halves, for a window that draws on its own thread
- * and has the image compressed and written in another. */
+ * and has the image compressed and written in another.
+ * (transfer full) (nullable): NULL on error */
 cairo_surface_t *straits_export_draw_png     (const char                  *filename,
                                               double                       width_pt,
                                               double                       height_pt,

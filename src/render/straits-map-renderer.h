@@ -39,12 +39,16 @@ StraitsMapRenderer *straits_map_renderer_new_for_scene  (StraitsMapScene     *sc
 /* What the renderer draws: change the scene, never the renderer.
  * (transfer none) */
 StraitsMapScene    *straits_map_renderer_get_scene      (StraitsMapRenderer  *self);
+/* (transfer none) (nullable) */
 StraitsProjectedMap *straits_map_renderer_get_map       (StraitsMapRenderer  *self);
+/* (transfer none) (nullable) */
 StraitsDataset *straits_map_renderer_get_dataset        (StraitsMapRenderer  *self);
 StraitsConvention straits_map_renderer_get_convention   (StraitsMapRenderer  *self);
 /* What the credits say of borders under the convention in force (and the
- * footnotes of the names it marks), or NULL without a territories table. */
+ * footnotes of the names it marks), or NULL without a territories table.
+ * (transfer full) (nullable) */
 char    *straits_map_renderer_describe_convention       (StraitsMapRenderer  *self);
+/* (transfer none) */
 const StraitsMapStyle *straits_map_renderer_get_style   (StraitsMapRenderer  *self);
 /* A figure shows no hover, and the selection only when asked: the frames
  * drawn between these two calls leave out the hover (and the selection
@@ -100,20 +104,27 @@ guint64            straits_map_renderer_get_n_vertices  (StraitsMapRenderer  *se
 
 /* What the last draw placed, for legends, tests and accessibility. */
 guint              straits_map_renderer_get_n_labels    (StraitsMapRenderer  *self);
+/* (transfer none) */
 const StraitsRect *straits_map_renderer_get_label_rect  (StraitsMapRenderer  *self,
                                                          guint                index);
+/* (transfer none) */
 const char        *straits_map_renderer_get_label_text  (StraitsMapRenderer  *self,
                                                          guint                index);
 StraitsLabelKind   straits_map_renderer_get_label_kind  (StraitsMapRenderer  *self,
                                                          guint                index);
+/* @rect: (out) */
 gboolean           straits_map_renderer_get_legend_rect (StraitsMapRenderer  *self,
                                                          StraitsRect         *rect);
-/* Groups (indices into the grouping) and relation types drawn last time. */
+/* Groups (indices into the grouping) and relation types drawn last time.
+ * (transfer none): the renderer's own array, refilled by each draw */
 GArray            *straits_map_renderer_get_drawn_groups (StraitsMapRenderer *self);
+/* (transfer none) */
 GArray            *straits_map_renderer_get_drawn_relation_types (StraitsMapRenderer *self);
 guint              straits_map_renderer_get_n_drawn_relations (StraitsMapRenderer *self);
 guint              straits_map_renderer_get_n_drawn_events (StraitsMapRenderer *self);
+/* (transfer none): the renderer's own array of strings */
 GPtrArray         *straits_map_renderer_get_legend_labels (StraitsMapRenderer *self);
+/* (transfer none) (nullable): NULL when the map shows all dates */
 const StraitsDate *straits_map_renderer_get_time         (StraitsMapRenderer *self);
 guint32            straits_map_renderer_get_grouping     (StraitsMapRenderer *self);
 guint    straits_map_renderer_get_territorial_seas      (StraitsMapRenderer          *self);

@@ -21,19 +21,22 @@ typedef struct {
 } StraitsViewInfo;
 
 void                straits_view_info_free  (StraitsViewInfo *info);
-/* The views a dataset offers: the built-in ones, then its own. */
+/* The views a dataset offers: the built-in ones, then its own.
+ * (transfer full): the array frees its StraitsViewInfos */
 GPtrArray          *straits_list_views      (StraitsDataset  *dataset);
+/* (transfer full) (nullable): NULL on error */
 StraitsViewInfo    *straits_find_view       (StraitsDataset  *dataset,
                                              const char      *id,
                                              GError         **error);
-/* A scene showing @view of @dataset. (transfer full) */
+/* A scene showing @view of @dataset.
+ * (transfer full) (nullable): NULL on error */
 StraitsMapScene    *straits_map_scene_new_for_view (StraitsAtlas          *atlas,
                                                     StraitsDataset        *dataset,
                                                     const StraitsViewInfo *view,
                                                     GError               **error);
 /* A renderer with a new scene of @view of @dataset: change the scene
  * (straits_map_renderer_get_scene()) to change what it draws.
- * (transfer full) */
+ * (transfer full) (nullable): NULL on error */
 StraitsMapRenderer *straits_map_renderer_new_for_view (StraitsAtlas          *atlas,
                                                        StraitsDataset        *dataset,
                                                        const StraitsViewInfo *view,
