@@ -121,7 +121,8 @@ char                  *straits_maritime_report_to_json (const StraitsMaritimeRep
 char                  *straits_maritime_report_to_text (const StraitsMaritimeReport *report);
 
 /* For tests: distances in metres from @n points @xy (x, y pairs in
- * STRAITS_MARITIME_PROJECTION) to the land of @country ("GRC", "TUR"). */
+ * STRAITS_MARITIME_PROJECTION) to the land of @country ("GRC", "TUR").
+ * @out: (out caller-allocates), @n of them */
 gboolean               straits_maritime_distances_to_land (const char   *maritime_dir,
                                                            const char   *country,
                                                            const double *xy,

@@ -26,9 +26,11 @@ gboolean           straits_projection_forward (StraitsProjection  *self,
                                                double              lat,
                                                double             *x,
                                                double             *y);
+/* @xy: (inout) */
 void               straits_projection_forward_array (StraitsProjection *self,
                                                double             *xy,
                                                gsize               n_points);
+/* @lon, @lat: (out) */
 gboolean           straits_projection_inverse (StraitsProjection  *self,
                                                double              x,
                                                double              y,

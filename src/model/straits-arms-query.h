@@ -69,6 +69,7 @@ typedef struct {
   double tiv;
 } StraitsArmsPair;
 
+/* @by: (out) */
 gboolean              straits_arms_by_parse         (const char *text,
                                                      StraitsArmsBy *by);
 /* (transfer none): a static string */

@@ -80,7 +80,8 @@ char             *straits_bookmarks_default_path (void);
 /* Whether @bookmark was made on @dataset (or on another version of it). */
 gboolean          straits_bookmark_belongs_to (const StraitsBookmark  *bookmark,
                                               StraitsDataset         *dataset);
-/* Fills @target (clear it with straits_bookmark_target_clear()). */
+/* Fills @target (clear it with straits_bookmark_target_clear()).
+ * @target: (out caller-allocates) */
 void              straits_bookmark_resolve   (const StraitsBookmark  *bookmark,
                                               StraitsDataset         *dataset,
                                               StraitsBookmarkTarget  *target);

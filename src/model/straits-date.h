@@ -26,6 +26,7 @@ typedef struct {
 
 #define STRAITS_DATE_INIT { 0, 0, 0, STRAITS_DATE_NONE }
 
+/* @out: (out caller-allocates) */
 gboolean straits_date_parse        (const char        *text,
                                     StraitsDate       *out);
 gboolean straits_date_is_set       (const StraitsDate *date);

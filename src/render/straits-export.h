@@ -77,6 +77,7 @@ typedef struct {
 gboolean straits_export_format_from_filename (const char                  *filename,
                                               StraitsExportFormat         *format,
                                               GError                     **error);
+/* @width_pt, @height_pt: (out) */
 gboolean straits_export_parse_page_size      (const char                  *spec,
                                               double                      *width_pt,
                                               double                      *height_pt,
@@ -84,6 +85,7 @@ gboolean straits_export_parse_page_size      (const char                  *spec,
 /* The most pixels a PNG export may have (README: memory for exports). */
 #define STRAITS_EXPORT_MAX_PIXELS (100 * 1000 * 1000)
 
+/* @dpi: (out) */
 gboolean straits_export_parse_dpi            (const char                  *text,
                                               double                      *dpi,
                                               GError                     **error);

@@ -147,7 +147,8 @@ gboolean           straits_map_renderer_get_hover_extents (StraitsMapRenderer *s
                                                          StraitsRect         *rect);
 
 /* What lies under a point of the output: a relation's arc (within a few
- * units) before a country. Either may be STRAITS_NO_INDEX. */
+ * units) before a country. Either may be STRAITS_NO_INDEX.
+ * @actor, @relation: (out) */
 void               straits_map_renderer_pick            (StraitsMapRenderer  *self,
                                                          double               width,
                                                          double               height,
@@ -157,12 +158,13 @@ void               straits_map_renderer_pick            (StraitsMapRenderer  *se
                                                          guint32             *actor,
                                                          guint32             *relation);
 
-/* Where an actor is anchored on the map (projected metres). */
+/* Where an actor is anchored on the map (projected metres). @x, @y: (out) */
 gboolean           straits_map_renderer_get_actor_anchor (StraitsMapRenderer *self,
                                                           guint32             actor,
                                                           double             *x,
                                                           double             *y);
 
+/* @ox, @oy: (out) */
 void     straits_viewport_to_output   (const StraitsViewport *viewport,
                                        double                 width,
                                        double                 height,
@@ -170,6 +172,7 @@ void     straits_viewport_to_output   (const StraitsViewport *viewport,
                                        double                 y,
                                        double                *ox,
                                        double                *oy);
+/* @x, @y: (out) */
 void     straits_viewport_to_map      (const StraitsViewport *viewport,
                                        double                 width,
                                        double                 height,
