@@ -11,12 +11,15 @@ G_BEGIN_DECLS
 
 typedef struct _StraitsAtlas StraitsAtlas;
 
+/* (transfer full) */
 StraitsAtlas        *straits_atlas_new      (const char          *basemap_dir);
 void                 straits_atlas_free     (StraitsAtlas        *self);
+/* (transfer none) (nullable): valid for the atlas's life; NULL on error */
 StraitsBasemap      *straits_atlas_get_basemap (StraitsAtlas     *self,
                                                gboolean            detailed,
                                                GError            **error);
-/* Borrowed; valid for the atlas's life. */
+/* Borrowed; valid for the atlas's life.
+ * (transfer none) (nullable): NULL on error */
 StraitsProjectedMap *straits_atlas_get_map  (StraitsAtlas        *self,
                                              const StraitsRegion *region,
                                              GError             **error);

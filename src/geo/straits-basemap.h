@@ -59,16 +59,20 @@ typedef struct _StraitsBasemap StraitsBasemap;
 
 GQuark          straits_basemap_error_quark (void);
 
+/* (transfer full) (nullable): NULL on error */
 StraitsBasemap *straits_basemap_load        (const char      *filename,
                                              GError         **error);
+/* (transfer full) (nullable): NULL on error */
 StraitsBasemap *straits_basemap_new_from_bytes (GBytes       *bytes,
                                              GError         **error);
+/* (transfer full) */
 StraitsBasemap *straits_basemap_ref         (StraitsBasemap  *self);
 void            straits_basemap_unref       (StraitsBasemap  *self);
 
 guint           straits_basemap_get_n_points  (StraitsBasemap *self);
 guint           straits_basemap_get_n_arcs    (StraitsBasemap *self);
 guint           straits_basemap_get_n_features (StraitsBasemap *self);
+/* (transfer none) */
 const StraitsFeature *straits_basemap_get_feature (StraitsBasemap *self,
                                                    guint           index);
 /* The first feature of @layer with @code (or @name); -1 when absent. */
@@ -79,21 +83,30 @@ int             straits_basemap_find_by_name  (StraitsBasemap *self,
                                                const char     *name);
 
 /* The disputed and occupied areas table that goes with the basemap
- * (data/basemap/territories.json), or NULL; set once, before sharing. */
+ * (data/basemap/territories.json), or NULL; set once, before sharing.
+ * @territories: (nullable), referenced */
 void            straits_basemap_set_territories (StraitsBasemap     *self,
                                                  StraitsTerritories *territories);
+/* (transfer none) (nullable) */
 StraitsTerritories *straits_basemap_get_territories (StraitsBasemap *self);
 
-/* Raw topology, for projection and drawing. */
+/* Raw topology, for projection and drawing.
+ * @lon, @lat: (out) */
 void            straits_basemap_get_point     (StraitsBasemap *self,
                                                guint           index,
                                                double         *lon,
                                                double         *lat);
+/* (transfer none) */
 const float    *straits_basemap_get_importance (StraitsBasemap *self);
+/* (transfer none) */
 const guint32  *straits_basemap_get_arc_starts (StraitsBasemap *self);
+/* (transfer none) */
 const guint8   *straits_basemap_get_arc_flags (StraitsBasemap *self);
+/* (transfer none) */
 const gint32   *straits_basemap_get_refs      (StraitsBasemap *self);
+/* (transfer none) */
 const guint32  *straits_basemap_get_ring_starts (StraitsBasemap *self);
+/* (transfer none) */
 const guint8   *straits_basemap_get_ring_flags (StraitsBasemap *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StraitsBasemap, straits_basemap_unref)

@@ -83,7 +83,9 @@ typedef struct {
   char *checksum;                      /* of the inputs and the method */
 } StraitsMaritimeReport;
 
+/* (transfer none): a static string */
 const char            *straits_coast_code              (StraitsCoast coast);
+/* (transfer none): a static, translated string */
 const char            *straits_maritime_method         (void);
 void                   straits_maritime_report_free    (StraitsMaritimeReport *report);
 
@@ -91,13 +93,16 @@ void                   straits_maritime_report_free    (StraitsMaritimeReport *r
  * folder's "maritime"). _compute always measures (about a second or two);
  * _get first reads @cache_dir/maritime-SHA256.gvariant (NULL: no cache),
  * and writes it after measuring. _get_async does _get in a GTask thread;
- * cancelled, it finishes with G_IO_ERROR_CANCELLED. */
+ * cancelled, it finishes with G_IO_ERROR_CANCELLED.
+ * (transfer full) (nullable): NULL on error */
 StraitsMaritimeReport *straits_maritime_compute        (const char            *maritime_dir,
                                                         GError               **error);
 /* A cache file's contents: the report, or NULL when it does not fit
- * @checksum or holds a value that cannot be right (for tests and fuzzing). */
+ * @checksum or holds a value that cannot be right (for tests and fuzzing).
+ * (transfer full) (nullable) */
 StraitsMaritimeReport *straits_maritime_report_from_cache (GBytes             *bytes,
                                                            const char         *checksum);
+/* (transfer full) (nullable): NULL on error; @cache_dir: (nullable) */
 StraitsMaritimeReport *straits_maritime_get            (const char            *maritime_dir,
                                                         const char            *cache_dir,
                                                         GError               **error);
@@ -106,14 +111,18 @@ void                   straits_maritime_get_async      (const char            *m
                                                         GCancellable          *cancellable,
                                                         GAsyncReadyCallback    callback,
                                                         gpointer               user_data);
+/* (transfer full) (nullable): NULL on error */
 StraitsMaritimeReport *straits_maritime_get_finish     (GAsyncResult          *result,
                                                         GError               **error);
 
+/* (transfer full) */
 char                  *straits_maritime_report_to_json (const StraitsMaritimeReport *report);
+/* (transfer full) */
 char                  *straits_maritime_report_to_text (const StraitsMaritimeReport *report);
 
 /* For tests: distances in metres from @n points @xy (x, y pairs in
- * STRAITS_MARITIME_PROJECTION) to the land of @country ("GRC", "TUR"). */
+ * STRAITS_MARITIME_PROJECTION) to the land of @country ("GRC", "TUR").
+ * @out: (out caller-allocates), @n of them */
 gboolean               straits_maritime_distances_to_land (const char   *maritime_dir,
                                                            const char   *country,
                                                            const double *xy,

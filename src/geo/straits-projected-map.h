@@ -19,22 +19,31 @@ typedef struct {
 
 typedef struct _StraitsProjectedMap StraitsProjectedMap;
 
+/* (transfer full) (nullable): NULL on error */
 StraitsProjectedMap *straits_projected_map_new   (StraitsBasemap      *basemap,
                                                   const StraitsRegion *region,
                                                   GError             **error);
+/* (transfer full) */
 StraitsProjectedMap *straits_projected_map_ref   (StraitsProjectedMap *self);
 void                 straits_projected_map_unref (StraitsProjectedMap *self);
 
+/* (transfer none) */
 StraitsBasemap      *straits_projected_map_get_basemap    (StraitsProjectedMap *self);
+/* (transfer none) */
 StraitsProjection   *straits_projected_map_get_projection (StraitsProjectedMap *self);
+/* (transfer none) */
 const StraitsRegion *straits_projected_map_get_region     (StraitsProjectedMap *self);
 /* The region's frame in projected metres (y grows northwards). */
 StraitsBox           straits_projected_map_get_extent     (StraitsProjectedMap *self);
 
+/* (transfer none) */
 const double        *straits_projected_map_get_xy         (StraitsProjectedMap *self);
+/* (transfer none) */
 const StraitsBox    *straits_projected_map_get_arc_boxes  (StraitsProjectedMap *self);
+/* (transfer none) */
 const StraitsBox    *straits_projected_map_get_feature_box (StraitsProjectedMap *self,
                                                            guint                feature);
+/* @x, @y: (out) */
 void                 straits_projected_map_get_label_point (StraitsProjectedMap *self,
                                                            guint                feature,
                                                            double              *x,
@@ -58,7 +67,8 @@ gboolean             straits_projected_map_feature_contains (StraitsProjectedMap
 /* The ISO alpha-3 code of the state the map draws at (@x, @y) under
  * @convention as of @date (NULL: now): an islet's, else a country's,
  * unless a disputed or occupied area there is drawn as its state
- * (straits-territories.h). NULL at sea. */
+ * (straits-territories.h). NULL at sea.
+ * (transfer none) (nullable); @date: (nullable) */
 const char          *straits_projected_map_country_at     (StraitsProjectedMap *self,
                                                            double               x,
                                                            double               y,
@@ -67,7 +77,7 @@ const char          *straits_projected_map_country_at     (StraitsProjectedMap *
 
 /* Per arc of the basemap: the index (in its territories table) of the
  * territory whose outline the border arc runs along, or -1. Computed on
- * first use, then read without locking. */
+ * first use, then read without locking. (transfer none) */
 const gint16        *straits_projected_map_get_arc_territories (StraitsProjectedMap *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StraitsProjectedMap, straits_projected_map_unref)

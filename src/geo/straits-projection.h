@@ -10,22 +10,27 @@ G_BEGIN_DECLS
 
 typedef struct _StraitsProjection StraitsProjection;
 
+/* (transfer full) (nullable): NULL on error */
 StraitsProjection *straits_projection_new     (const char         *definition,
                                                GError            **error);
+/* (transfer full) */
 StraitsProjection *straits_projection_ref     (StraitsProjection  *self);
 void               straits_projection_unref   (StraitsProjection  *self);
+/* (transfer none) */
 const char        *straits_projection_get_definition (StraitsProjection *self);
 
 /* Degrees (longitude, latitude) to metres in the projection's plane.
- * Points that cannot be projected come out as HUGE_VAL. */
+ * Points that cannot be projected come out as HUGE_VAL. @x, @y: (out) */
 gboolean           straits_projection_forward (StraitsProjection  *self,
                                                double              lon,
                                                double              lat,
                                                double             *x,
                                                double             *y);
+/* @xy: (inout) */
 void               straits_projection_forward_array (StraitsProjection *self,
                                                double             *xy,
                                                gsize               n_points);
+/* @lon, @lat: (out) */
 gboolean           straits_projection_inverse (StraitsProjection  *self,
                                                double              x,
                                                double              y,

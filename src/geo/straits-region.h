@@ -15,10 +15,13 @@ typedef struct {
   gboolean detailed;      /* drawn from the 1:10m basemap */
 } StraitsRegion;
 
+/* (transfer none) (nullable): static; NULL for an unknown @id */
 const StraitsRegion *straits_region_lookup   (const char *id);
 /* Every named region: one per id of straits_dataset_region_ids(), the
- * model's list of them (tests/test-regions.c holds the two together). */
+ * model's list of them (tests/test-regions.c holds the two together).
+ * (transfer none): static; @n_regions: (out) */
 const StraitsRegion *straits_region_get_all  (guint      *n_regions);
+/* (transfer full): free with straits_region_free(), and only it */
 StraitsRegion       *straits_region_for_box  (double      west,
                                               double      south,
                                               double      east,

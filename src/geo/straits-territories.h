@@ -22,7 +22,9 @@ typedef enum {
   STRAITS_CONVENTION_DE_FACTO,  /* Natural Earth's lines of control */
 } StraitsConvention;
 
+/* (transfer none): a static string */
 const char *straits_convention_to_string   (StraitsConvention  convention);
+/* @out: (out) */
 gboolean    straits_convention_from_string (const char        *text,
                                             StraitsConvention *out);
 
@@ -42,24 +44,31 @@ typedef struct {
 
 typedef struct _StraitsTerritories StraitsTerritories;
 
+/* (transfer full) (nullable): NULL on error */
 StraitsTerritories *straits_territories_load      (const char          *filename,
                                                    GError             **error);
+/* (transfer full) (nullable): NULL on error */
 StraitsTerritories *straits_territories_new_from_data (const char      *data,
                                                    gssize               length,
                                                    const char          *name,
                                                    GError             **error);
+/* (transfer full) */
 StraitsTerritories *straits_territories_ref       (StraitsTerritories  *self);
 void                straits_territories_unref     (StraitsTerritories  *self);
 
 guint               straits_territories_get_n     (StraitsTerritories  *self);
+/* (transfer none) */
 const StraitsTerritory *straits_territories_get   (StraitsTerritories  *self,
                                                    guint                index);
+/* (transfer none) (nullable) */
 const StraitsTerritory *straits_territories_find_feature (StraitsTerritories *self,
                                                    const char          *feature_code);
-/* The sentence the credits give for @convention. */
+/* The sentence the credits give for @convention.
+ * (transfer none) (nullable): NULL when @self is; @self: (nullable) */
 const char         *straits_territories_get_convention_text (StraitsTerritories *self,
                                                    StraitsConvention    convention);
-/* The footnote the EU gives a country's name (Kosovo*), or NULL. */
+/* The footnote the EU gives a country's name (Kosovo*), or NULL.
+ * (transfer none) (nullable); @self, @code: (nullable) */
 const char         *straits_territories_get_footnote (StraitsTerritories *self,
                                                    const char          *code);
 

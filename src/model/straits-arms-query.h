@@ -69,12 +69,15 @@ typedef struct {
   double tiv;
 } StraitsArmsPair;
 
+/* @by: (out) */
 gboolean              straits_arms_by_parse         (const char *text,
                                                      StraitsArmsBy *by);
+/* (transfer none): a static string */
 const char           *straits_arms_by_to_string     (StraitsArmsBy by);
 
 gboolean              straits_arms_filter_matches   (const StraitsArmsFilter    *filter,
                                                      const StraitsSipriDelivery *delivery);
+/* (transfer full): free with straits_arms_breakdown_free() */
 StraitsArmsBreakdown *straits_arms_breakdown        (StraitsSipriRegister    *reg,
                                                      const StraitsArmsFilter *filter,
                                                      StraitsArmsBy            by);
@@ -82,18 +85,23 @@ void                  straits_arms_breakdown_free   (StraitsArmsBreakdown    *br
 /* Keeps the first @max_rows - 1 rows and sums the rest into "Other". */
 void                  straits_arms_breakdown_fold   (StraitsArmsBreakdown    *breakdown,
                                                      guint                    max_rows);
-/* The deals with the most TIV delivered in the period, largest first. */
+/* The deals with the most TIV delivered in the period, largest first.
+ * (transfer full): a GArray of StraitsArmsDeal whose strings stay @reg's */
 GArray               *straits_arms_largest_deals    (StraitsSipriRegister    *reg,
                                                      const StraitsArmsFilter *filter,
                                                      guint                    max_deals);
 
-/* Sums by supplier and recipient (StraitsArmsPair), largest first. */
+/* Sums by supplier and recipient (StraitsArmsPair), largest first.
+ * (transfer full) */
 GArray               *straits_arms_pairs            (StraitsSipriRegister    *reg,
                                                      const StraitsArmsFilter *filter);
 
+/* (transfer full) */
 char *straits_arms_breakdown_to_json (const StraitsArmsBreakdown *breakdown,
                                       const char                 *source);
+/* (transfer full) */
 char *straits_arms_breakdown_to_csv  (const StraitsArmsBreakdown *breakdown);
+/* (transfer full) */
 char *straits_arms_breakdown_to_text (const StraitsArmsBreakdown *breakdown,
                                       const char                 *title,
                                       const char                 *source);

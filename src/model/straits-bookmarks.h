@@ -50,15 +50,19 @@ typedef struct {
 typedef struct _StraitsBookmarks StraitsBookmarks;
 
 GQuark            straits_bookmarks_error_quark (void);
+/* (transfer full) */
 StraitsBookmarks *straits_bookmarks_new      (void);
 void              straits_bookmarks_free     (StraitsBookmarks       *self);
+/* (transfer full): never NULL, an empty list when @error is set */
 StraitsBookmarks *straits_bookmarks_load     (const char             *path,
                                               GError                **error);
+/* (transfer full) (nullable): NULL when @bytes are not bookmarks */
 StraitsBookmarks *straits_bookmarks_parse    (GBytes                 *bytes);
 gboolean          straits_bookmarks_save     (StraitsBookmarks       *self,
                                               const char             *path,
                                               GError                **error);
 guint             straits_bookmarks_get_n    (StraitsBookmarks       *self);
+/* (transfer none) */
 const StraitsBookmark *straits_bookmarks_get (StraitsBookmarks       *self,
                                               guint                   index);
 void              straits_bookmarks_add      (StraitsBookmarks       *self,
@@ -71,11 +75,13 @@ void              straits_bookmarks_move     (StraitsBookmarks       *self,
 void              straits_bookmarks_rename   (StraitsBookmarks       *self,
                                               guint                   index,
                                               const char             *title);
+/* (transfer full) */
 char             *straits_bookmarks_default_path (void);
 /* Whether @bookmark was made on @dataset (or on another version of it). */
 gboolean          straits_bookmark_belongs_to (const StraitsBookmark  *bookmark,
                                               StraitsDataset         *dataset);
-/* Fills @target (clear it with straits_bookmark_target_clear()). */
+/* Fills @target (clear it with straits_bookmark_target_clear()).
+ * @target: (out caller-allocates) */
 void              straits_bookmark_resolve   (const StraitsBookmark  *bookmark,
                                               StraitsDataset         *dataset,
                                               StraitsBookmarkTarget  *target);

@@ -15,7 +15,8 @@ G_BEGIN_DECLS
 /* The short name of the country with ISO 3166-1 alpha-3 @code in the
  * interface's language, or NULL when the interface is in English, the
  * code is unknown or no translation reads as a short name. Thread-safe;
- * the string lives as long as the process. */
+ * the string lives as long as the process.
+ * (transfer none) (nullable); @code: (nullable) */
 const char *straits_country_name_translated (const char *code);
 
 G_END_DECLS

@@ -42,7 +42,8 @@ typedef struct {
 /* The differences from @old_dataset to @new_dataset: a new array of
  * StraitsDiffItem, empty when the datasets say the same. Ordered by kind
  * (as above), then removed items in the old file's order, added ones in
- * the new file's, changed ones in the old file's. */
+ * the new file's, changed ones in the old file's.
+ * (transfer full): the array frees its StraitsDiffItems */
 GPtrArray *straits_dataset_diff (StraitsDataset *old_dataset,
                                  StraitsDataset *new_dataset);
 

@@ -32,41 +32,58 @@ G_DECLARE_FINAL_TYPE (StraitsDataset, straits_dataset, STRAITS, DATASET, GObject
 
 GQuark                   straits_dataset_error_quark (void);
 /* The region names a view may give ("black-sea", …), NULL-terminated:
- * the one list of them; src/geo draws each (tests/test-regions.c). */
+ * the one list of them; src/geo draws each (tests/test-regions.c).
+ * (transfer none): static, NULL-terminated */
 const char *const       *straits_dataset_region_ids  (void);
 
+/* (transfer full) (nullable): NULL on error;
+ * @diagnostics: (out) (optional) (transfer full) (nullable) */
 StraitsDataset          *straits_dataset_load_file   (const char      *filename,
                                                       GPtrArray      **diagnostics,
                                                       GError         **error);
+/* (transfer full) (nullable): NULL on error;
+ * @diagnostics: (out) (optional) (transfer full) (nullable) */
 StraitsDataset          *straits_dataset_load_bytes  (GBytes          *bytes,
                                                       const char      *display_name,
                                                       GPtrArray      **diagnostics,
                                                       GError         **error);
 
+/* (transfer none) */
 const char              *straits_dataset_get_filename (StraitsDataset *self);
+/* (transfer none) */
 const StraitsMetadata   *straits_dataset_get_metadata (StraitsDataset *self);
 /* (transfer none): the metadata's id, else the file's name without extension. */
 const char              *straits_dataset_get_id       (StraitsDataset *self);
 
 guint                    straits_dataset_get_n_sources        (StraitsDataset *self);
+/* (transfer none) */
 const StraitsSource     *straits_dataset_get_source           (StraitsDataset *self, guint index);
 guint                    straits_dataset_get_n_relation_types (StraitsDataset *self);
+/* (transfer none) */
 const StraitsTypeDef    *straits_dataset_get_relation_type    (StraitsDataset *self, guint index);
 guint                    straits_dataset_get_n_event_types    (StraitsDataset *self);
+/* (transfer none) */
 const StraitsTypeDef    *straits_dataset_get_event_type       (StraitsDataset *self, guint index);
 guint                    straits_dataset_get_n_actors         (StraitsDataset *self);
+/* (transfer none) */
 const StraitsActor      *straits_dataset_get_actor            (StraitsDataset *self, guint index);
 guint                    straits_dataset_get_n_groupings      (StraitsDataset *self);
+/* (transfer none) */
 const StraitsGrouping   *straits_dataset_get_grouping         (StraitsDataset *self, guint index);
 guint                    straits_dataset_get_n_relations      (StraitsDataset *self);
+/* (transfer none) */
 const StraitsRelation   *straits_dataset_get_relation         (StraitsDataset *self, guint index);
 guint                    straits_dataset_get_n_events         (StraitsDataset *self);
+/* (transfer none) */
 const StraitsEvent      *straits_dataset_get_event            (StraitsDataset *self, guint index);
 guint                    straits_dataset_get_n_figures        (StraitsDataset *self);
+/* (transfer none) */
 const StraitsFigure     *straits_dataset_get_figure           (StraitsDataset *self, guint index);
 guint                    straits_dataset_get_n_views          (StraitsDataset *self);
+/* (transfer none) */
 const StraitsView       *straits_dataset_get_view             (StraitsDataset *self, guint index);
 guint                    straits_dataset_get_n_annotations    (StraitsDataset *self);
+/* (transfer none) */
 const StraitsAnnotation *straits_dataset_get_annotation       (StraitsDataset *self, guint index);
 
 /* Look-ups by id: STRAITS_NO_INDEX when absent. */
@@ -82,32 +99,40 @@ guint32 straits_dataset_find_annotation    (StraitsDataset *self, const char *id
 guint32 straits_dataset_find_relation_type (StraitsDataset *self, const char *id);
 guint32 straits_dataset_find_event_type    (StraitsDataset *self, const char *id);
 
-/* Indices. The returned arrays belong to the dataset. */
+/* Indices. The returned arrays belong to the dataset.
+ * (transfer none); @n: (out) */
 const guint32 *straits_dataset_relations_of_actor (StraitsDataset *self,
                                                    guint32         actor,
                                                    guint          *n);
+/* (transfer none); @n: (out) */
 const guint32 *straits_dataset_events_of_actor    (StraitsDataset *self,
                                                    guint32         actor,
                                                    guint          *n);
+/* (transfer none); @n: (out) */
 const guint32 *straits_dataset_events_by_date     (StraitsDataset *self,
                                                    guint          *n);
+/* (transfer none) (nullable) */
 const StraitsGroup *straits_dataset_group_of_actor (StraitsDataset *self,
                                                     guint32         grouping,
                                                     guint32         actor);
 
-/* Queries. They return new arrays of indices in date order. */
+/* Queries. They return new arrays of indices in date order.
+ * (transfer full): a GArray of event indices */
 GArray  *straits_dataset_query_events    (StraitsDataset    *self,
                                           guint32            actor_a,
                                           guint32            actor_b,
                                           const StraitsDate *from,
                                           const StraitsDate *to);
+/* (transfer full): a GArray of relation indices */
 GArray  *straits_dataset_relations_active_at (StraitsDataset    *self,
                                               const StraitsDate *date);
 gboolean straits_relation_is_active_at   (const StraitsRelation *relation,
                                           const StraitsDate     *date);
+/* @first, @last: (out) (transfer none) (nullable) */
 gboolean straits_relation_get_span      (const StraitsRelation  *relation,
                                           const StraitsDate     **first,
                                           const StraitsDate     **last);
+/* (transfer full) */
 char    *straits_relation_format_dates  (const StraitsRelation *relation);
 gboolean straits_event_involves          (const StraitsEvent *event,
                                           guint32             actor);
@@ -115,10 +140,13 @@ gboolean straits_event_involves          (const StraitsEvent *event,
 gboolean straits_figure_concerns         (const StraitsFigure *figure,
                                           guint32              actor);
 
+/* (transfer full) */
 char    *straits_dataset_summarize       (StraitsDataset *self);
 
-/* `straits --check --strict` (straits-dataset-strict.c). */
+/* `straits --check --strict` (straits-dataset-strict.c).
+ * (transfer full): the array frees its diagnostics */
 GPtrArray *straits_dataset_check_strict  (StraitsDataset *self);
+/* @heading: (out) (optional) (transfer full); @paragraph: (out) (optional) */
 gboolean   straits_locator_parse         (const char     *locator,
                                           char          **heading,
                                           guint          *paragraph);

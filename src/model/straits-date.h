@@ -26,6 +26,7 @@ typedef struct {
 
 #define STRAITS_DATE_INIT { 0, 0, 0, STRAITS_DATE_NONE }
 
+/* @out: (out caller-allocates) */
 gboolean straits_date_parse        (const char        *text,
                                     StraitsDate       *out);
 gboolean straits_date_is_set       (const StraitsDate *date);
@@ -33,7 +34,9 @@ guint32  straits_date_first_day    (const StraitsDate *date);
 guint32  straits_date_last_day     (const StraitsDate *date);
 int      straits_date_compare      (const StraitsDate *a,
                                     const StraitsDate *b);
+/* (transfer full): "" when @date is unset */
 char    *straits_date_to_iso       (const StraitsDate *date);
+/* (transfer full): "" when @date is unset */
 char    *straits_date_format       (const StraitsDate *date);
 
 /* Day keys are yyyymmdd as integers: ordered like the dates. */

@@ -25,12 +25,15 @@ typedef struct {
   char *message;  /* plain text, never markup */
 } StraitsDiagnostic;
 
+/* (transfer full) */
 StraitsDiagnostic *straits_diagnostic_new      (StraitsSeverity          severity,
                                                 const char              *file,
                                                 const char              *path,
                                                 const char              *message);
 void               straits_diagnostic_free     (StraitsDiagnostic       *diagnostic);
+/* (transfer full) */
 char              *straits_diagnostic_to_string (const StraitsDiagnostic *diagnostic);
+/* (transfer full) */
 char              *straits_diagnostic_excerpt  (const char              *text,
                                                 gsize                    max_bytes);
 guint              straits_diagnostics_count   (GPtrArray               *diagnostics,

@@ -28,9 +28,10 @@ gboolean straits_relation_is_directed       (StraitsDataset        *dataset,
                                              const StraitsRelation *relation);
 
 /* The whole file as text (UTF-8); @creator names the program in GEXF's
- * <meta>. */
+ * <meta>. (transfer full) */
 char    *straits_graph_to_gexf              (StraitsDataset     *dataset,
                                              const char         *creator);
+/* (transfer full) */
 char    *straits_graph_to_jgf               (StraitsDataset     *dataset);
 
 G_END_DECLS

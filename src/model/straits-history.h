@@ -30,6 +30,7 @@ typedef struct {
 } StraitsHistoryEntry;
 
 
+/* (transfer full): a GArray of StraitsHistoryEntry */
 GArray  *straits_history_collect         (StraitsDataset         *dataset,
                                           const StraitsSelection *selection);
 guint    straits_history_find_date       (GArray                 *entries,
@@ -37,6 +38,7 @@ guint    straits_history_find_date       (GArray                 *entries,
 
 
 
+/* (transfer none) */
 const StraitsCitations *straits_history_entry_citations (StraitsDataset            *dataset,
                                                          const StraitsHistoryEntry *entry);
 

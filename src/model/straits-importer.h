@@ -26,11 +26,15 @@ typedef struct {
                            GError     **error);
 } StraitsImporter;
 
-/* The importers, in the order they are asked; the last takes any file. */
+/* The importers, in the order they are asked; the last takes any file.
+ * (transfer none): static; @n_importers: (out) */
 const StraitsImporter *straits_importers          (guint       *n_importers);
-/* The importer that reads @path: the first that recognises it. */
+/* The importer that reads @path: the first that recognises it.
+ * (transfer none): static */
 const StraitsImporter *straits_importer_for_path  (const char  *path);
-/* Reads @path with its importer; as straits_dataset_load_file(). */
+/* Reads @path with its importer; as straits_dataset_load_file().
+ * (transfer full) (nullable);
+ * @diagnostics: (out) (optional) (transfer full) (nullable) */
 StraitsDataset        *straits_dataset_load_any   (const char  *path,
                                                    GPtrArray  **diagnostics,
                                                    GError     **error);

@@ -31,6 +31,7 @@ typedef struct {
   gboolean is_array;
 } StraitsJsonMember;
 
+/* (transfer full): clears its members' names */
 GArray  *straits_json_outline_new   (void);
 
 gboolean straits_json_prescan       (const char         *text,
@@ -45,7 +46,7 @@ gboolean straits_json_prescan       (const char         *text,
 
 /* Over text that straits_json_prescan() accepted: the next element of
  * the array whose '[' or last ',' is before *@pos. Returns FALSE at its
- * ']' (left in *@pos). */
+ * ']' (left in *@pos). @pos: (inout); @span: (out caller-allocates) */
 gboolean straits_json_next_element  (const char         *text,
                                      gsize               end,
                                      gsize              *pos,
@@ -67,11 +68,13 @@ gsize    straits_json_append_pruned (GString            *out,
                                      gsize               to,
                                      GHashTable         *known);
 
+/* @line, @column: (out) */
 void     straits_json_position_at   (const char         *text,
                                      gsize               offset,
                                      guint              *line,
                                      guint              *column);
 
+/* (transfer full) */
 GHashTable *straits_json_locate     (const char         *text,
                                      gsize               length,
                                      GHashTable         *wanted_paths);

@@ -242,7 +242,9 @@ typedef struct {
   StraitsDate date;
 } StraitsMetadata;
 
+/* (transfer none): a static string */
 const char *straits_actor_kind_to_string (StraitsActorKind kind);
+/* (transfer none): a static string */
 const char *straits_stance_to_string     (StraitsStance    stance);
 
 G_END_DECLS

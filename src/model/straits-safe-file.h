@@ -23,14 +23,16 @@ typedef enum {
  * G_IO_ERROR that names the path and the reason: NOT_FOUND,
  * PERMISSION_DENIED, IS_DIRECTORY, NOT_REGULAR_FILE, TOO_MANY_LINKS (a
  * link refused), MESSAGE_TOO_LARGE, or another errno code. The data is
- * followed by a NUL byte that the length does not count. */
+ * followed by a NUL byte that the length does not count.
+ * (transfer full) (nullable): NULL on error */
 GBytes *straits_safe_file_read (const char            *path,
                                 gsize                  max_size,
                                 StraitsSafeFileFlags   flags,
                                 GError               **error);
 
 /* The path a write to @path should replace so that a symbolic link stays
- * a link: its final target (which may not exist yet), else @path. */
+ * a link: its final target (which may not exist yet), else @path.
+ * (transfer full) */
 char   *straits_safe_file_write_target (const char *path);
 
 /* Writes @data as @name in @dir, a folder of Straits' own: it is made

@@ -72,27 +72,37 @@ GQuark straits_sipri_error_quark (void);
 
 /* Both return NULL and set @error when the file has any error; every
  * problem found, errors and warnings, is appended to @diagnostics
- * (StraitsDiagnostic) when it is given. */
+ * (StraitsDiagnostic) when it is given.
+ * (transfer full) (nullable): NULL on error;
+ * @diagnostics: (out) (optional) (transfer full) (nullable) */
 StraitsSipriRegister *straits_sipri_register_load_file  (const char  *filename,
                                                          GPtrArray  **diagnostics,
                                                          GError     **error);
+/* (transfer full) (nullable): NULL on error;
+ * @diagnostics: (out) (optional) (transfer full) (nullable) */
 StraitsSipriRegister *straits_sipri_register_load_bytes (GBytes      *bytes,
                                                          const char  *display_name,
                                                          GPtrArray  **diagnostics,
                                                          GError     **error);
 
+/* (transfer none) */
 const char *straits_sipri_register_get_filename    (StraitsSipriRegister *self);
-/* "12 Feb 2026", from the preamble's "Data generated: …"; NULL when absent. */
+/* "12 Feb 2026", from the preamble's "Data generated: …"; NULL when absent.
+ * (transfer none) (nullable) */
 const char *straits_sipri_register_get_data_as_of  (StraitsSipriRegister *self);
-/* "SIPRI Arms Transfers Database, data generated 12 Feb 2026, TIV (millions)" */
+/* "SIPRI Arms Transfers Database, data generated 12 Feb 2026, TIV (millions)"
+ * (transfer full) */
 char       *straits_sipri_register_citation        (StraitsSipriRegister *self);
 
 guint                       straits_sipri_register_get_n_actors     (StraitsSipriRegister *self);
+/* (transfer none) */
 const StraitsSipriActor    *straits_sipri_register_get_actor        (StraitsSipriRegister *self,
                                                                      guint                 index);
 guint                       straits_sipri_register_get_n_deliveries (StraitsSipriRegister *self);
+/* (transfer none) */
 const StraitsSipriDelivery *straits_sipri_register_get_delivery     (StraitsSipriRegister *self,
                                                                      guint                 index);
+/* @first, @last: (out) */
 void                        straits_sipri_register_get_years        (StraitsSipriRegister *self,
                                                                      guint                *first,
                                                                      guint                *last);
@@ -102,7 +112,9 @@ guint32                     straits_sipri_register_find_actor       (StraitsSipr
                                                                      const char           *id_or_name);
 
 /* The id the table gives SIPRI's @name, or NULL when it has none (then
- * the name is its own id). */
+ * the name is its own id).
+ * (transfer none) (nullable): a static id, NULL for a name the table does
+ * not know; @kind: (out) (optional) */
 const char *straits_sipri_map_name (const char            *name,
                                     StraitsSipriActorKind *kind);
 

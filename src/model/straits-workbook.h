@@ -34,16 +34,20 @@ typedef struct {
   guint n_cells;
 } StraitsWorkbook;
 
+/* (transfer full) */
 StraitsWorkbook      *straits_workbook_new        (void);
 void                  straits_workbook_free       (StraitsWorkbook      *workbook);
-/* A new sheet, or NULL with an error when the workbook has too many. */
+/* A new sheet, or NULL with an error when the workbook has too many.
+ * (transfer none) (nullable): owned by @workbook; NULL on error */
 StraitsWorkbookSheet *straits_workbook_add_sheet  (StraitsWorkbook      *workbook,
                                                    const char           *name,
                                                    GError              **error);
+/* (transfer none) (nullable) */
 StraitsWorkbookSheet *straits_workbook_get_sheet  (StraitsWorkbook      *workbook,
                                                    const char           *name);
 /* Appends a row (steals @cells, a GPtrArray of char*) numbered @number;
- * FALSE with an error when the workbook has too many cells. */
+ * FALSE with an error when the workbook has too many cells.
+ * @cells: (transfer full) */
 gboolean              straits_workbook_sheet_add_row (StraitsWorkbook      *workbook,
                                                       StraitsWorkbookSheet *sheet,
                                                       guint                 number,
@@ -56,7 +60,8 @@ gboolean              straits_workbook_sheet_add_row (StraitsWorkbook      *work
 gboolean straits_workbook_is_date_column (const char *sheet,
                                           const char *column);
 
-/* A number as the dataset writes it, in its shortest exact form. */
+/* A number as the dataset writes it, in its shortest exact form.
+ * (transfer full) */
 char *straits_workbook_number_text (double v);
 
 /* Whether @path names a workbook rather than a dataset JSON file: a folder,
@@ -64,21 +69,28 @@ char *straits_workbook_number_text (double v);
 gboolean straits_workbook_path_is_workbook (const char *path);
 
 /* Reads the workbook at @path (a CSV folder, .ods, .xlsx or a .zip of CSV
- * files) into sheets; NULL with an error naming the problem. */
+ * files) into sheets; NULL with an error naming the problem.
+ * (transfer full) (nullable): NULL on error */
 StraitsWorkbook *straits_workbook_read (const char  *path,
                                         GError     **error);
 
-/* Reads an ODS or XLSX file, or a zip of CSV files, at @path. */
+/* Reads an ODS or XLSX file, or a zip of CSV files, at @path.
+ * (transfer full) (nullable): NULL on error */
 StraitsWorkbook *straits_workbook_read_zip (const char  *path,
                                             GError     **error);
 
 /* The dataset that the workbook at @path holds, checked by the loader, or
  * NULL. @diagnostics gets every problem, placed as
- * 'sheet "relations", row 14, column "to"'. */
+ * 'sheet "relations", row 14, column "to"'.
+ * (transfer full) (nullable): NULL on error;
+ * @diagnostics: (out) (optional) (transfer full) (nullable) */
 StraitsDataset *straits_workbook_load (const char  *path,
                                        GPtrArray  **diagnostics,
                                        GError     **error);
-/* The same, also giving the dataset JSON text it was loaded from. */
+/* The same, also giving the dataset JSON text it was loaded from.
+ * (transfer full) (nullable): NULL on error;
+ * @json: (out) (optional) (transfer full);
+ * @diagnostics: (out) (optional) (transfer full) (nullable) */
 StraitsDataset *straits_workbook_load_json (const char  *path,
                                             char       **json,
                                             GPtrArray  **diagnostics,
@@ -87,7 +99,8 @@ StraitsDataset *straits_workbook_load_json (const char  *path,
 /* The dataset JSON text of @workbook. Problems the conversion itself finds
  * (a row of a sheet that belongs to no item, say) are appended to @diags
  * with @display_name; @cells, when given, gets a new table from JSON paths
- * ("relations[3].to") to the place they came from. */
+ * ("relations[3].to") to the place they came from.
+ * (transfer full); @cells: (out) (optional) (transfer full) */
 char *straits_workbook_to_json (StraitsWorkbook *workbook,
                                 const char      *display_name,
                                 GPtrArray       *diags,
@@ -95,7 +108,8 @@ char *straits_workbook_to_json (StraitsWorkbook *workbook,
 
 /* The sheets for the dataset JSON text @json (which should have passed the
  * loader); NULL with an error when it is not JSON or cannot be written as
- * a workbook (a locator holding " | ", say). */
+ * a workbook (a locator holding " | ", say).
+ * (transfer full) (nullable): NULL on error */
 StraitsWorkbook *straits_workbook_from_json (const char  *json,
                                              gsize        length,
                                              GError     **error);
@@ -108,6 +122,7 @@ gboolean straits_workbook_parse_csv (StraitsWorkbook  *workbook,
                                      const char       *text,
                                      gsize             length,
                                      GError          **error);
+/* (transfer full) */
 char    *straits_workbook_sheet_to_csv (const StraitsWorkbookSheet *sheet);
 /* Appends @text as one CSV field, quoted as RFC 4180 asks. */
 void     straits_csv_append_field      (GString                    *s,

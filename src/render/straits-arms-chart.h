@@ -26,7 +26,7 @@ typedef struct {
   guint mark_from, mark_to;   /* the period, marked in a time series */
 } StraitsArmsChart;
 
-/* Takes @breakdown. */
+/* (transfer full); takes @breakdown: (transfer full) */
 StraitsArmsChart *straits_arms_chart_new      (const char            *title,
                                                const char            *subtitle,
                                                const char            *source,
@@ -35,7 +35,7 @@ StraitsArmsChart *straits_arms_chart_new      (const char            *title,
                                                guint                  mark_from,
                                                guint                  mark_to);
 void              straits_arms_chart_free     (StraitsArmsChart      *chart);
-/* "2015–2019 · TIV (millions) · with local production" */
+/* "2015–2019 · TIV (millions) · with local production" (transfer full) */
 char             *straits_arms_chart_subtitle (guint                  from,
                                                guint                  to,
                                                gboolean               exclude_local_production);
@@ -49,7 +49,8 @@ void      straits_arms_chart_draw     (const StraitsArmsChart *chart,
                                        const StraitsMapStyle  *style,
                                        GArray                 *marks,
                                        GArray                 *texts);
-/* Title, then one line per row: label, TIV, share; then the source. */
+/* Title, then one line per row: label, TIV, share; then the source.
+ * (transfer full) */
 char     *straits_arms_chart_describe (const StraitsArmsChart *chart);
 gboolean  straits_arms_chart_export   (const StraitsArmsChart *chart,
                                        const char             *marking,

@@ -46,15 +46,20 @@ void   straits_chart_draw        (StraitsDataset        *dataset,
  * 0; from the unrounded values when all are given. */
 double   straits_chart_remainder  (const StraitsFigure   *figure);
 gboolean straits_chart_remainder_is_unrounded (const StraitsFigure *figure);
+/* (transfer full) */
 char    *straits_chart_format_ordinal   (double               rank);
+/* (transfer full) (nullable): NULL without a stated change */
 char    *straits_chart_format_change    (const StraitsFigure *figure);
+/* (transfer full) */
 char    *straits_chart_format_rank_base (const StraitsFigure *figure);
 /* "Label", the value with its unit, per line: a table for screen readers
- * and for copying. */
+ * and for copying. (transfer full) */
 char  *straits_chart_format_value (const StraitsFigure   *figure,
                                    double                 value);
+/* (transfer full) */
 char  *straits_chart_table_text  (StraitsDataset        *dataset,
                                   const StraitsFigure   *figure);
+/* (transfer full) */
 char  *straits_figure_value_label (StraitsDataset           *dataset,
                                    const StraitsFigure      *figure,
                                    const StraitsFigureValue *value);
@@ -70,6 +75,7 @@ void     straits_chart_draw_page (StraitsDataset        *dataset,
                                   cairo_t               *cr,
                                   double                 width,
                                   double                 height);
+/* (transfer full) */
 char    *straits_chart_describe  (StraitsDataset        *dataset,
                                   const StraitsFigure   *figure);
 gboolean straits_chart_export    (StraitsDataset        *dataset,

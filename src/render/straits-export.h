@@ -50,11 +50,14 @@ typedef struct {
 } StraitsPageSize;
 
 /* The formats in the order the export dialog offers them, @n of them;
- * entry i is StraitsExportFormat i. */
+ * entry i is StraitsExportFormat i. (transfer none): static; @n: (out) */
 const StraitsExportFormatInfo *straits_export_get_formats    (guint                       *n);
+/* (transfer none): static */
 const StraitsExportFormatInfo *straits_export_format_info    (StraitsExportFormat          format);
-/* The named page sizes in the order the export dialog offers them. */
+/* The named page sizes in the order the export dialog offers them.
+ * (transfer none): static; @n: (out) */
 const StraitsPageSize         *straits_export_get_page_sizes (guint                       *n);
+/* (transfer none) (nullable): static; NULL for an unknown @id */
 const StraitsPageSize         *straits_export_find_page_size (const char                  *id);
 
 /* Draws one page in points; @width and @height are the page's size. */
@@ -74,6 +77,7 @@ typedef struct {
 gboolean straits_export_format_from_filename (const char                  *filename,
                                               StraitsExportFormat         *format,
                                               GError                     **error);
+/* @width_pt, @height_pt: (out) */
 gboolean straits_export_parse_page_size      (const char                  *spec,
                                               double                      *width_pt,
                                               double                      *height_pt,
@@ -81,6 +85,7 @@ gboolean straits_export_parse_page_size      (const char                  *spec,
 /* The most pixels a PNG export may have (README: memory for exports). */
 #define STRAITS_EXPORT_MAX_PIXELS (100 * 1000 * 1000)
 
+/* @dpi: (out) */
 gboolean straits_export_parse_dpi            (const char                  *text,
                                               double                      *dpi,
                                               GError                     **error);
@@ -99,7 +104,8 @@ gboolean straits_export                      (const char                  *filen
                                               const StraitsExportMetadata *metadata,
                                               GError                     **error);
 /* A PNG export in two halves, for a window that draws on its own thread
- * and has the image compressed and written in another. */
+ * and has the image compressed and written in another.
+ * (transfer full) (nullable): NULL on error */
 cairo_surface_t *straits_export_draw_png     (const char                  *filename,
                                               double                       width_pt,
                                               double                       height_pt,

@@ -22,7 +22,8 @@ typedef struct {
 } StraitsFigureOptions;
 
 /* Where the scale bar goes on a map frame of @width x @height at @viewport:
- * its ends in output units and the true length it stands for. */
+ * its ends in output units and the true length it stands for.
+ * @x0, @x1, @y, @km: (out) */
 gboolean straits_figure_scale_bar (StraitsMapRenderer         *renderer,
                                    const StraitsViewport      *viewport,
                                    double                      width,
@@ -31,13 +32,15 @@ gboolean straits_figure_scale_bar (StraitsMapRenderer         *renderer,
                                    double                     *x1,
                                    double                     *y,
                                    double                     *km);
-/* The handling markings a figure can carry (TLP 2.0), NULL-terminated. */
+/* The handling markings a figure can carry (TLP 2.0), NULL-terminated.
+ * (transfer none) */
 const char *const *straits_figure_markings (void);
 void  straits_figure_draw_marking (cairo_t    *cr,
                                    const char *marking,
                                    double      width);
 
-/* A text description of the figure last drawn, usable as alt text. */
+/* A text description of the figure last drawn, usable as alt text.
+ * (transfer full) */
 char *straits_figure_describe  (StraitsMapRenderer         *renderer,
                                 const StraitsFigureOptions *options);
 
@@ -55,7 +58,7 @@ void  straits_figure_draw      (StraitsMapRenderer         *renderer,
                                 double                      width,
                                 double                      height,
                                 const StraitsFigureOptions *options);
-/* "Map data: Natural Earth. Data: <the dataset's sources>." */
+/* "Map data: Natural Earth. Data: <the dataset's sources>." (transfer full) */
 char *straits_figure_credits   (StraitsDataset             *dataset);
 
 G_END_DECLS

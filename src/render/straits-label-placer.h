@@ -14,6 +14,7 @@ typedef struct {
 
 typedef struct _StraitsLabelPlacer StraitsLabelPlacer;
 
+/* (transfer full) */
 StraitsLabelPlacer *straits_label_placer_new     (double              width,
                                                   double              height,
                                                   double              margin);
@@ -26,6 +27,7 @@ gboolean            straits_label_placer_try     (StraitsLabelPlacer *self,
 void                straits_label_placer_block   (StraitsLabelPlacer *self,
                                                   const StraitsRect  *rect);
 guint               straits_label_placer_get_n_placed (StraitsLabelPlacer *self);
+/* (transfer none) */
 const StraitsRect  *straits_label_placer_get_placed   (StraitsLabelPlacer *self,
                                                        guint               index);
 gboolean            straits_rects_intersect      (const StraitsRect  *a,

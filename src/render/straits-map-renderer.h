@@ -39,12 +39,16 @@ StraitsMapRenderer *straits_map_renderer_new_for_scene  (StraitsMapScene     *sc
 /* What the renderer draws: change the scene, never the renderer.
  * (transfer none) */
 StraitsMapScene    *straits_map_renderer_get_scene      (StraitsMapRenderer  *self);
+/* (transfer none) (nullable) */
 StraitsProjectedMap *straits_map_renderer_get_map       (StraitsMapRenderer  *self);
+/* (transfer none) (nullable) */
 StraitsDataset *straits_map_renderer_get_dataset        (StraitsMapRenderer  *self);
 StraitsConvention straits_map_renderer_get_convention   (StraitsMapRenderer  *self);
 /* What the credits say of borders under the convention in force (and the
- * footnotes of the names it marks), or NULL without a territories table. */
+ * footnotes of the names it marks), or NULL without a territories table.
+ * (transfer full) (nullable) */
 char    *straits_map_renderer_describe_convention       (StraitsMapRenderer  *self);
+/* (transfer none) */
 const StraitsMapStyle *straits_map_renderer_get_style   (StraitsMapRenderer  *self);
 /* A figure shows no hover, and the selection only when asked: the frames
  * drawn between these two calls leave out the hover (and the selection
@@ -100,20 +104,27 @@ guint64            straits_map_renderer_get_n_vertices  (StraitsMapRenderer  *se
 
 /* What the last draw placed, for legends, tests and accessibility. */
 guint              straits_map_renderer_get_n_labels    (StraitsMapRenderer  *self);
+/* (transfer none) */
 const StraitsRect *straits_map_renderer_get_label_rect  (StraitsMapRenderer  *self,
                                                          guint                index);
+/* (transfer none) */
 const char        *straits_map_renderer_get_label_text  (StraitsMapRenderer  *self,
                                                          guint                index);
 StraitsLabelKind   straits_map_renderer_get_label_kind  (StraitsMapRenderer  *self,
                                                          guint                index);
+/* @rect: (out) */
 gboolean           straits_map_renderer_get_legend_rect (StraitsMapRenderer  *self,
                                                          StraitsRect         *rect);
-/* Groups (indices into the grouping) and relation types drawn last time. */
+/* Groups (indices into the grouping) and relation types drawn last time.
+ * (transfer none): the renderer's own array, refilled by each draw */
 GArray            *straits_map_renderer_get_drawn_groups (StraitsMapRenderer *self);
+/* (transfer none) */
 GArray            *straits_map_renderer_get_drawn_relation_types (StraitsMapRenderer *self);
 guint              straits_map_renderer_get_n_drawn_relations (StraitsMapRenderer *self);
 guint              straits_map_renderer_get_n_drawn_events (StraitsMapRenderer *self);
+/* (transfer none): the renderer's own array of strings */
 GPtrArray         *straits_map_renderer_get_legend_labels (StraitsMapRenderer *self);
+/* (transfer none) (nullable): NULL when the map shows all dates */
 const StraitsDate *straits_map_renderer_get_time         (StraitsMapRenderer *self);
 guint32            straits_map_renderer_get_grouping     (StraitsMapRenderer *self);
 guint    straits_map_renderer_get_territorial_seas      (StraitsMapRenderer          *self);
@@ -136,7 +147,8 @@ gboolean           straits_map_renderer_get_hover_extents (StraitsMapRenderer *s
                                                          StraitsRect         *rect);
 
 /* What lies under a point of the output: a relation's curve (within a few
- * units) before a country. Either may be STRAITS_NO_INDEX. */
+ * units) before a country. Either may be STRAITS_NO_INDEX.
+ * @actor, @relation: (out) */
 void               straits_map_renderer_pick            (StraitsMapRenderer  *self,
                                                          double               width,
                                                          double               height,
@@ -146,12 +158,13 @@ void               straits_map_renderer_pick            (StraitsMapRenderer  *se
                                                          guint32             *actor,
                                                          guint32             *relation);
 
-/* Where an actor is anchored on the map (projected metres). */
+/* Where an actor is anchored on the map (projected metres). @x, @y: (out) */
 gboolean           straits_map_renderer_get_actor_anchor (StraitsMapRenderer *self,
                                                           guint32             actor,
                                                           double             *x,
                                                           double             *y);
 
+/* @ox, @oy: (out) */
 void     straits_viewport_to_output   (const StraitsViewport *viewport,
                                        double                 width,
                                        double                 height,
@@ -159,6 +172,7 @@ void     straits_viewport_to_output   (const StraitsViewport *viewport,
                                        double                 y,
                                        double                *ox,
                                        double                *oy);
+/* @x, @y: (out) */
 void     straits_viewport_to_map      (const StraitsViewport *viewport,
                                        double                 width,
                                        double                 height,

@@ -103,7 +103,7 @@ guint32  straits_map_scene_get_grouping           (StraitsMapScene     *self);
 void     straits_map_scene_set_relation_types     (StraitsMapScene     *self,
                                                    const guint32       *types,
                                                    guint                n_types);
-/* (transfer none) (nullable): NULL when every type is shown. */
+/* (transfer none) (nullable): NULL when every type is shown. @n_types: (out) */
 const guint32 *straits_map_scene_get_relation_types (StraitsMapScene   *self,
                                                    guint               *n_types);
 void     straits_map_scene_set_overlays           (StraitsMapScene     *self,
@@ -123,7 +123,7 @@ void     straits_map_scene_set_selection          (StraitsMapScene     *self,
                                                    const guint32       *actors,
                                                    guint                n_actors,
                                                    guint32              relation);
-/* (transfer none) */
+/* (transfer none); @n_actors: (out) */
 const guint32 *straits_map_scene_get_selected_actors (StraitsMapScene  *self,
                                                    guint               *n_actors);
 guint32  straits_map_scene_get_selected_relation  (StraitsMapScene     *self);
@@ -155,12 +155,14 @@ void     straits_map_scene_set_reserved           (StraitsMapScene     *self,
                                                    const StraitsRect   *rect);
 /* (transfer none) (nullable) */
 const StraitsRect *straits_map_scene_get_reserved (StraitsMapScene     *self);
-/* The Aegean's territorial seas from @report (its arrays are shared, not
- * copied), at @limits (bit 0: 6 nm, bit 1: 12 nm; 0: none). */
+/* The Aegean's territorial seas from @report, at @limits (bit 0: 6 nm,
+ * bit 1: 12 nm; 0: none). The scene takes a reference on the report's
+ * arrays (not a copy): @report itself may go. */
 void     straits_map_scene_set_territorial_seas   (StraitsMapScene     *self,
                                                    const StraitsMaritimeReport *report,
                                                    guint                limits);
-/* (transfer none) (nullable): the belts, median lines and split, or NULL. */
+/* (transfer none) (nullable): the belts, median lines and split, or NULL.
+ * @limits: (out) */
 const StraitsMaritimeReport *straits_map_scene_get_territorial_seas (StraitsMapScene *self,
                                                    guint               *limits);
 /* Replaces the flows drawn (a copy of @flows is kept); @legend is the
@@ -169,13 +171,15 @@ void     straits_map_scene_set_flows              (StraitsMapScene     *self,
                                                    const StraitsMapFlow *flows,
                                                    guint                n_flows,
                                                    const char          *legend);
-/* (transfer none) (nullable) */
+/* (transfer none) (nullable); @n_flows: (out);
+ * @legend: (out) (transfer none) (nullable) */
 const StraitsMapFlow *straits_map_scene_get_flows (StraitsMapScene     *self,
                                                    guint               *n_flows,
                                                    const char         **legend);
 /* The extent shown; FALSE until one is set. */
 void     straits_map_scene_set_viewport           (StraitsMapScene     *self,
                                                    const StraitsViewport *viewport);
+/* @viewport: (out caller-allocates) */
 gboolean straits_map_scene_get_viewport           (StraitsMapScene     *self,
                                                    StraitsViewport     *viewport);
 

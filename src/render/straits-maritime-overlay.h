@@ -31,7 +31,8 @@ typedef void (*StraitsLonLatToDevice) (double    lon,
                                        gpointer  user_data);
 
 /* The colour of STRAITS_MARITIME_GRC's or STRAITS_MARITIME_TUR's belts
- * (Okabe–Ito blue and vermillion), for legends and tables. */
+ * (Okabe–Ito blue and vermillion), for legends and tables.
+ * (transfer none): static */
 const StraitsColour *straits_maritime_overlay_colour      (StraitsMaritimePart          country);
 
 /* The colour the map shows inside @country's belt at @limit when the

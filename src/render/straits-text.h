@@ -26,13 +26,14 @@ gboolean     straits_text_for_print  (cairo_t             *cr);
  * hinted, so that "Turkey" does not print as "T urkey". */
 void         straits_text_setup_context (PangoContext     *context,
                                          cairo_t          *cr);
-/* A layout for @cr, set up as above. */
+/* A layout for @cr, set up as above. (transfer full) */
 PangoLayout *straits_text_layout_new (cairo_t             *cr);
 
 /* @text cut to @max_chars characters, the last an ellipsis, when longer:
- * a bounded layout cost for texts a dataset may make long. */
+ * a bounded layout cost for texts a dataset may make long. (transfer full) */
 char *straits_text_truncate      (const char          *text,
                                   glong                max_chars);
+/* (transfer full) */
 char *straits_text_for_label     (const char          *text,
                                   glong                max_chars);
 /* Draws @layout with its top-left corner at the current point, in the
@@ -50,7 +51,7 @@ void straits_text_show_with_halo (cairo_t             *cr,
 typedef struct _StraitsSvgText StraitsSvgText;
 
 /* Makes text drawn on @svg_surface (a cairo SVG surface) into SVG text,
- * until the StraitsSvgText is freed. */
+ * until the StraitsSvgText is freed. (transfer full) */
 StraitsSvgText *straits_svg_text_new    (cairo_surface_t *svg_surface);
 /* Puts the text recorded into @svg, the document cairo wrote once the
  * surface was finished, each element where cairo drew its stand-in, so

@@ -21,19 +21,22 @@ typedef struct {
 } StraitsViewInfo;
 
 void                straits_view_info_free         (StraitsViewInfo *info);
-/* The views a dataset offers: the built-in ones, then its own. */
+/* The views a dataset offers: the built-in ones, then its own.
+ * (transfer full): the array frees its StraitsViewInfos */
 GPtrArray          *straits_view_info_list         (StraitsDataset  *dataset);
+/* (transfer full) (nullable): NULL on error */
 StraitsViewInfo    *straits_view_info_find         (StraitsDataset  *dataset,
                                                     const char      *id,
                                                     GError         **error);
-/* A scene showing @view of @dataset. (transfer full) */
+/* A scene showing @view of @dataset.
+ * (transfer full) (nullable): NULL on error */
 StraitsMapScene    *straits_view_info_new_scene    (StraitsAtlas          *atlas,
                                                     StraitsDataset        *dataset,
                                                     const StraitsViewInfo *view,
                                                     GError               **error);
 /* A renderer with a new scene of @view of @dataset: change the scene
  * (straits_map_renderer_get_scene()) to change what it draws.
- * (transfer full) */
+ * (transfer full) (nullable): NULL on error */
 StraitsMapRenderer *straits_view_info_new_renderer (StraitsAtlas          *atlas,
                                                     StraitsDataset        *dataset,
                                                     const StraitsViewInfo *view,
