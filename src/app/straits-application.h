@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 #define STRAITS_TYPE_APPLICATION (straits_application_get_type ())
 G_DECLARE_FINAL_TYPE (StraitsApplication, straits_application, STRAITS, APPLICATION, AdwApplication)
 
+/* (transfer full) */
 StraitsApplication *straits_application_new (void);
 /* What the application holds (created on first use). (transfer none) */
 StraitsSession     *straits_application_get_session (StraitsApplication *self);

@@ -10,19 +10,23 @@
 
 G_BEGIN_DECLS
 
+/* (transfer full) (nullable): NULL on error */
 StraitsSipriRegister *straits_cli_arms_load_register (GVariantDict         *options,
                                                       GError              **error);
+/* @filter, @actor, @by: (out) */
 gboolean              straits_cli_arms_filter   (StraitsSipriRegister *reg,
                                                  GVariantDict         *options,
                                                  StraitsArmsFilter    *filter,
                                                  guint32              *actor,
                                                  StraitsArmsBy        *by,
                                                  GError              **error);
+/* (transfer full) */
 char                 *straits_cli_arms_title    (StraitsSipriRegister    *reg,
                                                  const StraitsArmsFilter *filter,
                                                  guint32                  actor,
                                                  StraitsArmsBy            by);
 int                   straits_cli_arms_report   (GVariantDict         *options);
+/* (transfer full) */
 StraitsArmsChart     *straits_cli_arms_chart    (StraitsSipriRegister    *reg,
                                                  const StraitsArmsFilter *filter,
                                                  guint32                  actor,

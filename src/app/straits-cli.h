@@ -32,6 +32,7 @@ int straits_cli_maritime_report (GVariantDict *options);
 int straits_cli_export_slides   (GVariantDict *options);
 int straits_cli_export_chart (GVariantDict *options);
 
+/* (transfer full) (nullable): NULL on error */
 StraitsDataset *straits_cli_load_dataset (const char  *path,
                                           GError     **error);
 
@@ -43,6 +44,7 @@ gboolean        straits_cli_common_parse_page (StraitsCliCommon  *common,
                                                double             default_width,
                                                double             default_height,
                                                GError           **error);
+/* (transfer none) (nullable): @common keeps it; NULL on error */
 StraitsDataset *straits_cli_common_dataset    (StraitsCliCommon  *common,
                                                GError           **error);
 void            straits_cli_common_clear      (StraitsCliCommon  *common);

@@ -9,9 +9,13 @@
 G_BEGIN_DECLS
 
 gboolean    straits_running_uninstalled   (void);
+/* (transfer none) */
 const char *straits_data_dir              (void);
+/* (transfer full) */
 char       *straits_bundled_dataset_path  (void);
+/* (transfer full) */
 char       *straits_locale_dir            (void);
+/* (transfer full) (nullable): NULL when the schema is not installed */
 GSettings  *straits_settings_new          (void);
 
 G_END_DECLS

@@ -19,13 +19,16 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (StraitsHistoryList, straits_history_list, STRAITS, HISTORY_LIST, GObject)
 
+/* (transfer full) */
 GArray             *straits_history_rows_build         (GArray                    *entries,
                                                         guint                      type_choice,
                                                         const char                *folded_needle,
                                                         StraitsDataset            *dataset);
+/* (transfer full) */
 char               *straits_history_relation_title     (StraitsDataset            *dataset,
                                                         const StraitsRelation     *relation);
 
+/* (transfer full) */
 StraitsHistoryList *straits_history_list_new           (void);
 void                straits_history_list_set           (StraitsHistoryList        *self,
                                                         GArray                    *entries,
@@ -33,6 +36,7 @@ void                straits_history_list_set           (StraitsHistoryList      
 void                straits_history_list_set_batch     (StraitsHistoryList        *self,
                                                         guint                      batch);
 void                straits_history_list_show_all      (StraitsHistoryList        *self);
+/* (transfer none) (nullable): NULL for a heading or past the end */
 const StraitsHistoryEntry *straits_history_list_get_entry (StraitsHistoryList     *self,
                                                            guint                   position);
 guint               straits_history_list_find_day      (StraitsHistoryList        *self,

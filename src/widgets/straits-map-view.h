@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 #define STRAITS_TYPE_MAP_VIEW (straits_map_view_get_type ())
 G_DECLARE_FINAL_TYPE (StraitsMapView, straits_map_view, STRAITS, MAP_VIEW, GtkWidget)
 
+/* (transfer floating) */
 GtkWidget          *straits_map_view_new              (void);
 /* What the map shows: the view follows the scene's changes and writes
  * its selection, hover and extent into it. */
@@ -50,10 +51,12 @@ void                straits_map_view_select_actors    (StraitsMapView     *self,
 void                straits_map_view_select_relation  (StraitsMapView     *self,
                                                        guint32             relation);
 void                straits_map_view_clear_selection  (StraitsMapView     *self);
+/* (transfer none); @n: (out) */
 const guint32      *straits_map_view_get_selected_actors (StraitsMapView  *self,
                                                        guint              *n);
 guint32             straits_map_view_get_selected_relation (StraitsMapView *self);
-/* A description of the selection for people and screen readers. */
+/* A description of the selection for people and screen readers.
+ * (transfer full) (nullable): NULL without a selection */
 char               *straits_map_view_describe_selection (StraitsMapView  *self);
 guint64             straits_map_view_get_frame_count  (StraitsMapView     *self);
 

@@ -8,6 +8,7 @@
 
 G_BEGIN_DECLS
 
+/* (transfer none): a static string */
 const char *straits_choose_gsk_renderer (void);
 
 G_END_DECLS
