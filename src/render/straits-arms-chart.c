@@ -65,25 +65,6 @@ straits_arms_chart_subtitle (guint from, guint to, gboolean exclude_local_produc
 
 /* Text ---------------------------------------------------------------------- */
 
-static PangoLayout *
-layout_text (cairo_t *cr, const char *text, double size, PangoWeight weight, double width)
-{
-  PangoLayout *layout = straits_text_layout_new (cr);
-  PangoFontDescription *font = pango_font_description_from_string ("Cantarell, DejaVu Sans, Sans");
-
-  pango_font_description_set_size (font, (int) (size * PANGO_SCALE));
-  pango_font_description_set_weight (font, weight);
-  pango_layout_set_font_description (layout, font);
-  pango_font_description_free (font);
-  if (width > 0)
-    {
-      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-    }
-  pango_layout_set_text (layout, text, -1);
-  return layout;
-}
-
 typedef enum { ALIGN_LEFT, ALIGN_RIGHT, ALIGN_CENTRE } Align;
 
 /* Draws @text with its top at @y, aligned at @x; returns its box. */
@@ -91,7 +72,7 @@ static StraitsRect
 show_text (cairo_t *cr, const char *text, double size, PangoWeight weight, double x, double y, double width,
            Align align, const StraitsColour *colour, GArray *texts)
 {
-  g_autoptr(PangoLayout) layout = layout_text (cr, text, size, weight, width);
+  g_autoptr(PangoLayout) layout = straits_text_layout_new_sized (cr, text, size, weight, width);
   PangoRectangle logical;
   StraitsRect box;
 
@@ -109,7 +90,7 @@ show_text (cairo_t *cr, const char *text, double size, PangoWeight weight, doubl
 static double
 measure (cairo_t *cr, const char *text, double size, PangoWeight weight, double width, double *height)
 {
-  g_autoptr(PangoLayout) layout = layout_text (cr, text, size, weight, width);
+  g_autoptr(PangoLayout) layout = straits_text_layout_new_sized (cr, text, size, weight, width);
   PangoRectangle logical;
 
   pango_layout_get_pixel_extents (layout, NULL, &logical);

@@ -199,32 +199,13 @@ straits_chart_table_text (StraitsDataset      *dataset,
 
 /* Text ------------------------------------------------------------------ */
 
-static PangoLayout *
-text_layout (cairo_t *cr, const char *text, double size, PangoWeight weight, double width)
-{
-  PangoLayout *layout = straits_text_layout_new (cr);
-  PangoFontDescription *font = pango_font_description_from_string ("Cantarell, DejaVu Sans, Sans");
-
-  pango_font_description_set_size (font, (int) (size * PANGO_SCALE));
-  pango_font_description_set_weight (font, weight);
-  pango_layout_set_font_description (layout, font);
-  pango_font_description_free (font);
-  if (width > 0)
-    {
-      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-    }
-  pango_layout_set_text (layout, text, -1);
-  return layout;
-}
-
 /* Draws text with its top-left at (x, y) (or its right edge at x when
  * @right); returns its box. */
 static StraitsRect
 draw_text (cairo_t *cr, const char *text, double size, PangoWeight weight, double x, double y,
            double width, gboolean right, const StraitsColour *colour, GArray *texts)
 {
-  g_autoptr(PangoLayout) layout = text_layout (cr, text, size, weight, width);
+  g_autoptr(PangoLayout) layout = straits_text_layout_new_sized (cr, text, size, weight, width);
   PangoRectangle logical;
   StraitsRect box;
 
@@ -241,7 +222,7 @@ draw_text (cairo_t *cr, const char *text, double size, PangoWeight weight, doubl
 static double
 text_width (cairo_t *cr, const char *text, double size, PangoWeight weight)
 {
-  g_autoptr(PangoLayout) layout = text_layout (cr, text, size, weight, -1);
+  g_autoptr(PangoLayout) layout = straits_text_layout_new_sized (cr, text, size, weight, -1);
   PangoRectangle logical;
 
   pango_layout_get_pixel_extents (layout, NULL, &logical);
@@ -292,7 +273,7 @@ footer_height (StraitsDataset *dataset, const StraitsFigure *figure, cairo_t *cr
   *text = g_string_free (s, FALSE);
   if (**text == '\0')
     return 0;
-  layout = text_layout (cr, *text, 7, PANGO_WEIGHT_NORMAL, width - 2 * PAD);
+  layout = straits_text_layout_new_sized (cr, *text, 7, PANGO_WEIGHT_NORMAL, width - 2 * PAD);
   pango_layout_get_pixel_extents (layout, NULL, &logical);
   return logical.height + PAD;
 }
@@ -515,7 +496,7 @@ card_lines (cairo_t *cr, const char *const *lines, double big, double cx, double
     {
       double size = i == 0 ? big : MIN (9.5, big * 0.6);
       PangoWeight weight = i == 0 ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL;
-      g_autoptr(PangoLayout) layout = text_layout (cr, lines[i], size, weight, width);
+      g_autoptr(PangoLayout) layout = straits_text_layout_new_sized (cr, lines[i], size, weight, width);
       PangoRectangle logical;
 
       if (lines[i][0] == '\0')

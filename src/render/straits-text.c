@@ -57,6 +57,29 @@ straits_text_layout_new (cairo_t *cr)
   return layout;
 }
 
+PangoLayout *
+straits_text_layout_new_sized (cairo_t     *cr,
+                               const char  *text,
+                               double       size,
+                               PangoWeight  weight,
+                               double       width)
+{
+  PangoLayout *layout = straits_text_layout_new (cr);
+  PangoFontDescription *font = pango_font_description_from_string ("Cantarell, DejaVu Sans, Sans");
+
+  pango_font_description_set_size (font, (int) (size * PANGO_SCALE));
+  pango_font_description_set_weight (font, weight);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  if (width > 0)
+    {
+      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+    }
+  pango_layout_set_text (layout, text, -1);
+  return layout;
+}
+
 /* The address of a stand-in's image: the scheme, then its number. */
 #define STAND_IN_SCHEME "straits-text:"
 

@@ -28,6 +28,13 @@ void         straits_text_setup_context (PangoContext     *context,
                                          cairo_t          *cr);
 /* A layout for @cr, set up as above. (transfer full) */
 PangoLayout *straits_text_layout_new (cairo_t             *cr);
+/* A layout of @text in the charts' face (Cantarell) at @size points and
+ * @weight, wrapped at @width points when @width > 0. (transfer full) */
+PangoLayout *straits_text_layout_new_sized (cairo_t       *cr,
+                                            const char    *text,
+                                            double         size,
+                                            PangoWeight    weight,
+                                            double         width);
 
 /* @text cut to @max_chars characters, the last an ellipsis, when longer:
  * a bounded layout cost for texts a dataset may make long. (transfer full) */
