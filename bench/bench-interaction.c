@@ -10,6 +10,8 @@
 #include <stdio.h>
 #include <adwaita.h>
 
+#include "bench-stats.h"
+#include "straits-test-data.h"
 #include "straits-atlas.h"
 #include "straits-map-view.h"
 #include "straits-renderer-choice.h"
@@ -43,17 +45,10 @@ on_paint (GdkFrameClock *clock, gpointer data)
   paint_start = g_get_monotonic_time ();
 }
 
-static int
-compare_double (gconstpointer a, gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return x < y ? -1 : x > y;
-}
-
 static void
 print_spread (GArray *a)
 {
-  g_array_sort (a, compare_double);
+  g_array_sort (a, bench_compare_doubles);
   printf ("  median %.2f ms, 95th percentile %.2f ms, worst %.2f ms",
           g_array_index (a, double, a->len / 2),
           g_array_index (a, double, (guint) (a->len * 0.95)),
@@ -179,13 +174,10 @@ on_map (GtkWidget *window, GApplication *app)
 static void
 activate (GApplication *app)
 {
-  const char *data_dir = g_getenv ("STRAITS_DATA_DIR");
-  g_autofree char *basemaps = g_build_filename (data_dir, "basemap", NULL);
-  g_autofree char *path = g_build_filename (data_dir, "datasets", "turkey-european-security.json", NULL);
-  StraitsDataset *dataset = straits_dataset_load_file (path, NULL, NULL);
-  StraitsAtlas *atlas = straits_atlas_new (basemaps);
-  g_autoptr(StraitsViewInfo) info = straits_view_info_find (dataset, "eu-groupings", NULL);
-  g_autoptr(StraitsMapRenderer) renderer = straits_view_info_new_renderer (atlas, dataset, info, NULL);
+  /* Both live as long as the benchmark: the view's scene holds the map. */
+  StraitsDataset *dataset = straits_test_load_bundled ();
+  StraitsAtlas *atlas = straits_test_new_atlas ();
+  g_autoptr(StraitsMapRenderer) renderer = straits_test_renderer_for (atlas, dataset, "eu-groupings");
   GtkWidget *window = adw_application_window_new (GTK_APPLICATION (app));
 
   view = STRAITS_MAP_VIEW (straits_map_view_new ());

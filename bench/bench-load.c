@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include "bench-stats.h"
 #include "bench-synthetic.h"
 #include "straits-dataset.h"
 
@@ -98,13 +99,6 @@ measure (void (*work) (const char *, ChildReport *), const char *path)
   return m;
 }
 
-static int
-compare_double (gconstpointer a, gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return x < y ? -1 : x > y;
-}
-
 static Measurement
 median_of_runs (void (*work) (const char *, ChildReport *), const char *path)
 {
@@ -117,7 +111,7 @@ median_of_runs (void (*work) (const char *, ChildReport *), const char *path)
       runs[i] = measure (work, path);
       times[i] = runs[i].report.seconds;
     }
-  qsort (times, RUNS, sizeof (double), compare_double);
+  qsort (times, RUNS, sizeof (double), bench_compare_doubles);
   result = runs[0];
   result.report.seconds = times[RUNS / 2];
   for (int i = 1; i < RUNS; i++)

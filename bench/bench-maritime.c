@@ -8,23 +8,10 @@
 #include <stdlib.h>
 #include <glib/gstdio.h>
 
+#include "bench-stats.h"
 #include "straits-maritime.h"
 
 #define RUNS 5
-
-static int
-compare_double (const void *a, const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (double *values)
-{
-  qsort (values, RUNS, sizeof (double), compare_double);
-  return values[RUNS / 2];
-}
 
 static void
 remove_dir (const char *path)
@@ -70,10 +57,10 @@ main (void)
     }
   remove_dir (cache);
   printf ("processors:                      %u\n", g_get_num_processors ());
-  printf ("Aegean (both limits, variants):  %.2f s\n", median (aegean));
-  printf ("Black Sea and Azov coastlines:   %.2f s (side by side with the Aegean)\n", median (coasts));
-  printf ("full computation, wall clock:    %.2f s (target < 5 s, off the main thread)\n", median (total));
-  printf ("cached result read:              %.1f ms (target < 50 ms)\n", median (cached));
+  printf ("Aegean (both limits, variants):  %.2f s\n", bench_median (aegean, RUNS));
+  printf ("Black Sea and Azov coastlines:   %.2f s (side by side with the Aegean)\n", bench_median (coasts, RUNS));
+  printf ("full computation, wall clock:    %.2f s (target < 5 s, off the main thread)\n", bench_median (total, RUNS));
+  printf ("cached result read:              %.1f ms (target < 50 ms)\n", bench_median (cached, RUNS));
   printf ("(medians of %d runs)\n", RUNS);
   return 0;
 }

@@ -15,6 +15,8 @@
 #include <stdio.h>
 #include <glib/gstdio.h>
 
+#include "bench-stats.h"
+#include "straits-test-data.h"
 #include "straits-atlas.h"
 #include "straits-figure.h"
 #include "straits-export.h"
@@ -24,20 +26,6 @@
 
 #define FRAMES 40
 #define RUNS 3
-
-static int
-compare_double (gconstpointer a, gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (double *v, guint n)
-{
-  qsort (v, n, sizeof (double), compare_double);
-  return v[n / 2];
-}
 
 /* Median milliseconds per frame; the view moves by 3 pixels between frames,
  * as while a user pans. @cold drops the cached base layer before each. */
@@ -65,7 +53,7 @@ time_frames (StraitsMapRenderer *r, gboolean full, gboolean cold, guint64 *verti
   *vertices = straits_map_renderer_get_n_vertices (r);
   cairo_destroy (cr);
   cairo_surface_destroy (s);
-  return median (times, FRAMES);
+  return bench_median (times, FRAMES);
 }
 
 /* The base layer's fills with and without antialiasing (issue 20): cold
@@ -96,7 +84,7 @@ time_fills (StraitsMapRenderer *r, double medians[3])
         times[k][i] = (g_get_monotonic_time () - t0) / 1000.0;
       }
   for (guint k = 0; k < 3; k++)
-    medians[k] = median (times[k], FRAMES);
+    medians[k] = bench_median (times[k], FRAMES);
   r->antialias_fills = FALSE;
   cairo_destroy (cr);
   cairo_surface_destroy (s);
@@ -135,7 +123,7 @@ time_export (StraitsMapRenderer *r, const char *name, double dpi)
     }
   g_unlink (path);
   g_rmdir (dir);
-  return median (times, G_N_ELEMENTS (times));
+  return bench_median (times, G_N_ELEMENTS (times));
 }
 
 static cairo_status_t
@@ -170,7 +158,7 @@ time_encode (cairo_surface_t *surface, const StraitsPngOptions *options, gsize *
         }
       times[i] = (g_get_monotonic_time () - t0) / 1000.0;
     }
-  return median (times, RUNS);
+  return bench_median (times, RUNS);
 }
 
 /* The table of encoders for one export of @view_id. */
@@ -215,11 +203,8 @@ png_table (StraitsAtlas *atlas, StraitsDataset *dataset, const char *view_id, co
 int
 main (void)
 {
-  const char *data_dir = g_getenv ("STRAITS_DATA_DIR");
-  g_autofree char *basemaps = g_build_filename (data_dir, "basemap", NULL);
-  g_autofree char *path = g_build_filename (data_dir, "datasets", "turkey-european-security.json", NULL);
-  g_autoptr(StraitsDataset) dataset = straits_dataset_load_file (path, NULL, NULL);
-  g_autoptr(StraitsAtlas) atlas = straits_atlas_new (basemaps);
+  g_autoptr(StraitsDataset) dataset = straits_test_load_bundled ();
+  g_autoptr(StraitsAtlas) atlas = straits_test_new_atlas ();
   g_autoptr(StraitsViewInfo) view = straits_view_info_find (dataset, "eu-groupings", NULL);
   g_autoptr(StraitsMapRenderer) renderer = NULL;
   StraitsRegion detailed;

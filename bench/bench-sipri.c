@@ -15,17 +15,11 @@
 #include <unistd.h>
 #include <glib/gstdio.h>
 
+#include "bench-stats.h"
 #include "straits-sipri-register.h"
 
 #define RUNS 7
 #define GENERATED_ROWS 1000000
-
-static int
-compare_double (gconstpointer a, gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return x < y ? -1 : x > y;
-}
 
 /* Lines and fields, as any CSV reader must find them: a floor for loading. */
 static guint
@@ -49,8 +43,7 @@ bare_parse (const char *text, gsize size)
 static double
 median_seconds (double *runs)
 {
-  qsort (runs, RUNS, sizeof (double), (int (*)(const void *, const void *)) compare_double);
-  return runs[RUNS / 2];
+  return bench_median (runs, RUNS);
 }
 
 static void

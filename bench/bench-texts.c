@@ -15,6 +15,7 @@
 #include <time.h>
 #include <adwaita.h>
 
+#include "bench-stats.h"
 #include "straits-atlas.h"
 #include "straits-map-view.h"
 #include "straits-renderer-choice.h"
@@ -40,13 +41,6 @@ thread_cpu_ms (void)
   return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
-static int
-compare_double (gconstpointer a, gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return x < y ? -1 : x > y;
-}
-
 static void
 select_next (void)
 {
@@ -63,8 +57,8 @@ select_next (void)
 static void
 report_and_quit (GApplication *app)
 {
-  g_array_sort (times, compare_double);
-  g_array_sort (cpu_times, compare_double);
+  g_array_sort (times, bench_compare_doubles);
+  g_array_sort (cpu_times, bench_compare_doubles);
   printf ("first frame with the dataset: %.1f ms\n", first_frame_ms);
   printf ("selecting each of %u actors, to the end of the frame that shows it (target <= 100 ms):\n", times->len);
   printf ("  on the clock:          median %.1f ms, worst %.1f ms\n",

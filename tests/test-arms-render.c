@@ -9,7 +9,7 @@
 #include "straits-arms-chart.h"
 #include "straits-atlas.h"
 #include "straits-map-flows.h"
-#include "straits-view-info.h"
+#include "straits-test-data.h"
 
 static StraitsAtlas *atlas;
 static StraitsDataset *dataset;
@@ -181,17 +181,12 @@ test_years_mark_the_period (void)
 int
 main (int argc, char *argv[])
 {
-  g_autofree char *basemaps = g_build_filename (g_getenv ("STRAITS_DATA_DIR"), "basemap", NULL);
-  g_autofree char *path = g_build_filename (g_getenv ("STRAITS_DATA_DIR"), "datasets",
-                                            "turkey-european-security.json", NULL);
-  g_autoptr(GError) error = NULL;
   int status;
 
   setlocale (LC_ALL, "C.UTF-8");
   g_test_init (&argc, &argv, NULL);
-  atlas = straits_atlas_new (basemaps);
-  dataset = straits_dataset_load_file (path, NULL, &error);
-  g_assert_no_error (error);
+  dataset = straits_test_load_bundled ();
+  atlas = straits_test_new_atlas ();
   g_test_add_func ("/arms-render/flows-drawn-with-legend", test_flows_drawn_with_legend);
   g_test_add_func ("/arms-render/bars-sorted-with-remainder", test_bars_sorted_with_remainder);
   g_test_add_func ("/arms-render/years-mark-the-period", test_years_mark_the_period);

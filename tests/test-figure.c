@@ -8,7 +8,7 @@
 
 #include "straits-figure.h"
 #include "straits-projection.h"
-#include "straits-view-info.h"
+#include "straits-test-data.h"
 #include "svg-read.h"
 
 #define WIDTH 842.0
@@ -20,14 +20,7 @@ static StraitsDataset *dataset;
 static StraitsMapRenderer *
 renderer_for (const char *view_id)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(StraitsViewInfo) view = straits_view_info_find (dataset, view_id, &error);
-  StraitsMapRenderer *r;
-
-  g_assert_no_error (error);
-  r = straits_view_info_new_renderer (atlas, dataset, view, &error);
-  g_assert_no_error (error);
-  return r;
+  return straits_test_renderer_for (atlas, dataset, view_id);
 }
 
 /* The figure, drawn to an image of WIDTH x HEIGHT. */
@@ -235,16 +228,12 @@ test_highlights (void)
 int
 main (int argc, char *argv[])
 {
-  g_autofree char *path = g_build_filename (g_getenv ("STRAITS_DATA_DIR"), "datasets",
-                                            "turkey-european-security.json", NULL);
-  g_autofree char *basemap = g_build_filename (g_getenv ("STRAITS_DATA_DIR"), "basemap", NULL);
   int status;
 
   setlocale (LC_ALL, "C.UTF-8");
   g_test_init (&argc, &argv, NULL);
-  dataset = straits_dataset_load_file (path, NULL, NULL);
-  g_assert_nonnull (dataset);
-  atlas = straits_atlas_new (basemap);
+  dataset = straits_test_load_bundled ();
+  atlas = straits_test_new_atlas ();
   g_test_add_func ("/figure/alt-text", test_alt_text);
   g_test_add_func ("/figure/legend-matches-drawing", test_legend_matches_drawing);
   g_test_add_func ("/figure/scale-bar", test_scale_bar);

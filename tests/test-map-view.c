@@ -11,6 +11,7 @@
 
 #include "straits-atlas.h"
 #include "straits-map-view.h"
+#include "straits-test-data.h"
 #include "straits-renderer-choice.h"
 #include "straits-view-info.h"
 
@@ -37,19 +38,12 @@ on_first_frame (void)
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autofree char *basemaps = g_build_filename (g_getenv ("STRAITS_DATA_DIR"), "basemap", NULL);
-  g_autofree char *path = g_build_filename (g_getenv ("STRAITS_DATA_DIR"), "datasets",
-                                            "turkey-european-security.json", NULL);
-  g_autoptr(StraitsViewInfo) info = NULL;
   g_autoptr(GError) error = NULL;
   gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
 
-  f->dataset = straits_dataset_load_file (path, NULL, NULL);
-  g_assert_nonnull (f->dataset);
-  f->atlas = straits_atlas_new (basemaps);
-  info = straits_view_info_find (f->dataset, "aegean", NULL);
-  f->renderer = straits_view_info_new_renderer (f->atlas, f->dataset, info, &error);
-  g_assert_no_error (error);
+  f->dataset = straits_test_load_bundled ();
+  f->atlas = straits_test_new_atlas ();
+  f->renderer = straits_test_renderer_for (f->atlas, f->dataset, "aegean");
 
   f->window = gtk_window_new ();
   gtk_window_set_decorated (GTK_WINDOW (f->window), FALSE);

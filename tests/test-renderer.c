@@ -8,7 +8,7 @@
 #include "straits-atlas.h"
 #include "straits-map-renderer.h"
 #include "straits-map-renderer-private.h"
-#include "straits-view-info.h"
+#include "straits-test-data.h"
 
 #define WIDTH 800
 #define HEIGHT 600
@@ -19,14 +19,7 @@ static StraitsDataset *dataset;
 static StraitsMapRenderer *
 renderer_for (const char *view_id)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(StraitsViewInfo) view = straits_view_info_find (dataset, view_id, &error);
-  StraitsMapRenderer *r;
-
-  g_assert_no_error (error);
-  r = straits_view_info_new_renderer (atlas, dataset, view, &error);
-  g_assert_no_error (error);
-  return r;
+  return straits_test_renderer_for (atlas, dataset, view_id);
 }
 
 /* Renders @r at @width x @height fitted to its region. */
@@ -764,17 +757,12 @@ test_hover_alone (void)
 int
 main (int argc, char *argv[])
 {
-  g_autofree char *basemaps = g_build_filename (g_getenv ("STRAITS_DATA_DIR"), "basemap", NULL);
-  g_autofree char *path = g_build_filename (g_getenv ("STRAITS_DATA_DIR"), "datasets",
-                                            "turkey-european-security.json", NULL);
-  g_autoptr(GError) error = NULL;
   int status;
 
   setlocale (LC_ALL, "C.UTF-8");
   g_test_init (&argc, &argv, NULL);
-  atlas = straits_atlas_new (basemaps);
-  dataset = straits_dataset_load_file (path, NULL, &error);
-  g_assert_no_error (error);
+  dataset = straits_test_load_bundled ();
+  atlas = straits_test_new_atlas ();
 
   g_test_add_func ("/renderer/ankara-is-turkish", test_ankara_is_turkish);
   g_test_add_func ("/renderer/poland-and-france-differ", test_poland_and_france_differ);

@@ -4,7 +4,7 @@
  */
 #include <locale.h>
 
-#include "straits-view-info.h"
+#include "straits-test-data.h"
 
 static StraitsAtlas *atlas;
 static StraitsDataset *dataset;
@@ -12,14 +12,9 @@ static StraitsDataset *dataset;
 static StraitsMapScene *
 scene_for (const char *view_id)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(StraitsViewInfo) view = straits_view_info_find (dataset, view_id, &error);
-  StraitsMapScene *scene;
+  g_autoptr(StraitsMapRenderer) renderer = straits_test_renderer_for (atlas, dataset, view_id);
 
-  g_assert_no_error (error);
-  scene = straits_view_info_new_scene (atlas, dataset, view, &error);
-  g_assert_no_error (error);
-  return scene;
+  return g_object_ref (straits_map_renderer_get_scene (renderer));
 }
 
 typedef struct {
@@ -159,16 +154,12 @@ test_renderers_follow_the_scene (void)
 int
 main (int argc, char **argv)
 {
-  g_autofree char *basemaps = g_build_filename (g_getenv ("STRAITS_DATA_DIR"), "basemap", NULL);
-  g_autofree char *path = g_build_filename (g_getenv ("STRAITS_DATA_DIR"), "datasets",
-                                            "turkey-european-security.json", NULL);
   int status;
 
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
-  dataset = straits_dataset_load_file (path, NULL, NULL);
-  g_assert_nonnull (dataset);
-  atlas = straits_atlas_new (basemaps);
+  dataset = straits_test_load_bundled ();
+  atlas = straits_test_new_atlas ();
   g_test_add_func ("/scene/changed-says-what", test_changed_says_what);
   g_test_add_func ("/scene/freeze-coalesces", test_freeze_coalesces);
   g_test_add_func ("/scene/dataset-resets-references", test_dataset_resets_references);

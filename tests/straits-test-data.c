@@ -1,0 +1,41 @@
+/* straits-test-data.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "straits-test-data.h"
+
+StraitsDataset *
+straits_test_load_bundled (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("STRAITS_DATA_DIR"), "datasets",
+                                            "turkey-european-security.json", NULL);
+  g_autoptr(GError) error = NULL;
+  StraitsDataset *dataset = straits_dataset_load_file (path, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (dataset);
+  return dataset;
+}
+
+StraitsAtlas *
+straits_test_new_atlas (void)
+{
+  g_autofree char *basemaps = g_build_filename (g_getenv ("STRAITS_DATA_DIR"), "basemap", NULL);
+
+  return straits_atlas_new (basemaps);
+}
+
+StraitsMapRenderer *
+straits_test_renderer_for (StraitsAtlas   *atlas,
+                           StraitsDataset *dataset,
+                           const char     *view_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StraitsViewInfo) view = straits_view_info_find (dataset, view_id, &error);
+  StraitsMapRenderer *renderer;
+
+  g_assert_no_error (error);
+  renderer = straits_view_info_new_renderer (atlas, dataset, view, &error);
+  g_assert_no_error (error);
+  return renderer;
+}

@@ -1,0 +1,24 @@
+/* straits-test-data.h: what the tests and benchmarks of the renderer
+ * share: the bundled dataset and the atlas, from STRAITS_DATA_DIR, and a
+ * renderer for one of its views
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "straits-view-info.h"
+
+G_BEGIN_DECLS
+
+/* The bundled dataset; aborts the test when it does not load.
+ * (transfer full) */
+StraitsDataset     *straits_test_load_bundled (void);
+/* The atlas of the bundled basemaps. (transfer full) */
+StraitsAtlas       *straits_test_new_atlas    (void);
+/* A renderer (on a scene of its own) of the view @view_id of @dataset;
+ * aborts the test when there is none. (transfer full) */
+StraitsMapRenderer *straits_test_renderer_for (StraitsAtlas   *atlas,
+                                               StraitsDataset *dataset,
+                                               const char     *view_id);
+
+G_END_DECLS
