@@ -11,7 +11,7 @@
 
 #include "straits-dataset-private.h"
 
-G_DEFINE_TYPE (StraitsDataset, straits_dataset, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (StraitsDataset, straits_dataset, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (straits-dataset-error-quark, straits_dataset_error)
 
