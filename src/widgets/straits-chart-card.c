@@ -15,7 +15,8 @@ struct _StraitsChartCard
 {
   GtkWidget parent_instance;
 
-  GtkWidget *buttons;             /* template children, unparented in dispose */
+  GtkWidget *buttons;             /* template children; the card's own two */
+  GtkWidget *revealer;            /* bound so that dispose_template unparents them */
   GtkWidget *table_button;
   GtkWidget *donut_button;
   GtkLabel *table_label;
@@ -111,6 +112,7 @@ straits_chart_card_class_init (StraitsChartCardClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/eu/straits/Straits/ui/straits-chart-card.ui");
   gtk_widget_class_bind_template_child (widget_class, StraitsChartCard, buttons);
+  gtk_widget_class_bind_template_child (widget_class, StraitsChartCard, revealer);
   gtk_widget_class_bind_template_child (widget_class, StraitsChartCard, table_button);
   gtk_widget_class_bind_template_child (widget_class, StraitsChartCard, donut_button);
   gtk_widget_class_bind_template_child (widget_class, StraitsChartCard, table_label);
