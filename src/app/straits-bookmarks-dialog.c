@@ -11,32 +11,39 @@
 
 #include "straits-bookmarks-dialog.h"
 
-typedef struct {
-  StraitsBookmarks *bookmarks;
+struct _StraitsBookmarksDialog
+{
+  AdwWindow parent_instance;
+
+  StraitsBookmarks *bookmarks;    /* the window's */
   char *path;
   GtkListBox *list;
   GtkLabel *error;
-} Dialog;
+};
 
-static void fill (Dialog *d);
+G_DEFINE_FINAL_TYPE (StraitsBookmarksDialog, straits_bookmarks_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_BOOKMARKS,
+  PROP_PATH,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void fill (StraitsBookmarksDialog *self);
 
 static void
-dialog_free (Dialog *d)
-{
-  g_free (d->path);
-  g_free (d);
-}
-
-static void
-save (Dialog *d)
+save (StraitsBookmarksDialog *self)
 {
   g_autoptr(GError) error = NULL;
 
-  gtk_widget_set_visible (GTK_WIDGET (d->error), FALSE);
-  if (!straits_bookmarks_save (d->bookmarks, d->path, &error))
+  gtk_widget_set_visible (GTK_WIDGET (self->error), FALSE);
+  if (!straits_bookmarks_save (self->bookmarks, self->path, &error))
     {
-      gtk_label_set_text (d->error, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (d->error), TRUE);
+      gtk_label_set_text (self->error, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error), TRUE);
     }
 }
 
@@ -49,91 +56,197 @@ row_index (GtkWidget *widget)
 }
 
 static void
-on_renamed (GtkEditable *entry, Dialog *d)
+on_renamed (GtkEditable            *entry,
+            StraitsBookmarksDialog *self)
 {
   const char *title = gtk_editable_get_text (entry);
 
   if (*title == '\0')
     return;
-  straits_bookmarks_rename (d->bookmarks, row_index (GTK_WIDGET (entry)), title);
-  save (d);
+  straits_bookmarks_rename (self->bookmarks, row_index (GTK_WIDGET (entry)), title);
+  save (self);
 }
 
 static void
-on_up (GtkButton *button, Dialog *d)
+on_up (GtkButton              *button,
+       StraitsBookmarksDialog *self)
 {
   guint i = row_index (GTK_WIDGET (button));
 
   if (i == 0)
     return;
-  straits_bookmarks_move (d->bookmarks, i, i - 1);
-  save (d);
-  fill (d);
+  straits_bookmarks_move (self->bookmarks, i, i - 1);
+  save (self);
+  fill (self);
 }
 
 static void
-on_down (GtkButton *button, Dialog *d)
+on_down (GtkButton              *button,
+         StraitsBookmarksDialog *self)
 {
   guint i = row_index (GTK_WIDGET (button));
 
-  if (i + 1 >= straits_bookmarks_get_n (d->bookmarks))
+  if (i + 1 >= straits_bookmarks_get_n (self->bookmarks))
     return;
-  straits_bookmarks_move (d->bookmarks, i, i + 1);
-  save (d);
-  fill (d);
+  straits_bookmarks_move (self->bookmarks, i, i + 1);
+  save (self);
+  fill (self);
 }
 
 static void
-on_delete (GtkButton *button, Dialog *d)
+on_delete (GtkButton              *button,
+           StraitsBookmarksDialog *self)
 {
-  straits_bookmarks_remove (d->bookmarks, row_index (GTK_WIDGET (button)));
-  save (d);
-  fill (d);
+  straits_bookmarks_remove (self->bookmarks, row_index (GTK_WIDGET (button)));
+  save (self);
+  fill (self);
 }
 
 static GtkWidget *
-icon_button (const char *icon, const char *tooltip, GCallback callback, Dialog *d)
+icon_button (const char *icon, const char *tooltip, GCallback callback, StraitsBookmarksDialog *self)
 {
   GtkWidget *button = gtk_button_new_from_icon_name (icon);
 
   gtk_widget_set_tooltip_text (button, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
   gtk_widget_add_css_class (button, "flat");
-  g_signal_connect (button, "clicked", callback, d);
+  g_signal_connect (button, "clicked", callback, self);
   return button;
 }
 
+/* A bookmark's row: its title to edit, where it is, and the buttons that
+ * move and delete it. */
+static GtkWidget *
+new_row (StraitsBookmarksDialog *self, const StraitsBookmark *b)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *entry = gtk_entry_new ();
+  g_autofree char *where = g_strdup_printf ("%s%s%s", b->view, b->time ? " · " : "", b->time ? b->time : "");
+  GtkWidget *detail = gtk_label_new (where);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), b->title);
+  gtk_widget_set_hexpand (entry, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Slide title"), -1);
+  g_signal_connect (entry, "changed", G_CALLBACK (on_renamed), self);
+  gtk_widget_add_css_class (detail, "dim-label");
+  gtk_box_append (GTK_BOX (box), entry);
+  gtk_box_append (GTK_BOX (box), detail);
+  gtk_box_append (GTK_BOX (box), icon_button ("go-up-symbolic", _("Move Up"), G_CALLBACK (on_up), self));
+  gtk_box_append (GTK_BOX (box), icon_button ("go-down-symbolic", _("Move Down"), G_CALLBACK (on_down), self));
+  gtk_box_append (GTK_BOX (box), icon_button ("user-trash-symbolic", _("Delete"), G_CALLBACK (on_delete), self));
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  return box;
+}
+
 static void
-fill (Dialog *d)
+fill (StraitsBookmarksDialog *self)
 {
   GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (d->list))) != NULL)
-    gtk_list_box_remove (d->list, child);
-  for (guint i = 0; i < straits_bookmarks_get_n (d->bookmarks); i++)
-    {
-      const StraitsBookmark *b = straits_bookmarks_get (d->bookmarks, i);
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      GtkWidget *entry = gtk_entry_new ();
-      g_autofree char *where = g_strdup_printf ("%s%s%s", b->view, b->time ? " · " : "", b->time ? b->time : "");
-      GtkWidget *detail = gtk_label_new (where);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
+    gtk_list_box_remove (self->list, child);
+  for (guint i = 0; self->bookmarks != NULL && i < straits_bookmarks_get_n (self->bookmarks); i++)
+    gtk_list_box_append (self->list, new_row (self, straits_bookmarks_get (self->bookmarks, i)));
+}
 
-      gtk_editable_set_text (GTK_EDITABLE (entry), b->title);
-      gtk_widget_set_hexpand (entry, TRUE);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Slide title"), -1);
-      g_signal_connect (entry, "changed", G_CALLBACK (on_renamed), d);
-      gtk_widget_add_css_class (detail, "dim-label");
-      gtk_box_append (GTK_BOX (box), entry);
-      gtk_box_append (GTK_BOX (box), detail);
-      gtk_box_append (GTK_BOX (box), icon_button ("go-up-symbolic", _("Move Up"), G_CALLBACK (on_up), d));
-      gtk_box_append (GTK_BOX (box), icon_button ("go-down-symbolic", _("Move Down"), G_CALLBACK (on_down), d));
-      gtk_box_append (GTK_BOX (box), icon_button ("user-trash-symbolic", _("Delete"), G_CALLBACK (on_delete), d));
-      gtk_widget_set_margin_start (box, 6);
-      gtk_widget_set_margin_end (box, 6);
-      gtk_widget_set_margin_top (box, 6);
-      gtk_widget_set_margin_bottom (box, 6);
-      gtk_list_box_append (d->list, box);
+static void
+straits_bookmarks_dialog_get_property (GObject    *object,
+                                       guint       prop_id,
+                                       GValue     *value,
+                                       GParamSpec *pspec)
+{
+  StraitsBookmarksDialog *self = STRAITS_BOOKMARKS_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_BOOKMARKS:
+      g_value_set_pointer (value, self->bookmarks);
+      break;
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
+}
+
+static void
+straits_bookmarks_dialog_set_property (GObject      *object,
+                                       guint         prop_id,
+                                       const GValue *value,
+                                       GParamSpec   *pspec)
+{
+  StraitsBookmarksDialog *self = STRAITS_BOOKMARKS_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_BOOKMARKS:
+      self->bookmarks = g_value_get_pointer (value);
+      break;
+    case PROP_PATH:
+      g_free (self->path);
+      self->path = g_value_dup_string (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+straits_bookmarks_dialog_constructed (GObject *object)
+{
+  G_OBJECT_CLASS (straits_bookmarks_dialog_parent_class)->constructed (object);
+  fill (STRAITS_BOOKMARKS_DIALOG (object));
+}
+
+static void
+straits_bookmarks_dialog_finalize (GObject *object)
+{
+  g_free (STRAITS_BOOKMARKS_DIALOG (object)->path);
+  G_OBJECT_CLASS (straits_bookmarks_dialog_parent_class)->finalize (object);
+}
+
+static void
+straits_bookmarks_dialog_class_init (StraitsBookmarksDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = straits_bookmarks_dialog_get_property;
+  object_class->set_property = straits_bookmarks_dialog_set_property;
+  object_class->constructed = straits_bookmarks_dialog_constructed;
+  object_class->finalize = straits_bookmarks_dialog_finalize;
+
+  /**
+   * StraitsBookmarksDialog:bookmarks:
+   *
+   * The StraitsBookmarks edited: its owner keeps it for the dialog's life.
+   */
+  properties[PROP_BOOKMARKS] = g_param_spec_pointer ("bookmarks", NULL, NULL,
+                                                     G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                                                     G_PARAM_STATIC_STRINGS);
+  /**
+   * StraitsBookmarksDialog:path:
+   *
+   * The file every change is saved to.
+   */
+  properties[PROP_PATH] = g_param_spec_string ("path", NULL, NULL, NULL,
+                                               G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                                               G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/eu/straits/Straits/ui/straits-bookmarks-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, StraitsBookmarksDialog, list);
+  gtk_widget_class_bind_template_child (widget_class, StraitsBookmarksDialog, error);
+}
+
+static void
+straits_bookmarks_dialog_init (StraitsBookmarksDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 GtkWidget *
@@ -141,42 +254,6 @@ straits_bookmarks_dialog_new (GtkWindow        *parent,
                               StraitsBookmarks *bookmarks,
                               const char       *path)
 {
-  GtkWidget *window = adw_window_new ();
-  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *body = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *hint = gtk_label_new (_("The presentation shows the dataset's views, then these bookmarks. "
-                                     "Ctrl+D adds the map as it is."));
-  Dialog *d = g_new0 (Dialog, 1);
-
-  d->bookmarks = bookmarks;
-  d->path = g_strdup (path);
-  d->list = GTK_LIST_BOX (gtk_list_box_new ());
-  d->error = GTK_LABEL (gtk_label_new (NULL));
-  gtk_list_box_set_selection_mode (d->list, GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (GTK_WIDGET (d->list), "boxed-list");
-  gtk_list_box_set_placeholder (d->list, gtk_label_new (_("No bookmarks yet")));
-  gtk_widget_add_css_class (GTK_WIDGET (d->error), "error");
-  gtk_widget_set_visible (GTK_WIDGET (d->error), FALSE);
-  gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
-  gtk_widget_add_css_class (hint, "dim-label");
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (d->list));
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  gtk_widget_set_vexpand (scroller, TRUE);
-  gtk_box_append (GTK_BOX (body), hint);
-  gtk_box_append (GTK_BOX (body), scroller);
-  gtk_box_append (GTK_BOX (body), GTK_WIDGET (d->error));
-  gtk_widget_set_margin_start (body, 18);
-  gtk_widget_set_margin_end (body, 18);
-  gtk_widget_set_margin_bottom (body, 18);
-  gtk_box_append (GTK_BOX (content), adw_header_bar_new ());
-  gtk_box_append (GTK_BOX (content), body);
-  adw_window_set_content (ADW_WINDOW (window), content);
-  gtk_window_set_title (GTK_WINDOW (window), _("Presentation Bookmarks"));
-  gtk_window_set_default_size (GTK_WINDOW (window), 560, 420);
-  gtk_window_set_transient_for (GTK_WINDOW (window), parent);
-  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
-  g_object_set_data_full (G_OBJECT (window), "dialog", d, (GDestroyNotify) dialog_free);
-  fill (d);
-  return window;
+  return g_object_new (STRAITS_TYPE_BOOKMARKS_DIALOG, "transient-for", parent, "bookmarks", bookmarks,
+                       "path", path, NULL);
 }

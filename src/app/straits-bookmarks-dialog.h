@@ -10,6 +10,10 @@
 
 G_BEGIN_DECLS
 
+#define STRAITS_TYPE_BOOKMARKS_DIALOG (straits_bookmarks_dialog_get_type ())
+
+G_DECLARE_FINAL_TYPE (StraitsBookmarksDialog, straits_bookmarks_dialog, STRAITS, BOOKMARKS_DIALOG, AdwWindow)
+
 GtkWidget *straits_bookmarks_dialog_new (GtkWindow        *parent,
                                          StraitsBookmarks *bookmarks,
                                          const char       *path);

@@ -40,8 +40,12 @@ struct _StraitsExportDialog
   GtkSpinButton *custom_height;
   GtkDropDown *custom_unit;
   GtkSpinButton *dpi;
+  GtkWidget *title_label;         /* the rows hidden for a chart */
   GtkEntry *title;
+  GtkWidget *subtitle_label;
   GtkEntry *subtitle;
+  GtkWidget *show_label;
+  GtkWidget *show_box;            /* the "Show" row's box */
   GtkCheckButton *legend;
   GtkCheckButton *scale_bar;
   GtkCheckButton *credits;
@@ -53,7 +57,6 @@ struct _StraitsExportDialog
   GtkDrawingArea *preview;
   GtkLabel *error_label;
   GtkWidget *export_button;
-  GtkWidget *map_only_rows;       /* the "Show" row's box */
   gboolean exporting;             /* a PNG being written in a thread */
   gboolean closed;
 };
@@ -244,6 +247,11 @@ update (StraitsExportDialog *self)
 {
   double w, h;
   gboolean custom = chosen_size (self) == NULL;
+
+  /* The template's signals fire while the dialog is made, before it has
+   * a figure: its constructors update it once it has. */
+  if (self->renderer == NULL && self->dataset == NULL)
+    return;
 
   gtk_widget_set_visible (self->custom_box, custom);
   gtk_widget_set_visible (self->custom_label, custom);
@@ -450,49 +458,15 @@ on_copy_alt_text (StraitsExportDialog *self)
 
 /* Building ------------------------------------------------------------------ */
 
-static GtkWidget *
-row (GtkWidget *grid, int *y, const char *label, GtkWidget *child)
-{
-  GtkWidget *l = gtk_label_new_with_mnemonic (label);
-
-  gtk_label_set_xalign (GTK_LABEL (l), 1);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (l), child);
-  gtk_grid_attach (GTK_GRID (grid), l, 0, *y, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), child, 1, (*y)++, 1, 1);
-  g_object_set_data (G_OBJECT (child), "row-label", l);
-  return child;
-}
-
+/* The lists the template cannot hold: the format and size drop-downs from
+ * the tables, the sizes ending with "Custom" (custom_size_index()), and
+ * the markings after "None". */
 static void
-hide_row (GtkWidget *child)
+fill_drop_downs (StraitsExportDialog *self)
 {
-  gtk_widget_set_visible (child, FALSE);
-  gtk_widget_set_visible (g_object_get_data (G_OBJECT (child), "row-label"), FALSE);
-}
-
-static GtkDropDown *
-drop_down (const char *const *labels)
-{
-  return GTK_DROP_DOWN (gtk_drop_down_new_from_strings (labels));
-}
-
-static GtkCheckButton *
-check (GtkWidget *box, const char *label)
-{
-  GtkWidget *c = gtk_check_button_new_with_label (label);
-
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (c), TRUE);
-  gtk_box_append (GTK_BOX (box), c);
-  return GTK_CHECK_BUTTON (c);
-}
-
-/* The format and size drop-downs, from the tables; the sizes end with
- * "Custom" (custom_size_index()). */
-static void
-table_drop_downs (GtkDropDown **format, GtkDropDown **size)
-{
-  GtkStringList *format_labels = gtk_string_list_new (NULL);
-  GtkStringList *size_labels = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) format_labels = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) size_labels = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) marking_labels = gtk_string_list_new (NULL);
   guint n_formats, n_sizes;
   const StraitsExportFormatInfo *formats = straits_export_get_formats (&n_formats);
   const StraitsPageSize *sizes = straits_export_get_page_sizes (&n_sizes);
@@ -502,136 +476,13 @@ table_drop_downs (GtkDropDown **format, GtkDropDown **size)
   for (guint i = 0; i < n_sizes; i++)
     gtk_string_list_append (size_labels, _(sizes[i].label));
   gtk_string_list_append (size_labels, _("Custom"));
-  *format = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (format_labels), NULL));
-  *size = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (size_labels), NULL));
-}
-
-static void
-build (StraitsExportDialog *self)
-{
-  GtkDropDown *formats, *sizes;
-  const char *const units[] = { _("pixels"), _("mm"), NULL };
-  g_autoptr(GStrvBuilder) marking_builder = g_strv_builder_new ();
-  g_auto(GStrv) marking_labels = NULL;
-  GtkWidget *toolbar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *export_button = self->export_button = gtk_button_new_with_mnemonic (_("_Export…"));
-  GtkWidget *body = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
-  GtkWidget *grid = gtk_grid_new ();
-  GtkWidget *elements = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *side = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *alt_view = gtk_text_view_new ();
-  GtkWidget *alt_scroller = gtk_scrolled_window_new ();
-  GtkWidget *copy = gtk_button_new_with_mnemonic (_("_Copy Alt Text"));
-  int y = 0;
-
-  table_drop_downs (&formats, &sizes);
-  gtk_widget_add_css_class (export_button, "suggested-action");
-  g_signal_connect_swapped (export_button, "clicked", G_CALLBACK (on_export_clicked), self);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), export_button);
-  gtk_box_append (GTK_BOX (toolbar), header);
-
-  self->preview = GTK_DRAWING_AREA (gtk_drawing_area_new ());
-  gtk_drawing_area_set_draw_func (self->preview, draw_preview, self, NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->preview), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Preview of the figure"), -1);
-  self->preview_frame = GTK_ASPECT_FRAME (gtk_aspect_frame_new (0.5, 0.5, 1.414f, FALSE));
-  gtk_aspect_frame_set_child (self->preview_frame, GTK_WIDGET (self->preview));
-  gtk_widget_set_hexpand (GTK_WIDGET (self->preview_frame), TRUE);
-  gtk_widget_set_vexpand (GTK_WIDGET (self->preview_frame), TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->preview_frame), "card");
-
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
-  self->format = GTK_DROP_DOWN (row (grid, &y, _("_Format"), GTK_WIDGET (formats)));
+  gtk_string_list_append (marking_labels, _("None"));
+  gtk_string_list_splice (marking_labels, 1, 0, (const char *const *) straits_figure_markings ());
+  gtk_drop_down_set_model (self->format, G_LIST_MODEL (format_labels));
+  gtk_drop_down_set_model (self->size, G_LIST_MODEL (size_labels));
+  gtk_drop_down_set_model (self->marking, G_LIST_MODEL (marking_labels));
   gtk_drop_down_set_selected (self->format, STRAITS_EXPORT_PDF);
-  self->size = GTK_DROP_DOWN (row (grid, &y, _("_Size"), GTK_WIDGET (sizes)));
   gtk_drop_down_set_selected (self->size, size_index ("a4-landscape"));
-  self->custom_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  self->custom_width = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (10, 20000, 1));
-  self->custom_height = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (10, 20000, 1));
-  gtk_spin_button_set_value (self->custom_width, 1600);
-  gtk_spin_button_set_value (self->custom_height, 1000);
-  self->custom_unit = drop_down (units);
-  gtk_box_append (GTK_BOX (self->custom_box), GTK_WIDGET (self->custom_width));
-  gtk_box_append (GTK_BOX (self->custom_box), gtk_label_new ("×"));
-  gtk_box_append (GTK_BOX (self->custom_box), GTK_WIDGET (self->custom_height));
-  gtk_box_append (GTK_BOX (self->custom_box), GTK_WIDGET (self->custom_unit));
-  row (grid, &y, _("Custom si_ze"), self->custom_box);
-  self->custom_label = gtk_grid_get_child_at (GTK_GRID (grid), 0, y - 1);
-  self->dpi = GTK_SPIN_BUTTON (row (grid, &y, _("_DPI (PNG)"), gtk_spin_button_new_with_range (10, 2400, 10)));
-  gtk_spin_button_set_value (self->dpi, 150);
-  self->title = GTK_ENTRY (row (grid, &y, _("_Title"), gtk_entry_new ()));
-  /* Names for tests that drive the dialog. */
-  gtk_widget_set_name (GTK_WIDGET (self->title), "title");
-  gtk_widget_set_name (GTK_WIDGET (self->size), "size");
-  gtk_widget_set_name (GTK_WIDGET (self->custom_width), "custom-width");
-  gtk_widget_set_name (GTK_WIDGET (self->custom_height), "custom-height");
-  gtk_widget_set_name (self->export_button, "export");
-  self->subtitle = GTK_ENTRY (row (grid, &y, _("Su_btitle"), gtk_entry_new ()));
-  self->legend = check (elements, _("Legend"));
-  self->scale_bar = check (elements, _("Scale bar"));
-  self->credits = check (elements, _("Credits and data stamp"));
-  /* Off by default: a figure is not the moment on screen that was clicked. */
-  self->selection = check (elements, _("Selection"));
-  gtk_check_button_set_active (self->selection, FALSE);
-  gtk_widget_set_name (GTK_WIDGET (self->selection), "selection");
-  row (grid, &y, _("Show"), elements);
-  self->map_only_rows = elements;
-  g_strv_builder_add (marking_builder, _("None"));
-  g_strv_builder_addv (marking_builder, (const char **) straits_figure_markings ());
-  marking_labels = g_strv_builder_end (marking_builder);
-  self->marking = GTK_DROP_DOWN (row (grid, &y, _("_Marking"), GTK_WIDGET (drop_down ((const char *const *) marking_labels))));
-
-  self->alt_text = gtk_text_view_get_buffer (GTK_TEXT_VIEW (alt_view));
-  gtk_text_view_set_editable (GTK_TEXT_VIEW (alt_view), FALSE);
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (alt_view), GTK_WRAP_WORD_CHAR);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (alt_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Alt text"), -1);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (alt_scroller), alt_view);
-  gtk_widget_set_size_request (alt_scroller, 320, 120);
-  gtk_widget_add_css_class (alt_scroller, "card");
-  self->write_alt_text = GTK_CHECK_BUTTON (gtk_check_button_new_with_label (_("Write the alt text beside the file")));
-  g_signal_connect_swapped (copy, "clicked", G_CALLBACK (on_copy_alt_text), self);
-  self->error_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->error_label, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->error_label), "error");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-
-  gtk_box_append (GTK_BOX (side), grid);
-  gtk_box_append (GTK_BOX (side), gtk_label_new (_("Alt text, generated from what the figure shows:")));
-  gtk_box_append (GTK_BOX (side), alt_scroller);
-  gtk_box_append (GTK_BOX (side), copy);
-  gtk_box_append (GTK_BOX (side), GTK_WIDGET (self->write_alt_text));
-  gtk_box_append (GTK_BOX (side), GTK_WIDGET (self->error_label));
-  gtk_box_append (GTK_BOX (body), GTK_WIDGET (self->preview_frame));
-  gtk_box_append (GTK_BOX (body), side);
-  gtk_widget_set_margin_start (body, 18);
-  gtk_widget_set_margin_end (body, 18);
-  gtk_widget_set_margin_top (body, 12);
-  gtk_widget_set_margin_bottom (body, 18);
-  gtk_box_append (GTK_BOX (toolbar), body);
-  adw_window_set_content (ADW_WINDOW (self), toolbar);
-  gtk_window_set_title (GTK_WINDOW (self), _("Export Figure"));
-  gtk_window_set_default_size (GTK_WINDOW (self), 1000, 620);
-}
-
-static void
-connect_updates (StraitsExportDialog *self)
-{
-  GObject *changing[] = { G_OBJECT (self->format), G_OBJECT (self->size), G_OBJECT (self->custom_unit),
-                          G_OBJECT (self->marking) };
-  GObject *toggles[] = { G_OBJECT (self->legend), G_OBJECT (self->scale_bar), G_OBJECT (self->credits),
-                         G_OBJECT (self->selection) };
-
-  for (guint i = 0; i < G_N_ELEMENTS (changing); i++)
-    g_signal_connect_swapped (changing[i], "notify::selected", G_CALLBACK (update), self);
-  for (guint i = 0; i < G_N_ELEMENTS (toggles); i++)
-    g_signal_connect_swapped (toggles[i], "toggled", G_CALLBACK (update), self);
-  g_signal_connect_swapped (self->custom_width, "value-changed", G_CALLBACK (update), self);
-  g_signal_connect_swapped (self->custom_height, "value-changed", G_CALLBACK (update), self);
-  g_signal_connect_swapped (self->title, "changed", G_CALLBACK (update), self);
-  g_signal_connect_swapped (self->subtitle, "changed", G_CALLBACK (update), self);
 }
 
 static void
@@ -651,15 +502,47 @@ straits_export_dialog_dispose (GObject *object)
 static void
 straits_export_dialog_class_init (StraitsExportDialogClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
   G_OBJECT_CLASS (klass)->dispose = straits_export_dialog_dispose;
-  gtk_widget_class_add_binding_action (GTK_WIDGET_CLASS (klass), GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_set_template_from_resource (widget_class, "/eu/straits/Straits/ui/straits-export-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, StraitsExportDialog, format);
+  gtk_widget_class_bind_template_child (widget_class, StraitsExportDialog, size);
+  gtk_widget_class_bind_template_child (widget_class, StraitsExportDialog, custom_box);
+  gtk_widget_class_bind_template_child (widget_class, StraitsExportDialog, custom_label);
+  gtk_widget_class_bind_template_child (widget_class, StraitsExportDialog, custom_width);
+  gtk_widget_class_bind_template_child (widget_class, StraitsExportDialog, custom_height);
+  gtk_widget_class_bind_template_child (widget_class, StraitsExportDialog, custom_unit);
+  gtk_widget_class_bind_template_child (widget_class, StraitsExportDialog, dpi);
+  gtk_widget_class_bind_template_child (widget_class, StraitsExportDialog, title_label);
+  gtk_widget_class_bind_template_child (widget_class, StraitsExportDialog, title);
+  gtk_widget_class_bind_template_child (widget_class, StraitsExportDialog, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, StraitsExportDialog, subtitle);
+  gtk_widget_class_bind_template_child (widget_class, StraitsExportDialog, show_label);
+  gtk_widget_class_bind_template_child (widget_class, StraitsExportDialog, show_box);
+  gtk_widget_class_bind_template_child (widget_class, StraitsExportDialog, legend);
+  gtk_widget_class_bind_template_child (widget_class, StraitsExportDialog, scale_bar);
+  gtk_widget_class_bind_template_child (widget_class, StraitsExportDialog, credits);
+  gtk_widget_class_bind_template_child (widget_class, StraitsExportDialog, selection);
+  gtk_widget_class_bind_template_child (widget_class, StraitsExportDialog, marking);
+  gtk_widget_class_bind_template_child (widget_class, StraitsExportDialog, write_alt_text);
+  gtk_widget_class_bind_template_child (widget_class, StraitsExportDialog, alt_text);
+  gtk_widget_class_bind_template_child (widget_class, StraitsExportDialog, preview_frame);
+  gtk_widget_class_bind_template_child (widget_class, StraitsExportDialog, preview);
+  gtk_widget_class_bind_template_child (widget_class, StraitsExportDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, StraitsExportDialog, export_button);
+  gtk_widget_class_bind_template_callback (widget_class, update);
+  gtk_widget_class_bind_template_callback (widget_class, on_export_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_copy_alt_text);
 }
 
 static void
 straits_export_dialog_init (StraitsExportDialog *self)
 {
-  build (self);
-  connect_updates (self);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_drawing_area_set_draw_func (self->preview, draw_preview, self, NULL);
+  fill_drop_downs (self);
 }
 
 GtkWidget *
@@ -687,6 +570,17 @@ straits_export_dialog_new (GtkWindow             *parent,
   return GTK_WIDGET (self);
 }
 
+/* The rows of what only maps have, labels and all. */
+static void
+hide_map_rows (StraitsExportDialog *self)
+{
+  GtkWidget *rows[] = { self->title_label, GTK_WIDGET (self->title), self->subtitle_label,
+                        GTK_WIDGET (self->subtitle), self->show_label, self->show_box };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    gtk_widget_set_visible (rows[i], FALSE);
+}
+
 /* A side panel chart, through the same dialog: format, size, resolution,
  * marking, alt text; what only maps have (title block, legend, scale bar,
  * credits: the chart draws its own title and source line) is hidden. */
@@ -706,9 +600,7 @@ straits_export_dialog_new_for_chart (GtkWindow        *parent,
   self->chart_kind = kind;
   self->settings = settings ? g_object_ref (settings) : NULL;
   gtk_window_set_title (GTK_WINDOW (self), _("Export Chart"));
-  hide_row (GTK_WIDGET (self->title));
-  hide_row (GTK_WIDGET (self->subtitle));
-  hide_row (self->map_only_rows);
+  hide_map_rows (self);
   gtk_drop_down_set_selected (self->size, custom_size_index ());
   gtk_drop_down_set_selected (self->custom_unit, 1);
   gtk_spin_button_set_value (self->custom_width, round (STRAITS_CHART_EXPORT_WIDTH / STRAITS_PT_PER_MM));

@@ -161,11 +161,14 @@ make_filter (StraitsArmsPage *self, gboolean imports)
 
 /* Cards ---------------------------------------------------------------------- */
 
+/* A card's chart is its drawing area's: freed with it (the draw func's
+ * destroy notify). The card's buttons, made and freed with the area, are
+ * handed the chart itself. */
 static void
 draw_chart (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer user_data)
 {
-  StraitsArmsPage *self = user_data;
-  const StraitsArmsChart *chart = g_object_get_data (G_OBJECT (area), "chart");
+  StraitsArmsPage *self = STRAITS_ARMS_PAGE (gtk_widget_get_ancestor (GTK_WIDGET (area), STRAITS_TYPE_ARMS_PAGE));
+  const StraitsArmsChart *chart = user_data;
   double scale = STRAITS_PX_PER_PT;
 
   cairo_scale (cr, scale, scale);
@@ -190,13 +193,22 @@ show_error (GtkWidget *widget, const char *message)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* What a file chooser saves: the chart, kept by a reference to its area
+ * while the chooser is open, as a table or as a figure. */
+typedef struct {
+  GtkWidget *area;
+  const StraitsArmsChart *chart;
+  gboolean as_csv;
+} SaveRequest;
+
 /* Save as CSV… and Export…: a file chooser, then an atomic write. */
 static void
 on_save_response (GtkNativeDialog *chooser, int response, gpointer user_data)
 {
-  GtkWidget *area = user_data;
-  const StraitsArmsChart *chart = g_object_get_data (G_OBJECT (area), "chart");
-  gboolean as_csv = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "csv"));
+  SaveRequest *request = user_data;
+  GtkWidget *area = request->area;
+  const StraitsArmsChart *chart = request->chart;
+  gboolean as_csv = request->as_csv;
   g_autoptr(GFile) file = response == GTK_RESPONSE_ACCEPT ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser)) : NULL;
   g_autofree char *path = file ? g_file_get_path (file) : NULL;
   g_autoptr(GError) error = NULL;
@@ -212,12 +224,13 @@ on_save_response (GtkNativeDialog *chooser, int response, gpointer user_data)
     }
   g_object_unref (chooser);
   g_object_unref (area);
+  g_free (request);
 }
 
 static void
-save_chart (GtkWidget *area, gboolean as_csv)
+save_chart (GtkWidget *area, const StraitsArmsChart *chart, gboolean as_csv)
 {
-  const StraitsArmsChart *chart = g_object_get_data (G_OBJECT (area), "chart");
+  SaveRequest *request = g_new (SaveRequest, 1);
   GtkFileChooserNative *chooser =
     gtk_file_chooser_native_new (as_csv ? _("Save Table as CSV") : _("Export Chart"), parent_window (area),
                                  GTK_FILE_CHOOSER_ACTION_SAVE, as_csv ? _("_Save") : _("_Export"), _("_Cancel"));
@@ -226,30 +239,36 @@ save_chart (GtkWidget *area, gboolean as_csv)
   g_strdelimit (name, "/", '-');
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_object_set_data (G_OBJECT (chooser), "csv", GINT_TO_POINTER (as_csv));
-  g_signal_connect (chooser, "response", G_CALLBACK (on_save_response), g_object_ref (area));
+  *request = (SaveRequest) { g_object_ref (area), chart, as_csv };
+  g_signal_connect (chooser, "response", G_CALLBACK (on_save_response), request);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void
-on_copy_clicked (GtkButton *button, GtkWidget *area)
+on_copy_clicked (GtkButton *button, const StraitsArmsChart *chart)
 {
-  const StraitsArmsChart *chart = g_object_get_data (G_OBJECT (area), "chart");
   g_autofree char *text = straits_arms_chart_describe (chart);
 
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (button)), text);
 }
 
-static void
-on_csv_clicked (GtkButton *button, GtkWidget *area)
+/* The card's chart area: the buttons' only other child of the card. */
+static GtkWidget *
+card_area (GtkButton *button)
 {
-  save_chart (area, TRUE);
+  return gtk_widget_get_first_child (gtk_widget_get_parent (gtk_widget_get_parent (GTK_WIDGET (button))));
 }
 
 static void
-on_export_clicked (GtkButton *button, GtkWidget *area)
+on_csv_clicked (GtkButton *button, const StraitsArmsChart *chart)
 {
-  save_chart (area, FALSE);
+  save_chart (card_area (button), chart, TRUE);
+}
+
+static void
+on_export_clicked (GtkButton *button, const StraitsArmsChart *chart)
+{
+  save_chart (card_area (button), chart, FALSE);
 }
 
 static GtkWidget *
@@ -309,8 +328,7 @@ add_card (StraitsArmsPage *self, StraitsArmsChart *chart, const char *key_headin
   gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area),
                                        chart->kind == STRAITS_ARMS_CHART_YEARS ? 220 : 100 + 26 * MAX (rows, 1));
   gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (area), 300);
-  g_object_set_data_full (G_OBJECT (area), "chart", chart, (GDestroyNotify) straits_arms_chart_free);
-  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_chart, self, NULL);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_chart, chart, (GDestroyNotify) straits_arms_chart_free);
   gtk_accessible_update_property (GTK_ACCESSIBLE (area),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, chart->title,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
@@ -318,9 +336,9 @@ add_card (StraitsArmsPage *self, StraitsArmsChart *chart, const char *key_headin
   g_object_bind_property (table, "active", revealer, "reveal-child", G_BINDING_SYNC_CREATE);
   gtk_widget_set_tooltip_text (copy, _("Copy the numbers as text"));
   gtk_widget_set_tooltip_text (export, _("Save this chart as PNG, PDF or SVG"));
-  g_signal_connect (copy, "clicked", G_CALLBACK (on_copy_clicked), area);
-  g_signal_connect (csv, "clicked", G_CALLBACK (on_csv_clicked), area);
-  g_signal_connect (export, "clicked", G_CALLBACK (on_export_clicked), area);
+  g_signal_connect (copy, "clicked", G_CALLBACK (on_copy_clicked), chart);
+  g_signal_connect (csv, "clicked", G_CALLBACK (on_csv_clicked), chart);
+  g_signal_connect (export, "clicked", G_CALLBACK (on_export_clicked), chart);
   gtk_box_append (GTK_BOX (buttons), table);
   gtk_box_append (GTK_BOX (buttons), copy);
   gtk_box_append (GTK_BOX (buttons), csv);

@@ -12,16 +12,14 @@
 #include <adwaita.h>
 
 #include "straits-arms-page.h"
-#include "straits-chart-view.h"
+#include "straits-chart-card.h"
 #include "straits-country-names.h"
-#include "straits-history-item.h"
+#include "straits-history-row.h"
 #include "straits-maritime-overlay.h"
 #include "straits-history-list.h"
 #include "straits-side-panel.h"
 #include "straits-text.h"
 
-/* What a history row shows of a summary, at most (it has six lines). */
-#define MAX_SUMMARY_CHARS 480
 #define MAX_LABEL_WIDTH_CHARS 40
 /* History rows added to the list view at a time: each costs a row of
  * widgets made and laid out, about 0.2 ms. */
@@ -83,41 +81,6 @@ static guint signals[N_SIGNALS];
 
 /* Rows ------------------------------------------------------------------ */
 
-typedef struct {
-  StraitsColour colour;
-  gboolean is_relation;
-} Swatch;
-
-/* The type's colour in the shape the map gives it: a curve for a
- * relation, a dot for an event. */
-static void
-draw_swatch (GtkDrawingArea *area,
-             cairo_t        *cr,
-             int             width,
-             int             height,
-             gpointer        user_data)
-{
-  Swatch *swatch = user_data;
-
-  cairo_set_source_rgb (cr, swatch->colour.r, swatch->colour.g, swatch->colour.b);
-  if (swatch->is_relation)
-    {
-      cairo_set_line_width (cr, 2.5);
-      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-      cairo_move_to (cr, 2, height - 3);
-      cairo_curve_to (cr, width * 0.3, 1, width * 0.7, 1, width - 2, height - 3);
-      cairo_stroke (cr);
-    }
-  else
-    {
-      cairo_arc (cr, width / 2.0, height / 2.0, MIN (width, height) / 2.0 - 2, 0, 2 * G_PI);
-      cairo_fill_preserve (cr);
-      cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
-      cairo_set_line_width (cr, 1.2);
-      cairo_stroke (cr);
-    }
-}
-
 static GtkWidget *
 new_label (const char *css_class)
 {
@@ -134,25 +97,6 @@ new_label (const char *css_class)
   return label;
 }
 
-/* An inscription's size does not depend on its text: a wrapping label
- * was measured at every width the panel was offered, at width 0 too,
- * where Pango breaks a long word a character a line, shaping what is left
- * again for each (seconds for rows of long texts). */
-static GtkWidget *
-new_inscription (const char *css_class, guint lines)
-{
-  GtkWidget *inscription = gtk_inscription_new (NULL);
-
-  gtk_inscription_set_min_lines (GTK_INSCRIPTION (inscription), 1);
-  gtk_inscription_set_nat_lines (GTK_INSCRIPTION (inscription), lines);
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), MAX_LABEL_WIDTH_CHARS);
-  gtk_inscription_set_wrap_mode (GTK_INSCRIPTION (inscription), PANGO_WRAP_WORD_CHAR);
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  gtk_inscription_set_xalign (GTK_INSCRIPTION (inscription), 0);
-  gtk_widget_add_css_class (inscription, css_class);
-  return inscription;
-}
-
 /* Only web links leave the application: a dataset could name any URI. */
 static void
 open_source_action (GtkWidget  *widget,
@@ -164,176 +108,6 @@ open_source_action (GtkWidget  *widget,
 
   if (scheme != NULL && (g_ascii_strcasecmp (scheme, "http") == 0 || g_ascii_strcasecmp (scheme, "https") == 0))
     gtk_show_uri (GTK_WINDOW (gtk_widget_get_root (widget)), uri, GDK_CURRENT_TIME);
-}
-
-/* The citation is an inscription, not a wrapping label with links: a
- * wrapping GtkLabel in a list row is measured at every width the list
- * offers, and with the longest valid texts that alone held the main
- * thread for 200-550 ms a selection. Its links are a button beside it
- * (a menu when an entry cites several linked sources). */
-static void
-create_sources_popup (GtkMenuButton *button,
-                      gpointer       user_data)
-{
-  gtk_menu_button_set_menu_model (button, g_object_get_data (G_OBJECT (button), "menu"));
-}
-
-static GtkWidget *
-new_source_row (GtkWidget **text)
-{
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-
-  *text = new_inscription ("caption", 3);
-  gtk_widget_set_hexpand (*text, TRUE);
-  gtk_box_append (GTK_BOX (row), *text);
-  return row;
-}
-
-/* The row's button that opens its one linked source, or (@many) the menu
- * of several, made when a row first needs it: the list view keeps 200 rows
- * of widgets, made and freed when the history changes, and these buttons
- * are most of a row's widgets. */
-static GtkWidget *
-open_button (GtkWidget *box, gboolean many)
-{
-  const char *key = many ? "open-many" : "open-one";
-  GtkWidget *button = g_object_get_data (G_OBJECT (box), key);
-
-  if (button != NULL)
-    return button;
-  if (many)
-    {
-      button = gtk_menu_button_new ();
-      gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "adw-external-link-symbolic");
-      gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), create_sources_popup, NULL, NULL);
-    }
-  else
-    button = gtk_button_new_from_icon_name ("adw-external-link-symbolic");
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_valign (button, GTK_ALIGN_START);
-  gtk_box_append (GTK_BOX (g_object_get_data (G_OBJECT (box), "source-row")), button);
-  g_object_set_data (G_OBJECT (box), key, button);
-  return button;
-}
-
-static void
-setup_row (GtkSignalListItemFactory *factory,
-           GtkListItem              *item,
-           gpointer                  user_data)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *heading = new_label ("heading");
-  GtkWidget *entry = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
-  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *swatch = gtk_drawing_area_new ();
-  GtkWidget *meta = new_inscription ("caption", 2);
-  GtkWidget *title = new_inscription ("history-title", 4);
-  /* Secondary, not dim: dim-label text is 3.2:1 on the panel, below
-   * WCAG AA's 4.5:1 (tests/test-contrast.py). */
-  GtkWidget *summary = new_inscription ("secondary-text", 6);
-  GtkWidget *source;
-  GtkWidget *source_row = new_source_row (&source);
-  Swatch *data = g_new0 (Swatch, 1);
-
-  gtk_widget_set_margin_top (heading, 12);
-  gtk_widget_set_margin_bottom (entry, 4);
-  gtk_widget_set_margin_top (entry, 4);
-  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (swatch), 18);
-  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (swatch), 14);
-  gtk_widget_set_valign (swatch, GTK_ALIGN_START);
-  gtk_widget_set_margin_top (swatch, 2);
-  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), draw_swatch, data, g_free);
-  gtk_widget_add_css_class (meta, "secondary-text");
-  gtk_widget_add_css_class (meta, "numeric");
-  gtk_widget_set_hexpand (text, TRUE);
-
-  gtk_box_append (GTK_BOX (text), meta);
-  gtk_box_append (GTK_BOX (text), title);
-  gtk_box_append (GTK_BOX (text), summary);
-  gtk_box_append (GTK_BOX (text), source_row);
-  gtk_box_append (GTK_BOX (entry), swatch);
-  gtk_box_append (GTK_BOX (entry), text);
-  gtk_box_append (GTK_BOX (box), heading);
-  gtk_box_append (GTK_BOX (box), entry);
-
-  g_object_set_data (G_OBJECT (box), "heading", heading);
-  g_object_set_data (G_OBJECT (box), "entry", entry);
-  g_object_set_data (G_OBJECT (box), "swatch", swatch);
-  g_object_set_data (G_OBJECT (box), "swatch-data", data);
-  g_object_set_data (G_OBJECT (box), "meta", meta);
-  g_object_set_data (G_OBJECT (box), "title", title);
-  g_object_set_data (G_OBJECT (box), "summary", summary);
-  g_object_set_data (G_OBJECT (box), "source", source);
-  g_object_set_data (G_OBJECT (box), "source-row", source_row);
-  gtk_list_item_set_child (item, box);
-}
-
-static char *
-source_link (const StraitsSource *src)
-{
-  if (src->url != NULL)
-    return g_strdup (src->url);
-  if (src->doi != NULL)
-    {
-      g_autofree char *escaped = g_uri_escape_string (src->doi, "/", FALSE);
-      return g_strconcat ("https://doi.org/", escaped, NULL);
-    }
-  return NULL;
-}
-
-/* One citation as read: "Title, “Section, para. N”". */
-static char *
-citation_text (StraitsDataset *dataset, const StraitsCitation *c, glong max_chars)
-{
-  const StraitsSource *src = straits_dataset_get_source (dataset, c->source);
-  g_autofree char *title = straits_text_truncate (src->title, max_chars);
-  g_autofree char *locator = c->locator ? straits_text_truncate (c->locator, max_chars) : NULL;
-
-  return locator ? g_strdup_printf ("%s, “%s”", title, locator) : g_steal_pointer (&title);
-}
-
-/* "Source: Title, “Section”; Title, “Section”", plain text: the
- * inscription shows up to four lines of it. (No tooltip: one shown under
- * the pointer as the window maps took the keyboard focus from it under
- * Xvfb, and the end-to-end tests' shortcuts went nowhere.) */
-static char *
-citations_text (StraitsDataset *dataset, const StraitsCitations *citations, glong max_chars)
-{
-  GString *s = g_string_new (NULL);
-
-  for (guint i = 0; i < citations->n; i++)
-    {
-      g_autofree char *one = citation_text (dataset, &citations->items[i], max_chars);
-
-      g_string_append (s, i == 0 ? _("Source: ") : "; ");
-      g_string_append (s, one);
-    }
-  return g_string_free (s, FALSE);
-}
-
-static GMenu *
-citations_menu (StraitsDataset *dataset, const StraitsCitations *citations, guint *n_links, char **first_link)
-{
-  GMenu *menu = g_menu_new ();
-
-  *n_links = 0;
-  for (guint i = 0; i < citations->n; i++)
-    {
-      const StraitsCitation *c = &citations->items[i];
-      g_autofree char *link = source_link (straits_dataset_get_source (dataset, c->source));
-      g_autofree char *label = NULL;
-      g_autoptr(GMenuItem) item = NULL;
-
-      if (link == NULL)
-        continue;
-      label = citation_text (dataset, c, 60);
-      item = g_menu_item_new (label, NULL);
-      g_menu_item_set_action_and_target_value (item, "panel.open-source", g_variant_new_string (link));
-      g_menu_append_item (menu, item);
-      if ((*n_links)++ == 0)
-        *first_link = g_steal_pointer (&link);
-    }
-  return menu;
 }
 
 /* Characters on a line of the history at its current width, roughly:
@@ -354,123 +128,12 @@ history_chars_per_line (StraitsSidePanel *self)
   return width > 0 ? MAX (width / self->char_width, 10) : MAX_LABEL_WIDTH_CHARS;
 }
 
-/* An inscription's height does not depend on its text, so it is told how
- * many lines to take: as many as @text needs at @chars_per_line, up to
- * @max_lines (the rest ellipsized). */
 static void
-set_inscription_lines (GtkWidget *inscription, const char *text, int chars_per_line, guint max_lines)
+setup_row (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           gpointer                  user_data)
 {
-  g_auto(GStrv) paragraphs = g_strsplit (text, "\n", -1);
-  glong lines = 0;
-
-  for (guint i = 0; paragraphs[i] != NULL && lines < max_lines; i++)
-    lines += 1 + g_utf8_strlen (paragraphs[i], -1) * 11 / 10 / MAX (chars_per_line, 1);
-  lines = MIN (lines, (glong) max_lines);
-  gtk_inscription_set_min_lines (GTK_INSCRIPTION (inscription), MAX (lines, 1));
-}
-
-static void
-bind_sources (StraitsSidePanel *self, GtkWidget *box, const StraitsCitations *citations)
-{
-  GtkWidget *text = g_object_get_data (G_OBJECT (box), "source");
-  GtkWidget *open_one = NULL, *open_many = NULL;
-  g_autofree char *shown = NULL, *whole = NULL, *first_link = NULL, *tooltip = NULL;
-  g_autoptr(GMenu) menu = NULL;
-  guint n_links;
-
-  gtk_widget_set_visible (g_object_get_data (G_OBJECT (box), "source-row"), citations->n > 0);
-  if (citations->n == 0)
-    return;
-  whole = citations_text (self->dataset, citations, MAX_SUMMARY_CHARS);
-  shown = straits_text_for_label (whole, MIN (MAX_SUMMARY_CHARS, history_chars_per_line (self) * 5));
-  gtk_inscription_set_text (GTK_INSCRIPTION (text), shown);
-  set_inscription_lines (text, shown, history_chars_per_line (self) - 4, 4);
-
-  menu = citations_menu (self->dataset, citations, &n_links, &first_link);
-  if (n_links == 1 || g_object_get_data (G_OBJECT (box), "open-one") != NULL)
-    gtk_widget_set_visible (open_one = open_button (box, FALSE), n_links == 1);
-  if (n_links > 1 || g_object_get_data (G_OBJECT (box), "open-many") != NULL)
-    gtk_widget_set_visible (open_many = open_button (box, TRUE), n_links > 1);
-  if (n_links == 1)
-    {
-      /* Translators: a button's tooltip; %s is where the link goes */
-      tooltip = g_strdup_printf (_("Open the source (%s)"), first_link);
-      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (open_one), g_variant_new_string (first_link));
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (open_one), "panel.open-source");
-      gtk_widget_set_tooltip_text (open_one, tooltip);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (open_one), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Open the source"), -1);
-    }
-  else if (n_links > 1)
-    {
-      /* The popover is made when it opens, not for every row bound. */
-      g_object_set_data_full (G_OBJECT (open_many), "menu", g_steal_pointer (&menu), g_object_unref);
-      gtk_widget_set_tooltip_text (open_many, _("Open a source"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (open_many), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Open a source"), -1);
-    }
-}
-
-static void
-bind_entry (StraitsSidePanel *self, GtkWidget *box, const StraitsHistoryEntry *entry)
-{
-  Swatch *swatch = g_object_get_data (G_OBJECT (box), "swatch-data");
-  g_autofree char *date = NULL, *title = NULL, *meta = NULL, *summary_shown = NULL;
-  g_autofree char *title_shown = NULL, *meta_shown = NULL, *text = NULL;
-  int chars_per_line;
-  const StraitsTypeDef *type;
-  const char *summary, *note;
-
-  if (entry->kind == STRAITS_HISTORY_EVENT)
-    {
-      const StraitsEvent *e = straits_dataset_get_event (self->dataset, entry->index);
-      g_autofree char *start = straits_date_format (&e->date);
-      g_autofree char *end = straits_date_format (&e->end);
-
-      type = straits_dataset_get_event_type (self->dataset, e->type);
-      date = *end ? g_strdup_printf (_("%s – %s"), start, end) : g_steal_pointer (&start);
-      title = g_strdup (e->title);
-      summary = e->description;
-      note = e->note;
-    }
-  else
-    {
-      const StraitsRelation *r = straits_dataset_get_relation (self->dataset, entry->index);
-
-      type = straits_dataset_get_relation_type (self->dataset, r->type);
-      date = straits_relation_format_dates (r);
-      title = straits_history_relation_title (self->dataset, r);
-      summary = r->summary;
-      note = r->note;
-    }
-  if (entry->via != STRAITS_NO_INDEX)
-    /* Translators: date · type · the organisation an entry comes through */
-    meta = g_strdup_printf (_("%s · %s · via %s"), date, type->label,
-                            straits_dataset_get_actor (self->dataset, entry->via)->name);
-  else
-    meta = g_strdup_printf ("%s · %s", date, type->label);
-
-  swatch->colour = type->colour;
-  swatch->is_relation = entry->kind == STRAITS_HISTORY_RELATION;
-  gtk_widget_queue_draw (g_object_get_data (G_OBJECT (box), "swatch"));
-  chars_per_line = history_chars_per_line (self);
-  meta_shown = straits_text_for_label (meta, MAX_SUMMARY_CHARS);
-  gtk_inscription_set_text (g_object_get_data (G_OBJECT (box), "meta"), meta_shown);
-  set_inscription_lines (g_object_get_data (G_OBJECT (box), "meta"), meta_shown, chars_per_line, 2);
-  title_shown = straits_text_for_label (title, MIN (MAX_SUMMARY_CHARS, chars_per_line * 4));
-  gtk_inscription_set_text (g_object_get_data (G_OBJECT (box), "title"), title_shown);
-  /* Titles are set larger than the rest. */
-  set_inscription_lines (g_object_get_data (G_OBJECT (box), "title"), title_shown, chars_per_line * 9 / 10, 3);
-  /* The curator's note says what the source does not: an inferred year, a
-   * placement of the dataset's own, another source that differs. */
-  if (note != NULL)
-    /* Translators: an item's summary, then the dataset's note on it */
-    text = g_strdup_printf (_("%s\nNote: %s"), summary ? summary : "", note);
-  /* Six lines show: a 5000-character summary would cost Pango's
-   * ellipsizing far more than the few hundred characters it shows. */
-  summary_shown = straits_text_for_label (text ? text : summary ? summary : "", MIN (MAX_SUMMARY_CHARS, chars_per_line * 8));
-  gtk_inscription_set_text (g_object_get_data (G_OBJECT (box), "summary"), summary_shown);
-  set_inscription_lines (g_object_get_data (G_OBJECT (box), "summary"), summary_shown, chars_per_line, 6);
-  gtk_widget_set_visible (g_object_get_data (G_OBJECT (box), "summary"), summary != NULL || note != NULL);
-  bind_sources (self, box, straits_history_entry_citations (self->dataset, entry));
+  gtk_list_item_set_child (item, straits_history_row_new ());
 }
 
 static void
@@ -480,17 +143,12 @@ bind_row (GtkSignalListItemFactory *factory,
 {
   StraitsSidePanel *self = user_data;
   StraitsHistoryItem *row = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
-  const char *heading = straits_history_item_get_heading (row);
+  gboolean entry = straits_history_item_get_heading (row) == NULL;
 
-  gtk_widget_set_visible (g_object_get_data (G_OBJECT (box), "heading"), heading != NULL);
-  gtk_widget_set_visible (g_object_get_data (G_OBJECT (box), "entry"), heading == NULL);
-  gtk_list_item_set_activatable (item, heading == NULL);
-  gtk_list_item_set_selectable (item, heading == NULL);
-  if (heading != NULL)
-    gtk_label_set_text (g_object_get_data (G_OBJECT (box), "heading"), heading);
-  else
-    bind_entry (self, box, straits_history_item_get_entry (row));
+  gtk_list_item_set_activatable (item, entry);
+  gtk_list_item_set_selectable (item, entry);
+  straits_history_row_bind (STRAITS_HISTORY_ROW (gtk_list_item_get_child (item)), self->dataset, row,
+                            entry ? history_chars_per_line (self) : 0);
 }
 
 /* The type filter ----------------------------------------------------------- */
@@ -534,88 +192,20 @@ on_history_activate (GtkListView *list,
 /* Whoever holds the panel exports charts (the window, through its figure
  * dialog): the panel only says which. */
 static void
-on_export_clicked (GtkButton *button,
-                   gpointer   user_data)
+on_export_chart (StraitsChartCard *card,
+                 guint             figure,
+                 gboolean          donut,
+                 StraitsSidePanel *self)
 {
-  StraitsChartView *chart = user_data;
-  StraitsChartKind kind = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (chart), "kind"));
-  GtkWidget *panel = gtk_widget_get_ancestor (GTK_WIDGET (button), STRAITS_TYPE_SIDE_PANEL);
-
-  g_signal_emit (panel, signals[EXPORT_CHART], 0, straits_chart_view_get_figure (chart),
-                 kind == STRAITS_CHART_DONUT);
-}
-
-static void
-on_donut_toggled (GtkToggleButton *toggle,
-                  gpointer         user_data)
-{
-  StraitsSidePanel *self = user_data;
-  GtkWidget *card = gtk_widget_get_parent (gtk_widget_get_parent (GTK_WIDGET (toggle)));
-  GtkWidget *old = g_object_get_data (G_OBJECT (card), "chart");
-  guint32 figure = straits_chart_view_get_figure (STRAITS_CHART_VIEW (old));
-  StraitsChartKind kind = gtk_toggle_button_get_active (toggle) ? STRAITS_CHART_DONUT : STRAITS_CHART_BARS;
-  GtkWidget *chart = straits_chart_view_new (self->dataset, figure, kind);
-
-  g_object_set_data (G_OBJECT (chart), "kind", GUINT_TO_POINTER (kind));
-  straits_chart_view_set_style (STRAITS_CHART_VIEW (chart), &self->style);
-  gtk_box_insert_child_after (GTK_BOX (card), chart, old);
-  gtk_box_remove (GTK_BOX (card), old);
-  g_object_set_data (G_OBJECT (card), "chart", chart);
-  g_signal_handlers_disconnect_matched (g_object_get_data (G_OBJECT (card), "export"),
-                                        G_SIGNAL_MATCH_FUNC, 0, 0, NULL, on_export_clicked, NULL);
-  g_signal_connect (g_object_get_data (G_OBJECT (card), "export"), "clicked", G_CALLBACK (on_export_clicked), chart);
-}
-
-static void
-on_table_toggled (GtkToggleButton *button,
-                  GtkLabel        *label)
-{
-  gtk_label_set_text (label, gtk_toggle_button_get_active (button)
-                             ? g_object_get_data (G_OBJECT (label), "table") : "");
+  g_signal_emit (self, signals[EXPORT_CHART], 0, figure, donut);
 }
 
 static GtkWidget *
 new_chart_card (StraitsSidePanel *self, guint32 index)
 {
-  const StraitsFigure *figure = straits_dataset_get_figure (self->dataset, index);
-  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *chart = straits_chart_view_new (self->dataset, index, STRAITS_CHART_BARS);
-  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *table_button = gtk_toggle_button_new_with_mnemonic (_("_Table"));
-  GtkWidget *export_button = gtk_button_new_with_mnemonic (_("_Export…"));
-  GtkWidget *revealer = gtk_revealer_new ();
-  g_autofree char *table = straits_chart_table_text (self->dataset, figure);
-  GtkWidget *table_label = new_label ("numeric");
+  GtkWidget *card = straits_chart_card_new (self->dataset, index, &self->style);
 
-  g_object_set_data (G_OBJECT (chart), "kind", GUINT_TO_POINTER (STRAITS_CHART_BARS));
-  straits_chart_view_set_style (STRAITS_CHART_VIEW (chart), &self->style);
-  /* The table (a note may run to 5000 characters) is laid out only once
-   * it is asked for: a hidden revealer's child is still measured. */
-  g_object_set_data_full (G_OBJECT (table_label), "table", g_steal_pointer (&table), g_free);
-  g_signal_connect (table_button, "toggled", G_CALLBACK (on_table_toggled), table_label);
-  gtk_label_set_selectable (GTK_LABEL (table_label), TRUE);
-  gtk_revealer_set_child (GTK_REVEALER (revealer), table_label);
-  g_object_bind_property (table_button, "active", revealer, "reveal-child", G_BINDING_SYNC_CREATE);
-  gtk_widget_set_tooltip_text (table_button, _("Show the numbers as text, to read or copy"));
-  gtk_widget_set_tooltip_text (export_button, _("Save this chart as PNG, PDF or SVG"));
-  g_signal_connect (export_button, "clicked", G_CALLBACK (on_export_clicked), chart);
-  gtk_box_append (GTK_BOX (buttons), table_button);
-  if (figure->kind == STRAITS_FIGURE_SHARES)
-    {
-      GtkWidget *donut = gtk_toggle_button_new_with_mnemonic (_("_Donut"));
-
-      gtk_widget_set_tooltip_text (donut, _("Show the shares as a donut chart"));
-      g_signal_connect (donut, "toggled", G_CALLBACK (on_donut_toggled), self);
-      gtk_box_append (GTK_BOX (buttons), donut);
-    }
-  gtk_widget_set_hexpand (export_button, TRUE);
-  gtk_widget_set_halign (export_button, GTK_ALIGN_END);
-  gtk_box_append (GTK_BOX (buttons), export_button);
-  gtk_box_append (GTK_BOX (card), chart);
-  gtk_box_append (GTK_BOX (card), buttons);
-  gtk_box_append (GTK_BOX (card), revealer);
-  g_object_set_data (G_OBJECT (card), "chart", chart);
-  g_object_set_data (G_OBJECT (card), "export", export_button);
+  g_signal_connect (card, "export", G_CALLBACK (on_export_chart), self);
   return card;
 }
 
@@ -852,7 +442,7 @@ update_header (StraitsSidePanel *self)
   title = straits_selection_describe (self->dataset, &self->selection);
   subtitle = g_strdup_printf (g_dngettext (NULL, "%u entry in the history", "%u entries in the history", n_entries),
                               n_entries);
-  title_shown = straits_text_for_label (title, MAX_SUMMARY_CHARS);
+  title_shown = straits_text_for_label (title, STRAITS_HISTORY_MAX_CHARS);
   gtk_label_set_text (self->title_label, title_shown);
   gtk_label_set_text (self->subtitle_label, subtitle);
 }
@@ -1126,8 +716,8 @@ straits_side_panel_set_style (StraitsSidePanel      *self,
   straits_arms_page_set_style (self->arms_page, style);
   for (GtkWidget *card = gtk_widget_get_first_child (GTK_WIDGET (self->charts_box));
        card != NULL; card = gtk_widget_get_next_sibling (card))
-    if (g_object_get_data (G_OBJECT (card), "chart") != NULL)
-      straits_chart_view_set_style (g_object_get_data (G_OBJECT (card), "chart"), style);
+    if (STRAITS_IS_CHART_CARD (card))
+      straits_chart_card_set_style (STRAITS_CHART_CARD (card), style);
 }
 
 /* Brings the first entry of @date or later into view, now or once the

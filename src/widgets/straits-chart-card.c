@@ -1,0 +1,147 @@
+/* straits-chart-card.c
+ *
+ * A dataset figure as the side panel shows it: the chart, a table of its
+ * numbers to read or copy, a donut for shares, and Export…, which the
+ * card only announces (::export): whoever holds the panel exports.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "straits-chart-card.h"
+#include "straits-chart-view.h"
+
+struct _StraitsChartCard
+{
+  GtkWidget parent_instance;
+
+  GtkWidget *buttons;             /* template children; the card's own two */
+  GtkWidget *revealer;            /* bound so that dispose_template unparents them */
+  GtkWidget *table_button;
+  GtkWidget *donut_button;
+  GtkLabel *table_label;
+
+  StraitsDataset *dataset;
+  guint32 figure;
+  StraitsChartKind kind;
+  StraitsMapStyle style;
+  GtkWidget *chart;               /* a StraitsChartView, made again for another kind */
+  char *table;
+};
+
+G_DEFINE_FINAL_TYPE (StraitsChartCard, straits_chart_card, GTK_TYPE_WIDGET)
+
+enum {
+  EXPORT,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+on_export_clicked (StraitsChartCard *self)
+{
+  g_signal_emit (self, signals[EXPORT], 0, self->figure, self->kind == STRAITS_CHART_DONUT);
+}
+
+static void
+on_table_toggled (StraitsChartCard *self)
+{
+  gtk_label_set_text (self->table_label,
+                      gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->table_button)) ? self->table : "");
+}
+
+/* The chart of the kind chosen, in the place of the one there. */
+static void
+show_chart (StraitsChartCard *self, StraitsChartKind kind)
+{
+  GtkWidget *chart = straits_chart_view_new (self->dataset, self->figure, kind);
+
+  self->kind = kind;
+  straits_chart_view_set_style (STRAITS_CHART_VIEW (chart), &self->style);
+  gtk_widget_insert_before (chart, GTK_WIDGET (self), self->buttons);
+  g_clear_pointer (&self->chart, gtk_widget_unparent);
+  self->chart = chart;
+}
+
+static void
+on_donut_toggled (StraitsChartCard *self)
+{
+  show_chart (self, gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->donut_button))
+                    ? STRAITS_CHART_DONUT : STRAITS_CHART_BARS);
+}
+
+void
+straits_chart_card_set_style (StraitsChartCard      *self,
+                              const StraitsMapStyle *style)
+{
+  g_return_if_fail (STRAITS_IS_CHART_CARD (self));
+
+  self->style = *style;
+  straits_chart_view_set_style (STRAITS_CHART_VIEW (self->chart), style);
+}
+
+static void
+straits_chart_card_dispose (GObject *object)
+{
+  StraitsChartCard *self = STRAITS_CHART_CARD (object);
+
+  g_clear_pointer (&self->chart, gtk_widget_unparent);
+  gtk_widget_dispose_template (GTK_WIDGET (self), STRAITS_TYPE_CHART_CARD);
+  g_clear_object (&self->dataset);
+  g_clear_pointer (&self->table, g_free);
+  G_OBJECT_CLASS (straits_chart_card_parent_class)->dispose (object);
+}
+
+static void
+straits_chart_card_class_init (StraitsChartCardClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = straits_chart_card_dispose;
+
+  /**
+   * StraitsChartCard::export:
+   * @figure: the dataset figure's index
+   * @donut: whether shares are drawn as a donut
+   *
+   * The user asked to export the chart.
+   */
+  signals[EXPORT] = g_signal_new ("export", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_BOOLEAN);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/eu/straits/Straits/ui/straits-chart-card.ui");
+  gtk_widget_class_bind_template_child (widget_class, StraitsChartCard, buttons);
+  gtk_widget_class_bind_template_child (widget_class, StraitsChartCard, revealer);
+  gtk_widget_class_bind_template_child (widget_class, StraitsChartCard, table_button);
+  gtk_widget_class_bind_template_child (widget_class, StraitsChartCard, donut_button);
+  gtk_widget_class_bind_template_child (widget_class, StraitsChartCard, table_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_export_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_table_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, on_donut_toggled);
+  /* As the GtkBox it was: a group to assistive technologies. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+straits_chart_card_init (StraitsChartCard *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+straits_chart_card_new (StraitsDataset        *dataset,
+                        guint32                figure,
+                        const StraitsMapStyle *style)
+{
+  StraitsChartCard *self = g_object_new (STRAITS_TYPE_CHART_CARD, NULL);
+
+  self->dataset = g_object_ref (dataset);
+  self->figure = figure;
+  self->style = *style;
+  self->table = straits_chart_table_text (dataset, straits_dataset_get_figure (dataset, figure));
+  gtk_widget_set_visible (self->donut_button,
+                          straits_dataset_get_figure (dataset, figure)->kind == STRAITS_FIGURE_SHARES);
+  show_chart (self, STRAITS_CHART_BARS);
+  return GTK_WIDGET (self);
+}

@@ -1,0 +1,23 @@
+/* straits-chart-card.h: a dataset figure in the side panel, with its table and Export…
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "straits-chart.h"
+
+G_BEGIN_DECLS
+
+#define STRAITS_TYPE_CHART_CARD (straits_chart_card_get_type ())
+
+G_DECLARE_FINAL_TYPE (StraitsChartCard, straits_chart_card, STRAITS, CHART_CARD, GtkWidget)
+
+GtkWidget *straits_chart_card_new       (StraitsDataset        *dataset,
+                                         guint32                figure,
+                                         const StraitsMapStyle *style);
+void       straits_chart_card_set_style (StraitsChartCard      *self,
+                                         const StraitsMapStyle *style);
+
+G_END_DECLS
