@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (StraitsBookmarksDialog, straits_bookmarks_dialog, STRAITS, BOOKMARKS_DIALOG, AdwWindow)
 
+/* (transfer none): GTK keeps its windows */
 GtkWidget *straits_bookmarks_dialog_new (GtkWindow        *parent,
                                          StraitsBookmarks *bookmarks,
                                          const char       *path);

@@ -16,6 +16,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (StraitsExportDialog, straits_export_dialog, STRAITS, EXPORT_DIALOG, AdwWindow)
 
+/* (transfer none): GTK keeps its windows */
 GtkWidget *straits_export_dialog_new (GtkWindow             *parent,
                                       StraitsMapScene       *scene,
                                       const StraitsViewport *viewport,
@@ -23,6 +24,7 @@ GtkWidget *straits_export_dialog_new (GtkWindow             *parent,
                                       const char            *title,
                                       const char            *subtitle,
                                       GSettings             *settings);
+/* (transfer none): GTK keeps its windows */
 GtkWidget *straits_export_dialog_new_for_chart (GtkWindow        *parent,
                                                 StraitsDataset   *dataset,
                                                 guint32           figure,

@@ -21,7 +21,7 @@
 #define MAX_BAR_ROWS 8
 #define CONTEXT_YEARS 10
 #define N_DEALS 8
-/* The map shows the largest flows each way: forty arcs to one state hide
+/* The map shows the largest flows each way: forty curves to one state hide
  * the map and the relations on it. The page lists them all. */
 #define MAX_FLOWS_EACH_WAY 10
 

@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (StraitsChartCard, straits_chart_card, STRAITS, CHART_CARD, GtkWidget)
 
+/* (transfer floating) */
 GtkWidget *straits_chart_card_new       (StraitsDataset        *dataset,
                                          guint32                figure,
                                          const StraitsMapStyle *style);

@@ -18,6 +18,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (StraitsHistoryRow, straits_history_row, STRAITS, HISTORY_ROW, GtkWidget)
 
+/* (transfer floating) */
 GtkWidget *straits_history_row_new  (void);
 void       straits_history_row_bind (StraitsHistoryRow  *self,
                                      StraitsDataset     *dataset,

@@ -15,7 +15,7 @@
 #define ZOOM_STEP 1.25
 
 /* A new country under the pointer only redraws its highlight; a new
- * relation under it redraws the frame, where arcs are drawn. */
+ * relation under it redraws the frame, where relation curves are drawn. */
 static void
 set_hover (StraitsMapView *self,
            guint32         actor,

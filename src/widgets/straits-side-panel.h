@@ -18,6 +18,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (StraitsSidePanel, straits_side_panel, STRAITS, SIDE_PANEL, GtkWidget)
 
+/* (transfer floating) */
 GtkWidget *straits_side_panel_new           (void);
 void       straits_side_panel_set_dataset   (StraitsSidePanel       *self,
                                              StraitsDataset         *dataset);
@@ -27,9 +28,11 @@ void       straits_side_panel_set_style     (StraitsSidePanel       *self,
                                              const StraitsMapStyle  *style);
 void       straits_side_panel_scroll_to_date (StraitsSidePanel      *self,
                                               const StraitsDate     *date);
+/* (transfer none) (nullable): the visible page's name */
 const char *straits_side_panel_get_page     (StraitsSidePanel       *self);
 void       straits_side_panel_set_page      (StraitsSidePanel       *self,
                                              const char             *page);
+/* (transfer none): the history's rows, as shown */
 GListModel *straits_side_panel_get_history  (StraitsSidePanel       *self);
 guint      straits_side_panel_get_n_charts  (StraitsSidePanel       *self);
 void       straits_side_panel_set_maritime  (StraitsSidePanel            *self,
@@ -37,6 +40,7 @@ void       straits_side_panel_set_maritime  (StraitsSidePanel            *self,
 guint      straits_side_panel_get_seas      (StraitsSidePanel       *self);
 void       straits_side_panel_set_register  (StraitsSidePanel       *self,
                                              StraitsSipriRegister   *reg);
+/* (transfer none) */
 StraitsArmsPage *straits_side_panel_get_arms_page (StraitsSidePanel *self);
 
 G_END_DECLS
