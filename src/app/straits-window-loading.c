@@ -137,12 +137,32 @@ show_errors_dialog (StraitsWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* What a failure's toast shows when its Details button is clicked. */
+typedef struct {
+  GWeakRef window;
+  char *file_name;
+  char *details;
+} FailureDetails;
+
 static void
-on_toast_details (AdwToast *toast,
-                  gpointer  user_data)
+failure_details_free (gpointer data, GClosure *closure)
 {
-  show_errors_dialog (STRAITS_WINDOW (user_data), g_object_get_data (G_OBJECT (toast), "file-name"),
-                      g_object_get_data (G_OBJECT (toast), "details"));
+  FailureDetails *d = data;
+
+  g_weak_ref_clear (&d->window);
+  g_free (d->file_name);
+  g_free (d->details);
+  g_free (d);
+}
+
+static void
+on_toast_details (AdwToast       *toast,
+                  FailureDetails *d)
+{
+  g_autoptr(StraitsWindow) window = g_weak_ref_get (&d->window);
+
+  if (window != NULL)
+    show_errors_dialog (window, d->file_name, d->details);
 }
 
 /* A file's errors (or warnings) in a toast, with the details a click away. */
@@ -161,15 +181,18 @@ _straits_window_report_failure (StraitsWindow *self,
                                                                           "“%s” has %u warnings", warnings),
                                                             name, warnings);
   AdwToast *toast = adw_toast_new (title_markup);
+  FailureDetails *details = g_new0 (FailureDetails, 1);
 
   adw_toast_set_button_label (toast, _("_Details"));
   adw_toast_set_timeout (toast, 0);
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_object_set_data_full (G_OBJECT (toast), "file-name", g_strdup (name), g_free);
-  g_object_set_data_full (G_OBJECT (toast), "details", diagnostics_text (diags), g_free);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_toast_details), self, 0);
+  g_weak_ref_init (&details->window, self);
+  details->file_name = g_strdup (name);
+  details->details = diagnostics_text (diags);
+  gtk_label_set_text (self->status_label, details->details);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_toast_details), details,
+                         failure_details_free, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
-  gtk_label_set_text (self->status_label, g_object_get_data (G_OBJECT (toast), "details"));
 }
 
 static void

@@ -20,6 +20,12 @@ G_BEGIN_DECLS
 /* The map's sizes are multiplied by this while presenting. */
 #define STRAITS_PROJECTOR_SCALE 1.6
 
+/* A search result: what kind of item (straits-window-search.c) and its index. */
+typedef struct {
+  guint kind;
+  guint32 index;
+} StraitsSearchHit;
+
 struct _StraitsWindow
 {
   AdwApplicationWindow parent_instance;
@@ -32,6 +38,7 @@ struct _StraitsWindow
   GtkSearchEntry *search_entry;
   GtkListBox *search_results;
   GtkWidget *search_results_scroller;
+  GArray *search_hits;              /* StraitsSearchHit, one per row of search_results */
   AdwStatusPage *empty_page;
   GtkLabel *status_label;
   GMenu *recent_section;

@@ -28,8 +28,8 @@ add_result (StraitsWindow *self, ResultKind kind, guint32 index, const char *kin
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), tag);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  g_object_set_data (G_OBJECT (row), "kind", GUINT_TO_POINTER (kind));
-  g_object_set_data (G_OBJECT (row), "index", GUINT_TO_POINTER (index));
+  /* What the row stands for, at the row's index. */
+  g_array_append_val (self->search_hits, ((StraitsSearchHit) { kind, index }));
   gtk_list_box_append (self->search_results, row);
 }
 
@@ -44,6 +44,7 @@ on_search_changed (StraitsWindow *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->search_results))) != NULL)
     gtk_list_box_remove (self->search_results, child);
+  g_array_set_size (self->search_hits, 0);
   gtk_widget_set_visible (self->search_results_scroller, FALSE);
   if (ds == NULL || *needle == '\0')
     return;
@@ -93,8 +94,10 @@ static void
 on_search_result_activated (StraitsWindow *self,
                             GtkListBoxRow *row)
 {
-  ResultKind kind = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "kind"));
-  guint32 index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "index"));
+  const StraitsSearchHit *hit = &g_array_index (self->search_hits, StraitsSearchHit,
+                                                 gtk_list_box_row_get_index (row));
+  ResultKind kind = hit->kind;
+  guint32 index = hit->index;
 
   if (kind == RESULT_ACTOR)
     {
@@ -185,6 +188,7 @@ _straits_window_class_search_init (GtkWidgetClass *widget_class)
 void
 _straits_window_search_init (StraitsWindow *self)
 {
+  self->search_hits = g_array_new (FALSE, FALSE, sizeof (StraitsSearchHit));
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
 }

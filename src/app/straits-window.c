@@ -630,6 +630,7 @@ straits_window_finalize (GObject *object)
 
   /* After the map view has let go of its scene and the atlas's maps. */
   g_clear_object (&self->session);
+  g_clear_pointer (&self->search_hits, g_array_unref);
   G_OBJECT_CLASS (straits_window_parent_class)->finalize (object);
 }
 
