@@ -218,6 +218,18 @@ def main():
     tap(toast is not None, "a broken rewrite is reported")
     tap(proc.poll() is None and find(root, role="frame", name="Large, settled") is not None,
         "the previous dataset stays on screen after a broken rewrite")
+    # The toast's Details: the file's name and where its errors are.
+    details = wait_for(lambda: find(root, role="button", contains="Details")
+                       or find(root, role="push button", contains="Details"), timeout=5)
+    if details is None:
+        print("# " + repr([n for n in e2e.find_all_names(root) if "etail" in (n[1] or "")]))
+    if details is not None:
+        e2e.click(details)
+    heading = wait_for(lambda: find(root, contains="“large.json” Could Not Be Opened"), timeout=10)
+    place = wait_for(lambda: find(root, contains="large.json:"), timeout=5)
+    tap(details is not None and heading is not None and place is not None,
+        "the toast's Details name the file and the place of its error",
+        f"button {details is not None}, heading {heading is not None}, place {place is not None}")
     stop(proc)
 
     title = json.load(open(e2e.BUNDLED, encoding="utf-8"))["metadata"]["title"]
