@@ -18,7 +18,7 @@
 #include "bench-stats.h"
 #include "straits-test-data.h"
 #include "straits-atlas.h"
-#include "straits-figure.h"
+#include "straits-figure-page.h"
 #include "straits-export.h"
 #include "straits-map-renderer-private.h"
 #include "straits-png.h"
@@ -92,7 +92,7 @@ time_fills (StraitsMapRenderer *r, double medians[3])
 
 typedef struct {
   StraitsMapRenderer *renderer;
-  StraitsFigureOptions options;
+  StraitsFigurePageOptions options;
 } Job;
 
 static void
@@ -100,7 +100,7 @@ draw_page (cairo_t *cr, double w, double h, guint page, gpointer data)
 {
   Job *job = data;
 
-  straits_figure_draw (job->renderer, cr, w, h, &job->options);
+  straits_figure_page_draw (job->renderer, cr, w, h, &job->options);
 }
 
 static double

@@ -6,7 +6,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "straits-figure.h"
+#include "straits-figure-page.h"
 #include "straits-projection.h"
 #include "straits-test-data.h"
 #include "svg-read.h"
@@ -25,22 +25,22 @@ renderer_for (const char *view_id)
 
 /* The figure, drawn to an image of WIDTH x HEIGHT. */
 static cairo_surface_t *
-figure_image (StraitsMapRenderer *r, const StraitsFigureOptions *options)
+figure_image (StraitsMapRenderer *r, const StraitsFigurePageOptions *options)
 {
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, WIDTH, HEIGHT);
   cairo_t *cr = cairo_create (surface);
 
-  straits_figure_draw (r, cr, WIDTH, HEIGHT, options);
+  straits_figure_page_draw (r, cr, WIDTH, HEIGHT, options);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
   return surface;
 }
 
 static char *
-draw_and_describe (StraitsMapRenderer *r, const StraitsFigureOptions *options)
+draw_and_describe (StraitsMapRenderer *r, const StraitsFigurePageOptions *options)
 {
   cairo_surface_destroy (figure_image (r, options));
-  return straits_figure_describe (r, options);
+  return straits_figure_page_describe (r, options);
 }
 
 /* The alt text names the view, the date, the groups and the relation
@@ -49,7 +49,7 @@ static void
 test_alt_text (void)
 {
   g_autoptr(StraitsMapRenderer) r = renderer_for ("eu-groupings");
-  StraitsFigureOptions options = { .title = "EU Groupings", .legend = TRUE, .credits = TRUE, .scale_bar = TRUE };
+  StraitsFigurePageOptions options = { .title = "EU Groupings", .legend = TRUE, .credits = TRUE, .scale_bar = TRUE };
   g_autofree char *all = draw_and_describe (r, &options);
   g_autofree char *then = NULL;
   GArray *types;
@@ -89,7 +89,7 @@ static void
 test_legend_matches_drawing (void)
 {
   g_autoptr(StraitsMapRenderer) r = renderer_for ("eu-groupings");
-  StraitsFigureOptions options = { .title = "t", .legend = TRUE };
+  StraitsFigurePageOptions options = { .title = "t", .legend = TRUE };
   g_autofree char *text = draw_and_describe (r, &options);
   GPtrArray *labels = straits_map_renderer_get_legend_labels (r);
   GArray *types = straits_map_renderer_get_drawn_relation_types (r);
@@ -122,7 +122,7 @@ test_scale_bar (void)
       StraitsViewport vp = straits_map_renderer_fit (r, WIDTH, HEIGHT);
       double x0, x1, y, km, mx0, my0, mx1, my1, lon0, lat0, lon1, lat1, metres;
 
-      g_assert_true (straits_figure_scale_bar (r, &vp, WIDTH, HEIGHT, &x0, &x1, &y, &km));
+      g_assert_true (straits_figure_page_scale_bar (r, &vp, WIDTH, HEIGHT, &x0, &x1, &y, &km));
       g_assert_cmpfloat (x1 - x0, >, 20);
       /* The bar stands for the distance at the frame's centre, along its
        * horizontal: measure the same length there. */
@@ -145,10 +145,10 @@ test_scale_bar (void)
 static void
 draw_figure (cairo_t *cr, double width, double height, guint page, gpointer data)
 {
-  StraitsFigureOptions options = { .title = "A & B <C>", .subtitle = "Sub", .legend = TRUE, .credits = TRUE,
+  StraitsFigurePageOptions options = { .title = "A & B <C>", .subtitle = "Sub", .legend = TRUE, .credits = TRUE,
                                    .scale_bar = TRUE, .marking = "TLP:AMBER" };
 
-  straits_figure_draw (data, cr, width, height, &options);
+  straits_figure_page_draw (data, cr, width, height, &options);
 }
 
 static void
@@ -192,7 +192,7 @@ test_highlights (void)
   g_autoptr(StraitsMapRenderer) r = renderer_for ("aegean");
   guint32 greece = straits_dataset_find_actor_by_iso3 (dataset, "GRC");
   guint32 turkey = straits_dataset_find_actor_by_iso3 (dataset, "TUR");
-  StraitsFigureOptions options = { .title = "t", .legend = TRUE, .credits = TRUE };
+  StraitsFigurePageOptions options = { .title = "t", .legend = TRUE, .credits = TRUE };
   cairo_surface_t *plain, *selected, *figure;
 
   plain = figure_image (r, &options);

@@ -10,7 +10,7 @@
 
 #include "straits-arms-chart.h"
 #include "straits-arms-query.h"
-#include "straits-figure.h"
+#include "straits-figure-page.h"
 #include "straits-export.h"
 #include "straits-cli.h"
 #include "straits-cli-arms.h"
@@ -202,7 +202,7 @@ straits_cli_arms_export_chart (GVariantDict *options)
   if (!straits_export_format_from_filename (common.output, &format, &error) ||
       (size != NULL && !straits_export_parse_page_size (size, &width, &height, &error)))
     return fail_with (error->message);
-  if (marking != NULL && !g_strv_contains (straits_figure_markings (), marking))
+  if (marking != NULL && !g_strv_contains (straits_figure_page_markings (), marking))
     {
       g_autofree char *message = g_strdup_printf (_("unknown --marking “%s”"), marking);
       return fail_with (message);

@@ -15,7 +15,7 @@
 #include "straits-dataset.h"
 #include "straits-history.h"
 #include "straits-maritime.h"
-#include "straits-figure.h"
+#include "straits-figure-page.h"
 #include "straits-export.h"
 #include "straits-paths.h"
 #include "straits-slides.h"
@@ -95,7 +95,7 @@ straits_cli_check (const char *const *files,
 
 typedef struct {
   StraitsMapRenderer *renderer;
-  StraitsFigureOptions figure;
+  StraitsFigurePageOptions figure;
 } ExportJob;
 
 static void
@@ -107,7 +107,7 @@ draw_export_page (cairo_t  *cr,
 {
   ExportJob *job = user_data;
 
-  straits_figure_draw (job->renderer, cr, width, height, &job->figure);
+  straits_figure_page_draw (job->renderer, cr, width, height, &job->figure);
 }
 
 static int
@@ -259,10 +259,10 @@ static gboolean
 lookup_marking (GVariantDict *options, const char **marking, GError **error)
 {
   *marking = NULL;
-  if (!g_variant_dict_lookup (options, "marking", "&s", marking) || g_strv_contains (straits_figure_markings (), *marking))
+  if (!g_variant_dict_lookup (options, "marking", "&s", marking) || g_strv_contains (straits_figure_page_markings (), *marking))
     return TRUE;
   {
-    g_autofree char *known = g_strjoinv (", ", (char **) straits_figure_markings ());
+    g_autofree char *known = g_strjoinv (", ", (char **) straits_figure_page_markings ());
     g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                  _("unknown --marking “%s”: use one of %s"), *marking, known);
   }
@@ -288,11 +288,11 @@ element_shown (GVariantDict *options, const char *name, gboolean *shown, GError 
 /* The figure's elements from --title, --subtitle, --[no-]legend,
  * --[no-]scale-bar, --[no-]credits and --marking; all on by default. */
 static gboolean
-figure_options (GVariantDict *options, const StraitsViewInfo *view, StraitsFigureOptions *figure, GError **error)
+figure_options (GVariantDict *options, const StraitsViewInfo *view, StraitsFigurePageOptions *figure, GError **error)
 {
   const char *marking = NULL;
 
-  *figure = (StraitsFigureOptions) { .title = view->title, .subtitle = view->subtitle };
+  *figure = (StraitsFigurePageOptions) { .title = view->title, .subtitle = view->subtitle };
   if (!element_shown (options, "legend", &figure->legend, error) ||
       !element_shown (options, "credits", &figure->credits, error) ||
       !element_shown (options, "scale-bar", &figure->scale_bar, error))
@@ -313,10 +313,10 @@ describe_figure (ExportJob *job, double width, double height)
   cairo_t *cr = cairo_create (surface);
   char *text;
 
-  straits_figure_draw (job->renderer, cr, width, height, &job->figure);
+  straits_figure_page_draw (job->renderer, cr, width, height, &job->figure);
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
-  text = straits_figure_describe (job->renderer, &job->figure);
+  text = straits_figure_page_describe (job->renderer, &job->figure);
   return text;
 }
 
@@ -378,7 +378,7 @@ straits_cli_export (GVariantDict *options)
   job.renderer = renderer;
   if (!figure_options (options, view, &job.figure, &error))
     return fail (error);
-  if (!straits_figure_check_page (renderer, common.width, common.height, &job.figure, &error))
+  if (!straits_figure_page_check (renderer, common.width, common.height, &job.figure, &error))
     {
       g_prefix_error (&error, "--size: ");
       return fail (error);

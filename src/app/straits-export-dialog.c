@@ -1,7 +1,7 @@
 /* straits-export-dialog.c
  *
  * The figure is the map as it is on screen (view, place, zoom, date,
- * selection, overlays) laid out by straits_figure_draw(), the same layout
+ * selection, overlays) laid out by straits_figure_page_draw(), the same layout
  * as the command line's, or a chart from the side panel as
  * straits_chart_draw() draws it; the preview draws it at the page's
  * proportions. The last choices are kept in GSettings.
@@ -13,10 +13,10 @@
 #include <glib/gi18n.h>
 
 #include "straits-export-dialog.h"
-#include "straits-figure.h"
+#include "straits-figure-page.h"
 #include "straits-export.h"
 
-/* straits_figure_draw()'s page margin: the map frame is the page less two. */
+/* straits_figure_page_draw()'s page margin: the map frame is the page less two. */
 #define FIGURE_MARGINS 36.0
 
 struct _StraitsExportDialog
@@ -145,16 +145,16 @@ chosen_marking (StraitsExportDialog *self)
 {
   guint marking = gtk_drop_down_get_selected (self->marking);
 
-  return marking > 0 ? straits_figure_markings ()[marking - 1] : NULL;
+  return marking > 0 ? straits_figure_page_markings ()[marking - 1] : NULL;
 }
 
-static StraitsFigureOptions
+static StraitsFigurePageOptions
 figure_options (StraitsExportDialog *self, double page_width, StraitsViewport *vp)
 {
   /* The same span of map as on screen, across the figure's map frame. */
   *vp = self->screen_viewport;
   vp->resolution = self->screen_viewport.resolution * self->screen_width / MAX (1, page_width - FIGURE_MARGINS);
-  return (StraitsFigureOptions) {
+  return (StraitsFigurePageOptions) {
     .title = gtk_editable_get_text (GTK_EDITABLE (self->title)),
     .subtitle = gtk_editable_get_text (GTK_EDITABLE (self->subtitle)),
     .legend = gtk_check_button_get_active (self->legend),
@@ -178,7 +178,7 @@ static void
 draw_figure (StraitsExportDialog *self, cairo_t *cr, double width, double height)
 {
   StraitsViewport vp;
-  StraitsFigureOptions options;
+  StraitsFigurePageOptions options;
 
   if (self->dataset != NULL)
     {
@@ -186,7 +186,7 @@ draw_figure (StraitsExportDialog *self, cairo_t *cr, double width, double height
       return;
     }
   options = figure_options (self, width, &vp);
-  straits_figure_draw (self->renderer, cr, width, height, &options);
+  straits_figure_page_draw (self->renderer, cr, width, height, &options);
 }
 
 /* The alt text: generated from what the map figure draws, or the chart's
@@ -195,12 +195,12 @@ static char *
 describe_figure (StraitsExportDialog *self, double width)
 {
   StraitsViewport vp;
-  StraitsFigureOptions options;
+  StraitsFigurePageOptions options;
 
   if (self->dataset != NULL)
     return straits_chart_describe (self->dataset, straits_dataset_get_figure (self->dataset, self->chart));
   options = figure_options (self, width, &vp);
-  return straits_figure_describe (self->renderer, &options);
+  return straits_figure_page_describe (self->renderer, &options);
 }
 
 static void
@@ -227,14 +227,14 @@ check_page (StraitsExportDialog *self)
 {
   g_autoptr(GError) error = NULL;
   StraitsViewport vp;
-  StraitsFigureOptions options;
+  StraitsFigurePageOptions options;
   double w, h;
   gboolean fits = TRUE;
 
   if (self->dataset == NULL && page_size (self, &w, &h))
     {
       options = figure_options (self, w, &vp);
-      fits = straits_figure_check_page (self->renderer, w, h, &options, &error);
+      fits = straits_figure_page_check (self->renderer, w, h, &options, &error);
     }
   gtk_label_set_text (self->error_label, fits ? "" : error->message);
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), !fits);
@@ -320,8 +320,8 @@ restore (StraitsExportDialog *self)
   gtk_check_button_set_active (self->credits, g_settings_get_boolean (self->settings, "export-credits"));
   gtk_check_button_set_active (self->selection, g_settings_get_boolean (self->settings, "export-selection"));
   /* Entry 0 is "None"; the markings follow. */
-  gtk_drop_down_set_selected (self->marking, g_strv_contains (straits_figure_markings (), marking)
-                                             ? index_of (straits_figure_markings (), marking) + 1 : 0);
+  gtk_drop_down_set_selected (self->marking, g_strv_contains (straits_figure_page_markings (), marking)
+                                             ? index_of (straits_figure_page_markings (), marking) + 1 : 0);
   gtk_check_button_set_active (self->write_alt_text, g_settings_get_boolean (self->settings, "export-alt-text"));
 }
 
@@ -477,7 +477,7 @@ fill_drop_downs (StraitsExportDialog *self)
     gtk_string_list_append (size_labels, _(sizes[i].label));
   gtk_string_list_append (size_labels, _("Custom"));
   gtk_string_list_append (marking_labels, _("None"));
-  gtk_string_list_splice (marking_labels, 1, 0, (const char *const *) straits_figure_markings ());
+  gtk_string_list_splice (marking_labels, 1, 0, (const char *const *) straits_figure_page_markings ());
   gtk_drop_down_set_model (self->format, G_LIST_MODEL (format_labels));
   gtk_drop_down_set_model (self->size, G_LIST_MODEL (size_labels));
   gtk_drop_down_set_model (self->marking, G_LIST_MODEL (marking_labels));

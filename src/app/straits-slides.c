@@ -9,7 +9,7 @@
 
 #include <glib/gi18n.h>
 
-#include "straits-figure.h"
+#include "straits-figure-page.h"
 #include "straits-export.h"
 #include "straits-paths.h"
 #include "straits-slides.h"
@@ -50,7 +50,7 @@ draw_slide (cairo_t *cr, double width, double height, guint page, gpointer user_
   g_autoptr(StraitsMapScene) scene = NULL;
   g_autoptr(StraitsMapRenderer) renderer = NULL;
   StraitsViewport vp;
-  StraitsFigureOptions figure = { .legend = TRUE, .credits = TRUE, .scale_bar = TRUE };
+  StraitsFigurePageOptions figure = { .legend = TRUE, .credits = TRUE, .scale_bar = TRUE };
 
   if (view == NULL)
     view = g_ptr_array_index (job->views, 0);
@@ -69,7 +69,7 @@ draw_slide (cairo_t *cr, double width, double height, guint page, gpointer user_
         }
     }
   renderer = straits_map_renderer_new_for_scene (scene);
-  straits_figure_draw (renderer, cr, width, height, &figure);
+  straits_figure_page_draw (renderer, cr, width, height, &figure);
 }
 
 

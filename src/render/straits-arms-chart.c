@@ -12,7 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "straits-arms-chart.h"
-#include "straits-figure.h"
+#include "straits-figure-page.h"
 #include "straits-export.h"
 #include "straits-text.h"
 
@@ -280,7 +280,7 @@ draw_page (cairo_t *cr, double width, double height, guint page, gpointer user_d
   straits_map_style_init (&style, STRAITS_MAP_STYLE_LIGHT);
   straits_arms_chart_draw (job->chart, cr, width, height, &style, NULL, NULL);
   if (job->marking != NULL && job->marking[0] != '\0')
-    straits_figure_draw_marking (cr, job->marking, width);
+    straits_figure_page_draw_marking (cr, job->marking, width);
 }
 
 gboolean

@@ -13,7 +13,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "straits-chart.h"
-#include "straits-figure.h"
+#include "straits-figure-page.h"
 #include "straits-export.h"
 #include "straits-text.h"
 
@@ -706,7 +706,7 @@ straits_chart_draw_page (StraitsDataset      *dataset,
   straits_map_style_init (&style, STRAITS_MAP_STYLE_LIGHT);
   straits_chart_draw (dataset, figure, cr, width, height, &style, kind, NULL, NULL);
   if (marking != NULL && marking[0] != '\0')
-    straits_figure_draw_marking (cr, marking, width);
+    straits_figure_page_draw_marking (cr, marking, width);
 }
 
 /* The chart's alt text: its title, then its values as a table. */

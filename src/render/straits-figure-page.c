@@ -1,4 +1,4 @@
-/* straits-figure.c
+/* straits-figure-page.c
  *
  * Sizes are in points: a figure printed on A4 reads as designed.
  *
@@ -11,7 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "straits-export.h"
-#include "straits-figure.h"
+#include "straits-figure-page.h"
 #include "straits-text.h"
 
 #define MARGIN 18.0
@@ -20,7 +20,7 @@
  * al., Turkey and European Security, doi:… (CC BY 4.0). Made with Natural
  * Earth." (the dataset's own stamp goes before, in figures). */
 char *
-straits_figure_credits (StraitsDataset *dataset)
+straits_figure_page_credits (StraitsDataset *dataset)
 {
   GString *s = g_string_new (NULL);
 
@@ -81,7 +81,7 @@ static const char *const markings[] = {
 };
 
 const char *const *
-straits_figure_markings (void)
+straits_figure_page_markings (void)
 {
   return markings;
 }
@@ -105,14 +105,14 @@ true_metres_per_unit (StraitsProjection *proj, double x, double y)
 /* The bar is about a fifth of the frame, rounded to 1, 2 or 5 times a
  * power of ten kilometres, and correct at the frame's centre. */
 gboolean
-straits_figure_scale_bar (StraitsMapRenderer    *renderer,
-                          const StraitsViewport *viewport,
-                          double                 width,
-                          double                 height,
-                          double                *x0,
-                          double                *x1,
-                          double                *y,
-                          double                *km)
+straits_figure_page_scale_bar (StraitsMapRenderer    *renderer,
+                               const StraitsViewport *viewport,
+                               double                 width,
+                               double                 height,
+                               double                *x0,
+                               double                *x1,
+                               double                *y,
+                               double                *km)
 {
   StraitsProjectedMap *map = straits_map_renderer_get_map (renderer);
   double k = true_metres_per_unit (straits_projected_map_get_projection (map), viewport->cx, viewport->cy);
@@ -145,7 +145,7 @@ draw_scale_bar (StraitsMapRenderer    *renderer,
   PangoFontDescription *font;
   PangoRectangle logical;
 
-  if (!straits_figure_scale_bar (renderer, vp, width, height, &x0, &x1, &y, &km))
+  if (!straits_figure_page_scale_bar (renderer, vp, width, height, &x0, &x1, &y, &km))
     return;
   label = g_strdup_printf (_("%g km"), km);
   layout = straits_text_layout_new (cr);
@@ -195,7 +195,7 @@ dataset_stamp (StraitsDataset *dataset)
 /* A handling marking, white on black, in the top right corner of a page
  * @width wide: maps and charts alike. */
 void
-straits_figure_draw_marking (cairo_t *cr, const char *marking, double width)
+straits_figure_page_draw_marking (cairo_t *cr, const char *marking, double width)
 {
   PangoLayout *layout = straits_text_layout_new (cr);
   PangoFontDescription *font = pango_font_description_from_string ("Cantarell, DejaVu Sans, Sans Bold 9");
@@ -246,7 +246,7 @@ static char *
 figure_credits (StraitsMapRenderer *renderer)
 {
   StraitsDataset *dataset = straits_map_renderer_get_dataset (renderer);
-  g_autofree char *credits = straits_figure_credits (dataset);
+  g_autofree char *credits = straits_figure_page_credits (dataset);
   g_autofree char *stamp = dataset ? dataset_stamp (dataset) : g_strdup ("");
   g_autofree char *borders = straits_map_renderer_describe_convention (renderer);
   GString *s = g_string_new (stamp);
@@ -282,7 +282,7 @@ layout_blocks (StraitsMapRenderer         *renderer,
                cairo_t                    *cr,
                double                      width,
                double                      height,
-               const StraitsFigureOptions *options,
+               const StraitsFigurePageOptions *options,
                gboolean                    draw,
                double                     *top_out,
                double                     *bottom_out)
@@ -292,7 +292,7 @@ layout_blocks (StraitsMapRenderer         *renderer,
   double ts = type_scale (renderer, width, height), title = ts > 1 ? MAX (16 * ts, height / 20) : 16;
 
   if (draw && options->marking != NULL && options->marking[0] != '\0')
-    straits_figure_draw_marking (cr, options->marking, width);
+    straits_figure_page_draw_marking (cr, options->marking, width);
   if (options->title != NULL && options->title[0] != '\0')
     {
       double room = MAX (1, options->marking ? inner - 90 : inner);
@@ -341,10 +341,10 @@ frame_fits (double width, double top, double bottom)
  * points once the title, legend and credits have their room; if not,
  * says the smallest size that would do, in pixels at STRAITS_SCREEN_DPI. */
 gboolean
-straits_figure_check_page (StraitsMapRenderer         *renderer,
+straits_figure_page_check (StraitsMapRenderer         *renderer,
                            double                      width,
                            double                      height,
-                           const StraitsFigureOptions *options,
+                           const StraitsFigurePageOptions *options,
                            GError                    **error)
 {
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
@@ -375,11 +375,11 @@ straits_figure_check_page (StraitsMapRenderer         *renderer,
 }
 
 void
-straits_figure_draw (StraitsMapRenderer         *renderer,
-                     cairo_t                    *cr,
-                     double                      width,
-                     double                      height,
-                     const StraitsFigureOptions *options)
+straits_figure_page_draw (StraitsMapRenderer         *renderer,
+                          cairo_t                    *cr,
+                          double                      width,
+                          double                      height,
+                          const StraitsFigurePageOptions *options)
 {
   const StraitsMapStyle *style = straits_map_renderer_get_style (renderer);
   double top, bottom, inner = width - 2 * MARGIN, x0, x1, y, km, ts = type_scale (renderer, width, height);
@@ -392,7 +392,7 @@ straits_figure_draw (StraitsMapRenderer         *renderer,
   cairo_paint (cr);
   cairo_set_source_rgb (cr, style->text.r, style->text.g, style->text.b);
   layout_blocks (renderer, cr, width, height, options, TRUE, &top, &bottom);
-  /* A page too small for its map (straits_figure_check_page() says so
+  /* A page too small for its map (straits_figure_page_check() says so
    * before an export) shows the blocks alone. */
   if (!frame_fits (width, top, bottom))
     return;
@@ -410,7 +410,7 @@ straits_figure_draw (StraitsMapRenderer         *renderer,
   /* Kosovo* only where the credits carry the footnote the mark points to. */
   straits_map_scene_set_footnote_marks (scene, options->credits);
   /* Labels keep clear of the scale bar drawn over the map after it. */
-  if (options->scale_bar && straits_figure_scale_bar (renderer, &vp, inner, bottom - top, &x0, &x1, &y, &km))
+  if (options->scale_bar && straits_figure_page_scale_bar (renderer, &vp, inner, bottom - top, &x0, &x1, &y, &km))
     straits_map_scene_set_reserved (scene, &(StraitsRect) { x0 - 8, y - 22 * ts, x1 - x0 + 16, 28 * ts });
   if (ts > 1)
     {
@@ -449,8 +449,8 @@ append_list (GString *s, GPtrArray *items)
 /* From what the renderer drew last: the view, the date, the groups and
  * the relation types drawn, and the sources. */
 char *
-straits_figure_describe (StraitsMapRenderer         *renderer,
-                         const StraitsFigureOptions *options)
+straits_figure_page_describe (StraitsMapRenderer         *renderer,
+                              const StraitsFigurePageOptions *options)
 {
   StraitsDataset *dataset = straits_map_renderer_get_dataset (renderer);
   const StraitsDate *date = straits_map_renderer_get_time (renderer);
