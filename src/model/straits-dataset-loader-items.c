@@ -43,7 +43,7 @@ load_sections (Loader *L, const Ctx *c, JsonObject *o, StraitsSource *s)
         }
       _straits_check_members (L, &sc, json_node_get_object (node), known);
       heading = _straits_want_string (L, &sc, json_node_get_object (node), "heading",
-                             i == 0 ? OPTIONAL : REQUIRED, MAX_NAME_LENGTH);
+                                      i == 0 ? OPTIONAL : REQUIRED, MAX_NAME_LENGTH);
       _straits_want_number (L, &sc, json_node_get_object (node), "paragraphs", REQUIRED, 1, 100000, &paragraphs);
       count = (guint32) paragraphs;
       g_ptr_array_add (L->ds->strvs, (gpointer) (heading ? heading : _straits_intern (L, "", SHARED)));
@@ -104,13 +104,13 @@ load_relation_type (Loader *L, const Ctx *c, JsonObject *o, gpointer item)
   if (json_array_get_length (roles) != 2)
     {
       _straits_report (L, STRAITS_SEVERITY_ERROR, _straits_at_member (c, "roles"),
-              _("expected two roles: the “from” end's, then the “to” end's"));
+                       _("expected two roles: the “from” end's, then the “to” end's"));
       return;
     }
   t->from_role = _straits_check_string (L, _straits_at_element (_straits_at_member (c, "roles"), 0),
-                               json_array_get_element (roles, 0), REQUIRED | SHARED, 64);
+                                        json_array_get_element (roles, 0), REQUIRED | SHARED, 64);
   t->to_role = _straits_check_string (L, _straits_at_element (_straits_at_member (c, "roles"), 1),
-                             json_array_get_element (roles, 1), REQUIRED | SHARED, 64);
+                                      json_array_get_element (roles, 1), REQUIRED | SHARED, 64);
   if (t->from_role && t->to_role && g_str_equal (t->from_role, t->to_role))
     _straits_report (L, STRAITS_SEVERITY_ERROR, _straits_at_member (c, "roles"), _("the two roles must differ"));
 }
@@ -178,14 +178,14 @@ want_names (Loader *L, const Ctx *c, JsonObject *o)
       if (!is_language_tag (language))
         {
           _straits_report (L, STRAITS_SEVERITY_ERROR, _straits_at_member (&item, "language"),
-                  _("“%s” is not a language tag (such as de, fr or pt-BR)"), language);
+                           _("“%s” is not a language tag (such as de, fr or pt-BR)"), language);
           continue;
         }
       for (guint k = first; k < L->ds->strvs->len; k += 2)
         if (g_str_equal (g_ptr_array_index (L->ds->strvs, k), language))
           {
             _straits_report (L, STRAITS_SEVERITY_ERROR, _straits_at_member (&item, "language"),
-                    _("the name in “%s” is given twice"), language);
+                             _("the name in “%s” is given twice"), language);
             language = NULL;
             break;
           }
@@ -224,10 +224,10 @@ _straits_load_actor (Loader *L, const Ctx *c, JsonObject *o, gpointer item)
 
       if (!is_iso3 (a->iso3))
         _straits_report (L, STRAITS_SEVERITY_ERROR, _straits_at_member (c, "iso3"),
-                _("“%s” is not an ISO 3166-1 alpha-3 code (three capital letters)"), a->iso3);
+                         _("“%s” is not an ISO 3166-1 alpha-3 code (three capital letters)"), a->iso3);
       else if (other != STRAITS_NO_INDEX)
         _straits_report (L, STRAITS_SEVERITY_ERROR, _straits_at_member (c, "iso3"),
-                _("the code “%s” is also used by actors[%u]"), a->iso3, other);
+                         _("the code “%s” is also used by actors[%u]"), a->iso3, other);
       else
         g_hash_table_insert (L->ds->iso3_ids, (gpointer) a->iso3, GUINT_TO_POINTER (c->index + 1));
     }
@@ -268,8 +268,8 @@ country_is_valid (Loader *L, const StraitsActor *a, guint index)
   if (country->kind != STRAITS_ACTOR_STATE)
     {
       _straits_report (L, STRAITS_SEVERITY_ERROR, where,
-              _("“%s” is not a state (it is a %s): a country must be an actor of kind “state”"),
-              country->id, straits_actor_kind_to_string (country->kind));
+                       _("“%s” is not a state (it is a %s): a country must be an actor of kind “state”"),
+                       country->id, straits_actor_kind_to_string (country->kind));
       return FALSE;
     }
   return TRUE;
@@ -290,7 +290,7 @@ _straits_resolve_actor_countries (Loader *L)
         {
           g_autofree char *quoted = straits_diagnostic_excerpt (country, STRAITS_DIAGNOSTIC_MAX_QUOTE);
           _straits_report (L, STRAITS_SEVERITY_ERROR, _straits_at_member (&(Ctx) { NULL, "actors", i }, "country"),
-                  _("unknown actor “%s”"), quoted);
+                           _("unknown actor “%s”"), quoted);
         }
       else if (!country_is_valid (L, a, i))
         a->country = STRAITS_NO_INDEX;
@@ -322,8 +322,8 @@ load_group (Loader *L, const Ctx *c, JsonObject *o, gpointer item, GHashTable *i
 
       if (other != NULL)
         _straits_report (L, STRAITS_SEVERITY_ERROR, _straits_at_member (c, "members"),
-                _("actor “%s” is already in group “%s” of this grouping"),
-                g_array_index (L->ds->actors, StraitsActor, members[m]).id, other);
+                         _("actor “%s” is already in group “%s” of this grouping"),
+                         g_array_index (L->ds->actors, StraitsActor, members[m]).id, other);
       else if (g->id != NULL)
         g_hash_table_insert (member_of, key, (gpointer) g->id);
     }
@@ -391,7 +391,7 @@ _straits_load_annotation (Loader *L, const Ctx *c, JsonObject *o, gpointer item)
   if (_straits_get_member (L, &gc, geometry, "point", OPTIONAL) != NULL &&
       _straits_get_member (L, &gc, geometry, "line", OPTIONAL) != NULL)
     _straits_report (L, STRAITS_SEVERITY_ERROR, _straits_at_item (&gc),
-            _("a geometry has either “point” or “line”, not both"));
+                     _("a geometry has either “point” or “line”, not both"));
   if ((node = _straits_get_member (L, &gc, geometry, "point", OPTIONAL)) != NULL)
     {
       double lonlat[2];
@@ -409,7 +409,7 @@ _straits_load_annotation (Loader *L, const Ctx *c, JsonObject *o, gpointer item)
       if (!JSON_NODE_HOLDS_ARRAY (node) || json_array_get_length (json_node_get_array (node)) < 2)
         {
           _straits_report (L, STRAITS_SEVERITY_ERROR, _straits_at_member (&gc, "line"),
-                  _("expected a list of at least two points"));
+                           _("expected a list of at least two points"));
           return;
         }
       line = json_node_get_array (node);
@@ -419,7 +419,7 @@ _straits_load_annotation (Loader *L, const Ctx *c, JsonObject *o, gpointer item)
           Ctx lc = { &gc, "line", i };
 
           if (_straits_check_point (L, _straits_at_item (&lc),
-                           json_array_get_element (line, i), &lonlat[0], &lonlat[1]))
+                                    json_array_get_element (line, i), &lonlat[0], &lonlat[1]))
             {
               g_array_append_vals (L->ds->coords, lonlat, 2);
               a->n_points++;
@@ -428,7 +428,7 @@ _straits_load_annotation (Loader *L, const Ctx *c, JsonObject *o, gpointer item)
     }
   else if (a->feature == NULL)
     _straits_report (L, STRAITS_SEVERITY_ERROR, _straits_at_item (&gc),
-            _("a geometry needs “point”, “line” or “feature”"));
+                     _("a geometry needs “point”, “line” or “feature”"));
   a->coords = a->n_points ? POOL_REF (first / 2) : NULL;
 }
 
@@ -466,7 +466,7 @@ load_relation_roles (Loader *L, const Ctx *c, JsonObject *o, const StraitsRelati
   if (t->from_role == NULL)
     {
       _straits_report (L, STRAITS_SEVERITY_ERROR, _straits_at_member (c, "roles"),
-              _("the relation type “%s” names no roles"), t->id);
+                       _("the relation type “%s” names no roles"), t->id);
       return FALSE;
     }
   json_object_iter_init (&iter, roles);
@@ -478,12 +478,12 @@ load_relation_roles (Loader *L, const Ctx *c, JsonObject *o, const StraitsRelati
 
       if (expected == STRAITS_NO_INDEX)
         _straits_report (L, STRAITS_SEVERITY_ERROR, _straits_at_member (&rc, role),
-                _("“%s” is not a role of “%s” (its roles are %s → %s)"), role, t->id,
-                t->from_role, t->to_role);
+                         _("“%s” is not a role of “%s” (its roles are %s → %s)"), role, t->id,
+                         t->from_role, t->to_role);
       else if (actor != STRAITS_NO_INDEX && actor != expected)
         _straits_report (L, STRAITS_SEVERITY_ERROR, _straits_at_member (&rc, role),
-                _("the %s must be the relation's “%s” end: “%s” relations point %s → %s"),
-                role, g_str_equal (role, t->from_role) ? "from" : "to", t->id, t->from_role, t->to_role);
+                         _("the %s must be the relation's “%s” end: “%s” relations point %s → %s"),
+                         role, g_str_equal (role, t->from_role) ? "from" : "to", t->id, t->from_role, t->to_role);
     }
   return TRUE;
 }
@@ -505,7 +505,7 @@ _straits_load_relation (Loader *L, const Ctx *c, JsonObject *o, gpointer item)
   r->to = _straits_want_ref (L, c, o, "to", REQUIRED, L->ds->actor_ids, _("actor"));
   if (r->from != STRAITS_NO_INDEX && r->from == r->to)
     _straits_report (L, STRAITS_SEVERITY_ERROR, _straits_at_member (c, "to"),
-            _("a relation needs two different actors"));
+                     _("a relation needs two different actors"));
   r->type = _straits_want_ref (L, c, o, "type", REQUIRED, L->ds->relation_type_ids, _("relation type"));
   r->mutual = _straits_want_enum (L, c, o, "direction", OPTIONAL, directions, 0) == 1;
   r->stance = _straits_want_enum (L, c, o, "stance", OPTIONAL, stances, STRAITS_STANCE_NEUTRAL);
@@ -518,7 +518,7 @@ _straits_load_relation (Loader *L, const Ctx *c, JsonObject *o, gpointer item)
   if (!straits_date_is_set (&r->start) && !r->start_unknown &&
       !straits_date_is_set (&r->end) && !r->end_unknown)
     _straits_report (L, STRAITS_SEVERITY_WARNING, _straits_at_item (c),
-            _("the relation has no dates, so the map shows it at every date: give “start” (a date or “unknown”)"));
+                     _("the relation has no dates, so the map shows it at every date: give “start” (a date or “unknown”)"));
   r->has_roles = load_relation_roles (L, c, o, r);
   r->summary = _straits_want_string (L, c, o, "summary", OPTIONAL, MAX_TEXT_LENGTH);
   r->note = _straits_want_string (L, c, o, "note", OPTIONAL, MAX_TEXT_LENGTH);
@@ -540,7 +540,7 @@ load_place (Loader *L, const Ctx *c, JsonObject *o, StraitsEvent *e)
       _straits_get_member (L, &pc, place, "feature", OPTIONAL) != NULL)
     {
       _straits_report (L, STRAITS_SEVERITY_ERROR, _straits_at_item (&pc),
-              _("a place has either “point” or “feature”, not both"));
+                       _("a place has either “point” or “feature”, not both"));
       return;
     }
   if ((node = _straits_get_member (L, &pc, place, "point", OPTIONAL)) != NULL)
@@ -548,7 +548,7 @@ load_place (Loader *L, const Ctx *c, JsonObject *o, StraitsEvent *e)
   else if ((node = _straits_get_member (L, &pc, place, "feature", OPTIONAL)) != NULL)
     {
       guint32 a = _straits_check_ref (L, _straits_at_member (&pc, "feature"), node, L->ds->annotation_ids,
-                             _("annotation"));
+                                      _("annotation"));
       if (a != STRAITS_NO_INDEX)
         e->feature = g_array_index (L->ds->annotations, StraitsAnnotation, a).id;
     }
@@ -575,7 +575,7 @@ _straits_load_event (Loader *L, const Ctx *c, JsonObject *o, gpointer item)
   e->description = _straits_want_string (L, c, o, "description", OPTIONAL, MAX_TEXT_LENGTH);
   e->actors = _straits_want_ref_list (L, c, o, "actors", L->ds->actor_ids, _("actor"), &e->n_actors);
   e->relations = _straits_want_ref_list (L, c, o, "relations", L->ds->relation_ids, _("relation"),
-                                &e->n_relations);
+                                         &e->n_relations);
   load_place (L, c, o, e);
   e->note = _straits_want_string (L, c, o, "note", OPTIONAL, MAX_TEXT_LENGTH);
   e->citations = _straits_want_citations (L, c, o);
@@ -595,14 +595,14 @@ load_figure_value (Loader *L, const Ctx *c, JsonObject *o, StraitsFigureKind kin
   v->has_unrounded = _straits_want_number (L, c, o, "unrounded", OPTIONAL, min, max, &v->unrounded);
   if (v->has_unrounded && fabs (v->unrounded - v->value) > 0.5 + fabs (v->value) * 1e-9)
     _straits_report (L, STRAITS_SEVERITY_ERROR, _straits_at_member (c, "unrounded"),
-            _("%g does not round to the value %g"), v->unrounded, v->value);
+                     _("%g does not round to the value %g"), v->unrounded, v->value);
   v->actor = _straits_want_ref (L, c, o, "actor", OPTIONAL, L->ds->actor_ids, _("actor"));
   v->label = _straits_want_string (L, c, o, "label", OPTIONAL, MAX_NAME_LENGTH);
   _straits_want_date (L, c, o, "period", OPTIONAL, &v->period);
   if (v->actor == STRAITS_NO_INDEX && v->label == NULL && !straits_date_is_set (&v->period) &&
       _straits_get_member (L, c, o, "actor", OPTIONAL) == NULL)
     _straits_report (L, STRAITS_SEVERITY_ERROR, _straits_at_member (c, NULL),
-            _("a value needs an “actor”, a “label” or a “period”"));
+                     _("a value needs an “actor”, a “label” or a “period”"));
 }
 
 /* The members that only some kinds take: "whole" (shares), "bound"
@@ -619,14 +619,14 @@ load_figure_kind_members (Loader *L, const Ctx *c, JsonObject *o, StraitsFigure 
   f->base = _straits_want_string (L, c, o, "base", OPTIONAL, MAX_NAME_LENGTH);
   _straits_want_number (L, c, o, "of", OPTIONAL, 1, 1e9, &f->of);
   f->bound = _straits_want_enum (L, c, o, "bound", f->kind == STRAITS_FIGURE_BOUND ? REQUIRED : OPTIONAL,
-                        bounds, STRAITS_BOUND_NONE);
+                                 bounds, STRAITS_BOUND_NONE);
   if (f->kind == STRAITS_FIGURE_BOUND && f->bound == STRAITS_BOUND_NONE)
     _straits_report (L, STRAITS_SEVERITY_ERROR, _straits_at_member (c, "bound"), _("a bound is “upper” or “lower”"));
   if (f->whole != NULL && f->kind != STRAITS_FIGURE_SHARES)
     _straits_report (L, STRAITS_SEVERITY_ERROR, _straits_at_member (c, "whole"), _("only shares are of a whole"));
   if (f->kind == STRAITS_FIGURE_RANK && f->base == NULL)
     _straits_report (L, STRAITS_SEVERITY_ERROR, _straits_at_member (c, "base"),
-            _("a rank needs its base: what it is a rank among"));
+                     _("a rank needs its base: what it is a rank among"));
   change = _straits_want_object (L, c, o, "change", OPTIONAL);
   if (change == NULL)
     return;
@@ -688,11 +688,11 @@ _straits_load_figure (Loader *L, const Ctx *c, JsonObject *o, gpointer item)
     }
   if (f->kind == STRAITS_FIGURE_SHARES && total > 100.5)
     _straits_report (L, STRAITS_SEVERITY_ERROR, _straits_at_member (c, "values"),
-            _("the shares add up to %g per cent, more than 100"), total);
+                     _("the shares add up to %g per cent, more than 100"), total);
   if ((f->kind == STRAITS_FIGURE_VALUE || f->kind == STRAITS_FIGURE_BOUND ||
        f->kind == STRAITS_FIGURE_RANK) && f->n_values != 1)
     _straits_report (L, STRAITS_SEVERITY_ERROR, _straits_at_member (c, "values"),
-            _("a figure of kind “%s” has exactly one value"), kinds[f->kind]);
+                     _("a figure of kind “%s” has exactly one value"), kinds[f->kind]);
   f->values = POOL_REF (first);
 }
 
@@ -727,7 +727,7 @@ load_region (Loader *L, const Ctx *c, JsonObject *o, StraitsView *v)
   _straits_want_number (L, &rc, box, "north", REQUIRED, -90, 90, &v->north);
   if (v->west >= v->east || v->south >= v->north)
     _straits_report (L, STRAITS_SEVERITY_ERROR, _straits_at_item (&rc),
-            _("the box is empty: west must be less than east and south less than north"));
+                     _("the box is empty: west must be less than east and south less than north"));
 }
 
 /* Overlays are the renderer's own layers or annotations of the dataset. */
@@ -742,7 +742,7 @@ check_overlays (Loader *L, const Ctx *c, gconstpointer overlays)
     if (!g_strv_contains (layers, names[i]) &&
         straits_dataset_lookup (L->ds->annotation_ids, names[i]) == STRAITS_NO_INDEX)
       _straits_report (L, STRAITS_SEVERITY_ERROR, _straits_at_element (_straits_at_member (c, "overlays"), i),
-              _("unknown overlay “%s”: use disputed-areas, straits, territorial-seas-6nm, "
+                       _("unknown overlay “%s”: use disputed-areas, straits, territorial-seas-6nm, "
                 "territorial-seas-12nm or an annotation id"), names[i]);
 }
 
@@ -760,7 +760,7 @@ _straits_load_view (Loader *L, const Ctx *c, JsonObject *o, gpointer item)
   load_region (L, c, o, v);
   v->grouping = _straits_want_ref (L, c, o, "grouping", OPTIONAL, L->ds->grouping_ids, _("grouping"));
   v->relation_types = _straits_want_ref_list (L, c, o, "relation_types", L->ds->relation_type_ids,
-                                     _("relation type"), &v->n_relation_types);
+                                              _("relation type"), &v->n_relation_types);
   v->overlays = _straits_want_strv (L, c, o, "overlays");
   check_overlays (L, c, v->overlays);
   _straits_want_date (L, c, o, "time", OPTIONAL, &v->time);
@@ -769,11 +769,11 @@ _straits_load_view (Loader *L, const Ctx *c, JsonObject *o, gpointer item)
 /* Reads item @index of a list into its slot, growing the list to hold it. */
 void
 _straits_load_item (Loader       *L,
-           const char   *list,
-           guint         index,
-           JsonNode     *element,
-           GArray       *items,
-           LoadItemFunc  load)
+                    const char   *list,
+                    guint         index,
+                    JsonNode     *element,
+                    GArray       *items,
+                    LoadItemFunc  load)
 {
   Ctx c = { NULL, list, index };
 
@@ -789,11 +789,11 @@ _straits_load_item (Loader       *L,
 /* Reads the list @member of @parent, item by item. */
 void
 _straits_load_list (Loader       *L,
-           JsonObject   *parent,
-           const char   *parent_path,
-           const char   *member,
-           GArray       *items,
-           LoadItemFunc  load)
+                    JsonObject   *parent,
+                    const char   *parent_path,
+                    const char   *member,
+                    GArray       *items,
+                    LoadItemFunc  load)
 {
   JsonNode *node = json_object_get_member (parent, member);
   g_autofree char *list = parent_path ? g_strdup_printf ("%s.%s", parent_path, member)

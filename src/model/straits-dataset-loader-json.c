@@ -53,10 +53,10 @@ count_warning (Loader *L, const char *format)
 
 void
 _straits_report (Loader          *L,
-        StraitsSeverity  severity,
-        Where            path,
-        const char      *format,
-        ...)
+                 StraitsSeverity  severity,
+                 Where            path,
+                 const char      *format,
+                 ...)
 {
   g_autofree char *message = NULL;
   va_list args;
@@ -204,9 +204,9 @@ describe_node (JsonNode *node)
 
 void
 _straits_wrong_type (Loader     *L,
-            Where       path,
-            const char *expected,
-            JsonNode   *node)
+                     Where       path,
+                     const char *expected,
+                     JsonNode   *node)
 {
   /* Translators: "expected a string, found a number" */
   _straits_report (L, STRAITS_SEVERITY_ERROR, path, _("expected %s, found %s"), expected, describe_node (node));
@@ -215,10 +215,10 @@ _straits_wrong_type (Loader     *L,
 /* Reads a member; NULL when absent or null, reporting if it is required. */
 JsonNode *
 _straits_get_member (Loader     *L,
-            const Ctx  *c,
-            JsonObject *o,
-            const char *member,
-            Flags       flags)
+                     const Ctx  *c,
+                     JsonObject *o,
+                     const char *member,
+                     Flags       flags)
 {
   JsonNode *node = json_object_get_member (o, member);
 
@@ -227,10 +227,10 @@ _straits_get_member (Loader     *L,
   /* The schema gives no member a null: it does not stand for "absent". */
   if (node != NULL && !(flags & REQUIRED))
     _straits_report (L, STRAITS_SEVERITY_ERROR, _straits_at_member (c, member),
-            _("null is not a value here: leave the member out, or give it a value"));
+                     _("null is not a value here: leave the member out, or give it a value"));
   else if (flags & REQUIRED)
     _straits_report (L, STRAITS_SEVERITY_ERROR, _straits_at_member (c, NULL),
-            _("missing required member “%s”"), member);
+                     _("missing required member “%s”"), member);
   return NULL;
 }
 
@@ -253,8 +253,8 @@ is_number (JsonNode *node)
 
 const char *
 _straits_intern (Loader     *L,
-        const char *text,
-        Flags       flags)
+                 const char *text,
+                 Flags       flags)
 {
   L->string_bytes += strlen (text) + 1;
   if (flags & SHARED)
@@ -304,7 +304,7 @@ check_no_bidi_controls (Loader     *L,
         if (bidi_controls[i].ch == ch)
           {
             _straits_report (L, STRAITS_SEVERITY_ERROR, path,
-                    _("the bidirectional control U+%04X %s at character %u is not allowed here: "
+                             _("the bidirectional control U+%04X %s at character %u is not allowed here: "
                       "it changes how the text around it reads"),
                     ch, bidi_controls[i].name, position);
             return FALSE;
@@ -316,10 +316,10 @@ check_no_bidi_controls (Loader     *L,
 /* Checks a string value and stores it; NULL when invalid. */
 const char *
 _straits_check_string (Loader     *L,
-              Where       path,
-              JsonNode   *node,
-              Flags       flags,
-              gsize       max_length)
+                       Where       path,
+                       JsonNode   *node,
+                       Flags       flags,
+                       gsize       max_length)
 {
   const char *text;
   gsize length;
@@ -336,7 +336,7 @@ _straits_check_string (Loader     *L,
   if (length > max_length)
     {
       _straits_report (L, STRAITS_SEVERITY_ERROR, path,
-              _("text too long (%lu characters; at most %lu here)"), (gulong) length, (gulong) max_length);
+                       _("text too long (%lu characters; at most %lu here)"), (gulong) length, (gulong) max_length);
       return NULL;
     }
   /* Names and other short texts: a long text may quote right-to-left
@@ -353,11 +353,11 @@ _straits_check_string (Loader     *L,
 
 const char *
 _straits_want_string (Loader     *L,
-             const Ctx  *c,
-             JsonObject *o,
-             const char *member,
-             Flags       flags,
-             gsize       max_length)
+                      const Ctx  *c,
+                      JsonObject *o,
+                      const char *member,
+                      Flags       flags,
+                      gsize       max_length)
 {
   JsonNode *node = _straits_get_member (L, c, o, member, flags);
 
@@ -383,8 +383,8 @@ id_is_valid (const char *id)
 
 const char *
 _straits_check_id_text (Loader     *L,
-               Where       path,
-               JsonNode   *node)
+                        Where       path,
+                        JsonNode   *node)
 {
   const char *id;
 
@@ -397,7 +397,7 @@ _straits_check_id_text (Loader     *L,
   if (!id_is_valid (id))
     {
       _straits_report (L, STRAITS_SEVERITY_ERROR, path,
-              _("invalid id: use 1 to %d letters, digits and _ - . :"), MAX_ID_LENGTH);
+                       _("invalid id: use 1 to %d letters, digits and _ - . :"), MAX_ID_LENGTH);
       return NULL;
     }
   return id;
@@ -407,9 +407,9 @@ _straits_check_id_text (Loader     *L,
  * later is reported and the earlier kept. */
 const char *
 _straits_want_id (Loader     *L,
-         const Ctx  *c,
-         JsonObject *o,
-         GHashTable *ids)
+                  const Ctx  *c,
+                  JsonObject *o,
+                  GHashTable *ids)
 {
   JsonNode *node = _straits_get_member (L, c, o, "id", REQUIRED);
   const char *id, *stored;
@@ -428,7 +428,7 @@ _straits_want_id (Loader     *L,
       g_autofree char *first_path = where_to_string (_straits_at_item (&first));
 
       _straits_report (L, STRAITS_SEVERITY_ERROR, _straits_at_member (c, "id"),
-              _("duplicate id “%s” (also used by %s)"), stored, first_path);
+                       _("duplicate id “%s” (also used by %s)"), stored, first_path);
       return stored;
     }
   g_hash_table_insert (ids, (gpointer) stored, GUINT_TO_POINTER (c->index + 1));
@@ -493,10 +493,10 @@ closest_id (Loader *L, GHashTable *ids, const char *id)
 
 guint32
 _straits_check_ref (Loader     *L,
-           Where       path,
-           JsonNode   *node,
-           GHashTable *ids,
-           const char *what)
+                    Where       path,
+                    JsonNode   *node,
+                    GHashTable *ids,
+                    const char *what)
 {
   const char *id;
   guint32 index;
@@ -517,7 +517,7 @@ _straits_check_ref (Loader     *L,
       if (closest != NULL)
         /* Translators: "unknown actor “GRE” (did you mean “GRC”?)" */
         _straits_report (L, STRAITS_SEVERITY_ERROR, path, _("unknown %s “%s” (did you mean “%s”?)"),
-                what, quoted, closest);
+                         what, quoted, closest);
       else
         _straits_report (L, STRAITS_SEVERITY_ERROR, path, _("unknown %s “%s”"), what, quoted);
       return STRAITS_NO_INDEX;
@@ -527,12 +527,12 @@ _straits_check_ref (Loader     *L,
 
 guint32
 _straits_want_ref (Loader     *L,
-          const Ctx  *c,
-          JsonObject *o,
-          const char *member,
-          Flags       flags,
-          GHashTable *ids,
-          const char *what)
+                   const Ctx  *c,
+                   JsonObject *o,
+                   const char *member,
+                   Flags       flags,
+                   GHashTable *ids,
+                   const char *what)
 {
   JsonNode *node = _straits_get_member (L, c, o, member, flags);
 
@@ -541,54 +541,63 @@ _straits_want_ref (Loader     *L,
   return _straits_check_ref (L, _straits_at_member (c, member), node, ids, what);
 }
 
-JsonArray *
-_straits_want_array (Loader     *L,
-            const Ctx  *c,
-            JsonObject *o,
-            const char *member,
-            Flags       flags)
+/* @member's node when it holds @type; else NULL, and a problem reported
+ * where it is not @expected. */
+static JsonNode *
+want_node (Loader       *L,
+           const Ctx    *c,
+           JsonObject   *o,
+           const char   *member,
+           Flags         flags,
+           JsonNodeType  type,
+           const char   *expected)
 {
   JsonNode *node = _straits_get_member (L, c, o, member, flags);
 
   if (node == NULL)
     return NULL;
-  if (!JSON_NODE_HOLDS_ARRAY (node))
+  if (JSON_NODE_TYPE (node) != type)
     {
-      _straits_wrong_type (L, _straits_at_member (c, member), _("an array"), node);
+      _straits_wrong_type (L, _straits_at_member (c, member), expected, node);
       return NULL;
     }
-  return json_node_get_array (node);
+  return node;
+}
+
+JsonArray *
+_straits_want_array (Loader     *L,
+                     const Ctx  *c,
+                     JsonObject *o,
+                     const char *member,
+                     Flags       flags)
+{
+  JsonNode *node = want_node (L, c, o, member, flags, JSON_NODE_ARRAY, _("an array"));
+
+  return node != NULL ? json_node_get_array (node) : NULL;
 }
 
 JsonObject *
 _straits_want_object (Loader     *L,
-             const Ctx  *c,
-             JsonObject *o,
-             const char *member,
-             Flags       flags)
+                      const Ctx  *c,
+                      JsonObject *o,
+                      const char *member,
+                      Flags       flags)
 {
-  JsonNode *node = _straits_get_member (L, c, o, member, flags);
+  JsonNode *node = want_node (L, c, o, member, flags, JSON_NODE_OBJECT, _("an object"));
 
-  if (node == NULL)
-    return NULL;
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      _straits_wrong_type (L, _straits_at_member (c, member), _("an object"), node);
-      return NULL;
-    }
-  return json_node_get_object (node);
+  return node != NULL ? json_node_get_object (node) : NULL;
 }
 
 /* A list of references into @ids, stored in the index pool. Returns the
  * encoded pool pointer and sets @n. */
 gpointer
 _straits_want_ref_list (Loader     *L,
-               const Ctx  *c,
-               JsonObject *o,
-               const char *member,
-               GHashTable *ids,
-               const char *what,
-               guint      *n)
+                        const Ctx  *c,
+                        JsonObject *o,
+                        const char *member,
+                        GHashTable *ids,
+                        const char *what,
+                        guint      *n)
 {
   JsonArray *array = _straits_want_array (L, c, o, member, OPTIONAL);
   guint first = L->ds->indices->len, length;
@@ -612,9 +621,9 @@ _straits_want_ref_list (Loader     *L,
 /* A list of strings, stored NULL-terminated in the string-list pool. */
 gpointer
 _straits_want_strv (Loader     *L,
-           const Ctx  *c,
-           JsonObject *o,
-           const char *member)
+                    const Ctx  *c,
+                    JsonObject *o,
+                    const char *member)
 {
   JsonArray *array = _straits_want_array (L, c, o, member, OPTIONAL);
   guint first = L->ds->strvs->len, length;
@@ -626,7 +635,7 @@ _straits_want_strv (Loader     *L,
     {
       Ctx item = { c, member, i };
       const char *text = _straits_check_string (L, _straits_at_item (&item), json_array_get_element (array, i),
-                                       REQUIRED | SHARED, MAX_NAME_LENGTH);
+                                                REQUIRED | SHARED, MAX_NAME_LENGTH);
       if (text != NULL)
         g_ptr_array_add (L->ds->strvs, (gpointer) text);
     }
@@ -666,13 +675,13 @@ check_number (Loader   *L,
 
 gboolean
 _straits_want_number (Loader     *L,
-             const Ctx  *c,
-             JsonObject *o,
-             const char *member,
-             Flags       flags,
-             double      min,
-             double      max,
-             double     *out)
+                      const Ctx  *c,
+                      JsonObject *o,
+                      const char *member,
+                      Flags       flags,
+                      double      min,
+                      double      max,
+                      double     *out)
 {
   JsonNode *node = _straits_get_member (L, c, o, member, flags);
 
@@ -697,8 +706,8 @@ check_date (Loader      *L,
       g_autofree char *quoted = straits_diagnostic_excerpt (json_node_get_string (node),
                                                             STRAITS_DIAGNOSTIC_MAX_QUOTE);
       _straits_report (L, STRAITS_SEVERITY_ERROR, path,
-              _("invalid date “%s”: use YYYY, YYYY-MM or YYYY-MM-DD (a real calendar day, years 1000 to 2999)"),
-              quoted);
+                       _("invalid date “%s”: use YYYY, YYYY-MM or YYYY-MM-DD (a real calendar day, years 1000 to 2999)"),
+                       quoted);
       return FALSE;
     }
   return TRUE;
@@ -706,11 +715,11 @@ check_date (Loader      *L,
 
 gboolean
 _straits_want_date (Loader      *L,
-           const Ctx   *c,
-           JsonObject  *o,
-           const char  *member,
-           Flags        flags,
-           StraitsDate *out)
+                    const Ctx   *c,
+                    JsonObject  *o,
+                    const char  *member,
+                    Flags        flags,
+                    StraitsDate *out)
 {
   JsonNode *node = _straits_get_member (L, c, o, member, flags);
 
@@ -723,11 +732,11 @@ _straits_want_date (Loader      *L,
  * source implies but does not date. */
 void
 _straits_want_date_or_unknown (Loader      *L,
-                      const Ctx   *c,
-                      JsonObject  *o,
-                      const char  *member,
-                      StraitsDate *out,
-                      gboolean    *unknown)
+                               const Ctx   *c,
+                               JsonObject  *o,
+                               const char  *member,
+                               StraitsDate *out,
+                               gboolean    *unknown)
 {
   JsonNode *node = _straits_get_member (L, c, o, member, OPTIONAL);
 
@@ -742,9 +751,9 @@ _straits_want_date_or_unknown (Loader      *L,
 
 gboolean
 _straits_want_boolean (Loader     *L,
-              const Ctx  *c,
-              JsonObject *o,
-              const char *member)
+                       const Ctx  *c,
+                       JsonObject *o,
+                       const char *member)
 {
   JsonNode *node = _straits_get_member (L, c, o, member, OPTIONAL);
 
@@ -782,10 +791,10 @@ parse_colour (const char    *text,
 
 void
 _straits_want_colour (Loader        *L,
-             const Ctx     *c,
-             JsonObject    *o,
-             Flags          flags,
-             StraitsColour *out)
+                      const Ctx     *c,
+                      JsonObject    *o,
+                      Flags          flags,
+                      StraitsColour *out)
 {
   JsonNode *node = _straits_get_member (L, c, o, "colour", flags);
 
@@ -799,18 +808,18 @@ _straits_want_colour (Loader        *L,
       g_autofree char *quoted = straits_diagnostic_excerpt (json_node_get_string (node),
                                                             STRAITS_DIAGNOSTIC_MAX_QUOTE);
       _straits_report (L, STRAITS_SEVERITY_ERROR, _straits_at_member (c, "colour"),
-              _("invalid colour “%s”: use #rrggbb"), quoted);
+                       _("invalid colour “%s”: use #rrggbb"), quoted);
     }
 }
 
 int
 _straits_want_enum (Loader            *L,
-           const Ctx         *c,
-           JsonObject        *o,
-           const char        *member,
-           Flags              flags,
-           const char *const *names,
-           int                fallback)
+                    const Ctx         *c,
+                    JsonObject        *o,
+                    const char        *member,
+                    Flags              flags,
+                    const char *const *names,
+                    int                fallback)
 {
   JsonNode *node = _straits_get_member (L, c, o, member, flags);
   const char *text;
@@ -831,7 +840,7 @@ _straits_want_enum (Loader            *L,
     g_autofree char *quoted = straits_diagnostic_excerpt (text, STRAITS_DIAGNOSTIC_MAX_QUOTE);
 
     _straits_report (L, STRAITS_SEVERITY_ERROR, _straits_at_member (c, member),
-            _("unknown value “%s” (expected one of: %s)"), quoted, expected);
+                     _("unknown value “%s” (expected one of: %s)"), quoted, expected);
   }
   return fallback;
 }
@@ -839,17 +848,17 @@ _straits_want_enum (Loader            *L,
 /* [lon, lat] in degrees. */
 gboolean
 _straits_check_point (Loader   *L,
-             Where     path,
-             JsonNode *node,
-             double   *lon,
-             double   *lat)
+                      Where     path,
+                      JsonNode *node,
+                      double   *lon,
+                      double   *lat)
 {
   JsonArray *array;
 
   if (!JSON_NODE_HOLDS_ARRAY (node) || json_array_get_length (json_node_get_array (node)) != 2)
     {
       _straits_report (L, STRAITS_SEVERITY_ERROR, path,
-              _("expected a point [longitude, latitude], found %s"), describe_node (node));
+                       _("expected a point [longitude, latitude], found %s"), describe_node (node));
       return FALSE;
     }
   array = json_node_get_array (node);
@@ -861,8 +870,8 @@ _straits_check_point (Loader   *L,
 
 StraitsCitations
 _straits_want_citations (Loader     *L,
-                const Ctx  *c,
-                JsonObject *o)
+                         const Ctx  *c,
+                         JsonObject *o)
 {
   JsonArray *array = _straits_want_array (L, c, o, "sources", OPTIONAL);
   guint first = L->ds->citations->len, length;
@@ -896,9 +905,9 @@ _straits_want_citations (Loader     *L,
  * usually typing mistakes. */
 void
 _straits_check_members (Loader            *L,
-               const Ctx         *c,
-               JsonObject        *o,
-               const char *const *known)
+                        const Ctx         *c,
+                        JsonObject        *o,
+                        const char *const *known)
 {
   JsonObjectIter iter;
   const char *name;
@@ -916,7 +925,7 @@ _straits_check_members (Loader            *L,
         {
           g_autofree char *quoted = straits_diagnostic_excerpt (name, STRAITS_DIAGNOSTIC_MAX_QUOTE);
           _straits_report (L, STRAITS_SEVERITY_WARNING, _straits_at_member (c, name),
-                  _("unknown member “%s” is ignored"), quoted);
+                           _("unknown member “%s” is ignored"), quoted);
         }
     }
 }

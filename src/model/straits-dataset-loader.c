@@ -108,7 +108,7 @@ check_format (Loader *L, JsonObject *root, GError **error)
     {
       if (format != NULL)
         _straits_report (L, STRAITS_SEVERITY_ERROR, _straits_at_member (NULL, "format"),
-                _("not a Straits dataset: “format” must be “straits-dataset”"));
+                         _("not a Straits dataset: “format” must be “straits-dataset”"));
       return FALSE;
     }
   if (!_straits_want_number (L, &top, root, "format_version", REQUIRED, 1, G_MAXINT, &version))
@@ -116,14 +116,14 @@ check_format (Loader *L, JsonObject *root, GError **error)
   if (version != floor (version))
     {
       _straits_report (L, STRAITS_SEVERITY_ERROR, _straits_at_member (NULL, "format_version"),
-              _("the format version must be a whole number"));
+                       _("the format version must be a whole number"));
       return FALSE;
     }
   if (version > STRAITS_DATASET_FORMAT_VERSION)
     {
       _straits_report (L, STRAITS_SEVERITY_ERROR, _straits_at_member (NULL, "format_version"),
-              _("format version %g is newer than this version of Straits reads (%d)"),
-              version, STRAITS_DATASET_FORMAT_VERSION);
+                       _("format version %g is newer than this version of Straits reads (%d)"),
+                       version, STRAITS_DATASET_FORMAT_VERSION);
       g_set_error (error, STRAITS_DATASET_ERROR, STRAITS_DATASET_ERROR_VERSION,
                    _("%s: format version %g is newer than this version of Straits reads (%d)"),
                    L->file, version, STRAITS_DATASET_FORMAT_VERSION);
@@ -336,7 +336,7 @@ load_list_in_slices (Pieces *p, const StraitsJsonMember *m, Step step)
       array = json_node_get_array (slice);
       for (guint i = 0; i < json_array_get_length (array) && !p->L->stop; i++)
         _straits_load_item (p->L, m->name, index + i, json_array_get_element (array, i), items,
-                   step_loaders[step]);
+                            step_loaders[step]);
       index += count;
     }
 }
