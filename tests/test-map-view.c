@@ -278,6 +278,44 @@ test_hover_keeps_the_frame (Fixture *f, gconstpointer data)
   g_assert_cmpuint (changed_far, ==, 0);
 }
 
+static void
+count_notify (GObject *object, GParamSpec *pspec, guint *count)
+{
+  (*count)++;
+}
+
+/* The selection is the scene's: one set on the scene by someone else (a
+ * slide, a bookmark) is the view's, announced as its own; one the view
+ * makes is in the scene; and it goes with the user to the next view. */
+static void
+test_selection_is_the_scenes (Fixture *f, gconstpointer data)
+{
+  StraitsMapScene *scene = straits_map_view_get_scene (f->view);
+  guint32 greece = straits_dataset_find_actor (f->dataset, "GRC");
+  guint32 turkey = straits_dataset_find_actor (f->dataset, "TUR");
+  g_autoptr(StraitsMapRenderer) other = straits_test_renderer_for (f->atlas, f->dataset, "black-sea");
+  guint notified = 0, n;
+  guint32 selected;
+  const guint32 *actors;
+
+  g_signal_connect (f->view, "notify::selected-actor", G_CALLBACK (count_notify), &notified);
+  straits_map_scene_set_selection (scene, &greece, 1, STRAITS_NO_INDEX);
+  g_object_get (f->view, "selected-actor", &selected, NULL);
+  g_assert_cmpuint (selected, ==, greece);
+  g_assert_cmpuint (notified, ==, 1);
+
+  straits_map_view_select_actor (f->view, turkey, TRUE);
+  actors = straits_map_scene_get_selected_actors (scene, &n);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpuint (actors[1], ==, turkey);
+  g_assert_cmpuint (notified, ==, 2);
+
+  straits_map_view_set_scene (f->view, straits_map_renderer_get_scene (other));
+  actors = straits_map_scene_get_selected_actors (straits_map_renderer_get_scene (other), &n);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpuint (actors[0], ==, greece);
+}
+
 /* A view nobody moved is fitted again when the widget changes size; a
  * moved one keeps its centre and scale. */
 static void
@@ -319,6 +357,8 @@ main (int argc, char *argv[])
               test_zoom_settles_from_a_thread, fixture_tear_down);
   g_test_add ("/map-view/hover-keeps-the-frame", Fixture, NULL, fixture_set_up,
               test_hover_keeps_the_frame, fixture_tear_down);
+  g_test_add ("/map-view/selection-is-the-scenes", Fixture, NULL, fixture_set_up,
+              test_selection_is_the_scenes, fixture_tear_down);
   g_test_add ("/map-view/resize-refits", Fixture, NULL, fixture_set_up,
               test_resize_refits, fixture_tear_down);
   return g_test_run ();

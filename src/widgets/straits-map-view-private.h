@@ -41,8 +41,6 @@ struct _StraitsMapView
   guint kinetic_id;
   gint64 kinetic_last;
 
-  GArray *selected_actors;
-  guint32 selected_relation;
   guint32 hover_actor;
   guint32 hover_relation;
   guint64 frame_count;

@@ -418,19 +418,38 @@ straits_map_view_size_allocate (GtkWidget *widget,
 
 /* Selection and hover ---------------------------------------------------------- */
 
-/* The scene says what it shows; its ::changed handler redraws. */
+/* The relation under the pointer, into the scene (its ::changed handler
+ * redraws). The country under the pointer is the view's to draw
+ * (append_hover), over the cached frame, so that moving the pointer over
+ * the map redraws nothing. */
 void
 _straits_map_view_push_state (StraitsMapView *self)
 {
+  if (self->scene != NULL)
+    straits_map_scene_set_hover (self->scene, STRAITS_NO_INDEX, self->hover_relation);
+}
+
+/* The selection is the scene's: the view reads it there and writes it
+ * there, and hears of any change (its own or another's) in
+ * on_scene_changed(). Without a scene nothing is selected. */
+static const guint32 *
+selection (StraitsMapView *self, guint *n, guint32 *relation)
+{
+  static const guint32 none[1];
+
+  *n = 0;
+  *relation = STRAITS_NO_INDEX;
   if (self->scene == NULL)
-    return;
-  straits_map_scene_freeze (self->scene);
-  straits_map_scene_set_selection (self->scene, (const guint32 *) (gpointer) self->selected_actors->data,
-                                   self->selected_actors->len, self->selected_relation);
-  /* The country under the pointer is the view's to draw (append_hover),
-   * over the cached frame, so that moving the pointer redraws nothing. */
-  straits_map_scene_set_hover (self->scene, STRAITS_NO_INDEX, self->hover_relation);
-  straits_map_scene_thaw (self->scene);
+    return none;
+  *relation = straits_map_scene_get_selected_relation (self->scene);
+  return straits_map_scene_get_selected_actors (self->scene, n);
+}
+
+static void
+set_selection (StraitsMapView *self, const guint32 *actors, guint n, guint32 relation)
+{
+  if (self->scene != NULL)
+    straits_map_scene_set_selection (self->scene, actors, n, relation);
 }
 
 static const char *
@@ -488,28 +507,32 @@ _straits_map_view_announce (StraitsMapView *self)
                                   text->str, -1);
 }
 
+/* Says a change of the scene's selection (the view's or another's). */
 static void
 selection_changed (StraitsMapView *self)
 {
-  _straits_map_view_push_state (self);
   _straits_map_view_announce (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ACTOR]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SECOND_ACTOR]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_RELATION]);
 }
 
+/* With @add, a second actor joins one already selected (a pair). */
 void
 straits_map_view_select_actor (StraitsMapView *self,
                                guint32         actor,
                                gboolean        add)
 {
-  self->selected_relation = STRAITS_NO_INDEX;
-  if (!add || self->selected_actors->len != 1)
-    g_array_set_size (self->selected_actors, 0);
-  if (actor != STRAITS_NO_INDEX &&
-      !(self->selected_actors->len == 1 && g_array_index (self->selected_actors, guint32, 0) == actor))
-    g_array_append_val (self->selected_actors, actor);
-  selection_changed (self);
+  guint n;
+  guint32 relation, actors[2];
+  const guint32 *selected = selection (self, &n, &relation);
+  guint count = 0;
+
+  if (add && n == 1)
+    actors[count++] = selected[0];
+  if (actor != STRAITS_NO_INDEX && !(count == 1 && actors[0] == actor))
+    actors[count++] = actor;
+  set_selection (self, actors, count, STRAITS_NO_INDEX);
 }
 
 /* Selects all of @actors at once: the members of a group. */
@@ -518,54 +541,54 @@ straits_map_view_select_actors (StraitsMapView *self,
                                 const guint32  *actors,
                                 guint           n_actors)
 {
-  self->selected_relation = STRAITS_NO_INDEX;
-  g_array_set_size (self->selected_actors, 0);
-  g_array_append_vals (self->selected_actors, actors, n_actors);
-  selection_changed (self);
+  set_selection (self, actors, n_actors, STRAITS_NO_INDEX);
 }
 
 void
 straits_map_view_select_relation (StraitsMapView *self,
                                   guint32         relation)
 {
-  g_array_set_size (self->selected_actors, 0);
-  self->selected_relation = relation;
-  selection_changed (self);
+  set_selection (self, NULL, 0, relation);
 }
 
 void
 straits_map_view_clear_selection (StraitsMapView *self)
 {
-  g_array_set_size (self->selected_actors, 0);
-  self->selected_relation = STRAITS_NO_INDEX;
-  selection_changed (self);
+  set_selection (self, NULL, 0, STRAITS_NO_INDEX);
 }
 
 const guint32 *
 straits_map_view_get_selected_actors (StraitsMapView *self,
                                       guint          *n)
 {
-  *n = self->selected_actors->len;
-  return (const guint32 *) (gpointer) self->selected_actors->data;
+  guint32 relation;
+
+  return selection (self, n, &relation);
 }
 
 guint32
 straits_map_view_get_selected_relation (StraitsMapView *self)
 {
-  return self->selected_relation;
+  guint n;
+  guint32 relation;
+
+  selection (self, &n, &relation);
+  return relation;
 }
 
 char *
 straits_map_view_describe_selection (StraitsMapView *self)
 {
-  if (self->selected_relation != STRAITS_NO_INDEX)
-    return _straits_map_view_describe (self, STRAITS_NO_INDEX, self->selected_relation);
-  if (self->selected_actors->len == 2)
-    return g_strdup_printf (_("%s and %s"),
-                            actor_name (self, g_array_index (self->selected_actors, guint32, 0)),
-                            actor_name (self, g_array_index (self->selected_actors, guint32, 1)));
-  if (self->selected_actors->len == 1)
-    return _straits_map_view_describe (self, g_array_index (self->selected_actors, guint32, 0), STRAITS_NO_INDEX);
+  guint n;
+  guint32 relation;
+  const guint32 *actors = selection (self, &n, &relation);
+
+  if (relation != STRAITS_NO_INDEX)
+    return _straits_map_view_describe (self, STRAITS_NO_INDEX, relation);
+  if (n == 2)
+    return g_strdup_printf (_("%s and %s"), actor_name (self, actors[0]), actor_name (self, actors[1]));
+  if (n == 1)
+    return _straits_map_view_describe (self, actors[0], STRAITS_NO_INDEX);
   return NULL;
 }
 
@@ -603,6 +626,8 @@ on_scene_changed (StraitsMapScene *scene,
 
   if (what & STRAITS_SCENE_CONTENT)
     straits_map_view_queue_full_redraw (self);
+  if (what & STRAITS_SCENE_SELECTION)
+    selection_changed (self);
   if ((what & STRAITS_SCENE_VIEWPORT) && straits_map_scene_get_viewport (scene, &viewport) &&
       !straits_viewport_equal (&viewport, &self->viewport))
     straits_map_view_set_viewport (self, &viewport);
@@ -618,6 +643,16 @@ straits_map_view_set_scene (StraitsMapView  *self,
   if (scene == self->scene)
     return;
   cancel_preparing (self);
+  /* The selection goes with the user from view to view (a scene made for
+   * a view has none); the window restores it by id for a new dataset. */
+  if (scene != NULL && self->scene != NULL)
+    {
+      guint n;
+      guint32 relation;
+      const guint32 *actors = selection (self, &n, &relation);
+
+      straits_map_scene_set_selection (scene, actors, n, relation);
+    }
   if (self->scene != NULL)
     g_clear_signal_handler (&self->scene_changed_id, self->scene);
   g_set_object (&self->scene, scene);
@@ -672,7 +707,6 @@ straits_map_view_finalize (GObject *object)
 {
   StraitsMapView *self = STRAITS_MAP_VIEW (object);
 
-  g_array_unref (self->selected_actors);
   g_free (self->legend_text);
   G_OBJECT_CLASS (straits_map_view_parent_class)->finalize (object);
 }
@@ -680,7 +714,11 @@ straits_map_view_finalize (GObject *object)
 static guint
 selected (StraitsMapView *self, guint i)
 {
-  return i < self->selected_actors->len ? g_array_index (self->selected_actors, guint32, i) : STRAITS_NO_INDEX;
+  guint n;
+  guint32 relation;
+  const guint32 *actors = selection (self, &n, &relation);
+
+  return i < n ? actors[i] : STRAITS_NO_INDEX;
 }
 
 static void
@@ -700,7 +738,7 @@ straits_map_view_get_property (GObject *object, guint prop_id, GValue *value, GP
       g_value_set_uint (value, selected (self, 1));
       break;
     case PROP_SELECTED_RELATION:
-      g_value_set_uint (value, self->selected_relation);
+      g_value_set_uint (value, straits_map_view_get_selected_relation (self));
       break;
     case PROP_HOVER_DESCRIPTION:
       g_value_take_string (value, _straits_map_view_describe (self, self->hover_actor, self->hover_relation));
@@ -770,8 +808,7 @@ static void
 straits_map_view_init (StraitsMapView *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  self->selected_actors = g_array_new (FALSE, FALSE, sizeof (guint32));
-  self->selected_relation = self->hover_actor = self->hover_relation = STRAITS_NO_INDEX;
+  self->hover_actor = self->hover_relation = STRAITS_NO_INDEX;
 
   _straits_map_view_input_init (self);
   gtk_widget_set_focusable (widget, TRUE);
