@@ -90,6 +90,57 @@ on_search_changed (StraitsWindow *self)
   gtk_widget_set_visible (self->search_results_scroller, n > 0);
 }
 
+/* Whether the view @info draws relations of @type (a dataset view may
+ * leave types out: the Aegean view has no procurement). */
+static gboolean
+view_shows_type (StraitsDataset *dataset, const StraitsViewInfo *info, guint32 type)
+{
+  const StraitsView *view;
+
+  if (info->dataset_view == STRAITS_NO_INDEX)
+    return TRUE;
+  view = straits_dataset_get_view (dataset, info->dataset_view);
+  if (view->relation_types == NULL)
+    return TRUE;
+  for (guint i = 0; i < view->n_relation_types; i++)
+    if (view->relation_types[i] == type)
+      return TRUE;
+  return FALSE;
+}
+
+/* A relation chosen in search is shown: in the current view if it draws
+ * the relation's type, else in the first view that does (and the user is
+ * told why the view changed); at the relation's date. */
+static void
+show_relation (StraitsWindow *self, guint32 index)
+{
+  StraitsDataset *dataset = straits_session_get_dataset (self->session);
+  const StraitsRelation *r = straits_dataset_get_relation (dataset, index);
+  const StraitsViewInfo *current = _straits_window_find_view_info (self, self->current_view);
+
+  if (current != NULL && !view_shows_type (dataset, current, r->type))
+    for (guint i = 0; self->views != NULL && i < self->views->len; i++)
+      {
+        const StraitsViewInfo *info = g_ptr_array_index (self->views, i);
+
+        if (view_shows_type (dataset, info, r->type))
+          {
+            /* Translators: a toast when search changes the view, e.g. "Shown in “EU
+             * Groupings”: the “Aegean” view leaves out Procurement" */
+            g_autofree char *text = g_strdup_printf (_("Shown in “%s”: the “%s” view leaves out %s"), info->title,
+                                                     current->title,
+                                                     straits_dataset_get_relation_type (dataset, r->type)->label);
+
+            _straits_window_show_view (self, info->id);
+            _straits_window_show_text_toast (self, text);
+            break;
+          }
+      }
+  straits_map_view_select_relation (self->map_view, index);
+  _straits_window_set_time (self, straits_date_is_set (&r->start) ? &r->start : &r->end);
+  straits_map_view_center_on_actor (self->map_view, r->from);
+}
+
 static void
 on_search_result_activated (StraitsWindow *self,
                             GtkListBoxRow *row)
@@ -105,10 +156,7 @@ on_search_result_activated (StraitsWindow *self,
       straits_map_view_center_on_actor (self->map_view, index);
     }
   else if (kind == RESULT_RELATION)
-    {
-      straits_map_view_select_relation (self->map_view, index);
-      straits_map_view_center_on_actor (self->map_view, straits_dataset_get_relation (straits_session_get_dataset (self->session), index)->from);
-    }
+    show_relation (self, index);
   else if (kind == RESULT_GROUP)
     _straits_window_select_group (self, index / 1000, index % 1000);
   else
@@ -120,6 +168,8 @@ on_search_result_activated (StraitsWindow *self,
         straits_map_view_select_actor (self->map_view, e->actors[i], i > 0);
       if (e->n_actors > 0)
         straits_map_view_center_on_actor (self->map_view, e->actors[0]);
+      /* The map as of the event, not of whatever date the slider was on. */
+      _straits_window_set_time (self, &e->date);
     }
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
   gtk_widget_set_visible (self->search_results_scroller, FALSE);

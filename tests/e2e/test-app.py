@@ -436,6 +436,28 @@ def main():
     if chosen is None:
         press(proc, "Escape")
     press(proc, "Escape")
+    # A relation the current view leaves out (the Aegean view draws no
+    # procurement) is shown in a view that draws it, as of its date, and
+    # the user is told why the view changed.
+    aegean_tab = find(root, role="page tab", name="Aegean") or find(root, name="Aegean")
+    if aegean_tab is not None:
+        click(aegean_tab)
+    in_aegean = wait_for(lambda: find(root, role="image", name="Aegean"), timeout=10)
+    press(proc, "ctrl+f")
+    subprocess.run(["xdotool", "type", "--delay", "60", "tb2 drones"], stderr=subprocess.DEVNULL)
+    result = wait_for(lambda: find(root, contains="Bayraktar TB2"), timeout=10)
+    press(proc, "Down")
+    press(proc, "Return")
+    told = wait_for(lambda: find(root, contains="view leaves out Procurement"), timeout=10)
+    dated = wait_for(lambda: find(root, role="label", name="as of December 2021"), timeout=10)
+    shown_in = find(root, role="image", name="EU Groupings") or find(root, role="image", name="Black Sea")
+    tap(in_aegean is not None and result is not None and told is not None and dated is not None
+        and shown_in is not None and "Procurement" in map_description(),
+        "a relation the Aegean view leaves out is shown, when chosen in search, in a view that draws it, "
+        "as of its date",
+        f"result {result is not None}, toast {told is not None}, date {dated is not None}, "
+        f"view {shown_in.get_name() if shown_in else None}, map: {map_description()[:160]}")
+    press(proc, "Escape")
     size_before = window_geometry(proc)
     screen = root_geometry()
     press(proc, "F5")
