@@ -36,16 +36,6 @@ collect_slides (StraitsWindow *self)
   self->slides = straits_session_list_slides (self->session, self->views != NULL ? self->views->len : 0);
 }
 
-static gboolean
-hide_slide_label (gpointer user_data)
-{
-  StraitsWindow *self = user_data;
-
-  self->slide_hide_id = 0;
-  gtk_revealer_set_reveal_child (self->slide_revealer, FALSE);
-  return G_SOURCE_REMOVE;
-}
-
 /* A bookmark's state: view, place, date, selection, panel page. */
 static void
 show_bookmark (StraitsWindow *self, const StraitsBookmark *b)
@@ -84,9 +74,18 @@ show_slide (StraitsWindow *self, guint index)
   if (!slide->is_bookmark)
     {
       const StraitsViewInfo *info = g_ptr_array_index (self->views, slide->index);
+      StraitsDataset *dataset = straits_session_get_dataset (self->session);
+      const StraitsView *view = info->dataset_view != STRAITS_NO_INDEX
+                                ? straits_dataset_get_view (dataset, info->dataset_view) : NULL;
 
       _straits_window_show_view (self, info->id);
       straits_map_view_reset (self->map_view);
+      /* A view's slide shows all dates unless the view sets one: not the
+       * date the slider was left on (the EU slide once showed 2007). */
+      if (view != NULL && straits_date_is_set (&view->time))
+        _straits_window_set_time (self, &view->time);
+      else
+        straits_time_bar_show_all_dates (self->time_bar);
       title = info->title;
     }
   else
@@ -96,12 +95,13 @@ show_slide (StraitsWindow *self, guint index)
       show_bookmark (self, b);
       title = b->title;
     }
-  /* Translators: the presentation's slide counter, e.g. "2 / 5 · Aegean" */
-  text = g_strdup_printf (_("%u / %u · %s"), index + 1, self->slides->len, title);
+  /* Translators: the presentation's caption: slide counter, the slide's
+   * title and the date it shows, e.g. "2 / 5 · Aegean · as of April 2025" */
+  text = g_strdup_printf (_("%u / %u · %s · %s"), index + 1, self->slides->len, title,
+                          straits_time_bar_get_text (self->time_bar));
   gtk_label_set_text (self->slide_label, text);
+  /* It stays: an audience reads what a slide shows and as of when. */
   gtk_revealer_set_reveal_child (self->slide_revealer, TRUE);
-  g_clear_handle_id (&self->slide_hide_id, g_source_remove);
-  self->slide_hide_id = g_timeout_add (2500, hide_slide_label, self);
 }
 
 static void
@@ -125,6 +125,8 @@ enter_presentation (StraitsWindow *self)
   self->flap_was_revealed = adw_flap_get_reveal_flap (self->flap);
   adw_flap_set_reveal_flap (self->flap, FALSE);
   set_chrome_visible (self, FALSE);
+  /* No hover in front of an audience: the pointer is the presenter's. */
+  straits_map_view_set_show_hover (self->map_view, FALSE);
   gtk_window_fullscreen (GTK_WINDOW (self));
   show_slide (self, 0);
   _straits_window_apply_map_style (self);
@@ -139,6 +141,7 @@ leave_presentation (StraitsWindow *self)
   self->presenting = FALSE;
   gtk_window_unfullscreen (GTK_WINDOW (self));
   set_chrome_visible (self, TRUE);
+  straits_map_view_set_show_hover (self->map_view, TRUE);
   adw_flap_set_reveal_flap (self->flap, self->flap_was_revealed);
   _straits_window_apply_map_style (self);
   gtk_revealer_set_reveal_child (self->slide_revealer, FALSE);
@@ -335,7 +338,6 @@ _straits_window_presentation_init (StraitsWindow *self)
 void
 _straits_window_presentation_dispose (StraitsWindow *self)
 {
-  g_clear_handle_id (&self->slide_hide_id, g_source_remove);
   g_clear_pointer (&self->slides, g_array_unref);
 }
 

@@ -60,7 +60,6 @@ struct _StraitsWindow
   gboolean presentation_high_contrast; /* the high-contrast style while presenting */
   StraitsConvention convention;        /* how disputed and occupied areas are drawn */
   gboolean show_legend;                /* the map's legend in the window (always while presenting) */
-  guint slide_hide_id;
 
   GSettings *settings;
   StraitsSession *session;      /* what the application holds: dataset, layers, atlas, bookmarks */

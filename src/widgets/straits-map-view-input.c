@@ -41,7 +41,7 @@ on_motion (GtkEventControllerMotion *controller,
 
   self->pointer_x = x;
   self->pointer_y = y;
-  if (self->renderer == NULL || self->interacting)
+  if (self->renderer == NULL || self->interacting || self->hide_hover)
     return;
   _straits_map_view_pick (self, x, y, &actor, &relation);
   if (actor == self->hover_actor && relation == self->hover_relation)
@@ -58,6 +58,18 @@ on_leave (GtkEventControllerMotion *controller,
   if (self->hover_actor == STRAITS_NO_INDEX && self->hover_relation == STRAITS_NO_INDEX)
     return;
   set_hover (self, STRAITS_NO_INDEX, STRAITS_NO_INDEX);
+}
+
+/* Nothing under the pointer any more: said to screen readers and to the
+ * hover description's listeners (the status bar). */
+void
+_straits_map_view_clear_hover (StraitsMapView *self)
+{
+  if (self->hover_actor == STRAITS_NO_INDEX && self->hover_relation == STRAITS_NO_INDEX)
+    return;
+  set_hover (self, STRAITS_NO_INDEX, STRAITS_NO_INDEX);
+  _straits_map_view_announce (self);
+  _straits_map_view_notify_hover (self);
 }
 
 void

@@ -30,6 +30,7 @@ struct _StraitsMapView
   StraitsViewport cache_viewport;
   int cache_width, cache_height;
   gboolean interacting;
+  gboolean hide_hover;        /* nothing under the pointer is shown (presenting) */
   guint settle_id;
   GCancellable *preparing;  /* the base layer being drawn in a thread */
 
@@ -68,5 +69,6 @@ void     _straits_map_view_pick             (StraitsMapView *self,
 void     _straits_map_view_class_input_init (GtkWidgetClass *widget_class);
 void     _straits_map_view_input_init       (StraitsMapView *self);
 void     _straits_map_view_stop_kinetic     (StraitsMapView *self);
+void     _straits_map_view_clear_hover      (StraitsMapView *self);
 
 G_END_DECLS

@@ -32,6 +32,7 @@ enum {
   PROP_SECOND_ACTOR,
   PROP_SELECTED_RELATION,
   PROP_HOVER_DESCRIPTION,
+  PROP_SHOW_HOVER,
   N_PROPS
 };
 
@@ -592,6 +593,20 @@ straits_map_view_describe_selection (StraitsMapView *self)
   return NULL;
 }
 
+void
+straits_map_view_set_show_hover (StraitsMapView *self,
+                                 gboolean        show)
+{
+  g_return_if_fail (STRAITS_IS_MAP_VIEW (self));
+  if (self->hide_hover == !show)
+    return;
+  self->hide_hover = !show;
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), show);
+  if (!show)
+    _straits_map_view_clear_hover (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_HOVER]);
+}
+
 guint64
 straits_map_view_get_frame_count (StraitsMapView *self)
 {
@@ -743,6 +758,9 @@ straits_map_view_get_property (GObject *object, guint prop_id, GValue *value, GP
     case PROP_HOVER_DESCRIPTION:
       g_value_take_string (value, _straits_map_view_describe (self, self->hover_actor, self->hover_relation));
       break;
+    case PROP_SHOW_HOVER:
+      g_value_set_boolean (value, !self->hide_hover);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -757,6 +775,9 @@ straits_map_view_set_property (GObject *object, guint prop_id, const GValue *val
     {
     case PROP_SCENE:
       straits_map_view_set_scene (self, g_value_get_object (value));
+      break;
+    case PROP_SHOW_HOVER:
+      straits_map_view_set_show_hover (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -792,6 +813,11 @@ straits_map_view_class_init (StraitsMapViewClass *klass)
   properties[PROP_HOVER_DESCRIPTION] =
     g_param_spec_string ("hover-description", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* Whether what is under the pointer is highlighted, described and
+   * given a tooltip: not on a slide in front of an audience. */
+  properties[PROP_SHOW_HOVER] =
+    g_param_spec_boolean ("show-hover", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* For start-up measurements: the first map frame has been drawn. */

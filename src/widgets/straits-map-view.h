@@ -55,6 +55,10 @@ void                straits_map_view_clear_selection  (StraitsMapView     *self)
 const guint32      *straits_map_view_get_selected_actors (StraitsMapView  *self,
                                                        guint              *n);
 guint32             straits_map_view_get_selected_relation (StraitsMapView *self);
+/* Whether what is under the pointer is highlighted, described and given
+ * a tooltip (not while presenting). */
+void                straits_map_view_set_show_hover   (StraitsMapView     *self,
+                                                       gboolean            show);
 /* A description of the selection for people and screen readers.
  * (transfer full) (nullable): NULL without a selection */
 char               *straits_map_view_describe_selection (StraitsMapView  *self);

@@ -145,6 +145,13 @@ straits_time_bar_show_all_dates (StraitsTimeBar *self)
   gtk_adjustment_set_value (self->adjustment, gtk_adjustment_get_upper (self->adjustment));
 }
 
+const char *
+straits_time_bar_get_text (StraitsTimeBar *self)
+{
+  g_return_val_if_fail (STRAITS_IS_TIME_BAR (self), NULL);
+  return gtk_label_get_text (self->label);
+}
+
 /* Playing ------------------------------------------------------------------ */
 
 static void

@@ -29,5 +29,8 @@ gboolean   straits_time_bar_get_date       (StraitsTimeBar    *self,
 void       straits_time_bar_set_date       (StraitsTimeBar    *self,
                                             const StraitsDate *date);
 void       straits_time_bar_show_all_dates (StraitsTimeBar    *self);
+/* The date shown in words: "All dates", "as of April 2025".
+ * (transfer none) */
+const char *straits_time_bar_get_text      (StraitsTimeBar    *self);
 
 G_END_DECLS

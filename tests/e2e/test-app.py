@@ -462,6 +462,7 @@ def main():
     screen = root_geometry()
     press(proc, "F5")
     slide1 = wait_for(lambda: find(root, role="label", contains="1 / "), timeout=10)
+    caption_shown = time.time()
     tap(slide1 is not None, "F5 starts the presentation at its first slide", slide1.get_name() if slide1 else "")
     time.sleep(0.8)
     box = caption_box(root)
@@ -472,6 +473,24 @@ def main():
         f"dark share where the caption shows: {dark_during:.2f}, in {box}")
     tap(visible_before is not None and wait_for(lambda: not any_visible(root, "slider"), timeout=5) is not None,
         "the window's chrome (header bar, time slider) is hidden while presenting")
+    # The slider was left at December 2021 (the search above): a view's
+    # slide shows all dates all the same, and its caption says so.
+    caption = slide1.get_name() if slide1 else ""
+    tap("All dates" in caption and "2021" not in map_description(),
+        "a view's slide shows all dates, not the date the slider was left on, and its caption says so",
+        caption)
+    # The pointer is the presenter's: nothing under it is highlighted or
+    # described on a slide.
+    width, height = root_geometry()
+    described = []
+    for y in (height // 4, height // 2, 3 * height // 4):
+        for x in (width // 5, 2 * width // 5, 3 * width // 5, 4 * width // 5):
+            subprocess.run(["xdotool", "mousemove", str(x), str(y)], stderr=subprocess.DEVNULL)
+            time.sleep(0.25)
+            if "Pointer on:" in map_description():
+                described.append((x, y))
+    tap(not described, "nothing under the pointer is highlighted or described while presenting "
+        "(the pointer crossed the slide at 12 places)", f"described at {described}")
     full = wait_for(lambda: window_geometry(proc) == screen and "_NET_WM_STATE_FULLSCREEN" in window_state(proc),
                     timeout=10)
     tap(full is not None and size_before != screen, "F5 makes the window full screen",
@@ -485,6 +504,12 @@ def main():
         "C switches the slides to the high-contrast map style (the light style's sea colour is gone)",
         f"share of the light sea colour: {normal_sea:.4f} before, {contrast_sea:.4f} after")
     press(proc, "c")
+    # Seconds later the caption is still there (it faded after 2.5 s).
+    time.sleep(1)
+    screenshot(os.path.join(work, "caption-later.png"))
+    dark_later = dark_share(os.path.join(work, "caption-later.png"), box) if box else -1.0
+    tap(dark_later > 0.3, "the slide's caption stays on the slide",
+        f"dark share where the caption shows, {time.time() - caption_shown:.1f} s after: {dark_later:.2f}")
     press(proc, "Next")
     slide2 = wait_for(lambda: find(root, role="label", contains="2 / "), timeout=10)
     tap(slide2 is not None, "Page Down moves to the next slide", slide2.get_name() if slide2 else "")
