@@ -8,6 +8,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "straits-chart-card.h"
 #include "straits-chart-view.h"
 
@@ -19,7 +21,7 @@ struct _StraitsChartCard
   GtkWidget *revealer;            /* bound so that dispose_template unparents them */
   GtkWidget *table_button;
   GtkWidget *donut_button;
-  GtkLabel *table_label;
+  GtkWidget *table_box;
 
   StraitsDataset *dataset;
   guint32 figure;
@@ -44,11 +46,72 @@ on_export_clicked (StraitsChartCard *self)
   g_signal_emit (self, signals[EXPORT], 0, self->figure, self->kind == STRAITS_CHART_DONUT);
 }
 
+static GtkWidget *
+table_text (const char *text, gboolean number, gboolean heading)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), number ? 1 : 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), number ? 16 : 40);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  if (number)
+    gtk_widget_add_css_class (label, "numeric");
+  if (heading)
+    gtk_widget_add_css_class (label, "heading");
+  return label;
+}
+
+/* The table's text (straits_chart_table_text()) laid out: its first line
+ * as a heading, "label<TAB>value" lines as the rows of a grid whose
+ * columns line up, other lines (the base of a rank, what shares are of,
+ * the note) as text under it. */
+static void
+build_table (StraitsChartCard *self)
+{
+  g_auto(GStrv) lines = g_strsplit (self->table, "\n", -1);
+  GtkWidget *grid = gtk_grid_new ();
+  int rows = 0;
+
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 3);
+  gtk_box_append (GTK_BOX (self->table_box), table_text (lines[0], FALSE, TRUE));
+  gtk_box_append (GTK_BOX (self->table_box), grid);
+  for (guint i = 1; lines[0] != NULL && lines[i] != NULL; i++)
+    {
+      const char *tab = strchr (lines[i], '\t');
+
+      if (lines[i][0] == '\0')
+        continue;
+      if (tab != NULL)
+        {
+          g_autofree char *label = g_strndup (lines[i], tab - lines[i]);
+          GtkWidget *name = table_text (label, FALSE, FALSE);
+
+          gtk_widget_set_hexpand (name, TRUE);
+          gtk_grid_attach (GTK_GRID (grid), name, 0, rows, 1, 1);
+          gtk_grid_attach (GTK_GRID (grid), table_text (tab + 1, TRUE, FALSE), 1, rows++, 1, 1);
+        }
+      else
+        gtk_box_append (GTK_BOX (self->table_box), table_text (lines[i], FALSE, FALSE));
+    }
+}
+
 static void
 on_table_toggled (StraitsChartCard *self)
 {
-  gtk_label_set_text (self->table_label,
-                      gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->table_button)) ? self->table : "");
+  if (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->table_button)) &&
+      gtk_widget_get_first_child (self->table_box) == NULL)
+    build_table (self);
+}
+
+/* The numbers as text: tab-separated rows paste into a spreadsheet's
+ * columns. */
+static void
+on_copy_clicked (StraitsChartCard *self)
+{
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), self->table);
 }
 
 /* The chart of the kind chosen, in the place of the one there. */
@@ -115,9 +178,10 @@ straits_chart_card_class_init (StraitsChartCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StraitsChartCard, revealer);
   gtk_widget_class_bind_template_child (widget_class, StraitsChartCard, table_button);
   gtk_widget_class_bind_template_child (widget_class, StraitsChartCard, donut_button);
-  gtk_widget_class_bind_template_child (widget_class, StraitsChartCard, table_label);
+  gtk_widget_class_bind_template_child (widget_class, StraitsChartCard, table_box);
   gtk_widget_class_bind_template_callback (widget_class, on_export_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_table_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, on_copy_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_donut_toggled);
   /* As the GtkBox it was: a group to assistive technologies. */
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
