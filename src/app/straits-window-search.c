@@ -100,12 +100,7 @@ view_shows_type (StraitsDataset *dataset, const StraitsViewInfo *info, guint32 t
   if (info->dataset_view == STRAITS_NO_INDEX)
     return TRUE;
   view = straits_dataset_get_view (dataset, info->dataset_view);
-  if (view->relation_types == NULL)
-    return TRUE;
-  for (guint i = 0; i < view->n_relation_types; i++)
-    if (view->relation_types[i] == type)
-      return TRUE;
-  return FALSE;
+  return straits_relation_types_include (view->relation_types, view->n_relation_types, type);
 }
 
 /* A relation chosen in search is shown: in the current view if it draws

@@ -646,3 +646,16 @@ straits_figure_concerns (const StraitsFigure *figure,
       return TRUE;
   return FALSE;
 }
+
+gboolean
+straits_relation_types_include (const guint32 *types,
+                                guint          n_types,
+                                guint32        type)
+{
+  if (types == NULL)
+    return TRUE;
+  for (guint i = 0; i < n_types; i++)
+    if (types[i] == type)
+      return TRUE;
+  return FALSE;
+}

@@ -136,6 +136,11 @@ gboolean straits_relation_get_span      (const StraitsRelation  *relation,
 char    *straits_relation_format_dates  (const StraitsRelation *relation);
 gboolean straits_event_involves          (const StraitsEvent *event,
                                           guint32             actor);
+/* Whether a filter of relation types (a view's, a scene's) lets @type
+ * through; @types NULL: every type. */
+gboolean straits_relation_types_include  (const guint32      *types,
+                                          guint               n_types,
+                                          guint32             type);
 /* Whether @actor is @figure's subject or one of its values. */
 gboolean straits_figure_concerns         (const StraitsFigure *figure,
                                           guint32              actor);

@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 
 typedef struct {
   const char *id;     /* "json", "workbook" */
-  const char *label;  /* untranslated (N_()): pass it through _() */
+  const char *label;  /* marked for translation, not translated: show it through gettext */
   /* Whether @path is one of its files, by name and kind only: reading
    * is for the loader, which refuses a FIFO or a huge file before it
    * takes a byte (straits-safe-file.h). */

@@ -45,7 +45,7 @@ typedef struct {
 
 typedef struct {
   const char *id;          /* "a4-landscape": --size, settings */
-  const char *label;       /* marked with N_(): show it through _() */
+  const char *label;       /* marked for translation, not translated: show it through gettext */
   double width, height;    /* points */
 } StraitsPageSize;
 

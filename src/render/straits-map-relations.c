@@ -11,12 +11,13 @@
 static gboolean
 type_shown (StraitsMapRenderer *self, guint32 type)
 {
+  /* An empty filter shows no type: its data may be NULL, which the
+   * helper reads as every type. */
   if (self->relation_types == NULL)
     return TRUE;
-  for (guint i = 0; i < self->relation_types->len; i++)
-    if (g_array_index (self->relation_types, guint32, i) == type)
-      return TRUE;
-  return FALSE;
+  return self->relation_types->len > 0 &&
+         straits_relation_types_include ((const guint32 *) (gpointer) self->relation_types->data,
+                                         self->relation_types->len, type);
 }
 
 /* Regional views show the relations within the region: a curve to an
