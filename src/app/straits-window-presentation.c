@@ -55,9 +55,9 @@ show_bookmark (StraitsWindow *self, const StraitsBookmark *b)
   straits_map_view_select_actors (self->map_view, (const guint32 *) (gpointer) target.actors->data,
                                   target.actors->len);
   if (target.relation != STRAITS_NO_INDEX)
-    straits_window_select_id (self, straits_dataset_get_relation (dataset, target.relation)->id);
+    _straits_window_show_entry (self, STRAITS_HISTORY_RELATION, target.relation);
   else if (target.event != STRAITS_NO_INDEX)
-    straits_window_select_id (self, straits_dataset_get_event (dataset, target.event)->id);
+    _straits_window_show_entry (self, STRAITS_HISTORY_EVENT, target.event);
   straits_bookmark_target_clear (&target);
   if (b->page != NULL)
     straits_side_panel_set_page (self->side_panel, b->page);

@@ -98,6 +98,9 @@ void                    _straits_window_report_failure         (StraitsWindow   
 void                    _straits_window_show_dataset           (StraitsWindow      *self,
                                                                StraitsDataset     *dataset,
                                                                GFile              *file);
+void                    _straits_window_show_entry             (StraitsWindow      *self,
+                                                               StraitsHistoryKind  kind,
+                                                               guint32             index);
 void                    _straits_window_select_group           (StraitsWindow      *self,
                                                                guint32             grouping,
                                                                guint32             group);

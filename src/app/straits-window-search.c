@@ -131,8 +131,7 @@ show_relation (StraitsWindow *self, guint32 index)
             break;
           }
       }
-  straits_map_view_select_relation (self->map_view, index);
-  _straits_window_set_time (self, straits_date_is_set (&r->start) ? &r->start : &r->end);
+  _straits_window_show_entry (self, STRAITS_HISTORY_RELATION, index);
   straits_map_view_center_on_actor (self->map_view, r->from);
 }
 
@@ -158,13 +157,10 @@ on_search_result_activated (StraitsWindow *self,
     {
       const StraitsEvent *e = straits_dataset_get_event (straits_session_get_dataset (self->session), index);
 
-      straits_map_view_clear_selection (self->map_view);
-      for (guint i = 0; i < MIN (e->n_actors, 2); i++)
-        straits_map_view_select_actor (self->map_view, e->actors[i], i > 0);
+      /* Its parties, as of the event, not of whatever date the slider was on. */
+      _straits_window_show_entry (self, STRAITS_HISTORY_EVENT, index);
       if (e->n_actors > 0)
         straits_map_view_center_on_actor (self->map_view, e->actors[0]);
-      /* The map as of the event, not of whatever date the slider was on. */
-      _straits_window_set_time (self, &e->date);
     }
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
   gtk_widget_set_visible (self->search_results_scroller, FALSE);

@@ -284,27 +284,38 @@ _straits_window_select_group (StraitsWindow *self, guint32 grouping, guint32 gro
   straits_map_view_select_actors (self->map_view, g->members, g->n_members);
 }
 
-/* An entry chosen in the history: its parties on the map, at its date. */
-static void
-on_history_entry_activated (StraitsWindow *self,
-                            guint          kind,
-                            guint          index)
+/* A relation, or an event's parties (up to two), selected on the map, at
+ * its date: for the history, search and bookmarks alike. */
+void
+_straits_window_show_entry (StraitsWindow      *self,
+                            StraitsHistoryKind  kind,
+                            guint32             index)
 {
+  StraitsDataset *dataset = straits_session_get_dataset (self->session);
+
   if (kind == STRAITS_HISTORY_RELATION)
     {
-      const StraitsRelation *r = straits_dataset_get_relation (straits_session_get_dataset (self->session), index);
+      const StraitsRelation *r = straits_dataset_get_relation (dataset, index);
 
       straits_map_view_select_relation (self->map_view, index);
       _straits_window_set_time (self, straits_date_is_set (&r->start) ? &r->start : &r->end);
     }
   else
     {
-      const StraitsEvent *e = straits_dataset_get_event (straits_session_get_dataset (self->session), index);
+      const StraitsEvent *e = straits_dataset_get_event (dataset, index);
 
-      for (guint i = 0; i < MIN (e->n_actors, 2); i++)
-        straits_map_view_select_actor (self->map_view, e->actors[i], i > 0);
+      straits_map_view_select_actors (self->map_view, e->actors, MIN (e->n_actors, 2));
       _straits_window_set_time (self, &e->date);
     }
+}
+
+/* StraitsSidePanel::entry-activated, wired in straits-window.ui. */
+static void
+on_history_entry_activated (StraitsWindow *self,
+                            guint          kind,
+                            guint          index)
+{
+  _straits_window_show_entry (self, (StraitsHistoryKind) kind, index);
 }
 
 /* Selects the actor, relation or event with @id on the map, or with
@@ -347,12 +358,12 @@ straits_window_select_id (StraitsWindow *self,
     }
   if ((index = straits_dataset_find_relation (straits_session_get_dataset (self->session), id)) != STRAITS_NO_INDEX)
     {
-      on_history_entry_activated (self, STRAITS_HISTORY_RELATION, index);
+      _straits_window_show_entry (self, STRAITS_HISTORY_RELATION, index);
       return TRUE;
     }
   if ((index = straits_dataset_find_event (straits_session_get_dataset (self->session), id)) != STRAITS_NO_INDEX)
     {
-      on_history_entry_activated (self, STRAITS_HISTORY_EVENT, index);
+      _straits_window_show_entry (self, STRAITS_HISTORY_EVENT, index);
       return TRUE;
     }
   return FALSE;

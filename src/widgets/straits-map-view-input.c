@@ -26,7 +26,7 @@ set_hover (StraitsMapView *self,
   self->hover_actor = actor;
   self->hover_relation = relation;
   if (relation_changed)
-    _straits_map_view_push_state (self);
+    _straits_map_view_push_hover (self);
   else
     gtk_widget_queue_draw (GTK_WIDGET (self));
 }

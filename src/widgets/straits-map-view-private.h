@@ -52,7 +52,7 @@ struct _StraitsMapView
 
 /* straits-map-view.c */
 void     _straits_map_view_interaction_step (StraitsMapView *self);
-void     _straits_map_view_push_state       (StraitsMapView *self);
+void     _straits_map_view_push_hover       (StraitsMapView *self);
 void     _straits_map_view_notify_hover     (StraitsMapView *self);
 void     _straits_map_view_announce         (StraitsMapView *self);
 void     _straits_map_view_ensure_viewport  (StraitsMapView *self);

@@ -424,7 +424,7 @@ straits_map_view_size_allocate (GtkWidget *widget,
  * (append_hover), over the cached frame, so that moving the pointer over
  * the map redraws nothing. */
 void
-_straits_map_view_push_state (StraitsMapView *self)
+_straits_map_view_push_hover (StraitsMapView *self)
 {
   if (self->scene != NULL)
     straits_map_scene_set_hover (self->scene, STRAITS_NO_INDEX, self->hover_relation);
@@ -679,7 +679,7 @@ straits_map_view_set_scene (StraitsMapView  *self,
     }
   self->has_viewport = FALSE;
   self->hover_actor = self->hover_relation = STRAITS_NO_INDEX;
-  _straits_map_view_push_state (self);
+  _straits_map_view_push_hover (self);
   straits_map_view_queue_full_redraw (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCENE]);
   /* A new view: what the pointer was on belonged to the old one (the
