@@ -157,44 +157,87 @@ straits_chart_format_rank_base (const StraitsFigure *figure)
   return g_strdup_printf (_("among %s (number not stated)"), figure->base ? figure->base : "");
 }
 
+static void
+table_row_clear (gpointer data)
+{
+  StraitsChartTableRow *row = data;
+
+  g_free (row->label);
+  g_free (row->value);
+}
+
+static void
+add_row (StraitsChartTable *table, char *label, char *value)
+{
+  StraitsChartTableRow row = { label, value };
+
+  g_array_append_val (table->rows, row);
+}
+
+StraitsChartTable *
+straits_chart_table_new (StraitsDataset      *dataset,
+                         const StraitsFigure *figure)
+{
+  StraitsChartTable *table = g_new0 (StraitsChartTable, 1);
+  double remainder = straits_chart_remainder (figure);
+
+  table->title = figure->period ? g_strdup_printf ("%s (%s)", figure->title, figure->period)
+                                : g_strdup (figure->title);
+  table->rows = g_array_new (FALSE, FALSE, sizeof (StraitsChartTableRow));
+  g_array_set_clear_func (table->rows, table_row_clear);
+  table->notes = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < figure->n_values; i++)
+    add_row (table, straits_figure_value_label (dataset, figure, &figure->values[i]),
+             straits_chart_format_value (figure, figure->values[i].value));
+  if (remainder > 0)
+    add_row (table, g_strdup (_("Other")), straits_chart_format_value (figure, remainder));
+  if (figure->kind == STRAITS_FIGURE_VALUE && figure->has_change)
+    add_row (table, g_strdup (_("Change")), straits_chart_format_change (figure));
+  if (figure->kind == STRAITS_FIGURE_RANK)
+    g_ptr_array_add (table->notes, straits_chart_format_rank_base (figure));
+  if (figure->kind == STRAITS_FIGURE_SHARES && figure->whole)
+    /* Translators: what shares are shares of */
+    g_ptr_array_add (table->notes, g_strdup_printf (_("Shares of: %s"), figure->whole));
+  if (figure->note)
+    g_ptr_array_add (table->notes, g_strdup (figure->note));
+  return table;
+}
+
+void
+straits_chart_table_free (StraitsChartTable *table)
+{
+  if (table == NULL)
+    return;
+  g_free (table->title);
+  g_array_unref (table->rows);
+  g_ptr_array_unref (table->notes);
+  g_free (table);
+}
+
+char *
+straits_chart_table_to_text (const StraitsChartTable *table)
+{
+  GString *s = g_string_new (table->title);
+
+  g_string_append_c (s, '\n');
+  for (guint i = 0; i < table->rows->len; i++)
+    {
+      const StraitsChartTableRow *row = &g_array_index (table->rows, StraitsChartTableRow, i);
+
+      g_string_append_printf (s, "%s\t%s\n", row->label, row->value);
+    }
+  for (guint i = 0; i < table->notes->len; i++)
+    g_string_append_printf (s, "%s\n", (const char *) g_ptr_array_index (table->notes, i));
+  return g_string_free (s, FALSE);
+}
+
 char *
 straits_chart_table_text (StraitsDataset      *dataset,
                           const StraitsFigure *figure)
 {
-  GString *s = g_string_new (figure->title);
-  double remainder = straits_chart_remainder (figure);
+  g_autoptr(StraitsChartTable) table = straits_chart_table_new (dataset, figure);
 
-  if (figure->period)
-    g_string_append_printf (s, " (%s)", figure->period);
-  g_string_append_c (s, '\n');
-  for (guint i = 0; i < figure->n_values; i++)
-    {
-      g_autofree char *label = straits_figure_value_label (dataset, figure, &figure->values[i]);
-      g_autofree char *value = straits_chart_format_value (figure, figure->values[i].value);
-
-      g_string_append_printf (s, "%s\t%s\n", label, value);
-    }
-  if (remainder > 0)
-    {
-      g_autofree char *value = straits_chart_format_value (figure, remainder);
-      g_string_append_printf (s, "%s\t%s\n", _("Other"), value);
-    }
-  if (figure->kind == STRAITS_FIGURE_VALUE && figure->has_change)
-    {
-      g_autofree char *change = straits_chart_format_change (figure);
-      g_string_append_printf (s, "%s\t%s\n", _("Change"), change);
-    }
-  if (figure->kind == STRAITS_FIGURE_RANK)
-    {
-      g_autofree char *base = straits_chart_format_rank_base (figure);
-      g_string_append_printf (s, "%s\n", base);
-    }
-  if (figure->kind == STRAITS_FIGURE_SHARES && figure->whole)
-    /* Translators: what shares are shares of */
-    g_string_append_printf (s, _("Shares of: %s\n"), figure->whole);
-  if (figure->note)
-    g_string_append_printf (s, "%s\n", figure->note);
-  return g_string_free (s, FALSE);
+  return straits_chart_table_to_text (table);
 }
 
 /* Text ------------------------------------------------------------------ */

@@ -52,6 +52,31 @@ char    *straits_chart_format_ordinal   (double               rank);
 char    *straits_chart_format_change    (const StraitsFigure *figure);
 /* (transfer full) */
 char    *straits_chart_format_rank_base (const StraitsFigure *figure);
+/* A figure's numbers as a table: a title, "label, value" rows, and the
+ * lines that go under them (the base of a rank, what shares are of, the
+ * note). For the side panel's table and, as text, for screen readers and
+ * the clipboard. */
+typedef struct {
+  char *label;
+  char *value;          /* with its unit, as the chart writes it */
+} StraitsChartTableRow;
+
+typedef struct {
+  char *title;
+  GArray *rows;         /* StraitsChartTableRow */
+  GPtrArray *notes;     /* char * */
+} StraitsChartTable;
+
+/* (transfer full) */
+StraitsChartTable *straits_chart_table_new  (StraitsDataset          *dataset,
+                                             const StraitsFigure     *figure);
+void               straits_chart_table_free (StraitsChartTable       *table);
+/* The title, a "label<TAB>value" line per row, then the notes, a line
+ * each. (transfer full) */
+char              *straits_chart_table_to_text (const StraitsChartTable *table);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (StraitsChartTable, straits_chart_table_free)
+
 /* "Label", the value with its unit, per line: a table for screen readers
  * and for copying. (transfer full) */
 char  *straits_chart_format_value (const StraitsFigure   *figure,

@@ -8,8 +8,6 @@
  */
 #include "config.h"
 
-#include <string.h>
-
 #include "straits-chart-card.h"
 #include "straits-chart-view.h"
 
@@ -28,7 +26,6 @@ struct _StraitsChartCard
   StraitsChartKind kind;
   StraitsMapStyle style;
   GtkWidget *chart;               /* a StraitsChartView, made again for another kind */
-  char *table;
 };
 
 G_DEFINE_FINAL_TYPE (StraitsChartCard, straits_chart_card, GTK_TYPE_WIDGET)
@@ -63,39 +60,30 @@ table_text (const char *text, gboolean number, gboolean heading)
   return label;
 }
 
-/* The table's text (straits_chart_table_text()) laid out: its first line
- * as a heading, "label<TAB>value" lines as the rows of a grid whose
- * columns line up, other lines (the base of a rank, what shares are of,
- * the note) as text under it. */
+/* The table laid out: its title as a heading, its rows in a grid whose
+ * columns line up, its notes as text under it. */
 static void
 build_table (StraitsChartCard *self)
 {
-  g_auto(GStrv) lines = g_strsplit (self->table, "\n", -1);
+  g_autoptr(StraitsChartTable) table =
+    straits_chart_table_new (self->dataset, straits_dataset_get_figure (self->dataset, self->figure));
   GtkWidget *grid = gtk_grid_new ();
-  int rows = 0;
 
   gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
   gtk_grid_set_row_spacing (GTK_GRID (grid), 3);
-  gtk_box_append (GTK_BOX (self->table_box), table_text (lines[0], FALSE, TRUE));
+  gtk_box_append (GTK_BOX (self->table_box), table_text (table->title, FALSE, TRUE));
   gtk_box_append (GTK_BOX (self->table_box), grid);
-  for (guint i = 1; lines[0] != NULL && lines[i] != NULL; i++)
+  for (guint i = 0; i < table->rows->len; i++)
     {
-      const char *tab = strchr (lines[i], '\t');
+      const StraitsChartTableRow *row = &g_array_index (table->rows, StraitsChartTableRow, i);
+      GtkWidget *name = table_text (row->label, FALSE, FALSE);
 
-      if (lines[i][0] == '\0')
-        continue;
-      if (tab != NULL)
-        {
-          g_autofree char *label = g_strndup (lines[i], tab - lines[i]);
-          GtkWidget *name = table_text (label, FALSE, FALSE);
-
-          gtk_widget_set_hexpand (name, TRUE);
-          gtk_grid_attach (GTK_GRID (grid), name, 0, rows, 1, 1);
-          gtk_grid_attach (GTK_GRID (grid), table_text (tab + 1, TRUE, FALSE), 1, rows++, 1, 1);
-        }
-      else
-        gtk_box_append (GTK_BOX (self->table_box), table_text (lines[i], FALSE, FALSE));
+      gtk_widget_set_hexpand (name, TRUE);
+      gtk_grid_attach (GTK_GRID (grid), name, 0, (int) i, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), table_text (row->value, TRUE, FALSE), 1, (int) i, 1, 1);
     }
+  for (guint i = 0; i < table->notes->len; i++)
+    gtk_box_append (GTK_BOX (self->table_box), table_text (g_ptr_array_index (table->notes, i), FALSE, FALSE));
 }
 
 static void
@@ -111,7 +99,10 @@ on_table_toggled (StraitsChartCard *self)
 static void
 on_copy_clicked (StraitsChartCard *self)
 {
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), self->table);
+  g_autofree char *text = straits_chart_table_text (self->dataset,
+                                                    straits_dataset_get_figure (self->dataset, self->figure));
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
 }
 
 /* The chart of the kind chosen, in the place of the one there. */
@@ -152,7 +143,6 @@ straits_chart_card_dispose (GObject *object)
   g_clear_pointer (&self->chart, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), STRAITS_TYPE_CHART_CARD);
   g_clear_object (&self->dataset);
-  g_clear_pointer (&self->table, g_free);
   G_OBJECT_CLASS (straits_chart_card_parent_class)->dispose (object);
 }
 
@@ -203,7 +193,6 @@ straits_chart_card_new (StraitsDataset        *dataset,
   self->dataset = g_object_ref (dataset);
   self->figure = figure;
   self->style = *style;
-  self->table = straits_chart_table_text (dataset, straits_dataset_get_figure (dataset, figure));
   gtk_widget_set_visible (self->donut_button,
                           straits_dataset_get_figure (dataset, figure)->kind == STRAITS_FIGURE_SHARES);
   show_chart (self, STRAITS_CHART_BARS);
