@@ -23,10 +23,15 @@ three (void)
 {
   StraitsBookmarks *b = straits_bookmarks_new ();
   const char *const selection[] = { "POL", "TUR", NULL };
+  const char *const overlays[] = { "territorial-seas", NULL };
+  const char *const none[] = { NULL };
 
   straits_bookmarks_add (b, &(StraitsBookmark) { (char *) "First", (char *) "Data", (char *) "aegean",
                                                  TRUE, 1.5, -2.25, 812.5, (char *) "2019-12",
-                                                 (char **) selection, (char *) "history" });
+                                                 (char **) selection, (char *) "history",
+                                                 .overlays = (char **) overlays,
+                                                 .relation_types = (char **) none,
+                                                 .notes = (char *) "Say when the\nveto was lifted." });
   straits_bookmarks_add (b, &(StraitsBookmark) { (char *) "Second", (char *) "Data", (char *) "black-sea" });
   straits_bookmarks_add (b, &(StraitsBookmark) { (char *) "Third", NULL, (char *) "eu-groupings" });
   return b;
@@ -57,7 +62,16 @@ test_round_trip (void)
   g_assert_cmpstr (b->time, ==, "2019-12");
   g_assert_cmpstrv (b->selection, ((const char *const[]) { "POL", "TUR", NULL }));
   g_assert_cmpstr (b->page, ==, "history");
+  /* A slide's own state: overlays, relation types (none is not "the
+   * view's own") and the speaker's notes. */
+  g_assert_cmpstrv (b->overlays, ((const char *const[]) { "territorial-seas", NULL }));
+  g_assert_nonnull (b->relation_types);
+  g_assert_null (b->relation_types[0]);
+  g_assert_cmpstr (b->notes, ==, "Say when the\nveto was lifted.");
   b = straits_bookmarks_get (loaded, 2);
+  g_assert_null (b->overlays);
+  g_assert_null (b->relation_types);
+  g_assert_null (b->notes);
   g_assert_false (b->has_viewport);
   g_assert_null (b->time);
   g_assert_null (b->dataset);
@@ -453,6 +467,8 @@ test_resolve_selection (void)
   g_assert_cmpuint (g_array_index (target.actors, guint32, 1), ==, straits_dataset_find_actor (ds, "TUR"));
   g_assert_cmpuint (target.relation, ==, straits_dataset_find_relation (ds, "r2"));
   g_assert_cmpuint (target.event, ==, STRAITS_NO_INDEX);
+  /* No types saved: the view's own. */
+  g_assert_null (target.relation_types);
   straits_bookmark_target_clear (&target);
 
   b.selection = (char **) event_only;
@@ -461,6 +477,29 @@ test_resolve_selection (void)
   g_assert_cmpuint (target.event, ==, straits_dataset_find_event (ds, "e3"));
   g_assert_cmpuint (target.relation, ==, STRAITS_NO_INDEX);
   straits_bookmark_target_clear (&target);
+
+  /* Saved types resolve to the dataset's; a type it lacks is skipped. */
+  b.relation_types = (char **) (const char *const[]) { "no-such-type", "procurement", NULL };
+  straits_bookmark_resolve (&b, ds, &target);
+  g_assert_nonnull (target.relation_types);
+  g_assert_cmpuint (target.relation_types->len, ==, 1);
+  g_assert_cmpuint (g_array_index (target.relation_types, guint32, 0), ==,
+                    straits_dataset_find_relation_type (ds, "procurement"));
+  straits_bookmark_target_clear (&target);
+}
+
+/* Notes are set, replaced and cleared (empty text: none). */
+static void
+test_notes (void)
+{
+  g_autoptr(StraitsBookmarks) b = three ();
+
+  straits_bookmarks_set_notes (b, 1, "First point");
+  g_assert_cmpstr (straits_bookmarks_get (b, 1)->notes, ==, "First point");
+  straits_bookmarks_set_notes (b, 1, "");
+  g_assert_null (straits_bookmarks_get (b, 1)->notes);
+  straits_bookmarks_set_notes (b, 0, NULL);
+  g_assert_null (straits_bookmarks_get (b, 0)->notes);
 }
 
 /* The presentation: the views, then this dataset's bookmarks in order. */
@@ -493,6 +532,7 @@ main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/bookmarks/round-trip", test_round_trip);
+  g_test_add_func ("/bookmarks/notes", test_notes);
   g_test_add_func ("/bookmarks/reorder-rename-remove", test_reorder_rename_remove);
   g_test_add_func ("/bookmarks/damaged", test_damaged);
   g_test_add_func ("/bookmarks/missing-file", test_missing_file);

@@ -240,6 +240,19 @@ check "the handout has a page per view and per bookmark of this dataset (3 + 2)"
 check "the handout's pages are slides (16:9)" "pdfinfo '$work/handout.pdf' | grep -q 'Page size: *1440 x 810 pts'"
 check "bookmark titles are on their pages" \
   "pdftotext '$work/handout.pdf' - | grep -q 'Poland and the drones' && ! pdftotext '$work/handout.pdf' - | grep -q Elsewhere"
+# A slide keeps the relation types it was saved with: the same state saved
+# with no relation types draws none (and its legend names none), whatever
+# the view draws.
+cat >"$work/xdg/straits/bookmarks.json" <<JSON
+{"format": "straits-bookmarks", "version": 1, "bookmarks": [
+ {"title": "As the view", "dataset": "$title", "view": "black-sea", "time": "2024-06"},
+ {"title": "No relations", "dataset": "$title", "view": "black-sea", "time": "2024-06", "relation-types": [], "overlays": [],
+  "notes": "Not on the slide"}]}
+JSON
+XDG_DATA_HOME="$work/xdg" "$straits" --export-slides="$work/handout-types.pdf" 2>"$work/err"
+check "a slide saved with its relation types draws them (legend)" \
+  "pdftotext -f 4 -l 4 '$work/handout-types.pdf' - | grep -q 'Military cooperation' && ! pdftotext -f 5 -l 5 '$work/handout-types.pdf' - | grep -q 'Military cooperation'"
+check "a slide's speaker notes are not on the slide" "! pdftotext '$work/handout-types.pdf' - | grep -q 'Not on the slide'"
 echo '{"format": "straits-bookmarks", "bookmarks": [' >"$work/xdg/straits/bookmarks.json"
 XDG_DATA_HOME="$work/xdg" "$straits" --export-slides="$work/handout2.pdf" 2>"$work/err"; status=$?
 check "a damaged bookmarks file is reported and set aside; the views still export" \

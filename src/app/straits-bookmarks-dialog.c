@@ -19,7 +19,12 @@ struct _StraitsBookmarksDialog
   char *path;
   GtkListBox *list;
   GtkLabel *error;
+  guint save_source;              /* notes typed and not yet saved */
 };
+
+/* Notes are saved this long after the last key, not at every key: a save
+ * syncs the file to disk. */
+#define NOTES_SAVE_DELAY_MS 400
 
 G_DEFINE_FINAL_TYPE (StraitsBookmarksDialog, straits_bookmarks_dialog, ADW_TYPE_WINDOW)
 
@@ -47,6 +52,27 @@ save (StraitsBookmarksDialog *self)
     }
 }
 
+static gboolean
+save_notes_now (gpointer user_data)
+{
+  StraitsBookmarksDialog *self = user_data;
+
+  self->save_source = 0;
+  save (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Saves what was typed but not yet saved, before anything else changes
+ * the list (or the dialog goes). */
+static void
+flush_notes (StraitsBookmarksDialog *self)
+{
+  if (self->save_source == 0)
+    return;
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  save (self);
+}
+
 static guint
 row_index (GtkWidget *widget)
 {
@@ -63,6 +89,7 @@ on_renamed (GtkEditable            *entry,
 
   if (*title == '\0')
     return;
+  flush_notes (self);
   straits_bookmarks_rename (self->bookmarks, row_index (GTK_WIDGET (entry)), title);
   save (self);
 }
@@ -73,6 +100,7 @@ on_up (GtkButton              *button,
 {
   guint i = row_index (GTK_WIDGET (button));
 
+  flush_notes (self);
   if (i == 0)
     return;
   straits_bookmarks_move (self->bookmarks, i, i - 1);
@@ -86,6 +114,7 @@ on_down (GtkButton              *button,
 {
   guint i = row_index (GTK_WIDGET (button));
 
+  flush_notes (self);
   if (i + 1 >= straits_bookmarks_get_n (self->bookmarks))
     return;
   straits_bookmarks_move (self->bookmarks, i, i + 1);
@@ -97,6 +126,7 @@ static void
 on_delete (GtkButton              *button,
            StraitsBookmarksDialog *self)
 {
+  flush_notes (self);
   straits_bookmarks_remove (self->bookmarks, row_index (GTK_WIDGET (button)));
   save (self);
   fill (self);
@@ -114,11 +144,51 @@ icon_button (const char *icon, const char *tooltip, GCallback callback, StraitsB
   return button;
 }
 
-/* A bookmark's row: its title to edit, where it is, and the buttons that
- * move and delete it. */
+static void
+on_notes_changed (GtkTextBuffer          *buffer,
+                  StraitsBookmarksDialog *self)
+{
+  GtkWidget *view = g_object_get_data (G_OBJECT (buffer), "view");
+  GtkTextIter start, end;
+  g_autofree char *notes = NULL;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  notes = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  straits_bookmarks_set_notes (self->bookmarks, row_index (view), notes);
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  self->save_source = g_timeout_add (NOTES_SAVE_DELAY_MS, save_notes_now, self);
+}
+
+/* The speaker's notes: shown to the presenter only (the presenter
+ * console, or N while presenting). */
+static GtkWidget *
+new_notes_view (StraitsBookmarksDialog *self, const StraitsBookmark *b)
+{
+  GtkWidget *view = gtk_text_view_new ();
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+
+  gtk_text_buffer_set_text (buffer, b->notes != NULL ? b->notes : "", -1);
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_widget_set_size_request (view, -1, 56);
+  gtk_widget_add_css_class (view, "card");
+  gtk_widget_set_tooltip_text (view, _("Speaker notes: shown on the presenter console, or with N while presenting"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Speaker notes"), -1);
+  g_object_set_data (G_OBJECT (buffer), "view", view);
+  g_signal_connect (buffer, "changed", G_CALLBACK (on_notes_changed), self);
+  return view;
+}
+
+/* A bookmark's row: its title to edit, where it is, the buttons that
+ * move and delete it, and its speaker notes. */
 static GtkWidget *
 new_row (StraitsBookmarksDialog *self, const StraitsBookmark *b)
 {
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *entry = gtk_entry_new ();
   g_autofree char *where = g_strdup_printf ("%s%s%s", b->view, b->time ? " · " : "", b->time ? b->time : "");
@@ -134,11 +204,13 @@ new_row (StraitsBookmarksDialog *self, const StraitsBookmark *b)
   gtk_box_append (GTK_BOX (box), icon_button ("go-up-symbolic", _("Move Up"), G_CALLBACK (on_up), self));
   gtk_box_append (GTK_BOX (box), icon_button ("go-down-symbolic", _("Move Down"), G_CALLBACK (on_down), self));
   gtk_box_append (GTK_BOX (box), icon_button ("user-trash-symbolic", _("Delete"), G_CALLBACK (on_delete), self));
-  gtk_widget_set_margin_start (box, 6);
-  gtk_widget_set_margin_end (box, 6);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  return box;
+  gtk_box_append (GTK_BOX (row), box);
+  gtk_box_append (GTK_BOX (row), new_notes_view (self, b));
+  gtk_widget_set_margin_start (row, 6);
+  gtk_widget_set_margin_end (row, 6);
+  gtk_widget_set_margin_top (row, 6);
+  gtk_widget_set_margin_bottom (row, 6);
+  return row;
 }
 
 static void
@@ -203,6 +275,13 @@ straits_bookmarks_dialog_constructed (GObject *object)
 }
 
 static void
+straits_bookmarks_dialog_dispose (GObject *object)
+{
+  flush_notes (STRAITS_BOOKMARKS_DIALOG (object));
+  G_OBJECT_CLASS (straits_bookmarks_dialog_parent_class)->dispose (object);
+}
+
+static void
 straits_bookmarks_dialog_finalize (GObject *object)
 {
   g_free (STRAITS_BOOKMARKS_DIALOG (object)->path);
@@ -218,6 +297,7 @@ straits_bookmarks_dialog_class_init (StraitsBookmarksDialogClass *klass)
   object_class->get_property = straits_bookmarks_dialog_get_property;
   object_class->set_property = straits_bookmarks_dialog_set_property;
   object_class->constructed = straits_bookmarks_dialog_constructed;
+  object_class->dispose = straits_bookmarks_dialog_dispose;
   object_class->finalize = straits_bookmarks_dialog_finalize;
 
   /**

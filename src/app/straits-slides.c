@@ -23,8 +23,48 @@ typedef struct {
   GArray *slides;               /* StraitsSlide */
 } SlidesJob;
 
-/* A bookmark's state on a scene: its time and its selection (resolved as
- * the window resolves it). */
+void
+straits_slides_apply_layers (StraitsMapScene             *scene,
+                             const StraitsBookmark       *bookmark,
+                             const StraitsBookmarkTarget *target)
+{
+  straits_map_scene_freeze (scene);
+  if (bookmark->overlays != NULL)
+    straits_map_scene_set_overlays (scene, (const char *const *) bookmark->overlays);
+  /* An empty GArray's data is NULL, which the scene reads as every type. */
+  if (target->relation_types != NULL)
+    straits_map_scene_set_relation_types (scene, target->relation_types->len > 0
+                                                 ? (const guint32 *) (gpointer) target->relation_types->data
+                                                 : (const guint32[1]) { 0 },
+                                          target->relation_types->len);
+  straits_map_scene_thaw (scene);
+}
+
+void
+straits_slides_save_layers (StraitsMapScene *scene,
+                            StraitsBookmark *bookmark)
+{
+  StraitsDataset *dataset = straits_map_scene_get_dataset (scene);
+  const char *const *overlays = straits_map_scene_get_overlays (scene);
+  const char *const none[] = { NULL };
+  guint n_types;
+  const guint32 *types = straits_map_scene_get_relation_types (scene, &n_types);
+
+  bookmark->overlays = g_strdupv ((char **) (overlays != NULL ? overlays : none));
+  /* Every type shown is saved as no list: the view's own, whatever types
+   * a later version of the dataset adds. */
+  if (types != NULL && dataset != NULL)
+    {
+      g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+
+      for (guint i = 0; i < n_types; i++)
+        g_strv_builder_add (ids, straits_dataset_get_relation_type (dataset, types[i])->id);
+      bookmark->relation_types = g_strv_builder_end (ids);
+    }
+}
+
+/* A bookmark's state on a scene: its time, its selection (resolved as
+ * the window resolves it), its overlays and relation types. */
 static void
 apply_bookmark (StraitsMapScene *scene, StraitsDataset *dataset, const StraitsBookmark *b)
 {
@@ -36,6 +76,7 @@ apply_bookmark (StraitsMapScene *scene, StraitsDataset *dataset, const StraitsBo
   straits_bookmark_resolve (b, dataset, &target);
   straits_map_scene_set_selection (scene, (const guint32 *) (gpointer) target.actors->data, target.actors->len,
                                    target.relation);
+  straits_slides_apply_layers (scene, b, &target);
   straits_bookmark_target_clear (&target);
 }
 

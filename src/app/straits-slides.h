@@ -6,8 +6,20 @@
 
 #include "straits-bookmarks.h"
 #include "straits-dataset.h"
+#include "straits-map-scene.h"
 
 G_BEGIN_DECLS
+
+/* What a bookmark's slide shows besides its place, date and selection:
+ * the overlays and relation types it was saved with (the view's own when
+ * it was saved without). @target: the bookmark resolved on the dataset. */
+void     straits_slides_apply_layers (StraitsMapScene             *scene,
+                                      const StraitsBookmark       *bookmark,
+                                      const StraitsBookmarkTarget *target);
+/* The current state of @scene's overlays and relation types, as a
+ * bookmark saves them (ids). */
+void     straits_slides_save_layers  (StraitsMapScene             *scene,
+                                      StraitsBookmark             *bookmark);
 
 gboolean straits_slides_export (StraitsDataset   *dataset,
                                 StraitsBookmarks *bookmarks,

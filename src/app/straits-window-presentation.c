@@ -36,7 +36,8 @@ collect_slides (StraitsWindow *self)
   self->slides = straits_session_list_slides (self->session, self->views != NULL ? self->views->len : 0);
 }
 
-/* A bookmark's state: view, place, date, selection, panel page. */
+/* A bookmark's state: view, place, date, selection, overlays, relation
+ * types, panel page. */
 static void
 show_bookmark (StraitsWindow *self, const StraitsBookmark *b)
 {
@@ -52,6 +53,7 @@ show_bookmark (StraitsWindow *self, const StraitsBookmark *b)
   else
     straits_time_bar_show_all_dates (self->time_bar);
   straits_bookmark_resolve (b, dataset, &target);
+  straits_slides_apply_layers (straits_map_view_get_scene (self->map_view), b, &target);
   straits_map_view_select_actors (self->map_view, (const guint32 *) (gpointer) target.actors->data,
                                   target.actors->len);
   if (target.relation != STRAITS_NO_INDEX)
@@ -238,7 +240,10 @@ add_bookmark_action (GtkWidget  *widget,
                           selection[0] ? selection : NULL,
                           (char *) straits_side_panel_get_page (self->side_panel),
                           (char *) straits_dataset_get_id (dataset) };
+  straits_slides_save_layers (straits_map_view_get_scene (self->map_view), &b);
   straits_bookmarks_add (bookmarks (self), &b);
+  g_clear_pointer (&b.overlays, g_strfreev);
+  g_clear_pointer (&b.relation_types, g_strfreev);
   if (!straits_session_save_bookmarks (self->session, &error))
     {
       _straits_window_show_text_toast (self, error->message);

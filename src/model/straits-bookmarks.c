@@ -48,6 +48,9 @@ bookmark_clear (gpointer data)
   g_strfreev (b->selection);
   g_free (b->page);
   g_free (b->dataset_id);
+  g_strfreev (b->overlays);
+  g_strfreev (b->relation_types);
+  g_free (b->notes);
 }
 
 static StraitsBookmark
@@ -62,6 +65,9 @@ bookmark_copy (const StraitsBookmark *b)
   copy.selection = g_strdupv (b->selection);
   copy.page = g_strdup (b->page);
   copy.dataset_id = g_strdup (b->dataset_id);
+  copy.overlays = g_strdupv (b->overlays);
+  copy.relation_types = g_strdupv (b->relation_types);
+  copy.notes = g_strdup (b->notes);
   return copy;
 }
 
@@ -132,12 +138,34 @@ read_viewport (JsonNode *viewport, StraitsBookmark *b)
          b->resolution >= MIN_RESOLUTION && b->resolution <= MAX_RESOLUTION;
 }
 
+/* An array of strings (other elements skipped), or NULL when @name is
+ * missing or not an array. */
+static char **
+string_array_member (JsonObject *o, const char *name)
+{
+  JsonNode *node = json_object_get_member (o, name);
+  g_autoptr(GStrvBuilder) strings = NULL;
+  JsonArray *a;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return NULL;
+  a = json_node_get_array (node);
+  strings = g_strv_builder_new ();
+  for (guint i = 0; i < json_array_get_length (a); i++)
+    {
+      JsonNode *element = json_array_get_element (a, i);
+      if (JSON_NODE_HOLDS_VALUE (element) && json_node_get_value_type (element) == G_TYPE_STRING)
+        g_strv_builder_add (strings, json_node_get_string (element));
+    }
+  return g_strv_builder_end (strings);
+}
+
 /* One bookmark, or FALSE when the object is not one. */
 static gboolean
 read_bookmark (JsonNode *node, StraitsBookmark *b)
 {
   JsonObject *o;
-  JsonNode *viewport, *selection;
+  JsonNode *viewport;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     return FALSE;
@@ -152,20 +180,10 @@ read_bookmark (JsonNode *node, StraitsBookmark *b)
   b->has_viewport = read_viewport (viewport, b);
   if (!b->has_viewport)
     b->cx = b->cy = b->resolution = 0;
-  selection = json_object_get_member (o, "selection");
-  if (selection != NULL && JSON_NODE_HOLDS_ARRAY (selection))
-    {
-      JsonArray *a = json_node_get_array (selection);
-      g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
-
-      for (guint i = 0; i < json_array_get_length (a); i++)
-        {
-          JsonNode *id = json_array_get_element (a, i);
-          if (JSON_NODE_HOLDS_VALUE (id) && json_node_get_value_type (id) == G_TYPE_STRING)
-            g_strv_builder_add (ids, json_node_get_string (id));
-        }
-      b->selection = g_strv_builder_end (ids);
-    }
+  b->selection = string_array_member (o, "selection");
+  b->overlays = string_array_member (o, "overlays");
+  b->relation_types = string_array_member (o, "relation-types");
+  b->notes = g_strdup (string_member (o, "notes"));
   return TRUE;
 }
 
@@ -305,6 +323,18 @@ add_string (JsonBuilder *b, const char *name, const char *value)
   json_builder_add_string_value (b, value);
 }
 
+static void
+add_strings (JsonBuilder *b, const char *name, char **values)
+{
+  if (values == NULL)
+    return;
+  json_builder_set_member_name (b, name);
+  json_builder_begin_array (b);
+  for (guint k = 0; values[k] != NULL; k++)
+    json_builder_add_string_value (b, values[k]);
+  json_builder_end_array (b);
+}
+
 gboolean
 straits_bookmarks_save (StraitsBookmarks  *self,
                         const char        *path,
@@ -350,15 +380,11 @@ straits_bookmarks_save (StraitsBookmarks  *self,
           json_builder_end_array (b);
         }
       add_string (b, "time", bm->time);
-      if (bm->selection != NULL)
-        {
-          json_builder_set_member_name (b, "selection");
-          json_builder_begin_array (b);
-          for (guint k = 0; bm->selection[k] != NULL; k++)
-            json_builder_add_string_value (b, bm->selection[k]);
-          json_builder_end_array (b);
-        }
+      add_strings (b, "selection", bm->selection);
       add_string (b, "page", bm->page);
+      add_strings (b, "overlays", bm->overlays);
+      add_strings (b, "relation-types", bm->relation_types);
+      add_string (b, "notes", bm->notes);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -440,6 +466,19 @@ straits_bookmarks_rename (StraitsBookmarks *self,
   b->title = g_strdup (title);
 }
 
+void
+straits_bookmarks_set_notes (StraitsBookmarks *self,
+                             guint             index,
+                             const char       *notes)
+{
+  StraitsBookmark *b;
+
+  g_return_if_fail (index < self->items->len);
+  b = &g_array_index (self->items, StraitsBookmark, index);
+  g_free (b->notes);
+  b->notes = notes != NULL && notes[0] != '\0' ? g_strdup (notes) : NULL;
+}
+
 gboolean
 straits_bookmark_belongs_to (const StraitsBookmark *bookmark,
                              StraitsDataset        *dataset)
@@ -457,6 +496,17 @@ straits_bookmark_resolve (const StraitsBookmark *bookmark,
 {
   target->actors = g_array_new (FALSE, FALSE, sizeof (guint32));
   target->relation = target->event = STRAITS_NO_INDEX;
+  target->relation_types = NULL;
+  if (bookmark->relation_types != NULL)
+    {
+      target->relation_types = g_array_new (FALSE, FALSE, sizeof (guint32));
+      for (guint i = 0; bookmark->relation_types[i] != NULL; i++)
+        {
+          guint32 type = straits_dataset_find_relation_type (dataset, bookmark->relation_types[i]);
+          if (type != STRAITS_NO_INDEX)
+            g_array_append_val (target->relation_types, type);
+        }
+    }
   for (guint i = 0; bookmark->selection != NULL && bookmark->selection[i] != NULL; i++)
     {
       const char *id = bookmark->selection[i];
@@ -477,6 +527,7 @@ void
 straits_bookmark_target_clear (StraitsBookmarkTarget *target)
 {
   g_clear_pointer (&target->actors, g_array_unref);
+  g_clear_pointer (&target->relation_types, g_array_unref);
 }
 
 GArray *

@@ -31,6 +31,11 @@ typedef struct {
   char **selection;       /* ids, NULL-terminated, or NULL */
   char *page;             /* the side panel's page, or NULL */
   char *dataset_id;       /* straits_dataset_get_id(); NULL in files saved before ids */
+  /* A slide keeps what it showed even when the dataset's view is later
+   * defined otherwise: NULL in files saved before, meaning the view's own. */
+  char **overlays;        /* overlay ids; empty: none */
+  char **relation_types;  /* relation type ids; empty: none */
+  char *notes;            /* the speaker's notes, or NULL */
 } StraitsBookmark;
 
 /* What a bookmark's selection names in a dataset: actors, and the first
@@ -39,6 +44,7 @@ typedef struct {
   GArray *actors;         /* guint32 */
   guint32 relation;       /* or STRAITS_NO_INDEX */
   guint32 event;          /* or STRAITS_NO_INDEX */
+  GArray *relation_types; /* guint32, or NULL: the view's own (unknown ids are skipped) */
 } StraitsBookmarkTarget;
 
 /* A presentation's slide: one of the dataset's views, or a bookmark. */
@@ -75,6 +81,10 @@ void              straits_bookmarks_move     (StraitsBookmarks       *self,
 void              straits_bookmarks_rename   (StraitsBookmarks       *self,
                                               guint                   index,
                                               const char             *title);
+/* @notes NULL or empty: none. */
+void              straits_bookmarks_set_notes (StraitsBookmarks      *self,
+                                              guint                   index,
+                                              const char             *notes);
 /* (transfer full) */
 char             *straits_bookmarks_default_path (void);
 /* Whether @bookmark was made on @dataset (or on another version of it). */
