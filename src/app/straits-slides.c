@@ -80,29 +80,34 @@ apply_bookmark (StraitsMapScene *scene, StraitsDataset *dataset, const StraitsBo
   straits_bookmark_target_clear (&target);
 }
 
-static void
-draw_slide (cairo_t *cr, double width, double height, guint page, gpointer user_data)
+void
+straits_slides_draw (StraitsDataset     *dataset,
+                     StraitsAtlas       *atlas,
+                     GPtrArray          *views,
+                     StraitsBookmarks   *bookmarks,
+                     const StraitsSlide *slide,
+                     cairo_t            *cr,
+                     double              width,
+                     double              height)
 {
-  SlidesJob *job = user_data;
-  const StraitsSlide *slide = &g_array_index (job->slides, StraitsSlide, page);
-  const StraitsBookmark *b = slide->is_bookmark ? straits_bookmarks_get (job->bookmarks, slide->index) : NULL;
-  g_autoptr(StraitsViewInfo) found = b ? straits_view_info_find (job->dataset, b->view, NULL) : NULL;
-  const StraitsViewInfo *view = b ? found : g_ptr_array_index (job->views, slide->index);
+  const StraitsBookmark *b = slide->is_bookmark ? straits_bookmarks_get (bookmarks, slide->index) : NULL;
+  g_autoptr(StraitsViewInfo) found = b ? straits_view_info_find (dataset, b->view, NULL) : NULL;
+  const StraitsViewInfo *view = b ? found : g_ptr_array_index (views, slide->index);
   g_autoptr(StraitsMapScene) scene = NULL;
   g_autoptr(StraitsMapRenderer) renderer = NULL;
   StraitsViewport vp;
   StraitsFigurePageOptions figure = { .legend = TRUE, .credits = TRUE, .scale_bar = TRUE };
 
   if (view == NULL)
-    view = g_ptr_array_index (job->views, 0);
-  scene = straits_view_info_new_scene (job->atlas, job->dataset, view, NULL);
+    view = g_ptr_array_index (views, 0);
+  scene = straits_view_info_new_scene (atlas, dataset, view, NULL);
   if (scene == NULL)
     return;
   figure.title = b ? b->title : view->title;
   figure.subtitle = b ? view->title : view->subtitle;
   if (b != NULL)
     {
-      apply_bookmark (scene, job->dataset, b);
+      apply_bookmark (scene, dataset, b);
       if (b->has_viewport)
         {
           vp = (StraitsViewport) { b->cx, b->cy, b->resolution };
@@ -113,6 +118,14 @@ draw_slide (cairo_t *cr, double width, double height, guint page, gpointer user_
   straits_figure_page_draw (renderer, cr, width, height, &figure);
 }
 
+static void
+draw_slide (cairo_t *cr, double width, double height, guint page, gpointer user_data)
+{
+  SlidesJob *job = user_data;
+
+  straits_slides_draw (job->dataset, job->atlas, job->views, job->bookmarks,
+                       &g_array_index (job->slides, StraitsSlide, page), cr, width, height);
+}
 
 /* One 16:9 slide per page, atomically. */
 gboolean

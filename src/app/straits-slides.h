@@ -6,6 +6,7 @@
 
 #include "straits-bookmarks.h"
 #include "straits-dataset.h"
+#include "straits-atlas.h"
 #include "straits-map-scene.h"
 
 G_BEGIN_DECLS
@@ -21,6 +22,16 @@ void     straits_slides_apply_layers (StraitsMapScene             *scene,
 void     straits_slides_save_layers  (StraitsMapScene             *scene,
                                       StraitsBookmark             *bookmark);
 
+/* Draws @slide as the handout shows it (title, map, legend, credits) on
+ * a @width × @height page; @views: the dataset's StraitsViewInfo. */
+void     straits_slides_draw   (StraitsDataset    *dataset,
+                                StraitsAtlas      *atlas,
+                                GPtrArray         *views,
+                                StraitsBookmarks  *bookmarks,
+                                const StraitsSlide *slide,
+                                cairo_t           *cr,
+                                double             width,
+                                double             height);
 gboolean straits_slides_export (StraitsDataset   *dataset,
                                 StraitsBookmarks *bookmarks,
                                 const char       *filename,

@@ -17,7 +17,8 @@
 
 G_BEGIN_DECLS
 
-/* The map's sizes are multiplied by this while presenting. */
+/* The map's sizes are multiplied by at least this while presenting (more
+ * on a monitor tall enough for the slide type scale to ask for more). */
 #define STRAITS_PROJECTOR_SCALE 1.6
 
 /* A search result: what kind of item (straits-window-search.c) and its index. */
@@ -53,6 +54,10 @@ struct _StraitsWindow
   AdwViewSwitcherBar *switcher_bar;
   GtkRevealer *slide_revealer;
   GtkLabel *slide_label;
+  GtkRevealer *notes_revealer;      /* N: the notes on the slide, with one monitor */
+  GtkLabel *notes_label;
+  GtkWidget *presenter_console;     /* with two monitors, on the presenter's */
+  int audience_width, audience_height; /* the audience's monitor, pixels */
   GArray *slides;                   /* StraitsSlide, from the session */
   guint slide;
   gboolean presenting;

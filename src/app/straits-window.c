@@ -13,6 +13,7 @@
 #include "straits-export.h"
 #include "straits-export-dialog.h"
 #include "straits-paths.h"
+#include "straits-figure-page.h"
 #include "straits-window-private.h"
 #include "straits-importer.h"
 #include "straits-workbook.h"
@@ -66,9 +67,13 @@ _straits_window_apply_map_style (StraitsWindow *self)
     straits_map_style_init (&style, STRAITS_MAP_STYLE_HIGH_CONTRAST);
   else
     straits_map_style_init (&style, desktop_map_style ());
-  /* Sizes are in points, shown at the screen's 96 dpi; larger for the
-   * back of a room while presenting. */
-  style.scale = STRAITS_PX_PER_PT * (self->presenting ? STRAITS_PROJECTOR_SCALE : 1.0);
+  /* Sizes are in points, shown at the screen's 96 dpi. */
+  style.scale = STRAITS_PX_PER_PT;
+  /* Larger for the back of a room while presenting: the slide type scale
+   * of exported slides, for the audience's monitor. */
+  if (self->presenting)
+    style.scale *= MAX (STRAITS_PROJECTOR_SCALE,
+                        straits_figure_page_slide_scale (&style, self->audience_height / STRAITS_PX_PER_PT));
   straits_map_scene_freeze (scene);
   straits_map_scene_set_style (scene, &style);
   straits_map_scene_set_convention (scene, self->convention);

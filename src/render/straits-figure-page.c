@@ -267,14 +267,20 @@ figure_credits (StraitsMapRenderer *renderer)
  * taller than a slide (810 points), the map's smallest names at least
  * 1/45 of the page's height, the title at least 1/20; print pages keep
  * print sizes (1). */
+double
+straits_figure_page_slide_scale (const StraitsMapStyle *style,
+                                 double                 height)
+{
+  return style->small_label_size > 0 ? MAX (1, height / 45 / style->small_label_size) : 1;
+}
+
 static double
 type_scale (StraitsMapRenderer *renderer, double width, double height)
 {
   double aspect = width / height;
   gboolean slide = height <= 900 && (fabs (aspect - 16.0 / 9) < 0.02 || fabs (aspect - 4.0 / 3) < 0.02);
-  double smallest = straits_map_renderer_get_style (renderer)->small_label_size;
 
-  return slide && smallest > 0 ? MAX (1, height / 45 / smallest) : 1;
+  return slide ? straits_figure_page_slide_scale (straits_map_renderer_get_style (renderer), height) : 1;
 }
 
 static void

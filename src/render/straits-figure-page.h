@@ -53,6 +53,10 @@ gboolean straits_figure_page_check (StraitsMapRenderer         *renderer,
                                     double                      height,
                                     const StraitsFigurePageOptions *options,
                                     GError                    **error);
+/* How much larger than print sizes a slide @height points tall sets its
+ * text (1 or more): its smallest names at 1/45 of the height. */
+double straits_figure_page_slide_scale (const StraitsMapStyle     *style,
+                                        double                     height);
 void  straits_figure_page_draw      (StraitsMapRenderer         *renderer,
                                      cairo_t                    *cr,
                                      double                      width,

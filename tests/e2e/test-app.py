@@ -152,9 +152,8 @@ def dark_share(path, box):
         return -1.0
 
 
-def caption_box(root):
-    """Where a slide's caption shows: centred at the bottom of the map, 24
-    pixels up (src/app/straits-window-presentation.c); in screen pixels."""
+def map_extents(root):
+    """The map's extents on screen (the large image), or None."""
     for node in walk(root):
         try:
             if node.get_role_name() != "image":
@@ -163,8 +162,15 @@ def caption_box(root):
         except Exception:
             continue
         if e.width > 300 and e.height > 200:
-            return (e.x + e.width // 2 - 40, e.y + e.height - 24 - 40, 80, 36)
+            return e
     return None
+
+
+def caption_box(root):
+    """Where a slide's caption shows: centred at the bottom of the map, 24
+    pixels up (src/app/straits-window-presentation.c); in screen pixels."""
+    e = map_extents(root)
+    return (e.x + e.width // 2 - 40, e.y + e.height - 24 - 40, 80, 36) if e else None
 
 
 def any_visible(root, role):
@@ -504,6 +510,24 @@ def main():
         "C switches the slides to the high-contrast map style (the light style's sea colour is gone)",
         f"share of the light sea colour: {normal_sea:.4f} before, {contrast_sea:.4f} after")
     press(proc, "c")
+    # One monitor: no presenter console; the notes only when asked for (N),
+    # in a dark box at the top left of the slide (24 px in).
+    def notes_dark():
+        e = map_extents(root)
+        if e is None:
+            return -1.0
+        path = os.path.join(work, "notes.png")
+        screenshot(path)
+        return dark_share(path, (e.x + 30, e.y + 30, 120, 16))
+    hidden_notes = notes_dark()
+    press(proc, "n")
+    shown_notes = wait_for(lambda: notes_dark() > 0.5, timeout=5)
+    press(proc, "n")
+    hidden_again = wait_for(lambda: 0 <= notes_dark() < 0.2, timeout=5)
+    tap(0 <= hidden_notes < 0.2 and shown_notes and hidden_again
+        and find(root, role="frame", name="Presenter Console") is None,
+        "with one monitor there is no presenter console, and N shows the speaker notes on the slide and hides them",
+        f"dark share where the notes show: {hidden_notes:.2f} before, {notes_dark():.2f} now")
     # Seconds later the caption is still there (it faded after 2.5 s).
     time.sleep(1)
     screenshot(os.path.join(work, "caption-later.png"))
