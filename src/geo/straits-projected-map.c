@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 #include <geos_c.h>
 
 #include "straits-projected-map.h"
@@ -28,6 +29,8 @@ struct _StraitsProjectedMap
   GEOSGeometry **geometries;                /* per feature, lazily */
   const GEOSPreparedGeometry **prepared;
   gint16 *arc_territories;                  /* per arc, lazily: see _get_arc_territory () */
+  StraitsBox land_box;                      /* the box of land_rings */
+  GArray *land_rings;                       /* see straits_projected_map_get_land_rings () */
 };
 
 static void
@@ -207,6 +210,7 @@ straits_projected_map_unref (StraitsProjectedMap *self)
   if (self == NULL || !g_atomic_ref_count_dec (&self->ref_count))
     return;
   n = straits_basemap_get_n_features (self->basemap);
+  g_clear_pointer (&self->land_rings, g_array_unref);
   if (self->geos != NULL)
     {
       for (guint f = 0; f < n; f++)
@@ -355,6 +359,96 @@ prepared_feature (StraitsProjectedMap *self, guint f)
         self->prepared[f] = GEOSPrepare_r (self->geos, self->geometries[f]);
     }
   return self->prepared[f];
+}
+
+static void
+append_ring (GArray *out, GEOSContextHandle_t g, const GEOSGeometry *ring)
+{
+  const GEOSCoordSequence *seq = GEOSGeom_getCoordSeq_r (g, ring);
+  unsigned int n = 0;
+  const double gap[2] = { NAN, NAN };
+
+  if (seq == NULL || !GEOSCoordSeq_getSize_r (g, seq, &n) || n == 0)
+    return;
+  g_array_set_size (out, out->len + 2 * n);
+  GEOSCoordSeq_copyToBuffer_r (g, seq, &g_array_index (out, double, out->len - 2 * n), 0, 0);
+  g_array_append_vals (out, gap, 2);
+}
+
+/* Every ring of @geometry's polygons, shells and holes alike. */
+static void
+append_polygon_rings (GArray *out, GEOSContextHandle_t g, const GEOSGeometry *geometry)
+{
+  int n = GEOSGetNumGeometries_r (g, geometry);
+
+  for (int i = 0; i < n; i++)
+    {
+      const GEOSGeometry *part = GEOSGetGeometryN_r (g, geometry, i);
+
+      if (GEOSGeomTypeId_r (g, part) != GEOS_POLYGON)
+        continue;
+      append_ring (out, g, GEOSGetExteriorRing_r (g, part));
+      for (int h = 0; h < GEOSGetNumInteriorRings_r (g, part); h++)
+        append_ring (out, g, GEOSGetInteriorRingN_r (g, part, h));
+    }
+}
+
+/* The union of the country and island features that meet @box, clipped
+ * to it; the GEOS lock held. */
+static GArray *
+land_rings_locked (StraitsProjectedMap *self, const StraitsBox *box)
+{
+  guint n = straits_basemap_get_n_features (self->basemap);
+  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+  GArray *rings = g_array_new (FALSE, FALSE, sizeof (double));
+  GEOSGeometry *collection, *land;
+
+  for (guint f = 0; f < n; f++)
+    {
+      guint8 layer = straits_basemap_get_feature (self->basemap, f)->layer;
+      const StraitsBox *b = &self->feature_boxes[f];
+
+      if ((layer != STRAITS_LAYER_COUNTRY && layer != STRAITS_LAYER_ISLAND) ||
+          b->x1 < box->x0 || b->x0 > box->x1 || b->y1 < box->y0 || b->y0 > box->y1 ||
+          prepared_feature (self, f) == NULL)
+        continue;
+      g_ptr_array_add (parts, GEOSClipByRect_r (self->geos, self->geometries[f], box->x0, box->y0, box->x1, box->y1));
+    }
+  if (parts->len == 0)
+    return rings;
+  collection = GEOSGeom_createCollection_r (self->geos, GEOS_GEOMETRYCOLLECTION,
+                                            (GEOSGeometry **) parts->pdata, parts->len);
+  /* Countries and islands overlap here and there: filled even-odd, an
+   * overlap would be a hole. Their union has none. */
+  land = GEOSUnaryUnion_r (self->geos, collection);
+  if (land != NULL)
+    append_polygon_rings (rings, self->geos, land);
+  GEOSGeom_destroy_r (self->geos, collection);
+  if (land != NULL)
+    GEOSGeom_destroy_r (self->geos, land);
+  return rings;
+}
+
+GArray *
+straits_projected_map_get_land_rings (StraitsProjectedMap *self,
+                                      const StraitsBox    *box)
+{
+  GArray *rings;
+
+  g_return_val_if_fail (self != NULL && box != NULL, NULL);
+  g_mutex_lock (&self->geos_lock);
+  if (self->land_rings == NULL || memcmp (&self->land_box, box, sizeof *box) != 0)
+    {
+      g_clear_pointer (&self->land_rings, g_array_unref);
+      /* Makes the GEOS context if nothing has yet. */
+      if (straits_basemap_get_n_features (self->basemap) > 0)
+        prepared_feature (self, 0);
+      self->land_rings = land_rings_locked (self, box);
+      self->land_box = *box;
+    }
+  rings = g_array_ref (self->land_rings);
+  g_mutex_unlock (&self->geos_lock);
+  return rings;
 }
 
 /* Whether feature @f's polygon contains the point; the GEOS lock held. */

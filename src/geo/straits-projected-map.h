@@ -80,6 +80,14 @@ const char          *straits_projected_map_country_at     (StraitsProjectedMap *
  * first use, then read without locking. (transfer none) */
 const gint16        *straits_projected_map_get_arc_territories (StraitsProjectedMap *self);
 
+/* The land the map draws (its countries and islands) inside @box, as one
+ * geometry without overlaps: rings of x, y pairs in projected metres with
+ * a NaN pair after each, to be filled (or clipped) even-odd. Computed
+ * with GEOS on first use and kept for the last @box asked for.
+ * (transfer full) */
+GArray              *straits_projected_map_get_land_rings (StraitsProjectedMap *self,
+                                                          const StraitsBox    *box);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StraitsProjectedMap, straits_projected_map_unref)
 
 G_END_DECLS
