@@ -220,6 +220,6 @@ main (int argc, char **argv)
   g_test_add_func ("/map-changes/changed-actor-ringed", test_changed_actor_ringed);
   status = g_test_run ();
   g_object_unref (dataset);
-  g_object_unref (atlas);
+  straits_atlas_free (atlas);
   return status;
 }

@@ -670,13 +670,14 @@ straits_diff_version_label (StraitsDataset *dataset)
   return g_strdup (straits_dataset_get_id (dataset));
 }
 
+/* A value on one line; an absent one as a dash, in any language. */
 static char *
-one_line (const char *value)
+shown_value (const char *value)
 {
   g_auto(GStrv) lines = NULL;
 
   if (value == NULL)
-    return g_strdup (_("(none)"));
+    return g_strdup ("—");
   lines = g_strsplit (value, "\n", -1);
   return g_strjoinv (" ", lines);
 }
@@ -700,8 +701,8 @@ straits_diff_item_describe (const StraitsDiffItem *item)
   for (guint j = 0; j < item->fields->len; j++)
     {
       StraitsDiffField *f = g_ptr_array_index (item->fields, j);
-      g_autofree char *old_value = one_line (f->old_value);
-      g_autofree char *new_value = one_line (f->new_value);
+      g_autofree char *old_value = shown_value (f->old_value);
+      g_autofree char *new_value = shown_value (f->new_value);
 
       /* Translators: a changed field, its old and new value: "start: 2019 → 2020" */
       g_ptr_array_add (lines, g_strdup_printf (_("%s: %s → %s"), f->field, old_value, new_value));

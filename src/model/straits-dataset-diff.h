@@ -52,7 +52,7 @@ guint      straits_diff_count   (GPtrArray         *items,
 
 /* What a reader sees of @item: a heading ("Changed relation rel-x"),
  * then for a changed item one line per field ("start: 2019 → 2020"), a
- * value's line breaks shown as spaces. Translated; dataset text as is
+ * value's line breaks shown as spaces, an absent value as "—". Translated; dataset text as is
  * (escape it for markup). (transfer full): NULL-terminated */
 char     **straits_diff_item_describe (const StraitsDiffItem *item);
 /* "2 added, 1 removed, 3 changed", translated. (transfer full) */
