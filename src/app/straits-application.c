@@ -49,6 +49,8 @@ static const GOptionEntry option_entries[] = {
     N_("Draw the map as of this date (YYYY, YYYY-MM or YYYY-MM-DD)"), N_("DATE") },
   { "export-slides", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the presentation (the dataset's views, then your bookmarks) as a PDF handout, one slide a page, and exit"), N_("FILE.pdf") },
+  { "changes-since", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("With --export-slides: end the handout with what changed since the older dataset OLD"), N_("OLD") },
   { "title", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --export: the figure's title (default: the view's; \"\" for none)"), N_("TEXT") },
   { "subtitle", 0, 0, G_OPTION_ARG_STRING, NULL,

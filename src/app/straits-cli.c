@@ -533,8 +533,9 @@ straits_cli_maritime_report (GVariantDict *options)
   return 0;
 }
 
-/* straits --export-slides=FILE.pdf [--dataset=FILE]: the presentation's
- * slides as a handout, one per page (slide 16:9). */
+/* straits --export-slides=FILE.pdf [--dataset=FILE] [--changes-since=OLD]:
+ * the presentation's slides as a handout, one per page (slide 16:9), then
+ * what changed since the dataset OLD. */
 int
 straits_cli_export_slides (GVariantDict *options)
 {
@@ -544,16 +545,21 @@ straits_cli_export_slides (GVariantDict *options)
   g_autofree char *bookmarks_path = straits_bookmarks_default_path ();
   StraitsDataset *dataset;
   g_autoptr(StraitsBookmarks) bookmarks = NULL;
+  g_autofree char *since_path = NULL;
+  g_autoptr(StraitsDataset) since = NULL;
 
   straits_cli_common_init (&common, options, "export-slides");
   dataset = straits_cli_common_dataset (&common, &error);
   if (dataset == NULL)
     return fail (error);
+  if (g_variant_dict_lookup (options, "changes-since", "^ay", &since_path) &&
+      (since = straits_cli_load_dataset (since_path, &error)) == NULL)
+    return fail (error);
   bookmarks = straits_bookmarks_load (bookmarks_path, &bookmarks_error);
   if (bookmarks_error != NULL)
     fprintf (stderr, "straits: %s\n", bookmarks_error->message);
   straits_export_remove_temporary_on_signals ();
-  if (!straits_slides_export (dataset, bookmarks, common.output, &error))
+  if (!straits_slides_export (dataset, bookmarks, since, common.output, &error))
     return fail (error);
   return 0;
 }

@@ -7,6 +7,8 @@
 #include "straits-paths.h"
 #include "straits-session.h"
 
+#include "straits-dataset-diff.h"
+
 struct _StraitsSession
 {
   GObject parent_instance;
@@ -19,6 +21,8 @@ struct _StraitsSession
   StraitsMaritimeReport *maritime;
   StraitsBookmarks *bookmarks;    /* NULL until first asked for */
   char *bookmarks_path;
+  StraitsDataset *baseline;       /* the version compared with, or NULL */
+  GPtrArray *changes;             /* StraitsDiffItem from baseline to dataset */
 };
 
 G_DEFINE_FINAL_TYPE (StraitsSession, straits_session, G_TYPE_OBJECT)
@@ -28,6 +32,7 @@ enum {
   PROP_DATASET,
   PROP_FILE,
   PROP_SIPRI,
+  PROP_BASELINE,
   N_PROPS
 };
 
@@ -45,6 +50,8 @@ straits_session_finalize (GObject *object)
   g_clear_pointer (&self->maritime, straits_maritime_report_free);
   g_clear_pointer (&self->bookmarks, straits_bookmarks_free);
   g_clear_pointer (&self->bookmarks_path, g_free);
+  g_clear_object (&self->baseline);
+  g_clear_pointer (&self->changes, g_ptr_array_unref);
   /* Last: projected maps of the atlas may be shared until here. */
   g_clear_pointer (&self->atlas, straits_atlas_free);
   G_OBJECT_CLASS (straits_session_parent_class)->finalize (object);
@@ -66,6 +73,9 @@ straits_session_get_property (GObject *object, guint prop_id, GValue *value, GPa
     case PROP_SIPRI:
       g_value_set_object (value, self->sipri);
       break;
+    case PROP_BASELINE:
+      g_value_set_object (value, self->baseline);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -83,6 +93,7 @@ straits_session_class_init (StraitsSessionClass *klass)
   properties[PROP_DATASET] = g_param_spec_object ("dataset", NULL, NULL, STRAITS_TYPE_DATASET, flags);
   properties[PROP_FILE] = g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE, flags);
   properties[PROP_SIPRI] = g_param_spec_object ("sipri", NULL, NULL, STRAITS_TYPE_SIPRI_REGISTER, flags);
+  properties[PROP_BASELINE] = g_param_spec_object ("baseline", NULL, NULL, STRAITS_TYPE_DATASET, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -127,13 +138,58 @@ straits_session_set_dataset (StraitsSession *self,
                              StraitsDataset *dataset,
                              GFile          *file)
 {
+  gboolean same_file = file != NULL && self->file != NULL && g_file_equal (file, self->file);
+  g_autoptr(StraitsDataset) previous = self->dataset != NULL ? g_object_ref (self->dataset) : NULL;
+
   g_return_if_fail (STRAITS_IS_SESSION (self));
   g_object_freeze_notify (G_OBJECT (self));
   if (g_set_object (&self->dataset, dataset))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
   if (g_set_object (&self->file, file))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+  /* A comparison belongs to the file it was made for. A reload keeps it,
+   * so that the changes of several saves add up; without one, a reload
+   * that changed something compares with the version it replaced. */
+  if (!same_file)
+    straits_session_set_baseline (self, NULL);
+  else if (self->baseline != NULL)
+    straits_session_set_baseline (self, self->baseline);
+  else if (previous != NULL && dataset != NULL && previous != dataset)
+    {
+      g_autoptr(GPtrArray) changes = straits_dataset_diff (previous, dataset);
+
+      if (changes->len > 0)
+        straits_session_set_baseline (self, previous);
+    }
   g_object_thaw_notify (G_OBJECT (self));
+}
+
+StraitsDataset *
+straits_session_get_baseline (StraitsSession *self)
+{
+  g_return_val_if_fail (STRAITS_IS_SESSION (self), NULL);
+  return self->baseline;
+}
+
+GPtrArray *
+straits_session_get_changes (StraitsSession *self)
+{
+  g_return_val_if_fail (STRAITS_IS_SESSION (self), NULL);
+  return self->changes;
+}
+
+void
+straits_session_set_baseline (StraitsSession *self,
+                              StraitsDataset *baseline)
+{
+  g_autoptr(StraitsDataset) kept = baseline != NULL ? g_object_ref (baseline) : NULL;
+
+  g_return_if_fail (STRAITS_IS_SESSION (self));
+  g_clear_pointer (&self->changes, g_ptr_array_unref);
+  g_set_object (&self->baseline, kept);
+  if (self->baseline != NULL && self->dataset != NULL)
+    self->changes = straits_dataset_diff (self->baseline, self->dataset);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BASELINE]);
 }
 
 StraitsSipriRegister *

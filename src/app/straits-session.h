@@ -3,7 +3,8 @@
  * One session per application (as GNOME Text Editor's EditorSession): the
  * atlas of basemaps, the open dataset and the file it came from, its data
  * layers (a SIPRI trade register), the measured territorial seas and the
- * user's bookmarks. Windows show the session; the slides of a
+ * user's bookmarks, and the version of the dataset it is compared with.
+ * Windows show the session; the slides of a
  * presentation are collected here, for the window and the handout alike.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -36,6 +37,16 @@ GFile                 *straits_session_get_file         (StraitsSession        *
 void                   straits_session_set_dataset      (StraitsSession        *self,
                                                          StraitsDataset        *dataset,
                                                          GFile                 *file);
+/* The version the dataset is compared with ("Compare With…", or the one
+ * a reload replaced when it changed something), or NULL; @baseline NULL
+ * stops comparing. Opening another file stops it too. */
+void                   straits_session_set_baseline     (StraitsSession        *self,
+                                                         StraitsDataset        *baseline);
+/* (transfer none) (nullable) */
+StraitsDataset        *straits_session_get_baseline     (StraitsSession        *self);
+/* (transfer none) (nullable): StraitsDiffItem from the baseline to the
+ * dataset (straits_dataset_diff()); NULL while not comparing. */
+GPtrArray             *straits_session_get_changes      (StraitsSession        *self);
 /* (transfer none) (nullable) */
 StraitsSipriRegister  *straits_session_get_sipri        (StraitsSession        *self);
 /* (transfer none) (nullable) */

@@ -32,8 +32,12 @@ void     straits_slides_draw   (StraitsDataset    *dataset,
                                 cairo_t           *cr,
                                 double             width,
                                 double             height);
+
+/* The slides of @dataset, one a page; with @changes_since (an older
+ * version, nullable), then "What changed since VERSION (DATE)" pages. */
 gboolean straits_slides_export (StraitsDataset   *dataset,
                                 StraitsBookmarks *bookmarks,
+                                StraitsDataset   *changes_since,
                                 const char       *filename,
                                 GError          **error);
 

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "straits-bookmarks-dialog.h"
+#include "straits-dataset-diff.h"
 #include "straits-export.h"
 #include "straits-paths.h"
 #include "straits-presenter-console.h"
@@ -467,8 +468,12 @@ on_handout_chosen (GtkNativeDialog *chooser,
       g_autoptr(GError) error = NULL;
       g_autofree char *text = NULL;
 
-      if (path != NULL && straits_slides_export (straits_session_get_dataset (self->session), bookmarks (self), path,
-                                                 &error))
+      /* The choice is offered only while comparing. */
+      const char *changes = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "changes");
+      StraitsDataset *since = g_strcmp0 (changes, "true") == 0 ? straits_session_get_baseline (self->session) : NULL;
+
+      if (path != NULL && straits_slides_export (straits_session_get_dataset (self->session), bookmarks (self), since,
+                                                 path, &error))
         text = g_strdup_printf (_("Saved the handout “%s”"), name);
       else if (error != NULL)
         text = g_strdup (error->message);
@@ -495,6 +500,15 @@ handout_action (GtkWidget  *widget,
   name = g_strdup_printf ("%s.pdf", straits_dataset_get_metadata (straits_session_get_dataset (self->session))->title);
   g_strdelimit (name, "/\\:*?\"<>|", '-');
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  if (straits_session_get_baseline (self->session) != NULL)
+    {
+      g_autofree char *since = straits_diff_version_label (straits_session_get_baseline (self->session));
+      /* Translators: a switch in the handout's save dialog; %s is the version compared with */
+      g_autofree char *label = g_strdup_printf (_("Add a page: what changed since %s"), since);
+
+      gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "changes", label, NULL, NULL);
+      gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "changes", "true");
+    }
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (on_handout_chosen), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));

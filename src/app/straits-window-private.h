@@ -112,6 +112,10 @@ void                    _straits_window_select_group           (StraitsWindow   
 
 /* straits-window-loading.c */
 void                    _straits_window_class_loading_init     (GtkWidgetClass     *widget_class);
+/* straits-window-compare.c */
+void                    _straits_window_class_compare_init     (GtkWidgetClass     *widget_class);
+void                    _straits_window_apply_changes          (StraitsWindow      *self);
+void                    _straits_window_changes_shown          (StraitsWindow      *self);
 void                    _straits_window_loading_init           (StraitsWindow      *self);
 
 /* straits-window-search.c */

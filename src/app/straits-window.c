@@ -441,6 +441,7 @@ _straits_window_show_view (StraitsWindow *self,
   _straits_window_apply_map_style (self);
   apply_time (self);
   apply_territorial_seas (self);
+  _straits_window_apply_changes (self);
   g_free (self->current_view);
   self->current_view = g_strdup (info->id);
   if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), info->id) != 0)
@@ -566,6 +567,7 @@ _straits_window_show_dataset (StraitsWindow  *self,
   selection_ids_clear (&ids);
   if (!same_file)
     _straits_window_arms_dataset_shown (self);
+  _straits_window_changes_shown (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
 }
 
@@ -804,6 +806,7 @@ straits_window_class_init (StraitsWindowClass *klass)
   gtk_widget_class_install_property_action (widget_class, "win.territories", "territories");
   gtk_widget_class_install_property_action (widget_class, "win.show-legend", "show-legend");
   _straits_window_class_loading_init (widget_class);
+  _straits_window_class_compare_init (widget_class);
   _straits_window_class_search_init (widget_class);
   _straits_window_class_actions_init (widget_class);
   _straits_window_class_presentation_init (widget_class);

@@ -10,6 +10,7 @@
 
 #include <math.h>
 #include <string.h>
+#include <glib/gi18n-lib.h>
 
 #include "straits-dataset-diff.h"
 
@@ -652,4 +653,69 @@ straits_diff_count (GPtrArray         *items,
   for (guint i = 0; items != NULL && i < items->len; i++)
     n += ((StraitsDiffItem *) g_ptr_array_index (items, i))->change == change;
   return n;
+}
+
+char *
+straits_diff_version_label (StraitsDataset *dataset)
+{
+  const StraitsMetadata *m = straits_dataset_get_metadata (dataset);
+  g_autofree char *date = straits_date_is_set (&m->date) ? straits_date_to_iso (&m->date) : NULL;
+
+  if (m->version != NULL && date != NULL)
+    return g_strdup_printf ("%s (%s)", m->version, date);
+  if (m->version != NULL)
+    return g_strdup (m->version);
+  if (date != NULL)
+    return g_steal_pointer (&date);
+  return g_strdup (straits_dataset_get_id (dataset));
+}
+
+/* A value on one line; an absent one as a dash, in any language. */
+static char *
+shown_value (const char *value)
+{
+  g_auto(GStrv) lines = NULL;
+
+  if (value == NULL)
+    return g_strdup ("—");
+  lines = g_strsplit (value, "\n", -1);
+  return g_strjoinv (" ", lines);
+}
+
+char **
+straits_diff_item_describe (const StraitsDiffItem *item)
+{
+  GPtrArray *lines = g_ptr_array_new ();
+  /* The metadata is one item: "Changed metadata", not "… metadata metadata". */
+  const char *id = g_str_equal (item->kind, item->id) ? "" : item->id;
+
+  if (item->change == STRAITS_DIFF_ADDED)
+    /* Translators: a new item, e.g. "Added relation rel-x"; the kind is the dataset format's word */
+    g_ptr_array_add (lines, g_strdup_printf (_("Added %s %s"), item->kind, id));
+  else if (item->change == STRAITS_DIFF_REMOVED)
+    /* Translators: an item no longer there, e.g. "Removed actor SWE" */
+    g_ptr_array_add (lines, g_strdup_printf (_("Removed %s %s"), item->kind, id));
+  else
+    /* Translators: an item whose fields changed, e.g. "Changed relation rel-x" */
+    g_ptr_array_add (lines, g_strdup_printf (_("Changed %s %s"), item->kind, id));
+  for (guint j = 0; j < item->fields->len; j++)
+    {
+      StraitsDiffField *f = g_ptr_array_index (item->fields, j);
+      g_autofree char *old_value = shown_value (f->old_value);
+      g_autofree char *new_value = shown_value (f->new_value);
+
+      /* Translators: a changed field, its old and new value: "start: 2019 → 2020" */
+      g_ptr_array_add (lines, g_strdup_printf (_("%s: %s → %s"), f->field, old_value, new_value));
+    }
+  g_ptr_array_add (lines, NULL);
+  return (char **) g_ptr_array_free (lines, FALSE);
+}
+
+char *
+straits_diff_summary (GPtrArray *items)
+{
+  /* Translators: how many items of a dataset were added, removed and changed */
+  return g_strdup_printf (_("%u added, %u removed, %u changed"), straits_diff_count (items, STRAITS_DIFF_ADDED),
+                          straits_diff_count (items, STRAITS_DIFF_REMOVED),
+                          straits_diff_count (items, STRAITS_DIFF_CHANGED));
 }

@@ -50,4 +50,17 @@ GPtrArray *straits_dataset_diff (StraitsDataset *old_dataset,
 guint      straits_diff_count   (GPtrArray         *items,
                                  StraitsDiffChange  change);
 
+/* What a reader sees of @item: a heading ("Changed relation rel-x"),
+ * then for a changed item one line per field ("start: 2019 → 2020"), a
+ * value's line breaks shown as spaces, an absent value as "—". Translated; dataset text as is
+ * (escape it for markup). (transfer full): NULL-terminated */
+char     **straits_diff_item_describe (const StraitsDiffItem *item);
+/* "2 added, 1 removed, 3 changed", translated. (transfer full) */
+char      *straits_diff_summary  (GPtrArray         *items);
+
+/* How @dataset names its version, for "Changed since …": "VERSION
+ * (DATE)" from its metadata, or either alone, else its id.
+ * (transfer full) */
+char      *straits_diff_version_label (StraitsDataset *dataset);
+
 G_END_DECLS

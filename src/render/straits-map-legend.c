@@ -22,6 +22,7 @@ typedef struct {
   gboolean dashed;
   guint pattern; /* G_MAXUINT: none */
   gboolean hatched; /* as the disputed and occupied areas */
+  StraitsMapMark badge; /* new or changed since a compared version: its badge */
 } LegendEntry;
 
 /* Diagonals @step apart across the swatch rectangle at (@x, @y), the
@@ -61,6 +62,11 @@ draw_swatch (StraitsMapRenderer *self,
 {
   cairo_t *cr = frame->cr;
 
+  if (e->badge != STRAITS_MAP_MARK_NONE)
+    {
+      _straits_map_paint_change_badge (cr, e->badge, x + size * 0.8, y + size / 2, size * 0.6, &self->style.halo);
+      return;
+    }
   if (e->line)
     {
       const double dashes[] = { 4 * frame->unit, 2.5 * frame->unit };
@@ -227,6 +233,25 @@ add_sea_entries (StraitsMapRenderer *self, GArray *entries, GPtrArray *texts)
                                                 FALSE, FALSE, G_MAXUINT }));
 }
 
+/* The badges of what is new or changed since a compared version, as
+ * the map draws them, for the marks the frame shows. */
+static void
+add_change_entries (StraitsMapRenderer *self, GArray *entries, GPtrArray *texts)
+{
+  static const StraitsMapMark marks[] = { STRAITS_MAP_MARK_NEW, STRAITS_MAP_MARK_CHANGED };
+
+  for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
+    {
+      char *text = _straits_map_change_legend_text (self, marks[i]);
+
+      if (text == NULL)
+        continue;
+      g_ptr_array_add (texts, text);
+      g_array_append_val (entries, ((LegendEntry) { text, &self->style.text, FALSE, FALSE, G_MAXUINT, FALSE,
+                                                    marks[i] }));
+    }
+}
+
 /* How much of what the map is about the legend would cover at @r: the
  * names of the countries every reader expects named most, then on a 6 x 6
  * grid of points those countries' land, other land a quarter, sea nothing. */
@@ -327,6 +352,7 @@ _straits_map_draw_legend (StraitsMapRenderer *self,
   add_sea_entries (self, entries, texts);
   if (self->n_drawn_flows > 0 && self->flows_legend != NULL)
     g_array_append_val (entries, ((LegendEntry) { self->flows_legend, _straits_map_flow_colour (), TRUE, FALSE, G_MAXUINT }));
+  add_change_entries (self, entries, texts);
   if (entries->len == 0)
     return;
 

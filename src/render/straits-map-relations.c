@@ -65,6 +65,8 @@ curve_between (double ax, double ay, double bx, double by, guint nth, gboolean r
   return c;
 }
 
+static void curve_point (const Curve *c, double t, double *x, double *y);
+
 static void
 path_curve (cairo_t *cr, const Curve *c)
 {
@@ -89,7 +91,13 @@ draw_relation (StraitsMapRenderer    *self,
   double width = (0.8 + 2.6 * r->strength) * frame->unit * (emphasised ? 1.8 : 1);
   double alpha = dimmed ? 0.22 : 0.9;
   const double dashes[] = { 5 * frame->unit, 3 * frame->unit };
+  StraitsMapMark mark = _straits_map_relation_mark (self, r);
 
+  if (mark != STRAITS_MAP_MARK_NONE)
+    {
+      path_curve (cr, c);
+      _straits_map_stroke_change_halo (self, frame, mark, width);
+    }
   /* A halo keeps curves legible over any fill. */
   path_curve (cr, c);
   cairo_set_source_rgba (cr, self->style.halo.r, self->style.halo.g, self->style.halo.b, alpha * 0.8);
@@ -106,6 +114,13 @@ draw_relation (StraitsMapRenderer    *self,
 
   if (!r->mutual)
     arrow_head (cr, c->bx, c->by, c->cx, c->cy, (5 + width) * 1.0);
+  if (mark != STRAITS_MAP_MARK_NONE)
+    {
+      double mx, my;
+
+      curve_point (c, 0.5, &mx, &my);
+      _straits_map_draw_change_badge (self, frame, mark, mx, my);
+    }
 }
 
 /* Relations between one pair of actors bow further apart the more there

@@ -90,7 +90,20 @@ struct _StraitsMapRenderer
   GArray *flows;              /* StraitsMapFlow */
   char *flows_legend;
   guint n_drawn_flows;
+
+  /* What changed since a compared version (straits-map-changes.c). */
+  GHashTable *changed_relations;  /* id → StraitsMapMark */
+  GHashTable *changed_actors;
+  char *changes_since;
+  guint n_drawn_new, n_drawn_changed;
 };
+
+/* How an item is marked as changed since the compared version. */
+typedef enum {
+  STRAITS_MAP_MARK_NONE,
+  STRAITS_MAP_MARK_NEW,
+  STRAITS_MAP_MARK_CHANGED,
+} StraitsMapMark;
 
 /* Where a relation curve leaves the frame towards an actor outside it. */
 typedef struct {
@@ -203,6 +216,34 @@ void     _straits_map_draw_flows      (StraitsMapRenderer    *self,
                                        StraitsMapFrame       *frame);
 void     _straits_map_flows_free      (StraitsMapRenderer    *self);
 const StraitsColour *_straits_map_flow_colour (void);
+
+/* straits-map-changes.c */
+void     _straits_map_renderer_set_changes (StraitsMapRenderer *self,
+                                       GPtrArray             *changes,
+                                       const char            *since);
+void     _straits_map_changes_free    (StraitsMapRenderer    *self);
+StraitsMapMark _straits_map_relation_mark (StraitsMapRenderer *self,
+                                       const StraitsRelation *r);
+void     _straits_map_stroke_change_halo (StraitsMapRenderer *self,
+                                       StraitsMapFrame       *frame,
+                                       StraitsMapMark         mark,
+                                       double                 width);
+void     _straits_map_paint_change_badge (cairo_t            *cr,
+                                       StraitsMapMark         mark,
+                                       double                 x,
+                                       double                 y,
+                                       double                 radius,
+                                       const StraitsColour   *halo);
+void     _straits_map_draw_change_badge (StraitsMapRenderer  *self,
+                                       StraitsMapFrame       *frame,
+                                       StraitsMapMark         mark,
+                                       double                 x,
+                                       double                 y);
+void     _straits_map_draw_changed_actors (StraitsMapRenderer *self,
+                                       StraitsMapFrame       *frame);
+/* (transfer full) (nullable) */
+char    *_straits_map_change_legend_text (StraitsMapRenderer *self,
+                                       StraitsMapMark         mark);
 
 /* straits-map-maritime.c */
 void     _straits_map_renderer_set_territorial_seas (StraitsMapRenderer *self,

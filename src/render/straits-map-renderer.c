@@ -72,6 +72,7 @@ straits_map_renderer_finalize (GObject *object)
   g_clear_pointer (&self->city_dot, cairo_surface_destroy);
 
   _straits_map_flows_free (self);
+  _straits_map_changes_free (self);
   G_OBJECT_CLASS (straits_map_renderer_parent_class)->finalize (object);
 }
 
@@ -582,6 +583,13 @@ sync_from_scene (StraitsMapRenderer *self,
 
       _straits_map_renderer_set_flows (self, flows, n, legend);
     }
+  if (what & STRAITS_SCENE_CHANGES)
+    {
+      const char *since;
+      GPtrArray *changes = straits_map_scene_get_changes (scene, &since);
+
+      _straits_map_renderer_set_changes (self, changes, since);
+    }
 }
 
 /* Viewports ------------------------------------------------------------- */
@@ -790,6 +798,7 @@ straits_map_renderer_draw (StraitsMapRenderer    *self,
   g_array_set_size (self->drawn_types, 0);
   self->n_drawn_relations = 0;
   self->n_drawn_events = 0;
+  self->n_drawn_new = self->n_drawn_changed = 0;
   self->has_legend = FALSE;
   g_ptr_array_set_size (self->legend_labels, 0);
 
@@ -803,6 +812,7 @@ straits_map_renderer_draw (StraitsMapRenderer    *self,
   _straits_map_draw_territorial_seas (self, &frame);
   g_array_set_size (self->edge_partners, 0);
   _straits_map_draw_relations (self, &frame);
+  _straits_map_draw_changed_actors (self, &frame);
   _straits_map_draw_flows (self, &frame);
   if (self->show_legend)
     _straits_map_draw_legend (self, &frame);

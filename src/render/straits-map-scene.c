@@ -39,6 +39,8 @@ struct _StraitsMapScene
   guint sea_limits;
   GArray *flows;            /* StraitsMapFlow */
   char *flows_legend;
+  GPtrArray *changes;       /* StraitsDiffItem; NULL: no comparison */
+  char *changes_since;
   gboolean has_viewport;
   StraitsViewport viewport;
 
@@ -158,6 +160,8 @@ straits_map_scene_finalize (GObject *object)
   clear_seas (self);
   g_clear_pointer (&self->flows, g_array_unref);
   g_clear_pointer (&self->flows_legend, g_free);
+  g_clear_pointer (&self->changes, g_ptr_array_unref);
+  g_clear_pointer (&self->changes_since, g_free);
   G_OBJECT_CLASS (straits_map_scene_parent_class)->finalize (object);
 }
 
@@ -328,6 +332,7 @@ straits_map_scene_copy (StraitsMapScene *self)
   if (self->flows != NULL)
     straits_map_scene_set_flows (copy, (const StraitsMapFlow *) (gpointer) self->flows->data,
                                  self->flows->len, self->flows_legend);
+  straits_map_scene_set_changes (copy, self->changes, self->changes_since);
   copy->has_viewport = self->has_viewport;
   copy->viewport = self->viewport;
   return copy;
@@ -751,6 +756,35 @@ straits_map_scene_get_flows (StraitsMapScene *self,
   *n_flows = self->flows != NULL ? self->flows->len : 0;
   *legend = self->flows_legend;
   return self->flows != NULL ? (const StraitsMapFlow *) (gpointer) self->flows->data : NULL;
+}
+
+/* What changed ------------------------------------------------------------ */
+
+void
+straits_map_scene_set_changes (StraitsMapScene *self,
+                               GPtrArray       *changes,
+                               const char      *since)
+{
+  g_return_if_fail (STRAITS_IS_MAP_SCENE (self));
+  if (changes == self->changes && g_strcmp0 (since, self->changes_since) == 0)
+    return;
+  if (changes != NULL)
+    g_ptr_array_ref (changes);
+  g_clear_pointer (&self->changes, g_ptr_array_unref);
+  self->changes = changes;
+  g_free (self->changes_since);
+  self->changes_since = g_strdup (since);
+  changed (self, STRAITS_SCENE_CHANGES);
+}
+
+GPtrArray *
+straits_map_scene_get_changes (StraitsMapScene *self,
+                               const char     **since)
+{
+  g_return_val_if_fail (STRAITS_IS_MAP_SCENE (self), NULL);
+  if (since != NULL)
+    *since = self->changes_since;
+  return self->changes;
 }
 
 /* The extent -------------------------------------------------------------- */

@@ -4,7 +4,8 @@
  * projected map, the dataset, the grouping, the relation-type filter, the
  * overlays, the date, the convention for disputed areas, the selection,
  * the hover, the style, the territorial seas, the arms flows, what is
- * drawn besides the map (legend, labels), and the extent. Whoever shows
+ * drawn besides the map (legend, labels), what changed since a compared
+ * version of the dataset, and the extent. Whoever shows
  * a map (the map view, the export dialog, slides, the CLI, tests) owns or
  * copies a scene and changes it; a renderer bound to the scene follows.
  *
@@ -53,7 +54,8 @@ typedef enum {
   STRAITS_SCENE_FLOWS      = 1 << 11,  /* arms transfers */
   STRAITS_SCENE_DECORATION = 1 << 12,  /* legend, labels, footnote marks, reserved box */
   STRAITS_SCENE_VIEWPORT   = 1 << 13,
-  STRAITS_SCENE_ALL        = (1 << 14) - 1,
+  STRAITS_SCENE_CHANGES    = 1 << 14,  /* what is new or changed since a compared version */
+  STRAITS_SCENE_ALL        = (1 << 15) - 1,
 } StraitsSceneChange;
 
 /* What a frame shows: everything but the extent. */
@@ -176,6 +178,17 @@ void     straits_map_scene_set_flows              (StraitsMapScene     *self,
 const StraitsMapFlow *straits_map_scene_get_flows (StraitsMapScene     *self,
                                                    guint               *n_flows,
                                                    const char         **legend);
+/* What changed since an older version of the dataset (a
+ * straits_dataset_diff() array, matched to the dataset shown by id):
+ * its new and changed relations and actors are marked. @since names that
+ * version in the legend, e.g. "1.0 (2025-03-01)". NULL @changes: no
+ * comparison. The scene keeps a reference on @changes. */
+void     straits_map_scene_set_changes            (StraitsMapScene     *self,
+                                                   GPtrArray           *changes,
+                                                   const char          *since);
+/* (transfer none) (nullable); @since: (out) (transfer none) (nullable) */
+GPtrArray *straits_map_scene_get_changes          (StraitsMapScene     *self,
+                                                   const char         **since);
 /* The extent shown; FALSE until one is set. */
 void     straits_map_scene_set_viewport           (StraitsMapScene     *self,
                                                    const StraitsViewport *viewport);

@@ -22,6 +22,7 @@ struct _StraitsHistoryRow
   GtkWidget *entry;
   GtkWidget *swatch;
   GtkWidget *meta;
+  GtkLabel *mark;                 /* new or changed since a compared version */
   GtkWidget *title;
   GtkWidget *summary;
   GtkWidget *source;
@@ -321,6 +322,22 @@ straits_history_row_bind (StraitsHistoryRow  *self,
     bind_entry (self, dataset, straits_history_item_get_entry (item), chars_per_line);
 }
 
+void
+straits_history_row_set_mark (StraitsHistoryRow *self,
+                              guint              mark)
+{
+  g_return_if_fail (STRAITS_IS_HISTORY_ROW (self));
+  gtk_widget_set_visible (GTK_WIDGET (self->mark), mark != 0);
+  /* Libadwaita's colours for success and warning: the map's badges'. */
+  gtk_widget_remove_css_class (GTK_WIDGET (self->mark), "success");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->mark), "warning");
+  if (mark == 0)
+    return;
+  gtk_widget_add_css_class (GTK_WIDGET (self->mark), mark == 1 ? "success" : "warning");
+  /* Translators: a history entry new (or changed) since the version compared with */
+  gtk_label_set_text (self->mark, mark == 1 ? C_("history", "New") : C_("history", "Changed"));
+}
+
 static void
 straits_history_row_dispose (GObject *object)
 {
@@ -342,6 +359,7 @@ straits_history_row_class_init (StraitsHistoryRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StraitsHistoryRow, entry);
   gtk_widget_class_bind_template_child (widget_class, StraitsHistoryRow, swatch);
   gtk_widget_class_bind_template_child (widget_class, StraitsHistoryRow, meta);
+  gtk_widget_class_bind_template_child (widget_class, StraitsHistoryRow, mark);
   gtk_widget_class_bind_template_child (widget_class, StraitsHistoryRow, title);
   gtk_widget_class_bind_template_child (widget_class, StraitsHistoryRow, summary);
   gtk_widget_class_bind_template_child (widget_class, StraitsHistoryRow, source);

@@ -25,4 +25,9 @@ void       straits_history_row_bind (StraitsHistoryRow  *self,
                                      StraitsHistoryItem *item,
                                      int                 chars_per_line);
 
+/* Marks the row's entry as new or changed since a compared version
+ * (@mark: 1 new, 2 changed, 0 neither), after straits_history_row_bind(). */
+void       straits_history_row_set_mark (StraitsHistoryRow *self,
+                                         guint              mark);
+
 G_END_DECLS

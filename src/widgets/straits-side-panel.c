@@ -12,7 +12,9 @@
 #include <adwaita.h>
 
 #include "straits-arms-page.h"
+#include "straits-changes-page.h"
 #include "straits-chart-card.h"
+#include "straits-dataset-diff.h"
 #include "straits-country-names.h"
 #include "straits-history-row.h"
 #include "straits-maritime-overlay.h"
@@ -48,6 +50,9 @@ struct _StraitsSidePanel
   GtkGrid *coast_grid;
   GtkLabel *seas_note;
   StraitsArmsPage *arms_page; /* from a trade register, above the paper's figures */
+  StraitsChangesPage *changes_page;
+  GtkStackPage *changes_stack_page;
+  GHashTable *changed;        /* "relation/ID", "event/ID" → 1 new, 2 changed */
 
   StraitsDataset *dataset;
   StraitsSelection selection;
@@ -136,6 +141,20 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, straits_history_row_new ());
 }
 
+/* Whether @entry is new (1) or changed (2) since the compared version. */
+static guint
+entry_mark (StraitsSidePanel *self, const StraitsHistoryEntry *entry)
+{
+  g_autofree char *key = NULL;
+
+  if (self->changed == NULL)
+    return 0;
+  key = entry->kind == STRAITS_HISTORY_EVENT
+        ? g_strconcat ("event/", straits_dataset_get_event (self->dataset, entry->index)->id, NULL)
+        : g_strconcat ("relation/", straits_dataset_get_relation (self->dataset, entry->index)->id, NULL);
+  return GPOINTER_TO_UINT (g_hash_table_lookup (self->changed, key));
+}
+
 static void
 bind_row (GtkSignalListItemFactory *factory,
           GtkListItem              *item,
@@ -149,6 +168,8 @@ bind_row (GtkSignalListItemFactory *factory,
   gtk_list_item_set_selectable (item, entry);
   straits_history_row_bind (STRAITS_HISTORY_ROW (gtk_list_item_get_child (item)), self->dataset, row,
                             entry ? history_chars_per_line (self) : 0);
+  straits_history_row_set_mark (STRAITS_HISTORY_ROW (gtk_list_item_get_child (item)),
+                                entry ? entry_mark (self, straits_history_item_get_entry (row)) : 0);
 }
 
 /* The type filter ----------------------------------------------------------- */
@@ -694,6 +715,31 @@ straits_side_panel_set_dataset (StraitsSidePanel *self,
 }
 
 void
+straits_side_panel_set_changes (StraitsSidePanel *self,
+                                GPtrArray        *changes,
+                                const char       *since)
+{
+  g_return_if_fail (STRAITS_IS_SIDE_PANEL (self));
+  g_clear_pointer (&self->changed, g_hash_table_unref);
+  if (changes != NULL)
+    self->changed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; changes != NULL && i < changes->len; i++)
+    {
+      const StraitsDiffItem *item = g_ptr_array_index (changes, i);
+
+      if (item->change != STRAITS_DIFF_REMOVED &&
+          (g_str_equal (item->kind, "relation") || g_str_equal (item->kind, "event")))
+        g_hash_table_insert (self->changed, g_strconcat (item->kind, "/", item->id, NULL),
+                             GUINT_TO_POINTER (item->change == STRAITS_DIFF_ADDED ? 1 : 2));
+    }
+  straits_changes_page_set (self->changes_page, changes, since);
+  gtk_stack_page_set_visible (self->changes_stack_page, changes != NULL);
+  /* The rows shown are bound again, with their marks. */
+  if (self->refresh_id == 0 && self->dataset != NULL)
+    history_changed (self);
+}
+
+void
 straits_side_panel_set_selection (StraitsSidePanel       *self,
                                   const StraitsSelection *selection)
 {
@@ -779,6 +825,7 @@ straits_side_panel_dispose (GObject *object)
   g_clear_object (&self->dataset);
   g_clear_object (&self->items);
   g_clear_pointer (&self->entries, g_array_unref);
+  g_clear_pointer (&self->changed, g_hash_table_unref);
   G_OBJECT_CLASS (straits_side_panel_parent_class)->dispose (object);
 }
 
@@ -819,7 +866,10 @@ straits_side_panel_class_init (StraitsSidePanelClass *klass)
 
   gtk_widget_class_install_action (widget_class, "panel.open-source", "s", open_source_action);
 
+  g_type_ensure (STRAITS_TYPE_CHANGES_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/eu/straits/Straits/ui/straits-side-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, StraitsSidePanel, changes_page);
+  gtk_widget_class_bind_template_child (widget_class, StraitsSidePanel, changes_stack_page);
   gtk_widget_class_bind_template_child (widget_class, StraitsSidePanel, content);
   gtk_widget_class_bind_template_child (widget_class, StraitsSidePanel, title_label);
   gtk_widget_class_bind_template_child (widget_class, StraitsSidePanel, subtitle_label);

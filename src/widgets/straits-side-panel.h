@@ -40,6 +40,12 @@ void       straits_side_panel_set_maritime  (StraitsSidePanel            *self,
 guint      straits_side_panel_get_seas      (StraitsSidePanel       *self);
 void       straits_side_panel_set_register  (StraitsSidePanel       *self,
                                              StraitsSipriRegister   *reg);
+/* What changed since a compared version (StraitsDiffItem): listed on the
+ * Changes page, shown while comparing, and marked in the history. NULL:
+ * not comparing. */
+void       straits_side_panel_set_changes   (StraitsSidePanel       *self,
+                                             GPtrArray              *changes,
+                                             const char             *since);
 /* (transfer none) */
 StraitsArmsPage *straits_side_panel_get_arms_page (StraitsSidePanel *self);
 

@@ -225,6 +225,46 @@ def app_env(work):
     return env
 
 
+def check_changes_marked(env, work, title):
+    """Issue 21: saving a changed file marks the change. The reload keeps
+    the version it replaced as the comparison: the map's legend (read in
+    its accessible description) says what changed since when, and the
+    side panel's Changes page names the relation and its field."""
+    copy = os.path.join(work, "compared.json")
+    shutil.copy(BUNDLED, copy)
+    proc, root = start(env, copy)
+    wait_for(lambda: find(root, role="frame", name=title), timeout=30)
+    eu = wait_for(lambda: find(root, role="page tab", name="EU Groupings"), timeout=10)
+    if eu is not None:
+        click(eu)
+    wait_for(lambda: find(root, role="image", name="EU Groupings"), timeout=10)
+    data = json.load(open(copy, encoding="utf-8"))
+    relation = data["relations"][0]
+    relation["start"] = "2020"
+    old = data["metadata"]
+    since = f"{old['version']} ({old['date']})" if "version" in old and "date" in old else None
+    with open(copy + ".tmp", "w", encoding="utf-8") as f:
+        json.dump(data, f)
+    os.replace(copy + ".tmp", copy)
+
+    def map_description():
+        node = find(root, role="image", name="EU Groupings")
+        return node.get_description() or "" if node is not None else ""
+    marked = wait_for(lambda: "Changed since" in map_description(), timeout=20)
+    tap(marked is not None and (since is None or f"Changed since {since}" in map_description()),
+        "saving a changed relation marks it on the map: the legend says “Changed since VERSION (DATE)”",
+        map_description()[-300:])
+    tab = wait_for(lambda: find(root, role="page tab", name="Changes"), timeout=10)
+    if tab is not None:
+        click(tab)
+    listed = wait_for(lambda: find(root, role="label", contains=f"Changed relation {relation['id']}"), timeout=10)
+    field = find(root, role="label", contains="start: 2021 → 2020")
+    tap(listed is not None and field is not None,
+        "the Changes page names the changed relation and its field, old and new",
+        [n for n in find_all_names(root) if "hange" in str(n[1])][:10] if root else "")
+    stop(proc)
+
+
 def main():
     work = tempfile.mkdtemp(prefix="straits-e2e-")
     env = app_env(work)
@@ -704,6 +744,8 @@ def main():
     tap(toast is not None, "a view title written as markup shows as text in the “Bookmark … added” toast",
         [n for n in find_all_names(root) if "ookmark" in str(n[1])][:10] if root else "")
     stop(proc)
+
+    check_changes_marked(env, work, title)
 
     bus.terminate()
     shutil.rmtree(work, ignore_errors=True)
