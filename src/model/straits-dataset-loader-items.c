@@ -518,7 +518,7 @@ _straits_load_relation (Loader *L, const Ctx *c, JsonObject *o, gpointer item)
   if (!straits_date_is_set (&r->start) && !r->start_unknown &&
       !straits_date_is_set (&r->end) && !r->end_unknown)
     _straits_report (L, STRAITS_SEVERITY_WARNING, _straits_at_item (c),
-                     _("the relation has no dates, so the map shows it at every date: give “start” (a date or “unknown”)"));
+                     _("the relation has no dates, so the map shows it as of unknown date at every date: give “start” (a date or “unknown”)"));
   r->has_roles = load_relation_roles (L, c, o, r);
   r->summary = _straits_want_string (L, c, o, "summary", OPTIONAL, MAX_TEXT_LENGTH);
   r->note = _straits_want_string (L, c, o, "note", OPTIONAL, MAX_TEXT_LENGTH);
@@ -556,6 +556,39 @@ load_place (Loader *L, const Ctx *c, JsonObject *o, StraitsEvent *e)
     _straits_report (L, STRAITS_SEVERITY_ERROR, _straits_at_item (&pc), _("a place needs “point” or “feature”"));
 }
 
+/* An event that names a relation at a date the relation does not hold
+ * at contradicts it: before its start, after its end or, for one that
+ * ended at an unknown date, after the last date it is attested at (the
+ * map would not show the relation at its own event). Read while the
+ * event's relation indices are the last in the pool. */
+static void
+check_event_in_relations (Loader *L, const Ctx *c, const StraitsEvent *e)
+{
+  const guint32 *relations = pool_ptr (e->relations, L->ds->indices->data, sizeof (guint32));
+
+  for (guint i = 0; straits_date_is_set (&e->date) && i < e->n_relations; i++)
+    {
+      const StraitsRelation *r = &g_array_index (L->ds->relations, StraitsRelation, relations[i]);
+      StraitsTimeState state = straits_relation_state_at (r, &e->date);
+      g_autofree char *date = NULL, *span = NULL;
+
+      if (state != STRAITS_TIME_NOT_YET && state != STRAITS_TIME_ENDED)
+        continue;
+      date = straits_date_format (&e->date);
+      span = straits_relation_format_dates (r);
+      if (state == STRAITS_TIME_NOT_YET)
+        _straits_report (L, STRAITS_SEVERITY_ERROR, _straits_at_member (c, "relations"),
+                         _("the event (%s) is before the relation “%s” began (%s)"), date, r->id, span);
+      else if (r->end_unknown)
+        _straits_report (L, STRAITS_SEVERITY_ERROR, _straits_at_member (c, "relations"),
+                         _("the event (%s) is after the last date the relation “%s” is attested at (%s): "
+                           "give the relation that date as “attested”"), date, r->id, span);
+      else
+        _straits_report (L, STRAITS_SEVERITY_ERROR, _straits_at_member (c, "relations"),
+                         _("the event (%s) is after the relation “%s” ended (%s)"), date, r->id, span);
+    }
+}
+
 void
 _straits_load_event (Loader *L, const Ctx *c, JsonObject *o, gpointer item)
 {
@@ -576,6 +609,7 @@ _straits_load_event (Loader *L, const Ctx *c, JsonObject *o, gpointer item)
   e->actors = _straits_want_ref_list (L, c, o, "actors", L->ds->actor_ids, _("actor"), &e->n_actors);
   e->relations = _straits_want_ref_list (L, c, o, "relations", L->ds->relation_ids, _("relation"),
                                          &e->n_relations);
+  check_event_in_relations (L, c, e);
   load_place (L, c, o, e);
   e->note = _straits_want_string (L, c, o, "note", OPTIONAL, MAX_TEXT_LENGTH);
   e->citations = _straits_want_citations (L, c, o);
