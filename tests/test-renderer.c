@@ -263,6 +263,74 @@ test_time (void)
   g_assert_cmpuint (events[2], <=, events[3]);
 }
 
+/* Pixels of @s in the colour #ff00ff, as a curve drawn over the map shows it. */
+static guint
+magenta_pixels (cairo_surface_t *s)
+{
+  guint n = 0;
+
+  for (int y = 0; y < HEIGHT; y++)
+    for (int x = 0; x < WIDTH; x++)
+      {
+        guint32 p = pixel (s, x, y);
+
+        n += (p >> 16 & 0xff) > 180 && (p >> 8 & 0xff) < 80 && (p & 0xff) > 180;
+      }
+  return n;
+}
+
+static gboolean
+has_legend_label (StraitsMapRenderer *r, const char *text)
+{
+  GPtrArray *labels = straits_map_renderer_get_legend_labels (r);
+
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (labels, i), text) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* A relation that no date places is drawn as usual at all dates, and at
+ * a set date in the "date unknown" style (dotted: far fewer of its
+ * colour's pixels, but some), which the legend then names. */
+static void
+test_undated_style (void)
+{
+  static const char json[] =
+    "{ \"format\": \"straits-dataset\", \"format_version\": 1, \"metadata\": { \"title\": \"t\" },"
+    "  \"vocabulary\": { \"relation_types\": [ { \"id\": \"supply\", \"label\": \"Supply\", \"colour\": \"#ff00ff\" } ] },"
+    "  \"actors\": [ { \"id\": \"TUR\", \"kind\": \"state\", \"name\": \"Turkey\", \"iso3\": \"TUR\" },"
+    "                { \"id\": \"UKR\", \"kind\": \"state\", \"name\": \"Ukraine\", \"iso3\": \"UKR\" } ],"
+    "  \"relations\": [ { \"id\": \"undated\", \"from\": \"TUR\", \"to\": \"UKR\", \"type\": \"supply\", \"strength\": 1 } ] }";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, sizeof json - 1);
+  g_autoptr(StraitsDataset) ds = straits_dataset_load_bytes (bytes, "undated.json", NULL, NULL);
+  g_autoptr(StraitsMapRenderer) r = NULL;
+  StraitsDate date;
+  cairo_surface_t *s;
+  guint all, dated;
+
+  g_assert_nonnull (ds);
+  r = straits_test_renderer_for (atlas, ds, "black-sea");
+  straits_map_scene_set_show_legend (straits_map_renderer_get_scene (r), TRUE);
+  s = render (r, NULL);
+  all = magenta_pixels (s);
+  cairo_surface_destroy (s);
+  g_assert_cmpuint (straits_map_renderer_get_n_drawn_relations (r), ==, 1);
+  g_assert_cmpuint (all, >, 200);
+  g_assert_false (has_legend_label (r, "Date unknown (dotted)"));
+
+  g_assert_true (straits_date_parse ("2020", &date));
+  straits_map_scene_set_time (straits_map_renderer_get_scene (r), &date);
+  s = render (r, NULL);
+  dated = magenta_pixels (s);
+  cairo_surface_destroy (s);
+  g_test_message ("magenta pixels: %u at all dates, %u in 2020", all, dated);
+  g_assert_cmpuint (straits_map_renderer_get_n_drawn_relations (r), ==, 1);
+  g_assert_cmpuint (dated, >, 20);
+  g_assert_cmpuint (dated, <, all * 7 / 10);
+  g_assert_true (has_legend_label (r, "Date unknown (dotted)"));
+}
+
 /* The territorial-sea overlays change the Aegean's pixels, and only the
  * Aegean view draws them (the belts are in its projection). */
 static void
@@ -772,6 +840,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/renderer/relations-and-legend", test_relations_and_legend);
   g_test_add_func ("/renderer/detail-follows-screen", test_detail_follows_screen);
   g_test_add_func ("/renderer/time", test_time);
+  g_test_add_func ("/renderer/undated-style", test_undated_style);
   g_test_add_func ("/renderer/territorial-seas", test_territorial_seas);
   g_test_add_func ("/renderer/pick-country", test_pick_country);
   g_test_add_func ("/renderer/crimea-by-convention", test_crimea_by_convention);

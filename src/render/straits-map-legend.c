@@ -22,6 +22,7 @@ typedef struct {
   gboolean dashed;
   guint pattern; /* G_MAXUINT: none */
   gboolean hatched; /* as the disputed and occupied areas */
+  gboolean date_unknown; /* a relation curve of unknown date at the map's date */
 } LegendEntry;
 
 /* Diagonals @step apart across the swatch rectangle at (@x, @y), the
@@ -61,6 +62,14 @@ draw_swatch (StraitsMapRenderer *self,
 {
   cairo_t *cr = frame->cr;
 
+  if (e->date_unknown)
+    {
+      /* By the code that draws the curves, so that the two look alike. */
+      cairo_move_to (cr, x, y + size / 2);
+      cairo_line_to (cr, x + size * 1.6, y + size / 2);
+      _straits_map_stroke_relation (cr, e->colour, 1.0, 2.2 * frame->unit, frame->unit, FALSE, TRUE);
+      return;
+    }
   if (e->line)
     {
       const double dashes[] = { 4 * frame->unit, 2.5 * frame->unit };
@@ -318,12 +327,17 @@ _straits_map_draw_legend (StraitsMapRenderer *self,
   double size = self->style.small_label_size * frame->unit;
   cairo_t *cr = frame->cr;
   LegendEntry stance_entry = { _("Adversarial (dashed)"), &self->style.text, TRUE, TRUE, G_MAXUINT };
+  /* Translators: a map legend entry: relations drawn dotted because the
+   * dataset does not say whether they held at the map's date */
+  LegendEntry undated_entry = { _("Date unknown (dotted)"), &self->style.text, TRUE, FALSE, G_MAXUINT, FALSE, TRUE };
 
   if (self->dataset == NULL)
     return;
   entries = legend_entries (self, &adversarial, texts);
   if (adversarial && self->drawn_types->len > 0)
     g_array_append_val (entries, stance_entry);
+  if (self->n_drawn_undated > 0)
+    g_array_append_val (entries, undated_entry);
   add_sea_entries (self, entries, texts);
   if (self->n_drawn_flows > 0 && self->flows_legend != NULL)
     g_array_append_val (entries, ((LegendEntry) { self->flows_legend, _straits_map_flow_colour (), TRUE, FALSE, G_MAXUINT }));

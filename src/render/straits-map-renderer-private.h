@@ -60,6 +60,7 @@ struct _StraitsMapRenderer
   gboolean drawn_hatched;   /* a disputed or occupied area is hatched */
   GArray *drawn_types;
   guint n_drawn_relations;
+  guint n_drawn_undated;    /* of those, drawn in the "date unknown" style */
   gboolean has_legend;
   StraitsRect legend_rect;
   GPtrArray *legend_labels;  /* the legend's texts, as drawn */
@@ -177,6 +178,16 @@ void     _straits_map_note_drawn      (GArray                *drawn,
 /* straits-map-relations.c */
 void     _straits_map_draw_relations  (StraitsMapRenderer    *self,
                                        StraitsMapFrame       *frame);
+/* Strokes the current path as a relation's curve is drawn: solid, dashed
+ * when adversarial, dotted when its date is unknown at the map's date;
+ * the legend's "date unknown" swatch is drawn by it too. */
+void     _straits_map_stroke_relation (cairo_t               *cr,
+                                       const StraitsColour   *colour,
+                                       double                 alpha,
+                                       double                 width,
+                                       double                 unit,
+                                       gboolean               adversarial,
+                                       gboolean               date_unknown);
 
 /* straits-map-labels.c */
 void     _straits_map_draw_labels     (StraitsMapRenderer    *self,

@@ -789,6 +789,7 @@ straits_map_renderer_draw (StraitsMapRenderer    *self,
   g_array_set_size (self->drawn_groups, 0);
   g_array_set_size (self->drawn_types, 0);
   self->n_drawn_relations = 0;
+  self->n_drawn_undated = 0;
   self->n_drawn_events = 0;
   self->has_legend = FALSE;
   g_ptr_array_set_size (self->legend_labels, 0);
