@@ -24,5 +24,9 @@ void       straits_history_row_bind (StraitsHistoryRow  *self,
                                      StraitsDataset     *dataset,
                                      StraitsHistoryItem *item,
                                      int                 chars_per_line);
+/* @date: (nullable): the time slider's date, NULL for all dates */
+void       straits_history_row_show_time (StraitsHistoryRow *self,
+                                          StraitsDataset    *dataset,
+                                          const StraitsDate *date);
 
 G_END_DECLS
