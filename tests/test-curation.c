@@ -169,6 +169,59 @@ test_time_states (void)
   g_assert_cmpint (state (ds, "lifted", "2019-06"), ==, ENDED);
 }
 
+/* A grouping says when its division holds as a relation does: one attested
+ * in 2025 (the paper's stance) is of unknown date in 2014 and 2019; one
+ * that ended at an unknown date after 2019 is not shown in 2025; one that
+ * no date places is of unknown date at every date. A grouping whose end is
+ * before its start is refused at its place. */
+static void
+test_grouping_states (void)
+{
+  static const struct {
+    const char *span;
+    StraitsTimeState at[3]; /* 2014, 2019, 2025 */
+  } expected[] = {
+    { "",                                                    { UNKNOWN, UNKNOWN, UNKNOWN } },
+    { "\"start\": \"unknown\", \"attested\": \"2025\",",           { UNKNOWN, UNKNOWN, ACTIVE } },
+    { "\"start\": \"2019\", \"end\": \"unknown\",",                { NOT_YET, ACTIVE,  ENDED } },
+    { "\"start\": \"unknown\", \"end\": \"unknown\",",             { UNKNOWN, UNKNOWN, UNKNOWN } },
+    { "\"start\": \"2015\",",                                    { NOT_YET, ACTIVE,  ACTIVE } },
+  };
+  static const char *const years[] = { "2014", "2019", "2025" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected) + 1; i++)
+    {
+      g_autoptr(GPtrArray) diags = NULL;
+      g_autofree char *text = g_strdup_printf (
+        "{ \"format\": \"straits-dataset\", \"format_version\": 1, \"metadata\": { \"title\": \"t\" },"
+        "  \"actors\": [ { \"id\": \"ESP\", \"kind\": \"state\", \"name\": \"Spain\", \"iso3\": \"ESP\" } ],"
+        "  \"groupings\": [ { \"id\": \"g\", \"label\": \"G\", %s"
+        "    \"groups\": [ { \"id\": \"a\", \"label\": \"A\", \"colour\": \"#000000\", \"members\": [\"ESP\"] } ] } ] }",
+        i < G_N_ELEMENTS (expected) ? expected[i].span : "\"start\": \"2020\", \"end\": \"2019\",");
+      g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+      g_autoptr(StraitsDataset) ds = straits_dataset_load_bytes (bytes, "test.json", &diags, NULL);
+      const StraitsGrouping *g;
+
+      if (i == G_N_ELEMENTS (expected))
+        {
+          g_assert_null (ds);
+          g_assert_true (has_message (diags, "groupings[0].end", "before the start"));
+          continue;
+        }
+      g_assert_nonnull (ds);
+      g = straits_dataset_get_grouping (ds, 0);
+      for (guint y = 0; y < G_N_ELEMENTS (years); y++)
+        {
+          StraitsDate d;
+
+          g_test_message ("grouping %s at %s", expected[i].span, years[y]);
+          g_assert_true (straits_date_parse (years[y], &d));
+          g_assert_cmpint (straits_grouping_state_at (g, &d), ==, expected[i].at[y]);
+        }
+      g_assert_cmpint (straits_grouping_state_at (g, NULL), ==, ACTIVE);
+    }
+}
+
 /* An event is active over its date: later at an earlier date, over at a
  * later one. */
 static void
@@ -401,6 +454,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/curation/unknown-dates", test_unknown_dates);
   g_test_add_func ("/curation/time-states", test_time_states);
   g_test_add_func ("/curation/event-states", test_event_states);
+  g_test_add_func ("/curation/grouping-states", test_grouping_states);
   g_test_add_func ("/curation/contradictions-refused", test_contradictions_refused);
   g_test_add_func ("/curation/event-contradicts-relation", test_event_contradicts_relation);
   g_test_add_func ("/curation/roles", test_roles);

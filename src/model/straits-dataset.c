@@ -532,42 +532,47 @@ straits_relation_get_span (const StraitsRelation  *r,
   return TRUE;
 }
 
-/* The first date the relation is known to hold at: its start; when the
- * start is unknown or not given, its attested date, else its end. */
+/* A span as relations and groupings give it (docs/dataset-format.md, *Time*). */
+typedef struct {
+  const StraitsDate *start, *end, *attested;
+  gboolean end_unknown;
+} Span;
+
+/* The first date the span is known to hold at: its start; when the start
+ * is unknown or not given, its attested date, else its end. */
 static const StraitsDate *
-first_known (const StraitsRelation *r)
+first_known (const Span *s)
 {
-  if (straits_date_is_set (&r->start))
-    return &r->start;
-  if (straits_date_is_set (&r->attested))
-    return &r->attested;
-  return straits_date_is_set (&r->end) ? &r->end : NULL;
+  if (straits_date_is_set (s->start))
+    return s->start;
+  if (straits_date_is_set (s->attested))
+    return s->attested;
+  return straits_date_is_set (s->end) ? s->end : NULL;
 }
 
 /* The last: its end; when the end is unknown, its last attested date (its
  * attested date, else its start); NULL while it is ongoing. */
 static const StraitsDate *
-last_known (const StraitsRelation *r)
+last_known (const Span *s)
 {
-  if (straits_date_is_set (&r->end))
-    return &r->end;
-  if (!r->end_unknown)
+  if (straits_date_is_set (s->end))
+    return s->end;
+  if (!s->end_unknown)
     return NULL;
-  return straits_date_is_set (&r->attested) ? &r->attested : first_known (r);
+  return straits_date_is_set (s->attested) ? s->attested : first_known (s);
 }
 
-/* The one place the time slider's rules are kept: the renderer and the
- * history ask here. A relation is ACTIVE at a date when its known span
- * overlaps it (a partial date is its whole period), NOT_YET before a
- * known start, ENDED after its end or, when the end is unknown, after its
- * last attested date. Before the first date of a relation whose start is
- * unknown, and at every date for one that no date places, it is
+/* The one place the time slider's rules are kept: the renderer, the
+ * history and the loader ask here. A span is ACTIVE at a date when its
+ * known span overlaps it (a partial date is its whole period), NOT_YET
+ * before a known start, ENDED after its end or, when the end is unknown,
+ * after its last attested date. Before the first date of a span whose
+ * start is unknown, and at every date for one that no date places, it is
  * DATE_UNKNOWN rather than active: nothing says it held then. */
-StraitsTimeState
-straits_relation_state_at (const StraitsRelation *r,
-                           const StraitsDate     *date)
+static StraitsTimeState
+span_state_at (const Span *s, const StraitsDate *date)
 {
-  const StraitsDate *first = first_known (r), *last = last_known (r);
+  const StraitsDate *first = first_known (s), *last = last_known (s);
 
   if (date == NULL || !straits_date_is_set (date))
     return STRAITS_TIME_ACTIVE;
@@ -576,8 +581,26 @@ straits_relation_state_at (const StraitsRelation *r,
   if (last != NULL && straits_date_last_day (last) < straits_date_first_day (date))
     return STRAITS_TIME_ENDED;
   if (straits_date_first_day (first) > straits_date_last_day (date))
-    return straits_date_is_set (&r->start) ? STRAITS_TIME_NOT_YET : STRAITS_TIME_DATE_UNKNOWN;
+    return straits_date_is_set (s->start) ? STRAITS_TIME_NOT_YET : STRAITS_TIME_DATE_UNKNOWN;
   return STRAITS_TIME_ACTIVE;
+}
+
+StraitsTimeState
+straits_relation_state_at (const StraitsRelation *r,
+                           const StraitsDate     *date)
+{
+  Span s = { &r->start, &r->end, &r->attested, r->end_unknown };
+
+  return span_state_at (&s, date);
+}
+
+StraitsTimeState
+straits_grouping_state_at (const StraitsGrouping *g,
+                           const StraitsDate     *date)
+{
+  Span s = { &g->start, &g->end, &g->attested, g->end_unknown };
+
+  return span_state_at (&s, date);
 }
 
 /* An event is ACTIVE over its date (to its end, for one with duration). */

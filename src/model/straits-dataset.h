@@ -145,6 +145,11 @@ StraitsTimeState straits_relation_state_at (const StraitsRelation *relation,
 /* @date: (nullable): unset or NULL for all dates */
 StraitsTimeState straits_event_state_at    (const StraitsEvent    *event,
                                             const StraitsDate     *date);
+/* A grouping's span ("start", "end", "attested") by the relations' rules:
+ * a view coloured by it shows it only while it is not NOT_YET or ENDED.
+ * @date: (nullable): unset or NULL for all dates */
+StraitsTimeState straits_grouping_state_at (const StraitsGrouping *grouping,
+                                            const StraitsDate     *date);
 /* Whether the relation is ACTIVE at @date. */
 gboolean straits_relation_is_active_at   (const StraitsRelation *relation,
                                           const StraitsDate     *date);
