@@ -263,9 +263,10 @@ test_time (void)
   g_assert_cmpuint (events[2], <=, events[3]);
 }
 
-/* Pixels of @s in the colour #ff00ff, as a curve drawn over the map shows it. */
+/* Pixels of @s within 80 of the colour @target (0xrrggbb) in every
+ * channel: a curve's or a fill's colour as drawn over the map. */
 static guint
-magenta_pixels (cairo_surface_t *s)
+pixels_like (cairo_surface_t *s, guint32 target)
 {
   guint n = 0;
 
@@ -273,8 +274,11 @@ magenta_pixels (cairo_surface_t *s)
     for (int x = 0; x < WIDTH; x++)
       {
         guint32 p = pixel (s, x, y);
+        gboolean near = TRUE;
 
-        n += (p >> 16 & 0xff) > 180 && (p >> 8 & 0xff) < 80 && (p & 0xff) > 180;
+        for (int shift = 0; shift <= 16; shift += 8)
+          near = near && ABS ((int) (p >> shift & 0xff) - (int) (target >> shift & 0xff)) < 80;
+        n += near;
       }
   return n;
 }
@@ -313,7 +317,7 @@ test_undated_style (void)
   r = straits_test_renderer_for (atlas, ds, "black-sea");
   straits_map_scene_set_show_legend (straits_map_renderer_get_scene (r), TRUE);
   s = render (r, NULL);
-  all = magenta_pixels (s);
+  all = pixels_like (s, 0xff00ff);
   cairo_surface_destroy (s);
   g_assert_cmpuint (straits_map_renderer_get_n_drawn_relations (r), ==, 1);
   g_assert_cmpuint (all, >, 200);
@@ -322,13 +326,61 @@ test_undated_style (void)
   g_assert_true (straits_date_parse ("2020", &date));
   straits_map_scene_set_time (straits_map_renderer_get_scene (r), &date);
   s = render (r, NULL);
-  dated = magenta_pixels (s);
+  dated = pixels_like (s, 0xff00ff);
   cairo_surface_destroy (s);
   g_test_message ("magenta pixels: %u at all dates, %u in 2020", all, dated);
   g_assert_cmpuint (straits_map_renderer_get_n_drawn_relations (r), ==, 1);
   g_assert_cmpuint (dated, >, 20);
   g_assert_cmpuint (dated, <, all * 7 / 10);
   g_assert_true (has_legend_label (r, "Date unknown (dotted)"));
+}
+
+/* A grouping attested in 2025 and ended at an unknown date colours its
+ * groups as usual at all dates and in 2025, dotted where its date is
+ * unknown (2020: fewer pixels of the group's colour, the legend says so),
+ * and not at all once it has ended (2026). */
+static void
+test_grouping_in_time (void)
+{
+  static const char json[] =
+    "{ \"format\": \"straits-dataset\", \"format_version\": 1, \"metadata\": { \"title\": \"t\" },"
+    "  \"actors\": [ { \"id\": \"TUR\", \"kind\": \"state\", \"name\": \"Turkey\", \"iso3\": \"TUR\" } ],"
+    "  \"groupings\": [ { \"id\": \"g\", \"label\": \"G\", \"start\": \"unknown\", \"end\": \"unknown\","
+    "                     \"attested\": \"2025\", \"groups\": [ { \"id\": \"a\", \"label\": \"A\","
+    "                     \"colour\": \"#00ffff\", \"members\": [\"TUR\"] } ] } ],"
+    "  \"views\": [ { \"id\": \"v\", \"title\": \"V\", \"region\": \"black-sea\", \"grouping\": \"g\" } ] }";
+  static const char *const dates[] = { NULL, "2025", "2020", "2026" };
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, sizeof json - 1);
+  g_autoptr(StraitsDataset) ds = straits_dataset_load_bytes (bytes, "grouping.json", NULL, NULL);
+  g_autoptr(StraitsMapRenderer) r = NULL;
+  guint n[G_N_ELEMENTS (dates)];
+  gboolean said[G_N_ELEMENTS (dates)];
+
+  g_assert_nonnull (ds);
+  r = straits_test_renderer_for (atlas, ds, "v");
+  straits_map_scene_set_show_legend (straits_map_renderer_get_scene (r), TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    {
+      StraitsDate date = STRAITS_DATE_INIT;
+      cairo_surface_t *s;
+
+      g_assert_true (dates[i] == NULL || straits_date_parse (dates[i], &date));
+      straits_map_scene_set_time (straits_map_renderer_get_scene (r), &date);
+      s = render (r, NULL);
+      n[i] = pixels_like (s, 0x00ffff);
+      said[i] = has_legend_label (r, "Groups: date unknown (dotted)");
+      cairo_surface_destroy (s);
+      g_test_message ("%s: %u pixels of the group's colour", dates[i] ? dates[i] : "all dates", n[i]);
+    }
+  g_assert_cmpuint (n[0], >, 5000);
+  g_assert_cmpuint (n[1], ==, n[0]);
+  g_assert_cmpuint (n[2], <, n[0] * 95 / 100);
+  g_assert_cmpuint (n[2], >, n[0] / 2);
+  g_assert_cmpuint (n[3], ==, 0);
+  g_assert_false (said[0]);
+  g_assert_false (said[1]);
+  g_assert_true (said[2]);
+  g_assert_false (said[3]);
 }
 
 /* The territorial-sea overlays change the Aegean's pixels, and only the
@@ -841,6 +893,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/renderer/detail-follows-screen", test_detail_follows_screen);
   g_test_add_func ("/renderer/time", test_time);
   g_test_add_func ("/renderer/undated-style", test_undated_style);
+  g_test_add_func ("/renderer/grouping-in-time", test_grouping_in_time);
   g_test_add_func ("/renderer/territorial-seas", test_territorial_seas);
   g_test_add_func ("/renderer/pick-country", test_pick_country);
   g_test_add_func ("/renderer/crimea-by-convention", test_crimea_by_convention);

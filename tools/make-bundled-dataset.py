@@ -767,6 +767,10 @@ def build(paper, sipri_path):
     grouping = {"id": "stance-2025", "label": "Stance towards defence cooperation with Turkey",
                 "description": "Three broad categories of EU member states by their willingness to cooperate with "
                                "Turkey, from nine reports commissioned by CATS.",
+                # The paper's reports describe the member states' stances as of
+                # its writing and date them no further: before 2025 the map
+                # draws them as of unknown date.
+                "start": "unknown", "attested": "2025",
                 "sources": cite("commissioned nine reports"),
                 "groups": [
                     {"id": "cooperative", "label": "Cooperative", "colour": "#009E73",

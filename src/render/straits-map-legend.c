@@ -23,6 +23,7 @@ typedef struct {
   guint pattern; /* G_MAXUINT: none */
   gboolean hatched; /* as the disputed and occupied areas */
   gboolean date_unknown; /* a relation curve of unknown date at the map's date */
+  gboolean stippled; /* a fill of a grouping of unknown date at the map's date */
 } LegendEntry;
 
 /* Diagonals @step apart across the swatch rectangle at (@x, @y), the
@@ -108,6 +109,12 @@ draw_swatch (StraitsMapRenderer *self,
       cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
       swatch_lines (cr, x, y, size, 4 * frame->unit, 0.8 * frame->unit, FALSE, e->pattern % 2 ? size / 2 : 0);
     }
+  if (e->stippled)
+    {
+      /* By the code that dots the map's fills. */
+      _straits_map_stipple (cr, &self->style.text, frame->unit);
+      cairo_rectangle (cr, x, y, size * 1.6, size);
+    }
   _straits_set_colour (cr, &self->style.border);
   cairo_set_line_width (cr, 0.6 * frame->unit);
   cairo_stroke (cr);
@@ -142,13 +149,23 @@ legend_entries (StraitsMapRenderer *self, gboolean *adversarial, GPtrArray *text
   GArray *entries = g_array_new (FALSE, TRUE, sizeof (LegendEntry));
   const StraitsGrouping *grouping = self->grouping != STRAITS_NO_INDEX
                                     ? straits_dataset_get_grouping (self->dataset, self->grouping) : NULL;
+  gboolean stippled = _straits_map_grouping_state (self) == STRAITS_TIME_DATE_UNKNOWN, any_group = FALSE;
 
   /* Groups in the grouping's order, then the pseudo-groups. */
   for (guint k = 0; grouping != NULL && k < grouping->n_groups; k++)
     for (guint i = 0; i < self->drawn_groups->len; i++)
       if (g_array_index (self->drawn_groups, guint32, i) == k)
-        g_array_append_val (entries, ((LegendEntry) { grouping->groups[k].label,
-                                                      &grouping->groups[k].colour, FALSE, FALSE, k }));
+        {
+          g_array_append_val (entries, ((LegendEntry) { grouping->groups[k].label, &grouping->groups[k].colour,
+                                                        FALSE, FALSE, k, FALSE, FALSE, stippled }));
+          any_group = TRUE;
+        }
+  if (any_group && stippled)
+    /* Translators: a map legend entry: the groups' fills are dotted
+     * because the dataset does not say whether the grouping held at the
+     * map's date */
+    g_array_append_val (entries, ((LegendEntry) { _("Groups: date unknown (dotted)"), &self->style.land,
+                                                  FALSE, FALSE, G_MAXUINT, FALSE, FALSE, TRUE }));
   for (guint i = 0; i < self->drawn_groups->len; i++)
     {
       guint32 g = g_array_index (self->drawn_groups, guint32, i);

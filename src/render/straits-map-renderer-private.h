@@ -158,6 +158,16 @@ gboolean _straits_map_renderer_has_overlay (StraitsMapRenderer *self,
  * the time shown, or NULL for now. */
 StraitsTerritories *_straits_map_territories (StraitsMapRenderer *self);
 const StraitsDate  *_straits_map_time       (StraitsMapRenderer *self);
+/* Where the grouping the map is coloured by stands at the map's date
+ * (ACTIVE without a grouping or a date): NOT_YET and ENDED colour nothing,
+ * DATE_UNKNOWN stipples the groups' fills. */
+StraitsTimeState    _straits_map_grouping_state (StraitsMapRenderer *self);
+/* Fills the current path (and clears it) with dots in @colour on a grid
+ * 5 units apart, fixed to the surface so that bands and frames join up:
+ * the "date unknown" style of a grouping's fills and of their swatches. */
+void                _straits_map_stipple       (cairo_t             *cr,
+                                                const StraitsColour *colour,
+                                                double               unit);
 
 /* straits-map-layers.c */
 void     _straits_map_draw_base       (StraitsMapRenderer    *self,
