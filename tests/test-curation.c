@@ -66,9 +66,10 @@ active (StraitsDataset *ds, const char *id, const char *when)
 }
 
 /* An embargo imposed in 2019 and lifted at an unknown date is shown in
- * 2019 only; a veto whose start and end are both unknown is shown at no
- * date; "start unknown" with an attested date starts there; a relation
- * without dates stays timeless, with a warning. */
+ * 2019 only; a veto whose start and end are both unknown is active at no
+ * date; "start unknown" with an attested date is active from there; a
+ * relation without dates is active at no date either (its date is
+ * unknown, see test_time_states), with a warning. */
 static void
 test_unknown_dates (void)
 {
@@ -95,13 +96,150 @@ test_unknown_dates (void)
   g_assert_true (active (ds, "now", "2030"));
   g_assert_true (active (ds, "lifted", "2021-06-30"));
   g_assert_false (active (ds, "lifted", "2021-07"));
-  g_assert_true (active (ds, "old", "1990"));
+  g_assert_false (active (ds, "old", "1990"));
+  g_assert_true (active (ds, "old", "2018-11-30"));
   g_assert_false (active (ds, "old", "2018-12"));
-  g_assert_true (active (ds, "undated", "1990"));
-  g_assert_true (active (ds, "undated", "2030"));
+  g_assert_false (active (ds, "undated", "1990"));
+  g_assert_false (active (ds, "undated", "2030"));
   g_assert_true (has_message (diags, "relations[5]", "no dates"));
   g_assert_false (has_message (diags, "relations[0]", "no dates"));
   g_assert_false (has_message (diags, "relations[1]", "no dates"));
+}
+
+static StraitsTimeState
+state (StraitsDataset *ds, const char *id, const char *when)
+{
+  StraitsDate d = STRAITS_DATE_INIT;
+
+  g_assert_true (when == NULL || straits_date_parse (when, &d));
+  return straits_relation_state_at (relation (ds, id), &d);
+}
+
+#define ACTIVE STRAITS_TIME_ACTIVE
+#define NOT_YET STRAITS_TIME_NOT_YET
+#define ENDED STRAITS_TIME_ENDED
+#define UNKNOWN STRAITS_TIME_DATE_UNKNOWN
+
+/* Where undated and ended-undated relations stand at 2014, 2019 and 2025
+ * (the time slider) and at all dates: a relation that no date places is
+ * of unknown date at every date, not active; one that ended at an unknown
+ * date is not shown after its last attested date (its attested date, else
+ * its start); before the first date of an unknown start, the date is
+ * unknown. At all dates everything is drawn as usual. */
+static void
+test_time_states (void)
+{
+  static const struct {
+    const char *id;
+    StraitsTimeState at[3]; /* 2014, 2019, 2025 */
+  } expected[] = {
+    { "undated",       { UNKNOWN, UNKNOWN, UNKNOWN } },
+    { "ended-undated", { UNKNOWN, UNKNOWN, UNKNOWN } },
+    { "embargo",       { NOT_YET, ACTIVE,  ENDED } },
+    { "lifted",        { UNKNOWN, ACTIVE,  ENDED } },
+    { "attested",      { UNKNOWN, UNKNOWN, ACTIVE } },
+    { "until",         { UNKNOWN, ACTIVE,  ENDED } },
+    { "dated",         { NOT_YET, ACTIVE,  ENDED } },
+    { "ongoing",       { NOT_YET, ACTIVE,  ACTIVE } },
+  };
+  static const char *const years[] = { "2014", "2019", "2025" };
+  g_autoptr(StraitsDataset) ds = load_with (SUPPLY_TYPE,
+    "{ \"id\": \"undated\", \"from\": \"ESP\", \"to\": \"TUR\", \"type\": \"arms-supply\" },"
+    "{ \"id\": \"ended-undated\", \"from\": \"ESP\", \"to\": \"TUR\", \"type\": \"arms-supply\", \"start\": \"unknown\", \"end\": \"unknown\" },"
+    "{ \"id\": \"embargo\", \"from\": \"ESP\", \"to\": \"TUR\", \"type\": \"arms-supply\", \"start\": \"2019\", \"end\": \"unknown\" },"
+    "{ \"id\": \"lifted\", \"from\": \"ESP\", \"to\": \"TUR\", \"type\": \"arms-supply\", \"start\": \"unknown\", \"end\": \"unknown\", \"attested\": \"2019-05\" },"
+    "{ \"id\": \"attested\", \"from\": \"ESP\", \"to\": \"TUR\", \"type\": \"arms-supply\", \"start\": \"unknown\", \"attested\": \"2025\" },"
+    "{ \"id\": \"until\", \"from\": \"ESP\", \"to\": \"TUR\", \"type\": \"arms-supply\", \"start\": \"unknown\", \"end\": \"2019-03\" },"
+    "{ \"id\": \"dated\", \"from\": \"ESP\", \"to\": \"TUR\", \"type\": \"arms-supply\", \"start\": \"2015\", \"end\": \"2020\" },"
+    "{ \"id\": \"ongoing\", \"from\": \"ESP\", \"to\": \"TUR\", \"type\": \"arms-supply\", \"start\": \"2019-12-31\" }",
+    "", NULL);
+
+  g_assert_nonnull (ds);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      for (guint y = 0; y < G_N_ELEMENTS (years); y++)
+        {
+          g_test_message ("%s at %s", expected[i].id, years[y]);
+          g_assert_cmpint (state (ds, expected[i].id, years[y]), ==, expected[i].at[y]);
+        }
+      g_assert_cmpint (state (ds, expected[i].id, NULL), ==, ACTIVE);
+    }
+  /* The embargo ended at an unknown date: not active in 2020 already. */
+  g_assert_cmpint (state (ds, "embargo", "2020-01"), ==, ENDED);
+  g_assert_cmpint (state (ds, "lifted", "2019-06"), ==, ENDED);
+}
+
+/* A grouping says when its division holds as a relation does: one attested
+ * in 2025 (the paper's stance) is of unknown date in 2014 and 2019; one
+ * that ended at an unknown date after 2019 is not shown in 2025; one that
+ * no date places is of unknown date at every date. A grouping whose end is
+ * before its start is refused at its place. */
+static void
+test_grouping_states (void)
+{
+  static const struct {
+    const char *span;
+    StraitsTimeState at[3]; /* 2014, 2019, 2025 */
+  } expected[] = {
+    { "",                                                    { UNKNOWN, UNKNOWN, UNKNOWN } },
+    { "\"start\": \"unknown\", \"attested\": \"2025\",",           { UNKNOWN, UNKNOWN, ACTIVE } },
+    { "\"start\": \"2019\", \"end\": \"unknown\",",                { NOT_YET, ACTIVE,  ENDED } },
+    { "\"start\": \"unknown\", \"end\": \"unknown\",",             { UNKNOWN, UNKNOWN, UNKNOWN } },
+    { "\"start\": \"2015\",",                                    { NOT_YET, ACTIVE,  ACTIVE } },
+  };
+  static const char *const years[] = { "2014", "2019", "2025" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected) + 1; i++)
+    {
+      g_autoptr(GPtrArray) diags = NULL;
+      g_autofree char *text = g_strdup_printf (
+        "{ \"format\": \"straits-dataset\", \"format_version\": 1, \"metadata\": { \"title\": \"t\" },"
+        "  \"actors\": [ { \"id\": \"ESP\", \"kind\": \"state\", \"name\": \"Spain\", \"iso3\": \"ESP\" } ],"
+        "  \"groupings\": [ { \"id\": \"g\", \"label\": \"G\", %s"
+        "    \"groups\": [ { \"id\": \"a\", \"label\": \"A\", \"colour\": \"#000000\", \"members\": [\"ESP\"] } ] } ] }",
+        i < G_N_ELEMENTS (expected) ? expected[i].span : "\"start\": \"2020\", \"end\": \"2019\",");
+      g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+      g_autoptr(StraitsDataset) ds = straits_dataset_load_bytes (bytes, "test.json", &diags, NULL);
+      const StraitsGrouping *g;
+
+      if (i == G_N_ELEMENTS (expected))
+        {
+          g_assert_null (ds);
+          g_assert_true (has_message (diags, "groupings[0].end", "before the start"));
+          continue;
+        }
+      g_assert_nonnull (ds);
+      g = straits_dataset_get_grouping (ds, 0);
+      for (guint y = 0; y < G_N_ELEMENTS (years); y++)
+        {
+          StraitsDate d;
+
+          g_test_message ("grouping %s at %s", expected[i].span, years[y]);
+          g_assert_true (straits_date_parse (years[y], &d));
+          g_assert_cmpint (straits_grouping_state_at (g, &d), ==, expected[i].at[y]);
+        }
+      g_assert_cmpint (straits_grouping_state_at (g, NULL), ==, ACTIVE);
+    }
+}
+
+/* An event is active over its date: later at an earlier date, over at a
+ * later one. */
+static void
+test_event_states (void)
+{
+  StraitsEvent e = { .date = STRAITS_DATE_INIT, .end = STRAITS_DATE_INIT };
+  StraitsDate d;
+
+  g_assert_true (straits_date_parse ("2019-06", &e.date));
+  g_assert_true (straits_date_parse ("2014", &d));
+  g_assert_cmpint (straits_event_state_at (&e, &d), ==, NOT_YET);
+  g_assert_true (straits_date_parse ("2019", &d));
+  g_assert_cmpint (straits_event_state_at (&e, &d), ==, ACTIVE);
+  g_assert_true (straits_date_parse ("2025", &d));
+  g_assert_cmpint (straits_event_state_at (&e, &d), ==, ENDED);
+  g_assert_true (straits_date_parse ("2026", &e.end));
+  g_assert_cmpint (straits_event_state_at (&e, &d), ==, ACTIVE);
+  g_assert_cmpint (straits_event_state_at (&e, NULL), ==, ACTIVE);
 }
 
 /* Spans that contradict themselves are refused, with their place. */
@@ -121,6 +259,51 @@ test_contradictions_refused (void)
   g_assert_true (has_message (diags, "relations[1].attested", "before the start"));
   g_assert_true (has_message (diags, "relations[2].attested", "after the end"));
   g_assert_true (has_message (diags, "relations[3].start", "invalid date"));
+}
+
+/* An event that names a relation at a date the relation does not hold at
+ * is refused, naming the event's relations and the relation. */
+static void
+test_event_contradicts_relation (void)
+{
+  static const char *const events[] = {
+    /* the event, and whether it contradicts its relations */
+    "{ \"id\": \"ok\", \"date\": \"2019-10\", \"type\": \"e\", \"title\": \"t\", \"relations\": [\"embargo\", \"dated\"] }",
+    "{ \"id\": \"early\", \"date\": \"2014\", \"type\": \"e\", \"title\": \"t\", \"relations\": [\"dated\"] }",
+    "{ \"id\": \"late\", \"date\": \"2021\", \"type\": \"e\", \"title\": \"t\", \"relations\": [\"dated\"] }",
+    "{ \"id\": \"lifted\", \"date\": \"2021\", \"type\": \"e\", \"title\": \"t\", \"relations\": [\"embargo\"] }",
+    "{ \"id\": \"unknown\", \"date\": \"1990\", \"type\": \"e\", \"title\": \"t\", \"relations\": [\"veto\"] }",
+  };
+  static const char *const messages[] = { NULL, "before the relation “dated” began (2015 – 2020)",
+    "after the relation “dated” ended (2015 – 2020)",
+    "after the last date the relation “embargo” is attested at (2019 – ended, date unknown)", NULL };
+
+  for (guint i = 0; i < G_N_ELEMENTS (events); i++)
+    {
+      g_autoptr(GPtrArray) diags = NULL;
+      g_autofree char *text = g_strdup_printf (
+        "{ \"format\": \"straits-dataset\", \"format_version\": 1, \"metadata\": { \"title\": \"t\" },"
+        "  \"vocabulary\": { \"relation_types\": [ " SUPPLY_TYPE " ],"
+        "                  \"event_types\": [ { \"id\": \"e\", \"label\": \"E\", \"colour\": \"#000000\" } ] },"
+        "  \"actors\": [ { \"id\": \"ESP\", \"kind\": \"state\", \"name\": \"Spain\", \"iso3\": \"ESP\" },"
+        "                { \"id\": \"TUR\", \"kind\": \"state\", \"name\": \"Turkey\", \"iso3\": \"TUR\" } ],"
+        "  \"relations\": ["
+        "    { \"id\": \"embargo\", \"from\": \"ESP\", \"to\": \"TUR\", \"type\": \"arms-supply\", \"start\": \"2019\", \"end\": \"unknown\" },"
+        "    { \"id\": \"dated\", \"from\": \"ESP\", \"to\": \"TUR\", \"type\": \"arms-supply\", \"start\": \"2015\", \"end\": \"2020\" },"
+        "    { \"id\": \"veto\", \"from\": \"ESP\", \"to\": \"TUR\", \"type\": \"arms-supply\", \"start\": \"unknown\", \"end\": \"unknown\" } ],"
+        "  \"events\": [ %s ] }", events[i]);
+      g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+      g_autoptr(StraitsDataset) ds = straits_dataset_load_bytes (bytes, "test.json", &diags, NULL);
+
+      g_test_message ("event %s", events[i]);
+      if (messages[i] == NULL)
+        g_assert_nonnull (ds);
+      else
+        {
+          g_assert_null (ds);
+          g_assert_true (has_message (diags, "events[0].relations", messages[i]));
+        }
+    }
 }
 
 /* Roles fix which end is which: the loader refuses a relation whose roles
@@ -269,7 +452,11 @@ main (int argc, char *argv[])
   setlocale (LC_ALL, "C.UTF-8");
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/curation/unknown-dates", test_unknown_dates);
+  g_test_add_func ("/curation/time-states", test_time_states);
+  g_test_add_func ("/curation/event-states", test_event_states);
+  g_test_add_func ("/curation/grouping-states", test_grouping_states);
   g_test_add_func ("/curation/contradictions-refused", test_contradictions_refused);
+  g_test_add_func ("/curation/event-contradicts-relation", test_event_contradicts_relation);
   g_test_add_func ("/curation/roles", test_roles);
   g_test_add_func ("/curation/figure-kinds", test_figure_kinds);
   g_test_add_func ("/curation/locator-parse", test_locator_parse);

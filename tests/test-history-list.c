@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "straits-history-list.h"
+#include "straits-history-row.h"
 #include "straits-side-panel.h"
 
 /* Three years and undated entries, a relation and an event on one date
@@ -412,6 +413,58 @@ test_panel_open_sources (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Whether the row titled @title is shown dimmed: its title, or a box
+ * around it within its row, has the "dim-label" style. */
+static gboolean
+row_dimmed (GtkWidget *panel, const char *title)
+{
+  GtkWidget *inscription = NULL;
+
+  for (gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+       inscription == NULL && g_get_monotonic_time () < end;)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      inscription = find_widget (panel, is_inscription_of, title);
+    }
+  g_assert_nonnull (inscription);
+  for (GtkWidget *w = inscription; w != NULL && !STRAITS_IS_HISTORY_ROW (w); w = gtk_widget_get_parent (w))
+    if (gtk_widget_has_css_class (w, "dim-label"))
+      return TRUE;
+  return FALSE;
+}
+
+/* The history follows the time slider: at 2021 the entries after it
+ * (April 2025) are dimmed, those of 2021 and before are not; at all
+ * dates none is. Rows already shown change with the date. */
+static void
+test_panel_dims_later (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *panel = straits_side_panel_new ();
+  StraitsDate date;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 2000);
+  gtk_window_set_child (GTK_WINDOW (window), panel);
+  gtk_window_present (GTK_WINDOW (window));
+  straits_side_panel_set_dataset (STRAITS_SIDE_PANEL (panel), dataset);
+  g_assert_false (row_dimmed (panel, "Later"));
+  g_assert_true (straits_date_parse ("2021", &date));
+  straits_side_panel_set_time (STRAITS_SIDE_PANEL (panel), &date);
+  g_assert_true (row_dimmed (panel, "Later"));
+  g_assert_false (row_dimmed (panel, "Day"));
+  g_assert_false (row_dimmed (panel, "Poland → Turkey"));
+  g_assert_false (row_dimmed (panel, "Talks"));
+  g_assert_true (straits_date_parse ("1995-06", &date));
+  straits_side_panel_set_time (STRAITS_SIDE_PANEL (panel), &date);
+  g_assert_true (row_dimmed (panel, "Day"));
+  g_assert_true (row_dimmed (panel, "Poland → Turkey"));
+  g_assert_true (row_dimmed (panel, "Talks"));
+  straits_side_panel_set_time (STRAITS_SIDE_PANEL (panel), NULL);
+  g_assert_false (row_dimmed (panel, "Later"));
+  g_assert_false (row_dimmed (panel, "Day"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Results of jobs that a newer state superseded are not shown: however
  * the main loop runs, the panel ends up showing the last selection's rows. */
 static void
@@ -480,6 +533,7 @@ main (int argc, char **argv)
   g_test_add_func ("/history-list/panel", test_panel);
   g_test_add_func ("/history-list/panel-latest-wins", test_panel_latest_wins);
   g_test_add_func ("/history-list/panel-open-sources", test_panel_open_sources);
+  g_test_add_func ("/history-list/panel-dims-later", test_panel_dims_later);
   status = g_test_run ();
   g_object_unref (dataset);
   return status;

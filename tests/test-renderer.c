@@ -264,6 +264,126 @@ test_time (void)
   g_assert_cmpuint (events[2], <=, events[3]);
 }
 
+/* Pixels of @s within 80 of the colour @target (0xrrggbb) in every
+ * channel: a curve's or a fill's colour as drawn over the map. */
+static guint
+pixels_like (cairo_surface_t *s, guint32 target)
+{
+  guint n = 0;
+
+  for (int y = 0; y < HEIGHT; y++)
+    for (int x = 0; x < WIDTH; x++)
+      {
+        guint32 p = pixel (s, x, y);
+        gboolean near = TRUE;
+
+        for (int shift = 0; shift <= 16; shift += 8)
+          near = near && ABS ((int) (p >> shift & 0xff) - (int) (target >> shift & 0xff)) < 80;
+        n += near;
+      }
+  return n;
+}
+
+static gboolean
+has_legend_label (StraitsMapRenderer *r, const char *text)
+{
+  GPtrArray *labels = straits_map_renderer_get_legend_labels (r);
+
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (labels, i), text) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* A relation that no date places is drawn as usual at all dates, and at
+ * a set date in the "date unknown" style (dotted: far fewer of its
+ * colour's pixels, but some), which the legend then names. */
+static void
+test_undated_style (void)
+{
+  static const char json[] =
+    "{ \"format\": \"straits-dataset\", \"format_version\": 1, \"metadata\": { \"title\": \"t\" },"
+    "  \"vocabulary\": { \"relation_types\": [ { \"id\": \"supply\", \"label\": \"Supply\", \"colour\": \"#ff00ff\" } ] },"
+    "  \"actors\": [ { \"id\": \"TUR\", \"kind\": \"state\", \"name\": \"Turkey\", \"iso3\": \"TUR\" },"
+    "                { \"id\": \"UKR\", \"kind\": \"state\", \"name\": \"Ukraine\", \"iso3\": \"UKR\" } ],"
+    "  \"relations\": [ { \"id\": \"undated\", \"from\": \"TUR\", \"to\": \"UKR\", \"type\": \"supply\", \"strength\": 1 } ] }";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, sizeof json - 1);
+  g_autoptr(StraitsDataset) ds = straits_dataset_load_bytes (bytes, "undated.json", NULL, NULL);
+  g_autoptr(StraitsMapRenderer) r = NULL;
+  StraitsDate date;
+  cairo_surface_t *s;
+  guint all, dated;
+
+  g_assert_nonnull (ds);
+  r = straits_test_renderer_for (atlas, ds, "black-sea");
+  straits_map_scene_set_show_legend (straits_map_renderer_get_scene (r), TRUE);
+  s = render (r, NULL);
+  all = pixels_like (s, 0xff00ff);
+  cairo_surface_destroy (s);
+  g_assert_cmpuint (straits_map_renderer_get_n_drawn_relations (r), ==, 1);
+  g_assert_cmpuint (all, >, 200);
+  g_assert_false (has_legend_label (r, "Date unknown (dotted)"));
+
+  g_assert_true (straits_date_parse ("2020", &date));
+  straits_map_scene_set_time (straits_map_renderer_get_scene (r), &date);
+  s = render (r, NULL);
+  dated = pixels_like (s, 0xff00ff);
+  cairo_surface_destroy (s);
+  g_test_message ("magenta pixels: %u at all dates, %u in 2020", all, dated);
+  g_assert_cmpuint (straits_map_renderer_get_n_drawn_relations (r), ==, 1);
+  g_assert_cmpuint (dated, >, 20);
+  g_assert_cmpuint (dated, <, all * 7 / 10);
+  g_assert_true (has_legend_label (r, "Date unknown (dotted)"));
+}
+
+/* A grouping attested in 2025 and ended at an unknown date colours its
+ * groups as usual at all dates and in 2025, dotted where its date is
+ * unknown (2020: fewer pixels of the group's colour, the legend says so),
+ * and not at all once it has ended (2026). */
+static void
+test_grouping_in_time (void)
+{
+  static const char json[] =
+    "{ \"format\": \"straits-dataset\", \"format_version\": 1, \"metadata\": { \"title\": \"t\" },"
+    "  \"actors\": [ { \"id\": \"TUR\", \"kind\": \"state\", \"name\": \"Turkey\", \"iso3\": \"TUR\" } ],"
+    "  \"groupings\": [ { \"id\": \"g\", \"label\": \"G\", \"start\": \"unknown\", \"end\": \"unknown\","
+    "                     \"attested\": \"2025\", \"groups\": [ { \"id\": \"a\", \"label\": \"A\","
+    "                     \"colour\": \"#00ffff\", \"members\": [\"TUR\"] } ] } ],"
+    "  \"views\": [ { \"id\": \"v\", \"title\": \"V\", \"region\": \"black-sea\", \"grouping\": \"g\" } ] }";
+  static const char *const dates[] = { NULL, "2025", "2020", "2026" };
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, sizeof json - 1);
+  g_autoptr(StraitsDataset) ds = straits_dataset_load_bytes (bytes, "grouping.json", NULL, NULL);
+  g_autoptr(StraitsMapRenderer) r = NULL;
+  guint n[G_N_ELEMENTS (dates)];
+  gboolean said[G_N_ELEMENTS (dates)];
+
+  g_assert_nonnull (ds);
+  r = straits_test_renderer_for (atlas, ds, "v");
+  straits_map_scene_set_show_legend (straits_map_renderer_get_scene (r), TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    {
+      StraitsDate date = STRAITS_DATE_INIT;
+      cairo_surface_t *s;
+
+      g_assert_true (dates[i] == NULL || straits_date_parse (dates[i], &date));
+      straits_map_scene_set_time (straits_map_renderer_get_scene (r), &date);
+      s = render (r, NULL);
+      n[i] = pixels_like (s, 0x00ffff);
+      said[i] = has_legend_label (r, "Groups: date unknown (dotted)");
+      cairo_surface_destroy (s);
+      g_test_message ("%s: %u pixels of the group's colour", dates[i] ? dates[i] : "all dates", n[i]);
+    }
+  g_assert_cmpuint (n[0], >, 5000);
+  g_assert_cmpuint (n[1], ==, n[0]);
+  g_assert_cmpuint (n[2], <, n[0] * 95 / 100);
+  g_assert_cmpuint (n[2], >, n[0] / 2);
+  g_assert_cmpuint (n[3], ==, 0);
+  g_assert_false (said[0]);
+  g_assert_false (said[1]);
+  g_assert_true (said[2]);
+  g_assert_false (said[3]);
+}
+
 /* The territorial-sea overlays change the Aegean's pixels, and only the
  * Aegean view draws them (the belts are in its projection). */
 static void
@@ -834,6 +954,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/renderer/relations-and-legend", test_relations_and_legend);
   g_test_add_func ("/renderer/detail-follows-screen", test_detail_follows_screen);
   g_test_add_func ("/renderer/time", test_time);
+  g_test_add_func ("/renderer/undated-style", test_undated_style);
+  g_test_add_func ("/renderer/grouping-in-time", test_grouping_in_time);
   g_test_add_func ("/renderer/territorial-seas", test_territorial_seas);
   g_test_add_func ("/renderer/belts-stay-at-sea", test_belts_stay_at_sea);
   g_test_add_func ("/renderer/pick-country", test_pick_country);

@@ -360,7 +360,11 @@ def build(paper, sipri_path):
         relations.append(r)
 
     RECENT = ("The paper, published in 2025, says this holds now or happened recently; the start is not "
-              "given, so the map places it from 2025.")
+              "given, so the map shows it from 2025, and at earlier dates as of unknown date.")
+    # A date the paper does not state is not given: the relation's start is
+    # "unknown" and the paper's own date (2025) is the date it attests it at.
+    UNDATED = ("The paper gives no year, and the dataset adds none: the map shows it from 2025, the paper's "
+               "date, and at earlier dates as of unknown date.")
     SIPRI_PERIOD = ("The paper says Spain and Italy have 'recently' overtaken Germany and the US; SIPRI's "
                     "register gives these shares for deliveries in 2020–2024 (TIV, licensed production included).")
 
@@ -445,25 +449,23 @@ def build(paper, sipri_path):
         q("competing for influence in Libya and the eastern Mediterranean"),
         start="unknown", attested="2025", mutual=True, note=RECENT)
     # Cautious: Sweden, Finland, Germany
-    accession_note = ("The paper does not date the accession processes; the dates are the dataset's own, from "
-                      "the public record: both countries applied in May 2022, Turkey ratified Finland's accession "
-                      "in March 2023 and Sweden's in January 2024.")
+    accession_note = ("The paper dates neither Ankara's foot-dragging nor its end; it speaks of Sweden's NATO "
+                      "accession as an experience that has shaped Swedish views, so the veto has ended, at a date "
+                      "it does not give. The map draws it as of unknown date at every date on the time slider.")
     rel("rel-swe-tur-nato", "TUR", "SWE", "veto", "adversarial", 0.6,
         "Ankara drags its feet over Sweden's NATO accession, which shapes Swedish views of Turkey.",
         cite("in the case of the former, Ankara’s foot-dragging, in particular"),
-        start="2022-05", end="2024-01", note=accession_note)
+        start="unknown", end="unknown", note=accession_note)
     rel("rel-fin-tur-nato", "FIN", "TUR", "perception", "neutral", 0.4,
         "Finland's NATO accession experience shapes its view of Turkey: unpredictable, but strategically important "
         "within NATO; \"too important to lose, too unreliable to prioritise\".",
-        q("too important to lose, too unreliable to prioritise"), start="2022",
+        q("too important to lose, too unreliable to prioritise"), start="unknown", attested="2025",
         note="The paper names Ankara's foot-dragging over Sweden's accession only; for Finland it names the "
-             "accession experience as what shaped its view. The year is the dataset's inference: "
-             "Finland applied to join NATO in 2022.")
+             "accession experience as what shaped its view. " + UNDATED)
     rel("rel-swe-tur-view", "SWE", "TUR", "perception", "neutral", 0.4,
         "Sweden regards Ankara as unpredictable but strategically important within NATO: \"too important to lose, "
         "too unreliable to prioritise\".",
-        q("too important to lose, too unreliable to prioritise"), start="2022",
-        note="The year is the dataset's inference: the view was shaped by the accession process Sweden began in 2022.")
+        q("too important to lose, too unreliable to prioritise"), start="unknown", attested="2025", note=UNDATED)
     rel("rel-deu-tur-diaspora", "DEU", "TUR", "diaspora", "neutral", 0.6,
         "Germany is the EU member with the largest Turkish diaspora, which makes its relationship with Turkey complex.",
         q("As the EU member with the largest Turkish diaspora"), start="unknown", attested="2025", note=RECENT)
@@ -482,8 +484,8 @@ def build(paper, sipri_path):
         "Germany vetoed the delivery of Eurofighters to Turkey, a veto it has recently withdrawn.",
         cite("Berlin recently withdrew its veto on the delivery of Eurofighters"),
         start="unknown", end="unknown",
-        note="The paper dates neither the veto nor its withdrawal ('recently'), so the map shows it at no date "
-             "on the time slider.")
+        note="The paper dates neither the veto nor its withdrawal ('recently'), so the map draws it as of "
+             "unknown date at every date on the time slider.")
     # Reluctant: France
     rel("rel-fra-tur-licensing", "FRA", "TUR", "arms-export-licensing", "adversarial", 0.5,
         "Since Turkey's 2019 incursion into northern Syria, France approves export licences case by case and no "
@@ -492,8 +494,8 @@ def build(paper, sipri_path):
     rel("rel-fra-tur-competitor", "FRA", "TUR", "dispute", "adversarial", 0.7,
         "Paris increasingly sees Ankara as a strategic competitor; ties have soured over Syria, the eastern "
         "Mediterranean, diaspora policy and Turkey's authoritarian trend.",
-        q("strategic competitor"), start="2015", mutual=True,
-        note="The year is the dataset's inference from 'during the past decade' in a 2025 paper.")
+        q("strategic competitor"), start="unknown", attested="2025", mutual=True,
+        note="The paper dates the souring of ties only as 'during the past decade'. " + UNDATED)
     rel("rel-fra-tur-dialogue", "FRA", "TUR", "dialogue", "neutral", 0.3,
         "Bilateral relations seem to have entered a new phase of dialogue, a tentative rapprochement.",
         cite("bilateral relations seem to have entered a new phase of dialogue"),
@@ -516,9 +518,8 @@ def build(paper, sipri_path):
         start="unknown", attested="2025", mutual=True, note=RECENT)
     rel("rel-tur-rus-s400", "RUS", "TUR", "procurement", "neutral", 0.6,
         "Turkey buys the S-400 air defence system from Russia.", cite("purchase of the S-400 air defence system"),
-        start="2017",
-        note="The paper does not date the purchase; the year is the dataset's own, from the public record "
-             "(the contract was signed in 2017, deliveries began in 2019).")
+        start="unknown", attested="2025",
+        note="The paper does not date the purchase; it names it as a reason for France's present view. " + UNDATED)
     rel("rel-fra-cyp-grc-block", "FRA", "TUR", "veto", "adversarial", 0.7,
         "France, Cyprus and Greece block the financing of the supply of Turkish UAVs and artillery shells to Ukraine.",
         cite("blocked the financing of the supply of Turkish UAVs"), start="2024")
@@ -561,24 +562,25 @@ def build(paper, sipri_path):
     rel("rel-usa-grc", "USA", "GRC", "military-cooperation", "cooperative", 0.6,
         "Growing strategic cooperation between the United States and Greece (and Cyprus), begun under the first "
         "Trump administration and accelerated under Biden.",
-        cite("started under the first Trump administration"), start="2017", mutual=True,
-        note="The year is the dataset's inference: the first Trump administration took office in January 2017; "
-             "the paper does not say in which of its years the cooperation began.")
+        cite("started under the first Trump administration"), start="unknown", attested="2025", mutual=True,
+        note="The paper says the cooperation started under the first Trump administration, not in which year. "
+             + UNDATED)
     rel("rel-usa-tur-friction", "USA", "TUR", "dispute", "adversarial", 0.6,
         "Heightened frictions between Washington and Ankara over the past ten years cast doubt on Washington's "
         "ability to mediate between Athens and Ankara.",
         q("the heightened frictions between Washington and Ankara over the past ten years"),
-        start="2015", mutual=True,
-        note="The year is the dataset's inference from 'over the past ten years' in a 2025 paper.")
+        start="unknown", attested="2025", mutual=True,
+        note="The paper dates the frictions only as 'over the past ten years'. " + UNDATED)
     # NATO, the Black Sea, Ukraine, Russia
     rel("rel-tur-nato", "TUR", "nato", "membership", "cooperative", 0.9,
         "Turkey, NATO's second-largest army, consistently takes part in NATO missions; NATO is central to its "
         "security identity.",
         cite("As NATO’s second-largest army", "NATO plays a central role in Turkey’s security identity",
              "Turkey, which consistently participates in NATO missions"),
-        start="1952-02",
-        note="The paper does not say when Turkey joined NATO; the date is the dataset's own, from the public "
-             "record (February 1952).")
+        start="unknown", attested="2022-06",
+        note="The paper does not say when Turkey joined NATO; the earliest date it attests the membership at is "
+             "June 2022, when Turkey assumed the command of NATO's Very High Readiness Joint Task Force. The map "
+             "shows it from then, and at earlier dates as of unknown date.")
     rel("rel-tur-ukr", "TUR", "UKR", "procurement", "cooperative", 0.6,
         "Since 2014 Turkey has supported the Ukrainian military through defence exports and co-production.",
         cite("supported the Ukrainian military through defence exports and co-production"), start="2014",
@@ -586,9 +588,8 @@ def build(paper, sipri_path):
     rel("rel-tur-rus-sanctions", "TUR", "RUS", "sanctions-circumvention", "neutral", 0.4,
         "Turkey has not joined Western sanctions against Russia (as a matter of principle, it says, it joins only "
         "UN sanctions) and has helped Moscow circumvent them, less so since US secondary sanctions.",
-        q("as a matter of principle, it joins only UN sanctions"), start="2022",
-        note="The year is the dataset's inference: the paper sets the sanctions in the context of the full-scale "
-             "invasion of February 2022.")
+        q("as a matter of principle, it joins only UN sanctions"), start="unknown", attested="2025",
+        note="The paper does not date the sanctions or their circumvention. " + UNDATED)
     rel("rel-rus-ukr-war", "RUS", "UKR", "invasion", "adversarial", 1.0, "Russia's full-scale invasion of Ukraine.",
         cite("multi-front attack on Ukraine in February 2022"), start="2022-02")
     rel("rel-ukr-tur-blacksea", "UKR", "TUR", "perception", "cooperative", 0.6,
@@ -598,8 +599,8 @@ def build(paper, sipri_path):
     rel("rel-tur-rus-blacksea", "TUR", "RUS", "balance-of-power", "neutral", 0.5,
         "Since the end of the Cold War, Turkey has kept a balance of power with Russia in the Black Sea while "
         "avoiding direct confrontation.",
-        cite("Turkish policy in the Black Sea since the end of the Cold War"), start="1991",
-        note="The paper says 'since the end of the Cold War'; the dataset dates that to 1991.")
+        cite("Turkish policy in the Black Sea since the end of the Cold War"), start="unknown", attested="2025",
+        note="The paper says 'since the end of the Cold War', without a year. " + UNDATED)
     rel("rel-tur-rom-bgr-mines-rou", "TUR", "ROU", "military-cooperation", "cooperative", 0.7,
         "Turkey, Romania and Bulgaria agree to clear floating mines in the Black Sea.",
         cite("signed an agreement with Romania and Bulgaria"), start="2024-01", mutual=True)
@@ -608,36 +609,33 @@ def build(paper, sipri_path):
         cite("signed an agreement with Romania and Bulgaria"), start="2024-01", mutual=True)
     rel("rel-usa-irn-intervention", "USA", "IRN", "intervention", "adversarial", 0.5,
         "The Trump administration's interventionist approach in the Middle East (Gaza and Iran).",
-        q("his interventionist approach in the Middle East (Gaza and Iran)"), start="2025",
-        note="The year is the dataset's inference: the paper speaks of the second Trump administration, in office "
-             "since January 2025.")
+        q("his interventionist approach in the Middle East (Gaza and Iran)"), start="unknown", attested="2025",
+        note="The paper speaks of the second Trump administration's approach without a date. " + UNDATED)
     # Trump II and Brussels
-    coalition_note = ("The year is the dataset's inference: the paper speaks of the current Trump administration "
-                      "(since January 2025) and gives no date.")
+    coalition_note = ("The paper speaks of the current Trump administration and gives no date. " + UNDATED)
     rel("rel-tur-coalition", "TUR", "coalition-of-the-willing", "participation", "cooperative", 0.4,
         "Turkey attends the meetings of the coalition of the willing and is ready to monitor a potential "
         "ceasefire in Ukraine.",
-        cite("Turkey has attended the meetings of the “coalition of the willing”"), start="2025", note=coalition_note)
+        cite("Turkey has attended the meetings of the “coalition of the willing”"), start="unknown", attested="2025", note=coalition_note)
     rel("rel-gbr-coalition", "GBR", "coalition-of-the-willing", "membership", "cooperative", 0.6,
         "The United Kingdom leads the coalition of the willing, with France.",
-        cite("led by the United Kingdom and France"), start="2025", note=coalition_note)
+        cite("led by the United Kingdom and France"), start="unknown", attested="2025", note=coalition_note)
     rel("rel-fra-coalition", "FRA", "coalition-of-the-willing", "membership", "cooperative", 0.6,
         "France leads the coalition of the willing, with the United Kingdom.",
-        cite("led by the United Kingdom and France"), start="2025", note=coalition_note)
-    like_minded_note = ("The paper says 'recently'; the year is the dataset's inference from the paper's date "
-                        "(2025) and the SAFE regulation's adoption that year.")
+        cite("led by the United Kingdom and France"), start="unknown", attested="2025", note=coalition_note)
+    like_minded_note = RECENT
     rel("rel-tur-safe", "TUR", "safe", "participation", "cooperative", 0.5,
         "As a candidate country identified as like-minded, Turkey may contribute up to 35 per cent of a defence "
         "product under SAFE.",
-        cite("can now contribute up to 35 per cent of a defence product"), start="2025", note=like_minded_note)
+        cite("can now contribute up to 35 per cent of a defence product"), start="unknown", attested="2025", note=like_minded_note)
     rel("rel-com-tur", "european-commission", "TUR", "designation", "cooperative", 0.5,
         "The European Commission identifies Turkey as a like-minded non-EU partner.",
-        cite("identified by both the European Commission and the European Council"), start="2025",
-        note=like_minded_note)
+        cite("identified by both the European Commission and the European Council"), start="unknown",
+        attested="2025", note=like_minded_note)
     rel("rel-council-tur", "european-council", "TUR", "designation", "cooperative", 0.5,
         "The European Council identifies Turkey as a like-minded non-EU partner.",
-        cite("identified by both the European Commission and the European Council"), start="2025",
-        note=like_minded_note)
+        cite("identified by both the European Commission and the European Council"), start="unknown",
+        attested="2025", note=like_minded_note)
     rel("rel-ep-tur", "european-parliament", "TUR", "perception", "neutral", 0.4,
         "The European Parliament sees Turkey as a strategic partner and NATO ally, not a like-minded partner, "
         "and cautions about democratic backsliding.",
@@ -646,8 +644,8 @@ def build(paper, sipri_path):
     rel("rel-eu-gbr-pact", "eu", "GBR", "dialogue", "cooperative", 0.6,
         "Brussels negotiates a defence pact with the UK with provisions beyond the 35 per cent baseline; no "
         "comparable framework is pursued with Ankara.",
-        cite("currently negotiating a defence pact with the UK"), start="2025", mutual=True,
-        note="The paper says 'currently'; the year is the paper's own date.")
+        cite("currently negotiating a defence pact with the UK"), start="unknown", attested="2025", mutual=True,
+        note=RECENT)
     rel("rel-eu-tur-accession", "TUR", "eu", "accession", "neutral", 0.4,
         "Turkey's EU accession negotiations are stalled; Ankara uses defence cooperation as leverage for membership.",
         cite("attempting to use defence cooperation as leverage for EU membership",
@@ -769,6 +767,10 @@ def build(paper, sipri_path):
     grouping = {"id": "stance-2025", "label": "Stance towards defence cooperation with Turkey",
                 "description": "Three broad categories of EU member states by their willingness to cooperate with "
                                "Turkey, from nine reports commissioned by CATS.",
+                # The paper's reports describe the member states' stances as of
+                # its writing and date them no further: before 2025 the map
+                # draws them as of unknown date.
+                "start": "unknown", "attested": "2025",
                 "sources": cite("commissioned nine reports"),
                 "groups": [
                     {"id": "cooperative", "label": "Cooperative", "colour": "#009E73",

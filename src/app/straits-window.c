@@ -197,8 +197,8 @@ on_time_changed (StraitsWindow *self)
   StraitsDate date;
 
   apply_time (self);
-  if (straits_time_bar_get_date (self->time_bar, &date))
-    straits_side_panel_scroll_to_date (self->side_panel, &date);
+  straits_side_panel_set_time (self->side_panel,
+                               straits_time_bar_get_date (self->time_bar, &date) ? &date : NULL);
 }
 
 /* Moves the time bar to @date (kept when @date is unset). */

@@ -258,6 +258,19 @@ describe_actor (Fields *f, gconstpointer item)
   put_citations (f, &a->citations);
 }
 
+/* A relation's or grouping's "start", "end" and "attested" as the file
+ * gives them ("unknown" or a date). */
+static void
+put_span (Fields *f, const StraitsDate *start, gboolean start_unknown, const StraitsDate *end,
+          gboolean end_unknown, const StraitsDate *attested)
+{
+  put (f, "start", start_unknown ? g_strdup ("unknown") : NULL);
+  put_date (f, "start", start);
+  put (f, "end", end_unknown ? g_strdup ("unknown") : NULL);
+  put_date (f, "end", end);
+  put_date (f, "attested", attested);
+}
+
 static void
 describe_grouping (Fields *f, gconstpointer item)
 {
@@ -269,6 +282,7 @@ describe_grouping (Fields *f, gconstpointer item)
   for (guint i = 0; i < g->n_groups; i++)
     g_ptr_array_add (groups, (gpointer) g->groups[i].id);
   put_list (f, "groups", groups);
+  put_span (f, &g->start, g->start_unknown, &g->end, g->end_unknown, &g->attested);
   put_citations (f, &g->citations);
 }
 
@@ -296,11 +310,7 @@ describe_relation (Fields *f, gconstpointer item)
   put_text (f, "direction", r->mutual ? "mutual" : "forward");
   put_text (f, "stance", straits_stance_to_string (r->stance));
   put_number (f, "strength", round (r->strength * 1000) / 1000); /* a float: 0.8, not 0.800000011920929 */
-  put (f, "start", r->start_unknown ? g_strdup ("unknown") : NULL);
-  put_date (f, "start", &r->start);
-  put (f, "end", r->end_unknown ? g_strdup ("unknown") : NULL);
-  put_date (f, "end", &r->end);
-  put_date (f, "attested", &r->attested);
+  put_span (f, &r->start, r->start_unknown, &r->end, r->end_unknown, &r->attested);
   if (r->has_roles && type->from_role != NULL)
     put (f, "roles", g_strdup_printf ("%s: %s, %s: %s", type->from_role, actor_id (f->ds, r->from),
                                       type->to_role, actor_id (f->ds, r->to)));

@@ -329,10 +329,32 @@ load_group (Loader *L, const Ctx *c, JsonObject *o, gpointer item, GHashTable *i
     }
 }
 
+/* Reads "start", "end" (each a date or "unknown") and "attested" of a
+ * relation or grouping, and refuses spans that contradict themselves: an
+ * end before the start, an attested date outside the span. */
+static void
+load_span (Loader *L, const Ctx *c, JsonObject *o, StraitsDate *start, gboolean *start_unknown,
+           StraitsDate *end, gboolean *end_unknown, StraitsDate *attested)
+{
+  _straits_want_date_or_unknown (L, c, o, "start", start, start_unknown);
+  _straits_want_date_or_unknown (L, c, o, "end", end, end_unknown);
+  _straits_want_date (L, c, o, "attested", OPTIONAL, attested);
+  if (straits_date_is_set (start) && straits_date_is_set (end) &&
+      straits_date_last_day (end) < straits_date_first_day (start))
+    _straits_report (L, STRAITS_SEVERITY_ERROR, _straits_at_member (c, "end"), _("the end is before the start"));
+  if (straits_date_is_set (attested) && straits_date_is_set (start) &&
+      straits_date_last_day (attested) < straits_date_first_day (start))
+    _straits_report (L, STRAITS_SEVERITY_ERROR, _straits_at_member (c, "attested"), _("the attested date is before the start"));
+  if (straits_date_is_set (attested) && straits_date_is_set (end) &&
+      straits_date_first_day (attested) > straits_date_last_day (end))
+    _straits_report (L, STRAITS_SEVERITY_ERROR, _straits_at_member (c, "attested"), _("the attested date is after the end"));
+}
+
 void
 _straits_load_grouping (Loader *L, const Ctx *c, JsonObject *o, gpointer item)
 {
-  static const char *const known[] = { "id", "label", "description", "groups", "sources", NULL };
+  static const char *const known[] = { "id", "label", "description", "groups", "start", "end", "attested",
+                                       "sources", NULL };
   StraitsGrouping *g = item;
   g_autoptr(GHashTable) group_ids = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) member_of = g_hash_table_new (NULL, NULL);
@@ -343,6 +365,7 @@ _straits_load_grouping (Loader *L, const Ctx *c, JsonObject *o, gpointer item)
   g->id = _straits_want_id (L, c, o, L->ds->grouping_ids);
   g->label = _straits_want_string (L, c, o, "label", REQUIRED, MAX_NAME_LENGTH);
   g->description = _straits_want_string (L, c, o, "description", OPTIONAL, MAX_TEXT_LENGTH);
+  load_span (L, c, o, &g->start, &g->start_unknown, &g->end, &g->end_unknown, &g->attested);
   g->citations = _straits_want_citations (L, c, o);
   groups = _straits_want_array (L, c, o, "groups", REQUIRED);
   if (groups == NULL)
@@ -432,22 +455,6 @@ _straits_load_annotation (Loader *L, const Ctx *c, JsonObject *o, gpointer item)
   a->coords = a->n_points ? POOL_REF (first / 2) : NULL;
 }
 
-/* Refuses spans that contradict themselves: an end before the start, an
- * attested date outside the span. */
-static void
-check_relation_span (Loader *L, const Ctx *c, const StraitsRelation *r)
-{
-  if (straits_date_is_set (&r->start) && straits_date_is_set (&r->end) &&
-      straits_date_last_day (&r->end) < straits_date_first_day (&r->start))
-    _straits_report (L, STRAITS_SEVERITY_ERROR, _straits_at_member (c, "end"), _("the end is before the start"));
-  if (straits_date_is_set (&r->attested) && straits_date_is_set (&r->start) &&
-      straits_date_last_day (&r->attested) < straits_date_first_day (&r->start))
-    _straits_report (L, STRAITS_SEVERITY_ERROR, _straits_at_member (c, "attested"), _("the attested date is before the start"));
-  if (straits_date_is_set (&r->attested) && straits_date_is_set (&r->end) &&
-      straits_date_first_day (&r->attested) > straits_date_last_day (&r->end))
-    _straits_report (L, STRAITS_SEVERITY_ERROR, _straits_at_member (c, "attested"), _("the attested date is after the end"));
-}
-
 /* "roles": { "supplier": "ESP", "recipient": "TUR" } names which actor
  * plays which of the type's roles; it must agree with from and to. */
 static gboolean
@@ -511,14 +518,11 @@ _straits_load_relation (Loader *L, const Ctx *c, JsonObject *o, gpointer item)
   r->stance = _straits_want_enum (L, c, o, "stance", OPTIONAL, stances, STRAITS_STANCE_NEUTRAL);
   _straits_want_number (L, c, o, "strength", OPTIONAL, 0, 1, &strength);
   r->strength = (float) strength;
-  _straits_want_date_or_unknown (L, c, o, "start", &r->start, &r->start_unknown);
-  _straits_want_date_or_unknown (L, c, o, "end", &r->end, &r->end_unknown);
-  _straits_want_date (L, c, o, "attested", OPTIONAL, &r->attested);
-  check_relation_span (L, c, r);
+  load_span (L, c, o, &r->start, &r->start_unknown, &r->end, &r->end_unknown, &r->attested);
   if (!straits_date_is_set (&r->start) && !r->start_unknown &&
       !straits_date_is_set (&r->end) && !r->end_unknown)
     _straits_report (L, STRAITS_SEVERITY_WARNING, _straits_at_item (c),
-                     _("the relation has no dates, so the map shows it at every date: give “start” (a date or “unknown”)"));
+                     _("the relation has no dates, so the map shows it as of unknown date at every date: give “start” (a date or “unknown”)"));
   r->has_roles = load_relation_roles (L, c, o, r);
   r->summary = _straits_want_string (L, c, o, "summary", OPTIONAL, MAX_TEXT_LENGTH);
   r->note = _straits_want_string (L, c, o, "note", OPTIONAL, MAX_TEXT_LENGTH);
@@ -556,6 +560,39 @@ load_place (Loader *L, const Ctx *c, JsonObject *o, StraitsEvent *e)
     _straits_report (L, STRAITS_SEVERITY_ERROR, _straits_at_item (&pc), _("a place needs “point” or “feature”"));
 }
 
+/* An event that names a relation at a date the relation does not hold
+ * at contradicts it: before its start, after its end or, for one that
+ * ended at an unknown date, after the last date it is attested at (the
+ * map would not show the relation at its own event). Read while the
+ * event's relation indices are the last in the pool. */
+static void
+check_event_in_relations (Loader *L, const Ctx *c, const StraitsEvent *e)
+{
+  const guint32 *relations = pool_ptr (e->relations, L->ds->indices->data, sizeof (guint32));
+
+  for (guint i = 0; straits_date_is_set (&e->date) && i < e->n_relations; i++)
+    {
+      const StraitsRelation *r = &g_array_index (L->ds->relations, StraitsRelation, relations[i]);
+      StraitsTimeState state = straits_relation_state_at (r, &e->date);
+      g_autofree char *date = NULL, *span = NULL;
+
+      if (state != STRAITS_TIME_NOT_YET && state != STRAITS_TIME_ENDED)
+        continue;
+      date = straits_date_format (&e->date);
+      span = straits_relation_format_dates (r);
+      if (state == STRAITS_TIME_NOT_YET)
+        _straits_report (L, STRAITS_SEVERITY_ERROR, _straits_at_member (c, "relations"),
+                         _("the event (%s) is before the relation “%s” began (%s)"), date, r->id, span);
+      else if (r->end_unknown)
+        _straits_report (L, STRAITS_SEVERITY_ERROR, _straits_at_member (c, "relations"),
+                         _("the event (%s) is after the last date the relation “%s” is attested at (%s): "
+                           "give the relation that date as “attested”"), date, r->id, span);
+      else
+        _straits_report (L, STRAITS_SEVERITY_ERROR, _straits_at_member (c, "relations"),
+                         _("the event (%s) is after the relation “%s” ended (%s)"), date, r->id, span);
+    }
+}
+
 void
 _straits_load_event (Loader *L, const Ctx *c, JsonObject *o, gpointer item)
 {
@@ -576,6 +613,7 @@ _straits_load_event (Loader *L, const Ctx *c, JsonObject *o, gpointer item)
   e->actors = _straits_want_ref_list (L, c, o, "actors", L->ds->actor_ids, _("actor"), &e->n_actors);
   e->relations = _straits_want_ref_list (L, c, o, "relations", L->ds->relation_ids, _("relation"),
                                          &e->n_relations);
+  check_event_in_relations (L, c, e);
   load_place (L, c, o, e);
   e->note = _straits_want_string (L, c, o, "note", OPTIONAL, MAX_TEXT_LENGTH);
   e->citations = _straits_want_citations (L, c, o);

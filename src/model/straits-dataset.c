@@ -506,15 +506,10 @@ straits_dataset_query_events (StraitsDataset    *self,
   return out;
 }
 
-/* A relation is active at a date when it has started by the date's last
- * day and has not ended before its first day (see docs/dataset-format.md).
- * A relation that began at an unknown date is not placed before its
- * attested date; one that ended at an unknown date is not placed after its
- * last attested date (its attested date, else its start), and not at all
- * when nothing dates it. A relation with no dates at all is timeless. */
-/* The first and last dates of the relation's span as the map draws it
- * (docs/dataset-format.md, *Time*); NULL where it is open. FALSE when it
- * is drawn at no date: ended at an unknown date, and nothing dates it. */
+/* The first and last dates of the relation's span as the graph export
+ * writes it (docs/diff-and-graphs.md); NULL where it is open. FALSE when
+ * it ended at an unknown date and nothing dates it. The map's rules,
+ * which also say where a date is unknown, are straits_relation_state_at's. */
 gboolean
 straits_relation_get_span (const StraitsRelation  *r,
                            const StraitsDate     **first,
@@ -537,21 +532,100 @@ straits_relation_get_span (const StraitsRelation  *r,
   return TRUE;
 }
 
+/* A span as relations and groupings give it (docs/dataset-format.md, *Time*). */
+typedef struct {
+  const StraitsDate *start, *end, *attested;
+  gboolean end_unknown;
+} Span;
+
+/* The first date the span is known to hold at: its start; when the start
+ * is unknown or not given, its attested date, else its end. */
+static const StraitsDate *
+first_known (const Span *s)
+{
+  if (straits_date_is_set (s->start))
+    return s->start;
+  if (straits_date_is_set (s->attested))
+    return s->attested;
+  return straits_date_is_set (s->end) ? s->end : NULL;
+}
+
+/* The last: its end; when the end is unknown, its last attested date (its
+ * attested date, else its start); NULL while it is ongoing. */
+static const StraitsDate *
+last_known (const Span *s)
+{
+  if (straits_date_is_set (s->end))
+    return s->end;
+  if (!s->end_unknown)
+    return NULL;
+  return straits_date_is_set (s->attested) ? s->attested : first_known (s);
+}
+
+/* The one place the time slider's rules are kept: the renderer, the
+ * history and the loader ask here. A span is ACTIVE at a date when its
+ * known span overlaps it (a partial date is its whole period), NOT_YET
+ * before a known start, ENDED after its end or, when the end is unknown,
+ * after its last attested date. Before the first date of a span whose
+ * start is unknown, and at every date for one that no date places, it is
+ * DATE_UNKNOWN rather than active: nothing says it held then. */
+static StraitsTimeState
+span_state_at (const Span *s, const StraitsDate *date)
+{
+  const StraitsDate *first = first_known (s), *last = last_known (s);
+
+  if (date == NULL || !straits_date_is_set (date))
+    return STRAITS_TIME_ACTIVE;
+  if (first == NULL)
+    return STRAITS_TIME_DATE_UNKNOWN;
+  if (last != NULL && straits_date_last_day (last) < straits_date_first_day (date))
+    return STRAITS_TIME_ENDED;
+  if (straits_date_first_day (first) > straits_date_last_day (date))
+    return straits_date_is_set (s->start) ? STRAITS_TIME_NOT_YET : STRAITS_TIME_DATE_UNKNOWN;
+  return STRAITS_TIME_ACTIVE;
+}
+
+StraitsTimeState
+straits_relation_state_at (const StraitsRelation *r,
+                           const StraitsDate     *date)
+{
+  Span s = { &r->start, &r->end, &r->attested, r->end_unknown };
+
+  return span_state_at (&s, date);
+}
+
+StraitsTimeState
+straits_grouping_state_at (const StraitsGrouping *g,
+                           const StraitsDate     *date)
+{
+  Span s = { &g->start, &g->end, &g->attested, g->end_unknown };
+
+  return span_state_at (&s, date);
+}
+
+/* An event is ACTIVE over its date (to its end, for one with duration). */
+StraitsTimeState
+straits_event_state_at (const StraitsEvent *e,
+                        const StraitsDate  *date)
+{
+  const StraitsDate *last = straits_date_is_set (&e->end) ? &e->end : &e->date;
+
+  if (date == NULL || !straits_date_is_set (date))
+    return STRAITS_TIME_ACTIVE;
+  if (!straits_date_is_set (&e->date))
+    return STRAITS_TIME_DATE_UNKNOWN;
+  if (straits_date_first_day (&e->date) > straits_date_last_day (date))
+    return STRAITS_TIME_NOT_YET;
+  if (straits_date_last_day (last) < straits_date_first_day (date))
+    return STRAITS_TIME_ENDED;
+  return STRAITS_TIME_ACTIVE;
+}
+
 gboolean
 straits_relation_is_active_at (const StraitsRelation *r,
                                const StraitsDate     *date)
 {
-  const StraitsDate *first, *last;
-
-  if (!straits_date_is_set (date))
-    return TRUE;
-  if (!straits_relation_get_span (r, &first, &last))
-    return FALSE;
-  if (first != NULL && straits_date_first_day (first) > straits_date_last_day (date))
-    return FALSE;
-  if (last != NULL && straits_date_last_day (last) < straits_date_first_day (date))
-    return FALSE;
-  return TRUE;
+  return straits_relation_state_at (r, date) == STRAITS_TIME_ACTIVE;
 }
 
 /* The relation's span as a reader sees it: "2019 – 2021", "since 2021",

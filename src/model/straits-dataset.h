@@ -126,6 +126,31 @@ GArray  *straits_dataset_query_events    (StraitsDataset    *self,
 /* (transfer full): a GArray of relation indices */
 GArray  *straits_dataset_relations_active_at (StraitsDataset    *self,
                                               const StraitsDate *date);
+/* Where a relation or event stands at a date on the time slider (see
+ * docs/dataset-format.md, *Time*): ACTIVE, drawn as usual; NOT_YET, it
+ * begins later; ENDED, it was over by then; DATE_UNKNOWN, nothing says
+ * whether it held then (no dates, or an unknown start before the first
+ * date it is attested at), drawn in the "date unknown" style. With no
+ * date (all dates) everything is ACTIVE. */
+typedef enum {
+  STRAITS_TIME_ACTIVE,
+  STRAITS_TIME_NOT_YET,
+  STRAITS_TIME_ENDED,
+  STRAITS_TIME_DATE_UNKNOWN,
+} StraitsTimeState;
+
+/* @date: (nullable): unset or NULL for all dates */
+StraitsTimeState straits_relation_state_at (const StraitsRelation *relation,
+                                            const StraitsDate     *date);
+/* @date: (nullable): unset or NULL for all dates */
+StraitsTimeState straits_event_state_at    (const StraitsEvent    *event,
+                                            const StraitsDate     *date);
+/* A grouping's span ("start", "end", "attested") by the relations' rules:
+ * a view coloured by it shows it only while it is not NOT_YET or ENDED.
+ * @date: (nullable): unset or NULL for all dates */
+StraitsTimeState straits_grouping_state_at (const StraitsGrouping *grouping,
+                                            const StraitsDate     *date);
+/* Whether the relation is ACTIVE at @date. */
 gboolean straits_relation_is_active_at   (const StraitsRelation *relation,
                                           const StraitsDate     *date);
 /* @first, @last: (out) (transfer none) (nullable) */

@@ -224,6 +224,19 @@ straits_history_find_date (GArray            *entries,
   return entries->len;
 }
 
+StraitsTimeState
+straits_history_entry_state_at (StraitsDataset            *dataset,
+                                const StraitsHistoryEntry *entry,
+                                const StraitsDate         *date)
+{
+  /* A row may still hold an entry of the dataset before: not dimmed. */
+  if (entry->kind == STRAITS_HISTORY_EVENT)
+    return entry->index < straits_dataset_get_n_events (dataset)
+           ? straits_event_state_at (straits_dataset_get_event (dataset, entry->index), date) : STRAITS_TIME_ACTIVE;
+  return entry->index < straits_dataset_get_n_relations (dataset)
+         ? straits_relation_state_at (straits_dataset_get_relation (dataset, entry->index), date) : STRAITS_TIME_ACTIVE;
+}
+
 const StraitsCitations *
 straits_history_entry_citations (StraitsDataset            *dataset,
                                  const StraitsHistoryEntry *entry)

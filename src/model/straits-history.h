@@ -38,6 +38,13 @@ guint    straits_history_find_date       (GArray                 *entries,
 
 
 
+/* Where the entry's event or relation stands at @date (NULL or unset:
+ * all dates), by the model's time rules: the history dims what is NOT_YET.
+ * ACTIVE for an index @dataset does not have. */
+StraitsTimeState straits_history_entry_state_at (StraitsDataset            *dataset,
+                                                 const StraitsHistoryEntry *entry,
+                                                 const StraitsDate         *date);
+
 /* (transfer none) */
 const StraitsCitations *straits_history_entry_citations (StraitsDataset            *dataset,
                                                          const StraitsHistoryEntry *entry);

@@ -134,6 +134,13 @@ typedef struct {
   const char *description;
   const StraitsGroup *groups;
   guint n_groups;
+  /* When the division holds, as a relation's span: "start": "unknown" /
+   * "end": "unknown" and an attested date (see StraitsRelation). */
+  StraitsDate start;
+  StraitsDate end;
+  StraitsDate attested;
+  gboolean start_unknown;
+  gboolean end_unknown;
   StraitsCitations citations;
 } StraitsGrouping;
 

@@ -37,8 +37,8 @@ static const Column actor_columns[] = {
   { "iso3", T_TEXT }, { "memberships", T_LIST }, { "location", T_POINT }, { "country", T_TEXT },
   { "description", T_TEXT }, { "note", T_TEXT }, { "sources", T_CITATIONS }, { NULL, 0 } };
 static const Column grouping_columns[] = {
-  { "id", T_TEXT }, { "label", T_TEXT }, { "description", T_TEXT }, { "sources", T_CITATIONS },
-  { NULL, 0 } };
+  { "id", T_TEXT }, { "label", T_TEXT }, { "description", T_TEXT }, { "start", T_DATE },
+  { "end", T_DATE }, { "attested", T_DATE }, { "sources", T_CITATIONS }, { NULL, 0 } };
 static const Column group_columns[] = {
   { "id", T_TEXT }, { "label", T_TEXT }, { "colour", T_TEXT }, { "description", T_TEXT },
   { "members", T_LIST }, { "sources", T_CITATIONS }, { NULL, 0 } };

@@ -807,7 +807,7 @@ event_opacity (StraitsMapRenderer *self,
 
   if (!self->has_time)
     return 1.0;
-  if (straits_date_first_day (&e->date) > straits_date_last_day (&self->time))
+  if (straits_event_state_at (e, &self->time) == STRAITS_TIME_NOT_YET)
     return 0.0;
   age_days = (double) straits_date_last_day (&self->time) - (double) straits_date_last_day (&e->date);
   if (age_days <= 365)

@@ -26,7 +26,35 @@ _straits_map_group_of_feature (StraitsMapRenderer *self,
   *actor = a;
   if (a == STRAITS_NO_INDEX || self->grouping == STRAITS_NO_INDEX)
     return NULL;
+  /* A division that does not hold at the map's date colours nothing. */
+  if (_straits_map_grouping_state (self) == STRAITS_TIME_NOT_YET ||
+      _straits_map_grouping_state (self) == STRAITS_TIME_ENDED)
+    return NULL;
   return straits_dataset_group_of_actor (self->dataset, self->grouping, a);
+}
+
+void
+_straits_map_stipple (cairo_t *cr, const StraitsColour *colour, double unit)
+{
+  double x0, y0, x1, y1, step = 5 * unit;
+
+  cairo_save (cr);
+  cairo_clip (cr);
+  cairo_clip_extents (cr, &x0, &y0, &x1, &y1);
+  for (double y = floor (y0 / step) * step; y <= y1 + step; y += step)
+    {
+      /* Alternate rows half a step aside: dots, not lines. */
+      double shift = ((long) lround (y / step)) % 2 ? step / 2 : 0;
+
+      for (double x = floor (x0 / step) * step + shift - step; x <= x1 + step; x += step)
+        {
+          cairo_new_sub_path (cr);
+          cairo_arc (cr, x, y, 0.8 * unit, 0, 2 * G_PI);
+        }
+    }
+  cairo_set_source_rgba (cr, colour->r, colour->g, colour->b, 0.6);
+  cairo_fill (cr);
+  cairo_restore (cr);
 }
 
 void
@@ -105,6 +133,35 @@ fill_class (StraitsMapRenderer *self, guint f)
   return G_MAXUINT32;
 }
 
+/* Fills feature @f's outline in group @kind's colour, or with its
+ * hatching in the print style. */
+static void
+fill_group (StraitsMapRenderer *self,
+            StraitsMapFrame    *frame,
+            guint               f,
+            guint32             kind)
+{
+  cairo_t *cr = frame->cr;
+  double x0, y0, x1, y1;
+
+  _straits_map_path_feature (self, frame, f);
+  if (!self->style.patterns)
+    {
+      _straits_set_colour (cr, &straits_dataset_get_grouping (self->dataset, self->grouping)->groups[kind].colour);
+      cairo_fill (cr);
+      return;
+    }
+  _straits_set_colour (cr, &self->style.land);
+  cairo_fill_preserve (cr);
+  cairo_save (cr);
+  cairo_path_extents (cr, &x0, &y0, &x1, &y1);
+  cairo_clip (cr);
+  /* The clip's edge is stroked over; the hatching is not. */
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
+  hatch (cr, x0, y0, x1, y1, kind, 4 * frame->unit);
+  cairo_restore (cr);
+}
+
 /* Fills feature @f's outline as feature @as is filled (a territory as
  * the state the convention draws it as). */
 static void
@@ -116,29 +173,20 @@ fill_feature_as (StraitsMapRenderer *self,
   cairo_t *cr = frame->cr;
   guint32 kind = fill_class (self, as);
 
-  _straits_map_path_feature (self, frame, f);
-  if (kind == DRAWN_OTHER_EU)
-    _straits_set_colour (cr, &self->style.land_eu);
-  else if (kind == DRAWN_NON_EU || kind == G_MAXUINT32)
-    _straits_set_colour (cr, &self->style.land);
-  else if (self->style.patterns)
+  if (kind != DRAWN_OTHER_EU && kind != DRAWN_NON_EU && kind != G_MAXUINT32)
     {
-      double x0, y0, x1, y1;
-
-      _straits_set_colour (cr, &self->style.land);
-      cairo_fill_preserve (cr);
-      cairo_save (cr);
-      cairo_clip_extents (cr, &x0, &y0, &x1, &y1);
-      cairo_path_extents (cr, &x0, &y0, &x1, &y1);
-      cairo_clip (cr);
-      /* The clip's edge is stroked over; the hatching is not. */
-      cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
-      hatch (cr, x0, y0, x1, y1, kind, 4 * frame->unit);
-      cairo_restore (cr);
+      fill_group (self, frame, f, kind);
+      if (_straits_map_grouping_state (self) == STRAITS_TIME_DATE_UNKNOWN)
+        {
+          /* Dots over the group's fill: the division may not hold at the
+           * map's date. */
+          _straits_map_path_feature (self, frame, f);
+          _straits_map_stipple (cr, &self->style.text, frame->unit);
+        }
       return;
     }
-  else
-    _straits_set_colour (cr, &straits_dataset_get_grouping (self->dataset, self->grouping)->groups[kind].colour);
+  _straits_map_path_feature (self, frame, f);
+  _straits_set_colour (cr, kind == DRAWN_OTHER_EU ? &self->style.land_eu : &self->style.land);
   cairo_fill (cr);
 }
 

@@ -22,6 +22,8 @@ typedef struct {
   gboolean dashed;
   guint pattern; /* G_MAXUINT: none */
   gboolean hatched; /* as the disputed and occupied areas */
+  gboolean date_unknown; /* a relation curve of unknown date at the map's date */
+  gboolean stippled; /* a fill of a grouping of unknown date at the map's date */
   StraitsMapMark badge; /* new or changed since a compared version: its badge */
 } LegendEntry;
 
@@ -67,6 +69,14 @@ draw_swatch (StraitsMapRenderer *self,
       _straits_map_paint_change_badge (cr, e->badge, x + size * 0.8, y + size / 2, size * 0.6, &self->style.halo);
       return;
     }
+  if (e->date_unknown)
+    {
+      /* By the code that draws the curves, so that the two look alike. */
+      cairo_move_to (cr, x, y + size / 2);
+      cairo_line_to (cr, x + size * 1.6, y + size / 2);
+      _straits_map_stroke_relation (cr, e->colour, 1.0, 2.2 * frame->unit, frame->unit, FALSE, TRUE);
+      return;
+    }
   if (e->line)
     {
       const double dashes[] = { 4 * frame->unit, 2.5 * frame->unit };
@@ -105,6 +115,12 @@ draw_swatch (StraitsMapRenderer *self,
       cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
       swatch_lines (cr, x, y, size, 4 * frame->unit, 0.8 * frame->unit, FALSE, e->pattern % 2 ? size / 2 : 0);
     }
+  if (e->stippled)
+    {
+      /* By the code that dots the map's fills. */
+      _straits_map_stipple (cr, &self->style.text, frame->unit);
+      cairo_rectangle (cr, x, y, size * 1.6, size);
+    }
   _straits_set_colour (cr, &self->style.border);
   cairo_set_line_width (cr, 0.6 * frame->unit);
   cairo_stroke (cr);
@@ -139,13 +155,23 @@ legend_entries (StraitsMapRenderer *self, gboolean *adversarial, GPtrArray *text
   GArray *entries = g_array_new (FALSE, TRUE, sizeof (LegendEntry));
   const StraitsGrouping *grouping = self->grouping != STRAITS_NO_INDEX
                                     ? straits_dataset_get_grouping (self->dataset, self->grouping) : NULL;
+  gboolean stippled = _straits_map_grouping_state (self) == STRAITS_TIME_DATE_UNKNOWN, any_group = FALSE;
 
   /* Groups in the grouping's order, then the pseudo-groups. */
   for (guint k = 0; grouping != NULL && k < grouping->n_groups; k++)
     for (guint i = 0; i < self->drawn_groups->len; i++)
       if (g_array_index (self->drawn_groups, guint32, i) == k)
-        g_array_append_val (entries, ((LegendEntry) { grouping->groups[k].label,
-                                                      &grouping->groups[k].colour, FALSE, FALSE, k }));
+        {
+          g_array_append_val (entries, ((LegendEntry) { grouping->groups[k].label, &grouping->groups[k].colour,
+                                                        FALSE, FALSE, k, FALSE, FALSE, stippled }));
+          any_group = TRUE;
+        }
+  if (any_group && stippled)
+    /* Translators: a map legend entry: the groups' fills are dotted
+     * because the dataset does not say whether the grouping held at the
+     * map's date */
+    g_array_append_val (entries, ((LegendEntry) { _("Groups: date unknown (dotted)"), &self->style.land,
+                                                  FALSE, FALSE, G_MAXUINT, FALSE, FALSE, TRUE }));
   for (guint i = 0; i < self->drawn_groups->len; i++)
     {
       guint32 g = g_array_index (self->drawn_groups, guint32, i);
@@ -247,8 +273,8 @@ add_change_entries (StraitsMapRenderer *self, GArray *entries, GPtrArray *texts)
       if (text == NULL)
         continue;
       g_ptr_array_add (texts, text);
-      g_array_append_val (entries, ((LegendEntry) { text, &self->style.text, FALSE, FALSE, G_MAXUINT, FALSE,
-                                                    marks[i] }));
+      g_array_append_val (entries, ((LegendEntry) { text, &self->style.text, FALSE, FALSE, G_MAXUINT,
+                                                    .badge = marks[i] }));
     }
 }
 
@@ -343,12 +369,17 @@ _straits_map_draw_legend (StraitsMapRenderer *self,
   double size = self->style.small_label_size * frame->unit;
   cairo_t *cr = frame->cr;
   LegendEntry stance_entry = { _("Adversarial (dashed)"), &self->style.text, TRUE, TRUE, G_MAXUINT };
+  /* Translators: a map legend entry: relations drawn dotted because the
+   * dataset does not say whether they held at the map's date */
+  LegendEntry undated_entry = { _("Date unknown (dotted)"), &self->style.text, TRUE, FALSE, G_MAXUINT, FALSE, TRUE };
 
   if (self->dataset == NULL)
     return;
   entries = legend_entries (self, &adversarial, texts);
   if (adversarial && self->drawn_types->len > 0)
     g_array_append_val (entries, stance_entry);
+  if (self->n_drawn_undated > 0)
+    g_array_append_val (entries, undated_entry);
   add_sea_entries (self, entries, texts);
   if (self->n_drawn_flows > 0 && self->flows_legend != NULL)
     g_array_append_val (entries, ((LegendEntry) { self->flows_legend, _straits_map_flow_colour (), TRUE, FALSE, G_MAXUINT }));

@@ -77,20 +77,49 @@ path_curve (cairo_t *cr, const Curve *c)
                   c->bx, c->by);
 }
 
+void
+_straits_map_stroke_relation (cairo_t             *cr,
+                              const StraitsColour *colour,
+                              double               alpha,
+                              double               width,
+                              double               unit,
+                              gboolean             adversarial,
+                              gboolean             date_unknown)
+{
+  const double dashes[] = { 5 * unit, 3 * unit };
+  /* Round dots a little more than their width apart: unlike the dashes
+   * of an adversarial relation, which it overrides, since whether the
+   * relation held at that date is what the map does not know. */
+  const double dots[] = { 0, width + 2.5 * unit };
+
+  if (date_unknown)
+    {
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+      cairo_set_dash (cr, dots, 2, 0);
+    }
+  else if (adversarial)
+    cairo_set_dash (cr, dashes, 2, 0);
+  cairo_set_source_rgba (cr, colour->r, colour->g, colour->b, alpha);
+  cairo_set_line_width (cr, width);
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+}
+
 static void
 draw_relation (StraitsMapRenderer    *self,
                StraitsMapFrame       *frame,
                const StraitsRelation *r,
                guint32                index,
                const Curve           *c,
-               gboolean               dimmed)
+               gboolean               dimmed,
+               gboolean               date_unknown)
 {
   cairo_t *cr = frame->cr;
   const StraitsColour *colour = &straits_dataset_get_relation_type (self->dataset, r->type)->colour;
   gboolean emphasised = index == self->selected_relation || index == self->hover_relation;
   double width = (0.8 + 2.6 * r->strength) * frame->unit * (emphasised ? 1.8 : 1);
   double alpha = dimmed ? 0.22 : 0.9;
-  const double dashes[] = { 5 * frame->unit, 3 * frame->unit };
   StraitsMapMark mark = _straits_map_relation_mark (self, r);
 
   if (mark != STRAITS_MAP_MARK_NONE)
@@ -105,12 +134,8 @@ draw_relation (StraitsMapRenderer    *self,
   cairo_stroke (cr);
 
   path_curve (cr, c);
-  if (r->stance == STRAITS_STANCE_ADVERSARIAL)
-    cairo_set_dash (cr, dashes, 2, 0);
-  cairo_set_source_rgba (cr, colour->r, colour->g, colour->b, alpha);
-  cairo_set_line_width (cr, width);
-  cairo_stroke (cr);
-  cairo_set_dash (cr, NULL, 0, 0);
+  _straits_map_stroke_relation (cr, colour, alpha, width, frame->unit,
+                                r->stance == STRAITS_STANCE_ADVERSARIAL, date_unknown);
 
   if (!r->mutual)
     arrow_head (cr, c->bx, c->by, c->cx, c->cy, (5 + width) * 1.0);
@@ -144,9 +169,17 @@ pair_count_clear (PairCount *pc)
   g_array_unref (pc->keys);
 }
 
+/* Where @r stands at the map's date (active at all dates). */
+static StraitsTimeState
+relation_state (StraitsMapRenderer *self, const StraitsRelation *r)
+{
+  return straits_relation_state_at (r, _straits_map_time (self));
+}
+
 /* The curve of @r in output units, or FALSE when the view does not show
- * it: a type not shown, not active at the time, an end outside the
- * region, or too short to see. */
+ * it: a type not shown, not yet begun or ended at the time (a relation of
+ * unknown date is shown, in its own style), an end outside the region, or
+ * too short to see. */
 static gboolean
 relation_curve (StraitsMapRenderer    *self,
                 double                 width,
@@ -159,8 +192,12 @@ relation_curve (StraitsMapRenderer    *self,
   double ax, ay, bx, by;
   gint64 *key;
   guint nth;
+  StraitsTimeState state;
 
-  if (!type_shown (self, r->type) || (self->has_time && !straits_relation_is_active_at (r, &self->time)))
+  if (!type_shown (self, r->type))
+    return FALSE;
+  state = relation_state (self, r);
+  if (state == STRAITS_TIME_NOT_YET || state == STRAITS_TIME_ENDED)
     return FALSE;
   if (!straits_map_renderer_get_actor_anchor (self, r->from, &ax, &ay) ||
       !straits_map_renderer_get_actor_anchor (self, r->to, &bx, &by) ||
@@ -317,6 +354,7 @@ _straits_map_draw_relations (StraitsMapRenderer *self,
   for (guint32 i = 0; i < n; i++)
     {
       const StraitsRelation *r = straits_dataset_get_relation (self->dataset, i);
+      gboolean date_unknown;
       Curve c;
 
       if (!relation_curve (self, frame->width, frame->height, &frame->vp, r, &pc, &c))
@@ -324,11 +362,13 @@ _straits_map_draw_relations (StraitsMapRenderer *self,
       if (MAX (MAX (c.ax, c.bx), c.cx) < 0 || MIN (MIN (c.ax, c.bx), c.cx) > frame->width ||
           MAX (MAX (c.ay, c.by), c.cy) < 0 || MIN (MIN (c.ay, c.by), c.cy) > frame->height)
         continue;
+      date_unknown = relation_state (self, r) == STRAITS_TIME_DATE_UNKNOWN;
       draw_relation (self, frame, r, i, &c,
-                     selecting && i != self->selected_relation && !relation_selected (self, r));
+                     selecting && i != self->selected_relation && !relation_selected (self, r), date_unknown);
       mark_partners_outside (self, frame, r, &c);
       _straits_map_note_drawn (self->drawn_types, r->type);
       self->n_drawn_relations++;
+      self->n_drawn_undated += date_unknown;
     }
   cairo_restore (frame->cr);
   pair_count_clear (&pc);

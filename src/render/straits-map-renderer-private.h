@@ -60,6 +60,7 @@ struct _StraitsMapRenderer
   gboolean drawn_hatched;   /* a disputed or occupied area is hatched */
   GArray *drawn_types;
   guint n_drawn_relations;
+  guint n_drawn_undated;    /* of those, drawn in the "date unknown" style */
   gboolean has_legend;
   StraitsRect legend_rect;
   GPtrArray *legend_labels;  /* the legend's texts, as drawn */
@@ -170,6 +171,16 @@ gboolean _straits_map_renderer_has_overlay (StraitsMapRenderer *self,
  * the time shown, or NULL for now. */
 StraitsTerritories *_straits_map_territories (StraitsMapRenderer *self);
 const StraitsDate  *_straits_map_time       (StraitsMapRenderer *self);
+/* Where the grouping the map is coloured by stands at the map's date
+ * (ACTIVE without a grouping or a date): NOT_YET and ENDED colour nothing,
+ * DATE_UNKNOWN stipples the groups' fills. */
+StraitsTimeState    _straits_map_grouping_state (StraitsMapRenderer *self);
+/* Fills the current path (and clears it) with dots in @colour on a grid
+ * 5 units apart, fixed to the surface so that bands and frames join up:
+ * the "date unknown" style of a grouping's fills and of their swatches. */
+void                _straits_map_stipple       (cairo_t             *cr,
+                                                const StraitsColour *colour,
+                                                double               unit);
 
 /* straits-map-layers.c */
 void     _straits_map_draw_base       (StraitsMapRenderer    *self,
@@ -190,6 +201,16 @@ void     _straits_map_note_drawn      (GArray                *drawn,
 /* straits-map-relations.c */
 void     _straits_map_draw_relations  (StraitsMapRenderer    *self,
                                        StraitsMapFrame       *frame);
+/* Strokes the current path as a relation's curve is drawn: solid, dashed
+ * when adversarial, dotted when its date is unknown at the map's date;
+ * the legend's "date unknown" swatch is drawn by it too. */
+void     _straits_map_stroke_relation (cairo_t               *cr,
+                                       const StraitsColour   *colour,
+                                       double                 alpha,
+                                       double                 width,
+                                       double                 unit,
+                                       gboolean               adversarial,
+                                       gboolean               date_unknown);
 
 /* straits-map-labels.c */
 void     _straits_map_draw_labels     (StraitsMapRenderer    *self,

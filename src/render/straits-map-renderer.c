@@ -276,6 +276,15 @@ _straits_map_time (StraitsMapRenderer *self)
   return self->has_time ? &self->time : NULL;
 }
 
+StraitsTimeState
+_straits_map_grouping_state (StraitsMapRenderer *self)
+{
+  if (self->dataset == NULL || self->grouping == STRAITS_NO_INDEX)
+    return STRAITS_TIME_ACTIVE;
+  return straits_grouping_state_at (straits_dataset_get_grouping (self->dataset, self->grouping),
+                                    _straits_map_time (self));
+}
+
 /* Which territories are occupied at the time shown, one bit each: the
  * base layer (their hatching and fills) changes only when this does. */
 static guint64
@@ -294,13 +303,15 @@ static void
 renderer_set_time (StraitsMapRenderer *self,
                                const StraitsDate  *date)
 {
+  StraitsTimeState grouping = _straits_map_grouping_state (self);
   guint64 active;
 
   self->has_time = date != NULL && straits_date_is_set (date);
   if (self->has_time)
     self->time = *date;
   active = territories_active (self);
-  if (active != self->territories_active)
+  /* The base layer's fills follow the grouping's state too. */
+  if (active != self->territories_active || grouping != _straits_map_grouping_state (self))
     {
       self->territories_active = active;
       straits_map_renderer_invalidate (self);
@@ -797,6 +808,7 @@ straits_map_renderer_draw (StraitsMapRenderer    *self,
   g_array_set_size (self->drawn_groups, 0);
   g_array_set_size (self->drawn_types, 0);
   self->n_drawn_relations = 0;
+  self->n_drawn_undated = 0;
   self->n_drawn_events = 0;
   self->n_drawn_new = self->n_drawn_changed = 0;
   self->has_legend = FALSE;

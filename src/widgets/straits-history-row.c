@@ -33,6 +33,8 @@ struct _StraitsHistoryRow
   GMenuModel *sources_menu;       /* open_many's, made into a popover when it opens */
   StraitsColour colour;           /* the swatch's */
   gboolean is_relation;
+  gboolean has_entry;             /* bound to @bound, not a heading */
+  StraitsHistoryEntry bound;
 };
 
 G_DEFINE_FINAL_TYPE (StraitsHistoryRow, straits_history_row, GTK_TYPE_WIDGET)
@@ -316,10 +318,42 @@ straits_history_row_bind (StraitsHistoryRow  *self,
 
   gtk_widget_set_visible (GTK_WIDGET (self->heading), heading != NULL);
   gtk_widget_set_visible (self->entry, heading == NULL);
+  self->has_entry = heading == NULL;
   if (heading != NULL)
     gtk_label_set_text (self->heading, heading);
   else
-    bind_entry (self, dataset, straits_history_item_get_entry (item), chars_per_line);
+    {
+      self->bound = *straits_history_item_get_entry (item);
+      bind_entry (self, dataset, &self->bound, chars_per_line);
+    }
+}
+
+/* Dims the entry shown when it comes after @date, the time slider's
+ * (NULL: all dates), and says so to assistive technologies. */
+void
+straits_history_row_show_time (StraitsHistoryRow *self,
+                               StraitsDataset    *dataset,
+                               const StraitsDate *date)
+{
+  gboolean later;
+
+  g_return_if_fail (STRAITS_IS_HISTORY_ROW (self));
+
+  later = self->has_entry && dataset != NULL &&
+          straits_history_entry_state_at (dataset, &self->bound, date) == STRAITS_TIME_NOT_YET;
+  if (later == gtk_widget_has_css_class (self->entry, "dim-label"))
+    return;
+  if (later)
+    {
+      gtk_widget_add_css_class (self->entry, "dim-label");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      _("Later than the map's date"), -1);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (self->entry, "dim-label");
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
 }
 
 void

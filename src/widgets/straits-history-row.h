@@ -24,6 +24,10 @@ void       straits_history_row_bind (StraitsHistoryRow  *self,
                                      StraitsDataset     *dataset,
                                      StraitsHistoryItem *item,
                                      int                 chars_per_line);
+/* @date: (nullable): the time slider's date, NULL for all dates */
+void       straits_history_row_show_time (StraitsHistoryRow *self,
+                                          StraitsDataset    *dataset,
+                                          const StraitsDate *date);
 
 /* Marks the row's entry as new or changed since a compared version
  * (@mark: 1 new, 2 changed, 0 neither), after straits_history_row_bind(). */

@@ -67,6 +67,8 @@ struct _StraitsSidePanel
   gboolean disposed;
   gboolean scroll_pending;    /* to scroll_day, once the history is shown */
   guint32 scroll_day;
+  StraitsDate time;           /* the time slider's; unset: all dates */
+  GPtrArray *rows;            /* the StraitsHistoryRows made, to dim anew when the time changes */
   guint n_charts;
   gboolean charts_stale;      /* rebuilt when the page is next shown */
   guint refresh_id;
@@ -134,11 +136,24 @@ history_chars_per_line (StraitsSidePanel *self)
 }
 
 static void
+forget_row (gpointer data, GObject *row)
+{
+  StraitsSidePanel *self = data;
+
+  g_ptr_array_remove_fast (self->rows, row);
+}
+
+static void
 setup_row (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
            gpointer                  user_data)
 {
-  gtk_list_item_set_child (item, straits_history_row_new ());
+  StraitsSidePanel *self = user_data;
+  GtkWidget *row = straits_history_row_new ();
+
+  g_ptr_array_add (self->rows, row);
+  g_object_weak_ref (G_OBJECT (row), forget_row, self);
+  gtk_list_item_set_child (item, row);
 }
 
 /* Whether @entry is new (1) or changed (2) since the compared version. */
@@ -170,6 +185,7 @@ bind_row (GtkSignalListItemFactory *factory,
                             entry ? history_chars_per_line (self) : 0);
   straits_history_row_set_mark (STRAITS_HISTORY_ROW (gtk_list_item_get_child (item)),
                                 entry ? entry_mark (self, straits_history_item_get_entry (row)) : 0);
+  straits_history_row_show_time (STRAITS_HISTORY_ROW (gtk_list_item_get_child (item)), self->dataset, &self->time);
 }
 
 /* The type filter ----------------------------------------------------------- */
@@ -780,6 +796,21 @@ straits_side_panel_scroll_to_date (StraitsSidePanel  *self,
     scroll_now (self);
 }
 
+/* Follows the time slider: the history dims its entries after @date
+ * (NULL: all dates, none dimmed) and scrolls to the date. */
+void
+straits_side_panel_set_time (StraitsSidePanel  *self,
+                             const StraitsDate *date)
+{
+  g_return_if_fail (STRAITS_IS_SIDE_PANEL (self));
+
+  self->time = date != NULL ? *date : (StraitsDate) STRAITS_DATE_INIT;
+  for (guint i = 0; i < self->rows->len; i++)
+    straits_history_row_show_time (g_ptr_array_index (self->rows, i), self->dataset, &self->time);
+  if (straits_date_is_set (&self->time))
+    straits_side_panel_scroll_to_date (self, &self->time);
+}
+
 const char *
 straits_side_panel_get_page (StraitsSidePanel *self)
 {
@@ -820,6 +851,10 @@ straits_side_panel_dispose (GObject *object)
   /* A job still running ends with its result dropped. */
   self->disposed = TRUE;
   self->generation++;
+  /* The rows may outlive the panel, in the list view's hands. */
+  for (guint i = 0; self->rows != NULL && i < self->rows->len; i++)
+    g_object_weak_unref (g_ptr_array_index (self->rows, i), forget_row, self);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), STRAITS_TYPE_SIDE_PANEL);
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_clear_object (&self->dataset);
@@ -900,6 +935,7 @@ straits_side_panel_init (StraitsSidePanel *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   straits_selection_init_none (&self->selection);
+  self->rows = g_ptr_array_new ();
   self->arms_page = STRAITS_ARMS_PAGE (straits_arms_page_new ());
   gtk_box_prepend (self->charts_box, GTK_WIDGET (self->arms_page));
   straits_map_style_init (&self->style, STRAITS_MAP_STYLE_LIGHT);

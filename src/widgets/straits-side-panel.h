@@ -28,6 +28,9 @@ void       straits_side_panel_set_style     (StraitsSidePanel       *self,
                                              const StraitsMapStyle  *style);
 void       straits_side_panel_scroll_to_date (StraitsSidePanel      *self,
                                               const StraitsDate     *date);
+/* @date: (nullable): the time slider's date, NULL for all dates */
+void       straits_side_panel_set_time      (StraitsSidePanel       *self,
+                                             const StraitsDate      *date);
 /* (transfer none) (nullable): the visible page's name */
 const char *straits_side_panel_get_page     (StraitsSidePanel       *self);
 void       straits_side_panel_set_page      (StraitsSidePanel       *self,
