@@ -423,6 +423,7 @@ outline_actor (StraitsMapRenderer  *self,
                StraitsMapFrame     *frame,
                guint32              actor,
                const StraitsColour *colour,
+               double               fill_alpha,
                double               width)
 {
   int f;
@@ -435,7 +436,7 @@ outline_actor (StraitsMapRenderer  *self,
     return;
   cairo_save (frame->cr);
   path_as_drawn (self, frame, (guint) f);
-  cairo_set_source_rgba (frame->cr, colour->r, colour->g, colour->b, 0.25);
+  cairo_set_source_rgba (frame->cr, colour->r, colour->g, colour->b, fill_alpha);
   cairo_fill_preserve (frame->cr);
   _straits_set_colour (frame->cr, colour);
   cairo_set_line_width (frame->cr, width * frame->unit);
@@ -460,7 +461,7 @@ highlight_straits (StraitsMapRenderer *self,
         continue;
       _straits_map_path_feature (self, frame, (guint) f);
       cairo_set_source_rgba (frame->cr, self->style.selection.r, self->style.selection.g,
-                             self->style.selection.b, 0.35);
+                             self->style.selection.b, STRAITS_SELECTION_FILL_ALPHA);
       cairo_fill (frame->cr);
     }
 }
@@ -521,10 +522,10 @@ _straits_map_draw_highlights (StraitsMapRenderer *self,
                               StraitsMapFrame    *frame)
 {
   if (self->hover_actor != STRAITS_NO_INDEX && !_straits_map_actor_selected (self, self->hover_actor))
-    outline_actor (self, frame, self->hover_actor, &self->style.hover, 1.5);
+    outline_actor (self, frame, self->hover_actor, &self->style.hover, 0.25, 1.5);
   for (guint i = 0; i < self->selected_actors->len; i++)
     outline_actor (self, frame, g_array_index (self->selected_actors, guint32, i),
-                   &self->style.selection, 2.2);
+                   &self->style.selection, STRAITS_SELECTION_FILL_ALPHA, 2.2);
 }
 
 /* Puts the labels and city dots of the last frame, if drawn at @viewport,
@@ -578,7 +579,7 @@ straits_map_renderer_draw_hover (StraitsMapRenderer    *self,
   cairo_rectangle (cr, 0, 0, width, height);
   cairo_clip (cr);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  outline_actor (self, &frame, actor, &self->style.hover, 1.5);
+  outline_actor (self, &frame, actor, &self->style.hover, 0.25, 1.5);
   repaint_sprites (self, &frame, viewport);
   cairo_restore (cr);
 }
