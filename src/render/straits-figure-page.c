@@ -374,6 +374,89 @@ straits_figure_page_check (StraitsMapRenderer         *renderer,
   return FALSE;
 }
 
+/* A legend over more than this share of land in its best corner goes
+ * beside the map instead. 8 %: a legend in a corner over open sea covers
+ * a strip of coast (the Aegean at A4 and 960x540, the EU view's Atlantic
+ * corner: under 8 %); beyond that it hides the land the map is about,
+ * which costs the reader more than the map's losing a column of width. */
+#define LEGEND_MAX_LAND_SHARE 0.08
+/* Between the map's frame and a legend beside it, in points. */
+#define LEGEND_GAP 8.0
+
+/* The map in a frame of @width x @height at the page's current point,
+ * with the figure's own settings for this draw only (the scene gets back
+ * what it showed); the legend in it when @legend, or beside it at @beside
+ * points from its left edge when that is not 0. */
+static void
+draw_map_frame (StraitsMapRenderer             *renderer,
+                cairo_t                        *cr,
+                const StraitsFigurePageOptions *options,
+                const StraitsViewport          *vp,
+                double                          width,
+                double                          height,
+                double                          ts,
+                gboolean                        legend,
+                double                          beside)
+{
+  const StraitsMapStyle *style = straits_map_renderer_get_style (renderer);
+  StraitsMapStyle screen = *style, scaled = *style;
+  StraitsMapScene *scene = straits_map_renderer_get_scene (renderer);
+  gboolean shown_legend = straits_map_scene_get_show_legend (scene);
+  double x0, x1, y, km;
+
+  straits_map_scene_freeze (scene);
+  straits_map_scene_set_show_legend (scene, legend);
+  /* Kosovo* only where the credits carry the footnote the mark points to. */
+  straits_map_scene_set_footnote_marks (scene, options->credits);
+  /* Labels keep clear of the scale bar drawn over the map after it. */
+  if (options->scale_bar && straits_figure_page_scale_bar (renderer, vp, width, height, &x0, &x1, &y, &km))
+    straits_map_scene_set_reserved (scene, &(StraitsRect) { x0 - 8, y - 22 * ts, x1 - x0 + 16, 28 * ts });
+  if (ts > 1)
+    {
+      scaled.scale *= ts;
+      straits_map_scene_set_style (scene, &scaled);
+    }
+  straits_map_scene_thaw (scene);
+  straits_map_renderer_stash_highlights (renderer, options->selection);
+  straits_map_renderer_draw (renderer, cr, width, height, vp);
+  straits_map_renderer_restore_highlights (renderer);
+  if (beside > 0)
+    straits_map_renderer_draw_legend_beside (renderer, cr, width, height, vp, beside, 0);
+  straits_map_scene_freeze (scene);
+  straits_map_scene_set_style (scene, &screen);
+  straits_map_scene_set_reserved (scene, NULL);
+  straits_map_scene_set_footnote_marks (scene, FALSE);
+  straits_map_scene_set_show_legend (scene, shown_legend);
+  straits_map_scene_thaw (scene);
+}
+
+/* The width a legend beside a map of @width x @height would take, or 0
+ * when it goes in the map: when the map, drawn aside with it, has it over
+ * little land, or when the map would be too narrow without the column. */
+static double
+legend_column (StraitsMapRenderer             *renderer,
+               const StraitsFigurePageOptions *options,
+               const StraitsViewport          *vp,
+               double                          width,
+               double                          height,
+               double                          ts)
+{
+  cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cairo_t *cr = cairo_create (surface);
+  StraitsRect rect = { 0 };
+  double column = 0;
+
+  draw_map_frame (renderer, cr, options, vp, width, height, ts, TRUE, 0);
+  if (straits_map_renderer_get_legend_land_share (renderer) > LEGEND_MAX_LAND_SHARE &&
+      straits_map_renderer_get_legend_rect (renderer, &rect) &&
+      rect.height <= height &&
+      width - rect.width - LEGEND_GAP >= STRAITS_FIGURE_MIN_MAP_WIDTH)
+    column = rect.width + LEGEND_GAP;
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return column;
+}
+
 void
 straits_figure_page_draw (StraitsMapRenderer         *renderer,
                           cairo_t                    *cr,
@@ -381,12 +464,10 @@ straits_figure_page_draw (StraitsMapRenderer         *renderer,
                           double                      height,
                           const StraitsFigurePageOptions *options)
 {
-  const StraitsMapStyle *style = straits_map_renderer_get_style (renderer);
-  double top, bottom, inner = width - 2 * MARGIN, x0, x1, y, km, ts = type_scale (renderer, width, height);
-  StraitsMapStyle screen = *style, scaled = *style;
+  StraitsMapStyle screen = *straits_map_renderer_get_style (renderer);
+  const StraitsMapStyle *style = &screen;
+  double top, bottom, inner = width - 2 * MARGIN, column = 0, map_width, ts = type_scale (renderer, width, height);
   StraitsViewport vp;
-  StraitsMapScene *scene;
-  gboolean shown_legend;
 
   cairo_set_source_rgb (cr, style->halo.r, style->halo.g, style->halo.b);
   cairo_paint (cr);
@@ -399,37 +480,17 @@ straits_figure_page_draw (StraitsMapRenderer         *renderer,
 
   cairo_save (cr);
   cairo_translate (cr, MARGIN, top);
-  vp = options->viewport ? *options->viewport
-                         : straits_map_renderer_fit (renderer, inner, bottom - top);
-  /* The figure's own settings for this draw only; the scene gets back
-   * what it showed. */
-  scene = straits_map_renderer_get_scene (renderer);
-  shown_legend = straits_map_scene_get_show_legend (scene);
-  straits_map_scene_freeze (scene);
-  straits_map_scene_set_show_legend (scene, options->legend);
-  /* Kosovo* only where the credits carry the footnote the mark points to. */
-  straits_map_scene_set_footnote_marks (scene, options->credits);
-  /* Labels keep clear of the scale bar drawn over the map after it. */
-  if (options->scale_bar && straits_figure_page_scale_bar (renderer, &vp, inner, bottom - top, &x0, &x1, &y, &km))
-    straits_map_scene_set_reserved (scene, &(StraitsRect) { x0 - 8, y - 22 * ts, x1 - x0 + 16, 28 * ts });
-  if (ts > 1)
-    {
-      scaled.scale *= ts;
-      straits_map_scene_set_style (scene, &scaled);
-    }
-  straits_map_scene_thaw (scene);
-  straits_map_renderer_stash_highlights (renderer, options->selection);
-  straits_map_renderer_draw (renderer, cr, inner, bottom - top, &vp);
-  straits_map_renderer_restore_highlights (renderer);
-  straits_map_scene_freeze (scene);
-  straits_map_scene_set_style (scene, &screen);
-  straits_map_scene_set_reserved (scene, NULL);
-  straits_map_scene_set_footnote_marks (scene, FALSE);
-  straits_map_scene_set_show_legend (scene, shown_legend);
-  straits_map_scene_thaw (scene);
+  vp = options->viewport ? *options->viewport : straits_map_renderer_fit (renderer, inner, bottom - top);
+  if (options->legend)
+    column = legend_column (renderer, options, &vp, inner, bottom - top, ts);
+  map_width = inner - column;
+  if (column > 0 && options->viewport == NULL)
+    vp = straits_map_renderer_fit (renderer, map_width, bottom - top);
+  draw_map_frame (renderer, cr, options, &vp, map_width, bottom - top, ts, options->legend && column == 0,
+                  column > 0 ? map_width + LEGEND_GAP : 0);
   if (options->scale_bar)
-    draw_scale_bar (renderer, cr, &vp, inner, bottom - top, &screen, ts);
-  cairo_rectangle (cr, 0, 0, inner, bottom - top);
+    draw_scale_bar (renderer, cr, &vp, map_width, bottom - top, style, ts);
+  cairo_rectangle (cr, 0, 0, map_width, bottom - top);
   cairo_set_source_rgb (cr, style->border.r, style->border.g, style->border.b);
   cairo_set_line_width (cr, 0.5);
   cairo_stroke (cr);

@@ -444,25 +444,51 @@ outline_actor (StraitsMapRenderer  *self,
   cairo_restore (frame->cr);
 }
 
+static const char *const straits_names[] = { "Bosporus", "Sea of Marmara", "Dardanelles" };
+
+void
+_straits_map_tint_straits (StraitsMapRenderer *self,
+                           cairo_t            *cr)
+{
+  cairo_set_source_rgba (cr, self->style.selection.r, self->style.selection.g, self->style.selection.b,
+                         STRAITS_SELECTION_FILL_ALPHA);
+  cairo_fill (cr);
+}
+
+gboolean
+_straits_map_straits_shown (StraitsMapRenderer *self,
+                            StraitsMapFrame    *frame)
+{
+  StraitsBasemap *basemap = straits_projected_map_get_basemap (self->map);
+
+  if (!_straits_map_renderer_has_overlay (self, "straits"))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (straits_names); i++)
+    {
+      int f = straits_basemap_find_by_name (basemap, straits_names[i]);
+
+      if (f >= 0 && _straits_map_feature_visible (self, frame, (guint) f))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* The Bosporus, the Sea of Marmara and the Dardanelles, when a view asks
  * for the straits. */
 static void
 highlight_straits (StraitsMapRenderer *self,
                    StraitsMapFrame    *frame)
 {
-  static const char *const names[] = { "Bosporus", "Sea of Marmara", "Dardanelles" };
   StraitsBasemap *basemap = straits_projected_map_get_basemap (self->map);
 
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (straits_names); i++)
     {
-      int f = straits_basemap_find_by_name (basemap, names[i]);
+      int f = straits_basemap_find_by_name (basemap, straits_names[i]);
 
       if (f < 0 || !_straits_map_feature_visible (self, frame, (guint) f))
         continue;
       _straits_map_path_feature (self, frame, (guint) f);
-      cairo_set_source_rgba (frame->cr, self->style.selection.r, self->style.selection.g,
-                             self->style.selection.b, STRAITS_SELECTION_FILL_ALPHA);
-      cairo_fill (frame->cr);
+      _straits_map_tint_straits (self, frame->cr);
     }
 }
 

@@ -124,6 +124,20 @@ guint              straits_map_renderer_get_n_drawn_relations (StraitsMapRendere
 guint              straits_map_renderer_get_n_drawn_events (StraitsMapRenderer *self);
 /* (transfer none): the renderer's own array of strings */
 GPtrArray         *straits_map_renderer_get_legend_labels (StraitsMapRenderer *self);
+/* The share of the last legend's area that lies over land, 0 to 1 (0
+ * without a legend, or one drawn beside the map). */
+double             straits_map_renderer_get_legend_land_share (StraitsMapRenderer *self);
+/* Draws the legend of the map last drawn in a frame of @width x @height
+ * at @viewport (drawn without a legend) with its top-left corner at
+ * (@x, @y) in that frame's coordinates, beside it; returns its width, 0
+ * when there is nothing to explain. */
+double             straits_map_renderer_draw_legend_beside (StraitsMapRenderer    *self,
+                                                            cairo_t               *cr,
+                                                            double                 width,
+                                                            double                 height,
+                                                            const StraitsViewport *viewport,
+                                                            double                 x,
+                                                            double                 y);
 /* (transfer none) (nullable): NULL when the map shows all dates */
 const StraitsDate *straits_map_renderer_get_time         (StraitsMapRenderer *self);
 guint32            straits_map_renderer_get_grouping     (StraitsMapRenderer *self);
