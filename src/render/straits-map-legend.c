@@ -19,10 +19,14 @@
 typedef enum {
   SWATCH_PLAIN,     /* a fill, a hatched area or a plain line, by the fields */
   SWATCH_CURVE,     /* a relation curve of strength @value */
+  SWATCH_WIDTHS,    /* curves of strengths 0.2 and 1, one over the other */
   SWATCH_ONE_WAY,   /* a relation curve with its arrow head */
   SWATCH_EVENT,     /* an event's dot */
   SWATCH_STRAITS,   /* the straits' highlight over the sea */
 } SwatchKind;
+
+/* Between the legend and the frame's edge, in units. */
+#define LEGEND_MARGIN 10
 
 /* The strength of the legend's curves by type: the format's default. */
 #define TYPE_STRENGTH 0.5
@@ -81,6 +85,10 @@ draw_swatch (StraitsMapRenderer *self,
     case SWATCH_ONE_WAY:
       _straits_map_draw_relation_sample (self, frame, x, x + size * 1.6, y + size / 2, e->colour, e->value, e->dashed,
                                          e->kind == SWATCH_ONE_WAY);
+      return;
+    case SWATCH_WIDTHS:
+      _straits_map_draw_relation_sample (self, frame, x, x + size * 1.6, y + size * 0.1, e->colour, 0.2, FALSE, FALSE);
+      _straits_map_draw_relation_sample (self, frame, x, x + size * 1.6, y + size * 0.8, e->colour, 1, FALSE, FALSE);
       return;
     case SWATCH_EVENT:
       _straits_map_paint_event_dot (self, frame, x + size * 0.8, y + size / 2, e->colour, 1);
@@ -224,12 +232,8 @@ add_mark_entries (StraitsMapRenderer *self, StraitsMapFrame *frame, GArray *entr
     g_array_append_val (entries, ((LegendEntry) { _("Turkish Straits (Bosporus, Marmara, Dardanelles)"),
                                                   &self->style.sea, FALSE, FALSE, G_MAXUINT, FALSE, SWATCH_STRAITS }));
   if (self->n_drawn_relations > 0)
-    {
-      g_array_append_val (entries, ((LegendEntry) { _("Weak relation (strength 0.2)"), &self->style.text, TRUE, FALSE,
-                                                    G_MAXUINT, FALSE, SWATCH_CURVE, 0.2 }));
-      g_array_append_val (entries, ((LegendEntry) { _("Strong relation (strength 1)"), &self->style.text, TRUE, FALSE,
-                                                    G_MAXUINT, FALSE, SWATCH_CURVE, 1.0 }));
-    }
+    g_array_append_val (entries, ((LegendEntry) { _("Line width: strength 0.2 (thin) to 1 (thick)"), &self->style.text,
+                                                  TRUE, FALSE, G_MAXUINT, FALSE, SWATCH_WIDTHS }));
   if (self->drawn_one_way)
     g_array_append_val (entries, ((LegendEntry) { _("One way: the arrow points to the second party"),
                                                   &self->style.text, TRUE, FALSE, G_MAXUINT, FALSE, SWATCH_ONE_WAY,
@@ -296,9 +300,48 @@ add_sea_entries (StraitsMapRenderer *self, GArray *entries, GPtrArray *texts)
                                                 FALSE, FALSE, G_MAXUINT }));
 }
 
+/* A name every reader of the view looks for: a named state's, a
+ * capital's or a world city's (Istanbul). */
+static gboolean
+key_name (StraitsMapRenderer *self, const StraitsFeature *feature)
+{
+  if (feature->layer == STRAITS_LAYER_CITY)
+    return feature->rank == 0 || (feature->flags & STRAITS_FEATURE_CAPITAL);
+  return _straits_map_named_state (self, feature);
+}
+
+/* How many key names have their place under @r or so close to it that
+ * their text would find no room beside it (a letter's height). */
+static guint
+key_names_under (StraitsMapRenderer *self, StraitsMapFrame *frame, const StraitsRect *under)
+{
+  StraitsBasemap *basemap = straits_projected_map_get_basemap (self->map);
+  double m = self->style.label_size * frame->unit;
+  StraitsRect near = { under->x - m, under->y - m, under->width + 2 * m, under->height + 2 * m };
+  const StraitsRect *r = &near;
+  guint n = 0;
+
+  for (guint f = 0; f < straits_basemap_get_n_features (basemap); f++)
+    {
+      double x, y, ox, oy;
+
+      if (!key_name (self, straits_basemap_get_feature (basemap, f)))
+        continue;
+      straits_projected_map_get_label_point (self->map, f, &x, &y);
+      straits_viewport_to_output (&frame->vp, frame->width, frame->height, x, y, &ox, &oy);
+      n += ox >= r->x && ox <= r->x + r->width && oy >= r->y && oy <= r->y + r->height;
+    }
+  return n;
+}
+
+/* A name's share of a legend's area, about: what a figure counts for each
+ * key name the legend would push aside. */
+#define NAME_SHARE 0.05
+
 /* How much of what the map is about the legend would cover at @r: the
- * names of the countries every reader expects named most, then on a 6 x 6
- * grid of points those countries' land, other land a quarter, sea nothing. */
+ * key names most (the countries every reader expects named, capitals,
+ * Istanbul), then on a 6 x 6 grid of points those countries' land, other
+ * land a quarter, sea nothing. */
 static double
 legend_cost (StraitsMapRenderer *self, StraitsMapFrame *frame, const StraitsRect *r)
 {
@@ -322,23 +365,12 @@ legend_cost (StraitsMapRenderer *self, StraitsMapFrame *frame, const StraitsRect
             cost += 20;
       }
   /* A name it would hide counts most. */
-  for (guint f = 0; f < straits_basemap_get_n_features (basemap); f++)
-    {
-      double x, y, ox, oy;
-
-      if (!_straits_map_named_state (self, straits_basemap_get_feature (basemap, f)))
-        continue;
-      straits_projected_map_get_label_point (self->map, f, &x, &y);
-      straits_viewport_to_output (&frame->vp, frame->width, frame->height, x, y, &ox, &oy);
-      if (ox >= r->x && ox <= r->x + r->width && oy >= r->y && oy <= r->y + r->height)
-        cost += 10;
-    }
-  return cost;
+  return cost + 10 * key_names_under (self, frame, r);
 }
 
 /* The share of @r over land (any country or island), on a 12 x 12 grid
- * of points: what a figure weighs against putting the legend beside the
- * map. */
+ * of points, and over key names: what a figure weighs against putting
+ * the legend beside the map. */
 static double
 land_share (StraitsMapRenderer *self, StraitsMapFrame *frame, const StraitsRect *r)
 {
@@ -355,7 +387,7 @@ land_share (StraitsMapRenderer *self, StraitsMapFrame *frame, const StraitsRect 
             straits_projected_map_feature_at (self->map, STRAITS_LAYER_ISLAND, mx, my) >= 0)
           on_land++;
       }
-  return on_land / 144.0;
+  return MIN (1, on_land / 144.0 + NAME_SHARE * key_names_under (self, frame, r));
 }
 
 /* The legend's place: the bottom-left corner, unless the top-left or the
@@ -364,7 +396,7 @@ land_share (StraitsMapRenderer *self, StraitsMapFrame *frame, const StraitsRect 
 static StraitsRect
 legend_corner (StraitsMapRenderer *self, StraitsMapFrame *frame, double width, double height)
 {
-  double margin = 10 * frame->unit;
+  double margin = LEGEND_MARGIN * frame->unit;
   StraitsRect corners[] = {
     { margin, frame->height - height - margin, width, height },
     { margin, margin, width, height },
@@ -399,11 +431,13 @@ legend_corner (StraitsMapRenderer *self, StraitsMapFrame *frame, double width, d
   return corners[self->legend_corner];
 }
 
-/* A legend laid out: its entries, the texts they point to, its size. */
+/* A legend laid out: its entries, the texts they point to, its size, in
+ * as many columns as it takes to fit the height it has. */
 typedef struct {
   GPtrArray *texts;
   GArray *entries;
-  double pad, swatch, size, line_height, width, height;
+  double pad, swatch, size, line_height, column_width, width, height;
+  guint rows;
 } Legend;
 
 static void
@@ -413,10 +447,13 @@ legend_clear (Legend *l)
   g_clear_pointer (&l->texts, g_ptr_array_unref);
 }
 
-/* The entries for what @frame draws, measured; FALSE when there are none. */
+/* The entries for what @frame draws, measured: in as many columns as
+ * fit @max_width when it is not 0 (a strip), else as it takes to fit
+ * @max_height; the first column filled first. FALSE when there are none. */
 static gboolean
-legend_prepare (StraitsMapRenderer *self, StraitsMapFrame *frame, Legend *l)
+legend_prepare (StraitsMapRenderer *self, StraitsMapFrame *frame, double max_width, double max_height, Legend *l)
 {
+  guint columns = 1;
   gboolean adversarial;
   LegendEntry stance_entry = { _("Adversarial (dashed)"), &self->style.text, TRUE, TRUE, G_MAXUINT, FALSE,
                                SWATCH_CURVE, TYPE_STRENGTH };
@@ -441,11 +478,19 @@ legend_prepare (StraitsMapRenderer *self, StraitsMapFrame *frame, Legend *l)
       PangoRectangle logical;
 
       pango_layout_get_pixel_extents (layout, NULL, &logical);
-      l->width = MAX (l->width, logical.width);
+      l->column_width = MAX (l->column_width, logical.width);
     }
   l->line_height = MAX (l->swatch, l->size * 1.35) + 2 * frame->unit;
-  l->width += l->swatch * 1.6 + 3 * l->pad;
-  l->height = l->entries->len * l->line_height + 2 * l->pad;
+  l->column_width += l->swatch * 1.6 + 3 * l->pad;
+  if (max_width > 0)
+    columns = CLAMP ((guint) (max_width / l->column_width), 1, l->entries->len);
+  do
+    {
+      l->rows = (l->entries->len + columns - 1) / columns;
+      l->height = l->rows * l->line_height + 2 * l->pad;
+    }
+  while (max_width <= 0 && l->height > max_height && l->rows > 1 && columns++ < l->entries->len);
+  l->width = (l->entries->len + l->rows - 1) / l->rows * l->column_width;
   return TRUE;
 }
 
@@ -470,13 +515,13 @@ legend_paint (StraitsMapRenderer *self, StraitsMapFrame *frame, const Legend *l,
       const LegendEntry *e = &g_array_index (l->entries, LegendEntry, i);
       PangoLayout *layout = _straits_map_layout (self, cr, e->text, l->size, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, -1);
       PangoRectangle logical;
-      double row = y + l->pad + i * l->line_height;
+      double row = y + l->pad + (i % l->rows) * l->line_height, left = x + (i / l->rows) * l->column_width;
 
       pango_layout_get_pixel_extents (layout, NULL, &logical);
       g_ptr_array_add (self->legend_labels, g_strdup (e->text));
       if (e->colour != NULL)
-        draw_swatch (self, frame, e, x + l->pad, row + (l->line_height - l->swatch) / 2 - frame->unit, l->swatch);
-      cairo_move_to (cr, x + 2 * l->pad + l->swatch * 1.6, row + (l->line_height - logical.height) / 2 - frame->unit);
+        draw_swatch (self, frame, e, left + l->pad, row + (l->line_height - l->swatch) / 2 - frame->unit, l->swatch);
+      cairo_move_to (cr, left + 2 * l->pad + l->swatch * 1.6, row + (l->line_height - logical.height) / 2 - frame->unit);
       _straits_set_colour (cr, &self->style.text);
       straits_text_show (cr, layout);
     }
@@ -488,10 +533,11 @@ _straits_map_place_legend (StraitsMapRenderer *self,
 {
   Legend l;
 
-  if (legend_prepare (self, frame, &l))
+  if (legend_prepare (self, frame, 0, frame->height - 2 * LEGEND_MARGIN * frame->unit, &l))
     {
       self->legend_rect = legend_corner (self, frame, l.width, l.height);
       self->has_legend = TRUE;
+      self->legend_beside = FALSE;
       straits_label_placer_block (frame->placer, &self->legend_rect);
     }
   legend_clear (&l);
@@ -509,7 +555,7 @@ _straits_map_draw_legend (StraitsMapRenderer *self,
   /* Made again now that the event dots are placed: one that found no
    * place is not listed, so the legend may come out shorter than its
    * place. It keeps to the place's corner. */
-  if (legend_prepare (self, frame, &l))
+  if (legend_prepare (self, frame, 0, frame->height - 2 * LEGEND_MARGIN * frame->unit, &l))
     legend_paint (self, frame, &l, place.x, place.y + (place.y > frame->height / 2 ? place.height - l.height : 0));
   else
     self->has_legend = FALSE;
@@ -520,33 +566,61 @@ double
 straits_map_renderer_get_legend_land_share (StraitsMapRenderer *self)
 {
   g_return_val_if_fail (STRAITS_IS_MAP_RENDERER (self), 0);
-  return self->has_legend ? self->legend_share : 0;
+  return self->has_legend && !self->legend_beside ? self->legend_share : 0;
 }
 
-double
+gboolean
+straits_map_renderer_measure_legend (StraitsMapRenderer    *self,
+                                     cairo_t               *cr,
+                                     double                 width,
+                                     double                 height,
+                                     const StraitsViewport *viewport,
+                                     double                 max_width,
+                                     double                 max_height,
+                                     double                *legend_width,
+                                     double                *legend_height)
+{
+  StraitsMapFrame frame = { 0 };
+  gboolean has_legend = self->has_legend;
+  Legend l;
+  gboolean any;
+
+  g_return_val_if_fail (STRAITS_IS_MAP_RENDERER (self), FALSE);
+  g_return_val_if_fail (self->map != NULL, FALSE);
+  _straits_map_frame_init (&frame, self, cr, width, height, viewport);
+  /* The events under a legend in the map are not left out here. */
+  self->has_legend = FALSE;
+  any = legend_prepare (self, &frame, max_width, max_height, &l);
+  self->has_legend = has_legend;
+  *legend_width = any ? l.width : 0;
+  *legend_height = any ? l.height : 0;
+  legend_clear (&l);
+  return any;
+}
+
+void
 straits_map_renderer_draw_legend_beside (StraitsMapRenderer    *self,
                                          cairo_t               *cr,
                                          double                 width,
                                          double                 height,
                                          const StraitsViewport *viewport,
                                          double                 x,
-                                         double                 y)
+                                         double                 y,
+                                         double                 max_width,
+                                         double                 max_height)
 {
   StraitsMapFrame frame = { 0 };
   Legend l;
-  double drawn = 0;
 
-  g_return_val_if_fail (STRAITS_IS_MAP_RENDERER (self), 0);
-  g_return_val_if_fail (self->map != NULL, 0);
+  g_return_if_fail (STRAITS_IS_MAP_RENDERER (self));
+  g_return_if_fail (self->map != NULL);
   _straits_map_frame_init (&frame, self, cr, width, height, viewport);
   self->has_legend = FALSE;
   g_ptr_array_set_size (self->legend_labels, 0);
-  if (legend_prepare (self, &frame, &l))
+  if (legend_prepare (self, &frame, max_width, max_height, &l))
     {
       legend_paint (self, &frame, &l, x, y);
-      self->legend_share = 0;
-      drawn = l.width;
+      self->legend_beside = TRUE;
     }
   legend_clear (&l);
-  return drawn;
 }

@@ -72,6 +72,7 @@ struct _StraitsMapRenderer
   double legend_key[6];     /* what the legend's corner was chosen for (not the centre) */
   guint legend_corner;      /* and the corner chosen, kept while the map only pans */
   double legend_share;      /* of the legend's area over land, in that corner */
+  gboolean legend_beside;   /* the last legend was drawn beside the map */
   StraitsViewport last_viewport;
   double last_width, last_height;
 
