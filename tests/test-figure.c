@@ -81,10 +81,27 @@ legend_names_type (GPtrArray *labels, const StraitsTypeDef *t)
   return g_ptr_array_find_with_equal_func (labels, t->from_role ? directed : t->label, g_str_equal, NULL);
 }
 
+/* Entries that explain the marks rather than name a group or a type:
+ * the curves' widths and arrows, the events' dots, the straits. */
+static guint
+count_mark_entries (GPtrArray *labels)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      const char *l = labels->pdata[i];
+
+      n += g_str_has_prefix (l, "Line width: ") || g_str_has_prefix (l, "One way: ") || g_str_has_suffix (l, " (event)") ||
+           g_str_has_prefix (l, "Turkish Straits (");
+    }
+  return n;
+}
+
 /* The legend lists what was drawn: every group and relation type drawn
  * is in it, directed types with their roles, the hatching of occupied
  * and disputed areas (the EU view shows Crimea), and it has nothing else
- * but the stance key. */
+ * but the stance key and what the marks mean. */
 static void
 test_legend_matches_drawing (void)
 {
@@ -100,12 +117,92 @@ test_legend_matches_drawing (void)
   g_assert_true (g_ptr_array_find_with_equal_func (labels, "Procurement (seller → buyer)", g_str_equal, NULL));
   g_assert_true (g_ptr_array_find_with_equal_func (labels, "Occupied or disputed area", g_str_equal, NULL));
   /* Groups (with the two pseudo-groups), types, hatching, and at most the stance key. */
-  g_assert_cmpuint (labels->len, >=, groups->len + types->len + 1);
-  g_assert_cmpuint (labels->len, <=, groups->len + types->len + 2);
+  g_assert_cmpuint (labels->len - count_mark_entries (labels), >=, groups->len + types->len + 1);
+  g_assert_cmpuint (labels->len - count_mark_entries (labels), <=, groups->len + types->len + 2);
 
   options.legend = FALSE;
   g_free (draw_and_describe (r, &options));
   g_assert_cmpuint (straits_map_renderer_get_legend_labels (r)->len, ==, 0);
+}
+
+static gboolean
+legend_has (GPtrArray *labels, const char *text)
+{
+  return g_ptr_array_find_with_equal_func (labels, text, g_str_equal, NULL);
+}
+
+/* The legend explains the marks the map draws, and only those (issue 15):
+ * curve widths when curves are drawn, the arrow when one goes one way, an
+ * entry per type of event dot drawn, the straits' highlight where the
+ * view shows it (the Aegean, not the EU view). */
+static void
+test_legend_explains_marks (void)
+{
+  g_autoptr(StraitsMapRenderer) aegean = renderer_for ("aegean");
+  g_autoptr(StraitsMapRenderer) eu = renderer_for ("eu-groupings");
+  StraitsFigurePageOptions options = { .title = "t", .legend = TRUE };
+  GPtrArray *labels;
+  guint events = 0;
+
+  g_free (draw_and_describe (aegean, &options));
+  labels = straits_map_renderer_get_legend_labels (aegean);
+  g_assert_cmpuint (straits_map_renderer_get_n_drawn_relations (aegean), >, 0);
+  g_assert_true (legend_has (labels, "Line width: strength 0.2 (thin) to 1 (thick)"));
+  g_assert_true (legend_has (labels, "One way: the arrow points to the second party"));
+  g_assert_true (legend_has (labels, "Turkish Straits (Bosporus, Marmara, Dardanelles)"));
+  g_assert_cmpuint (straits_map_renderer_get_n_drawn_events (aegean), >, 0);
+  for (guint i = 0; i < labels->len; i++)
+    events += g_str_has_suffix (labels->pdata[i], " (event)");
+  g_assert_cmpuint (events, >, 0);
+  g_assert_cmpuint (events, <=, straits_map_renderer_get_n_drawn_events (aegean));
+
+  g_free (draw_and_describe (eu, &options));
+  g_assert_false (legend_has (straits_map_renderer_get_legend_labels (eu),
+                              "Turkish Straits (Bosporus, Marmara, Dardanelles)"));
+  /* No curves, no widths to explain. */
+  straits_map_scene_set_relation_types (straits_map_renderer_get_scene (eu), (const guint32[]) { 0 }, 0);
+  g_free (draw_and_describe (eu, &options));
+  g_assert_cmpuint (straits_map_renderer_get_n_drawn_relations (eu), ==, 0);
+  g_assert_false (legend_has (straits_map_renderer_get_legend_labels (eu), "Line width: strength 0.2 (thin) to 1 (thick)"));
+}
+
+/* Whether every label of the last draw lies left of the legend: a legend
+ * beside the map, not in it. */
+static gboolean
+legend_beside_map (StraitsMapRenderer *r)
+{
+  StraitsRect legend;
+
+  g_assert_true (straits_map_renderer_get_legend_rect (r, &legend));
+  for (guint i = 0; i < straits_map_renderer_get_n_labels (r); i++)
+    {
+      const StraitsRect *label = straits_map_renderer_get_label_rect (r, i);
+
+      if (label->x + label->width > legend.x)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* A legend that would cover more than its share of land and names in its
+ * best corner goes beside the map (the Black Sea, land in every corner);
+ * one over the sea stays in the map (the Aegean on A4, over the Ionian
+ * Sea). */
+static void
+test_legend_beside_over_land (void)
+{
+  g_autoptr(StraitsMapRenderer) black_sea = renderer_for ("black-sea");
+  g_autoptr(StraitsMapRenderer) aegean = renderer_for ("aegean");
+  StraitsFigurePageOptions options = { .title = "t", .legend = TRUE, .credits = TRUE, .scale_bar = TRUE };
+
+  g_free (draw_and_describe (black_sea, &options));
+  g_assert_true (legend_beside_map (black_sea));
+  g_assert_cmpuint (straits_map_renderer_get_legend_labels (black_sea)->len, >, 0);
+
+  g_free (draw_and_describe (aegean, &options));
+  g_assert_false (legend_beside_map (aegean));
+  g_assert_cmpfloat (straits_map_renderer_get_legend_land_share (aegean), >, 0);
+  g_assert_cmpfloat (straits_map_renderer_get_legend_land_share (aegean), <=, 0.08);
 }
 
 /* The scale bar's length agrees with PROJ's geodesic distance between
@@ -236,6 +333,8 @@ main (int argc, char *argv[])
   atlas = straits_test_new_atlas ();
   g_test_add_func ("/figure/alt-text", test_alt_text);
   g_test_add_func ("/figure/legend-matches-drawing", test_legend_matches_drawing);
+  g_test_add_func ("/figure/legend-explains-marks", test_legend_explains_marks);
+  g_test_add_func ("/figure/legend-beside-over-land", test_legend_beside_over_land);
   g_test_add_func ("/figure/scale-bar", test_scale_bar);
   g_test_add_func ("/figure/svg-text", test_svg_figure);
   g_test_add_func ("/figure/highlights", test_highlights);

@@ -295,31 +295,31 @@ def build(paper, sipri_path):
     # all: what moves (arms, money, a licence, a demand) goes from the
     # side that gives or does it to the side that receives or undergoes it.
     rtypes = [
-        ("procurement", "Procurement", "#0072b2", ["seller", "buyer"]),
-        ("arms-supply", "Share of arms imports", "#56b4e9", ["supplier", "recipient"]),
-        ("co-production", "Co-production", "#009e73", None),
-        ("joint-venture", "Joint venture", "#2ca25f", None),
-        ("acquisition", "Acquisition", "#cc79a7", ["acquirer", "acquired"]),
-        ("arms-export-licensing", "Arms-export licensing", "#e69f00", ["licensor", "destination"]),
-        ("embargo", "Embargo", "#a6761d", ["imposer", "target"]),
-        ("veto", "Veto or blockage", "#d55e00", ["blocker", "blocked"]),
-        ("threat", "Threat", "#67001f", ["threatener", "threatened"]),
-        ("conditionality", "Condition set", "#8c510a", ["setter", "conditioned"]),
-        ("invasion", "Invasion", "#67000d", ["invader", "invaded"]),
-        ("dispute", "Dispute or competition", "#b2182b", None),
-        ("military-cooperation", "Military cooperation", "#1b9e77", None),
-        ("dialogue", "Dialogue or negotiation", "#7570b3", None),
-        ("partnership", "Close relations", "#66a61e", None),
-        ("participation", "Participation", "#80b1d3", ["participant", "framework"]),
-        ("membership", "Membership", "#666666", ["member", "body"]),
-        ("accession", "Accession process", "#999999", ["candidate", "union"]),
-        ("designation", "Designation", "#8da0cb", ["designator", "designee"]),
-        ("perception", "View of", "#bc80bd", ["viewer", "viewed"]),
-        ("sanctions-circumvention", "Sanctions non-alignment", "#fb8072", ["helper", "helped"]),
-        ("balance-of-power", "Balance of power", "#b3de69", ["balancer", "balanced"]),
-        ("criticism", "Criticism", "#e7298a", ["critic", "criticised"]),
-        ("intervention", "Interventionist approach", "#7f0000", ["intervener", "theatre"]),
-        ("diaspora", "Diaspora", "#fdb462", ["host", "origin"]),
+        ("procurement", "Procurement", "#004b78", ["seller", "buyer"]),
+        ("arms-supply", "Share of arms imports", "#0f69e1", ["supplier", "recipient"]),
+        ("co-production", "Co-production", "#2d785a", None),
+        ("joint-venture", "Joint venture", "#5a780f", None),
+        ("acquisition", "Acquisition", "#965a87", ["acquirer", "acquired"]),
+        ("arms-export-licensing", "Arms-export licensing", "#784b2d", ["licensor", "destination"]),
+        ("embargo", "Embargo", "#87695a", ["imposer", "target"]),
+        ("veto", "Veto or blockage", "#b44b00", ["blocker", "blocked"]),
+        ("threat", "Threat", "#5a0f1e", ["threatener", "threatened"]),
+        ("conditionality", "Condition set", "#5a3c00", ["setter", "conditioned"]),
+        ("invasion", "Invasion", "#4b1e0f", ["invader", "invaded"]),
+        ("dispute", "Dispute or competition", "#873c3c", None),
+        ("military-cooperation", "Military cooperation", "#0f5a3c", None),
+        ("dialogue", "Dialogue or negotiation", "#6969a5", None),
+        ("partnership", "Close relations", "#5a693c", None),
+        ("participation", "Participation", "#0078a5", ["participant", "framework"]),
+        ("membership", "Membership", "#4b4b4b", ["member", "body"]),
+        ("accession", "Accession process", "#696969", ["candidate", "union"]),
+        ("designation", "Designation", "#695ae1", ["designator", "designee"]),
+        ("perception", "View of", "#b43ca5", ["viewer", "viewed"]),
+        ("sanctions-circumvention", "Sanctions non-alignment", "#d22d3c", ["helper", "helped"]),
+        ("balance-of-power", "Balance of power", "#2d782d", ["balancer", "balanced"]),
+        ("criticism", "Criticism", "#d21e78", ["critic", "criticised"]),
+        ("intervention", "Interventionist approach", "#780000", ["intervener", "theatre"]),
+        ("diaspora", "Diaspora", "#a55a00", ["host", "origin"]),
     ]
     relation_types = []
     for id, label, colour, roles in rtypes:
@@ -329,11 +329,11 @@ def build(paper, sipri_path):
         relation_types.append(t)
     roles_of = {id: roles for id, _, _, roles in rtypes}
 
-    etypes = [("agreement", "Agreement", "#009e73"), ("procurement", "Procurement", "#0072b2"),
-              ("decision", "Decision", "#e69f00"), ("crisis", "Crisis", "#d55e00"), ("talks", "Talks", "#7570b3"),
-              ("accession", "Accession", "#56b4e9"), ("declaration", "Declaration", "#cc79a7"),
-              ("election", "Election", "#666666"), ("military", "Military operation", "#b2182b"),
-              ("trend", "Trend", "#8c6bb1"), ("other", "Other", "#999999")]
+    etypes = [("agreement", "Agreement", "#2d785a"), ("procurement", "Procurement", "#0069a5"),
+              ("decision", "Decision", "#876900"), ("crisis", "Crisis", "#b44b00"), ("talks", "Talks", "#6969a5"),
+              ("accession", "Accession", "#1e7896"), ("declaration", "Declaration", "#b44b78"),
+              ("election", "Election", "#696969"), ("military", "Military operation", "#b41e2d"),
+              ("trend", "Trend", "#875aa5"), ("other", "Other", "#786978")]
 
     # Relations ----------------------------------------------------------
     relations = []
@@ -773,14 +773,14 @@ def build(paper, sipri_path):
                 "start": "unknown", "attested": "2025",
                 "sources": cite("commissioned nine reports"),
                 "groups": [
-                    {"id": "cooperative", "label": "Cooperative", "colour": "#009E73",
+                    {"id": "cooperative", "label": "Cooperative", "colour": "#c8f8c8",
                      "description": "Relatively cooperative and friendly relations with Turkey.",
                      "members": ["POL", "ESP", "ITA"],
                      "sources": cite("Those with relatively cooperative and friendly relations with Turkey")},
-                    {"id": "cautious", "label": "Cautious", "colour": "#E69F00",
+                    {"id": "cautious", "label": "Cautious", "colour": "#f8e898",
                      "description": "A more cautious or reserved stance, though relatively open.",
                      "members": ["SWE", "FIN", "DEU"], "sources": cite("Those with a more cautious or reserved stance")},
-                    {"id": "reluctant", "label": "Reluctant", "colour": "#D55E00",
+                    {"id": "reluctant", "label": "Reluctant", "colour": "#f0c098",
                      "description": "Reluctant to engage with Turkey.", "members": ["FRA", "GRC"],
                      "sources": cite("Those reluctant to engage with Turkey")}]}
 

@@ -380,43 +380,52 @@ straits_figure_page_check (StraitsMapRenderer         *renderer,
   return FALSE;
 }
 
-void
-straits_figure_page_draw (StraitsMapRenderer         *renderer,
-                          cairo_t                    *cr,
-                          double                      width,
-                          double                      height,
-                          const StraitsFigurePageOptions *options)
-{
-  const StraitsMapStyle *style = straits_map_renderer_get_style (renderer);
-  double top, bottom, inner = width - 2 * MARGIN, x0, x1, y, km, ts = type_scale (renderer, width, height);
-  StraitsMapStyle screen = *style, scaled = *style;
-  StraitsViewport vp;
-  StraitsMapScene *scene;
+/* A legend over more than this share of land and key names in its best
+ * corner (straits_map_renderer_get_legend_land_share) goes beside the map
+ * instead. 8 %: a legend in a corner over open sea may cover a strip of
+ * coast (the Aegean at A4, over the Ionian Sea: 6 %); beyond that it
+ * hides land or names the map is about (the Black Sea at 960x540: 86 %,
+ * on a slide 94 %), which costs the reader more than the map's losing a
+ * column or a strip of its frame. */
+#define LEGEND_MAX_LAND_SHARE 0.08
+/* A legend beside the map takes at most this share of the frame's width
+ * unless a strip under the map would leave the map smaller. */
+#define LEGEND_MAX_COLUMN 0.4
+/* Between the map's frame and a legend beside it, in points. */
+#define LEGEND_GAP 8.0
+
+typedef enum { LEGEND_NONE, LEGEND_IN_MAP, LEGEND_RIGHT, LEGEND_BELOW } LegendPlace;
+
+typedef struct {
+  StraitsMapStyle screen;
   gboolean shown_legend;
+} SceneState;
 
-  cairo_set_source_rgb (cr, style->halo.r, style->halo.g, style->halo.b);
-  cairo_paint (cr);
-  cairo_set_source_rgb (cr, style->text.r, style->text.g, style->text.b);
-  layout_blocks (renderer, cr, width, height, options, TRUE, &top, &bottom);
-  /* A page too small for its map (straits_figure_page_check() says so
-   * before an export) shows the blocks alone. */
-  if (!frame_fits (width, top, bottom))
-    return;
+/* The figure's own settings for a draw of the map in a frame of @width x
+ * @height, until figure_scene_leave() gives the scene back what it
+ * showed: the legend in the map when @legend. */
+static void
+figure_scene_enter (StraitsMapRenderer             *renderer,
+                    const StraitsFigurePageOptions *options,
+                    const StraitsViewport          *vp,
+                    double                          width,
+                    double                          height,
+                    double                          ts,
+                    gboolean                        legend,
+                    SceneState                     *saved)
+{
+  StraitsMapScene *scene = straits_map_renderer_get_scene (renderer);
+  StraitsMapStyle scaled = *straits_map_renderer_get_style (renderer);
+  double x0, x1, y, km;
 
-  cairo_save (cr);
-  cairo_translate (cr, MARGIN, top);
-  vp = options->viewport ? *options->viewport
-                         : straits_map_renderer_fit (renderer, inner, bottom - top);
-  /* The figure's own settings for this draw only; the scene gets back
-   * what it showed. */
-  scene = straits_map_renderer_get_scene (renderer);
-  shown_legend = straits_map_scene_get_show_legend (scene);
+  saved->screen = scaled;
+  saved->shown_legend = straits_map_scene_get_show_legend (scene);
   straits_map_scene_freeze (scene);
-  straits_map_scene_set_show_legend (scene, options->legend);
+  straits_map_scene_set_show_legend (scene, legend);
   /* Kosovo* only where the credits carry the footnote the mark points to. */
   straits_map_scene_set_footnote_marks (scene, options->credits);
   /* Labels keep clear of the scale bar drawn over the map after it. */
-  if (options->scale_bar && straits_figure_page_scale_bar (renderer, &vp, inner, bottom - top, &x0, &x1, &y, &km))
+  if (options->scale_bar && straits_figure_page_scale_bar (renderer, vp, width, height, &x0, &x1, &y, &km))
     straits_map_scene_set_reserved (scene, &(StraitsRect) { x0 - 8, y - 22 * ts, x1 - x0 + 16, 28 * ts });
   if (ts > 1)
     {
@@ -425,18 +434,122 @@ straits_figure_page_draw (StraitsMapRenderer         *renderer,
     }
   straits_map_scene_thaw (scene);
   straits_map_renderer_stash_highlights (renderer, options->selection);
-  straits_map_renderer_draw (renderer, cr, inner, bottom - top, &vp);
+}
+
+static void
+figure_scene_leave (StraitsMapRenderer *renderer,
+                    const SceneState   *saved)
+{
+  StraitsMapScene *scene = straits_map_renderer_get_scene (renderer);
+
   straits_map_renderer_restore_highlights (renderer);
   straits_map_scene_freeze (scene);
-  straits_map_scene_set_style (scene, &screen);
+  straits_map_scene_set_style (scene, &saved->screen);
   straits_map_scene_set_reserved (scene, NULL);
   straits_map_scene_set_footnote_marks (scene, FALSE);
-  straits_map_scene_set_show_legend (scene, shown_legend);
+  straits_map_scene_set_show_legend (scene, saved->shown_legend);
   straits_map_scene_thaw (scene);
+}
+
+/* How large the map comes out in a frame of @width x @height: its scale,
+ * as units per metre (0 when the frame is too small). */
+static double
+map_scale (StraitsMapRenderer *renderer, const StraitsFigurePageOptions *options, double width, double height)
+{
+  if (width < STRAITS_FIGURE_MIN_MAP_WIDTH || height < STRAITS_FIGURE_MIN_MAP_HEIGHT)
+    return 0;
+  /* A viewport given keeps its scale: the frame shows the more of it. */
+  if (options->viewport != NULL)
+    return width * height;
+  return 1 / straits_map_renderer_fit (renderer, width, height).resolution;
+}
+
+/* Where the legend goes on a map frame of @width x @height, and the room
+ * it takes there: in the map when the map, drawn aside with it, has it
+ * over little land; else to the right, in a column no wider than
+ * LEGEND_MAX_COLUMN of the frame, else to the right in columns or in a
+ * strip under the map, whichever leaves the map larger; in the map after
+ * all when either would leave it too small. */
+static LegendPlace
+legend_place (StraitsMapRenderer             *renderer,
+              const StraitsFigurePageOptions *options,
+              const StraitsViewport          *vp,
+              double                          width,
+              double                          height,
+              double                          ts,
+              double                         *room)
+{
+  cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cairo_t *cr = cairo_create (surface);
+  LegendPlace place = LEGEND_IN_MAP;
+  SceneState saved;
+  double rw = 0, rh = 0, bw = 0, bh = 0, right = 0, below = 0;
+
+  figure_scene_enter (renderer, options, vp, width, height, ts, TRUE, &saved);
+  straits_map_renderer_draw (renderer, cr, width, height, vp);
+  if (straits_map_renderer_get_legend_land_share (renderer) > LEGEND_MAX_LAND_SHARE &&
+      straits_map_renderer_measure_legend (renderer, cr, width, height, vp, 0, height, &rw, &rh) &&
+      straits_map_renderer_measure_legend (renderer, cr, width, height, vp, width, height, &bw, &bh))
+    {
+      right = rh <= height ? map_scale (renderer, options, width - rw - LEGEND_GAP, height) : 0;
+      below = map_scale (renderer, options, width, height - bh - LEGEND_GAP);
+      if (right > 0 && (rw <= width * LEGEND_MAX_COLUMN || right >= below))
+        place = LEGEND_RIGHT;
+      else if (below > 0)
+        place = LEGEND_BELOW;
+    }
+  *room = place == LEGEND_RIGHT ? rw + LEGEND_GAP : place == LEGEND_BELOW ? bh + LEGEND_GAP : 0;
+  figure_scene_leave (renderer, &saved);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return place;
+}
+
+void
+straits_figure_page_draw (StraitsMapRenderer         *renderer,
+                          cairo_t                    *cr,
+                          double                      width,
+                          double                      height,
+                          const StraitsFigurePageOptions *options)
+{
+  StraitsMapStyle screen = *straits_map_renderer_get_style (renderer);
+  double top, bottom, inner = width - 2 * MARGIN, room = 0, map_width, map_height;
+  double ts = type_scale (renderer, width, height);
+  LegendPlace place = options->legend ? LEGEND_IN_MAP : LEGEND_NONE;
+  StraitsViewport vp;
+  SceneState saved;
+
+  cairo_set_source_rgb (cr, screen.halo.r, screen.halo.g, screen.halo.b);
+  cairo_paint (cr);
+  cairo_set_source_rgb (cr, screen.text.r, screen.text.g, screen.text.b);
+  layout_blocks (renderer, cr, width, height, options, TRUE, &top, &bottom);
+  /* A page too small for its map (straits_figure_page_check() says so
+   * before an export) shows the blocks alone. */
+  if (!frame_fits (width, top, bottom))
+    return;
+
+  cairo_save (cr);
+  cairo_translate (cr, MARGIN, top);
+  vp = options->viewport ? *options->viewport : straits_map_renderer_fit (renderer, inner, bottom - top);
+  if (options->legend)
+    place = legend_place (renderer, options, &vp, inner, bottom - top, ts, &room);
+  map_width = inner - (place == LEGEND_RIGHT ? room : 0);
+  map_height = bottom - top - (place == LEGEND_BELOW ? room : 0);
+  if (room > 0 && options->viewport == NULL)
+    vp = straits_map_renderer_fit (renderer, map_width, map_height);
+  figure_scene_enter (renderer, options, &vp, map_width, map_height, ts, place == LEGEND_IN_MAP, &saved);
+  straits_map_renderer_draw (renderer, cr, map_width, map_height, &vp);
+  if (place == LEGEND_RIGHT)
+    straits_map_renderer_draw_legend_beside (renderer, cr, map_width, map_height, &vp, map_width + LEGEND_GAP, 0,
+                                             0, map_height);
+  else if (place == LEGEND_BELOW)
+    straits_map_renderer_draw_legend_beside (renderer, cr, map_width, map_height, &vp, 0, map_height + LEGEND_GAP,
+                                             inner, room);
+  figure_scene_leave (renderer, &saved);
   if (options->scale_bar)
-    draw_scale_bar (renderer, cr, &vp, inner, bottom - top, &screen, ts);
-  cairo_rectangle (cr, 0, 0, inner, bottom - top);
-  cairo_set_source_rgb (cr, style->border.r, style->border.g, style->border.b);
+    draw_scale_bar (renderer, cr, &vp, map_width, map_height, &screen, ts);
+  cairo_rectangle (cr, 0, 0, map_width, map_height);
+  cairo_set_source_rgb (cr, screen.border.r, screen.border.g, screen.border.b);
   cairo_set_line_width (cr, 0.5);
   cairo_stroke (cr);
   cairo_restore (cr);

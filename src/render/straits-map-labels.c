@@ -546,6 +546,9 @@ draw_marker (StraitsMapFrame     *frame,
   cairo_stroke (frame->cr);
 }
 
+/* An event's dot, in units. */
+#define EVENT_RADIUS 4.5
+
 /* Metres per unit below which a map shows more than capitals. */
 #define DETAILED_RESOLUTION 2500
 
@@ -832,7 +835,7 @@ event_dot (StraitsMapRenderer *self,
   const StraitsEvent *e = straits_dataset_get_event (self->dataset, i);
   double x, y;
 
-  *r = 4.5 * frame->unit;
+  *r = EVENT_RADIUS * frame->unit;
   *opacity = event_opacity (self, e);
   if (*opacity <= 0 || !event_point (self, e, &x, &y) || !output_point (frame, x, y, ox, oy))
     return FALSE;
@@ -883,13 +886,44 @@ _straits_map_draw_events (StraitsMapRenderer *self,
           if (isnan (ox))
             continue;
         }
-      cairo_new_path (frame->cr);
-      cairo_arc (frame->cr, ox, oy, r, 0, 2 * G_PI);
-      cairo_set_source_rgba (frame->cr, colour->r, colour->g, colour->b, opacity);
-      cairo_fill_preserve (frame->cr);
-      cairo_set_source_rgba (frame->cr, self->style.halo.r, self->style.halo.g, self->style.halo.b, opacity);
-      cairo_set_line_width (frame->cr, 1.3 * frame->unit);
-      cairo_stroke (frame->cr);
+      _straits_map_paint_event_dot (self, frame, ox, oy, colour, opacity);
       self->n_drawn_events++;
+    }
+}
+
+void
+_straits_map_paint_event_dot (StraitsMapRenderer  *self,
+                              StraitsMapFrame     *frame,
+                              double               x,
+                              double               y,
+                              const StraitsColour *colour,
+                              double               opacity)
+{
+  cairo_new_path (frame->cr);
+  cairo_arc (frame->cr, x, y, EVENT_RADIUS * frame->unit, 0, 2 * G_PI);
+  cairo_set_source_rgba (frame->cr, colour->r, colour->g, colour->b, opacity);
+  cairo_fill_preserve (frame->cr);
+  cairo_set_source_rgba (frame->cr, self->style.halo.r, self->style.halo.g, self->style.halo.b, opacity);
+  cairo_set_line_width (frame->cr, 1.3 * frame->unit);
+  cairo_stroke (frame->cr);
+}
+
+void
+_straits_map_note_event_types (StraitsMapRenderer *self,
+                               StraitsMapFrame    *frame,
+                               GArray             *types)
+{
+  guint n = self->dataset != NULL ? straits_dataset_get_n_events (self->dataset) : 0;
+  /* Where the labels' pass placed the dots, when the map is drawn (the
+   * legend beside it): a dot it moved off the frame is not there. */
+  gboolean placed = self->event_xy->len == 2 * n;
+
+  for (guint i = 0; i < n; i++)
+    {
+      double x, y, r, opacity;
+
+      if (event_dot (self, frame, i, &x, &y, &r, &opacity) &&
+          (!placed || !isnan (g_array_index (self->event_xy, double, 2 * i))))
+        _straits_map_note_drawn (types, straits_dataset_get_event (self->dataset, i)->type);
     }
 }

@@ -471,6 +471,7 @@ outline_actor (StraitsMapRenderer  *self,
                StraitsMapFrame     *frame,
                guint32              actor,
                const StraitsColour *colour,
+               double               fill_alpha,
                double               width)
 {
   int f;
@@ -483,12 +484,41 @@ outline_actor (StraitsMapRenderer  *self,
     return;
   cairo_save (frame->cr);
   path_as_drawn (self, frame, (guint) f);
-  cairo_set_source_rgba (frame->cr, colour->r, colour->g, colour->b, 0.25);
+  cairo_set_source_rgba (frame->cr, colour->r, colour->g, colour->b, fill_alpha);
   cairo_fill_preserve (frame->cr);
   _straits_set_colour (frame->cr, colour);
   cairo_set_line_width (frame->cr, width * frame->unit);
   cairo_stroke (frame->cr);
   cairo_restore (frame->cr);
+}
+
+static const char *const straits_names[] = { "Bosporus", "Sea of Marmara", "Dardanelles" };
+
+void
+_straits_map_tint_straits (StraitsMapRenderer *self,
+                           cairo_t            *cr)
+{
+  cairo_set_source_rgba (cr, self->style.selection.r, self->style.selection.g, self->style.selection.b,
+                         STRAITS_SELECTION_FILL_ALPHA);
+  cairo_fill (cr);
+}
+
+gboolean
+_straits_map_straits_shown (StraitsMapRenderer *self,
+                            StraitsMapFrame    *frame)
+{
+  StraitsBasemap *basemap = straits_projected_map_get_basemap (self->map);
+
+  if (!_straits_map_renderer_has_overlay (self, "straits"))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (straits_names); i++)
+    {
+      int f = straits_basemap_find_by_name (basemap, straits_names[i]);
+
+      if (f >= 0 && _straits_map_feature_visible (self, frame, (guint) f))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 /* The Bosporus, the Sea of Marmara and the Dardanelles, when a view asks
@@ -497,19 +527,16 @@ static void
 highlight_straits (StraitsMapRenderer *self,
                    StraitsMapFrame    *frame)
 {
-  static const char *const names[] = { "Bosporus", "Sea of Marmara", "Dardanelles" };
   StraitsBasemap *basemap = straits_projected_map_get_basemap (self->map);
 
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (straits_names); i++)
     {
-      int f = straits_basemap_find_by_name (basemap, names[i]);
+      int f = straits_basemap_find_by_name (basemap, straits_names[i]);
 
       if (f < 0 || !_straits_map_feature_visible (self, frame, (guint) f))
         continue;
       _straits_map_path_feature (self, frame, (guint) f);
-      cairo_set_source_rgba (frame->cr, self->style.selection.r, self->style.selection.g,
-                             self->style.selection.b, 0.35);
-      cairo_fill (frame->cr);
+      _straits_map_tint_straits (self, frame->cr);
     }
 }
 
@@ -569,10 +596,10 @@ _straits_map_draw_highlights (StraitsMapRenderer *self,
                               StraitsMapFrame    *frame)
 {
   if (self->hover_actor != STRAITS_NO_INDEX && !_straits_map_actor_selected (self, self->hover_actor))
-    outline_actor (self, frame, self->hover_actor, &self->style.hover, 1.5);
+    outline_actor (self, frame, self->hover_actor, &self->style.hover, 0.25, 1.5);
   for (guint i = 0; i < self->selected_actors->len; i++)
     outline_actor (self, frame, g_array_index (self->selected_actors, guint32, i),
-                   &self->style.selection, 2.2);
+                   &self->style.selection, STRAITS_SELECTION_FILL_ALPHA, 2.2);
 }
 
 /* Puts the labels and city dots of the last frame, if drawn at @viewport,
@@ -626,7 +653,7 @@ straits_map_renderer_draw_hover (StraitsMapRenderer    *self,
   cairo_rectangle (cr, 0, 0, width, height);
   cairo_clip (cr);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  outline_actor (self, &frame, actor, &self->style.hover, 1.5);
+  outline_actor (self, &frame, actor, &self->style.hover, 0.25, 1.5);
   repaint_sprites (self, &frame, viewport);
   cairo_restore (cr);
 }

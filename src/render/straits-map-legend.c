@@ -15,6 +15,22 @@
 #include "straits-maritime-overlay.h"
 #include "straits-text.h"
 
+/* Swatches drawn by the function that draws the map's item. */
+typedef enum {
+  SWATCH_PLAIN,     /* a fill, a hatched area or a plain line, by the fields */
+  SWATCH_CURVE,     /* a relation curve of strength @value */
+  SWATCH_WIDTHS,    /* curves of strengths 0.2 and 1, one over the other */
+  SWATCH_ONE_WAY,   /* a relation curve with its arrow head */
+  SWATCH_EVENT,     /* an event's dot */
+  SWATCH_STRAITS,   /* the straits' highlight over the sea */
+} SwatchKind;
+
+/* Between the legend and the frame's edge, in units. */
+#define LEGEND_MARGIN 10
+
+/* The strength of the legend's curves by type: the format's default. */
+#define TYPE_STRENGTH 0.5
+
 typedef struct {
   const char *text;
   const StraitsColour *colour;
@@ -22,6 +38,8 @@ typedef struct {
   gboolean dashed;
   guint pattern; /* G_MAXUINT: none */
   gboolean hatched; /* as the disputed and occupied areas */
+  SwatchKind kind;
+  double value;
   gboolean date_unknown; /* a relation curve of unknown date at the map's date */
   gboolean stippled; /* a fill of a grouping of unknown date at the map's date */
   StraitsMapMark badge; /* new or changed since a compared version: its badge */
@@ -76,6 +94,33 @@ draw_swatch (StraitsMapRenderer *self,
       cairo_line_to (cr, x + size * 1.6, y + size / 2);
       _straits_map_stroke_relation (cr, e->colour, 1.0, 2.2 * frame->unit, frame->unit, FALSE, TRUE);
       return;
+    }
+  switch (e->kind)
+    {
+    case SWATCH_CURVE:
+    case SWATCH_ONE_WAY:
+      _straits_map_draw_relation_sample (self, frame, x, x + size * 1.6, y + size / 2, e->colour, e->value, e->dashed,
+                                         e->kind == SWATCH_ONE_WAY);
+      return;
+    case SWATCH_WIDTHS:
+      _straits_map_draw_relation_sample (self, frame, x, x + size * 1.6, y + size * 0.1, e->colour, 0.2, FALSE, FALSE);
+      _straits_map_draw_relation_sample (self, frame, x, x + size * 1.6, y + size * 0.8, e->colour, 1, FALSE, FALSE);
+      return;
+    case SWATCH_EVENT:
+      _straits_map_paint_event_dot (self, frame, x + size * 0.8, y + size / 2, e->colour, 1);
+      return;
+    case SWATCH_STRAITS:
+      cairo_rectangle (cr, x, y, size * 1.6, size);
+      _straits_set_colour (cr, &self->style.sea);
+      cairo_fill_preserve (cr);
+      _straits_map_tint_straits (self, cr);
+      cairo_rectangle (cr, x, y, size * 1.6, size);
+      _straits_set_colour (cr, &self->style.border);
+      cairo_set_line_width (cr, 0.6 * frame->unit);
+      cairo_stroke (cr);
+      return;
+    case SWATCH_PLAIN:
+      break;
     }
   if (e->line)
     {
@@ -163,7 +208,7 @@ legend_entries (StraitsMapRenderer *self, gboolean *adversarial, GPtrArray *text
       if (g_array_index (self->drawn_groups, guint32, i) == k)
         {
           g_array_append_val (entries, ((LegendEntry) { grouping->groups[k].label, &grouping->groups[k].colour,
-                                                        FALSE, FALSE, k, FALSE, FALSE, stippled }));
+                                                        FALSE, FALSE, k, .stippled = stippled }));
           any_group = TRUE;
         }
   if (any_group && stippled)
@@ -171,7 +216,7 @@ legend_entries (StraitsMapRenderer *self, gboolean *adversarial, GPtrArray *text
      * because the dataset does not say whether the grouping held at the
      * map's date */
     g_array_append_val (entries, ((LegendEntry) { _("Groups: date unknown (dotted)"), &self->style.land,
-                                                  FALSE, FALSE, G_MAXUINT, FALSE, FALSE, TRUE }));
+                                                  FALSE, FALSE, G_MAXUINT, .stippled = TRUE }));
   for (guint i = 0; i < self->drawn_groups->len; i++)
     {
       guint32 g = g_array_index (self->drawn_groups, guint32, i);
@@ -186,7 +231,6 @@ legend_entries (StraitsMapRenderer *self, gboolean *adversarial, GPtrArray *text
     g_array_append_val (entries, ((LegendEntry) { _("Occupied or disputed area"),
                                                   &self->style.disputed, FALSE, FALSE, G_MAXUINT, TRUE }));
 
-  *adversarial = FALSE;
   for (guint i = 0; i < self->drawn_types->len; i++)
     {
       const StraitsTypeDef *t = straits_dataset_get_relation_type (self->dataset,
@@ -202,11 +246,40 @@ legend_entries (StraitsMapRenderer *self, gboolean *adversarial, GPtrArray *text
         }
       g_array_append_val (entries, ((LegendEntry) { text, &t->colour, TRUE,
                                                     type_always_adversarial (self, g_array_index (self->drawn_types, guint32, i)),
-                                                    G_MAXUINT }));
+                                                    G_MAXUINT, FALSE, SWATCH_CURVE, TYPE_STRENGTH }));
     }
-  for (guint32 i = 0; i < straits_dataset_get_n_relations (self->dataset) && !*adversarial; i++)
-    *adversarial = straits_dataset_get_relation (self->dataset, i)->stance == STRAITS_STANCE_ADVERSARIAL;
+  *adversarial = self->drawn_adversarial;
   return entries;
+}
+
+/* What the map's marks mean beyond their colour, for the marks @frame
+ * draws: the curves' widths, their arrow heads, the events' dots by type
+ * and the straits' highlight. */
+static void
+add_mark_entries (StraitsMapRenderer *self, StraitsMapFrame *frame, GArray *entries, GPtrArray *texts)
+{
+  g_autoptr(GArray) event_types = g_array_new (FALSE, FALSE, sizeof (guint32));
+
+  if (_straits_map_straits_shown (self, frame))
+    g_array_append_val (entries, ((LegendEntry) { _("Turkish Straits (Bosporus, Marmara, Dardanelles)"),
+                                                  &self->style.sea, FALSE, FALSE, G_MAXUINT, FALSE, SWATCH_STRAITS }));
+  if (self->n_drawn_relations > 0)
+    g_array_append_val (entries, ((LegendEntry) { _("Line width: strength 0.2 (thin) to 1 (thick)"), &self->style.text,
+                                                  TRUE, FALSE, G_MAXUINT, FALSE, SWATCH_WIDTHS }));
+  if (self->drawn_one_way)
+    g_array_append_val (entries, ((LegendEntry) { _("One way: the arrow points to the second party"),
+                                                  &self->style.text, TRUE, FALSE, G_MAXUINT, FALSE, SWATCH_ONE_WAY,
+                                                  TYPE_STRENGTH }));
+  _straits_map_note_event_types (self, frame, event_types);
+  for (guint i = 0; i < event_types->len; i++)
+    {
+      const StraitsTypeDef *t = straits_dataset_get_event_type (self->dataset, g_array_index (event_types, guint32, i));
+      /* Translators: a legend entry for an event's dot, e.g. "Agreement (event)" */
+      char *text = g_strdup_printf (_("%s (event)"), t->label);
+
+      g_ptr_array_add (texts, text);
+      g_array_append_val (entries, ((LegendEntry) { text, &t->colour, FALSE, FALSE, G_MAXUINT, FALSE, SWATCH_EVENT }));
+    }
 }
 
 /* The colour a belt shows on the map, kept in @store until the legend is
@@ -278,9 +351,48 @@ add_change_entries (StraitsMapRenderer *self, GArray *entries, GPtrArray *texts)
     }
 }
 
+/* A name every reader of the view looks for: a named state's, a
+ * capital's or a world city's (Istanbul). */
+static gboolean
+key_name (StraitsMapRenderer *self, const StraitsFeature *feature)
+{
+  if (feature->layer == STRAITS_LAYER_CITY)
+    return feature->rank == 0 || (feature->flags & STRAITS_FEATURE_CAPITAL);
+  return _straits_map_named_state (self, feature);
+}
+
+/* How many key names have their place under @r or so close to it that
+ * their text would find no room beside it (a letter's height). */
+static guint
+key_names_under (StraitsMapRenderer *self, StraitsMapFrame *frame, const StraitsRect *under)
+{
+  StraitsBasemap *basemap = straits_projected_map_get_basemap (self->map);
+  double m = self->style.label_size * frame->unit;
+  StraitsRect near = { under->x - m, under->y - m, under->width + 2 * m, under->height + 2 * m };
+  const StraitsRect *r = &near;
+  guint n = 0;
+
+  for (guint f = 0; f < straits_basemap_get_n_features (basemap); f++)
+    {
+      double x, y, ox, oy;
+
+      if (!key_name (self, straits_basemap_get_feature (basemap, f)))
+        continue;
+      straits_projected_map_get_label_point (self->map, f, &x, &y);
+      straits_viewport_to_output (&frame->vp, frame->width, frame->height, x, y, &ox, &oy);
+      n += ox >= r->x && ox <= r->x + r->width && oy >= r->y && oy <= r->y + r->height;
+    }
+  return n;
+}
+
+/* A name's share of a legend's area, about: what a figure counts for each
+ * key name the legend would push aside. */
+#define NAME_SHARE 0.05
+
 /* How much of what the map is about the legend would cover at @r: the
- * names of the countries every reader expects named most, then on a 6 x 6
- * grid of points those countries' land, other land a quarter, sea nothing. */
+ * key names most (the countries every reader expects named, capitals,
+ * Istanbul), then on a 6 x 6 grid of points those countries' land, other
+ * land a quarter, sea nothing. */
 static double
 legend_cost (StraitsMapRenderer *self, StraitsMapFrame *frame, const StraitsRect *r)
 {
@@ -304,18 +416,29 @@ legend_cost (StraitsMapRenderer *self, StraitsMapFrame *frame, const StraitsRect
             cost += 20;
       }
   /* A name it would hide counts most. */
-  for (guint f = 0; f < straits_basemap_get_n_features (basemap); f++)
-    {
-      double x, y, ox, oy;
+  return cost + 10 * key_names_under (self, frame, r);
+}
 
-      if (!_straits_map_named_state (self, straits_basemap_get_feature (basemap, f)))
-        continue;
-      straits_projected_map_get_label_point (self->map, f, &x, &y);
-      straits_viewport_to_output (&frame->vp, frame->width, frame->height, x, y, &ox, &oy);
-      if (ox >= r->x && ox <= r->x + r->width && oy >= r->y && oy <= r->y + r->height)
-        cost += 10;
-    }
-  return cost;
+/* The share of @r over land (any country or island), on a 12 x 12 grid
+ * of points, and over key names: what a figure weighs against putting
+ * the legend beside the map. */
+static double
+land_share (StraitsMapRenderer *self, StraitsMapFrame *frame, const StraitsRect *r)
+{
+  guint on_land = 0;
+
+  for (int i = 0; i < 12; i++)
+    for (int j = 0; j < 12; j++)
+      {
+        double mx, my;
+
+        straits_viewport_to_map (&frame->vp, frame->width, frame->height, r->x + (i + 0.5) * r->width / 12,
+                                 r->y + (j + 0.5) * r->height / 12, &mx, &my);
+        if (straits_projected_map_feature_at (self->map, STRAITS_LAYER_COUNTRY, mx, my) >= 0 ||
+            straits_projected_map_feature_at (self->map, STRAITS_LAYER_ISLAND, mx, my) >= 0)
+          on_land++;
+      }
+  return MIN (1, on_land / 144.0 + NAME_SHARE * key_names_under (self, frame, r));
 }
 
 /* The legend's place: the bottom-left corner, unless the top-left or the
@@ -324,7 +447,7 @@ legend_cost (StraitsMapRenderer *self, StraitsMapFrame *frame, const StraitsRect
 static StraitsRect
 legend_corner (StraitsMapRenderer *self, StraitsMapFrame *frame, double width, double height)
 {
-  double margin = 10 * frame->unit;
+  double margin = LEGEND_MARGIN * frame->unit;
   StraitsRect corners[] = {
     { margin, frame->height - height - margin, width, height },
     { margin, margin, width, height },
@@ -355,77 +478,207 @@ legend_corner (StraitsMapRenderer *self, StraitsMapFrame *frame, double width, d
           best_cost = cost;
         }
     }
+  self->legend_share = land_share (self, frame, &corners[self->legend_corner]);
   return corners[self->legend_corner];
 }
 
-void
-_straits_map_draw_legend (StraitsMapRenderer *self,
-                          StraitsMapFrame    *frame)
+/* A legend laid out: its entries, the texts they point to, its size, in
+ * as many columns as it takes to fit the height it has. */
+typedef struct {
+  GPtrArray *texts;
+  GArray *entries;
+  double pad, swatch, size, line_height, column_width, width, height;
+  guint rows;
+} Legend;
+
+static void
+legend_clear (Legend *l)
 {
-  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GArray) entries = NULL;
+  g_clear_pointer (&l->entries, g_array_unref);
+  g_clear_pointer (&l->texts, g_ptr_array_unref);
+}
+
+/* The entries for what @frame draws, measured: in as many columns as
+ * fit @max_width when it is not 0 (a strip), else as it takes to fit
+ * @max_height; the first column filled first. FALSE when there are none. */
+static gboolean
+legend_prepare (StraitsMapRenderer *self, StraitsMapFrame *frame, double max_width, double max_height, Legend *l)
+{
+  guint columns = 1;
   gboolean adversarial;
-  double pad = 6 * frame->unit, swatch = 8 * frame->unit, line_height, width = 0, height, x, y;
-  double size = self->style.small_label_size * frame->unit;
-  cairo_t *cr = frame->cr;
-  LegendEntry stance_entry = { _("Adversarial (dashed)"), &self->style.text, TRUE, TRUE, G_MAXUINT };
+  LegendEntry stance_entry = { _("Adversarial (dashed)"), &self->style.text, TRUE, TRUE, G_MAXUINT, FALSE,
+                               SWATCH_CURVE, TYPE_STRENGTH };
   /* Translators: a map legend entry: relations drawn dotted because the
    * dataset does not say whether they held at the map's date */
-  LegendEntry undated_entry = { _("Date unknown (dotted)"), &self->style.text, TRUE, FALSE, G_MAXUINT, FALSE, TRUE };
+  LegendEntry undated_entry = { _("Date unknown (dotted)"), &self->style.text, TRUE, FALSE, G_MAXUINT,
+                                .date_unknown = TRUE };
 
+  *l = (Legend) { g_ptr_array_new_with_free_func (g_free), NULL, 6 * frame->unit, 8 * frame->unit,
+                  self->style.small_label_size * frame->unit };
   if (self->dataset == NULL)
-    return;
-  entries = legend_entries (self, &adversarial, texts);
+    return FALSE;
+  l->entries = legend_entries (self, &adversarial, l->texts);
   if (adversarial && self->drawn_types->len > 0)
-    g_array_append_val (entries, stance_entry);
+    g_array_append_val (l->entries, stance_entry);
   if (self->n_drawn_undated > 0)
-    g_array_append_val (entries, undated_entry);
-  add_sea_entries (self, entries, texts);
+    g_array_append_val (l->entries, undated_entry);
+  add_mark_entries (self, frame, l->entries, l->texts);
+  add_sea_entries (self, l->entries, l->texts);
   if (self->n_drawn_flows > 0 && self->flows_legend != NULL)
-    g_array_append_val (entries, ((LegendEntry) { self->flows_legend, _straits_map_flow_colour (), TRUE, FALSE, G_MAXUINT }));
-  add_change_entries (self, entries, texts);
-  if (entries->len == 0)
-    return;
-
-  for (guint i = 0; i < entries->len; i++)
+    g_array_append_val (l->entries, ((LegendEntry) { self->flows_legend, _straits_map_flow_colour (), TRUE, FALSE, G_MAXUINT }));
+  add_change_entries (self, l->entries, l->texts);
+  if (l->entries->len == 0)
+    return FALSE;
+  for (guint i = 0; i < l->entries->len; i++)
     {
-      PangoLayout *layout = _straits_map_layout (self, cr, g_array_index (entries, LegendEntry, i).text,
-                                                 size, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, -1);
+      PangoLayout *layout = _straits_map_layout (self, frame->cr, g_array_index (l->entries, LegendEntry, i).text,
+                                                 l->size, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, -1);
       PangoRectangle logical;
 
       pango_layout_get_pixel_extents (layout, NULL, &logical);
-      width = MAX (width, logical.width);
+      l->column_width = MAX (l->column_width, logical.width);
     }
-  line_height = MAX (swatch, size * 1.35) + 2 * frame->unit;
-  width += swatch * 1.6 + 3 * pad;
-  height = entries->len * line_height + 2 * pad;
-  self->legend_rect = legend_corner (self, frame, width, height);
-  x = self->legend_rect.x;
-  y = self->legend_rect.y;
-  self->has_legend = TRUE;
-  straits_label_placer_block (frame->placer, &self->legend_rect);
+  l->line_height = MAX (l->swatch, l->size * 1.35) + 2 * frame->unit;
+  l->column_width += l->swatch * 1.6 + 3 * l->pad;
+  if (max_width > 0)
+    columns = CLAMP ((guint) (max_width / l->column_width), 1, l->entries->len);
+  do
+    {
+      l->rows = (l->entries->len + columns - 1) / columns;
+      l->height = l->rows * l->line_height + 2 * l->pad;
+    }
+  while (max_width <= 0 && l->height > max_height && l->rows > 1 && columns++ < l->entries->len);
+  l->width = (l->entries->len + l->rows - 1) / l->rows * l->column_width;
+  return TRUE;
+}
 
+/* Draws @l with its top-left corner at (@x, @y); notes its texts. */
+static void
+legend_paint (StraitsMapRenderer *self, StraitsMapFrame *frame, const Legend *l, double x, double y)
+{
+  cairo_t *cr = frame->cr;
+
+  self->legend_rect = (StraitsRect) { x, y, l->width, l->height };
+  self->has_legend = TRUE;
   cairo_new_path (cr);
-  cairo_rectangle (cr, x, y, width, height);
+  cairo_rectangle (cr, x, y, l->width, l->height);
   _straits_set_colour (cr, &self->style.halo);
   cairo_fill_preserve (cr);
   _straits_set_colour (cr, &self->style.border);
   cairo_set_line_width (cr, 0.6 * frame->unit);
   cairo_stroke (cr);
 
-  for (guint i = 0; i < entries->len; i++)
+  for (guint i = 0; i < l->entries->len; i++)
     {
-      const LegendEntry *e = &g_array_index (entries, LegendEntry, i);
-      PangoLayout *layout = _straits_map_layout (self, cr, e->text, size, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, -1);
+      const LegendEntry *e = &g_array_index (l->entries, LegendEntry, i);
+      PangoLayout *layout = _straits_map_layout (self, cr, e->text, l->size, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, -1);
       PangoRectangle logical;
-      double row = y + pad + i * line_height;
+      double row = y + l->pad + (i % l->rows) * l->line_height, left = x + (i / l->rows) * l->column_width;
 
       pango_layout_get_pixel_extents (layout, NULL, &logical);
       g_ptr_array_add (self->legend_labels, g_strdup (e->text));
       if (e->colour != NULL)
-        draw_swatch (self, frame, e, x + pad, row + (line_height - swatch) / 2 - frame->unit, swatch);
-      cairo_move_to (cr, x + 2 * pad + swatch * 1.6, row + (line_height - logical.height) / 2 - frame->unit);
+        draw_swatch (self, frame, e, left + l->pad, row + (l->line_height - l->swatch) / 2 - frame->unit, l->swatch);
+      cairo_move_to (cr, left + 2 * l->pad + l->swatch * 1.6, row + (l->line_height - logical.height) / 2 - frame->unit);
       _straits_set_colour (cr, &self->style.text);
       straits_text_show (cr, layout);
     }
+}
+
+void
+_straits_map_place_legend (StraitsMapRenderer *self,
+                           StraitsMapFrame    *frame)
+{
+  Legend l;
+
+  if (legend_prepare (self, frame, 0, frame->height - 2 * LEGEND_MARGIN * frame->unit, &l))
+    {
+      self->legend_rect = legend_corner (self, frame, l.width, l.height);
+      self->has_legend = TRUE;
+      self->legend_beside = FALSE;
+      straits_label_placer_block (frame->placer, &self->legend_rect);
+    }
+  legend_clear (&l);
+}
+
+void
+_straits_map_draw_legend (StraitsMapRenderer *self,
+                          StraitsMapFrame    *frame)
+{
+  StraitsRect place = self->legend_rect;
+  Legend l;
+
+  if (!self->has_legend)
+    return;
+  /* Made again now that the event dots are placed: one that found no
+   * place is not listed, so the legend may come out shorter than its
+   * place. It keeps to the place's corner. */
+  if (legend_prepare (self, frame, 0, frame->height - 2 * LEGEND_MARGIN * frame->unit, &l))
+    legend_paint (self, frame, &l, place.x, place.y + (place.y > frame->height / 2 ? place.height - l.height : 0));
+  else
+    self->has_legend = FALSE;
+  legend_clear (&l);
+}
+
+double
+straits_map_renderer_get_legend_land_share (StraitsMapRenderer *self)
+{
+  g_return_val_if_fail (STRAITS_IS_MAP_RENDERER (self), 0);
+  return self->has_legend && !self->legend_beside ? self->legend_share : 0;
+}
+
+gboolean
+straits_map_renderer_measure_legend (StraitsMapRenderer    *self,
+                                     cairo_t               *cr,
+                                     double                 width,
+                                     double                 height,
+                                     const StraitsViewport *viewport,
+                                     double                 max_width,
+                                     double                 max_height,
+                                     double                *legend_width,
+                                     double                *legend_height)
+{
+  StraitsMapFrame frame = { 0 };
+  gboolean has_legend = self->has_legend;
+  Legend l;
+  gboolean any;
+
+  g_return_val_if_fail (STRAITS_IS_MAP_RENDERER (self), FALSE);
+  g_return_val_if_fail (self->map != NULL, FALSE);
+  _straits_map_frame_init (&frame, self, cr, width, height, viewport);
+  /* The events under a legend in the map are not left out here. */
+  self->has_legend = FALSE;
+  any = legend_prepare (self, &frame, max_width, max_height, &l);
+  self->has_legend = has_legend;
+  *legend_width = any ? l.width : 0;
+  *legend_height = any ? l.height : 0;
+  legend_clear (&l);
+  return any;
+}
+
+void
+straits_map_renderer_draw_legend_beside (StraitsMapRenderer    *self,
+                                         cairo_t               *cr,
+                                         double                 width,
+                                         double                 height,
+                                         const StraitsViewport *viewport,
+                                         double                 x,
+                                         double                 y,
+                                         double                 max_width,
+                                         double                 max_height)
+{
+  StraitsMapFrame frame = { 0 };
+  Legend l;
+
+  g_return_if_fail (STRAITS_IS_MAP_RENDERER (self));
+  g_return_if_fail (self->map != NULL);
+  _straits_map_frame_init (&frame, self, cr, width, height, viewport);
+  self->has_legend = FALSE;
+  g_ptr_array_set_size (self->legend_labels, 0);
+  if (legend_prepare (self, &frame, max_width, max_height, &l))
+    {
+      legend_paint (self, &frame, &l, x, y);
+      self->legend_beside = TRUE;
+    }
+  legend_clear (&l);
 }

@@ -106,6 +106,57 @@ _straits_map_stroke_relation (cairo_t             *cr,
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
 }
 
+double
+_straits_map_relation_width (StraitsMapFrame *frame, double strength)
+{
+  return (0.8 + 2.6 * strength) * frame->unit;
+}
+
+/* A curve as the map draws it: on a halo that keeps it legible over any
+ * fill, dashed when adversarial, dotted when its date is unknown, with an
+ * arrow head at its end when it goes one way. The legend's samples are
+ * drawn by it too. */
+static void
+stroke_curve (StraitsMapRenderer  *self,
+              StraitsMapFrame     *frame,
+              const Curve         *c,
+              const StraitsColour *colour,
+              double               width,
+              double               alpha,
+              gboolean             dashed,
+              gboolean             date_unknown,
+              gboolean             arrow)
+{
+  cairo_t *cr = frame->cr;
+
+  path_curve (cr, c);
+  cairo_set_source_rgba (cr, self->style.halo.r, self->style.halo.g, self->style.halo.b, alpha * 0.8);
+  cairo_set_line_width (cr, width + 1.6 * frame->unit);
+  cairo_stroke (cr);
+
+  path_curve (cr, c);
+  _straits_map_stroke_relation (cr, colour, alpha, width, frame->unit, dashed, date_unknown);
+
+  if (arrow)
+    arrow_head (cr, c->bx, c->by, c->cx, c->cy, (5 + width) * 1.0);
+}
+
+void
+_straits_map_draw_relation_sample (StraitsMapRenderer  *self,
+                                   StraitsMapFrame     *frame,
+                                   double               x0,
+                                   double               x1,
+                                   double               y,
+                                   const StraitsColour *colour,
+                                   double               strength,
+                                   gboolean             dashed,
+                                   gboolean             arrow)
+{
+  Curve c = { x0, y, (x0 + x1) / 2, y, x1, y };
+
+  stroke_curve (self, frame, &c, colour, _straits_map_relation_width (frame, strength), 0.9, dashed, FALSE, arrow);
+}
+
 static void
 draw_relation (StraitsMapRenderer    *self,
                StraitsMapFrame       *frame,
@@ -115,30 +166,18 @@ draw_relation (StraitsMapRenderer    *self,
                gboolean               dimmed,
                gboolean               date_unknown)
 {
-  cairo_t *cr = frame->cr;
   const StraitsColour *colour = &straits_dataset_get_relation_type (self->dataset, r->type)->colour;
   gboolean emphasised = index == self->selected_relation || index == self->hover_relation;
-  double width = (0.8 + 2.6 * r->strength) * frame->unit * (emphasised ? 1.8 : 1);
-  double alpha = dimmed ? 0.22 : 0.9;
+  double width = _straits_map_relation_width (frame, r->strength) * (emphasised ? 1.8 : 1);
   StraitsMapMark mark = _straits_map_relation_mark (self, r);
 
   if (mark != STRAITS_MAP_MARK_NONE)
     {
-      path_curve (cr, c);
+      path_curve (frame->cr, c);
       _straits_map_stroke_change_halo (self, frame, mark, width);
     }
-  /* A halo keeps curves legible over any fill. */
-  path_curve (cr, c);
-  cairo_set_source_rgba (cr, self->style.halo.r, self->style.halo.g, self->style.halo.b, alpha * 0.8);
-  cairo_set_line_width (cr, width + 1.6 * frame->unit);
-  cairo_stroke (cr);
-
-  path_curve (cr, c);
-  _straits_map_stroke_relation (cr, colour, alpha, width, frame->unit,
-                                r->stance == STRAITS_STANCE_ADVERSARIAL, date_unknown);
-
-  if (!r->mutual)
-    arrow_head (cr, c->bx, c->by, c->cx, c->cy, (5 + width) * 1.0);
+  stroke_curve (self, frame, c, colour, width, dimmed ? 0.22 : 0.9, r->stance == STRAITS_STANCE_ADVERSARIAL,
+                date_unknown, !r->mutual);
   if (mark != STRAITS_MAP_MARK_NONE)
     {
       double mx, my;
@@ -369,6 +408,8 @@ _straits_map_draw_relations (StraitsMapRenderer *self,
       _straits_map_note_drawn (self->drawn_types, r->type);
       self->n_drawn_relations++;
       self->n_drawn_undated += date_unknown;
+      self->drawn_one_way = self->drawn_one_way || !r->mutual;
+      self->drawn_adversarial = self->drawn_adversarial || r->stance == STRAITS_STANCE_ADVERSARIAL;
     }
   cairo_restore (frame->cr);
   pair_count_clear (&pc);

@@ -61,6 +61,8 @@ struct _StraitsMapRenderer
   GArray *drawn_types;
   guint n_drawn_relations;
   guint n_drawn_undated;    /* of those, drawn in the "date unknown" style */
+  gboolean drawn_one_way;   /* a relation curve with an arrow head */
+  gboolean drawn_adversarial; /* a dashed one */
   gboolean has_legend;
   StraitsRect legend_rect;
   GPtrArray *legend_labels;  /* the legend's texts, as drawn */
@@ -70,6 +72,8 @@ struct _StraitsMapRenderer
   GArray *edge_partners;    /* StraitsEdgePartner: curves' ends outside the frame */
   double legend_key[6];     /* what the legend's corner was chosen for (not the centre) */
   guint legend_corner;      /* and the corner chosen, kept while the map only pans */
+  double legend_share;      /* of the legend's area over land, in that corner */
+  gboolean legend_beside;   /* the last legend was drawn beside the map */
   StraitsViewport last_viewport;
   double last_width, last_height;
 
@@ -194,6 +198,12 @@ const StraitsGroup *_straits_map_group_of_feature (StraitsMapRenderer *self,
                                        guint32               *actor);
 gboolean _straits_map_actor_selected  (StraitsMapRenderer    *self,
                                        guint32                actor);
+/* Whether the view highlights the straits and one of them is in @frame;
+ * and the highlight's tint, filling the current path. */
+gboolean _straits_map_straits_shown   (StraitsMapRenderer    *self,
+                                       StraitsMapFrame       *frame);
+void     _straits_map_tint_straits    (StraitsMapRenderer    *self,
+                                       cairo_t               *cr);
 /* Adds @value to @drawn (what the legend shows) unless it is there. */
 void     _straits_map_note_drawn      (GArray                *drawn,
                                        guint32                value);
@@ -211,6 +221,20 @@ void     _straits_map_stroke_relation (cairo_t               *cr,
                                        double                 unit,
                                        gboolean               adversarial,
                                        gboolean               date_unknown);
+/* The width of a curve of @strength (0 to 1), unemphasised. */
+double   _straits_map_relation_width  (StraitsMapFrame       *frame,
+                                       double                 strength);
+/* A straight sample of a curve from (@x0, @y) to (@x1, @y), drawn as the
+ * map draws curves: the legend's swatches. */
+void     _straits_map_draw_relation_sample (StraitsMapRenderer  *self,
+                                       StraitsMapFrame       *frame,
+                                       double                 x0,
+                                       double                 x1,
+                                       double                 y,
+                                       const StraitsColour   *colour,
+                                       double                 strength,
+                                       gboolean               dashed,
+                                       gboolean               arrow);
 
 /* straits-map-labels.c */
 void     _straits_map_draw_labels     (StraitsMapRenderer    *self,
@@ -219,12 +243,26 @@ void     _straits_map_reserve_events  (StraitsMapRenderer    *self,
                                        StraitsMapFrame       *frame);
 void     _straits_map_draw_events     (StraitsMapRenderer    *self,
                                        StraitsMapFrame       *frame);
+/* An event's dot of radius @r at (@x, @y), as the map draws it; and the
+ * event types with a dot in @frame (the legend's, before it is placed). */
+void     _straits_map_paint_event_dot (StraitsMapRenderer    *self,
+                                       StraitsMapFrame       *frame,
+                                       double                 x,
+                                       double                 y,
+                                       const StraitsColour   *colour,
+                                       double                 opacity);
+void     _straits_map_note_event_types (StraitsMapRenderer   *self,
+                                       StraitsMapFrame       *frame,
+                                       GArray                *types);
 /* A country every reader of the view expects named: the legend keeps
  * clear of it. */
 gboolean _straits_map_named_state     (StraitsMapRenderer    *self,
                                        const StraitsFeature  *feature);
 
-/* straits-map-legend.c */
+/* straits-map-legend.c: the legend's place, taken before the labels';
+ * then the legend, drawn there after the event dots. */
+void     _straits_map_place_legend    (StraitsMapRenderer    *self,
+                                       StraitsMapFrame       *frame);
 void     _straits_map_draw_legend     (StraitsMapRenderer    *self,
                                        StraitsMapFrame       *frame);
 

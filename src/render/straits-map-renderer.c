@@ -809,6 +809,7 @@ straits_map_renderer_draw (StraitsMapRenderer    *self,
   g_array_set_size (self->drawn_types, 0);
   self->n_drawn_relations = 0;
   self->n_drawn_undated = 0;
+  self->drawn_one_way = self->drawn_adversarial = FALSE;
   self->n_drawn_events = 0;
   self->n_drawn_new = self->n_drawn_changed = 0;
   self->has_legend = FALSE;
@@ -826,12 +827,15 @@ straits_map_renderer_draw (StraitsMapRenderer    *self,
   _straits_map_draw_relations (self, &frame);
   _straits_map_draw_changed_actors (self, &frame);
   _straits_map_draw_flows (self, &frame);
-  if (self->show_legend)
-    _straits_map_draw_legend (self, &frame);
+  /* Emptied before the legend's place is taken: the legend lists the
+   * events whose dots the labels' pass placed, else those in the frame. */
   g_array_set_size (self->event_xy, 0);
+  if (self->show_legend)
+    _straits_map_place_legend (self, &frame);
   if (!self->hide_labels)
     _straits_map_draw_labels (self, &frame);
   _straits_map_draw_events (self, &frame);
+  _straits_map_draw_legend (self, &frame);
   cairo_restore (cr);
   self->last_vertices = frame.n_vertices;
   self->last_viewport = *viewport;

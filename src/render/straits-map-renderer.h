@@ -124,6 +124,33 @@ guint              straits_map_renderer_get_n_drawn_relations (StraitsMapRendere
 guint              straits_map_renderer_get_n_drawn_events (StraitsMapRenderer *self);
 /* (transfer none): the renderer's own array of strings */
 GPtrArray         *straits_map_renderer_get_legend_labels (StraitsMapRenderer *self);
+/* The share of the last legend's area that lies over land, 0 to 1 (0
+ * without a legend, or one drawn beside the map). */
+double             straits_map_renderer_get_legend_land_share (StraitsMapRenderer *self);
+/* The legend of the map last drawn in a frame of @width x @height at
+ * @viewport, laid out beside it: in as many columns as fit @max_width
+ * when it is not 0 (a strip under the map), else as it takes to fit
+ * @max_height. Measures it (FALSE: nothing to explain), or draws it with
+ * its top-left corner at (@x, @y) in the frame's coordinates; the map
+ * is drawn without a legend. @legend_width, @legend_height: (out) */
+gboolean           straits_map_renderer_measure_legend (StraitsMapRenderer    *self,
+                                                        cairo_t               *cr,
+                                                        double                 width,
+                                                        double                 height,
+                                                        const StraitsViewport *viewport,
+                                                        double                 max_width,
+                                                        double                 max_height,
+                                                        double                *legend_width,
+                                                        double                *legend_height);
+void               straits_map_renderer_draw_legend_beside (StraitsMapRenderer    *self,
+                                                            cairo_t               *cr,
+                                                            double                 width,
+                                                            double                 height,
+                                                            const StraitsViewport *viewport,
+                                                            double                 x,
+                                                            double                 y,
+                                                            double                 max_width,
+                                                            double                 max_height);
 /* (transfer none) (nullable): NULL when the map shows all dates */
 const StraitsDate *straits_map_renderer_get_time         (StraitsMapRenderer *self);
 guint32            straits_map_renderer_get_grouping     (StraitsMapRenderer *self);

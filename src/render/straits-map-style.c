@@ -11,7 +11,7 @@
 static const StraitsMapStyle styles[] = {
   [STRAITS_MAP_STYLE_LIGHT] = {
     STRAITS_MAP_STYLE_LIGHT,
-    RGB (0xdcebf5), RGB (0xf2efe9), RGB (0xd9d6cf), RGB (0x8f8a83), RGB (0x6c8ca3),
+    RGB (0xdcebf5), RGB (0xf2efe9), RGB (0xcccac6), RGB (0x8f8a83), RGB (0x6c8ca3),
     RGB (0x2e3436), RGB (0x3d6a8a), RGB (0xffffff), RGB (0x8f4a4a), RGB (0x1c71d8), RGB (0xe5a50a),
     0.6, 0.5, 9.0, 7.5, 1.0, FALSE,
   },

@@ -28,7 +28,7 @@ typedef struct {
   StraitsColour sea_text;
   StraitsColour halo;
   StraitsColour disputed;
-  StraitsColour selection;
+  StraitsColour selection;      /* outline; fills at STRAITS_SELECTION_FILL_ALPHA */
   StraitsColour hover;
   double border_width;           /* points */
   double coast_width;
@@ -37,6 +37,11 @@ typedef struct {
   double scale;                  /* multiplies sizes: 1 on screen, more on projectors */
   gboolean patterns;             /* fill groups with patterns instead of colours */
 } StraitsMapStyle;
+
+/* How strongly a selected country and the straits' highlight are tinted
+ * with the selection colour: at 0.25 a selected country over land
+ * (#BCCFE5) was taken for sea (#DCEBF5); tests/test-palette.c measures. */
+#define STRAITS_SELECTION_FILL_ALPHA 0.35
 
 void straits_map_style_init (StraitsMapStyle     *style,
                              StraitsMapStyleKind  kind);
