@@ -307,6 +307,22 @@ legend_corner (StraitsMapRenderer *self, StraitsMapFrame *frame, double width, d
   return corners[self->legend_corner];
 }
 
+/* What the figure's other panel drew counts as drawn here: the one legend
+ * of the two lists either's entries. */
+static void
+merge_partner (StraitsMapRenderer *self)
+{
+  StraitsMapRenderer *other = self->legend_partner;
+
+  if (other == NULL || other->dataset != self->dataset)
+    return;
+  for (guint i = 0; i < other->drawn_groups->len; i++)
+    _straits_map_note_drawn (self->drawn_groups, g_array_index (other->drawn_groups, guint32, i));
+  for (guint i = 0; i < other->drawn_types->len; i++)
+    _straits_map_note_drawn (self->drawn_types, g_array_index (other->drawn_types, guint32, i));
+  self->drawn_hatched = self->drawn_hatched || other->drawn_hatched;
+}
+
 void
 _straits_map_draw_legend (StraitsMapRenderer *self,
                           StraitsMapFrame    *frame)
@@ -321,6 +337,7 @@ _straits_map_draw_legend (StraitsMapRenderer *self,
 
   if (self->dataset == NULL)
     return;
+  merge_partner (self);
   entries = legend_entries (self, &adversarial, texts);
   if (adversarial && self->drawn_types->len > 0)
     g_array_append_val (entries, stance_entry);
