@@ -368,6 +368,12 @@ panel_width (double width, guint n_panels)
   return (width - 2 * MARGIN - (n_panels - 1) * PANEL_GAP) / n_panels;
 }
 
+double
+straits_figure_page_map_width (double width, guint n_panels)
+{
+  return panel_width (width, MAX (n_panels, 1));
+}
+
 static gboolean
 frame_fits (double width, guint n_panels, double top, double bottom)
 {

@@ -62,6 +62,10 @@ void  straits_figure_page_draw      (StraitsMapRenderer         *renderer,
                                      double                      width,
                                      double                      height,
                                      const StraitsFigurePageOptions *options);
+/* The width of each map frame of a page @width points wide with
+ * @n_panels (1, or 2 for two dates) side by side. */
+double straits_figure_page_map_width (double width,
+                                      guint  n_panels);
 /* Two dates side by side: @left and @right show the same map (their
  * scenes differ in the date) in two panels of one extent and scale, each
  * with its date in a box on its corner, under one title block that names
