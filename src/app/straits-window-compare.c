@@ -268,7 +268,8 @@ compare_action (GSimpleAction *action,
                 gpointer       user_data)
 {
   StraitsWindow *self = user_data;
-  gboolean on = !g_variant_get_boolean (g_action_get_state (G_ACTION (action)));
+  g_autoptr(GVariant) state = g_action_get_state (G_ACTION (action));
+  gboolean on = !g_variant_get_boolean (state);
 
   if (on == (self->compare_box != NULL))
     return;
@@ -307,6 +308,9 @@ _straits_window_compare_init (StraitsWindow *self)
 void
 _straits_window_compare_dispose (StraitsWindow *self)
 {
+  /* The map view goes after the window's dispose: it must not call back. */
+  if (self->map_view != NULL)
+    g_signal_handlers_disconnect_by_func (self->map_view, on_left_scene, self);
   if (self->compare_left_scene != NULL)
     g_signal_handlers_disconnect_by_func (self->compare_left_scene, on_left_changed, self);
   g_clear_object (&self->compare_left_scene);
