@@ -155,6 +155,34 @@ test_png_written_in_a_thread (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* With the map split at two dates the dialog exports the figure of two
+ * panels: its title block names both dates (an SVG keeps the text). */
+static void
+test_two_dates (void)
+{
+  g_autoptr(StraitsMapRenderer) renderer = renderer_for ("black-sea");
+  g_autoptr(StraitsMapScene) right = straits_map_scene_copy (straits_map_renderer_get_scene (renderer));
+  g_autofree char *dir = g_dir_make_tmp ("straits-export-XXXXXX", NULL);
+  g_autofree char *svg = g_build_filename (dir, "two.svg", NULL);
+  g_autofree char *contents = NULL;
+  StraitsViewport vp = straits_map_renderer_fit (renderer, 800, 600);
+  StraitsDate date;
+  GtkWidget *dialog;
+
+  g_assert_true (straits_date_parse ("2013", &date));
+  straits_map_scene_set_time (straits_map_renderer_get_scene (renderer), &date);
+  g_assert_true (straits_date_parse ("2025", &date));
+  straits_map_scene_set_time (right, &date);
+  dialog = straits_export_dialog_new (NULL, straits_map_renderer_get_scene (renderer), &vp, 400, "Black Sea", NULL, NULL);
+  straits_export_dialog_set_compare (STRAITS_EXPORT_DIALOG (dialog), right);
+  g_assert_true (gtk_widget_get_sensitive (find_named (dialog, "export")));
+  straits_export_dialog_export_to (STRAITS_EXPORT_DIALOG (dialog), svg);
+  g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "As of 2013 and 2025"));
+  g_unlink (svg);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -162,5 +190,6 @@ main (int argc, char **argv)
   adw_init ();
   g_test_add_func ("/export-dialog/refuses-small-page", test_refuses_small_page);
   g_test_add_func ("/export-dialog/png-written-in-a-thread", test_png_written_in_a_thread);
+  g_test_add_func ("/export-dialog/two-dates", test_two_dates);
   return g_test_run ();
 }

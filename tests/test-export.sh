@@ -136,6 +136,21 @@ check "Kosovo carries the EU's footnote where the view shows it" \
   && ok "black-sea as of 2013 exports" || { fail "black-sea as of 2013 exports"; cat "$work/err"; }
 check "as of 2013 Donbas and the 2022 regions are not named; Transnistria (since 1992) is" \
   "! pdftotext '$work/2013.pdf' - | grep -Eq 'Donbas|Kherson region|Donetsk region' && pdftotext '$work/2013.pdf' - | grep -q Transnistria"
+# Two dates side by side: one figure, each panel with its date, one
+# title block naming both, one credit line, one legend.
+"$straits" --export="$work/compare.pdf" --view=black-sea --time=2013 --compare-time=2025 2>"$work/err" \
+  && ok "--compare-time exports" || { fail "--compare-time exports"; cat "$work/err"; }
+check "--compare-time: both panels' dates, the title block's both, one credit line and one legend" \
+  "pdftotext '$work/compare.pdf' - >'$work/compare.txt' && grep -q '^As of 2013\$' '$work/compare.txt' && \
+   grep -q '^As of 2025\$' '$work/compare.txt' && grep -q '^As of 2013 and 2025\$' '$work/compare.txt' && \
+   [ \$(grep -c 'Made with Natural Earth' '$work/compare.txt') -eq 1 ] && \
+   [ \$(grep -c '^Occupied or disputed area\$' '$work/compare.txt') -eq 1 ] && pdfinfo '$work/compare.pdf' | grep -q '^Pages: *1'"
+"$straits" --export="$work/cmp.pdf" --view=black-sea --compare-time=2025 2>"$work/err"; status=$?
+check "--compare-time without --time is refused (status 2), nothing written" \
+  "[ $status -eq 2 ] && grep -q -- '--compare-time needs --time' '$work/err' && [ ! -e '$work/cmp.pdf' ]"
+"$straits" --export="$work/cmp.pdf" --view=black-sea --time=2013 --compare-time=soon 2>"$work/err"; status=$?
+check "an unparsable --compare-time is refused (status 2), naming it" \
+  "[ $status -eq 2 ] && grep -q 'invalid --compare-time “soon”' '$work/err' && [ ! -e '$work/cmp.pdf' ]"
 # In a German interface countries' names are German (iso-codes' catalogues,
 # Straits' own for the short forms), on the map and in the legend.
 LANGUAGE=de LANG=de_DE.UTF-8 "$straits" --export="$work/de.pdf" --view=eu-groupings 2>"$work/err" \

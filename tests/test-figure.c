@@ -322,6 +322,160 @@ test_highlights (void)
   cairo_surface_destroy (plain);
 }
 
+/* Two dates side by side ------------------------------------------------------ */
+
+/* The panels of a compare figure of WIDTH x HEIGHT with no title block
+ * and no credits, as straits-figure-page.c lays them out: 18 points of
+ * margin, 18 above the panels for their dates, 12 between them. The
+ * same-date check below fails if these drift. */
+#define PANEL_TOP 36
+#define PANEL_HEIGHT (HEIGHT - 18 - PANEL_TOP)
+#define PANEL_WIDTH ((WIDTH - 2 * 18 - 12) / 2)
+#define LEFT_X 18
+#define RIGHT_X (LEFT_X + PANEL_WIDTH + 12)
+
+typedef struct {
+  StraitsMapRenderer *left, *right;
+  StraitsViewport vp;
+} ComparePair;
+
+/* The Black Sea at @year and at @other_year, relations left out: what
+ * differs between the dates is then the territories alone. */
+static ComparePair
+compare_pair (int year, int other_year)
+{
+  ComparePair p;
+  g_autoptr(StraitsMapScene) copy = NULL;
+  const guint32 none = 0;
+  char text[8];
+  StraitsDate date, other;
+
+  g_snprintf (text, sizeof text, "%d", year);
+  g_assert_true (straits_date_parse (text, &date));
+  g_snprintf (text, sizeof text, "%d", other_year);
+  g_assert_true (straits_date_parse (text, &other));
+  p.left = renderer_for ("black-sea");
+  straits_map_scene_set_relation_types (straits_map_renderer_get_scene (p.left), &none, 0);
+  straits_map_scene_set_time (straits_map_renderer_get_scene (p.left), &date);
+  copy = straits_map_scene_copy (straits_map_renderer_get_scene (p.left));
+  straits_map_scene_set_time (copy, &other);
+  p.right = straits_map_renderer_new_for_scene (copy);
+  p.vp = straits_map_renderer_fit (p.left, PANEL_WIDTH, PANEL_HEIGHT);
+  return p;
+}
+
+static cairo_surface_t *
+compare_image (ComparePair *p)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, WIDTH, HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+  StraitsFigurePageOptions options = { .viewport = &p->vp };
+
+  straits_figure_page_draw_compare (p->left, p->right, cr, WIDTH, HEIGHT, &options);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* Pixels of the left panel that differ from the right panel's at the same
+ * place, in the panel's box (@x, @y, @w, @h). */
+static guint
+panel_differences (cairo_surface_t *s, int x, int y, int w, int h)
+{
+  const guint8 *data = cairo_image_surface_get_data (s);
+  int stride = cairo_image_surface_get_stride (s);
+  guint n = 0;
+
+  for (int j = MAX (y, 0); j < MIN (y + h, (int) PANEL_HEIGHT); j++)
+    for (int i = MAX (x, 0); i < MIN (x + w, (int) PANEL_WIDTH); i++)
+      {
+        const guint32 *a = (const guint32 *) (data + (PANEL_TOP + j) * stride) + LEFT_X + i;
+        const guint32 *b = (const guint32 *) (data + (PANEL_TOP + j) * stride) + (int) RIGHT_X + i;
+
+        n += (*a & 0xffffff) != (*b & 0xffffff);
+      }
+  return n;
+}
+
+/* Where (@lon, @lat) falls in a panel (points from its corner). */
+static void
+panel_point (ComparePair *p, double lon, double lat, int *x, int *y)
+{
+  StraitsProjection *proj = straits_projected_map_get_projection (straits_map_renderer_get_map (p->left));
+  double mx, my, ox, oy;
+
+  g_assert_true (straits_projection_forward (proj, lon, lat, &mx, &my));
+  straits_viewport_to_output (&p->vp, PANEL_WIDTH, PANEL_HEIGHT, mx, my, &ox, &oy);
+  *x = (int) ox;
+  *y = (int) oy;
+}
+
+static void
+compare_pair_clear (ComparePair *p)
+{
+  g_object_unref (p->left);
+  g_object_unref (p->right);
+}
+
+/* The same map at two dates: the panels are pixel for pixel the same at
+ * one date; from 2013 to 2025 Crimea is hatched on the right and not on
+ * the left, and Anatolia, where nothing changed, stays the same. */
+static void
+test_compare_panels (void)
+{
+  ComparePair same = compare_pair (2013, 2013), apart = compare_pair (2013, 2025);
+  cairo_surface_t *s = compare_image (&same);
+  int cx, cy, tx, ty;
+
+  g_assert_cmpuint (panel_differences (s, 0, 0, PANEL_WIDTH, PANEL_HEIGHT), ==, 0);
+  cairo_surface_destroy (s);
+
+  s = compare_image (&apart);
+  /* Crimea's steppe north of Simferopol, and central Anatolia. */
+  panel_point (&apart, 34.0, 45.3, &cx, &cy);
+  panel_point (&apart, 33.0, 39.0, &tx, &ty);
+  g_assert_cmpuint (panel_differences (s, cx - 10, cy - 10, 20, 20), >, 40);
+  g_assert_cmpuint (panel_differences (s, tx - 40, ty - 25, 80, 50), ==, 0);
+  g_assert_cmpuint (panel_differences (s, 0, 0, PANEL_WIDTH, PANEL_HEIGHT), >, 0);
+  cairo_surface_destroy (s);
+  compare_pair_clear (&same);
+  compare_pair_clear (&apart);
+}
+
+/* The one legend, on the right panel, lists what either panel drew: with
+ * the left at 2025 and the right at 2013, the relations only 2025 has. */
+static void
+test_compare_legend (void)
+{
+  ComparePair p = compare_pair (2025, 2013);
+  StraitsFigurePageOptions options = { .legend = TRUE, .viewport = &p.vp };
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, WIDTH, HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+  GPtrArray *labels;
+  guint n_types;
+
+  straits_map_scene_set_relation_types (straits_map_renderer_get_scene (p.left), NULL, 0);
+  straits_map_scene_set_relation_types (straits_map_renderer_get_scene (p.right), NULL, 0);
+  straits_figure_page_draw_compare (p.left, p.right, cr, WIDTH, HEIGHT, &options);
+  g_assert_cmpuint (straits_map_renderer_get_legend_labels (p.left)->len, ==, 0);
+  n_types = straits_map_renderer_get_drawn_relation_types (p.left)->len;
+  g_assert_cmpuint (n_types, >, 0);
+  labels = straits_map_renderer_get_legend_labels (p.right);
+  for (guint i = 0; i < n_types; i++)
+    {
+      guint32 type = g_array_index (straits_map_renderer_get_drawn_relation_types (p.left), guint32, i);
+      const char *label = straits_dataset_get_relation_type (dataset, type)->label;
+      gboolean listed = FALSE;
+
+      for (guint k = 0; k < labels->len; k++)
+        listed = listed || g_str_has_prefix (labels->pdata[k], label);
+      g_assert_true (listed);
+    }
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  compare_pair_clear (&p);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -338,6 +492,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/figure/scale-bar", test_scale_bar);
   g_test_add_func ("/figure/svg-text", test_svg_figure);
   g_test_add_func ("/figure/highlights", test_highlights);
+  g_test_add_func ("/figure/compare-panels", test_compare_panels);
+  g_test_add_func ("/figure/compare-legend", test_compare_legend);
   status = g_test_run ();
   straits_atlas_free (atlas);
   g_object_unref (dataset);

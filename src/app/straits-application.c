@@ -47,6 +47,8 @@ static const GOptionEntry option_entries[] = {
     N_("Resolution of PNG exports (default 96)"), N_("N") },
   { "time", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Draw the map as of this date (YYYY, YYYY-MM or YYYY-MM-DD)"), N_("DATE") },
+  { "compare-time", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export and --time: draw the map at this second date beside it, in one figure"), N_("DATE") },
   { "export-slides", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the presentation (the dataset's views, then your bookmarks) as a PDF handout, one slide a page, and exit"), N_("FILE.pdf") },
   { "changes-since", 0, 0, G_OPTION_ARG_FILENAME, NULL,

@@ -95,6 +95,7 @@ straits_cli_check (const char *const *files,
 
 typedef struct {
   StraitsMapRenderer *renderer;
+  StraitsMapRenderer *compare;   /* --compare-time: the right panel, or NULL */
   StraitsFigurePageOptions figure;
 } ExportJob;
 
@@ -107,7 +108,10 @@ draw_export_page (cairo_t  *cr,
 {
   ExportJob *job = user_data;
 
-  straits_figure_page_draw (job->renderer, cr, width, height, &job->figure);
+  if (job->compare != NULL)
+    straits_figure_page_draw_compare (job->renderer, job->compare, cr, width, height, &job->figure);
+  else
+    straits_figure_page_draw (job->renderer, cr, width, height, &job->figure);
 }
 
 static int
@@ -313,14 +317,50 @@ describe_figure (ExportJob *job, double width, double height)
   cairo_t *cr = cairo_create (surface);
   char *text;
 
-  straits_figure_page_draw (job->renderer, cr, width, height, &job->figure);
+  draw_export_page (cr, width, height, 0, job);
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
-  text = straits_figure_page_describe (job->renderer, &job->figure);
+  text = job->compare ? straits_figure_page_describe_compare (job->renderer, job->compare, &job->figure)
+                      : straits_figure_page_describe (job->renderer, &job->figure);
   return text;
 }
 
-/* straits --export=FILE --view=ID [--dataset=FILE] [--size=SIZE] [--dpi=N] [--time=DATE] */
+/* --compare-time=DATE needs --time and a date: checked before any loading.
+ * Refusals exit with status 2. */
+static gboolean
+lookup_compare_time (GVariantDict *options, const char *time, StraitsDate *date, gboolean *given)
+{
+  const char *text = NULL;
+
+  *given = g_variant_dict_lookup (options, "compare-time", "&s", &text);
+  if (!*given)
+    return TRUE;
+  if (time == NULL)
+    {
+      fprintf (stderr, "straits: %s\n", _("--compare-time needs --time: the two dates the figure shows side by side"));
+      return FALSE;
+    }
+  if (!straits_date_parse (text, date))
+    {
+      fprintf (stderr, _("straits: invalid --compare-time “%s”: use YYYY, YYYY-MM or YYYY-MM-DD\n"), text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The right panel of --compare-time: the figure's scene at @date, with the
+ * territorial seas it was given. (transfer full) */
+static StraitsMapRenderer *
+compare_renderer (StraitsMapScene *scene, const StraitsDate *date)
+{
+  g_autoptr(StraitsMapScene) copy = straits_map_scene_copy (scene);
+
+  straits_map_scene_set_time (copy, date);
+  return straits_map_renderer_new_for_scene (copy);
+}
+
+/* straits --export=FILE --view=ID [--dataset=FILE] [--size=SIZE] [--dpi=N] [--time=DATE]
+ *         [--compare-time=DATE] */
 int
 straits_cli_export (GVariantDict *options)
 {
@@ -334,6 +374,9 @@ straits_cli_export (GVariantDict *options)
   g_autoptr(StraitsViewInfo) view = NULL;
   g_autoptr(StraitsMapScene) scene = NULL;
   g_autoptr(StraitsMapRenderer) renderer = NULL;
+  g_autoptr(StraitsMapRenderer) compare = NULL;
+  StraitsDate compare_date;
+  gboolean comparing;
   g_autofree char *basemap_dir = g_build_filename (straits_data_dir (), "basemap", NULL);
   StraitsConvention convention;
   StraitsExportMetadata meta = { 0 };
@@ -345,6 +388,8 @@ straits_cli_export (GVariantDict *options)
   g_variant_dict_lookup (options, "time", "&s", &time);
 
   /* Check what can be checked before any loading. */
+  if (!lookup_compare_time (options, time, &compare_date, &comparing))
+    return 2;
   if (!straits_cli_common_parse_page (&common, options, a4->width, a4->height, &error) ||
       !lookup_convention (options, &convention, &error))
     return fail (error);
@@ -376,9 +421,11 @@ straits_cli_export (GVariantDict *options)
   if (!apply_territorial_seas (renderer, options, &error))
     return fail (error);
   job.renderer = renderer;
+  job.compare = compare = comparing ? compare_renderer (scene, &compare_date) : NULL;
   if (!figure_options (options, view, &job.figure, &error))
     return fail (error);
-  if (!straits_figure_page_check (renderer, common.width, common.height, &job.figure, &error))
+  if (compare ? !straits_figure_page_check_compare (renderer, compare, common.width, common.height, &job.figure, &error)
+              : !straits_figure_page_check (renderer, common.width, common.height, &job.figure, &error))
     {
       g_prefix_error (&error, "--size: ");
       return fail (error);

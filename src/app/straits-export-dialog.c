@@ -16,15 +16,15 @@
 #include "straits-figure-page.h"
 #include "straits-export.h"
 
-/* straits_figure_page_draw()'s page margin: the map frame is the page less two. */
-#define FIGURE_MARGINS 36.0
 
 struct _StraitsExportDialog
 {
   AdwWindow parent_instance;
 
   StraitsMapScene *scene;         /* a map figure: a copy of the screen's scene, */
-  StraitsMapRenderer *renderer;   /* drawn by a renderer of its own; or */
+  StraitsMapRenderer *renderer;   /* drawn by a renderer of its own; */
+  StraitsMapScene *compare_scene; /* two dates: the right panel's, a copy, */
+  StraitsMapRenderer *compare;    /* and its renderer (NULL: one map); or */
   StraitsDataset *dataset;        /* a chart figure: the dataset's figure @chart */
   guint32 chart;
   StraitsChartKind chart_kind;
@@ -151,9 +151,11 @@ chosen_marking (StraitsExportDialog *self)
 static StraitsFigurePageOptions
 figure_options (StraitsExportDialog *self, double page_width, StraitsViewport *vp)
 {
-  /* The same span of map as on screen, across the figure's map frame. */
+  /* The same span of map as on screen, across the figure's map frame
+   * (each panel's, for two dates). */
   *vp = self->screen_viewport;
-  vp->resolution = self->screen_viewport.resolution * self->screen_width / MAX (1, page_width - FIGURE_MARGINS);
+  vp->resolution = self->screen_viewport.resolution * self->screen_width
+                   / MAX (1, straits_figure_page_map_width (page_width, self->compare ? 2 : 1));
   return (StraitsFigurePageOptions) {
     .title = gtk_editable_get_text (GTK_EDITABLE (self->title)),
     .subtitle = gtk_editable_get_text (GTK_EDITABLE (self->subtitle)),
@@ -186,7 +188,10 @@ draw_figure (StraitsExportDialog *self, cairo_t *cr, double width, double height
       return;
     }
   options = figure_options (self, width, &vp);
-  straits_figure_page_draw (self->renderer, cr, width, height, &options);
+  if (self->compare != NULL)
+    straits_figure_page_draw_compare (self->renderer, self->compare, cr, width, height, &options);
+  else
+    straits_figure_page_draw (self->renderer, cr, width, height, &options);
 }
 
 /* The alt text: generated from what the map figure draws, or the chart's
@@ -200,6 +205,8 @@ describe_figure (StraitsExportDialog *self, double width)
   if (self->dataset != NULL)
     return straits_chart_describe (self->dataset, straits_dataset_get_figure (self->dataset, self->chart));
   options = figure_options (self, width, &vp);
+  if (self->compare != NULL)
+    return straits_figure_page_describe_compare (self->renderer, self->compare, &options);
   return straits_figure_page_describe (self->renderer, &options);
 }
 
@@ -234,7 +241,9 @@ check_page (StraitsExportDialog *self)
   if (self->dataset == NULL && page_size (self, &w, &h))
     {
       options = figure_options (self, w, &vp);
-      fits = straits_figure_page_check (self->renderer, w, h, &options, &error);
+      fits = self->compare != NULL
+             ? straits_figure_page_check_compare (self->renderer, self->compare, w, h, &options, &error)
+             : straits_figure_page_check (self->renderer, w, h, &options, &error);
     }
   gtk_label_set_text (self->error_label, fits ? "" : error->message);
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), !fits);
@@ -494,6 +503,8 @@ straits_export_dialog_dispose (GObject *object)
   self->closed = TRUE;
   g_clear_object (&self->renderer);
   g_clear_object (&self->scene);
+  g_clear_object (&self->compare);
+  g_clear_object (&self->compare_scene);
   g_clear_object (&self->dataset);
   g_clear_object (&self->settings);
   G_OBJECT_CLASS (straits_export_dialog_parent_class)->dispose (object);
@@ -568,6 +579,23 @@ straits_export_dialog_new (GtkWindow             *parent,
   restore (self);
   update (self);
   return GTK_WIDGET (self);
+}
+
+/* Two dates side by side: the figure has two panels, the map's and
+ * @scene's (a copy, as the map's). */
+void
+straits_export_dialog_set_compare (StraitsExportDialog *self,
+                                   StraitsMapScene     *scene)
+{
+  g_return_if_fail (STRAITS_IS_EXPORT_DIALOG (self) && self->renderer != NULL);
+  g_clear_object (&self->compare);
+  g_clear_object (&self->compare_scene);
+  if (scene != NULL)
+    {
+      self->compare_scene = straits_map_scene_copy (scene);
+      self->compare = straits_map_renderer_new_for_scene (self->compare_scene);
+    }
+  update (self);
 }
 
 /* The rows of what only maps have, labels and all. */

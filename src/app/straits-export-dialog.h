@@ -30,6 +30,10 @@ GtkWidget *straits_export_dialog_new_for_chart (GtkWindow        *parent,
                                                 guint32           figure,
                                                 StraitsChartKind  kind,
                                                 GSettings        *settings);
+/* Two dates side by side: a map figure of two panels, the second showing
+ * @scene (copied; NULL: one map again). */
+void       straits_export_dialog_set_compare   (StraitsExportDialog *self,
+                                                StraitsMapScene     *scene);
 void       straits_export_dialog_export_to     (StraitsExportDialog *self,
                                                 const char          *path);
 

@@ -26,6 +26,9 @@ export_action (GtkWidget  *widget,
   dialog = straits_export_dialog_new (GTK_WINDOW (self), scene, &vp,
                                       gtk_widget_get_width (GTK_WIDGET (self->map_view)),
                                       info->title, info->subtitle, self->settings);
+  /* Two dates side by side export as one figure of two panels. */
+  if (_straits_window_dates_scene (self) != NULL)
+    straits_export_dialog_set_compare (STRAITS_EXPORT_DIALOG (dialog), _straits_window_dates_scene (self));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

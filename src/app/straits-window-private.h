@@ -1,6 +1,6 @@
 /* straits-window-private.h: the window's state, shared by the files that
  * make up the window: straits-window.c (views, selection, time, style),
- * -loading, -search, -actions, -presentation and -arms.
+ * -loading, -search, -actions, -presentation, -arms and -compare.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -80,6 +80,15 @@ struct _StraitsWindow
   GFileMonitor *sipri_monitor;
   GCancellable *sipri_loading;
   guint sipri_reload_id;
+
+  /* Two dates side by side (straits-window-dates.c); NULL when not split. */
+  GtkWidget *compare_box;           /* the two halves, in the map's overlay */
+  StraitsMapView *compare_view;     /* the right half: a copy of the left's scene at its date */
+  GtkLabel *compare_left_label;     /* each half's date, in its corner */
+  GtkLabel *compare_right_label;
+  GtkSpinButton *compare_year;      /* the right half's year */
+  StraitsMapScene *compare_left_scene; /* the left's scene, followed */
+  gboolean compare_syncing;         /* copying extent or selection across: no echo */
 };
 
 /* straits-window.c */
@@ -112,11 +121,12 @@ void                    _straits_window_select_group           (StraitsWindow   
 
 /* straits-window-loading.c */
 void                    _straits_window_class_loading_init     (GtkWidgetClass     *widget_class);
+void                    _straits_window_loading_init           (StraitsWindow      *self);
+
 /* straits-window-compare.c */
 void                    _straits_window_class_compare_init     (GtkWidgetClass     *widget_class);
 void                    _straits_window_apply_changes          (StraitsWindow      *self);
 void                    _straits_window_changes_shown          (StraitsWindow      *self);
-void                    _straits_window_loading_init           (StraitsWindow      *self);
 
 /* straits-window-search.c */
 void                    _straits_window_class_search_init      (GtkWidgetClass     *widget_class);
@@ -137,5 +147,11 @@ void                    _straits_window_arms_dataset_shown     (StraitsWindow   
 void                    _straits_window_class_presentation_init (GtkWidgetClass   *widget_class);
 void                    _straits_window_presentation_init      (StraitsWindow      *self);
 void                    _straits_window_presentation_dispose   (StraitsWindow      *self);
+
+/* straits-window-dates.c */
+void                    _straits_window_dates_init           (StraitsWindow      *self);
+void                    _straits_window_dates_dispose        (StraitsWindow      *self);
+/* (transfer none) (nullable): the right half's scene while split */
+StraitsMapScene        *_straits_window_dates_scene          (StraitsWindow      *self);
 
 G_END_DECLS

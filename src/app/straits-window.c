@@ -631,6 +631,7 @@ straits_window_dispose (GObject *object)
   g_clear_handle_id (&self->reload_id, g_source_remove);
   _straits_window_presentation_dispose (self);
   _straits_window_arms_dispose (self);
+  _straits_window_dates_dispose (self);
   if (self->monitor != NULL)
     g_signal_handlers_disconnect_by_data (self->monitor, self);
   g_clear_object (&self->monitor);
@@ -822,6 +823,7 @@ straits_window_init (StraitsWindow *self)
   _straits_window_arms_init (self);
   self->show_legend = TRUE;
   _straits_window_actions_init (self);
+  _straits_window_dates_init (self);
   self->settings = straits_settings_new ();
   if (self->settings != NULL)
     {

@@ -15,6 +15,8 @@
 #include "straits-text.h"
 
 #define MARGIN 18.0
+/* The room above two panels for their dates' boxes (points). */
+#define PANEL_TAB_HEIGHT 18.0
 
 /* The sources' citations, then the basemap's credit: "Sources: Adar et
  * al., Turkey and European Security, doi:… (CC BY 4.0). Made with Natural
@@ -218,15 +220,26 @@ straits_figure_page_draw_marking (cairo_t *cr, const char *marking, double width
   g_object_unref (layout);
 }
 
-/* What date the figure depicts, under its title: the map's date, or all
- * dates with the data's own date. */
+/* What date the figure depicts, under its title: the map's date (both
+ * panels' when @other, a second panel, is given), or all dates with the
+ * data's own date. */
 static char *
-figure_date (StraitsMapRenderer *renderer)
+figure_date (StraitsMapRenderer *renderer, StraitsMapRenderer *other)
 {
   const StraitsDate *time = straits_map_renderer_get_time (renderer);
+  const StraitsDate *other_time = other ? straits_map_renderer_get_time (other) : NULL;
   StraitsDataset *dataset = straits_map_renderer_get_dataset (renderer);
   g_autofree char *date = NULL;
 
+  if (time != NULL && other_time != NULL)
+    {
+      g_autofree char *second = straits_date_format (other_time);
+
+      date = straits_date_format (time);
+      /* Translators: under the title of a figure with two maps side by
+       * side: "As of December 2014 and December 2025" */
+      return g_strdup_printf (_("As of %s and %s"), date, second);
+    }
   if (time != NULL)
     {
       date = straits_date_format (time);
@@ -285,6 +298,7 @@ type_scale (StraitsMapRenderer *renderer, double width, double height)
 
 static void
 layout_blocks (StraitsMapRenderer         *renderer,
+               StraitsMapRenderer         *other,
                cairo_t                    *cr,
                double                      width,
                double                      height,
@@ -308,7 +322,7 @@ layout_blocks (StraitsMapRenderer         *renderer,
       if (options->subtitle != NULL && options->subtitle[0] != '\0')
         top += draw_text_block (cr, options->subtitle, 10.5 * ts, PANGO_WEIGHT_NORMAL, MARGIN, top, room, draw);
       {
-        g_autofree char *when = figure_date (renderer);
+        g_autofree char *when = figure_date (renderer, other);
 
         if (when != NULL)
           top += draw_text_block (cr, when, 8.5 * ts, PANGO_WEIGHT_NORMAL, MARGIN, top + 1, room, draw) + 1;
@@ -336,39 +350,67 @@ layout_blocks (StraitsMapRenderer         *renderer,
   *bottom_out = bottom;
 }
 
-static gboolean
-frame_fits (double width, double top, double bottom)
+/* Two panels side by side, this far apart (points). */
+#define PANEL_GAP 12.0
+
+/* The room above two panels for their dates' boxes, which grow with
+ * a slide's type as the credits do. */
+static double
+tab_height (StraitsMapRenderer *renderer, double width, double height)
 {
-  return width - 2 * MARGIN >= STRAITS_FIGURE_MIN_MAP_WIDTH &&
+  return PANEL_TAB_HEIGHT * MIN (type_scale (renderer, width, height), 1.6);
+}
+
+/* The width of each of @n_panels map frames on a page @width wide. */
+static double
+panel_width (double width, guint n_panels)
+{
+  return (width - 2 * MARGIN - (n_panels - 1) * PANEL_GAP) / n_panels;
+}
+
+double
+straits_figure_page_map_width (double width, guint n_panels)
+{
+  return panel_width (width, MAX (n_panels, 1));
+}
+
+static gboolean
+frame_fits (double width, guint n_panels, double top, double bottom)
+{
+  return panel_width (width, n_panels) >= STRAITS_FIGURE_MIN_MAP_WIDTH &&
          bottom - top >= STRAITS_FIGURE_MIN_MAP_HEIGHT;
 }
 
-/* Whether the map keeps a sensible frame on a page of @width x @height
- * points once the title, legend and credits have their room; if not,
- * says the smallest size that would do, in pixels at STRAITS_SCREEN_DPI. */
-gboolean
-straits_figure_page_check (StraitsMapRenderer         *renderer,
-                           double                      width,
-                           double                      height,
-                           const StraitsFigurePageOptions *options,
-                           GError                    **error)
+/* Whether the map (@other: and a second panel beside it) keeps a sensible
+ * frame on a page of @width x @height points once the title, legend and
+ * credits have their room; if not, says the smallest size that would do,
+ * in pixels at STRAITS_SCREEN_DPI. */
+static gboolean
+check_panels (StraitsMapRenderer             *renderer,
+              StraitsMapRenderer             *other,
+              double                          width,
+              double                          height,
+              const StraitsFigurePageOptions *options,
+              GError                        **error)
 {
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
   cairo_t *cr = cairo_create (surface);
-  double top, bottom, min_width = STRAITS_FIGURE_MIN_MAP_WIDTH + 2 * MARGIN;
+  guint n_panels = other != NULL ? 2 : 1;
+  double top, bottom, tab = other != NULL ? tab_height (renderer, width, height) : 0;
+  double min_width = n_panels * STRAITS_FIGURE_MIN_MAP_WIDTH + (n_panels - 1) * PANEL_GAP + 2 * MARGIN;
   gboolean titled = options->title != NULL && options->title[0] != '\0';
   const char *what;
 
-  layout_blocks (renderer, cr, width, height, options, FALSE, &top, &bottom);
-  if (frame_fits (width, top, bottom))
+  layout_blocks (renderer, other, cr, width, height, options, FALSE, &top, &bottom);
+  if (frame_fits (width, n_panels, top + tab, bottom))
     {
       cairo_destroy (cr);
       cairo_surface_destroy (surface);
       return TRUE;
     }
   width = MAX (width, min_width);
-  layout_blocks (renderer, cr, width, height, options, FALSE, &top, &bottom);
-  height += STRAITS_FIGURE_MIN_MAP_HEIGHT - MIN (bottom - top, STRAITS_FIGURE_MIN_MAP_HEIGHT);
+  layout_blocks (renderer, other, cr, width, height, options, FALSE, &top, &bottom);
+  height += STRAITS_FIGURE_MIN_MAP_HEIGHT - MIN (bottom - top - tab, STRAITS_FIGURE_MIN_MAP_HEIGHT);
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
   what = titled && options->credits ? _("the title and the credits")
@@ -378,6 +420,27 @@ straits_figure_page_check (StraitsMapRenderer         *renderer,
                _("The page is too small for %s; the smallest size is %.0fx%.0f (pixels at 96 dpi)"),
                what, ceil (width * STRAITS_SCREEN_DPI / 72), ceil (height * STRAITS_SCREEN_DPI / 72));
   return FALSE;
+}
+
+gboolean
+straits_figure_page_check (StraitsMapRenderer         *renderer,
+                           double                      width,
+                           double                      height,
+                           const StraitsFigurePageOptions *options,
+                           GError                    **error)
+{
+  return check_panels (renderer, NULL, width, height, options, error);
+}
+
+gboolean
+straits_figure_page_check_compare (StraitsMapRenderer             *left,
+                                   StraitsMapRenderer             *right,
+                                   double                          width,
+                                   double                          height,
+                                   const StraitsFigurePageOptions *options,
+                                   GError                        **error)
+{
+  return check_panels (left, right, width, height, options, error);
 }
 
 /* A legend over more than this share of land and key names in its best
@@ -505,6 +568,72 @@ legend_place (StraitsMapRenderer             *renderer,
   return place;
 }
 
+/* The scale bar and the border of a map frame of @width x @height at the
+ * current origin. */
+static void
+draw_frame_decorations (StraitsMapRenderer             *renderer,
+                        cairo_t                        *cr,
+                        double                          width,
+                        double                          height,
+                        const StraitsViewport          *vp,
+                        const StraitsFigurePageOptions *options,
+                        const StraitsMapStyle          *screen,
+                        double                          ts)
+{
+  if (options->scale_bar)
+    draw_scale_bar (renderer, cr, vp, width, height, screen, ts);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_set_source_rgb (cr, screen->border.r, screen->border.g, screen->border.b);
+  cairo_set_line_width (cr, 0.5);
+  cairo_stroke (cr);
+}
+
+/* The map frame of @width x @height at the current origin: the map at @vp
+ * with the figure's own settings for this draw only (the scene gets back
+ * what it showed), @legend in it or not, the scale bar, the frame's border. */
+static void
+draw_map_frame (StraitsMapRenderer             *renderer,
+                cairo_t                        *cr,
+                double                          width,
+                double                          height,
+                const StraitsViewport          *vp,
+                const StraitsFigurePageOptions *options,
+                gboolean                        legend,
+                double                          ts)
+{
+  StraitsMapStyle screen = *straits_map_renderer_get_style (renderer);
+  SceneState saved;
+
+  figure_scene_enter (renderer, options, vp, width, height, ts, legend, &saved);
+  straits_map_renderer_draw (renderer, cr, width, height, vp);
+  figure_scene_leave (renderer, &saved);
+  draw_frame_decorations (renderer, cr, width, height, vp, options, &screen, ts);
+}
+
+/* The page's background, then the title block and the credits; the map
+ * frames' room in [@top, @bottom), FALSE when too small for them (a page
+ * straits_figure_page_check() refuses shows the blocks alone). */
+static gboolean
+draw_page (StraitsMapRenderer             *renderer,
+           StraitsMapRenderer             *other,
+           cairo_t                        *cr,
+           double                          width,
+           double                          height,
+           const StraitsFigurePageOptions *options,
+           double                         *top,
+           double                         *bottom)
+{
+  const StraitsMapStyle *style = straits_map_renderer_get_style (renderer);
+
+  cairo_set_source_rgb (cr, style->halo.r, style->halo.g, style->halo.b);
+  cairo_paint (cr);
+  cairo_set_source_rgb (cr, style->text.r, style->text.g, style->text.b);
+  layout_blocks (renderer, other, cr, width, height, options, TRUE, top, bottom);
+  if (other != NULL)
+    *top += tab_height (renderer, width, height);
+  return frame_fits (width, other != NULL ? 2 : 1, *top, *bottom);
+}
+
 void
 straits_figure_page_draw (StraitsMapRenderer         *renderer,
                           cairo_t                    *cr,
@@ -519,15 +648,8 @@ straits_figure_page_draw (StraitsMapRenderer         *renderer,
   StraitsViewport vp;
   SceneState saved;
 
-  cairo_set_source_rgb (cr, screen.halo.r, screen.halo.g, screen.halo.b);
-  cairo_paint (cr);
-  cairo_set_source_rgb (cr, screen.text.r, screen.text.g, screen.text.b);
-  layout_blocks (renderer, cr, width, height, options, TRUE, &top, &bottom);
-  /* A page too small for its map (straits_figure_page_check() says so
-   * before an export) shows the blocks alone. */
-  if (!frame_fits (width, top, bottom))
+  if (!draw_page (renderer, NULL, cr, width, height, options, &top, &bottom))
     return;
-
   cairo_save (cr);
   cairo_translate (cr, MARGIN, top);
   vp = options->viewport ? *options->viewport : straits_map_renderer_fit (renderer, inner, bottom - top);
@@ -546,12 +668,67 @@ straits_figure_page_draw (StraitsMapRenderer         *renderer,
     straits_map_renderer_draw_legend_beside (renderer, cr, map_width, map_height, &vp, 0, map_height + LEGEND_GAP,
                                              inner, room);
   figure_scene_leave (renderer, &saved);
-  if (options->scale_bar)
-    draw_scale_bar (renderer, cr, &vp, map_width, map_height, &screen, ts);
-  cairo_rectangle (cr, 0, 0, map_width, map_height);
-  cairo_set_source_rgb (cr, screen.border.r, screen.border.g, screen.border.b);
+  draw_frame_decorations (renderer, cr, map_width, map_height, &vp, options, &screen, ts);
+  cairo_restore (cr);
+}
+
+/* A panel's date in a box on its top-left corner, above the map: "As of
+ * December 2014". */
+static void
+draw_panel_tab (StraitsMapRenderer *renderer, cairo_t *cr, double ts)
+{
+  const StraitsMapStyle *style = straits_map_renderer_get_style (renderer);
+  const StraitsDate *time = straits_map_renderer_get_time (renderer);
+  g_autofree char *date = time ? straits_date_format (time) : NULL;
+  g_autofree char *text = date ? g_strdup_printf (_("As of %s"), date) : g_strdup (_("All dates"));
+  PangoLayout *layout = straits_text_layout_new (cr);
+  PangoFontDescription *font = pango_font_description_from_string ("Cantarell, DejaVu Sans, Sans Bold");
+  PangoRectangle logical;
+
+  pango_font_description_set_size (font, (int) (8.5 * MIN (ts, 1.6) * PANGO_SCALE));
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, -logical.height - 6, logical.width + 12, logical.height + 6);
+  cairo_set_source_rgb (cr, style->halo.r, style->halo.g, style->halo.b);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgb (cr, style->border.r, style->border.g, style->border.b);
   cairo_set_line_width (cr, 0.5);
   cairo_stroke (cr);
+  cairo_set_source_rgb (cr, style->text.r, style->text.g, style->text.b);
+  cairo_move_to (cr, 6, -logical.height - 3);
+  straits_text_show (cr, layout);
+  cairo_restore (cr);
+  pango_font_description_free (font);
+  g_object_unref (layout);
+}
+
+void
+straits_figure_page_draw_compare (StraitsMapRenderer             *left,
+                                  StraitsMapRenderer             *right,
+                                  cairo_t                        *cr,
+                                  double                          width,
+                                  double                          height,
+                                  const StraitsFigurePageOptions *options)
+{
+  double top, bottom, panel = panel_width (width, 2), ts = type_scale (left, width, height);
+  StraitsViewport vp;
+
+  if (!draw_page (left, right, cr, width, height, options, &top, &bottom))
+    return;
+  /* One extent and scale for both, so that what differs is the data. */
+  vp = options->viewport ? *options->viewport : straits_map_renderer_fit (left, panel, bottom - top);
+  cairo_save (cr);
+  cairo_translate (cr, MARGIN, top);
+  draw_map_frame (left, cr, panel, bottom - top, &vp, options, FALSE, ts);
+  draw_panel_tab (left, cr, ts);
+  cairo_translate (cr, panel + PANEL_GAP, 0);
+  /* The right panel's legend lists what either panel drew. */
+  straits_map_renderer_set_legend_partner (right, left);
+  draw_map_frame (right, cr, panel, bottom - top, &vp, options, options->legend, ts);
+  straits_map_renderer_set_legend_partner (right, NULL);
+  draw_panel_tab (right, cr, ts);
   cairo_restore (cr);
 }
 
@@ -623,4 +800,17 @@ straits_figure_page_describe (StraitsMapRenderer         *renderer,
       g_string_append_c (s, '.');
     }
   return g_string_free (s, FALSE);
+}
+
+/* Both panels, each as straits_figure_page_describe() says it. */
+char *
+straits_figure_page_describe_compare (StraitsMapRenderer             *left,
+                                      StraitsMapRenderer             *right,
+                                      const StraitsFigurePageOptions *options)
+{
+  g_autofree char *first = straits_figure_page_describe (left, options);
+  g_autofree char *second = straits_figure_page_describe (right, options);
+
+  /* Translators: the alt text of two maps side by side, each described */
+  return g_strdup_printf (_("Two maps side by side. Left: %s Right: %s"), first, second);
 }

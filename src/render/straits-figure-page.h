@@ -62,6 +62,31 @@ void  straits_figure_page_draw      (StraitsMapRenderer         *renderer,
                                      double                      width,
                                      double                      height,
                                      const StraitsFigurePageOptions *options);
+/* The width of each map frame of a page @width points wide with
+ * @n_panels (1, or 2 for two dates) side by side. */
+double straits_figure_page_map_width (double width,
+                                      guint  n_panels);
+/* Two dates side by side: @left and @right show the same map (their
+ * scenes differ in the date) in two panels of one extent and scale, each
+ * with its date in a box on its corner, under one title block that names
+ * both dates, with one legend (the entries of either panel, on the right
+ * one) and one credit line. */
+void  straits_figure_page_draw_compare (StraitsMapRenderer             *left,
+                                        StraitsMapRenderer             *right,
+                                        cairo_t                        *cr,
+                                        double                          width,
+                                        double                          height,
+                                        const StraitsFigurePageOptions *options);
+gboolean straits_figure_page_check_compare (StraitsMapRenderer             *left,
+                                            StraitsMapRenderer             *right,
+                                            double                          width,
+                                            double                          height,
+                                            const StraitsFigurePageOptions *options,
+                                            GError                        **error);
+/* (transfer full) */
+char *straits_figure_page_describe_compare (StraitsMapRenderer             *left,
+                                            StraitsMapRenderer             *right,
+                                            const StraitsFigurePageOptions *options);
 /* "Map data: Natural Earth. Data: <the dataset's sources>." (transfer full) */
 char *straits_figure_page_credits   (StraitsDataset             *dataset);
 

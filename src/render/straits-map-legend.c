@@ -482,6 +482,25 @@ legend_corner (StraitsMapRenderer *self, StraitsMapFrame *frame, double width, d
   return corners[self->legend_corner];
 }
 
+/* What the figure's other panel drew counts as drawn here: the one legend
+ * of the two lists either's entries. */
+static void
+merge_partner (StraitsMapRenderer *self)
+{
+  StraitsMapRenderer *other = self->legend_partner;
+
+  if (other == NULL || other->dataset != self->dataset)
+    return;
+  for (guint i = 0; i < other->drawn_groups->len; i++)
+    _straits_map_note_drawn (self->drawn_groups, g_array_index (other->drawn_groups, guint32, i));
+  for (guint i = 0; i < other->drawn_types->len; i++)
+    _straits_map_note_drawn (self->drawn_types, g_array_index (other->drawn_types, guint32, i));
+  self->drawn_hatched = self->drawn_hatched || other->drawn_hatched;
+  self->drawn_one_way = self->drawn_one_way || other->drawn_one_way;
+  self->drawn_adversarial = self->drawn_adversarial || other->drawn_adversarial;
+  self->n_drawn_undated += other->n_drawn_undated;
+}
+
 /* A legend laid out: its entries, the texts they point to, its size, in
  * as many columns as it takes to fit the height it has. */
 typedef struct {
@@ -517,6 +536,7 @@ legend_prepare (StraitsMapRenderer *self, StraitsMapFrame *frame, double max_wid
                   self->style.small_label_size * frame->unit };
   if (self->dataset == NULL)
     return FALSE;
+  merge_partner (self);
   l->entries = legend_entries (self, &adversarial, l->texts);
   if (adversarial && self->drawn_types->len > 0)
     g_array_append_val (l->entries, stance_entry);

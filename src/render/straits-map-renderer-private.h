@@ -37,6 +37,9 @@ struct _StraitsMapRenderer
   guint32 hover_actor;
   guint32 hover_relation;
   gboolean show_legend;
+  /* A figure's other panel, whose last draw's groups and types the legend
+   * lists too (not a reference: set only around a figure's draw). */
+  StraitsMapRenderer *legend_partner;
   gboolean footnote_marks;  /* Kosovo*: the credits carry the footnote */
   /* Hover and selection while a figure leaves them out. */
   gboolean stashed;

@@ -359,6 +359,15 @@ straits_map_renderer_restore_highlights (StraitsMapRenderer *self)
   g_clear_pointer (&self->stashed_actors, g_array_unref);
 }
 
+void
+straits_map_renderer_set_legend_partner (StraitsMapRenderer *self,
+                                         StraitsMapRenderer *partner)
+{
+  g_return_if_fail (STRAITS_IS_MAP_RENDERER (self));
+  g_return_if_fail (partner != self);
+  self->legend_partner = partner;
+}
+
 static void
 renderer_set_reserved (StraitsMapRenderer *self,
                                    const StraitsRect  *rect)

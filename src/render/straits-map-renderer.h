@@ -56,6 +56,12 @@ const StraitsMapStyle *straits_map_renderer_get_style   (StraitsMapRenderer  *se
 void     straits_map_renderer_stash_highlights          (StraitsMapRenderer  *self,
                                                          gboolean             keep_selection);
 void     straits_map_renderer_restore_highlights        (StraitsMapRenderer  *self);
+/* Two panels of one figure share one legend: the legend of the draws that
+ * follow also lists the groups, hatched areas and relation types @partner
+ * drew last (and they count as drawn). NULL: its own alone. @partner is
+ * not referenced: clear it before it goes. */
+void     straits_map_renderer_set_legend_partner        (StraitsMapRenderer  *self,
+                                                         StraitsMapRenderer  *partner);
 /* Raster targets reuse the base layer across frames while only the
  * position changes (on by default). */
 void     straits_map_renderer_set_cache_base            (StraitsMapRenderer  *self,

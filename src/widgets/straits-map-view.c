@@ -481,15 +481,24 @@ _straits_map_view_describe (StraitsMapView *self, guint32 actor, guint32 relatio
   return NULL;
 }
 
-/* The accessible description: what is selected, what the pointer is on,
- * and how many relations the map shows (it changes with the time slider). */
+/* The accessible description: the date shown, what is selected, what the
+ * pointer is on, and how many relations the map shows (it changes with
+ * the time slider). */
 void
 _straits_map_view_announce (StraitsMapView *self)
 {
   g_autofree char *selected = straits_map_view_describe_selection (self);
   g_autofree char *hovered = _straits_map_view_describe (self, self->hover_actor, self->hover_relation);
+  const StraitsDate *time = self->scene != NULL ? straits_map_scene_get_time (self->scene) : NULL;
+  g_autofree char *when = time != NULL ? straits_date_format (time) : NULL;
   g_autoptr(GString) text = g_string_new (NULL);
 
+  /* Two maps side by side differ by their dates: each says its own. */
+  if (when != NULL)
+    /* Translators: opens the map's accessible description: "As of December 2014." */
+    g_string_append_printf (text, _("As of %s. "), when);
+  else if (self->scene != NULL)
+    g_string_append (text, _("All dates. "));
   if (selected)
     g_string_append_printf (text, _("Selected: %s. "), selected);
   if (hovered)
@@ -643,6 +652,8 @@ on_scene_changed (StraitsMapScene *scene,
     straits_map_view_queue_full_redraw (self);
   if (what & STRAITS_SCENE_SELECTION)
     selection_changed (self);
+  else if (what & STRAITS_SCENE_TIME)
+    _straits_map_view_announce (self);
   if ((what & STRAITS_SCENE_VIEWPORT) && straits_map_scene_get_viewport (scene, &viewport) &&
       !straits_viewport_equal (&viewport, &self->viewport))
     straits_map_view_set_viewport (self, &viewport);

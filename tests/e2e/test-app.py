@@ -265,6 +265,38 @@ def check_changes_marked(env, work, title):
     stop(proc)
 
 
+def map_images(root, view):
+    """The map images of @view: the map's own, and a second one's named
+    “VIEW, As of …” while the map is split."""
+    images = []
+    for node in walk(root):
+        try:
+            name = node.get_name() or ""
+            if node.get_role_name() == "image" and (name == view or name.startswith(view + ", ")):
+                images.append(node)
+        except Exception:
+            pass
+    return images
+
+
+def compare_two_dates(proc, root, view, work):
+    """Ctrl+T splits the map in two, each half described with its date;
+    Ctrl+T again leaves one map."""
+    press(proc, "ctrl+t")
+    two = wait_for(lambda: map_images(root, view) if len(map_images(root, view)) == 2 else None, timeout=10)
+    descriptions = [n.get_description() or "" for n in two] if two else []
+    tap(two is not None, "Ctrl+T splits the map into two map images", [n[1] for n in find_all_names(root) if n[0] == "image"])
+    tap(len(descriptions) == 2 and descriptions[0].startswith(("All dates.", "As of "))
+        and descriptions[1].startswith("As of ") and descriptions[0] != descriptions[1],
+        "each half of the split map is described with its date, the two differing", descriptions)
+    time.sleep(1.0)
+    screenshot(os.path.join(work, "split.png"))
+    shutil.copy(os.path.join(work, "split.png"), os.path.join(os.environ.get("MESON_BUILD_ROOT", work), "e2e-split.png"))
+    press(proc, "ctrl+t")
+    one = wait_for(lambda: len(map_images(root, view)) == 1 or None, timeout=10)
+    tap(one is not None, "Ctrl+T again leaves one map", [n[1] for n in find_all_names(root) if n[0] == "image"])
+
+
 def main():
     work = tempfile.mkdtemp(prefix="straits-e2e-")
     env = app_env(work)
@@ -308,6 +340,7 @@ def main():
     tap(0 <= dark < 0.15, "no slide caption shows on the map outside a presentation",
         f"dark share where a caption would show: {dark:.2f}, in {box}")
     shutil.copy(os.path.join(work, "after.png"), os.path.join(os.environ.get("MESON_BUILD_ROOT", work), "e2e-view.png"))
+    compare_two_dates(proc, root, target, work)
     stop(proc)
 
     # 3. A malformed file is reported and the previous dataset stays.
