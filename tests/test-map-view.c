@@ -44,6 +44,9 @@ fixture_set_up (Fixture *f, gconstpointer data)
   f->dataset = straits_test_load_bundled ();
   f->atlas = straits_test_new_atlas ();
   f->renderer = straits_test_renderer_for (f->atlas, f->dataset, "aegean");
+  /* Drawing as the view's renderer does, from the cached frame layer
+   * (whose labels are placed for the layer's area, issue 20). */
+  straits_map_renderer_set_cache_layers (f->renderer, TRUE);
 
   f->window = gtk_window_new ();
   gtk_window_set_decorated (GTK_WINDOW (f->window), FALSE);

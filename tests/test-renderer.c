@@ -22,17 +22,26 @@ renderer_for (const char *view_id)
   return straits_test_renderer_for (atlas, dataset, view_id);
 }
 
+/* Draws @r at @width x @height and @vp into a new RGB24 surface. */
+static cairo_surface_t *
+draw_at (StraitsMapRenderer *r, int width, int height, const StraitsViewport *vp)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+  cairo_t *cr = cairo_create (surface);
+
+  straits_map_renderer_draw (r, cr, width, height, vp);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
 /* Renders @r at @width x @height fitted to its region. */
 static cairo_surface_t *
 render_at (StraitsMapRenderer *r, int width, int height, StraitsViewport *vp_out)
 {
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
-  cairo_t *cr = cairo_create (surface);
   StraitsViewport vp = straits_map_renderer_fit (r, width, height);
+  cairo_surface_t *surface = draw_at (r, width, height, &vp);
 
-  straits_map_renderer_draw (r, cr, width, height, &vp);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
   if (vp_out)
     *vp_out = vp;
   return surface;
@@ -754,6 +763,84 @@ test_hover_alone (void)
   cairo_surface_destroy (s);
 }
 
+/* The pixels of @frame that differ by more than 2 levels in a channel
+ * from @whole's at (x + @ox, y + @oy). */
+static guint
+differing_from_crop (cairo_surface_t *frame, cairo_surface_t *whole, int ox, int oy)
+{
+  guint differing = 0;
+
+  for (int y = 0; y < HEIGHT; y++)
+    for (int x = 0; x < WIDTH; x++)
+      differing += colour_difference (pixel (frame, x, y), pixel (whole, x + ox, y + oy)) > 2;
+  return differing;
+}
+
+/* Whether @whole's last drawing placed a label @text at @rect moved by
+ * (@ox, @oy). */
+static gboolean
+has_label_at (StraitsMapRenderer *whole, const char *text, const StraitsRect *rect, int ox, int oy)
+{
+  for (guint j = 0; j < straits_map_renderer_get_n_labels (whole); j++)
+    {
+      const StraitsRect *w = straits_map_renderer_get_label_rect (whole, j);
+
+      if (g_strcmp0 (straits_map_renderer_get_label_text (whole, j), text) == 0 &&
+          fabs (w->x - ox - rect->x) < 1e-6 && fabs (w->y - oy - rect->y) < 1e-6)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* With the frame layer cached (issue 20), a frame that pans copies it:
+ * it draws no vertex and is the frame layer's area drawn directly (the
+ * frame and its margin, 72 pixels at 800x600), cropped where the frame
+ * now is; its labels are those of that drawing in the frame. A change of
+ * the scene (the selection) draws the layer again. */
+static void
+test_frame_layer_pans (void)
+{
+  g_autoptr(StraitsMapRenderer) r = renderer_for ("eu-groupings");
+  g_autoptr(StraitsMapRenderer) direct = renderer_for ("eu-groupings");
+  guint32 germany = straits_dataset_find_actor_by_iso3 (dataset, "DEU");
+  StraitsRect shown = { 0, 0, WIDTH, HEIGHT };
+  const int margin = 72, dx = 30, dy = -20;
+  StraitsViewport vp = straits_map_renderer_fit (r, WIDTH, HEIGHT), moved = vp;
+
+  straits_map_renderer_set_cache_layers (r, TRUE);
+  /* The direct drawing copies no base layer, cut on other pixels. */
+  straits_map_renderer_set_cache_base (direct, FALSE);
+  moved.cx += dx * vp.resolution;
+  moved.cy += dy * vp.resolution;  /* map y grows up: the frame 20 pixels lower */
+  for (guint round = 0; round < 2; round++)
+    {
+      cairo_surface_t *first, *frame, *whole;
+
+      if (round == 1)
+        for (guint k = 0; k < 2; k++)
+          straits_map_scene_set_selection (straits_map_renderer_get_scene (k ? direct : r), &germany, 1,
+                                           STRAITS_NO_INDEX);
+      first = draw_at (r, WIDTH, HEIGHT, &vp);
+      frame = draw_at (r, WIDTH, HEIGHT, &moved);
+      g_assert_cmpuint (straits_map_renderer_get_n_vertices (r), ==, 0);
+      whole = draw_at (direct, WIDTH + 2 * margin, HEIGHT + 2 * margin, &vp);
+      g_assert_cmpuint (differing_from_crop (first, whole, margin, margin), ==, 0);
+      g_assert_cmpuint (differing_from_crop (frame, whole, margin + dx, margin - dy), ==, 0);
+      g_assert_cmpuint (straits_map_renderer_get_n_labels (r), >, 10);
+      for (guint i = 0; i < straits_map_renderer_get_n_labels (r); i++)
+        {
+          const StraitsRect *rect = straits_map_renderer_get_label_rect (r, i);
+
+          g_assert_true (straits_rects_intersect (rect, &shown));
+          g_assert_true (has_label_at (direct, straits_map_renderer_get_label_text (r, i), rect,
+                                       margin + dx, margin - dy));
+        }
+      cairo_surface_destroy (first);
+      cairo_surface_destroy (frame);
+      cairo_surface_destroy (whole);
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -782,6 +869,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/renderer/aliased-fills-look-the-same", test_aliased_fills_look_the_same);
   g_test_add_func ("/renderer/prepared-in-a-thread", test_prepared_in_a_thread);
   g_test_add_func ("/renderer/hover-alone", test_hover_alone);
+  g_test_add_func ("/renderer/frame-layer-pans", test_frame_layer_pans);
   status = g_test_run ();
   g_object_unref (dataset);
   straits_atlas_free (atlas);

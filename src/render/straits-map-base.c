@@ -14,8 +14,8 @@
 
 /* The device pixels per output unit of @cr, when it is a raster target
  * without rotation; 0 otherwise. */
-static double
-raster_scale (cairo_t *cr)
+double
+_straits_map_raster_scale (cairo_t *cr)
 {
   double ux = 1, uy = 0, vx = 0, vy = 1;
 
@@ -134,6 +134,7 @@ render_base (StraitsMapRenderer    *self,
   double w = width + 2 * margin, h = height + 2 * margin;
 
   g_clear_pointer (&self->base, cairo_surface_destroy);
+  _straits_map_drop_layers (self);
   self->base = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) ceil (w * scale), (int) ceil (h * scale));
   cairo_surface_set_device_scale (self->base, scale, scale);
   *vertices += draw_base_in_bands (self, self->base, w, h, vp);
@@ -162,22 +163,38 @@ base_covers (StraitsMapRenderer    *self,
          fabs (dx) <= self->base_margin && fabs (dy) <= self->base_margin;
 }
 
-/* Copies the base layer from the cache when the frame is the cached one
- * moved by less than its margin; renders the cache first when it is not. */
+/* Where the cached base layer goes in @frame: its top-left corner, in
+ * output units, rendering the cache first when it does not cover the
+ * frame; FALSE when the frame is not to use it. */
 gboolean
-_straits_map_paint_cached_base (StraitsMapRenderer *self,
-                                StraitsMapFrame    *frame)
+_straits_map_place_cached_base (StraitsMapRenderer *self,
+                                StraitsMapFrame    *frame,
+                                double             *x,
+                                double             *y)
 {
-  double scale = raster_scale (frame->cr), dx, dy;
+  double scale = _straits_map_raster_scale (frame->cr);
 
   if (!self->base_enabled || self->full_detail || scale <= 0)
     return FALSE;
   if (!base_covers (self, frame->width, frame->height, &frame->vp, scale))
     render_base (self, frame->width, frame->height, &frame->vp, scale, &frame->n_vertices);
   /* Whole device pixels: the copy stays sharp. */
-  dx = round ((self->base_viewport.cx - frame->vp.cx) / frame->vp.resolution * scale) / scale;
-  dy = round ((frame->vp.cy - self->base_viewport.cy) / frame->vp.resolution * scale) / scale;
-  cairo_set_source_surface (frame->cr, self->base, dx - self->base_margin, dy - self->base_margin);
+  *x = round ((self->base_viewport.cx - frame->vp.cx) / frame->vp.resolution * scale) / scale - self->base_margin;
+  *y = round ((frame->vp.cy - self->base_viewport.cy) / frame->vp.resolution * scale) / scale - self->base_margin;
+  return TRUE;
+}
+
+/* Copies the base layer from the cache when the frame is the cached one
+ * moved by less than its margin; renders the cache first when it is not. */
+gboolean
+_straits_map_paint_cached_base (StraitsMapRenderer *self,
+                                StraitsMapFrame    *frame)
+{
+  double x, y;
+
+  if (!_straits_map_place_cached_base (self, frame, &x, &y))
+    return FALSE;
+  cairo_set_source_surface (frame->cr, self->base, x, y);
   cairo_pattern_set_filter (cairo_get_source (frame->cr), CAIRO_FILTER_NEAREST);
   cairo_paint (frame->cr);
   return TRUE;
@@ -285,6 +302,7 @@ straits_map_renderer_prepare_finish (StraitsMapRenderer  *self,
   if (p != NULL && p->generation == self->base_generation)
     {
       g_clear_pointer (&self->base, cairo_surface_destroy);
+      _straits_map_drop_layers (self);
       self->base = g_steal_pointer (&p->copy->base);
       self->base_viewport = p->copy->base_viewport;
       self->base_width = p->copy->base_width;

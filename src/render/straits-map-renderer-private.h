@@ -85,6 +85,18 @@ struct _StraitsMapRenderer
   gboolean base_enabled;
   guint n_threads;            /* that draw the base layer, in bands */
   guint base_generation;      /* counts invalidations */
+  /* The frame layer (straits-map-frame-layer.c): the cached base layer
+   * with the highlights, relations, flows, labels and events drawn over
+   * it, and what that drawing placed, in its own units; NULL when it is
+   * to be drawn again. */
+  gboolean layers_enabled;
+  cairo_surface_t *layers;
+  GArray *layer_labels;       /* StraitsPlacedLabel */
+  GPtrArray *layer_label_texts;
+  GArray *layer_sprites;      /* StraitsPaintedSprite */
+  GArray *layer_event_xy;
+  GArray *layer_drawn_types;
+  guint layer_n_relations, layer_n_events, layer_n_flows;
 
   /* Arms transfers (straits-map-flows.c). */
   GArray *flows;              /* StraitsMapFlow */
@@ -229,8 +241,21 @@ _straits_set_colour (cairo_t *cr, const StraitsColour *c)
   cairo_set_source_rgb (cr, c->r, c->g, c->b);
 }
 
+/* straits-map-base.c */
+double   _straits_map_raster_scale      (cairo_t            *cr);
+gboolean _straits_map_place_cached_base (StraitsMapRenderer *self,
+                                         StraitsMapFrame    *frame,
+                                         double             *x,
+                                         double             *y);
 gboolean _straits_map_paint_cached_base (StraitsMapRenderer *self,
                                          StraitsMapFrame    *frame);
+
+/* straits-map-frame-layer.c */
+gboolean _straits_map_paint_cached_layers (StraitsMapRenderer *self,
+                                           StraitsMapFrame    *frame);
+void     _straits_map_drop_layers       (StraitsMapRenderer *self);
+void     _straits_map_layers_init       (StraitsMapRenderer *self);
+void     _straits_map_layers_free       (StraitsMapRenderer *self);
 void _straits_map_prepare_hatch (StraitsMapRenderer *self,
                                  StraitsMapFrame    *frame);
 

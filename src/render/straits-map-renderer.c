@@ -68,6 +68,7 @@ straits_map_renderer_finalize (GObject *object)
   g_clear_pointer (&self->drawn_types, g_array_unref);
   g_clear_pointer (&self->layouts, g_hash_table_unref);
   g_clear_pointer (&self->base, cairo_surface_destroy);
+  _straits_map_layers_free (self);
   g_clear_pointer (&self->hatch, cairo_pattern_destroy);
   g_clear_pointer (&self->city_dot, cairo_surface_destroy);
 
@@ -102,6 +103,7 @@ straits_map_renderer_init (StraitsMapRenderer *self)
   self->drawn_groups = g_array_new (FALSE, FALSE, sizeof (guint32));
   self->drawn_types = g_array_new (FALSE, FALSE, sizeof (guint32));
   self->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  _straits_map_layers_init (self);
 }
 
 static void sync_from_scene (StraitsMapRenderer *self,
@@ -324,6 +326,7 @@ straits_map_renderer_stash_highlights (StraitsMapRenderer *self,
   g_return_if_fail (STRAITS_IS_MAP_RENDERER (self));
   g_return_if_fail (!self->stashed);
   self->stashed = TRUE;
+  _straits_map_drop_layers (self);
   self->stashed_hover_actor = self->hover_actor;
   self->stashed_hover_relation = self->hover_relation;
   self->hover_actor = self->hover_relation = STRAITS_NO_INDEX;
@@ -340,6 +343,7 @@ straits_map_renderer_restore_highlights (StraitsMapRenderer *self)
   if (!self->stashed)
     return;
   self->stashed = FALSE;
+  _straits_map_drop_layers (self);
   self->hover_actor = self->stashed_hover_actor;
   self->hover_relation = self->stashed_hover_relation;
   renderer_set_selection (self, (const guint32 *) (gpointer) self->stashed_actors->data,
@@ -484,6 +488,7 @@ void
 straits_map_renderer_invalidate (StraitsMapRenderer *self)
 {
   g_clear_pointer (&self->base, cairo_surface_destroy);
+  _straits_map_drop_layers (self);
   /* Base layers being drawn in threads now draw an outdated map. */
   self->base_generation++;
 }
@@ -529,6 +534,9 @@ sync_from_scene (StraitsMapRenderer *self,
 {
   StraitsMapScene *scene = self->scene;
 
+  /* Anything but the extent changes what the frame layer shows. */
+  if (what & STRAITS_SCENE_CONTENT)
+    _straits_map_drop_layers (self);
   if (what & STRAITS_SCENE_MAP)
     renderer_set_map (self, straits_map_scene_get_map (scene));
   if (what & STRAITS_SCENE_DATASET)
@@ -766,6 +774,27 @@ _straits_map_stroke_arcs (StraitsMapRenderer *self,
     }
 }
 
+/* Every layer, drawn for @frame (the base layer copied when cached). */
+static void
+draw_layers (StraitsMapRenderer *self,
+             StraitsMapFrame    *frame)
+{
+  if (!_straits_map_paint_cached_base (self, frame))
+    _straits_map_draw_base (self, frame);
+  _straits_map_note_drawn_groups (self, frame);
+  _straits_map_draw_highlights (self, frame);
+  _straits_map_draw_territorial_seas (self, frame);
+  g_array_set_size (self->edge_partners, 0);
+  _straits_map_draw_relations (self, frame);
+  _straits_map_draw_flows (self, frame);
+  if (self->show_legend)
+    _straits_map_draw_legend (self, frame);
+  g_array_set_size (self->event_xy, 0);
+  if (!self->hide_labels)
+    _straits_map_draw_labels (self, frame);
+  _straits_map_draw_events (self, frame);
+}
+
 void
 straits_map_renderer_draw (StraitsMapRenderer    *self,
                            cairo_t               *cr,
@@ -796,20 +825,15 @@ straits_map_renderer_draw (StraitsMapRenderer    *self,
   cairo_save (cr);
   cairo_rectangle (cr, 0, 0, width, height);
   cairo_clip (cr);
-  if (!_straits_map_paint_cached_base (self, &frame))
-    _straits_map_draw_base (self, &frame);
-  _straits_map_note_drawn_groups (self, &frame);
-  _straits_map_draw_highlights (self, &frame);
-  _straits_map_draw_territorial_seas (self, &frame);
-  g_array_set_size (self->edge_partners, 0);
-  _straits_map_draw_relations (self, &frame);
-  _straits_map_draw_flows (self, &frame);
-  if (self->show_legend)
-    _straits_map_draw_legend (self, &frame);
-  g_array_set_size (self->event_xy, 0);
-  if (!self->hide_labels)
-    _straits_map_draw_labels (self, &frame);
-  _straits_map_draw_events (self, &frame);
+  if (_straits_map_paint_cached_layers (self, &frame))
+    {
+      /* All but the legend came with the cached layer. */
+      _straits_map_note_drawn_groups (self, &frame);
+      if (self->show_legend)
+        _straits_map_draw_legend (self, &frame);
+    }
+  else
+    draw_layers (self, &frame);
   cairo_restore (cr);
   self->last_vertices = frame.n_vertices;
   self->last_viewport = *viewport;

@@ -61,6 +61,15 @@ void     straits_map_renderer_restore_highlights        (StraitsMapRenderer  *se
 void     straits_map_renderer_set_cache_base            (StraitsMapRenderer  *self,
                                                          gboolean             cache);
 void     straits_map_renderer_invalidate                (StraitsMapRenderer  *self);
+/* Raster frames also reuse the relations, flows, labels and events drawn
+ * over the cached base layer (with its margin) until what they show
+ * changes, so that a frame that only pans is one copy and the legend
+ * (off by default: exports draw every layer for their own frame). The
+ * labels are then placed for the cached layer, not for each frame: near
+ * the frame's edges they may be cut, and the names where relations leave
+ * the frame stay where the cached layer's edge was. */
+void     straits_map_renderer_set_cache_layers          (StraitsMapRenderer  *self,
+                                                         gboolean             cache);
 /* Threads that draw the cached base layer, in bands (default: the
  * processors, at most 4). */
 void     straits_map_renderer_set_threads               (StraitsMapRenderer  *self,
