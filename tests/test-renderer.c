@@ -841,6 +841,52 @@ test_frame_layer_pans (void)
     }
 }
 
+/* With the frame layer cached, the thread that draws the base layer
+ * draws the frame layer over it too: the frame that follows draws no
+ * vertex, and looks as one drawn at once. A layer drawn for a scene that
+ * changed meanwhile (the selection) is dropped, the base layer kept. */
+static void
+test_frame_layer_prepared (void)
+{
+  g_autoptr(StraitsMapRenderer) r = renderer_for ("eu-groupings");
+  g_autoptr(StraitsMapRenderer) direct = renderer_for ("eu-groupings");
+  guint32 germany = straits_dataset_find_actor_by_iso3 (dataset, "DEU");
+  StraitsViewport vp = straits_map_renderer_fit (r, WIDTH, HEIGHT);
+
+  for (guint k = 0; k < 2; k++)
+    {
+      StraitsMapRenderer *each = k ? direct : r;
+
+      straits_map_renderer_set_threads (each, 1);
+      straits_map_renderer_set_cache_layers (each, TRUE);
+    }
+  for (guint round = 0; round < 2; round++)
+    {
+      gboolean done = FALSE;
+      cairo_surface_t *shown, *expected;
+
+      vp.resolution *= 0.9;
+      straits_map_renderer_prepare_async (r, WIDTH, HEIGHT, 1, &vp, NULL, on_prepared, &done);
+      if (round == 1)
+        for (guint k = 0; k < 2; k++)
+          straits_map_scene_set_selection (straits_map_renderer_get_scene (k ? direct : r), &germany, 1,
+                                           STRAITS_NO_INDEX);
+      while (!done)
+        g_main_context_iteration (NULL, TRUE);
+      g_assert_true (straits_map_renderer_is_prepared (r, WIDTH, HEIGHT, 1, &vp));
+      /* The layer came with the base layer, or not; labels count no vertices. */
+      g_assert_true ((r->layers != NULL) == (round == 0));
+      shown = draw_at (r, WIDTH, HEIGHT, &vp);
+      if (round == 0)
+        g_assert_cmpuint (straits_map_renderer_get_n_vertices (r), ==, 0);
+      expected = draw_at (direct, WIDTH, HEIGHT, &vp);
+      g_assert_cmpuint (straits_map_renderer_get_n_vertices (direct), >, 1000);
+      g_assert_cmpuint (differing_from_crop (shown, expected, 0, 0), ==, 0);
+      cairo_surface_destroy (shown);
+      cairo_surface_destroy (expected);
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -870,6 +916,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/renderer/prepared-in-a-thread", test_prepared_in_a_thread);
   g_test_add_func ("/renderer/hover-alone", test_hover_alone);
   g_test_add_func ("/renderer/frame-layer-pans", test_frame_layer_pans);
+  g_test_add_func ("/renderer/frame-layer-prepared", test_frame_layer_prepared);
   status = g_test_run ();
   g_object_unref (dataset);
   straits_atlas_free (atlas);

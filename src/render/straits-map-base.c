@@ -220,7 +220,7 @@ typedef struct {
   StraitsMapRenderer *copy;
   double width, height, scale;
   StraitsViewport viewport;
-  guint generation;
+  guint generation, layers_generation;
 } Preparation;
 
 static void
@@ -240,6 +240,7 @@ copy_for_base (StraitsMapRenderer *self)
 
   /* One processor fewer: the caller's thread goes on drawing frames. */
   straits_map_renderer_set_threads (copy, MAX (self->n_threads, 2) - 1);
+  straits_map_renderer_set_cache_layers (copy, self->layers_enabled);
   return copy;
 }
 
@@ -253,6 +254,10 @@ prepare_in_thread (GTask        *task,
   guint64 vertices = 0;
 
   render_base (p->copy, p->width, p->height, &p->viewport, p->scale, &vertices);
+  /* And the frame layer over it, so that the frame that shows the new
+   * base layer only copies. */
+  if (p->copy->layers_enabled)
+    _straits_map_draw_frame_layer (p->copy, &vertices);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -283,6 +288,7 @@ straits_map_renderer_prepare_async (StraitsMapRenderer    *self,
   p->scale = scale;
   p->viewport = *viewport;
   p->generation = self->base_generation;
+  p->layers_generation = self->layers_generation;
   g_task_set_task_data (task, p, (GDestroyNotify) preparation_free);
   g_task_run_in_thread (task, prepare_in_thread);
 }
@@ -301,6 +307,8 @@ straits_map_renderer_prepare_finish (StraitsMapRenderer  *self,
   /* Adopted only if nothing it depends on changed since it started. */
   if (p != NULL && p->generation == self->base_generation)
     {
+      gboolean layers_current = p->layers_generation == self->layers_generation;
+
       g_clear_pointer (&self->base, cairo_surface_destroy);
       _straits_map_drop_layers (self);
       self->base = g_steal_pointer (&p->copy->base);
@@ -309,6 +317,9 @@ straits_map_renderer_prepare_finish (StraitsMapRenderer  *self,
       self->base_height = p->copy->base_height;
       self->base_scale = p->copy->base_scale;
       self->base_margin = p->copy->base_margin;
+      /* The frame layer too, unless the scene changed meanwhile. */
+      if (p->copy->layers != NULL && layers_current)
+        _straits_map_adopt_frame_layer (self, p->copy);
     }
   return TRUE;
 }

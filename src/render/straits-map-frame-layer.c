@@ -51,6 +51,8 @@ void
 _straits_map_drop_layers (StraitsMapRenderer *self)
 {
   g_clear_pointer (&self->layers, cairo_surface_destroy);
+  /* Layers being drawn in threads now show an outdated scene. */
+  self->layers_generation++;
 }
 
 void
@@ -91,9 +93,9 @@ keep_results (StraitsMapRenderer *self)
 
 /* Draws the layer: a copy of the cached base layer, and over it what
  * lies above the base in a frame the size of the cached area. */
-static void
-draw_layers (StraitsMapRenderer *self,
-             StraitsMapFrame    *frame)
+void
+_straits_map_draw_frame_layer (StraitsMapRenderer *self,
+                               guint64            *vertices)
 {
   double w = self->base_width + 2 * self->base_margin, h = self->base_height + 2 * self->base_margin;
   g_autoptr(StraitsLabelPlacer) placer = straits_label_placer_new (w, h, 2);
@@ -123,8 +125,27 @@ draw_layers (StraitsMapRenderer *self,
   _straits_map_draw_events (self, &layer);
   cairo_destroy (cr);
   cairo_surface_flush (self->layers);
-  frame->n_vertices += layer.n_vertices;
+  *vertices += layer.n_vertices;
   keep_results (self);
+}
+
+#define SWAP(a, b) G_STMT_START { gpointer t_ = (a); (a) = (b); (b) = t_; } G_STMT_END
+
+/* Takes @from's frame layer and its results, drawn in a thread. */
+void
+_straits_map_adopt_frame_layer (StraitsMapRenderer *self,
+                                StraitsMapRenderer *from)
+{
+  g_clear_pointer (&self->layers, cairo_surface_destroy);
+  self->layers = g_steal_pointer (&from->layers);
+  SWAP (self->layer_labels, from->layer_labels);
+  SWAP (self->layer_label_texts, from->layer_label_texts);
+  SWAP (self->layer_sprites, from->layer_sprites);
+  SWAP (self->layer_event_xy, from->layer_event_xy);
+  SWAP (self->layer_drawn_types, from->layer_drawn_types);
+  self->layer_n_relations = from->layer_n_relations;
+  self->layer_n_events = from->layer_n_events;
+  self->layer_n_flows = from->layer_n_flows;
 }
 
 /* The kept results, moved by (@x, @y) into the frame's units: the labels
@@ -183,7 +204,7 @@ _straits_map_paint_cached_layers (StraitsMapRenderer *self,
   if (!self->layers_enabled || !_straits_map_place_cached_base (self, frame, &x, &y))
     return FALSE;
   if (self->layers == NULL)
-    draw_layers (self, frame);
+    _straits_map_draw_frame_layer (self, &frame->n_vertices);
   cairo_set_source_surface (frame->cr, self->layers, x, y);
   cairo_pattern_set_filter (cairo_get_source (frame->cr), CAIRO_FILTER_NEAREST);
   cairo_paint (frame->cr);

@@ -91,6 +91,7 @@ struct _StraitsMapRenderer
    * to be drawn again. */
   gboolean layers_enabled;
   cairo_surface_t *layers;
+  guint layers_generation;    /* counts the layers dropped */
   GArray *layer_labels;       /* StraitsPlacedLabel */
   GPtrArray *layer_label_texts;
   GArray *layer_sprites;      /* StraitsPaintedSprite */
@@ -254,6 +255,10 @@ gboolean _straits_map_paint_cached_base (StraitsMapRenderer *self,
 gboolean _straits_map_paint_cached_layers (StraitsMapRenderer *self,
                                            StraitsMapFrame    *frame);
 void     _straits_map_drop_layers       (StraitsMapRenderer *self);
+void     _straits_map_draw_frame_layer  (StraitsMapRenderer *self,
+                                         guint64            *vertices);
+void     _straits_map_adopt_frame_layer (StraitsMapRenderer *self,
+                                         StraitsMapRenderer *from);
 void     _straits_map_layers_init       (StraitsMapRenderer *self);
 void     _straits_map_layers_free       (StraitsMapRenderer *self);
 void _straits_map_prepare_hatch (StraitsMapRenderer *self,

@@ -84,9 +84,10 @@ gboolean straits_map_renderer_is_prepared               (StraitsMapRenderer  *se
                                                          double               height,
                                                          double               scale,
                                                          const StraitsViewport *viewport);
-/* Draws that frame's base layer in a thread, so that drawing the frame
- * afterwards only copies it. The result is dropped if the map, dataset,
- * grouping, overlays or style change meanwhile. */
+/* Draws that frame's base layer in a thread (and the frame layer over
+ * it, when cached), so that drawing the frame afterwards only copies it.
+ * The result is dropped if the map, dataset, grouping, overlays or style
+ * change meanwhile; the frame layer alone if anything else shown does. */
 void     straits_map_renderer_prepare_async             (StraitsMapRenderer  *self,
                                                          double               width,
                                                          double               height,
