@@ -75,6 +75,42 @@ time_frames (StraitsMapRenderer *r, gboolean full, gboolean cold, guint64 *verti
   return time_frames_p95 (r, full, cold, vertices, NULL);
 }
 
+/* Cold frames as the map view draws them (frame layer cached), each at
+ * another zoom level than the last: @seen, two levels in turn, whose base
+ * layers are kept; otherwise a new level each time. Median in ms, the
+ * 95th percentile in @p95_out. */
+static double
+time_zooms (StraitsMapRenderer *r, gboolean seen, double *p95_out)
+{
+  cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1920, 1080);
+  cairo_t *cr = cairo_create (s);
+  StraitsViewport fit = straits_map_renderer_fit (r, 1920, 1080), vp[2] = { fit, fit };
+  double times[FRAMES], median;
+
+  straits_map_renderer_set_cache_layers (r, TRUE);
+  vp[1].resolution /= 1.25;
+  for (guint k = 0; k < 2; k++)
+    straits_map_renderer_draw (r, cr, 1920, 1080, &vp[k]);
+  for (guint i = 0; i < FRAMES; i++)
+    {
+      StraitsViewport at = vp[i % 2];
+      gint64 t0;
+
+      if (!seen)
+        at.resolution *= 1 + 0.01 * (i + 1);
+      t0 = g_get_monotonic_time ();
+      straits_map_renderer_draw (r, cr, 1920, 1080, &at);
+      cairo_surface_flush (s);
+      times[i] = (g_get_monotonic_time () - t0) / 1000.0;
+    }
+  straits_map_renderer_set_cache_layers (r, FALSE);
+  cairo_destroy (cr);
+  cairo_surface_destroy (s);
+  median = bench_median (times, FRAMES);
+  *p95_out = p95 (times, FRAMES);
+  return median;
+}
+
 /* The base layer's fills with and without antialiasing (issue 20): cold
  * frames in one thread, the two kinds and a frame re-using the cached
  * base layer taken in turn, so that all three see the same load on a
@@ -229,6 +265,7 @@ main (void)
   StraitsRegion detailed;
   guint bands = MIN (g_get_num_processors (), 4); /* the renderer's default */
   double t_load, t_project, lod, lod_p95, layered, layered_p95, cold, cold_one, full, fills[3];
+  double zoom_seen, zoom_seen_p95, zoom_new, zoom_new_p95;
   guint64 lod_vertices, layered_vertices, cold_vertices, cold_one_vertices, full_vertices;
   gint64 t0;
 
@@ -254,6 +291,8 @@ main (void)
   straits_map_renderer_set_cache_layers (renderer, TRUE);
   layered = time_frames_p95 (renderer, FALSE, FALSE, &layered_vertices, &layered_p95);
   straits_map_renderer_set_cache_layers (renderer, FALSE);
+  zoom_seen = time_zooms (renderer, TRUE, &zoom_seen_p95);
+  zoom_new = time_zooms (renderer, FALSE, &zoom_new_p95);
   cold = time_frames (renderer, FALSE, TRUE, &cold_vertices);
   straits_map_renderer_set_threads (renderer, 1);
   cold_one = time_frames (renderer, FALSE, TRUE, &cold_one_vertices);
@@ -270,6 +309,10 @@ main (void)
   printf ("EU groupings 1920x1080, panning (frame layer cached, legend drawn): %.2f ms median, "
           "95th percentile %.2f ms of %d, %" G_GUINT64_FORMAT " vertices (target <= 2 ms)\n",
           layered, layered_p95, FRAMES, layered_vertices);
+  printf ("EU groupings 1920x1080, cold frame at a zoom level seen before (its base layer kept, frame layer drawn): "
+          "%.2f ms median, 95th percentile %.2f ms of %d (target <= 8 ms)\n", zoom_seen, zoom_seen_p95, FRAMES);
+  printf ("EU groupings 1920x1080, cold frame at a new zoom level (as the view draws it): %.2f ms median, "
+          "95th percentile %.2f ms of %d (target <= 12 ms)\n", zoom_new, zoom_new_p95, FRAMES);
   printf ("EU groupings 1920x1080, every layer drawn: %.2f ms median of %d, %" G_GUINT64_FORMAT " vertices, "
           "base layer in %u bands\n", cold, FRAMES, cold_vertices, bands);
   printf ("  the same in one thread:      %.2f ms median of %d, %" G_GUINT64_FORMAT " vertices\n",

@@ -887,6 +887,50 @@ test_frame_layer_prepared (void)
     }
 }
 
+/* Base layers of earlier zoom levels are kept (issue 20): back at a zoom
+ * level and place seen before, the frame copies its base layer, drawing
+ * no vertex, and is the same as drawn then. They are kept within the
+ * cache limit, and forgotten when the map changes. */
+static void
+test_kept_bases (void)
+{
+  g_autoptr(StraitsMapRenderer) r = renderer_for ("eu-groupings");
+  StraitsViewport a = straits_map_renderer_fit (r, WIDTH, HEIGHT), b = a, back = a;
+  cairo_surface_t *first, *again;
+  gsize one;
+
+  straits_map_renderer_set_threads (r, 1);
+  g_assert_cmpuint (straits_map_renderer_get_cache_limit (r), ==, 64 << 20);
+  b.resolution /= 1.25;
+  back.resolution = b.resolution * 1.25;  /* zoomed in and out again */
+  first = draw_at (r, WIDTH, HEIGHT, &a);
+  g_assert_cmpuint (straits_map_renderer_get_n_vertices (r), >, 1000);
+  one = _straits_map_base_cache_bytes (r);
+  cairo_surface_destroy (draw_at (r, WIDTH, HEIGHT, &b));
+  g_assert_cmpuint (_straits_map_base_cache_bytes (r), >, one);
+  g_assert_true (straits_map_renderer_is_prepared (r, WIDTH, HEIGHT, 1, &back));
+  again = draw_at (r, WIDTH, HEIGHT, &back);
+  g_assert_cmpuint (straits_map_renderer_get_n_vertices (r), ==, 0);
+  g_assert_cmpuint (differing_from_crop (again, first, 0, 0), ==, 0);
+  cairo_surface_destroy (again);
+
+  /* The map changes: none is kept. */
+  straits_map_scene_set_grouping (straits_map_renderer_get_scene (r), STRAITS_NO_INDEX);
+  cairo_surface_destroy (draw_at (r, WIDTH, HEIGHT, &b));
+  g_assert_cmpuint (straits_map_renderer_get_n_vertices (r), >, 1000);
+  g_assert_false (straits_map_renderer_is_prepared (r, WIDTH, HEIGHT, 1, &a));
+
+  /* Room for one: the other zoom level is drawn again. */
+  g_object_set (r, "cache-limit", (guint64) one, NULL);
+  g_assert_cmpuint (_straits_map_base_cache_bytes (r), <=, one);
+  cairo_surface_destroy (draw_at (r, WIDTH, HEIGHT, &a));
+  cairo_surface_destroy (draw_at (r, WIDTH, HEIGHT, &b));
+  g_assert_cmpuint (_straits_map_base_cache_bytes (r), <=, one);
+  cairo_surface_destroy (draw_at (r, WIDTH, HEIGHT, &a));
+  g_assert_cmpuint (straits_map_renderer_get_n_vertices (r), >, 1000);
+  cairo_surface_destroy (first);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -917,6 +961,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/renderer/hover-alone", test_hover_alone);
   g_test_add_func ("/renderer/frame-layer-pans", test_frame_layer_pans);
   g_test_add_func ("/renderer/frame-layer-prepared", test_frame_layer_prepared);
+  g_test_add_func ("/renderer/kept-bases", test_kept_bases);
   status = g_test_run ();
   g_object_unref (dataset);
   straits_atlas_free (atlas);

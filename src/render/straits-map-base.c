@@ -120,6 +120,88 @@ base_margin (double width, double height)
   return MIN (width, height) * 0.12;
 }
 
+/* Kept base layers ---------------------------------------------------------- */
+
+static gsize
+layer_bytes (const StraitsBaseLayer *layer)
+{
+  return layer->surface == NULL ? 0
+         : (gsize) cairo_image_surface_get_stride (layer->surface) * cairo_image_surface_get_height (layer->surface);
+}
+
+static void
+base_layer_free (gpointer data)
+{
+  StraitsBaseLayer *layer = data;
+
+  cairo_surface_destroy (layer->surface);
+  g_free (layer);
+}
+
+/* The bytes the base layers take, the current one and those kept. */
+gsize
+_straits_map_base_cache_bytes (StraitsMapRenderer *self)
+{
+  gsize total = layer_bytes (&self->base);
+
+  for (GList *l = self->kept_bases.head; l != NULL; l = l->next)
+    total += layer_bytes (l->data);
+  return total;
+}
+
+/* Drops the kept base layers, least recently used first, until they and
+ * the current one fit in the limit. */
+static void
+trim_kept_bases (StraitsMapRenderer *self)
+{
+  gsize total = _straits_map_base_cache_bytes (self);
+
+  while (total > self->cache_limit && !g_queue_is_empty (&self->kept_bases))
+    {
+      StraitsBaseLayer *oldest = g_queue_pop_tail (&self->kept_bases);
+
+      total -= layer_bytes (oldest);
+      base_layer_free (oldest);
+    }
+}
+
+/* The current base layer goes to the front of the kept ones (the frame
+ * layer drawn over it is dropped). */
+static void
+keep_current_base (StraitsMapRenderer *self)
+{
+  _straits_map_drop_layers (self);
+  if (self->base.surface == NULL)
+    return;
+  g_queue_push_head (&self->kept_bases, g_memdup2 (&self->base, sizeof self->base));
+  self->base.surface = NULL;
+  trim_kept_bases (self);
+}
+
+/* The current base layer, and those kept. */
+void
+_straits_map_forget_bases (StraitsMapRenderer *self)
+{
+  g_clear_pointer (&self->base.surface, cairo_surface_destroy);
+  g_queue_clear_full (&self->kept_bases, base_layer_free);
+}
+
+void
+straits_map_renderer_set_cache_limit (StraitsMapRenderer *self,
+                                      guint64             bytes)
+{
+  g_return_if_fail (STRAITS_IS_MAP_RENDERER (self));
+  self->cache_limit = bytes;
+  trim_kept_bases (self);
+}
+
+guint64
+straits_map_renderer_get_cache_limit (StraitsMapRenderer *self)
+{
+  g_return_val_if_fail (STRAITS_IS_MAP_RENDERER (self), 0);
+  return self->cache_limit;
+}
+
 /* A new base layer for a frame of @width x @height at @vp, with its
  * margin, at @scale device pixels per unit. */
 static void
@@ -133,21 +215,51 @@ render_base (StraitsMapRenderer    *self,
   double margin = base_margin (width, height);
   double w = width + 2 * margin, h = height + 2 * margin;
 
-  g_clear_pointer (&self->base, cairo_surface_destroy);
-  _straits_map_drop_layers (self);
-  self->base = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) ceil (w * scale), (int) ceil (h * scale));
-  cairo_surface_set_device_scale (self->base, scale, scale);
-  *vertices += draw_base_in_bands (self, self->base, w, h, vp);
-  self->base_viewport = *vp;
-  self->base_width = width;
-  self->base_height = height;
-  self->base_scale = scale;
-  self->base_margin = margin;
+  keep_current_base (self);
+  self->base.surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) ceil (w * scale), (int) ceil (h * scale));
+  cairo_surface_set_device_scale (self->base.surface, scale, scale);
+  *vertices += draw_base_in_bands (self, self->base.surface, w, h, vp);
+  self->base.viewport = *vp;
+  self->base.width = width;
+  self->base.height = height;
+  self->base.scale = scale;
+  self->base.margin = margin;
+  trim_kept_bases (self);
 }
 
-/* Whether the cached base layer can be copied into a frame of @width x
+/* Whether base layer @layer can be copied into a frame of @width x
  * @height at @vp and @scale: same size and zoom, moved less than its
- * margin. */
+ * margin. The zoom may differ by rounding (zoomed in and out again): by
+ * a billionth, a 2000-pixel frame moves by two millionths of a pixel. */
+static gboolean
+layer_covers (const StraitsBaseLayer *layer,
+              double                  width,
+              double                  height,
+              const StraitsViewport  *vp,
+              double                  scale)
+{
+  double dx = (layer->viewport.cx - vp->cx) / vp->resolution;
+  double dy = (vp->cy - layer->viewport.cy) / vp->resolution;
+
+  return layer->surface != NULL && fabs (layer->viewport.resolution - vp->resolution) <= 1e-9 * vp->resolution &&
+         layer->width == width && layer->height == height && layer->scale == scale &&
+         fabs (dx) <= layer->margin && fabs (dy) <= layer->margin;
+}
+
+/* The kept base layer that covers such a frame, or NULL. */
+static GList *
+find_kept_base (StraitsMapRenderer    *self,
+                double                 width,
+                double                 height,
+                const StraitsViewport *vp,
+                double                 scale)
+{
+  for (GList *l = self->kept_bases.head; l != NULL; l = l->next)
+    if (layer_covers (l->data, width, height, vp, scale))
+      return l;
+  return NULL;
+}
+
 static gboolean
 base_covers (StraitsMapRenderer    *self,
              double                 width,
@@ -155,12 +267,29 @@ base_covers (StraitsMapRenderer    *self,
              const StraitsViewport *vp,
              double                 scale)
 {
-  double dx = (self->base_viewport.cx - vp->cx) / vp->resolution;
-  double dy = (vp->cy - self->base_viewport.cy) / vp->resolution;
+  return layer_covers (&self->base, width, height, vp, scale);
+}
 
-  return self->base != NULL && self->base_viewport.resolution == vp->resolution &&
-         self->base_width == width && self->base_height == height && self->base_scale == scale &&
-         fabs (dx) <= self->base_margin && fabs (dy) <= self->base_margin;
+/* Makes the kept base layer that covers the frame current, if there is
+ * one (the current one is kept in its place). */
+static gboolean
+take_kept_base (StraitsMapRenderer    *self,
+                double                 width,
+                double                 height,
+                const StraitsViewport *vp,
+                double                 scale)
+{
+  GList *link = find_kept_base (self, width, height, vp, scale);
+  StraitsBaseLayer *found;
+
+  if (link == NULL)
+    return FALSE;
+  found = link->data;
+  g_queue_delete_link (&self->kept_bases, link);
+  keep_current_base (self);
+  self->base = *found;
+  g_free (found);
+  return TRUE;
 }
 
 /* Where the cached base layer goes in @frame: its top-left corner, in
@@ -176,11 +305,12 @@ _straits_map_place_cached_base (StraitsMapRenderer *self,
 
   if (!self->base_enabled || self->full_detail || scale <= 0)
     return FALSE;
-  if (!base_covers (self, frame->width, frame->height, &frame->vp, scale))
+  if (!base_covers (self, frame->width, frame->height, &frame->vp, scale) &&
+      !take_kept_base (self, frame->width, frame->height, &frame->vp, scale))
     render_base (self, frame->width, frame->height, &frame->vp, scale, &frame->n_vertices);
   /* Whole device pixels: the copy stays sharp. */
-  *x = round ((self->base_viewport.cx - frame->vp.cx) / frame->vp.resolution * scale) / scale - self->base_margin;
-  *y = round ((frame->vp.cy - self->base_viewport.cy) / frame->vp.resolution * scale) / scale - self->base_margin;
+  *x = round ((self->base.viewport.cx - frame->vp.cx) / frame->vp.resolution * scale) / scale - self->base.margin;
+  *y = round ((frame->vp.cy - self->base.viewport.cy) / frame->vp.resolution * scale) / scale - self->base.margin;
   return TRUE;
 }
 
@@ -194,7 +324,7 @@ _straits_map_paint_cached_base (StraitsMapRenderer *self,
 
   if (!_straits_map_place_cached_base (self, frame, &x, &y))
     return FALSE;
-  cairo_set_source_surface (frame->cr, self->base, x, y);
+  cairo_set_source_surface (frame->cr, self->base.surface, x, y);
   cairo_pattern_set_filter (cairo_get_source (frame->cr), CAIRO_FILTER_NEAREST);
   cairo_paint (frame->cr);
   return TRUE;
@@ -208,7 +338,8 @@ straits_map_renderer_is_prepared (StraitsMapRenderer    *self,
                                   const StraitsViewport *viewport)
 {
   g_return_val_if_fail (STRAITS_IS_MAP_RENDERER (self), FALSE);
-  return !self->base_enabled || self->full_detail || base_covers (self, width, height, viewport, scale);
+  return !self->base_enabled || self->full_detail || base_covers (self, width, height, viewport, scale) ||
+         find_kept_base (self, width, height, viewport, scale) != NULL;
 }
 
 /* Ahead of time ------------------------------------------------------------ */
@@ -309,14 +440,10 @@ straits_map_renderer_prepare_finish (StraitsMapRenderer  *self,
     {
       gboolean layers_current = p->layers_generation == self->layers_generation;
 
-      g_clear_pointer (&self->base, cairo_surface_destroy);
-      _straits_map_drop_layers (self);
-      self->base = g_steal_pointer (&p->copy->base);
-      self->base_viewport = p->copy->base_viewport;
-      self->base_width = p->copy->base_width;
-      self->base_height = p->copy->base_height;
-      self->base_scale = p->copy->base_scale;
-      self->base_margin = p->copy->base_margin;
+      keep_current_base (self);
+      self->base = p->copy->base;
+      p->copy->base.surface = NULL;
+      trim_kept_bases (self);
       /* The frame layer too, unless the scene changed meanwhile. */
       if (p->copy->layers != NULL && layers_current)
         _straits_map_adopt_frame_layer (self, p->copy);

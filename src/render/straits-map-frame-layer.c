@@ -97,20 +97,20 @@ void
 _straits_map_draw_frame_layer (StraitsMapRenderer *self,
                                guint64            *vertices)
 {
-  double w = self->base_width + 2 * self->base_margin, h = self->base_height + 2 * self->base_margin;
+  double w = self->base.width + 2 * self->base.margin, h = self->base.height + 2 * self->base.margin;
   g_autoptr(StraitsLabelPlacer) placer = straits_label_placer_new (w, h, 2);
   StraitsMapFrame layer = { 0 };
   cairo_t *cr;
 
-  self->layers = cairo_image_surface_create (CAIRO_FORMAT_RGB24, cairo_image_surface_get_width (self->base),
-                                             cairo_image_surface_get_height (self->base));
-  cairo_surface_set_device_scale (self->layers, self->base_scale, self->base_scale);
+  self->layers = cairo_image_surface_create (CAIRO_FORMAT_RGB24, cairo_image_surface_get_width (self->base.surface),
+                                             cairo_image_surface_get_height (self->base.surface));
+  cairo_surface_set_device_scale (self->layers, self->base.scale, self->base.scale);
   cr = cairo_create (self->layers);
-  cairo_set_source_surface (cr, self->base, 0, 0);
+  cairo_set_source_surface (cr, self->base.surface, 0, 0);
   cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
   cairo_paint (cr);
   cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
-  _straits_map_frame_init (&layer, self, cr, w, h, &self->base_viewport);
+  _straits_map_frame_init (&layer, self, cr, w, h, &self->base.viewport);
   layer.placer = placer;
   /* No legend in the layer: the frame draws it, in its own corner. */
   self->has_legend = FALSE;

@@ -10,6 +10,15 @@
 
 G_BEGIN_DECLS
 
+/* A base layer drawn for a frame of @width x @height at @viewport, with
+ * @margin around it, at @scale device pixels per unit; @surface NULL
+ * when there is none. */
+typedef struct {
+  cairo_surface_t *surface;
+  StraitsViewport viewport;
+  double width, height, scale, margin;
+} StraitsBaseLayer;
+
 struct _StraitsMapRenderer
 {
   GObject parent_instance;
@@ -78,10 +87,12 @@ struct _StraitsMapRenderer
   double city_dot_scale;
   int hatch_pixels;
   /* The base layer (sea, land, borders, disputed areas) of the last
-   * raster frame, drawn with a margin, so that small pans only copy it. */
-  cairo_surface_t *base;
-  StraitsViewport base_viewport;
-  double base_width, base_height, base_scale, base_margin;
+   * raster frame, drawn with a margin, so that small pans only copy it;
+   * those of earlier frames, most recent first, while they fit in
+   * cache_limit bytes with it (straits-map-base.c). */
+  StraitsBaseLayer base;
+  GQueue kept_bases;          /* StraitsBaseLayer * */
+  guint64 cache_limit;
   gboolean base_enabled;
   guint n_threads;            /* that draw the base layer, in bands */
   guint base_generation;      /* counts invalidations */
@@ -250,6 +261,9 @@ gboolean _straits_map_place_cached_base (StraitsMapRenderer *self,
                                          double             *y);
 gboolean _straits_map_paint_cached_base (StraitsMapRenderer *self,
                                          StraitsMapFrame    *frame);
+/* The current base layer and those kept; the bytes they take. */
+void     _straits_map_forget_bases      (StraitsMapRenderer *self);
+gsize    _straits_map_base_cache_bytes  (StraitsMapRenderer *self);
 
 /* straits-map-frame-layer.c */
 gboolean _straits_map_paint_cached_layers (StraitsMapRenderer *self,

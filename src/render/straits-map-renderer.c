@@ -67,7 +67,7 @@ straits_map_renderer_finalize (GObject *object)
   g_clear_pointer (&self->drawn_groups, g_array_unref);
   g_clear_pointer (&self->drawn_types, g_array_unref);
   g_clear_pointer (&self->layouts, g_hash_table_unref);
-  g_clear_pointer (&self->base, cairo_surface_destroy);
+  _straits_map_forget_bases (self);
   _straits_map_layers_free (self);
   g_clear_pointer (&self->hatch, cairo_pattern_destroy);
   g_clear_pointer (&self->city_dot, cairo_surface_destroy);
@@ -76,10 +76,42 @@ straits_map_renderer_finalize (GObject *object)
   G_OBJECT_CLASS (straits_map_renderer_parent_class)->finalize (object);
 }
 
+enum {
+  PROP_0,
+  PROP_CACHE_LIMIT,
+  N_PROPS
+};
+
+static void
+straits_map_renderer_get_property (GObject *object, guint id, GValue *value, GParamSpec *pspec)
+{
+  if (id == PROP_CACHE_LIMIT)
+    g_value_set_uint64 (value, straits_map_renderer_get_cache_limit (STRAITS_MAP_RENDERER (object)));
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, id, pspec);
+}
+
+static void
+straits_map_renderer_set_property (GObject *object, guint id, const GValue *value, GParamSpec *pspec)
+{
+  if (id == PROP_CACHE_LIMIT)
+    straits_map_renderer_set_cache_limit (STRAITS_MAP_RENDERER (object), g_value_get_uint64 (value));
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, id, pspec);
+}
+
 static void
 straits_map_renderer_class_init (StraitsMapRendererClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = straits_map_renderer_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = straits_map_renderer_finalize;
+  object_class->get_property = straits_map_renderer_get_property;
+  object_class->set_property = straits_map_renderer_set_property;
+  /* The base layers of earlier zoom levels are kept within it. */
+  g_object_class_install_property (object_class, PROP_CACHE_LIMIT,
+    g_param_spec_uint64 ("cache-limit", NULL, NULL, 0, G_MAXUINT64, STRAITS_MAP_RENDERER_CACHE_LIMIT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 }
 
 static void
@@ -93,6 +125,7 @@ straits_map_renderer_init (StraitsMapRenderer *self)
   self->selected_actors = g_array_new (FALSE, FALSE, sizeof (guint32));
   self->legend_labels = g_ptr_array_new_with_free_func (g_free);
   self->base_enabled = TRUE;
+  self->cache_limit = STRAITS_MAP_RENDERER_CACHE_LIMIT;
   self->n_threads = MIN (g_get_num_processors (), 4);
   self->labels = g_array_new (FALSE, FALSE, sizeof (StraitsPlacedLabel));
   self->sprites = g_array_new (FALSE, FALSE, sizeof (StraitsPaintedSprite));
@@ -487,7 +520,7 @@ straits_map_renderer_set_threads (StraitsMapRenderer *self,
 void
 straits_map_renderer_invalidate (StraitsMapRenderer *self)
 {
-  g_clear_pointer (&self->base, cairo_surface_destroy);
+  _straits_map_forget_bases (self);
   _straits_map_drop_layers (self);
   /* Base layers being drawn in threads now draw an outdated map. */
   self->base_generation++;

@@ -70,6 +70,14 @@ void     straits_map_renderer_invalidate                (StraitsMapRenderer  *se
  * the frame stay where the cached layer's edge was. */
 void     straits_map_renderer_set_cache_layers          (StraitsMapRenderer  *self,
                                                          gboolean             cache);
+/* The bytes the cached base layers may take (property "cache-limit"):
+ * besides the current frame's, those of earlier frames are kept, most
+ * recently used first, so that going back to a zoom level (and place)
+ * seen before copies its base layer instead of drawing it. */
+#define STRAITS_MAP_RENDERER_CACHE_LIMIT (G_GUINT64_CONSTANT (64) << 20)
+void     straits_map_renderer_set_cache_limit           (StraitsMapRenderer  *self,
+                                                         guint64              bytes);
+guint64  straits_map_renderer_get_cache_limit           (StraitsMapRenderer  *self);
 /* Threads that draw the cached base layer, in bands (default: the
  * processors, at most 4). */
 void     straits_map_renderer_set_threads               (StraitsMapRenderer  *self,
