@@ -309,7 +309,7 @@ main (void)
   printf ("EU groupings 1920x1080, panning (frame layer cached, legend drawn): %.2f ms median, "
           "95th percentile %.2f ms of %d, %" G_GUINT64_FORMAT " vertices (target <= 2 ms)\n",
           layered, layered_p95, FRAMES, layered_vertices);
-  printf ("EU groupings 1920x1080, cold frame at a zoom level seen before (its base layer kept, frame layer drawn): "
+  printf ("EU groupings 1920x1080, cold frame at a zoom level seen before (its base and frame layers kept): "
           "%.2f ms median, 95th percentile %.2f ms of %d (target <= 8 ms)\n", zoom_seen, zoom_seen_p95, FRAMES);
   printf ("EU groupings 1920x1080, cold frame at a new zoom level (as the view draws it): %.2f ms median, "
           "95th percentile %.2f ms of %d (target <= 12 ms)\n", zoom_new, zoom_new_p95, FRAMES);

@@ -875,7 +875,7 @@ test_frame_layer_prepared (void)
         g_main_context_iteration (NULL, TRUE);
       g_assert_true (straits_map_renderer_is_prepared (r, WIDTH, HEIGHT, 1, &vp));
       /* The layer came with the base layer, or not; labels count no vertices. */
-      g_assert_true ((r->layers != NULL) == (round == 0));
+      g_assert_true ((r->base.layer != NULL) == (round == 0));
       shown = draw_at (r, WIDTH, HEIGHT, &vp);
       if (round == 0)
         g_assert_cmpuint (straits_map_renderer_get_n_vertices (r), ==, 0);
@@ -889,14 +889,15 @@ test_frame_layer_prepared (void)
 
 /* Base layers of earlier zoom levels are kept (issue 20): back at a zoom
  * level and place seen before, the frame copies its base layer, drawing
- * no vertex, and is the same as drawn then. They are kept within the
- * cache limit, and forgotten when the map changes. */
+ * no vertex, and is the same as drawn then; so is its frame layer. They
+ * are kept within the cache limit, and forgotten when the map changes. */
 static void
 test_kept_bases (void)
 {
   g_autoptr(StraitsMapRenderer) r = renderer_for ("eu-groupings");
   StraitsViewport a = straits_map_renderer_fit (r, WIDTH, HEIGHT), b = a, back = a;
   cairo_surface_t *first, *again;
+  StraitsFrameLayer *layer;
   gsize one;
 
   straits_map_renderer_set_threads (r, 1);
@@ -913,6 +914,17 @@ test_kept_bases (void)
   g_assert_cmpuint (straits_map_renderer_get_n_vertices (r), ==, 0);
   g_assert_cmpuint (differing_from_crop (again, first, 0, 0), ==, 0);
   cairo_surface_destroy (again);
+
+  /* A frame layer is kept with its base layer, until the scene changes. */
+  straits_map_renderer_set_cache_layers (r, TRUE);
+  cairo_surface_destroy (draw_at (r, WIDTH, HEIGHT, &a));
+  layer = r->base.layer;
+  cairo_surface_destroy (draw_at (r, WIDTH, HEIGHT, &b));
+  cairo_surface_destroy (draw_at (r, WIDTH, HEIGHT, &back));
+  g_assert_true (r->base.layer == layer);
+  straits_map_scene_set_hover (straits_map_renderer_get_scene (r), STRAITS_NO_INDEX, 0);
+  g_assert_null (r->base.layer);
+  straits_map_renderer_set_cache_layers (r, FALSE);
 
   /* The map changes: none is kept. */
   straits_map_scene_set_grouping (straits_map_renderer_get_scene (r), STRAITS_NO_INDEX);

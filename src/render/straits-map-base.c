@@ -122,11 +122,13 @@ base_margin (double width, double height)
 
 /* Kept base layers ---------------------------------------------------------- */
 
+/* With the frame layer drawn over it. */
 static gsize
 layer_bytes (const StraitsBaseLayer *layer)
 {
-  return layer->surface == NULL ? 0
-         : (gsize) cairo_image_surface_get_stride (layer->surface) * cairo_image_surface_get_height (layer->surface);
+  return (layer->surface == NULL ? 0
+          : (gsize) cairo_image_surface_get_stride (layer->surface) * cairo_image_surface_get_height (layer->surface)) +
+         _straits_frame_layer_bytes (layer->layer);
 }
 
 static void
@@ -135,6 +137,7 @@ base_layer_free (gpointer data)
   StraitsBaseLayer *layer = data;
 
   cairo_surface_destroy (layer->surface);
+  _straits_frame_layer_free (layer->layer);
   g_free (layer);
 }
 
@@ -156,6 +159,14 @@ trim_kept_bases (StraitsMapRenderer *self)
 {
   gsize total = _straits_map_base_cache_bytes (self);
 
+  /* The kept frame layers go first: a base layer saves more drawing. */
+  for (GList *l = self->kept_bases.tail; l != NULL && total > self->cache_limit; l = l->prev)
+    {
+      StraitsBaseLayer *kept = l->data;
+
+      total -= _straits_frame_layer_bytes (kept->layer);
+      g_clear_pointer (&kept->layer, _straits_frame_layer_free);
+    }
   while (total > self->cache_limit && !g_queue_is_empty (&self->kept_bases))
     {
       StraitsBaseLayer *oldest = g_queue_pop_tail (&self->kept_bases);
@@ -165,16 +176,17 @@ trim_kept_bases (StraitsMapRenderer *self)
     }
 }
 
-/* The current base layer goes to the front of the kept ones (the frame
- * layer drawn over it is dropped). */
+/* The current base layer goes to the front of the kept ones, with its
+ * frame layer. */
 static void
 keep_current_base (StraitsMapRenderer *self)
 {
-  _straits_map_drop_layers (self);
-  if (self->base.surface == NULL)
-    return;
-  g_queue_push_head (&self->kept_bases, g_memdup2 (&self->base, sizeof self->base));
+  if (self->base.surface != NULL)
+    g_queue_push_head (&self->kept_bases, g_memdup2 (&self->base, sizeof self->base));
+  else
+    _straits_frame_layer_free (self->base.layer);
   self->base.surface = NULL;
+  self->base.layer = NULL;
   trim_kept_bases (self);
 }
 
@@ -183,6 +195,7 @@ void
 _straits_map_forget_bases (StraitsMapRenderer *self)
 {
   g_clear_pointer (&self->base.surface, cairo_surface_destroy);
+  g_clear_pointer (&self->base.layer, _straits_frame_layer_free);
   g_queue_clear_full (&self->kept_bases, base_layer_free);
 }
 
@@ -289,6 +302,7 @@ take_kept_base (StraitsMapRenderer    *self,
   keep_current_base (self);
   self->base = *found;
   g_free (found);
+  trim_kept_bases (self);
   return TRUE;
 }
 
@@ -442,10 +456,11 @@ straits_map_renderer_prepare_finish (StraitsMapRenderer  *self,
 
       keep_current_base (self);
       self->base = p->copy->base;
+      self->base.layer = NULL;
       p->copy->base.surface = NULL;
       trim_kept_bases (self);
       /* The frame layer too, unless the scene changed meanwhile. */
-      if (p->copy->layers != NULL && layers_current)
+      if (layers_current)
         _straits_map_adopt_frame_layer (self, p->copy);
     }
   return TRUE;

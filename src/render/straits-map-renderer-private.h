@@ -10,6 +10,9 @@
 
 G_BEGIN_DECLS
 
+/* The frame layer drawn over a base layer (straits-map-frame-layer.c). */
+typedef struct _StraitsFrameLayer StraitsFrameLayer;
+
 /* A base layer drawn for a frame of @width x @height at @viewport, with
  * @margin around it, at @scale device pixels per unit; @surface NULL
  * when there is none. */
@@ -17,6 +20,7 @@ typedef struct {
   cairo_surface_t *surface;
   StraitsViewport viewport;
   double width, height, scale, margin;
+  StraitsFrameLayer *layer;   /* drawn over it, or NULL */
 } StraitsBaseLayer;
 
 struct _StraitsMapRenderer
@@ -96,19 +100,10 @@ struct _StraitsMapRenderer
   gboolean base_enabled;
   guint n_threads;            /* that draw the base layer, in bands */
   guint base_generation;      /* counts invalidations */
-  /* The frame layer (straits-map-frame-layer.c): the cached base layer
-   * with the highlights, relations, flows, labels and events drawn over
-   * it, and what that drawing placed, in its own units; NULL when it is
-   * to be drawn again. */
+  /* Frame layers (the base layers' layer) are drawn and kept; those
+   * drawn before the scene last changed are outdated. */
   gboolean layers_enabled;
-  cairo_surface_t *layers;
-  guint layers_generation;    /* counts the layers dropped */
-  GArray *layer_labels;       /* StraitsPlacedLabel */
-  GPtrArray *layer_label_texts;
-  GArray *layer_sprites;      /* StraitsPaintedSprite */
-  GArray *layer_event_xy;
-  GArray *layer_drawn_types;
-  guint layer_n_relations, layer_n_events, layer_n_flows;
+  guint layers_generation;    /* counts the scene's changes */
 
   /* Arms transfers (straits-map-flows.c). */
   GArray *flows;              /* StraitsMapFlow */
@@ -273,8 +268,8 @@ void     _straits_map_draw_frame_layer  (StraitsMapRenderer *self,
                                          guint64            *vertices);
 void     _straits_map_adopt_frame_layer (StraitsMapRenderer *self,
                                          StraitsMapRenderer *from);
-void     _straits_map_layers_init       (StraitsMapRenderer *self);
-void     _straits_map_layers_free       (StraitsMapRenderer *self);
+void     _straits_frame_layer_free      (gpointer            layer);
+gsize    _straits_frame_layer_bytes     (StraitsFrameLayer  *layer);
 void _straits_map_prepare_hatch (StraitsMapRenderer *self,
                                  StraitsMapFrame    *frame);
 

@@ -68,7 +68,6 @@ straits_map_renderer_finalize (GObject *object)
   g_clear_pointer (&self->drawn_types, g_array_unref);
   g_clear_pointer (&self->layouts, g_hash_table_unref);
   _straits_map_forget_bases (self);
-  _straits_map_layers_free (self);
   g_clear_pointer (&self->hatch, cairo_pattern_destroy);
   g_clear_pointer (&self->city_dot, cairo_surface_destroy);
 
@@ -136,7 +135,6 @@ straits_map_renderer_init (StraitsMapRenderer *self)
   self->drawn_groups = g_array_new (FALSE, FALSE, sizeof (guint32));
   self->drawn_types = g_array_new (FALSE, FALSE, sizeof (guint32));
   self->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  _straits_map_layers_init (self);
 }
 
 static void sync_from_scene (StraitsMapRenderer *self,
