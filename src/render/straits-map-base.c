@@ -308,12 +308,14 @@ take_kept_base (StraitsMapRenderer    *self,
 
 /* Where the cached base layer goes in @frame: its top-left corner, in
  * output units, rendering the cache first when it does not cover the
- * frame; FALSE when the frame is not to use it. */
+ * frame (then @drawn, if not NULL, is set); FALSE when the frame is not
+ * to use it. */
 gboolean
 _straits_map_place_cached_base (StraitsMapRenderer *self,
                                 StraitsMapFrame    *frame,
                                 double             *x,
-                                double             *y)
+                                double             *y,
+                                gboolean           *drawn)
 {
   double scale = _straits_map_raster_scale (frame->cr);
 
@@ -321,7 +323,11 @@ _straits_map_place_cached_base (StraitsMapRenderer *self,
     return FALSE;
   if (!base_covers (self, frame->width, frame->height, &frame->vp, scale) &&
       !take_kept_base (self, frame->width, frame->height, &frame->vp, scale))
-    render_base (self, frame->width, frame->height, &frame->vp, scale, &frame->n_vertices);
+    {
+      render_base (self, frame->width, frame->height, &frame->vp, scale, &frame->n_vertices);
+      if (drawn != NULL)
+        *drawn = TRUE;
+    }
   /* Whole device pixels: the copy stays sharp. */
   *x = round ((self->base.viewport.cx - frame->vp.cx) / frame->vp.resolution * scale) / scale - self->base.margin;
   *y = round ((frame->vp.cy - self->base.viewport.cy) / frame->vp.resolution * scale) / scale - self->base.margin;
@@ -336,7 +342,7 @@ _straits_map_paint_cached_base (StraitsMapRenderer *self,
 {
   double x, y;
 
-  if (!_straits_map_place_cached_base (self, frame, &x, &y))
+  if (!_straits_map_place_cached_base (self, frame, &x, &y, NULL))
     return FALSE;
   cairo_set_source_surface (frame->cr, self->base.surface, x, y);
   cairo_pattern_set_filter (cairo_get_source (frame->cr), CAIRO_FILTER_NEAREST);

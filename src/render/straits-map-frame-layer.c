@@ -210,20 +210,38 @@ place_results (StraitsMapRenderer *self,
   self->n_drawn_flows = layer->n_flows;
 }
 
-/* Copies the frame layer into @frame, drawing it (and the base layer
- * under it) first when it is not cached or outdated; FALSE when the
- * frame is not to use it (not asked for, or a target the base layer is
- * not cached for). */
+/* Whether @frame is where the last frame was. */
+static gboolean
+still (StraitsMapRenderer *self,
+       StraitsMapFrame    *frame)
+{
+  return straits_viewport_equal (&self->last_viewport, &frame->vp) &&
+         self->last_width == frame->width && self->last_height == frame->height;
+}
+
+/* Copies the frame layer into @frame, drawing it first when it is not
+ * cached or outdated; FALSE when the frame is not to use it: not asked
+ * for, or a target the base layer is not cached for. Nor is it drawn in
+ * a frame that draws the base layer (a new zoom level), nor in one that
+ * shows a change where the last frame was (a click, the time bar): drawn
+ * across the cached area it would cost them a third more than the rest
+ * drawn directly over the base layer (bench-render), so they do that,
+ * and the layer is drawn when the map next moves. */
 gboolean
 _straits_map_paint_cached_layers (StraitsMapRenderer *self,
                                   StraitsMapFrame    *frame)
 {
+  gboolean base_drawn = FALSE;
   double x, y;
 
-  if (!self->layers_enabled || !_straits_map_place_cached_base (self, frame, &x, &y))
+  if (!self->layers_enabled || !_straits_map_place_cached_base (self, frame, &x, &y, &base_drawn))
     return FALSE;
   if (self->base.layer == NULL || self->base.layer->generation != self->layers_generation)
-    _straits_map_draw_frame_layer (self, &frame->n_vertices);
+    {
+      if (base_drawn || still (self, frame))
+        return FALSE;
+      _straits_map_draw_frame_layer (self, &frame->n_vertices);
+    }
   cairo_set_source_surface (frame->cr, self->base.layer->surface, x, y);
   cairo_pattern_set_filter (cairo_get_source (frame->cr), CAIRO_FILTER_NEAREST);
   cairo_paint (frame->cr);

@@ -253,7 +253,8 @@ double   _straits_map_raster_scale      (cairo_t            *cr);
 gboolean _straits_map_place_cached_base (StraitsMapRenderer *self,
                                          StraitsMapFrame    *frame,
                                          double             *x,
-                                         double             *y);
+                                         double             *y,
+                                         gboolean           *drawn);
 gboolean _straits_map_paint_cached_base (StraitsMapRenderer *self,
                                          StraitsMapFrame    *frame);
 /* The current base layer and those kept; the bytes they take. */
