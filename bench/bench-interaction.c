@@ -4,7 +4,8 @@
  * that each rest until the map is drawn sharp again, the frame that shows
  * it included; then frames where only the country under the pointer
  * changes. --no-layer-cache: as before issue 20, the view's renderer
- * draws all but the base layer in every frame it renders.
+ * draws all but the base layer in every frame it renders and keeps no
+ * base layer but the last.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -187,7 +188,10 @@ activate (GApplication *app)
   straits_map_view_set_scene (view, straits_map_renderer_get_scene (renderer));
   /* The figures before the frame layer was cached (issue 20). */
   if (no_layer_cache)
-    straits_map_renderer_set_cache_layers (straits_map_view_get_renderer (view), FALSE);
+    {
+      straits_map_renderer_set_cache_layers (straits_map_view_get_renderer (view), FALSE);
+      straits_map_renderer_set_cache_limit (straits_map_view_get_renderer (view), 0);
+    }
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), GTK_WIDGET (view));
   gtk_window_set_default_size (GTK_WINDOW (window), 1920, 1080);
   g_signal_connect (window, "map", G_CALLBACK (on_map), app);
@@ -211,7 +215,7 @@ main (int argc, char *argv[])
 
   /* As the application does; --gtk-default leaves the choice to GTK. */
   printf ("GSK renderer: %s%s\n", renderer ? renderer : "GTK's default",
-          no_layer_cache ? ", frame layer not cached" : "");
+          no_layer_cache ? ", frame layer not cached, no base layer kept but the last" : "");
   times = g_array_new (FALSE, FALSE, sizeof (double));
   rest_times = g_array_new (FALSE, FALSE, sizeof (double));
   sharp_times = g_array_new (FALSE, FALSE, sizeof (double));
