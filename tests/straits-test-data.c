@@ -39,3 +39,18 @@ straits_test_renderer_for (StraitsAtlas   *atlas,
   g_assert_no_error (error);
   return renderer;
 }
+
+cairo_surface_t *
+straits_test_draw (StraitsMapRenderer    *renderer,
+                   int                    width,
+                   int                    height,
+                   const StraitsViewport *viewport)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+  cairo_t *cr = cairo_create (surface);
+
+  straits_map_renderer_draw (renderer, cr, width, height, viewport);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}

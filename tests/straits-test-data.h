@@ -20,5 +20,11 @@ StraitsAtlas       *straits_test_new_atlas    (void);
 StraitsMapRenderer *straits_test_renderer_for (StraitsAtlas   *atlas,
                                                StraitsDataset *dataset,
                                                const char     *view_id);
+/* @renderer's drawing at @width x @height and @viewport, on a new RGB24
+ * image. (transfer full) */
+cairo_surface_t    *straits_test_draw         (StraitsMapRenderer    *renderer,
+                                               int                    width,
+                                               int                    height,
+                                               const StraitsViewport *viewport);
 
 G_END_DECLS

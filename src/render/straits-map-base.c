@@ -14,8 +14,8 @@
 
 /* The device pixels per output unit of @cr, when it is a raster target
  * without rotation; 0 otherwise. */
-static double
-raster_scale (cairo_t *cr)
+double
+_straits_map_raster_scale (cairo_t *cr)
 {
   double ux = 1, uy = 0, vx = 0, vy = 1;
 
@@ -120,6 +120,101 @@ base_margin (double width, double height)
   return MIN (width, height) * 0.12;
 }
 
+/* Kept base layers ---------------------------------------------------------- */
+
+/* With the frame layer drawn over it. */
+static gsize
+layer_bytes (const StraitsBaseLayer *layer)
+{
+  return (layer->surface == NULL ? 0
+          : (gsize) cairo_image_surface_get_stride (layer->surface) * cairo_image_surface_get_height (layer->surface)) +
+         _straits_frame_layer_bytes (layer->layer);
+}
+
+static void
+base_layer_free (gpointer data)
+{
+  StraitsBaseLayer *layer = data;
+
+  cairo_surface_destroy (layer->surface);
+  _straits_frame_layer_free (layer->layer);
+  g_free (layer);
+}
+
+/* The bytes the base layers take, the current one and those kept. */
+gsize
+_straits_map_base_cache_bytes (StraitsMapRenderer *self)
+{
+  gsize total = layer_bytes (&self->base);
+
+  for (GList *l = self->kept_bases.head; l != NULL; l = l->next)
+    total += layer_bytes (l->data);
+  return total;
+}
+
+/* Drops the kept base layers, least recently used first, until they and
+ * the current one fit in the limit. */
+static void
+trim_kept_bases (StraitsMapRenderer *self)
+{
+  gsize total = _straits_map_base_cache_bytes (self);
+
+  /* The kept frame layers go first: a base layer saves more drawing. */
+  for (GList *l = self->kept_bases.tail; l != NULL && total > self->cache_limit; l = l->prev)
+    {
+      StraitsBaseLayer *kept = l->data;
+
+      total -= _straits_frame_layer_bytes (kept->layer);
+      g_clear_pointer (&kept->layer, _straits_frame_layer_free);
+    }
+  while (total > self->cache_limit && !g_queue_is_empty (&self->kept_bases))
+    {
+      StraitsBaseLayer *oldest = g_queue_pop_tail (&self->kept_bases);
+
+      total -= layer_bytes (oldest);
+      base_layer_free (oldest);
+    }
+}
+
+/* The current base layer goes to the front of the kept ones, with its
+ * frame layer. */
+static void
+keep_current_base (StraitsMapRenderer *self)
+{
+  if (self->base.surface != NULL)
+    g_queue_push_head (&self->kept_bases, g_memdup2 (&self->base, sizeof self->base));
+  else
+    _straits_frame_layer_free (self->base.layer);
+  self->base.surface = NULL;
+  self->base.layer = NULL;
+  trim_kept_bases (self);
+}
+
+/* The current base layer, and those kept. */
+void
+_straits_map_forget_bases (StraitsMapRenderer *self)
+{
+  g_clear_pointer (&self->base.surface, cairo_surface_destroy);
+  g_clear_pointer (&self->base.layer, _straits_frame_layer_free);
+  g_queue_clear_full (&self->kept_bases, base_layer_free);
+}
+
+void
+straits_map_renderer_set_cache_limit (StraitsMapRenderer *self,
+                                      guint64             bytes)
+{
+  g_return_if_fail (STRAITS_IS_MAP_RENDERER (self));
+  self->cache_limit = bytes;
+  trim_kept_bases (self);
+}
+
+guint64
+straits_map_renderer_get_cache_limit (StraitsMapRenderer *self)
+{
+  g_return_val_if_fail (STRAITS_IS_MAP_RENDERER (self), 0);
+  return self->cache_limit;
+}
+
 /* A new base layer for a frame of @width x @height at @vp, with its
  * margin, at @scale device pixels per unit. */
 static void
@@ -133,20 +228,51 @@ render_base (StraitsMapRenderer    *self,
   double margin = base_margin (width, height);
   double w = width + 2 * margin, h = height + 2 * margin;
 
-  g_clear_pointer (&self->base, cairo_surface_destroy);
-  self->base = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) ceil (w * scale), (int) ceil (h * scale));
-  cairo_surface_set_device_scale (self->base, scale, scale);
-  *vertices += draw_base_in_bands (self, self->base, w, h, vp);
-  self->base_viewport = *vp;
-  self->base_width = width;
-  self->base_height = height;
-  self->base_scale = scale;
-  self->base_margin = margin;
+  keep_current_base (self);
+  self->base.surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) ceil (w * scale), (int) ceil (h * scale));
+  cairo_surface_set_device_scale (self->base.surface, scale, scale);
+  *vertices += draw_base_in_bands (self, self->base.surface, w, h, vp);
+  self->base.viewport = *vp;
+  self->base.width = width;
+  self->base.height = height;
+  self->base.scale = scale;
+  self->base.margin = margin;
+  trim_kept_bases (self);
 }
 
-/* Whether the cached base layer can be copied into a frame of @width x
+/* Whether base layer @layer can be copied into a frame of @width x
  * @height at @vp and @scale: same size and zoom, moved less than its
- * margin. */
+ * margin. The zoom may differ by rounding (zoomed in and out again): by
+ * a billionth, a 2000-pixel frame moves by two millionths of a pixel. */
+static gboolean
+layer_covers (const StraitsBaseLayer *layer,
+              double                  width,
+              double                  height,
+              const StraitsViewport  *vp,
+              double                  scale)
+{
+  double dx = (layer->viewport.cx - vp->cx) / vp->resolution;
+  double dy = (vp->cy - layer->viewport.cy) / vp->resolution;
+
+  return layer->surface != NULL && fabs (layer->viewport.resolution - vp->resolution) <= 1e-9 * vp->resolution &&
+         layer->width == width && layer->height == height && layer->scale == scale &&
+         fabs (dx) <= layer->margin && fabs (dy) <= layer->margin;
+}
+
+/* The kept base layer that covers such a frame, or NULL. */
+static GList *
+find_kept_base (StraitsMapRenderer    *self,
+                double                 width,
+                double                 height,
+                const StraitsViewport *vp,
+                double                 scale)
+{
+  for (GList *l = self->kept_bases.head; l != NULL; l = l->next)
+    if (layer_covers (l->data, width, height, vp, scale))
+      return l;
+  return NULL;
+}
+
 static gboolean
 base_covers (StraitsMapRenderer    *self,
              double                 width,
@@ -154,12 +280,58 @@ base_covers (StraitsMapRenderer    *self,
              const StraitsViewport *vp,
              double                 scale)
 {
-  double dx = (self->base_viewport.cx - vp->cx) / vp->resolution;
-  double dy = (vp->cy - self->base_viewport.cy) / vp->resolution;
+  return layer_covers (&self->base, width, height, vp, scale);
+}
 
-  return self->base != NULL && self->base_viewport.resolution == vp->resolution &&
-         self->base_width == width && self->base_height == height && self->base_scale == scale &&
-         fabs (dx) <= self->base_margin && fabs (dy) <= self->base_margin;
+/* Makes the kept base layer that covers the frame current, if there is
+ * one (the current one is kept in its place). */
+static gboolean
+take_kept_base (StraitsMapRenderer    *self,
+                double                 width,
+                double                 height,
+                const StraitsViewport *vp,
+                double                 scale)
+{
+  GList *link = find_kept_base (self, width, height, vp, scale);
+  StraitsBaseLayer *found;
+
+  if (link == NULL)
+    return FALSE;
+  found = link->data;
+  g_queue_delete_link (&self->kept_bases, link);
+  keep_current_base (self);
+  self->base = *found;
+  g_free (found);
+  trim_kept_bases (self);
+  return TRUE;
+}
+
+/* Where the cached base layer goes in @frame: its top-left corner, in
+ * output units, rendering the cache first when it does not cover the
+ * frame (then @drawn, if not NULL, is set); FALSE when the frame is not
+ * to use it. */
+gboolean
+_straits_map_place_cached_base (StraitsMapRenderer *self,
+                                StraitsMapFrame    *frame,
+                                double             *x,
+                                double             *y,
+                                gboolean           *drawn)
+{
+  double scale = _straits_map_raster_scale (frame->cr);
+
+  if (!self->base_enabled || self->full_detail || scale <= 0)
+    return FALSE;
+  if (!base_covers (self, frame->width, frame->height, &frame->vp, scale) &&
+      !take_kept_base (self, frame->width, frame->height, &frame->vp, scale))
+    {
+      render_base (self, frame->width, frame->height, &frame->vp, scale, &frame->n_vertices);
+      if (drawn != NULL)
+        *drawn = TRUE;
+    }
+  /* Whole device pixels: the copy stays sharp. */
+  *x = round ((self->base.viewport.cx - frame->vp.cx) / frame->vp.resolution * scale) / scale - self->base.margin;
+  *y = round ((frame->vp.cy - self->base.viewport.cy) / frame->vp.resolution * scale) / scale - self->base.margin;
+  return TRUE;
 }
 
 /* Copies the base layer from the cache when the frame is the cached one
@@ -168,16 +340,11 @@ gboolean
 _straits_map_paint_cached_base (StraitsMapRenderer *self,
                                 StraitsMapFrame    *frame)
 {
-  double scale = raster_scale (frame->cr), dx, dy;
+  double x, y;
 
-  if (!self->base_enabled || self->full_detail || scale <= 0)
+  if (!_straits_map_place_cached_base (self, frame, &x, &y, NULL))
     return FALSE;
-  if (!base_covers (self, frame->width, frame->height, &frame->vp, scale))
-    render_base (self, frame->width, frame->height, &frame->vp, scale, &frame->n_vertices);
-  /* Whole device pixels: the copy stays sharp. */
-  dx = round ((self->base_viewport.cx - frame->vp.cx) / frame->vp.resolution * scale) / scale;
-  dy = round ((frame->vp.cy - self->base_viewport.cy) / frame->vp.resolution * scale) / scale;
-  cairo_set_source_surface (frame->cr, self->base, dx - self->base_margin, dy - self->base_margin);
+  cairo_set_source_surface (frame->cr, self->base.surface, x, y);
   cairo_pattern_set_filter (cairo_get_source (frame->cr), CAIRO_FILTER_NEAREST);
   cairo_paint (frame->cr);
   return TRUE;
@@ -191,7 +358,8 @@ straits_map_renderer_is_prepared (StraitsMapRenderer    *self,
                                   const StraitsViewport *viewport)
 {
   g_return_val_if_fail (STRAITS_IS_MAP_RENDERER (self), FALSE);
-  return !self->base_enabled || self->full_detail || base_covers (self, width, height, viewport, scale);
+  return !self->base_enabled || self->full_detail || base_covers (self, width, height, viewport, scale) ||
+         find_kept_base (self, width, height, viewport, scale) != NULL;
 }
 
 /* Ahead of time ------------------------------------------------------------ */
@@ -203,7 +371,7 @@ typedef struct {
   StraitsMapRenderer *copy;
   double width, height, scale;
   StraitsViewport viewport;
-  guint generation;
+  guint generation, layers_generation;
 } Preparation;
 
 static void
@@ -223,6 +391,7 @@ copy_for_base (StraitsMapRenderer *self)
 
   /* One processor fewer: the caller's thread goes on drawing frames. */
   straits_map_renderer_set_threads (copy, MAX (self->n_threads, 2) - 1);
+  straits_map_renderer_set_cache_layers (copy, self->layers_enabled);
   return copy;
 }
 
@@ -236,6 +405,10 @@ prepare_in_thread (GTask        *task,
   guint64 vertices = 0;
 
   render_base (p->copy, p->width, p->height, &p->viewport, p->scale, &vertices);
+  /* And the frame layer over it, so that the frame that shows the new
+   * base layer only copies. */
+  if (p->copy->layers_enabled)
+    _straits_map_draw_frame_layer (p->copy, &vertices);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -266,6 +439,7 @@ straits_map_renderer_prepare_async (StraitsMapRenderer    *self,
   p->scale = scale;
   p->viewport = *viewport;
   p->generation = self->base_generation;
+  p->layers_generation = self->layers_generation;
   g_task_set_task_data (task, p, (GDestroyNotify) preparation_free);
   g_task_run_in_thread (task, prepare_in_thread);
 }
@@ -284,13 +458,16 @@ straits_map_renderer_prepare_finish (StraitsMapRenderer  *self,
   /* Adopted only if nothing it depends on changed since it started. */
   if (p != NULL && p->generation == self->base_generation)
     {
-      g_clear_pointer (&self->base, cairo_surface_destroy);
-      self->base = g_steal_pointer (&p->copy->base);
-      self->base_viewport = p->copy->base_viewport;
-      self->base_width = p->copy->base_width;
-      self->base_height = p->copy->base_height;
-      self->base_scale = p->copy->base_scale;
-      self->base_margin = p->copy->base_margin;
+      gboolean layers_current = p->layers_generation == self->layers_generation;
+
+      keep_current_base (self);
+      self->base = p->copy->base;
+      self->base.layer = NULL;
+      p->copy->base.surface = NULL;
+      trim_kept_bases (self);
+      /* The frame layer too, unless the scene changed meanwhile. */
+      if (layers_current)
+        _straits_map_adopt_frame_layer (self, p->copy);
     }
   return TRUE;
 }

@@ -10,6 +10,19 @@
 
 G_BEGIN_DECLS
 
+/* The frame layer drawn over a base layer (straits-map-frame-layer.c). */
+typedef struct _StraitsFrameLayer StraitsFrameLayer;
+
+/* A base layer drawn for a frame of @width x @height at @viewport, with
+ * @margin around it, at @scale device pixels per unit; @surface NULL
+ * when there is none. */
+typedef struct {
+  cairo_surface_t *surface;
+  StraitsViewport viewport;
+  double width, height, scale, margin;
+  StraitsFrameLayer *layer;   /* drawn over it, or NULL */
+} StraitsBaseLayer;
+
 struct _StraitsMapRenderer
 {
   GObject parent_instance;
@@ -86,13 +99,19 @@ struct _StraitsMapRenderer
   double city_dot_scale;
   int hatch_pixels;
   /* The base layer (sea, land, borders, disputed areas) of the last
-   * raster frame, drawn with a margin, so that small pans only copy it. */
-  cairo_surface_t *base;
-  StraitsViewport base_viewport;
-  double base_width, base_height, base_scale, base_margin;
+   * raster frame, drawn with a margin, so that small pans only copy it;
+   * those of earlier frames, most recent first, while they fit in
+   * cache_limit bytes with it (straits-map-base.c). */
+  StraitsBaseLayer base;
+  GQueue kept_bases;          /* StraitsBaseLayer * */
+  guint64 cache_limit;
   gboolean base_enabled;
   guint n_threads;            /* that draw the base layer, in bands */
   guint base_generation;      /* counts invalidations */
+  /* Frame layers (the base layers' layer) are drawn and kept; those
+   * drawn before the scene last changed are outdated. */
+  gboolean layers_enabled;
+  guint layers_generation;    /* counts the scene's changes */
 
   /* Arms transfers (straits-map-flows.c). */
   GArray *flows;              /* StraitsMapFlow */
@@ -332,8 +351,29 @@ _straits_set_colour (cairo_t *cr, const StraitsColour *c)
   cairo_set_source_rgb (cr, c->r, c->g, c->b);
 }
 
+/* straits-map-base.c */
+double   _straits_map_raster_scale      (cairo_t            *cr);
+gboolean _straits_map_place_cached_base (StraitsMapRenderer *self,
+                                         StraitsMapFrame    *frame,
+                                         double             *x,
+                                         double             *y,
+                                         gboolean           *drawn);
 gboolean _straits_map_paint_cached_base (StraitsMapRenderer *self,
                                          StraitsMapFrame    *frame);
+/* The current base layer and those kept; the bytes they take. */
+void     _straits_map_forget_bases      (StraitsMapRenderer *self);
+gsize    _straits_map_base_cache_bytes  (StraitsMapRenderer *self);
+
+/* straits-map-frame-layer.c */
+gboolean _straits_map_paint_cached_layers (StraitsMapRenderer *self,
+                                           StraitsMapFrame    *frame);
+void     _straits_map_drop_layers       (StraitsMapRenderer *self);
+void     _straits_map_draw_frame_layer  (StraitsMapRenderer *self,
+                                         guint64            *vertices);
+void     _straits_map_adopt_frame_layer (StraitsMapRenderer *self,
+                                         StraitsMapRenderer *from);
+void     _straits_frame_layer_free      (gpointer            layer);
+gsize    _straits_frame_layer_bytes     (StraitsFrameLayer  *layer);
 void _straits_map_prepare_hatch (StraitsMapRenderer *self,
                                  StraitsMapFrame    *frame);
 

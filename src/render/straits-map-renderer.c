@@ -67,7 +67,7 @@ straits_map_renderer_finalize (GObject *object)
   g_clear_pointer (&self->drawn_groups, g_array_unref);
   g_clear_pointer (&self->drawn_types, g_array_unref);
   g_clear_pointer (&self->layouts, g_hash_table_unref);
-  g_clear_pointer (&self->base, cairo_surface_destroy);
+  _straits_map_forget_bases (self);
   g_clear_pointer (&self->hatch, cairo_pattern_destroy);
   g_clear_pointer (&self->city_dot, cairo_surface_destroy);
 
@@ -76,10 +76,42 @@ straits_map_renderer_finalize (GObject *object)
   G_OBJECT_CLASS (straits_map_renderer_parent_class)->finalize (object);
 }
 
+enum {
+  PROP_0,
+  PROP_CACHE_LIMIT,
+  N_PROPS
+};
+
+static void
+straits_map_renderer_get_property (GObject *object, guint id, GValue *value, GParamSpec *pspec)
+{
+  if (id == PROP_CACHE_LIMIT)
+    g_value_set_uint64 (value, straits_map_renderer_get_cache_limit (STRAITS_MAP_RENDERER (object)));
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, id, pspec);
+}
+
+static void
+straits_map_renderer_set_property (GObject *object, guint id, const GValue *value, GParamSpec *pspec)
+{
+  if (id == PROP_CACHE_LIMIT)
+    straits_map_renderer_set_cache_limit (STRAITS_MAP_RENDERER (object), g_value_get_uint64 (value));
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, id, pspec);
+}
+
 static void
 straits_map_renderer_class_init (StraitsMapRendererClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = straits_map_renderer_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = straits_map_renderer_finalize;
+  object_class->get_property = straits_map_renderer_get_property;
+  object_class->set_property = straits_map_renderer_set_property;
+  /* The base layers of earlier zoom levels are kept within it. */
+  g_object_class_install_property (object_class, PROP_CACHE_LIMIT,
+    g_param_spec_uint64 ("cache-limit", NULL, NULL, 0, G_MAXUINT64, STRAITS_MAP_RENDERER_CACHE_LIMIT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 }
 
 static void
@@ -93,6 +125,7 @@ straits_map_renderer_init (StraitsMapRenderer *self)
   self->selected_actors = g_array_new (FALSE, FALSE, sizeof (guint32));
   self->legend_labels = g_ptr_array_new_with_free_func (g_free);
   self->base_enabled = TRUE;
+  self->cache_limit = STRAITS_MAP_RENDERER_CACHE_LIMIT;
   self->n_threads = MIN (g_get_num_processors (), 4);
   self->labels = g_array_new (FALSE, FALSE, sizeof (StraitsPlacedLabel));
   self->sprites = g_array_new (FALSE, FALSE, sizeof (StraitsPaintedSprite));
@@ -336,6 +369,7 @@ straits_map_renderer_stash_highlights (StraitsMapRenderer *self,
   g_return_if_fail (STRAITS_IS_MAP_RENDERER (self));
   g_return_if_fail (!self->stashed);
   self->stashed = TRUE;
+  _straits_map_drop_layers (self);
   self->stashed_hover_actor = self->hover_actor;
   self->stashed_hover_relation = self->hover_relation;
   self->hover_actor = self->hover_relation = STRAITS_NO_INDEX;
@@ -352,6 +386,7 @@ straits_map_renderer_restore_highlights (StraitsMapRenderer *self)
   if (!self->stashed)
     return;
   self->stashed = FALSE;
+  _straits_map_drop_layers (self);
   self->hover_actor = self->stashed_hover_actor;
   self->hover_relation = self->stashed_hover_relation;
   renderer_set_selection (self, (const guint32 *) (gpointer) self->stashed_actors->data,
@@ -504,7 +539,8 @@ straits_map_renderer_set_threads (StraitsMapRenderer *self,
 void
 straits_map_renderer_invalidate (StraitsMapRenderer *self)
 {
-  g_clear_pointer (&self->base, cairo_surface_destroy);
+  _straits_map_forget_bases (self);
+  _straits_map_drop_layers (self);
   /* Base layers being drawn in threads now draw an outdated map. */
   self->base_generation++;
 }
@@ -550,6 +586,9 @@ sync_from_scene (StraitsMapRenderer *self,
 {
   StraitsMapScene *scene = self->scene;
 
+  /* Anything but the extent changes what the frame layer shows. */
+  if (what & STRAITS_SCENE_CONTENT)
+    _straits_map_drop_layers (self);
   if (what & STRAITS_SCENE_MAP)
     renderer_set_map (self, straits_map_scene_get_map (scene));
   if (what & STRAITS_SCENE_DATASET)
@@ -794,6 +833,31 @@ _straits_map_stroke_arcs (StraitsMapRenderer *self,
     }
 }
 
+/* Every layer, drawn for @frame (the base layer copied when cached). */
+static void
+draw_layers (StraitsMapRenderer *self,
+             StraitsMapFrame    *frame)
+{
+  if (!_straits_map_paint_cached_base (self, frame))
+    _straits_map_draw_base (self, frame);
+  _straits_map_note_drawn_groups (self, frame);
+  _straits_map_draw_highlights (self, frame);
+  _straits_map_draw_territorial_seas (self, frame);
+  g_array_set_size (self->edge_partners, 0);
+  _straits_map_draw_relations (self, frame);
+  _straits_map_draw_changed_actors (self, frame);
+  _straits_map_draw_flows (self, frame);
+  /* Emptied before the legend's place is taken: the legend lists the
+   * events whose dots the labels' pass placed, else those in the frame. */
+  g_array_set_size (self->event_xy, 0);
+  if (self->show_legend)
+    _straits_map_place_legend (self, frame);
+  if (!self->hide_labels)
+    _straits_map_draw_labels (self, frame);
+  _straits_map_draw_events (self, frame);
+  _straits_map_draw_legend (self, frame);
+}
+
 void
 straits_map_renderer_draw (StraitsMapRenderer    *self,
                            cairo_t               *cr,
@@ -827,24 +891,18 @@ straits_map_renderer_draw (StraitsMapRenderer    *self,
   cairo_save (cr);
   cairo_rectangle (cr, 0, 0, width, height);
   cairo_clip (cr);
-  if (!_straits_map_paint_cached_base (self, &frame))
-    _straits_map_draw_base (self, &frame);
-  _straits_map_note_drawn_groups (self, &frame);
-  _straits_map_draw_highlights (self, &frame);
-  _straits_map_draw_territorial_seas (self, &frame);
-  g_array_set_size (self->edge_partners, 0);
-  _straits_map_draw_relations (self, &frame);
-  _straits_map_draw_changed_actors (self, &frame);
-  _straits_map_draw_flows (self, &frame);
-  /* Emptied before the legend's place is taken: the legend lists the
-   * events whose dots the labels' pass placed, else those in the frame. */
-  g_array_set_size (self->event_xy, 0);
-  if (self->show_legend)
-    _straits_map_place_legend (self, &frame);
-  if (!self->hide_labels)
-    _straits_map_draw_labels (self, &frame);
-  _straits_map_draw_events (self, &frame);
-  _straits_map_draw_legend (self, &frame);
+  if (_straits_map_paint_cached_layers (self, &frame))
+    {
+      /* All but the legend came with the cached layer. */
+      _straits_map_note_drawn_groups (self, &frame);
+      if (self->show_legend)
+        {
+          _straits_map_place_legend (self, &frame);
+          _straits_map_draw_legend (self, &frame);
+        }
+    }
+  else
+    draw_layers (self, &frame);
   cairo_restore (cr);
   self->last_vertices = frame.n_vertices;
   self->last_viewport = *viewport;

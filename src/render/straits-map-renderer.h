@@ -67,6 +67,23 @@ void     straits_map_renderer_set_legend_partner        (StraitsMapRenderer  *se
 void     straits_map_renderer_set_cache_base            (StraitsMapRenderer  *self,
                                                          gboolean             cache);
 void     straits_map_renderer_invalidate                (StraitsMapRenderer  *self);
+/* Raster frames also reuse the relations, flows, labels and events drawn
+ * over the cached base layer (with its margin) until what they show
+ * changes, so that a frame that only pans is one copy and the legend
+ * (off by default: exports draw every layer for their own frame). The
+ * labels are then placed for the cached layer, not for each frame: near
+ * the frame's edges they may be cut, and the names where relations leave
+ * the frame stay where the cached layer's edge was. */
+void     straits_map_renderer_set_cache_layers          (StraitsMapRenderer  *self,
+                                                         gboolean             cache);
+/* The bytes the cached base layers may take (property "cache-limit"):
+ * besides the current frame's, those of earlier frames are kept, most
+ * recently used first, so that going back to a zoom level (and place)
+ * seen before copies its base layer instead of drawing it. */
+#define STRAITS_MAP_RENDERER_CACHE_LIMIT (G_GUINT64_CONSTANT (64) << 20)
+void     straits_map_renderer_set_cache_limit           (StraitsMapRenderer  *self,
+                                                         guint64              bytes);
+guint64  straits_map_renderer_get_cache_limit           (StraitsMapRenderer  *self);
 /* Threads that draw the cached base layer, in bands (default: the
  * processors, at most 4). */
 void     straits_map_renderer_set_threads               (StraitsMapRenderer  *self,
@@ -81,9 +98,10 @@ gboolean straits_map_renderer_is_prepared               (StraitsMapRenderer  *se
                                                          double               height,
                                                          double               scale,
                                                          const StraitsViewport *viewport);
-/* Draws that frame's base layer in a thread, so that drawing the frame
- * afterwards only copies it. The result is dropped if the map, dataset,
- * grouping, overlays or style change meanwhile. */
+/* Draws that frame's base layer in a thread (and the frame layer over
+ * it, when cached), so that drawing the frame afterwards only copies it.
+ * The result is dropped if the map, dataset, grouping, overlays or style
+ * change meanwhile; the frame layer alone if anything else shown does. */
 void     straits_map_renderer_prepare_async             (StraitsMapRenderer  *self,
                                                          double               width,
                                                          double               height,

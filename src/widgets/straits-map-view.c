@@ -686,6 +686,8 @@ straits_map_view_set_scene (StraitsMapView  *self,
   if (scene != NULL)
     {
       self->renderer = straits_map_renderer_new_for_scene (scene);
+      /* A frame that only pans copies the cached frame layer (issue 20). */
+      straits_map_renderer_set_cache_layers (self->renderer, TRUE);
       self->scene_changed_id = g_signal_connect (scene, "changed", G_CALLBACK (on_scene_changed), self);
     }
   self->has_viewport = FALSE;

@@ -1,0 +1,273 @@
+/* test-map-cache.c: the renderer's cached layers (issue 20): the frame
+ * layer copied while the map pans, drawn in the thread that prepares the
+ * base layer, and the base layers kept for zoom levels seen before
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <locale.h>
+#include <math.h>
+
+#include "straits-atlas.h"
+#include "straits-map-renderer.h"
+#include "straits-map-renderer-private.h"
+#include "straits-test-data.h"
+
+#define WIDTH 800
+#define HEIGHT 600
+
+static StraitsAtlas *atlas;
+static StraitsDataset *dataset;
+
+static StraitsMapRenderer *
+renderer_for (const char *view_id)
+{
+  return straits_test_renderer_for (atlas, dataset, view_id);
+}
+
+/* The largest difference of two RGB24 pixels in one channel. */
+static int
+pixel_difference (cairo_surface_t *a, int ax, int ay, cairo_surface_t *b, int bx, int by)
+{
+  const guint8 *p = cairo_image_surface_get_data (a) + ay * cairo_image_surface_get_stride (a) + ax * 4;
+  const guint8 *q = cairo_image_surface_get_data (b) + by * cairo_image_surface_get_stride (b) + bx * 4;
+  int d = 0;
+
+  /* The fourth byte of RGB24 is unused, and undefined. */
+  for (int c = 0; c < 3; c++)
+    d = MAX (d, abs ((int) p[c] - (int) q[c]));
+  return d;
+}
+
+static void
+on_prepared (GObject *source, GAsyncResult *result, gpointer data)
+{
+  g_assert_true (straits_map_renderer_prepare_finish (STRAITS_MAP_RENDERER (source), result, NULL));
+  *(gboolean *) data = TRUE;
+}
+
+/* Draws @r's base layer for @vp in a thread, and waits for it. */
+static void
+prepare (StraitsMapRenderer *r, const StraitsViewport *vp)
+{
+  gboolean done = FALSE;
+
+  straits_map_renderer_prepare_async (r, WIDTH, HEIGHT, 1, vp, NULL, on_prepared, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* The pixels of @frame that differ by more than 2 levels in a channel
+ * from @whole's at (x + @ox, y + @oy). */
+static guint
+differing_from_crop (cairo_surface_t *frame, cairo_surface_t *whole, int ox, int oy)
+{
+  guint differing = 0;
+
+  for (int y = 0; y < HEIGHT; y++)
+    for (int x = 0; x < WIDTH; x++)
+      differing += pixel_difference (frame, x, y, whole, x + ox, y + oy) > 2;
+  return differing;
+}
+
+/* Whether @whole's last drawing placed a label @text at @rect moved by
+ * (@ox, @oy). */
+static gboolean
+has_label_at (StraitsMapRenderer *whole, const char *text, const StraitsRect *rect, int ox, int oy)
+{
+  for (guint j = 0; j < straits_map_renderer_get_n_labels (whole); j++)
+    {
+      const StraitsRect *w = straits_map_renderer_get_label_rect (whole, j);
+
+      if (g_strcmp0 (straits_map_renderer_get_label_text (whole, j), text) == 0 &&
+          fabs (w->x - ox - rect->x) < 1e-6 && fabs (w->y - oy - rect->y) < 1e-6)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* With the frame layer cached (issue 20), a frame that pans copies it:
+ * it draws no vertex and is the frame layer's area drawn directly (the
+ * frame and its margin, 72 pixels at 800x600), cropped where the frame
+ * now is; its labels are those of that drawing in the frame. The layer
+ * is drawn by the first frame that moves without drawing the base layer,
+ * again after a change of the scene (the selection). */
+static void
+test_frame_layer_pans (void)
+{
+  g_autoptr(StraitsMapRenderer) r = renderer_for ("eu-groupings");
+  g_autoptr(StraitsMapRenderer) direct = renderer_for ("eu-groupings");
+  guint32 germany = straits_dataset_find_actor_by_iso3 (dataset, "DEU");
+  StraitsRect shown = { 0, 0, WIDTH, HEIGHT };
+  const int margin = 72, dx = 30, dy = -20;
+  StraitsViewport vp = straits_map_renderer_fit (r, WIDTH, HEIGHT), moved = vp;
+
+  straits_map_renderer_set_cache_layers (r, TRUE);
+  /* The direct drawing copies no base layer, cut on other pixels. */
+  straits_map_renderer_set_cache_base (direct, FALSE);
+  moved.cx += dx * vp.resolution;
+  moved.cy += dy * vp.resolution;  /* map y grows up: the frame 20 pixels lower */
+  for (guint round = 0; round < 2; round++)
+    {
+      cairo_surface_t *first, *frame, *whole;
+
+      if (round == 1)
+        for (guint k = 0; k < 2; k++)
+          straits_map_scene_set_selection (straits_map_renderer_get_scene (k ? direct : r), &germany, 1,
+                                           STRAITS_NO_INDEX);
+      first = straits_test_draw (r, WIDTH, HEIGHT, &vp);
+      frame = straits_test_draw (r, WIDTH, HEIGHT, &moved);
+      g_assert_cmpuint (straits_map_renderer_get_n_vertices (r), ==, 0);
+      whole = straits_test_draw (direct, WIDTH + 2 * margin, HEIGHT + 2 * margin, &vp);
+      /* The first frame drew the base layer, and the rest directly. */
+      if (round == 1)
+        g_assert_cmpuint (differing_from_crop (first, whole, margin, margin), ==, 0);
+      g_assert_cmpuint (differing_from_crop (frame, whole, margin + dx, margin - dy), ==, 0);
+      g_assert_cmpuint (straits_map_renderer_get_n_labels (r), >, 10);
+      for (guint i = 0; i < straits_map_renderer_get_n_labels (r); i++)
+        {
+          const StraitsRect *rect = straits_map_renderer_get_label_rect (r, i);
+
+          g_assert_true (straits_rects_intersect (rect, &shown));
+          g_assert_true (has_label_at (direct, straits_map_renderer_get_label_text (r, i), rect,
+                                       margin + dx, margin - dy));
+        }
+      cairo_surface_destroy (first);
+      cairo_surface_destroy (frame);
+      cairo_surface_destroy (whole);
+    }
+  /* A change where the last frame was is drawn directly, as without it
+   * (over the same cached base layer). */
+  straits_map_scene_set_selection (straits_map_renderer_get_scene (r), NULL, 0, STRAITS_NO_INDEX);
+  {
+    g_autoptr(StraitsMapRenderer) plain = renderer_for ("eu-groupings");
+    cairo_surface_t *frame = straits_test_draw (r, WIDTH, HEIGHT, &moved), *expected;
+
+    cairo_surface_destroy (straits_test_draw (plain, WIDTH, HEIGHT, &vp));
+    expected = straits_test_draw (plain, WIDTH, HEIGHT, &moved);
+    g_assert_null (r->base.layer);
+    g_assert_cmpuint (differing_from_crop (frame, expected, 0, 0), ==, 0);
+    cairo_surface_destroy (frame);
+    cairo_surface_destroy (expected);
+  }
+}
+
+/* With the frame layer cached, the thread that draws the base layer
+ * draws the frame layer over it too: the frame that follows draws no
+ * vertex, and looks as one drawn for the same scene. A layer drawn for a
+ * scene that changed meanwhile (the selection) is dropped, the base
+ * layer kept. */
+static void
+test_frame_layer_prepared (void)
+{
+  g_autoptr(StraitsMapRenderer) r = renderer_for ("eu-groupings");
+  g_autoptr(StraitsMapRenderer) direct = renderer_for ("eu-groupings");
+  guint32 germany = straits_dataset_find_actor_by_iso3 (dataset, "DEU");
+  StraitsViewport vp = straits_map_renderer_fit (r, WIDTH, HEIGHT);
+
+  for (guint k = 0; k < 2; k++)
+    {
+      straits_map_renderer_set_threads (k ? direct : r, 1);
+      straits_map_renderer_set_cache_layers (k ? direct : r, TRUE);
+    }
+  for (guint round = 0; round < 2; round++)
+    {
+      gboolean done = FALSE;
+      cairo_surface_t *shown, *expected;
+
+      vp.resolution *= 0.9;
+      straits_map_renderer_prepare_async (r, WIDTH, HEIGHT, 1, &vp, NULL, on_prepared, &done);
+      if (round == 1)
+        for (guint k = 0; k < 2; k++)
+          straits_map_scene_set_selection (straits_map_renderer_get_scene (k ? direct : r), &germany, 1,
+                                           STRAITS_NO_INDEX);
+      while (!done)
+        g_main_context_iteration (NULL, TRUE);
+      g_assert_true (straits_map_renderer_is_prepared (r, WIDTH, HEIGHT, 1, &vp));
+      /* The layer came with the base layer, or not; labels count no vertices. */
+      g_assert_true ((r->base.layer != NULL) == (round == 0));
+      shown = straits_test_draw (r, WIDTH, HEIGHT, &vp);
+      if (round == 0)
+        g_assert_cmpuint (straits_map_renderer_get_n_vertices (r), ==, 0);
+      prepare (direct, &vp);
+      expected = straits_test_draw (direct, WIDTH, HEIGHT, &vp);
+      g_assert_cmpuint (differing_from_crop (shown, expected, 0, 0), ==, 0);
+      cairo_surface_destroy (shown);
+      cairo_surface_destroy (expected);
+    }
+}
+
+/* Base layers of earlier zoom levels are kept (issue 20): back at a zoom
+ * level and place seen before, the frame copies its base layer, drawing
+ * no vertex, and is the same as drawn then; so is its frame layer. They
+ * are kept within the cache limit, and forgotten when the map changes. */
+static void
+test_kept_bases (void)
+{
+  g_autoptr(StraitsMapRenderer) r = renderer_for ("eu-groupings");
+  StraitsViewport a = straits_map_renderer_fit (r, WIDTH, HEIGHT), b = a, back = a;
+  cairo_surface_t *first, *again;
+  StraitsFrameLayer *layer;
+  gsize one;
+
+  straits_map_renderer_set_threads (r, 1);
+  g_assert_cmpuint (straits_map_renderer_get_cache_limit (r), ==, 64 << 20);
+  b.resolution /= 1.25;
+  back.resolution = b.resolution * 1.25;  /* zoomed in and out again */
+  first = straits_test_draw (r, WIDTH, HEIGHT, &a);
+  g_assert_cmpuint (straits_map_renderer_get_n_vertices (r), >, 1000);
+  one = _straits_map_base_cache_bytes (r);
+  cairo_surface_destroy (straits_test_draw (r, WIDTH, HEIGHT, &b));
+  g_assert_cmpuint (_straits_map_base_cache_bytes (r), >, one);
+  g_assert_true (straits_map_renderer_is_prepared (r, WIDTH, HEIGHT, 1, &back));
+  again = straits_test_draw (r, WIDTH, HEIGHT, &back);
+  g_assert_cmpuint (straits_map_renderer_get_n_vertices (r), ==, 0);
+  g_assert_cmpuint (differing_from_crop (again, first, 0, 0), ==, 0);
+  cairo_surface_destroy (again);
+
+  /* A frame layer is kept with its base layer, until the scene changes. */
+  straits_map_renderer_set_cache_layers (r, TRUE);
+  cairo_surface_destroy (straits_test_draw (r, WIDTH, HEIGHT, &b));
+  cairo_surface_destroy (straits_test_draw (r, WIDTH, HEIGHT, &a));
+  layer = r->base.layer;
+  g_assert_nonnull (layer);
+  cairo_surface_destroy (straits_test_draw (r, WIDTH, HEIGHT, &b));
+  cairo_surface_destroy (straits_test_draw (r, WIDTH, HEIGHT, &back));
+  g_assert_true (r->base.layer == layer);
+  straits_map_scene_set_hover (straits_map_renderer_get_scene (r), STRAITS_NO_INDEX, 0);
+  g_assert_null (r->base.layer);
+  straits_map_renderer_set_cache_layers (r, FALSE);
+
+  /* The map changes: none is kept. */
+  straits_map_scene_set_grouping (straits_map_renderer_get_scene (r), STRAITS_NO_INDEX);
+  cairo_surface_destroy (straits_test_draw (r, WIDTH, HEIGHT, &b));
+  g_assert_cmpuint (straits_map_renderer_get_n_vertices (r), >, 1000);
+  g_assert_false (straits_map_renderer_is_prepared (r, WIDTH, HEIGHT, 1, &a));
+
+  /* Room for one: the other zoom level is drawn again. */
+  g_object_set (r, "cache-limit", (guint64) one, NULL);
+  g_assert_cmpuint (_straits_map_base_cache_bytes (r), <=, one);
+  cairo_surface_destroy (straits_test_draw (r, WIDTH, HEIGHT, &a));
+  cairo_surface_destroy (straits_test_draw (r, WIDTH, HEIGHT, &b));
+  g_assert_cmpuint (_straits_map_base_cache_bytes (r), <=, one);
+  cairo_surface_destroy (straits_test_draw (r, WIDTH, HEIGHT, &a));
+  g_assert_cmpuint (straits_map_renderer_get_n_vertices (r), >, 1000);
+  cairo_surface_destroy (first);
+}
+
+int
+main (int argc, char *argv[])
+{
+  int status;
+
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+  dataset = straits_test_load_bundled ();
+  atlas = straits_test_new_atlas ();
+  g_test_add_func ("/map-cache/frame-layer-pans", test_frame_layer_pans);
+  g_test_add_func ("/map-cache/frame-layer-prepared", test_frame_layer_prepared);
+  g_test_add_func ("/map-cache/kept-bases", test_kept_bases);
+  status = g_test_run ();
+  g_object_unref (dataset);
+  straits_atlas_free (atlas);
+  return status;
+}
