@@ -156,6 +156,40 @@ test_frame_layer_pans (void)
  * vertex, and looks as one drawn for the same scene. A layer drawn for a
  * scene that changed meanwhile (the selection) is dropped, the base
  * layer kept. */
+/* Where the map comes to rest, the frame is drawn for itself (labels
+ * placed for it, not for the cached area) as an uncached renderer draws
+ * it; the next pan copies the cached layer again. */
+static void
+test_at_rest_exact (void)
+{
+  g_autoptr(StraitsMapRenderer) r = renderer_for ("eu-groupings");
+  g_autoptr(StraitsMapRenderer) direct = renderer_for ("eu-groupings");
+  StraitsViewport vp = straits_map_renderer_fit (r, WIDTH, HEIGHT), moved = vp, further = vp;
+  cairo_surface_t *first, *panned, *rest, *expected, *again;
+  guint differing = 0;
+
+  straits_map_renderer_set_cache_layers (r, TRUE);
+  moved.cx += 30 * vp.resolution;
+  further.cx += 40 * vp.resolution;
+  first = straits_test_draw (r, WIDTH, HEIGHT, &vp);
+  panned = straits_test_draw (r, WIDTH, HEIGHT, &moved);
+  g_assert_cmpuint (straits_map_renderer_get_n_vertices (r), ==, 0);
+  straits_map_renderer_draw_next_exactly (r);
+  rest = straits_test_draw (r, WIDTH, HEIGHT, &moved);
+  expected = straits_test_draw (direct, WIDTH, HEIGHT, &moved);
+  for (int y = 0; y < HEIGHT; y++)
+    for (int x = 0; x < WIDTH; x++)
+      differing += pixel_difference (rest, x, y, expected, x, y) > 2;
+  g_assert_cmpuint (differing, ==, 0);
+  again = straits_test_draw (r, WIDTH, HEIGHT, &further);
+  g_assert_cmpuint (straits_map_renderer_get_n_vertices (r), ==, 0);
+  cairo_surface_destroy (first);
+  cairo_surface_destroy (panned);
+  cairo_surface_destroy (rest);
+  cairo_surface_destroy (expected);
+  cairo_surface_destroy (again);
+}
+
 static void
 test_frame_layer_prepared (void)
 {
@@ -264,6 +298,7 @@ main (int argc, char *argv[])
   dataset = straits_test_load_bundled ();
   atlas = straits_test_new_atlas ();
   g_test_add_func ("/map-cache/frame-layer-pans", test_frame_layer_pans);
+  g_test_add_func ("/map-cache/at-rest-exact", test_at_rest_exact);
   g_test_add_func ("/map-cache/frame-layer-prepared", test_frame_layer_prepared);
   g_test_add_func ("/map-cache/kept-bases", test_kept_bases);
   status = g_test_run ();

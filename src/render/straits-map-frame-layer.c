@@ -75,6 +75,13 @@ _straits_map_drop_layers (StraitsMapRenderer *self)
 }
 
 void
+straits_map_renderer_draw_next_exactly (StraitsMapRenderer *self)
+{
+  g_return_if_fail (STRAITS_IS_MAP_RENDERER (self));
+  self->exact_next = TRUE;
+}
+
+void
 straits_map_renderer_set_cache_layers (StraitsMapRenderer *self,
                                        gboolean            cache)
 {
@@ -235,6 +242,11 @@ _straits_map_paint_cached_layers (StraitsMapRenderer *self,
   gboolean base_drawn = FALSE;
   double x, y;
 
+  if (self->exact_next)
+    {
+      self->exact_next = FALSE;
+      return FALSE;
+    }
   if (!self->layers_enabled || !_straits_map_place_cached_base (self, frame, &x, &y, &base_drawn))
     return FALSE;
   if (self->base.layer == NULL || self->base.layer->generation != self->layers_generation)

@@ -111,6 +111,7 @@ struct _StraitsMapRenderer
   /* Frame layers (the base layers' layer) are drawn and kept; those
    * drawn before the scene last changed are outdated. */
   gboolean layers_enabled;
+  gboolean exact_next;      /* straits_map_renderer_draw_next_exactly () */
   guint layers_generation;    /* counts the scene's changes */
 
   /* Arms transfers (straits-map-flows.c). */

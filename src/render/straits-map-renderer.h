@@ -76,6 +76,11 @@ void     straits_map_renderer_invalidate                (StraitsMapRenderer  *se
  * the frame stay where the cached layer's edge was. */
 void     straits_map_renderer_set_cache_layers          (StraitsMapRenderer  *self,
                                                          gboolean             cache);
+/* The next frame is drawn for itself, without the cached frame layer:
+ * where the map comes to rest after a pan, its labels are placed for the
+ * frame and the names where relations leave it stand at its edges. The
+ * cached layer stays for the next pan. */
+void     straits_map_renderer_draw_next_exactly         (StraitsMapRenderer  *self);
 /* The bytes the cached base layers may take (property "cache-limit"):
  * besides the current frame's, those of earlier frames are kept, most
  * recently used first, so that going back to a zoom level (and place)

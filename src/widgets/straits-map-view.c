@@ -108,6 +108,10 @@ settle (gpointer data)
 
   self->settle_id = 0;
   self->interacting = FALSE;
+  /* At rest the frame is drawn for itself: the cached layer's labels
+   * were placed for a larger area than the frame. */
+  if (self->renderer != NULL)
+    straits_map_renderer_draw_next_exactly (self->renderer);
   if (!prepare_base (self))
     straits_map_view_queue_full_redraw (self);
   return G_SOURCE_REMOVE;

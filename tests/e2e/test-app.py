@@ -609,9 +609,13 @@ def main():
     dark_later = dark_share(os.path.join(work, "caption-later.png"), box) if box else -1.0
     tap(dark_later > 0.3, "the slide's caption stays on the slide",
         f"dark share where the caption shows, {time.time() - caption_shown:.1f} s after: {dark_later:.2f}")
+    legend_first = "Legend: " in map_description()
     press(proc, "Next")
     slide2 = wait_for(lambda: find(root, role="label", contains="2 / "), timeout=10)
     tap(slide2 is not None, "Page Down moves to the next slide", slide2.get_name() if slide2 else "")
+    legend_second = wait_for(lambda: "Legend: " in map_description(), timeout=10)
+    tap(legend_first and legend_second is not None,
+        "each slide shows the legend, which the map's description reads out", map_description()[-200:])
     press(proc, "Escape")
     tap(wait_for(lambda: any_visible(root, "slider"), timeout=10) is not None,
         "Escape leaves the presentation and shows the window's chrome again")

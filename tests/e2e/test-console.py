@@ -148,7 +148,7 @@ def main():
     os.makedirs(os.path.join(work, "data", "straits"))
     with open(os.path.join(work, "data", "straits", "bookmarks.json"), "w", encoding="utf-8") as f:
         json.dump({"format": "straits-bookmarks", "version": 1, "bookmarks": [
-            {"title": "Poland and the drones", "dataset": title, "view": "eu-groupings", "time": "2021",
+            {"title": "Poland and the drones", "dataset": title, "view": "eu-groupings", "time": "2014-06",
              "selection": ["POL"], "notes": NOTES}]}, f)
     views = json.load(open(BUNDLED, encoding="utf-8")).get("views", [])
     n_slides = len(views) + 1
@@ -198,6 +198,12 @@ def main():
         "the last slide's speaker notes are on the console, and only there",
         f"{last.get_name() if last else None}; notes shown {len(shown)}, in the console {len(in_console)}; "
         f"extents {[str(n.get_component_iface().get_extents(Atspi.CoordType.SCREEN).__dict__) for n in walk(root) if (n.get_name() or '') == NOTES]}")
+    # The slide stored "as of June 2014" shows June 2014, whatever the
+    # slider said (the first slide left it at all dates).
+    caption = label_containing(root, "4 / 4")
+    tap(caption is not None and "June 2014" in caption.get_name(),
+        "a slide stored as of June 2014 shows June 2014, and its caption says so",
+        caption.get_name() if caption else "")
     end = label_containing(root, "End of the presentation")
     tap(end is not None, "after the last slide the console says the presentation ends")
     x("import", "-window", "root", os.path.join(OUT, "e2e-console-last.png"))
