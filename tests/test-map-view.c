@@ -335,6 +335,39 @@ test_selection_is_the_scenes (Fixture *f, gconstpointer data)
 
 /* A view nobody moved is fitted again when the widget changes size; a
  * moved one keeps its centre and scale. */
+/* Draws the widget now, as a frame would. */
+static void
+draw_widget (Fixture *f)
+{
+  g_free (widget_pixels (f));
+}
+
+/* The legend folds to one line when the reader asks (a click on it, or
+ * the setting), and is whole again in front of an audience (no hover). */
+static void
+test_legend_folds (Fixture *f, gconstpointer data)
+{
+  StraitsMapScene *scene = straits_map_view_get_scene (f->view);
+  StraitsMapRenderer *shown = straits_map_view_get_renderer (f->view);
+  GPtrArray *labels;
+
+  straits_map_scene_set_show_legend (scene, TRUE);
+  draw_widget (f);
+  labels = straits_map_renderer_get_legend_labels (shown);
+  g_assert_cmpuint (labels->len, >, 3);
+  straits_map_view_set_legend_collapsed (f->view, TRUE);
+  g_assert_true (straits_map_scene_get_legend_collapsed (scene));
+  draw_widget (f);
+  labels = straits_map_renderer_get_legend_labels (shown);
+  g_assert_cmpuint (labels->len, ==, 1);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (labels, 0), "Legend: "));
+  straits_map_view_set_show_hover (f->view, FALSE);
+  g_assert_false (straits_map_scene_get_legend_collapsed (scene));
+  g_assert_true (straits_map_view_get_legend_collapsed (f->view));
+  straits_map_view_set_show_hover (f->view, TRUE);
+  g_assert_true (straits_map_scene_get_legend_collapsed (scene));
+}
+
 static void
 test_resize_refits (Fixture *f, gconstpointer data)
 {
@@ -376,6 +409,7 @@ main (int argc, char *argv[])
               test_hover_keeps_the_frame, fixture_tear_down);
   g_test_add ("/map-view/selection-is-the-scenes", Fixture, NULL, fixture_set_up,
               test_selection_is_the_scenes, fixture_tear_down);
+  g_test_add ("/map-view/legend-folds", Fixture, NULL, fixture_set_up, test_legend_folds, fixture_tear_down);
   g_test_add ("/map-view/resize-refits", Fixture, NULL, fixture_set_up,
               test_resize_refits, fixture_tear_down);
   return g_test_run ();

@@ -834,6 +834,8 @@ straits_window_init (StraitsWindow *self)
                        G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (self->settings, "territories", self, "territories", G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (self->settings, "show-legend", self, "show-legend", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "legend-collapsed", self->map_view, "legend-collapsed",
+                       G_SETTINGS_BIND_DEFAULT);
     }
 
   _straits_window_search_init (self);

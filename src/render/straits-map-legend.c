@@ -517,6 +517,21 @@ legend_clear (Legend *l)
   g_clear_pointer (&l->texts, g_ptr_array_unref);
 }
 
+/* The legend folded to one line without a swatch, saying how many
+ * entries it holds. */
+static void
+collapse (StraitsMapRenderer *self, Legend *l)
+{
+  guint n = l->entries->len;
+  /* Translators: the map's legend folded to one line; a click unfolds it */
+  char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Legend: %u entry (click to show)",
+                                             "Legend: %u entries (click to show)", n), n);
+
+  g_ptr_array_add (l->texts, text);
+  g_array_set_size (l->entries, 0);
+  g_array_append_val (l->entries, ((LegendEntry) { text, NULL, FALSE, FALSE, G_MAXUINT }));
+}
+
 /* The entries for what @frame draws, measured: in as many columns as
  * fit @max_width when it is not 0 (a strip), else as it takes to fit
  * @max_height; the first column filled first. FALSE when there are none. */
@@ -549,6 +564,8 @@ legend_prepare (StraitsMapRenderer *self, StraitsMapFrame *frame, double max_wid
   add_change_entries (self, l->entries, l->texts);
   if (l->entries->len == 0)
     return FALSE;
+  if (self->legend_collapsed)
+    collapse (self, l);
   for (guint i = 0; i < l->entries->len; i++)
     {
       PangoLayout *layout = _straits_map_layout (self, frame->cr, g_array_index (l->entries, LegendEntry, i).text,

@@ -50,6 +50,7 @@ struct _StraitsMapRenderer
   guint32 hover_actor;
   guint32 hover_relation;
   gboolean show_legend;
+  gboolean legend_collapsed;
   /* A figure's other panel, whose last draw's groups and types the legend
    * lists too (not a reference: set only around a figure's draw). */
   StraitsMapRenderer *legend_partner;

@@ -623,6 +623,7 @@ sync_from_scene (StraitsMapRenderer *self,
   if (what & STRAITS_SCENE_DECORATION)
     {
       renderer_set_show_legend (self, straits_map_scene_get_show_legend (scene));
+      self->legend_collapsed = straits_map_scene_get_legend_collapsed (scene);
       renderer_set_show_labels (self, straits_map_scene_get_show_labels (scene));
       renderer_set_footnote_marks (self, straits_map_scene_get_footnote_marks (scene));
       renderer_set_reserved (self, straits_map_scene_get_reserved (scene));

@@ -32,6 +32,7 @@ struct _StraitsMapScene
   StraitsMapStyle style;
   gboolean show_legend;
   gboolean show_labels;
+  gboolean legend_collapsed;
   gboolean footnote_marks;
   gboolean has_reserved;
   StraitsRect reserved;
@@ -57,6 +58,7 @@ enum {
   PROP_CONVENTION,
   PROP_SHOW_LEGEND,
   PROP_SHOW_LABELS,
+  PROP_LEGEND_COLLAPSED,
   PROP_FOOTNOTE_MARKS,
   PROP_HOVER_ACTOR,
   PROP_HOVER_RELATION,
@@ -187,6 +189,9 @@ straits_map_scene_get_property (GObject *object, guint prop_id, GValue *value, G
     case PROP_SHOW_LABELS:
       g_value_set_boolean (value, self->show_labels);
       break;
+    case PROP_LEGEND_COLLAPSED:
+      g_value_set_boolean (value, self->legend_collapsed);
+      break;
     case PROP_FOOTNOTE_MARKS:
       g_value_set_boolean (value, self->footnote_marks);
       break;
@@ -226,6 +231,9 @@ straits_map_scene_set_property (GObject *object, guint prop_id, const GValue *va
     case PROP_SHOW_LABELS:
       straits_map_scene_set_show_labels (self, g_value_get_boolean (value));
       break;
+    case PROP_LEGEND_COLLAPSED:
+      straits_map_scene_set_legend_collapsed (self, g_value_get_boolean (value));
+      break;
     case PROP_FOOTNOTE_MARKS:
       straits_map_scene_set_footnote_marks (self, g_value_get_boolean (value));
       break;
@@ -260,6 +268,8 @@ straits_map_scene_class_init (StraitsMapSceneClass *klass)
     g_param_spec_boolean ("show-legend", NULL, NULL, FALSE, rw);
   properties[PROP_SHOW_LABELS] =
     g_param_spec_boolean ("show-labels", NULL, NULL, TRUE, rw);
+  properties[PROP_LEGEND_COLLAPSED] =
+    g_param_spec_boolean ("legend-collapsed", NULL, NULL, FALSE, rw);
   properties[PROP_FOOTNOTE_MARKS] =
     g_param_spec_boolean ("footnote-marks", NULL, NULL, FALSE, rw);
   properties[PROP_HOVER_ACTOR] =
@@ -326,6 +336,7 @@ straits_map_scene_copy (StraitsMapScene *self)
   copy->style = self->style;
   copy->show_legend = self->show_legend;
   copy->show_labels = self->show_labels;
+  copy->legend_collapsed = self->legend_collapsed;
   copy->footnote_marks = self->footnote_marks;
   straits_map_scene_set_reserved (copy, straits_map_scene_get_reserved (self));
   straits_map_scene_set_territorial_seas (copy, self->sea_limits != 0 ? &self->seas : NULL, self->sea_limits);
@@ -642,6 +653,21 @@ straits_map_scene_get_show_legend (StraitsMapScene *self)
 {
   g_return_val_if_fail (STRAITS_IS_MAP_SCENE (self), FALSE);
   return self->show_legend;
+}
+
+void
+straits_map_scene_set_legend_collapsed (StraitsMapScene *self,
+                                        gboolean         collapsed)
+{
+  g_return_if_fail (STRAITS_IS_MAP_SCENE (self));
+  set_flag (self, &self->legend_collapsed, collapsed, PROP_LEGEND_COLLAPSED);
+}
+
+gboolean
+straits_map_scene_get_legend_collapsed (StraitsMapScene *self)
+{
+  g_return_val_if_fail (STRAITS_IS_MAP_SCENE (self), FALSE);
+  return self->legend_collapsed;
 }
 
 void

@@ -143,6 +143,11 @@ const StraitsMapStyle *straits_map_scene_get_style (StraitsMapScene    *self);
 void     straits_map_scene_set_show_legend        (StraitsMapScene     *self,
                                                    gboolean             show);
 gboolean straits_map_scene_get_show_legend        (StraitsMapScene     *self);
+/* The legend folded to one line that says how many entries it has (the
+ * window's, when the reader wants the map it covers). */
+void     straits_map_scene_set_legend_collapsed   (StraitsMapScene     *self,
+                                                   gboolean             collapsed);
+gboolean straits_map_scene_get_legend_collapsed   (StraitsMapScene     *self);
 void     straits_map_scene_set_show_labels        (StraitsMapScene     *self,
                                                    gboolean             show);
 gboolean straits_map_scene_get_show_labels        (StraitsMapScene     *self);

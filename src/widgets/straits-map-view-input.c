@@ -174,6 +174,15 @@ on_zoom_scale_changed (GtkGestureZoom *gesture,
   straits_map_view_zoom (self, factor, x, y);
 }
 
+static gboolean
+on_legend (StraitsMapView *self, double x, double y)
+{
+  StraitsRect r;
+
+  return straits_map_renderer_get_legend_rect (self->renderer, &r) &&
+         x >= r.x && x <= r.x + r.width && y >= r.y && y <= r.y + r.height;
+}
+
 static void
 on_click_released (GtkGestureClick *gesture,
                    int              n_press,
@@ -190,6 +199,13 @@ on_click_released (GtkGestureClick *gesture,
   if (n_press == 2)
     {
       straits_map_view_zoom (self, 2, x, y);
+      return;
+    }
+  /* A click on the window's legend folds or unfolds it, and selects
+   * nothing under it. */
+  if (!self->hide_hover && on_legend (self, x, y))
+    {
+      straits_map_view_set_legend_collapsed (self, !self->legend_collapsed);
       return;
     }
   _straits_map_view_pick (self, x, y, &actor, &relation);

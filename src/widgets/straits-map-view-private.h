@@ -46,6 +46,7 @@ struct _StraitsMapView
   guint32 hover_relation;
   guint64 frame_count;
   guint n_drawn_relations;
+  gboolean legend_collapsed;   /* the reader's wish: see apply_legend_collapsed () */
   char *legend_text;          /* the legend's entries as drawn, for the accessible description */
   guint n_drawn_flows;
 };

@@ -33,6 +33,7 @@ enum {
   PROP_SELECTED_RELATION,
   PROP_HOVER_DESCRIPTION,
   PROP_SHOW_HOVER,
+  PROP_LEGEND_COLLAPSED,
   N_PROPS
 };
 
@@ -606,6 +607,34 @@ straits_map_view_describe_selection (StraitsMapView *self)
   return NULL;
 }
 
+/* The scene's legend folded as the reader asked, but whole in front of
+ * an audience (no hover: a presentation). */
+static void
+apply_legend_collapsed (StraitsMapView *self)
+{
+  if (self->scene != NULL)
+    straits_map_scene_set_legend_collapsed (self->scene, self->legend_collapsed && !self->hide_hover);
+}
+
+void
+straits_map_view_set_legend_collapsed (StraitsMapView *self,
+                                       gboolean        collapsed)
+{
+  g_return_if_fail (STRAITS_IS_MAP_VIEW (self));
+  if (self->legend_collapsed == !!collapsed)
+    return;
+  self->legend_collapsed = !!collapsed;
+  apply_legend_collapsed (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LEGEND_COLLAPSED]);
+}
+
+gboolean
+straits_map_view_get_legend_collapsed (StraitsMapView *self)
+{
+  g_return_val_if_fail (STRAITS_IS_MAP_VIEW (self), FALSE);
+  return self->legend_collapsed;
+}
+
 void
 straits_map_view_set_show_hover (StraitsMapView *self,
                                  gboolean        show)
@@ -614,6 +643,7 @@ straits_map_view_set_show_hover (StraitsMapView *self,
   if (self->hide_hover == !show)
     return;
   self->hide_hover = !show;
+  apply_legend_collapsed (self);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), show);
   if (!show)
     _straits_map_view_clear_hover (self);
@@ -693,6 +723,7 @@ straits_map_view_set_scene (StraitsMapView  *self,
       /* A frame that only pans copies the cached frame layer (issue 20). */
       straits_map_renderer_set_cache_layers (self->renderer, TRUE);
       self->scene_changed_id = g_signal_connect (scene, "changed", G_CALLBACK (on_scene_changed), self);
+      apply_legend_collapsed (self);
     }
   self->has_viewport = FALSE;
   self->hover_actor = self->hover_relation = STRAITS_NO_INDEX;
@@ -778,6 +809,9 @@ straits_map_view_get_property (GObject *object, guint prop_id, GValue *value, GP
     case PROP_SHOW_HOVER:
       g_value_set_boolean (value, !self->hide_hover);
       break;
+    case PROP_LEGEND_COLLAPSED:
+      g_value_set_boolean (value, self->legend_collapsed);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -795,6 +829,9 @@ straits_map_view_set_property (GObject *object, guint prop_id, const GValue *val
       break;
     case PROP_SHOW_HOVER:
       straits_map_view_set_show_hover (self, g_value_get_boolean (value));
+      break;
+    case PROP_LEGEND_COLLAPSED:
+      straits_map_view_set_legend_collapsed (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -834,6 +871,11 @@ straits_map_view_class_init (StraitsMapViewClass *klass)
    * given a tooltip: not on a slide in front of an audience. */
   properties[PROP_SHOW_HOVER] =
     g_param_spec_boolean ("show-hover", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* Whether the legend is folded to one line (a click on it folds and
+   * unfolds it); never while hover is off (a presentation). */
+  properties[PROP_LEGEND_COLLAPSED] =
+    g_param_spec_boolean ("legend-collapsed", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 

@@ -64,4 +64,8 @@ void                straits_map_view_set_show_hover   (StraitsMapView     *self,
 char               *straits_map_view_describe_selection (StraitsMapView  *self);
 guint64             straits_map_view_get_frame_count  (StraitsMapView     *self);
 
+void             straits_map_view_set_legend_collapsed (StraitsMapView *self,
+                                                        gboolean        collapsed);
+gboolean         straits_map_view_get_legend_collapsed (StraitsMapView *self);
+
 G_END_DECLS
