@@ -161,6 +161,19 @@ test_shares (void)
 
     g_assert_cmpstr (shown, ==, text);
   }
+  /* Its rows take the keyboard focus, and Down moves it to the next. */
+  {
+    GtkWidget *first, *second;
+
+    while (!gtk_widget_get_mapped (table))
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_true (gtk_widget_child_focus (table, GTK_DIR_TAB_FORWARD));
+    first = gtk_root_get_focus (GTK_ROOT (window));
+    g_assert_true (first != NULL && gtk_widget_is_ancestor (first, table));
+    g_assert_true (gtk_widget_child_focus (table, GTK_DIR_DOWN));
+    second = gtk_root_get_focus (GTK_ROOT (window));
+    g_assert_true (second != NULL && second != first && gtk_widget_is_ancestor (second, table));
+  }
 
   g_signal_emit_by_name (find (card, GTK_TYPE_BUTTON, "_Export…"), "clicked");
   g_assert_cmpuint (exported.n, ==, 1);
