@@ -217,8 +217,11 @@ def pointer_click(proc, root, node, hold=0.3):
     m = re.search(r"Position: (-?\d+),(-?\d+).*Geometry: (\d+)x(\d+)", out, re.S)
     if m is None:
         return False
-    f = Atspi.Component.get_extents(frame, Atspi.CoordType.WINDOW)
-    e = Atspi.Component.get_extents(node, Atspi.CoordType.WINDOW)
+    try:
+        f = Atspi.Component.get_extents(frame, Atspi.CoordType.WINDOW)
+        e = Atspi.Component.get_extents(node, Atspi.CoordType.WINDOW)
+    except Exception:  # the application has gone
+        return False
     x = int(m.group(1)) + (int(m.group(3)) - f.width) // 2 + e.x + e.width // 2
     y = int(m.group(2)) + (int(m.group(4)) - f.height) // 2 + e.y + e.height // 2
     subprocess.run(["xdotool", "mousemove", str(x), str(y)], stderr=subprocess.DEVNULL)
@@ -233,10 +236,13 @@ def pointer_click(proc, root, node, hold=0.3):
 def history_rows(root):
     """The side panel's history rows that are entries (not year headings)
     and in view: the list view keeps rows past its bottom too."""
-    view = next((n for n in walk(root) if n.get_role_name() == "list" and n.get_name() == "GtkListView"), None)
-    if view is None:
+    try:
+        view = next((n for n in walk(root) if n.get_role_name() == "list" and n.get_name() == "GtkListView"), None)
+        box = Atspi.Component.get_extents(view, Atspi.CoordType.WINDOW) if view is not None else None
+    except Exception:  # the application has gone
         return []
-    box = Atspi.Component.get_extents(view, Atspi.CoordType.WINDOW)
+    if box is None:
+        return []
     rows = []
     for i in range(view.get_child_count()):
         try:
@@ -250,8 +256,11 @@ def history_rows(root):
 
 
 def search_results(root):
-    box = next((n for n in walk(root) if n.get_role_name() == "list" and n.get_name() == "GtkListBox"), None)
-    return [box.get_child_at_index(i) for i in range(box.get_child_count())] if box is not None else []
+    try:
+        box = next((n for n in walk(root) if n.get_role_name() == "list" and n.get_name() == "GtkListBox"), None)
+        return [box.get_child_at_index(i) for i in range(box.get_child_count())] if box is not None else []
+    except Exception:  # the application has gone
+        return []
 
 
 def app_env(work):
