@@ -177,6 +177,34 @@ test_cards (void)
     g_free (ordinals[i]);
 }
 
+/* CSV as RFC 4180 asks: a heading line, a record per row, CRLF ends;
+ * a field with a comma, a quote, a line break or edge spaces quoted, its
+ * quotes doubled; the title and notes are no records. */
+static void
+test_table_csv (void)
+{
+  StraitsChartTable *table = g_new0 (StraitsChartTable, 1);
+  StraitsChartTableRow rows[] = {
+    { "Plain", "12 %" },
+    { "Say \"no\", then", "no. 3" },
+    { "Two\nlines", " up to 67 % " },
+  };
+  g_autofree char *csv = NULL;
+
+  table->title = g_strdup ("Title, with a comma");
+  table->rows = g_array_new (FALSE, FALSE, sizeof (StraitsChartTableRow));
+  g_array_append_vals (table->rows, rows, G_N_ELEMENTS (rows));
+  table->notes = g_ptr_array_new ();
+  g_ptr_array_add (table->notes, (gpointer) "A note");
+  csv = straits_chart_table_to_csv (table);
+  g_assert_cmpstr (csv, ==,
+                   "Item,Value\r\n"
+                   "Plain,12 %\r\n"
+                   "\"Say \"\"no\"\", then\",no. 3\r\n"
+                   "\"Two\nlines\",\" up to 67 % \"\r\n");
+  straits_chart_table_free (table);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -191,6 +219,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/chart/shares-bars", test_shares_bars);
   g_test_add_func ("/chart/donut-and-ranking-fit", test_donut_and_ranking_fit);
   g_test_add_func ("/chart/table-text", test_table_text);
+  g_test_add_func ("/chart/table-csv", test_table_csv);
   g_test_add_func ("/chart/bound", test_bound);
   g_test_add_func ("/chart/cards", test_cards);
   status = g_test_run ();

@@ -16,6 +16,7 @@
 #include "straits-figure-page.h"
 #include "straits-export.h"
 #include "straits-text.h"
+#include "straits-workbook.h"
 
 #define PAD 10.0
 
@@ -228,6 +229,41 @@ straits_chart_table_to_text (const StraitsChartTable *table)
     }
   for (guint i = 0; i < table->notes->len; i++)
     g_string_append_printf (s, "%s\n", (const char *) g_ptr_array_index (table->notes, i));
+  return g_string_free (s, FALSE);
+}
+
+const char *
+straits_chart_table_heading (guint column)
+{
+  if (column == 0)
+    /* Translators: the heading of a chart table's first column: what each
+     * value is of (a party, a year, a category) */
+    return _("Item");
+  /* Translators: the heading of a chart table's column of values */
+  return _("Value");
+}
+
+static void
+append_csv_record (GString *s, const char *label, const char *value)
+{
+  straits_csv_append_field (s, label);
+  g_string_append_c (s, ',');
+  straits_csv_append_field (s, value);
+  g_string_append (s, "\r\n");
+}
+
+char *
+straits_chart_table_to_csv (const StraitsChartTable *table)
+{
+  GString *s = g_string_new (NULL);
+
+  append_csv_record (s, straits_chart_table_heading (0), straits_chart_table_heading (1));
+  for (guint i = 0; i < table->rows->len; i++)
+    {
+      const StraitsChartTableRow *row = &g_array_index (table->rows, StraitsChartTableRow, i);
+
+      append_csv_record (s, row->label, row->value);
+    }
   return g_string_free (s, FALSE);
 }
 

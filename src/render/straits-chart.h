@@ -74,6 +74,13 @@ void               straits_chart_table_free (StraitsChartTable       *table);
 /* The title, a "label<TAB>value" line per row, then the notes, a line
  * each. (transfer full) */
 char              *straits_chart_table_to_text (const StraitsChartTable *table);
+/* The rows as CSV (RFC 4180: fields quoted when they must be, CRLF line
+ * ends): a line of the column headings, then "label,value" per row. The
+ * title and the notes are not rows and are left out. (transfer full) */
+char              *straits_chart_table_to_csv  (const StraitsChartTable *table);
+/* The heading of column @column (0: the labels, 1: the values), as the
+ * side panel's table and the CSV give it. (transfer none) */
+const char        *straits_chart_table_heading (guint                    column);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StraitsChartTable, straits_chart_table_free)
 

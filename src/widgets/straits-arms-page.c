@@ -16,6 +16,7 @@
 
 #include "straits-arms-page.h"
 #include "straits-export.h"
+#include "straits-save-dialog.h"
 
 #define DEFAULT_SPAN 5
 #define MAX_BAR_ROWS 8
@@ -175,73 +176,32 @@ draw_chart (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer u
   straits_arms_chart_draw (chart, cr, width / scale, height / scale, &self->style, NULL, NULL);
 }
 
-static GtkWindow *
-parent_window (GtkWidget *widget)
+/* Save as CSV… and Export…: the chart is the area's (its draw func's
+ * data), which the dialog keeps alive while it asks. */
+static gboolean
+save_csv (const char *path, gpointer data, GError **error)
 {
-  GtkRoot *root = gtk_widget_get_root (widget);
+  const StraitsArmsChart *chart = data;
+  g_autofree char *csv = straits_arms_breakdown_to_csv (chart->breakdown);
 
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+  return straits_export_write_text (path, csv, error);
 }
 
-static void
-show_error (GtkWidget *widget, const char *message)
+static gboolean
+save_figure (const char *path, gpointer data, GError **error)
 {
-  GtkWidget *dialog = adw_message_dialog_new (parent_window (widget), _("The File Could Not Be Saved"), NULL);
-
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s", message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* What a file chooser saves: the chart, kept by a reference to its area
- * while the chooser is open, as a table or as a figure. */
-typedef struct {
-  GtkWidget *area;
-  const StraitsArmsChart *chart;
-  gboolean as_csv;
-} SaveRequest;
-
-/* Save as CSV… and Export…: a file chooser, then an atomic write. */
-static void
-on_save_response (GtkNativeDialog *chooser, int response, gpointer user_data)
-{
-  SaveRequest *request = user_data;
-  GtkWidget *area = request->area;
-  const StraitsArmsChart *chart = request->chart;
-  gboolean as_csv = request->as_csv;
-  g_autoptr(GFile) file = response == GTK_RESPONSE_ACCEPT ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser)) : NULL;
-  g_autofree char *path = file ? g_file_get_path (file) : NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (path != NULL && chart != NULL)
-    {
-      g_autofree char *csv = as_csv ? straits_arms_breakdown_to_csv (chart->breakdown) : NULL;
-      gboolean ok = as_csv ? straits_export_write_text (path, csv, &error)
-                           : straits_arms_chart_export (chart, NULL, path, STRAITS_CHART_EXPORT_WIDTH,
-                                                        STRAITS_CHART_EXPORT_HEIGHT, 150, &error);
-      if (!ok)
-        show_error (area, error->message);
-    }
-  g_object_unref (chooser);
-  g_object_unref (area);
-  g_free (request);
+  return straits_arms_chart_export (data, NULL, path, STRAITS_CHART_EXPORT_WIDTH,
+                                    STRAITS_CHART_EXPORT_HEIGHT, 150, error);
 }
 
 static void
 save_chart (GtkWidget *area, const StraitsArmsChart *chart, gboolean as_csv)
 {
-  SaveRequest *request = g_new (SaveRequest, 1);
-  GtkFileChooserNative *chooser =
-    gtk_file_chooser_native_new (as_csv ? _("Save Table as CSV") : _("Export Chart"), parent_window (area),
-                                 GTK_FILE_CHOOSER_ACTION_SAVE, as_csv ? _("_Save") : _("_Export"), _("_Cancel"));
   g_autofree char *name = g_strconcat (chart->title, as_csv ? ".csv" : ".pdf", NULL);
 
-  g_strdelimit (name, "/", '-');
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  *request = (SaveRequest) { g_object_ref (area), chart, as_csv };
-  g_signal_connect (chooser, "response", G_CALLBACK (on_save_response), request);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  straits_save_dialog_run (area, as_csv ? _("Save Table as CSV") : _("Export Chart"),
+                           as_csv ? _("_Save") : _("_Export"), name,
+                           as_csv ? save_csv : save_figure, (gpointer) chart);
 }
 
 static void

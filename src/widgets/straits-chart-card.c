@@ -1,15 +1,21 @@
 /* straits-chart-card.c
  *
  * A dataset figure as the side panel shows it: the chart, a table of its
- * numbers to read or copy, a donut for shares, and Export…, which the
- * card only announces (::export): whoever holds the panel exports.
+ * numbers to read, copy or save as CSV, a donut for shares, and Export…,
+ * which the card only announces (::export): whoever holds the panel
+ * exports.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
+#include <string.h>
+#include <glib/gi18n.h>
+
 #include "straits-chart-card.h"
 #include "straits-chart-view.h"
+#include "straits-export.h"
+#include "straits-save-dialog.h"
 
 struct _StraitsChartCard
 {
@@ -26,6 +32,7 @@ struct _StraitsChartCard
   StraitsChartKind kind;
   StraitsMapStyle style;
   GtkWidget *chart;               /* a StraitsChartView, made again for another kind */
+  StraitsChartTable *table;       /* made when first asked for */
 };
 
 G_DEFINE_FINAL_TYPE (StraitsChartCard, straits_chart_card, GTK_TYPE_WIDGET)
@@ -44,46 +51,113 @@ on_export_clicked (StraitsChartCard *self)
 }
 
 static GtkWidget *
-table_text (const char *text, gboolean number, gboolean heading)
+table_text (const char *text, gboolean heading)
 {
   GtkWidget *label = gtk_label_new (text);
 
-  gtk_label_set_xalign (GTK_LABEL (label), number ? 1 : 0);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), number ? 16 : 40);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  if (number)
-    gtk_widget_add_css_class (label, "numeric");
   if (heading)
     gtk_widget_add_css_class (label, "heading");
   return label;
 }
 
-/* The table laid out: its title as a heading, its rows in a grid whose
- * columns line up, its notes as text under it. */
+/* A cell: a label, right-aligned in tabular figures for the values. */
+static void
+setup_cell (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer value_column)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), value_column ? 1 : 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), value_column ? 16 : 40);
+  if (value_column)
+    gtk_widget_add_css_class (label, "numeric");
+  gtk_list_item_set_child (item, label);
+}
+
+/* The model holds the rows' labels; a value is found by its row's
+ * position in the table the card keeps. */
+static void
+bind_value (GtkSignalListItemFactory *factory, GtkListItem *item, StraitsChartCard *self)
+{
+  guint position = gtk_list_item_get_position (item);
+  const StraitsChartTableRow *row = &g_array_index (self->table->rows, StraitsChartTableRow, position);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), row->value);
+}
+
+static void
+bind_label (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer unused)
+{
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
+                      gtk_string_object_get_string (gtk_list_item_get_item (item)));
+}
+
+static GtkColumnViewColumn *
+new_column (StraitsChartCard *self, guint column)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *c;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), GUINT_TO_POINTER (column));
+  if (column == 0)
+    g_signal_connect (factory, "bind", G_CALLBACK (bind_label), NULL);
+  else
+    g_signal_connect (factory, "bind", G_CALLBACK (bind_value), self);
+  c = gtk_column_view_column_new (straits_chart_table_heading (column), factory);
+  gtk_column_view_column_set_expand (c, column == 0);
+  return c;
+}
+
+/* The rows as a column view (headed columns, a row at a time to the
+ * keyboard and to screen readers), named by the title above it. */
+static GtkWidget *
+new_column_view (StraitsChartCard *self, GtkWidget *title)
+{
+  GtkStringList *labels = gtk_string_list_new (NULL);
+  GtkWidget *view;
+
+  for (guint i = 0; i < self->table->rows->len; i++)
+    gtk_string_list_append (labels, g_array_index (self->table->rows, StraitsChartTableRow, i).label);
+  view = gtk_column_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (labels))));
+  for (guint column = 0; column < 2; column++)
+    {
+      g_autoptr(GtkColumnViewColumn) c = new_column (self, column);
+
+      gtk_column_view_append_column (GTK_COLUMN_VIEW (view), c);
+    }
+  gtk_column_view_set_show_row_separators (GTK_COLUMN_VIEW (view), TRUE);
+  gtk_widget_add_css_class (view, "data-table");
+  gtk_widget_add_css_class (view, "frame");
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_RELATION_LABELLED_BY, title, NULL, -1);
+  return view;
+}
+
+static const StraitsChartTable *
+get_table (StraitsChartCard *self)
+{
+  if (self->table == NULL)
+    self->table = straits_chart_table_new (self->dataset, straits_dataset_get_figure (self->dataset, self->figure));
+  return self->table;
+}
+
+/* The table laid out: its title as a heading, its rows in a column view,
+ * its notes as text under it. */
 static void
 build_table (StraitsChartCard *self)
 {
-  g_autoptr(StraitsChartTable) table =
-    straits_chart_table_new (self->dataset, straits_dataset_get_figure (self->dataset, self->figure));
-  GtkWidget *grid = gtk_grid_new ();
+  const StraitsChartTable *table = get_table (self);
+  GtkWidget *title = table_text (table->title, TRUE);
 
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 3);
-  gtk_box_append (GTK_BOX (self->table_box), table_text (table->title, FALSE, TRUE));
-  gtk_box_append (GTK_BOX (self->table_box), grid);
-  for (guint i = 0; i < table->rows->len; i++)
-    {
-      const StraitsChartTableRow *row = &g_array_index (table->rows, StraitsChartTableRow, i);
-      GtkWidget *name = table_text (row->label, FALSE, FALSE);
-
-      gtk_widget_set_hexpand (name, TRUE);
-      gtk_grid_attach (GTK_GRID (grid), name, 0, (int) i, 1, 1);
-      gtk_grid_attach (GTK_GRID (grid), table_text (row->value, TRUE, FALSE), 1, (int) i, 1, 1);
-    }
+  gtk_box_append (GTK_BOX (self->table_box), title);
+  gtk_box_append (GTK_BOX (self->table_box), new_column_view (self, title));
   for (guint i = 0; i < table->notes->len; i++)
-    gtk_box_append (GTK_BOX (self->table_box), table_text (g_ptr_array_index (table->notes, i), FALSE, FALSE));
+    gtk_box_append (GTK_BOX (self->table_box), table_text (g_ptr_array_index (table->notes, i), FALSE));
 }
 
 static void
@@ -99,10 +173,53 @@ on_table_toggled (StraitsChartCard *self)
 static void
 on_copy_clicked (StraitsChartCard *self)
 {
-  g_autofree char *text = straits_chart_table_text (self->dataset,
-                                                    straits_dataset_get_figure (self->dataset, self->figure));
+  g_autofree char *text = straits_chart_table_to_text (get_table (self));
 
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
+}
+
+/* The table as CSV, offered as text/csv and as plain text (what most
+ * programs paste). */
+static void
+on_copy_csv_clicked (StraitsChartCard *self)
+{
+  g_autofree char *csv = straits_chart_table_to_csv (get_table (self));
+  g_autoptr(GBytes) bytes = g_bytes_new (csv, strlen (csv));
+  GdkContentProvider *providers[] = {
+    gdk_content_provider_new_for_bytes ("text/csv", bytes),
+    gdk_content_provider_new_typed (G_TYPE_STRING, csv),
+  };
+  g_autoptr(GdkContentProvider) union_provider = gdk_content_provider_new_union (providers, G_N_ELEMENTS (providers));
+
+  gdk_clipboard_set_content (gtk_widget_get_clipboard (GTK_WIDGET (self)), union_provider);
+}
+
+gboolean
+straits_chart_card_save_csv (StraitsChartCard  *self,
+                             const char        *path,
+                             GError           **error)
+{
+  g_autofree char *csv = NULL;
+
+  g_return_val_if_fail (STRAITS_IS_CHART_CARD (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  csv = straits_chart_table_to_csv (get_table (self));
+  return straits_export_write_text (path, csv, error);
+}
+
+static gboolean
+save_csv (const char *path, gpointer card, GError **error)
+{
+  return straits_chart_card_save_csv (card, path, error);
+}
+
+static void
+on_save_csv_clicked (StraitsChartCard *self)
+{
+  g_autofree char *name = g_strconcat (get_table (self)->title, ".csv", NULL);
+
+  straits_save_dialog_run (GTK_WIDGET (self), _("Save Table as CSV"), _("_Save"), name, save_csv, self);
 }
 
 /* The chart of the kind chosen, in the place of the one there. */
@@ -143,6 +260,7 @@ straits_chart_card_dispose (GObject *object)
   g_clear_pointer (&self->chart, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), STRAITS_TYPE_CHART_CARD);
   g_clear_object (&self->dataset);
+  g_clear_pointer (&self->table, straits_chart_table_free);
   G_OBJECT_CLASS (straits_chart_card_parent_class)->dispose (object);
 }
 
@@ -172,6 +290,8 @@ straits_chart_card_class_init (StraitsChartCardClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_export_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_table_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_copy_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_copy_csv_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_save_csv_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_donut_toggled);
   /* As the GtkBox it was: a group to assistive technologies. */
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);

@@ -20,5 +20,10 @@ GtkWidget *straits_chart_card_new       (StraitsDataset        *dataset,
                                          const StraitsMapStyle *style);
 void       straits_chart_card_set_style (StraitsChartCard      *self,
                                          const StraitsMapStyle *style);
+/* Writes the table as CSV (straits_chart_table_to_csv()) to @path,
+ * atomically: what Save as CSV… does once a file is chosen. */
+gboolean   straits_chart_card_save_csv  (StraitsChartCard      *self,
+                                         const char            *path,
+                                         GError               **error);
 
 G_END_DECLS

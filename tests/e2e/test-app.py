@@ -209,6 +209,66 @@ def relations_shown(root):
     return None
 
 
+def pointer_click(proc, root, node, hold=0.3):
+    """Clicks the middle of @node with the pointer, held @hold seconds as a
+    hand holds it (AT-SPI's do_action sends no pointer event, and
+    xdotool's click none that lasts). AT-SPI gives GTK 4's extents in the
+    window: the window's place on screen and its shadow are added."""
+    import re
+    wid = app_window(proc)
+    frame = find(root, role="frame")
+    if wid is None or frame is None:
+        return False
+    out = subprocess.run(["xdotool", "getwindowgeometry", wid], capture_output=True, text=True).stdout
+    m = re.search(r"Position: (-?\d+),(-?\d+).*Geometry: (\d+)x(\d+)", out, re.S)
+    if m is None:
+        return False
+    try:
+        f = Atspi.Component.get_extents(frame, Atspi.CoordType.WINDOW)
+        e = Atspi.Component.get_extents(node, Atspi.CoordType.WINDOW)
+    except Exception:  # the application has gone
+        return False
+    x = int(m.group(1)) + (int(m.group(3)) - f.width) // 2 + e.x + e.width // 2
+    y = int(m.group(2)) + (int(m.group(4)) - f.height) // 2 + e.y + e.height // 2
+    subprocess.run(["xdotool", "mousemove", str(x), str(y)], stderr=subprocess.DEVNULL)
+    time.sleep(0.2)
+    subprocess.run(["xdotool", "mousedown", "1"], stderr=subprocess.DEVNULL)
+    time.sleep(hold)
+    subprocess.run(["xdotool", "mouseup", "1"], stderr=subprocess.DEVNULL)
+    time.sleep(0.5)
+    return True
+
+
+def history_rows(root):
+    """The side panel's history rows that are entries (not year headings)
+    and in view: the list view keeps rows past its bottom too."""
+    try:
+        view = next((n for n in walk(root) if n.get_role_name() == "list" and n.get_name() == "GtkListView"), None)
+        box = Atspi.Component.get_extents(view, Atspi.CoordType.WINDOW) if view is not None else None
+    except Exception:  # the application has gone
+        return []
+    if box is None:
+        return []
+    rows = []
+    for i in range(view.get_child_count()):
+        try:
+            node = view.get_child_at_index(i)
+            e = Atspi.Component.get_extents(node, Atspi.CoordType.WINDOW)
+            if any(n.get_name() == "GtkDrawingArea" for n in walk(node)) and box.y <= e.y + e.height // 2 < box.y + box.height:
+                rows.append(node)
+        except Exception:
+            continue
+    return rows
+
+
+def search_results(root):
+    try:
+        box = next((n for n in walk(root) if n.get_role_name() == "list" and n.get_name() == "GtkListBox"), None)
+        return [box.get_child_at_index(i) for i in range(box.get_child_count())] if box is not None else []
+    except Exception:  # the application has gone
+        return []
+
+
 def app_env(work):
     """An environment whose home, settings, data and cache are in @work,
     with the application on the accessibility bus."""
@@ -623,6 +683,79 @@ def main():
                         and "_NET_WM_STATE_FULLSCREEN" not in window_state(proc), timeout=10)
     tap(restored is not None, "Escape restores the window's size",
         f"before {size_before}, after {window_geometry(proc)}")
+    stop(proc)
+
+    # 6b. Search, then the history, driven by the pointer and the keyboard
+    # as a hand does, under G_DEBUG=fatal-criticals (issue 17, point 5):
+    # "gtk_widget_is_ancestor: assertion 'GTK_IS_WIDGET (widget)' failed"
+    # was reported after choosing a result and clicking a history entry,
+    # and again at the next selection change. A critical ends the
+    # process, which the last check sees.
+    env_fatal = dict(env, G_DEBUG="fatal-criticals")
+    proc, root = start(env_fatal)
+    wait_for(lambda: find(root, role="frame", name=title), timeout=30)
+    time.sleep(1)
+
+    def map_text():
+        try:
+            node = next((n for n in walk(root) if n.get_role_name() == "image"
+                         and n.get_name() in ("EU Groupings", "Black Sea", "Aegean")), None)
+            return node.get_description() or "" if node is not None else ""
+        except Exception:  # the application has gone
+            return ""
+
+    def search_for(text):
+        press(proc, "ctrl+f")
+        subprocess.run(["xdotool", "type", "--delay", "60", text], stderr=subprocess.DEVNULL)
+        return wait_for(lambda: len(search_results(root)) > 0 or None, timeout=10)
+
+    # Space on a result chooses it, as Enter does (a GtkListBox row).
+    search_for("greece")
+    press(proc, "Down")
+    press(proc, "space")
+    chosen = wait_for(lambda: "Selected: Greece." in map_text() or None, timeout=10)
+    tap(chosen is not None, "Space on a search result chooses it (the map selects Greece)", map_text()[:200])
+    steps = []
+
+    def click_history(n):
+        """Clicks @n history entries in view, the selection changing each time."""
+        for i in range(n):
+            rows = history_rows(root)
+            if not rows or proc.poll() is not None:
+                return
+            before = map_text()
+            pointer_click(proc, root, rows[min(i + 1, len(rows) - 1)])
+            wait_for(lambda: map_text() != before or None, timeout=5)
+            steps.append(f"history entry clicked: {map_text()[:50]}")
+
+    click_history(2)
+    # A relation result chosen with the pointer, then the history.
+    if search_for("greece"):
+        relation = next((r for r in search_results(root)
+                         if any((n.get_name() or "") == "Threat: Turkey → Greece" for n in walk(r))), None)
+        if relation is not None and pointer_click(proc, root, relation):
+            wait_for(lambda: "Selected: Threat" in map_text() or None, timeout=10)
+            steps.append(f"relation result clicked: {map_text()[:50]}")
+    click_history(1)
+    # An actor result chosen with the keyboard, the History page not
+    # shown, then the history again: the next selection change.
+    arms_tab = find(root, role="page tab", name="Arms Exports")
+    if arms_tab is not None and proc.poll() is None:
+        pointer_click(proc, root, arms_tab, hold=0.1)
+    if proc.poll() is None and search_for("cyprus"):
+        press(proc, "Down")
+        press(proc, "Return")
+        wait_for(lambda: "Selected: Republic of Cyprus." in map_text() or None, timeout=10)
+        steps.append(f"actor chosen by keyboard: {map_text()[:40]}")
+    history_tab = find(root, role="page tab", name="History")
+    if history_tab is not None and proc.poll() is None:
+        pointer_click(proc, root, history_tab, hold=0.1)
+    click_history(2)
+    time.sleep(1)
+    tap(proc.poll() is None and len(steps) >= 6,
+        "choosing search results (pointer, keyboard) and history entries (pointer), the History page "
+        "shown and not, raises no critical (G_DEBUG=fatal-criticals)",
+        f"exit status {proc.poll()}; steps: {steps}")
     stop(proc)
 
     # 7. The export dialog (Ctrl+E) previews the figure and describes it.
