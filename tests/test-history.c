@@ -174,6 +174,30 @@ test_fold (void)
     }
 }
 
+/* Search matches words anywhere, in any order, across an item's texts
+ * (a relation's label and its summary), whatever the case and accents. */
+static void
+test_fold_words (void)
+{
+  const char *texts[] = { "Close relations: France → Greece", NULL, "Paris and Athens sign a defence pact" };
+  static const struct { const char *typed; gboolean found; } cases[] = {
+    { "close relations france", TRUE },
+    { "france close", TRUE },
+    { "greece  DEFENCE pact", TRUE },
+    { "athènes", FALSE },
+    { "france turkey", FALSE },
+    { "   ", TRUE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(GStrv) words = straits_text_fold_words (cases[i].typed);
+
+      if (straits_text_fold_matches (texts, G_N_ELEMENTS (texts), (const char *const *) words) != cases[i].found)
+        g_error ("“%s”: expected %d", cases[i].typed, cases[i].found);
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -188,6 +212,7 @@ main (int argc, char *argv[])
   g_assert_no_error (error);
   g_test_add_func ("/history/poland", test_poland);
   g_test_add_func ("/history/fold", test_fold);
+  g_test_add_func ("/history/fold-words", test_fold_words);
   g_test_add_func ("/history/pair", test_pair);
   g_test_add_func ("/history/everything-and-dates", test_everything_and_dates);
   g_test_add_func ("/history/figures-of-selection", test_figures_of_selection);

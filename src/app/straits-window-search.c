@@ -37,7 +37,8 @@ static void
 on_search_changed (StraitsWindow *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  g_autofree char *needle = straits_text_fold (text);
+  g_auto(GStrv) words = straits_text_fold_words (text);
+  const char *const *needle = (const char *const *) words;
   StraitsDataset *ds = straits_session_get_dataset (self->session);
   guint n = 0;
   GtkWidget *child;
@@ -46,14 +47,15 @@ on_search_changed (StraitsWindow *self)
     gtk_list_box_remove (self->search_results, child);
   g_array_set_size (self->search_hits, 0);
   gtk_widget_set_visible (self->search_results_scroller, FALSE);
-  if (ds == NULL || *needle == '\0')
+  if (ds == NULL || needle[0] == NULL)
     return;
 
   for (guint32 i = 0; i < straits_dataset_get_n_actors (ds) && n < MAX_SEARCH_RESULTS; i++)
     {
       const StraitsActor *a = straits_dataset_get_actor (ds, i);
-      if (straits_text_fold_contains (a->name, needle) || straits_text_fold_contains (a->id, needle) ||
-          (a->dataset_name != NULL && straits_text_fold_contains (a->dataset_name, needle)) || straits_text_fold_contains (a->short_name, needle))
+      const char *texts[] = { a->name, a->id, a->dataset_name, a->short_name };
+
+      if (straits_text_fold_matches (texts, G_N_ELEMENTS (texts), needle))
         add_result (self, RESULT_ACTOR, i, _("Actor"), a->name), n++;
     }
   for (guint32 g = 0; g < straits_dataset_get_n_groupings (ds); g++)
@@ -61,7 +63,7 @@ on_search_changed (StraitsWindow *self)
       const StraitsGrouping *grouping = straits_dataset_get_grouping (ds, g);
 
       for (guint32 k = 0; k < grouping->n_groups && n < MAX_SEARCH_RESULTS; k++)
-        if (straits_text_fold_contains (grouping->groups[k].label, needle) || straits_text_fold_contains (grouping->groups[k].id, needle))
+        if (straits_text_fold_matches ((const char *[]) { grouping->groups[k].label, grouping->groups[k].id }, 2, needle))
           {
             g_autofree char *label = g_strdup_printf ("%s (%s)", grouping->groups[k].label, grouping->label);
 
@@ -76,7 +78,7 @@ on_search_changed (StraitsWindow *self)
       g_autofree char *label = g_strdup_printf ("%s: %s → %s", t->label,
                                                 straits_dataset_get_actor (ds, r->from)->name,
                                                 straits_dataset_get_actor (ds, r->to)->name);
-      if (straits_text_fold_contains (label, needle) || straits_text_fold_contains (r->summary, needle))
+      if (straits_text_fold_matches ((const char *[]) { label, r->summary }, 2, needle))
         add_result (self, RESULT_RELATION, i, _("Relation"), label), n++;
     }
   for (guint32 i = 0; i < straits_dataset_get_n_events (ds) && n < MAX_SEARCH_RESULTS; i++)
@@ -84,7 +86,7 @@ on_search_changed (StraitsWindow *self)
       const StraitsEvent *e = straits_dataset_get_event (ds, i);
       g_autofree char *date = straits_date_format (&e->date);
       g_autofree char *label = g_strdup_printf ("%s (%s)", e->title, date);
-      if (straits_text_fold_contains (e->title, needle) || straits_text_fold_contains (e->description, needle))
+      if (straits_text_fold_matches ((const char *[]) { e->title, e->description }, 2, needle))
         add_result (self, RESULT_EVENT, i, _("Event"), label), n++;
     }
   gtk_widget_set_visible (self->search_results_scroller, n > 0);
@@ -103,34 +105,61 @@ view_shows_type (StraitsDataset *dataset, const StraitsViewInfo *info, guint32 t
   return straits_relation_types_include (view->relation_types, view->n_relation_types, type);
 }
 
+/* No view draws @r's type: the current one draws it all the same, its
+ * filter lifted for that type, and the user is told. */
+static void
+lift_filter (StraitsWindow *self, const StraitsRelation *r, const StraitsViewInfo *current)
+{
+  StraitsDataset *dataset = straits_session_get_dataset (self->session);
+  StraitsMapScene *scene = straits_map_view_get_scene (self->map_view);
+  g_autoptr(GArray) types = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autofree char *text = NULL;
+  const guint32 *shown;
+  guint n;
+
+  if (scene == NULL || (shown = straits_map_scene_get_relation_types (scene, &n)) == NULL)
+    return;
+  g_array_append_vals (types, shown, n);
+  g_array_append_val (types, r->type);
+  straits_map_scene_set_relation_types (scene, (const guint32 *) (gpointer) types->data, types->len);
+  /* Translators: a toast when search draws a relation type no view draws,
+   * e.g. "No view draws Close relations: the “EU Groupings” view shows them all the same" */
+  text = g_strdup_printf (_("No view draws %s: the “%s” view shows them all the same"),
+                          straits_dataset_get_relation_type (dataset, r->type)->label, current->title);
+  _straits_window_show_text_toast (self, text);
+}
+
 /* A relation chosen in search is shown: in the current view if it draws
  * the relation's type, else in the first view that does (and the user is
- * told why the view changed); at the relation's date. */
+ * told why the view changed), else in the current view with its filter
+ * lifted; at a date the relation held at. */
 static void
 show_relation (StraitsWindow *self, guint32 index)
 {
   StraitsDataset *dataset = straits_session_get_dataset (self->session);
   const StraitsRelation *r = straits_dataset_get_relation (dataset, index);
   const StraitsViewInfo *current = _straits_window_find_view_info (self, self->current_view);
+  gboolean shown = current == NULL || view_shows_type (dataset, current, r->type);
 
-  if (current != NULL && !view_shows_type (dataset, current, r->type))
-    for (guint i = 0; self->views != NULL && i < self->views->len; i++)
-      {
-        const StraitsViewInfo *info = g_ptr_array_index (self->views, i);
+  for (guint i = 0; !shown && self->views != NULL && i < self->views->len; i++)
+    {
+      const StraitsViewInfo *info = g_ptr_array_index (self->views, i);
 
-        if (view_shows_type (dataset, info, r->type))
-          {
-            /* Translators: a toast when search changes the view, e.g. "Shown in “EU
-             * Groupings”: the “Aegean” view leaves out Procurement" */
-            g_autofree char *text = g_strdup_printf (_("Shown in “%s”: the “%s” view leaves out %s"), info->title,
-                                                     current->title,
-                                                     straits_dataset_get_relation_type (dataset, r->type)->label);
+      if (view_shows_type (dataset, info, r->type))
+        {
+          /* Translators: a toast when search changes the view, e.g. "Shown in “EU
+           * Groupings”: the “Aegean” view leaves out Procurement" */
+          g_autofree char *text = g_strdup_printf (_("Shown in “%s”: the “%s” view leaves out %s"), info->title,
+                                                   current->title,
+                                                   straits_dataset_get_relation_type (dataset, r->type)->label);
 
-            _straits_window_show_view (self, info->id);
-            _straits_window_show_text_toast (self, text);
-            break;
-          }
-      }
+          _straits_window_show_view (self, info->id);
+          _straits_window_show_text_toast (self, text);
+          shown = TRUE;
+        }
+    }
+  if (!shown)
+    lift_filter (self, r, current);
   _straits_window_show_entry (self, STRAITS_HISTORY_RELATION, index);
   straits_map_view_center_on_actor (self->map_view, r->from);
 }

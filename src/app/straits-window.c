@@ -303,7 +303,15 @@ _straits_window_show_entry (StraitsWindow      *self,
       const StraitsRelation *r = straits_dataset_get_relation (dataset, index);
 
       straits_map_view_select_relation (self->map_view, index);
-      _straits_window_set_time (self, straits_date_is_set (&r->start) ? &r->start : &r->end);
+      /* A date it held at: its start, else the date it is attested at;
+       * all dates when neither is known (at its end, or a date before
+       * an unknown start, the map would not show it). */
+      if (straits_date_is_set (&r->start))
+        _straits_window_set_time (self, &r->start);
+      else if (straits_date_is_set (&r->attested))
+        _straits_window_set_time (self, &r->attested);
+      else
+        straits_time_bar_show_all_dates (self->time_bar);
     }
   else
     {

@@ -46,3 +46,39 @@ straits_text_fold_contains (const char *text,
   folded = straits_text_fold (text);
   return strstr (folded, folded_needle) != NULL;
 }
+
+GStrv
+straits_text_fold_words (const char *text)
+{
+  g_autofree char *folded = straits_text_fold (text != NULL ? text : "");
+  g_auto(GStrv) parts = g_strsplit_set (folded, " \t\n", -1);
+  g_autoptr(GStrvBuilder) words = g_strv_builder_new ();
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (parts[i][0] != '\0')
+      g_strv_builder_add (words, parts[i]);
+  return g_strv_builder_end (words);
+}
+
+gboolean
+straits_text_fold_matches (const char *const *texts,
+                           guint               n_texts,
+                           const char *const  *folded_words)
+{
+  g_autofree char **folded = g_new0 (char *, n_texts + 1);
+  gboolean all = TRUE;
+
+  for (guint t = 0; t < n_texts; t++)
+    folded[t] = texts[t] != NULL ? straits_text_fold (texts[t]) : NULL;
+  for (guint w = 0; all && folded_words[w] != NULL; w++)
+    {
+      gboolean found = FALSE;
+
+      for (guint t = 0; !found && t < n_texts; t++)
+        found = folded[t] != NULL && strstr (folded[t], folded_words[w]) != NULL;
+      all = found;
+    }
+  for (guint t = 0; t < n_texts; t++)
+    g_free (folded[t]);
+  return all;
+}

@@ -15,4 +15,13 @@ char    *straits_text_fold          (const char *text);
 gboolean straits_text_fold_contains (const char *text,
                                      const char *folded_needle);
 
+/* @text folded and cut into words at spaces. (transfer full) */
+GStrv    straits_text_fold_words    (const char *text);
+/* Whether every one of @folded_words is in one of the @n_texts @texts
+ * (nullable each), in any order: "close france relations" finds "Close
+ * relations: France → Greece". No words: TRUE. */
+gboolean straits_text_fold_matches  (const char *const *texts,
+                                     guint               n_texts,
+                                     const char *const  *folded_words);
+
 G_END_DECLS

@@ -599,6 +599,20 @@ def main():
         f"result {result is not None}, toast {told is not None}, date {dated is not None}, "
         f"view {shown_in.get_name() if shown_in else None}, map: {map_description()[:160]}")
     press(proc, "Escape")
+    # A relation no view draws (close relations; its start is unknown) is
+    # drawn in the current view all the same, at the date it is attested
+    # at, and the user is told (it once left "0 relations shown").
+    press(proc, "ctrl+f")
+    subprocess.run(["xdotool", "type", "--delay", "60", "greece close france"], stderr=subprocess.DEVNULL)
+    close = wait_for(lambda: find(root, contains="France → Greece"), timeout=10)
+    press(proc, "Down")
+    press(proc, "Return")
+    lifted = wait_for(lambda: find(root, contains="No view draws Close relations"), timeout=10)
+    drawn = wait_for(lambda: "Close relations" in map_description() and (relations_shown(root) or 0) > 0, timeout=10)
+    tap(close is not None and lifted is not None and drawn is not None,
+        "a relation no view draws is drawn in the current view when chosen in search, and the user is told",
+        f"result {close is not None}, toast {lifted is not None}, map: {map_description()[:200]}")
+    press(proc, "Escape")
     size_before = window_geometry(proc)
     screen = root_geometry()
     press(proc, "F5")
