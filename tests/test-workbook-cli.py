@@ -142,6 +142,8 @@ for ext in ("ods", "xlsx"):
         continue
     with zipfile.ZipFile(book) as z:
         check(f".{ext}: every zip member reads back (CRC)", z.testzip() is None)
+        dates = {i.date_time for i in z.infolist()}
+        check(f".{ext}: members dated 1980-01-01, as the templates", dates == {(1980, 1, 1, 0, 0, 0)}, dates)
         names = z.namelist()
         if ext == "ods":
             first = z.infolist()[0]
@@ -164,6 +166,10 @@ for ext in ("ods", "xlsx"):
                   and '<c r="A2" t="inlineStr"><is><t xml:space="preserve">rel-pol-tur-tb2</t></is></c>' in sheet,
                   sheet[:600])
     check(f".{ext}: every XML member is well-formed (xmllint)", xml_problems(book) == [], xml_problems(book))
+    again = os.path.join(work, f"again.{ext}")
+    r = run(f"--convert={bundled}", f"--output={again}")
+    with open(book, "rb") as f, open(again, "rb") as g:
+        check(f".{ext}: the same dataset converted twice gives the same file", f.read() == g.read(), r.stderr)
     r = run("--check", book)
     check(f"--check accepts the written .{ext}", r.returncode == 0 and "valid: 39 actors" in r.stdout,
           r.stdout + r.stderr)

@@ -20,6 +20,7 @@
 #include <gio/gio.h>
 #include <gsf/gsf-outfile.h>
 #include <gsf/gsf-outfile-zip.h>
+#include <gsf/gsf-output-impl.h>
 #include <gsf/gsf-output-memory.h>
 #include <gsf/gsf-utils.h>
 #include <libxml/xmlwriter.h>
@@ -153,14 +154,27 @@ member_close (void *context)
 
 typedef void (*LayOut) (Xml *x, gpointer data);
 
+/* A member of the zip, dated 1980-01-01 (the zip format's first day) as the
+ * templates are, so that a dataset converted twice gives the same file. */
+static GsfOutput *
+new_member (GsfOutfile *zip, const char *name, gboolean stored)
+{
+  g_autoptr(GDateTime) date = g_date_time_new_utc (1980, 1, 1, 0, 0, 0);
+  GsfOutput *member = gsf_outfile_new_child_full (zip, name, FALSE, "compression-level",
+                                                  stored ? GSF_ZIP_STORED : GSF_ZIP_DEFLATED, NULL);
+
+  if (member != NULL)
+    gsf_output_set_modtime (member, date);
+  return member;
+}
+
 /* Writes the zip member @name: its XML laid out by @lay_out, compressed
  * unless @stored. */
 static gboolean
 write_member (GsfOutfile *zip, const char *name, gboolean stored,
               LayOut lay_out, gpointer data, GError **error)
 {
-  g_autoptr(GsfOutput) member = gsf_outfile_new_child_full (zip, name, FALSE, "compression-level",
-                                                            stored ? GSF_ZIP_STORED : GSF_ZIP_DEFLATED, NULL);
+  g_autoptr(GsfOutput) member = new_member (zip, name, stored);
   xmlOutputBufferPtr out;
   Xml x = { NULL, member == NULL };
 
@@ -187,8 +201,7 @@ write_member (GsfOutfile *zip, const char *name, gboolean stored,
 static gboolean
 write_plain_member (GsfOutfile *zip, const char *name, const char *content, GError **error)
 {
-  g_autoptr(GsfOutput) member = gsf_outfile_new_child_full (zip, name, FALSE, "compression-level",
-                                                            GSF_ZIP_STORED, NULL);
+  g_autoptr(GsfOutput) member = new_member (zip, name, TRUE);
 
   if (member == NULL || !gsf_output_puts (member, content) || !gsf_output_close (member))
     {
