@@ -193,6 +193,14 @@ for ext in ("ods", "xlsx"):
           converted and repr(converted["actors"][0].get("description")))
     check(f"tricky dataset → .{ext} → JSON is the same dataset",
           converted is not None and canonical(tricky) == canonical(converted))
+    if ext == "ods" and os.path.isfile(os.path.join(work, "tricky.ods")):
+        with zipfile.ZipFile(os.path.join(work, "tricky.ods")) as z:
+            content = z.read("content.xml").decode()
+        # What LibreOffice would otherwise collapse (ODF 1.2, 6.1.2).
+        check(".ods: leading spaces and runs as text:s, a tab as text:tab, lines as paragraphs",
+              '<text:p><text:s text:c="2"/>two leading spaces, <text:s/>a <text:s/>run,<text:tab/>a tab' in content
+              and "</text:p><text:p>second line<text:s/></text:p><text:p/><text:p><text:s text:c=\"2\"/>third"
+              in content)
 folder_id = os.path.join(work, "tricky-csv")
 r = run(f"--convert={tricky_path}", f"--output={folder_id}")
 with open(os.path.join(folder_id, "metadata.csv"), newline="", encoding="utf-8") as f:
