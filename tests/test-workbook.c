@@ -1,6 +1,7 @@
 /* test-workbook.c: workbooks (sheets of cells) to dataset JSON and back:
  * CSV reading, the cell conventions, problems placed in sheet, row and
- * column, and the bundled dataset's round trip through CSV.
+ * column, the bundled dataset's round trip through CSV, and cells through
+ * the ODS and XLSX files Straits writes.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -330,6 +331,80 @@ test_bundled_round_trip (void)
   g_assert_cmpuint (changes->len, ==, 0);
 }
 
+/* Every cell of @b is the cell of @a in the same row, rows by number
+ * (the readers leave out empty rows and trailing empty cells). */
+static void
+assert_same_sheets (StraitsWorkbook *a, StraitsWorkbook *b)
+{
+  g_assert_cmpuint (a->sheets->len, ==, b->sheets->len);
+  for (guint s = 0; s < a->sheets->len; s++)
+    {
+      StraitsWorkbookSheet *sa = g_ptr_array_index (a->sheets, s);
+      StraitsWorkbookSheet *sb = g_ptr_array_index (b->sheets, s);
+      guint rb = 0;
+
+      g_assert_cmpstr (sa->name, ==, sb->name);
+      for (guint r = 0; r < sa->rows->len; r++)
+        {
+          GPtrArray *row = g_ptr_array_index (sa->rows, r);
+          GPtrArray *other;
+          gboolean empty = TRUE;
+
+          for (guint c = 0; c < row->len; c++)
+            empty &= ((const char *) g_ptr_array_index (row, c))[0] == '\0';
+          if (empty)
+            continue;
+          g_assert_cmpuint (rb, <, sb->rows->len);
+          g_assert_cmpuint (g_array_index (sb->row_numbers, guint, rb), ==, r + 1);
+          other = g_ptr_array_index (sb->rows, rb++);
+          g_assert_cmpuint (other->len, <=, row->len);
+          for (guint c = 0; c < row->len; c++)
+            g_assert_cmpstr (c < other->len ? g_ptr_array_index (other, c) : "", ==, g_ptr_array_index (row, c));
+        }
+      g_assert_cmpuint (rb, ==, sb->rows->len);
+    }
+}
+
+/* Cells through the ODS and XLSX files Straits writes come back as they
+ * were: numbers typed or not, booleans, spaces, tabs, line breaks, a sheet
+ * Straits does not read, short and empty rows. */
+static void
+test_spreadsheet_cells (void)
+{
+  g_autoptr(StraitsWorkbook) wb = straits_workbook_new ();
+  g_autofree char *dir = g_dir_make_tmp ("straits-wb-XXXXXX", NULL);
+  const char *const names[] = { "cells.ods", "cells.xlsx" };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *wrong = g_build_filename (dir, "cells.csv", NULL);
+
+  add_csv (wb, "relations", "id,strength,note\n"
+           "a,0.8,\" two  spaces and \ttab \"\n"
+           "b,1.50,\"line\nbreak\r\nand CR\n\"\n"
+           "c,12345678901234567890,<&>\n"
+           ",,\n"
+           "d,-1e-07\n"
+           "e,1e+21,x\n");
+  add_csv (wb, "relation_types", "id,dated\nt,true\nu,FALSE\nv,false\n");
+  add_csv (wb, "notes", "anything,else\n  ,1.5\n");
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, names[i], NULL);
+      g_autoptr(StraitsWorkbook) back = NULL;
+
+      g_assert_true (straits_workbook_write_spreadsheet (wb, path, &error));
+      g_assert_no_error (error);
+      back = straits_workbook_read_zip (path, &error);
+      g_assert_no_error (error);
+      assert_same_sheets (wb, back);
+      g_unlink (path);
+    }
+  g_assert_false (straits_workbook_write_spreadsheet (wb, wrong, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_assert_nonnull (strstr (error->message, wrong));
+  g_assert_false (g_file_test (wrong, G_FILE_TEST_EXISTS));
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -341,5 +416,6 @@ main (int argc, char **argv)
   g_test_add_func ("/workbook/valid-folder", test_valid_folder);
   g_test_add_func ("/workbook/header-missing", test_header_missing);
   g_test_add_func ("/workbook/bundled-round-trip", test_bundled_round_trip);
+  g_test_add_func ("/workbook/spreadsheet-cells", test_spreadsheet_cells);
   return g_test_run ();
 }

@@ -211,8 +211,24 @@ print_problems (GPtrArray *diags)
     }
 }
 
-/* A workbook to dataset JSON: checked by the loader first, so that only a
- * valid dataset is written. */
+/* Valid dataset JSON to an .ods or .xlsx file; nothing is written when a
+ * cell cannot be. */
+static int
+write_spreadsheet (const char *json, gsize length, const char *out)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StraitsWorkbook) workbook = straits_workbook_from_json (json, length, &error);
+
+  if (workbook == NULL || !straits_workbook_write_spreadsheet (workbook, out, &error))
+    {
+      fprintf (stderr, "straits: %s\n", error->message);
+      return 1;
+    }
+  return 0;
+}
+
+/* A workbook to dataset JSON (or to another workbook): checked by the
+ * loader first, so that only a valid dataset is written. */
 static int
 convert_workbook (const char *in, const char *out)
 {
@@ -227,6 +243,8 @@ convert_workbook (const char *in, const char *out)
       fprintf (stderr, "straits: %s\n", error->message);
       return 1;
     }
+  if (straits_workbook_path_is_spreadsheet (out))
+    return write_spreadsheet (json, strlen (json), out);
   straits_export_remove_temporary_on_signals ();
   if (!straits_export_write_text (out, json, &error))
     {
@@ -236,7 +254,8 @@ convert_workbook (const char *in, const char *out)
   return 0;
 }
 
-/* A dataset JSON file to a folder of CSV files, read once. */
+/* A dataset JSON file to a folder of CSV files or an .ods or .xlsx file,
+ * read once and checked by the loader first. */
 static int
 convert_dataset (const char *in, const char *out)
 {
@@ -252,6 +271,8 @@ convert_dataset (const char *in, const char *out)
       dataset = straits_dataset_load_bytes (bytes, in, &diags, &error);
       print_problems (diags);
     }
+  if (dataset != NULL && straits_workbook_path_is_spreadsheet (out))
+    return write_spreadsheet (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), out);
   if (dataset != NULL)
     workbook = straits_workbook_from_json (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
   if (workbook == NULL || !straits_workbook_write_csv_folder (workbook, out, &error))
@@ -262,8 +283,9 @@ convert_dataset (const char *in, const char *out)
   return 0;
 }
 
-/* --convert=IN --output=OUT: a dataset to a workbook (a CSV folder) or a
- * workbook to a dataset, by what IN is. */
+/* --convert=IN --output=OUT: a dataset to a workbook (a CSV folder, .ods,
+ * .xlsx) or a workbook to a dataset (or to an .ods or .xlsx file), by what
+ * IN and OUT are. */
 int
 straits_cli_data_convert (GVariantDict *options)
 {
@@ -281,13 +303,12 @@ straits_cli_data_convert (GVariantDict *options)
   {
     g_autofree char *lower = g_ascii_strdown (out, -1);
 
-    /* Straits writes workbooks as CSV folders only; a folder named
-     * "x.xlsx" would only mislead. */
-    if (g_str_has_suffix (lower, ".ods") || g_str_has_suffix (lower, ".xlsx")
-        || g_str_has_suffix (lower, ".zip") || g_str_has_suffix (lower, ".json"))
+    /* Straits writes a workbook as a CSV folder, an .ods or an .xlsx
+     * file; a folder named "x.zip" or "x.json" would only mislead. */
+    if (g_str_has_suffix (lower, ".zip") || g_str_has_suffix (lower, ".json"))
       {
-        fprintf (stderr, _("straits: %s: a dataset is converted to a folder of CSV files; "
-                           "open that in a spreadsheet, or start from data/templates/ (docs/workbooks.md)\n"), out);
+        fprintf (stderr, _("straits: %s: a dataset is converted to an .ods or .xlsx file or a folder "
+                           "of CSV files (docs/workbooks.md)\n"), out);
         return 2;
       }
   }

@@ -19,7 +19,7 @@
 #include "straits-workbook-private.h"
 
 static const Column metadata_columns[] = {
-  { "title", T_TEXT }, { "description", T_TEXT }, { "version", T_TEXT }, { "date", T_DATE },
+  { "id", T_TEXT }, { "title", T_TEXT }, { "description", T_TEXT }, { "version", T_TEXT }, { "date", T_DATE },
   { "licence", T_TEXT }, { "authors", T_LIST }, { NULL, 0 } };
 static const Column relation_type_columns[] = {
   { "id", T_TEXT }, { "label", T_TEXT }, { "colour", T_TEXT }, { "description", T_TEXT },

@@ -134,6 +134,21 @@ gboolean straits_workbook_write_csv_folder (StraitsWorkbook  *workbook,
                                             const char       *dir,
                                             GError          **error);
 
+/* ODS and XLSX files (straits-workbook-write.c) -------------------------- */
+
+/* Whether @path names a file that straits_workbook_write_spreadsheet()
+ * writes: a name ending in .ods or .xlsx. */
+gboolean straits_workbook_path_is_spreadsheet (const char *path);
+
+/* Writes @workbook as an ODS or an XLSX file, by the name's ending: numbers
+ * and booleans as typed cells, everything else as text. The file is made
+ * whole in memory, written to a temporary file beside @path, synced and
+ * renamed over @path; nothing is written on error (a cell holding a
+ * control character, which XML cannot hold, say). */
+gboolean straits_workbook_write_spreadsheet (StraitsWorkbook  *workbook,
+                                             const char       *path,
+                                             GError          **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StraitsWorkbook, straits_workbook_free)
 
 G_END_DECLS
