@@ -105,7 +105,21 @@ view_shows_type (StraitsDataset *dataset, const StraitsViewInfo *info, guint32 t
   return straits_relation_types_include (view->relation_types, view->n_relation_types, type);
 }
 
-/* No view draws @r's type: the current one draws it all the same, its
+/* Whether the view @info draws relation @index: its type, between ends
+ * in its region. */
+static gboolean
+view_shows_relation (StraitsWindow *self, const StraitsViewInfo *info, guint32 index)
+{
+  StraitsDataset *dataset = straits_session_get_dataset (self->session);
+  g_autoptr(StraitsMapRenderer) renderer = NULL;
+
+  if (!view_shows_type (dataset, info, straits_dataset_get_relation (dataset, index)->type))
+    return FALSE;
+  renderer = straits_view_info_new_renderer (straits_session_get_atlas (self->session), dataset, info, NULL);
+  return renderer != NULL && straits_map_renderer_relation_in_region (renderer, index);
+}
+
+/* No view draws @r: the current one draws its type all the same, its
  * filter lifted for that type, and the user is told. */
 static void
 lift_filter (StraitsWindow *self, const StraitsRelation *r, const StraitsViewInfo *current)
@@ -130,22 +144,22 @@ lift_filter (StraitsWindow *self, const StraitsRelation *r, const StraitsViewInf
 }
 
 /* A relation chosen in search is shown: in the current view if it draws
- * the relation's type, else in the first view that does (and the user is
- * told why the view changed), else in the current view with its filter
- * lifted; at a date the relation held at. */
+ * it (its type, in its region), else in the first view that does (and
+ * the user is told why the view changed), else in the current view with
+ * its filter lifted; at a date the relation held at. */
 static void
 show_relation (StraitsWindow *self, guint32 index)
 {
   StraitsDataset *dataset = straits_session_get_dataset (self->session);
   const StraitsRelation *r = straits_dataset_get_relation (dataset, index);
   const StraitsViewInfo *current = _straits_window_find_view_info (self, self->current_view);
-  gboolean shown = current == NULL || view_shows_type (dataset, current, r->type);
+  gboolean shown = current == NULL || view_shows_relation (self, current, index);
 
   for (guint i = 0; !shown && self->views != NULL && i < self->views->len; i++)
     {
       const StraitsViewInfo *info = g_ptr_array_index (self->views, i);
 
-      if (view_shows_type (dataset, info, r->type))
+      if (info != current && view_shows_relation (self, info, index))
         {
           /* Translators: a toast when search changes the view, e.g. "Shown in “EU
            * Groupings”: the “Aegean” view leaves out Procurement" */

@@ -34,6 +34,22 @@ anchor_in_region (StraitsMapRenderer *self, double x, double y)
   return x >= e.x0 - mx && x <= e.x1 + mx && y >= e.y0 - my && y <= e.y1 + my;
 }
 
+gboolean
+straits_map_renderer_relation_in_region (StraitsMapRenderer *self,
+                                         guint32             relation)
+{
+  const StraitsRelation *r;
+  double ax, ay, bx, by;
+
+  g_return_val_if_fail (STRAITS_IS_MAP_RENDERER (self), FALSE);
+  if (self->dataset == NULL || self->map == NULL || relation >= straits_dataset_get_n_relations (self->dataset))
+    return FALSE;
+  r = straits_dataset_get_relation (self->dataset, relation);
+  return straits_map_renderer_get_actor_anchor (self, r->from, &ax, &ay) &&
+         straits_map_renderer_get_actor_anchor (self, r->to, &bx, &by) &&
+         anchor_in_region (self, ax, ay) && anchor_in_region (self, bx, by);
+}
+
 static void
 arrow_head (cairo_t *cr, double tx, double ty, double fx, double fy, double size)
 {

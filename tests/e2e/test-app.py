@@ -604,8 +604,11 @@ def main():
     # at, and the user is told (it once left "0 relations shown").
     press(proc, "ctrl+f")
     subprocess.run(["xdotool", "type", "--delay", "60", "greece close france"], stderr=subprocess.DEVNULL)
-    close = wait_for(lambda: find(root, contains="France → Greece"), timeout=10)
-    press(proc, "Down")
+    close = wait_for(lambda: find(root, contains="Close relations: France → Greece"), timeout=10)
+    rows = search_results(root)
+    nth = next((i for i, row in enumerate(rows) if find(row, contains="Close relations: France → Greece")), 0)
+    for _ in range(nth + 1):
+        press(proc, "Down")
     press(proc, "Return")
     lifted = wait_for(lambda: find(root, contains="No view draws Close relations"), timeout=10)
     drawn = wait_for(lambda: "Close relations" in map_description() and (relations_shown(root) or 0) > 0, timeout=10)
