@@ -697,6 +697,48 @@ fail (GPtrArray  *diags,
   return NULL;
 }
 
+/* The size limit ------------------------------------------------------- */
+
+static guint max_size_mb_override;
+
+void
+straits_dataset_set_max_size_mb (guint mb)
+{
+  g_return_if_fail (mb <= STRAITS_DATASET_MAX_MB_CEILING);
+  max_size_mb_override = mb;
+}
+
+gsize
+straits_dataset_get_max_size (void)
+{
+  const char *text = g_getenv (STRAITS_DATASET_MAX_MB_VARIABLE);
+  guint64 mb = STRAITS_DATASET_DEFAULT_MAX_MB;
+
+  /* Read at each load, so that a change to the environment (a test's)
+   * counts; a value that is not a whole number in range is ignored. */
+  if (max_size_mb_override > 0)
+    mb = max_size_mb_override;
+  else if (text != NULL && !g_ascii_string_to_unsigned (text, 10, 1, STRAITS_DATASET_MAX_MB_CEILING, &mb, NULL))
+    mb = STRAITS_DATASET_DEFAULT_MAX_MB;
+  return (gsize) mb << 20;
+}
+
+/* Names the limit and how to raise it; @length 0 when unknown. */
+static char *
+too_large_message (guint64 length)
+{
+  guint limit_mb = (guint) (straits_dataset_get_max_size () >> 20);
+
+  if (length == 0)
+    return g_strdup_printf (_("the file is too large (at most %u MB; the environment variable %s or the option "
+                              "--max-dataset-mb raises the limit)"),
+                            limit_mb, STRAITS_DATASET_MAX_MB_VARIABLE);
+  return g_strdup_printf (_("the file is too large (%u MB; at most %u MB; the environment variable %s or the "
+                            "option --max-dataset-mb raises the limit)"),
+                          (guint) MAX (length >> 20, (guint64) limit_mb + 1), limit_mb,
+                          STRAITS_DATASET_MAX_MB_VARIABLE);
+}
+
 StraitsDataset *
 straits_dataset_load_bytes (GBytes      *bytes,
                             const char  *display_name,
@@ -728,10 +770,10 @@ straits_dataset_load_bytes (GBytes      *bytes,
       add_file_problem (diags, display_name, 0, 0, _("the file is empty"));
       return fail (diags, out_diags, error, STRAITS_DATASET_ERROR_SYNTAX, display_name);
     }
-  if (length > STRAITS_DATASET_MAX_SIZE)
+  if (length > straits_dataset_get_max_size ())
     {
-      g_autofree char *message = g_strdup_printf (_("the file is too large (%u MB; at most %u MB)"),
-                                                  (guint) (length >> 20), STRAITS_DATASET_MAX_SIZE >> 20);
+      g_autofree char *message = too_large_message (length);
+
       add_file_problem (diags, display_name, 0, 0, message);
       return fail (diags, out_diags, error, STRAITS_DATASET_ERROR_TOO_LARGE, display_name);
     }
@@ -815,7 +857,7 @@ straits_dataset_load_file (const char  *filename,
 
   /* Opened once and checked on the descriptor, so that a file swapped
    * after a check (a FIFO, a huge file) cannot slip through it. */
-  bytes = straits_safe_file_read (filename, STRAITS_DATASET_MAX_SIZE, STRAITS_SAFE_FILE_FOLLOW_LINKS,
+  bytes = straits_safe_file_read (filename, straits_dataset_get_max_size (), STRAITS_SAFE_FILE_FOLLOW_LINKS,
                                   &read_error);
   if (bytes == NULL)
     {
@@ -823,8 +865,11 @@ straits_dataset_load_file (const char  *filename,
 
       if (too_large)
         {
-          g_autofree char *message = g_strdup_printf (_("the file is too large (at most %u MB)"),
-                                                      STRAITS_DATASET_MAX_SIZE >> 20);
+          GStatBuf st;
+          g_autofree char *message = NULL;
+
+          /* Only for the message: the check itself was on the descriptor. */
+          message = too_large_message (g_stat (filename, &st) == 0 ? (guint64) st.st_size : 0);
           add_file_problem (diags, filename, 0, 0, message);
         }
       else
