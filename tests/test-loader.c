@@ -529,6 +529,42 @@ test_size_limit (void)
   g_rmdir (dir);
 }
 
+
+/* A file over 16 MB is mapped, and the pages read are given back while
+ * it loads: what is read, and where a problem far into it is placed,
+ * stay those of the same text given in memory. */
+static void
+test_mapped_file (void)
+{
+  g_autofree char *text = chain_dataset (200000, "RAV", "actors", 190000);
+  g_autofree char *dir = g_dir_make_tmp ("straits-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "chain.json", NULL);
+  g_autoptr(GPtrArray) diags = NULL;
+  g_autoptr(GPtrArray) file_diags = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) file_error = NULL;
+  g_autoptr(StraitsDataset) ds = load_text (text, &diags, &error);
+  g_autoptr(StraitsDataset) file_ds = NULL;
+  const StraitsDiagnostic *d, *file_d;
+
+  g_assert_cmpuint (strlen (text), >, 16u << 20);
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  g_unsetenv ("STRAITS_MAX_DATASET_MB");
+  file_ds = straits_dataset_load_file (path, &file_diags, &file_error);
+  g_assert_null (file_ds);
+  g_assert_error (file_error, STRAITS_DATASET_ERROR, STRAITS_DATASET_ERROR_INVALID);
+  g_assert_cmpuint (file_diags->len, ==, diags->len);
+  d = find_diag (diags, "relations[190000].to");
+  file_d = find_diag (file_diags, "relations[190000].to");
+  g_assert_nonnull (file_d);
+  g_assert_cmpstr (file_d->message, ==, d->message);
+  g_assert_cmpuint (file_d->line, ==, d->line);
+  g_assert_cmpuint (file_d->column, ==, d->column);
+  g_assert_cmpuint (file_d->column, >, 10u << 20);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -549,5 +585,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/loader/newer-version", test_newer_version_refused);
   g_test_add_func ("/loader/hostile-text", test_hostile_text);
   g_test_add_func ("/loader/size-limit", test_size_limit);
+  g_test_add_func ("/loader/mapped-file", test_mapped_file);
   return g_test_run ();
 }
