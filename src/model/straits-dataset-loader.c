@@ -877,6 +877,41 @@ straits_dataset_load_bytes (GBytes      *bytes,
   return load_text (text, length, FALSE, display_name, out_diags, error);
 }
 
+typedef struct {
+  const char *text;
+  gsize length;
+  const char *filename;
+  GPtrArray **out_diags;
+  GError **error;
+  StraitsDataset *result;
+} MappedLoad;
+
+static void
+run_mapped_load (gpointer data)
+{
+  MappedLoad *m = data;
+
+  m->result = load_text (m->text, m->length, TRUE, m->filename, m->out_diags, m->error);
+}
+
+/* A mapped file that another program shortens while it loads is a file
+ * that could not be read, not the end of Straits (SIGBUS). What the load
+ * had built by then is lost: a rare case, and an unknown state to free. */
+static StraitsDataset *
+load_mapped (const char *text, gsize length, const char *filename, GPtrArray **out_diags, GError **error)
+{
+  MappedLoad m = { text, length, filename, out_diags, error, NULL };
+  g_autoptr(GPtrArray) diags = NULL;
+
+  if (straits_safe_file_run_guarded (run_mapped_load, &m))
+    return m.result;
+  if (error != NULL)
+    g_clear_error (error);
+  diags = g_ptr_array_new_with_free_func ((GDestroyNotify) straits_diagnostic_free);
+  add_file_problem (diags, filename, 0, 0, _("the file was shortened while it was read; open it again once it is written"));
+  return fail (diags, out_diags, error, STRAITS_DATASET_ERROR_IO, filename);
+}
+
 /* The loader's own words for a file it could not read. */
 static const char *
 read_problem (const GError *read_error)
@@ -927,5 +962,7 @@ straits_dataset_load_file (const char  *filename,
                    too_large ? STRAITS_DATASET_ERROR_TOO_LARGE : STRAITS_DATASET_ERROR_IO, filename);
     }
   text = g_bytes_get_data (bytes, &length);
-  return load_text (text, length, mapped, filename, out_diags, error);
+  if (!mapped)
+    return load_text (text, length, FALSE, filename, out_diags, error);
+  return load_mapped (text, length, filename, out_diags, error);
 }

@@ -6,6 +6,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <setjmp.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -188,6 +190,54 @@ straits_safe_file_read_or_map (const char            *path,
   data = read_bounded (fd, path, expected, max_size, &length, error);
   close (fd);
   return data ? g_bytes_new_take (data, length) : NULL;
+}
+
+/* Guarded reads ---------------------------------------------------------- */
+
+static __thread sigjmp_buf *guard_jump;
+
+static void
+on_bus_error (int signal_number, siginfo_t *info, void *context)
+{
+  (void) info;
+  (void) context;
+  if (guard_jump != NULL)
+    siglongjmp (*guard_jump, 1);
+  /* Not a guarded read: the default action, once the access is retried. */
+  signal (signal_number, SIG_DFL);
+}
+
+static gpointer
+install_bus_handler (gpointer unused)
+{
+  struct sigaction action = { 0 };
+
+  (void) unused;
+  action.sa_sigaction = on_bus_error;
+  action.sa_flags = SA_SIGINFO | SA_NODEFER;
+  sigemptyset (&action.sa_mask);
+  sigaction (SIGBUS, &action, NULL);
+  return NULL;
+}
+
+gboolean
+straits_safe_file_run_guarded (void     (*func) (gpointer data),
+                               gpointer   data)
+{
+  static GOnce installed = G_ONCE_INIT;
+  sigjmp_buf jump;
+
+  g_return_val_if_fail (func != NULL && guard_jump == NULL, FALSE);
+  g_once (&installed, install_bus_handler, NULL);
+  if (sigsetjmp (jump, 1) != 0)
+    {
+      guard_jump = NULL;
+      return FALSE;
+    }
+  guard_jump = &jump;
+  func (data);
+  guard_jump = NULL;
+  return TRUE;
 }
 
 char *
