@@ -177,7 +177,7 @@ run_scale (guint scale)
   int status;
 
   dataset = straits_dataset_load_file (path, NULL, &error);
-  g_unlink (path);
+  bench_synthetic_dataset_remove (path);
   g_assert_no_error (error);
   printf ("history of the synthetic dataset at %ux: %u relations, %u events, %.1f MiB\n", scale,
           straits_dataset_get_n_relations (dataset), straits_dataset_get_n_events (dataset), size / 1048576.0);

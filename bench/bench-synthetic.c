@@ -1,11 +1,13 @@
 /* bench-synthetic.c: a synthetic dataset in the bundled file's format,
  * written to a temporary file: actors, relations of every type between
  * random pairs, and dated meetings, each citing a source. Seeded, so that
- * every run and every benchmark reads the same file.
+ * every run and every benchmark reads the same file. Written as it is
+ * made, a few MB at a time, so that a large scale costs no memory.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <malloc.h>
+#include <stdio.h>
 #include <unistd.h>
 #include <glib/gstdio.h>
 
@@ -27,8 +29,20 @@ append_header (GString *s)
                       "\"sources\": [{\"id\": \"src\", \"title\": \"Synthetic source\"}],\n\"actors\": [\n");
 }
 
+#define FLUSH_BYTES (4u << 20)
+
+/* Writes out @s once it holds FLUSH_BYTES. */
 static void
-append_relations (GString *s, GRand *rand, guint n_actors, guint n_relations)
+flush_when_full (GString *s, FILE *f, gboolean always)
+{
+  if (s->len < FLUSH_BYTES && !always)
+    return;
+  g_assert (fwrite (s->str, 1, s->len, f) == s->len);
+  g_string_truncate (s, 0);
+}
+
+static void
+append_relations (GString *s, FILE *f, GRand *rand, guint n_actors, guint n_relations)
 {
   for (guint i = 0; i < n_relations; i++)
     {
@@ -42,11 +56,12 @@ append_relations (GString *s, GRand *rand, guint n_actors, guint n_relations)
                               i ? ",\n" : "", i, from, to, relation_types[i % 4], stances[i % 3],
                               g_rand_int_range (rand, 1, 9), g_rand_int_range (rand, 1990, 2026),
                               g_rand_int_range (rand, 1, 13), i, i % 12);
+      flush_when_full (s, f, FALSE);
     }
 }
 
 static void
-append_events (GString *s, GRand *rand, guint n_actors, guint n_events)
+append_events (GString *s, FILE *f, GRand *rand, guint n_actors, guint n_events)
 {
   for (guint i = 0; i < n_events; i++)
     {
@@ -59,41 +74,57 @@ append_events (GString *s, GRand *rand, guint n_actors, guint n_events)
                               i ? ",\n" : "", i, g_rand_int_range (rand, 1990, 2026),
                               g_rand_int_range (rand, 1, 13), g_rand_int_range (rand, 1, 29), i,
                               a, b, i % 12);
+      flush_when_full (s, f, FALSE);
     }
 }
 
-/* The path of a new temporary file holding the dataset at @scale (1 is
- * the load benchmark's 40 MB); its length in *@size. The caller removes it. */
+/* The path of a new file, alone in a new temporary folder, holding the
+ * dataset at @scale (1 is the load benchmark's 50 MB); its length in
+ * *@size. The caller removes both (bench_synthetic_dataset_remove()). */
 char *
 bench_synthetic_dataset (guint  scale,
                          gsize *size)
 {
   guint n_actors = BENCH_SYNTHETIC_N_ACTORS * scale;
-  GString *s = g_string_sized_new ((gsize) scale * (48 << 20));
+  GString *s = g_string_sized_new (FLUSH_BYTES + 4096);
   GRand *rand = g_rand_new_with_seed (42);
-  char *path = NULL;
-  int fd;
+  g_autofree char *dir = g_dir_make_tmp ("straits-bench-XXXXXX", NULL);
+  char *path;
+  FILE *f;
 
-  g_assert (scale >= 1);
+  g_assert (scale >= 1 && dir != NULL);
+  path = g_build_filename (dir, "synthetic.json", NULL);
+  f = fopen (path, "wb");
+  g_assert (f != NULL);
   append_header (s);
   for (guint i = 0; i < n_actors; i++)
-    g_string_append_printf (s, "%s{\"id\": \"A%04u\", \"kind\": \"company\", \"name\": \"Actor number %u\", "
-                               "\"memberships\": [\"EU\"]}",
-                            i ? ",\n" : "", i, i);
+    {
+      g_string_append_printf (s, "%s{\"id\": \"A%04u\", \"kind\": \"company\", \"name\": \"Actor number %u\", "
+                                 "\"memberships\": [\"EU\"]}",
+                              i ? ",\n" : "", i, i);
+      flush_when_full (s, f, FALSE);
+    }
   g_string_append (s, "],\n\"relations\": [\n");
-  append_relations (s, rand, n_actors, BENCH_SYNTHETIC_N_RELATIONS * scale);
+  append_relations (s, f, rand, n_actors, BENCH_SYNTHETIC_N_RELATIONS * scale);
   g_string_append (s, "],\n\"events\": [\n");
-  append_events (s, rand, n_actors, BENCH_SYNTHETIC_N_EVENTS * scale);
+  append_events (s, f, rand, n_actors, BENCH_SYNTHETIC_N_EVENTS * scale);
   g_string_append (s, "]\n}\n");
-
-  fd = g_file_open_tmp ("straits-bench-XXXXXX.json", &path, NULL);
-  g_assert (fd >= 0);
-  close (fd);
-  g_assert (g_file_set_contents (path, s->str, (gssize) s->len, NULL));
-  *size = s->len;
+  flush_when_full (s, f, TRUE);
+  *size = (gsize) ftell (f);
+  g_assert (fclose (f) == 0);
   g_string_free (s, TRUE);
   g_rand_free (rand);
   return path;
+}
+
+/* Removes the file bench_synthetic_dataset() wrote, and its folder. */
+void
+bench_synthetic_dataset_remove (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  g_unlink (path);
+  g_rmdir (dir);
 }
 
 /* The heap in use (every arena, the worker threads' too), bytes. */

@@ -106,5 +106,22 @@ check "a FIFO as a dataset is refused without hanging" "[ $status -eq 1 ] && gre
 run --check /dev/zero >"$work/out" 2>&1; status=$?
 check "/dev/zero as a dataset is refused" "[ $status -eq 1 ] && grep -q 'not a regular file' '$work/out'"
 
+# The size limit is the user's: the variable and the option lower it
+# (the option wins), and the refusal says how to raise it.
+python3 - "$STRAITS_DATA_DIR/datasets/turkey-european-security.json" "$work/padded.json" <<'PY'
+import sys
+text = open(sys.argv[1], encoding="utf-8").read()
+open(sys.argv[2], "w", encoding="utf-8").write(text + " " * max(0, (3 << 20) - len(text.encode())))
+PY
+run --check --max-dataset-mb=2 "$work/padded.json" >"$work/out" 2>&1; status=$?
+check "--max-dataset-mb=2 refuses a 3 MB dataset, naming the limit and how to raise it" \
+  "[ $status -eq 1 ] && grep -q 'at most 2 MB' '$work/out' && grep -q 'max-dataset-mb' '$work/out'"
+STRAITS_MAX_DATASET_MB=2 run --check "$work/padded.json" >"$work/out" 2>&1; status=$?
+check "STRAITS_MAX_DATASET_MB=2 refuses it too" "[ $status -eq 1 ] && grep -q 'STRAITS_MAX_DATASET_MB' '$work/out'"
+STRAITS_MAX_DATASET_MB=2 run --check --max-dataset-mb=4 "$work/padded.json" >"$work/out" 2>&1; status=$?
+check "--max-dataset-mb=4 reads it, over the variable" "[ $status -eq 0 ] && grep -q 'valid' '$work/out'"
+run --check --max-dataset-mb=0 "$work/padded.json" >"$work/out" 2>&1; status=$?
+check "--max-dataset-mb=0 is refused" "[ $status -eq 1 ] && grep -q 'max-dataset-mb' '$work/out'"
+
 echo "1..$n"
 exit $((fails > 0))

@@ -456,6 +456,115 @@ test_names_in_languages (void)
     g_unsetenv ("LANGUAGE");
 }
 
+
+/* Writes @text followed by spaces up to @size bytes (JSON allows them
+ * after the top-level value) as a new file in @dir. */
+static char *
+write_padded (const char *dir, const char *text, gsize size)
+{
+  g_autofree char *path = g_build_filename (dir, "padded.json", NULL);
+  g_autoptr(GString) s = g_string_new (text);
+
+  while (s->len < size)
+    g_string_append_c (s, ' ');
+  g_assert_true (g_file_set_contents (path, s->str, (gssize) s->len, NULL));
+  return g_steal_pointer (&path);
+}
+
+/* The size limit is the user's: STRAITS_MAX_DATASET_MB lowers it (a
+ * 2 MB file is refused at 1 MB, with words that say how to raise it) and
+ * raises it, and by default a file over the old limit of 256 MB is read. */
+static void
+test_size_limit (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("straits-test-XXXXXX", NULL);
+  g_autofree char *minimal = data_path ("minimal.json");
+  g_autofree char *text = NULL;
+  g_autofree char *padded = NULL;
+  g_autofree char *big = g_build_filename (dir, "big.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) diags = NULL;
+  g_autoptr(StraitsDataset) ds = NULL;
+  const StraitsDiagnostic *d;
+  FILE *f;
+
+  g_assert_true (g_file_get_contents (minimal, &text, NULL, NULL));
+  padded = write_padded (dir, text, 2u << 20);
+
+  g_setenv ("STRAITS_MAX_DATASET_MB", "1", TRUE);
+  g_assert_cmpuint (straits_dataset_get_max_size (), ==, 1u << 20);
+  g_assert_null (straits_dataset_load_file (padded, &diags, &error));
+  g_assert_error (error, STRAITS_DATASET_ERROR, STRAITS_DATASET_ERROR_TOO_LARGE);
+  g_assert_cmpuint (diags->len, ==, 1);
+  d = g_ptr_array_index (diags, 0);
+  g_assert_nonnull (strstr (d->message, "at most 1 MB"));
+  g_assert_nonnull (strstr (d->message, "STRAITS_MAX_DATASET_MB"));
+  g_clear_error (&error);
+  g_clear_pointer (&diags, g_ptr_array_unref);
+
+  g_setenv ("STRAITS_MAX_DATASET_MB", "3", TRUE);
+  ds = straits_dataset_load_file (padded, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (straits_dataset_get_n_actors (ds), ==, 4);
+
+  /* Not a number: the default. */
+  g_setenv ("STRAITS_MAX_DATASET_MB", "lots", TRUE);
+  g_assert_cmpuint (straits_dataset_get_max_size (), ==, (gsize) STRAITS_DATASET_DEFAULT_MAX_MB << 20);
+  g_unsetenv ("STRAITS_MAX_DATASET_MB");
+  g_assert_cmpuint (straits_dataset_get_max_size (), >, (gsize) 256 << 20);
+
+  /* 257 MB, all but its first byte a hole: read, and refused for its
+   * NUL bytes, no longer for its size. */
+  f = g_fopen (big, "wb");
+  g_assert_nonnull (f);
+  g_assert_cmpint (fputc ('{', f), ==, '{');
+  g_assert_cmpint (fseek (f, (257l << 20) - 2, SEEK_SET), ==, 0);
+  g_assert_cmpint (fputc (' ', f), ==, ' ');
+  g_assert_cmpint (fclose (f), ==, 0);
+  g_assert_null (straits_dataset_load_file (big, NULL, &error));
+  g_assert_error (error, STRAITS_DATASET_ERROR, STRAITS_DATASET_ERROR_ENCODING);
+
+  g_unlink (big);
+  g_unlink (padded);
+  g_rmdir (dir);
+}
+
+
+/* A file over 16 MB is mapped, and the pages read are given back while
+ * it loads: what is read, and where a problem far into it is placed,
+ * stay those of the same text given in memory. */
+static void
+test_mapped_file (void)
+{
+  g_autofree char *text = chain_dataset (200000, "RAV", "actors", 190000);
+  g_autofree char *dir = g_dir_make_tmp ("straits-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "chain.json", NULL);
+  g_autoptr(GPtrArray) diags = NULL;
+  g_autoptr(GPtrArray) file_diags = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) file_error = NULL;
+  g_autoptr(StraitsDataset) ds = load_text (text, &diags, &error);
+  g_autoptr(StraitsDataset) file_ds = NULL;
+  const StraitsDiagnostic *d, *file_d;
+
+  g_assert_cmpuint (strlen (text), >, 16u << 20);
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  g_unsetenv ("STRAITS_MAX_DATASET_MB");
+  file_ds = straits_dataset_load_file (path, &file_diags, &file_error);
+  g_assert_null (file_ds);
+  g_assert_error (file_error, STRAITS_DATASET_ERROR, STRAITS_DATASET_ERROR_INVALID);
+  g_assert_cmpuint (file_diags->len, ==, diags->len);
+  d = find_diag (diags, "relations[190000].to");
+  file_d = find_diag (file_diags, "relations[190000].to");
+  g_assert_nonnull (file_d);
+  g_assert_cmpstr (file_d->message, ==, d->message);
+  g_assert_cmpuint (file_d->line, ==, d->line);
+  g_assert_cmpuint (file_d->column, ==, d->column);
+  g_assert_cmpuint (file_d->column, >, 10u << 20);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -475,5 +584,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/loader/file-level-errors", test_file_level_errors);
   g_test_add_func ("/loader/newer-version", test_newer_version_refused);
   g_test_add_func ("/loader/hostile-text", test_hostile_text);
+  g_test_add_func ("/loader/size-limit", test_size_limit);
+  g_test_add_func ("/loader/mapped-file", test_mapped_file);
   return g_test_run ();
 }

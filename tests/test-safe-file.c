@@ -160,6 +160,58 @@ test_write_private (void)
   g_unlink (victim);
 }
 
+
+typedef struct {
+  const char *data;
+  gsize length;
+  guint sum;
+} ReadAll;
+
+static void
+read_all (gpointer user_data)
+{
+  ReadAll *r = user_data;
+
+  for (gsize i = 0; i < r->length; i++)
+    r->sum += (guchar) ((volatile const char *) r->data)[i];
+}
+
+/* A file at least map_from long is mapped, under the same checks; when it
+ * is shortened while mapped, a read past its new end fails the guarded
+ * call instead of ending the process, and the next call is guarded too. */
+static void
+test_mapped_and_shortened (void)
+{
+  g_autofree char *path = path_in ("mapped.json");
+  g_autofree char *text = g_strnfill (65536, 'x');
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  gboolean mapped = FALSE;
+  ReadAll r = { 0 };
+
+  g_assert_true (g_file_set_contents (path, text, 65536, NULL));
+  bytes = straits_safe_file_read_or_map (path, 1 << 20, 65537, STRAITS_SAFE_FILE_FOLLOW_LINKS, &mapped, &error);
+  g_assert_no_error (error);
+  g_assert_false (mapped);
+  g_clear_pointer (&bytes, g_bytes_unref);
+  g_assert_null (straits_safe_file_read_or_map (path, 1000, 1, STRAITS_SAFE_FILE_FOLLOW_LINKS, &mapped, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE);
+  g_clear_error (&error);
+
+  bytes = straits_safe_file_read_or_map (path, 1 << 20, 4096, STRAITS_SAFE_FILE_FOLLOW_LINKS, &mapped, &error);
+  g_assert_no_error (error);
+  g_assert_true (mapped);
+  r.data = g_bytes_get_data (bytes, &r.length);
+  g_assert_cmpuint (r.length, ==, 65536);
+  g_assert_true (straits_safe_file_run_guarded (read_all, &r));
+  g_assert_cmpuint (r.sum, ==, 65536 * 'x');
+
+  g_assert_cmpint (truncate (path, 0), ==, 0);
+  for (int i = 0; i < 2; i++)
+    g_assert_false (straits_safe_file_run_guarded (read_all, &r));
+  g_unlink (path);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -172,6 +224,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/safe-file/links", test_links);
   g_test_add_func ("/safe-file/write-target", test_write_target);
   g_test_add_func ("/safe-file/write-private", test_write_private);
+  g_test_add_func ("/safe-file/mapped-and-shortened", test_mapped_and_shortened);
   status = g_test_run ();
   g_autofree char *exact = path_in ("exact.json");
   g_unlink (exact);

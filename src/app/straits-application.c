@@ -11,6 +11,7 @@
 #include "straits-cli.h"
 #include "straits-cli-arms.h"
 #include "straits-cli-data.h"
+#include "straits-dataset.h"
 #include "straits-export.h"
 #include "straits-paths.h"
 #include "straits-view-info.h"
@@ -109,6 +110,8 @@ static const GOptionEntry option_entries[] = {
     N_("With --arms-report: rows by supplier, recipient, category or year"), N_("BY") },
   { "exclude-local-production", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --arms-report: leave out local (licensed) production"), NULL },
+  { "max-dataset-mb", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("The largest dataset file to read, in megabytes (default 1024; also the environment variable STRAITS_MAX_DATASET_MB)"), N_("N") },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
     NULL, N_("[FILE…]") },
   { NULL }
@@ -194,6 +197,26 @@ open_from_command_line (GApplication       *app,
   return -1;
 }
 
+/* --max-dataset-mb, before anything is loaded; FALSE when it is not a
+ * whole number in range. */
+static gboolean
+apply_max_dataset_mb (GVariantDict *options)
+{
+  const char *text = NULL;
+  guint64 mb = 0;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_variant_dict_lookup (options, "max-dataset-mb", "&s", &text))
+    return TRUE;
+  if (!g_ascii_string_to_unsigned (text, 10, 1, STRAITS_DATASET_MAX_MB_CEILING, &mb, &error))
+    {
+      fprintf (stderr, "straits: --max-dataset-mb: %s\n", error->message);
+      return FALSE;
+    }
+  straits_dataset_set_max_size_mb ((guint) mb);
+  return TRUE;
+}
+
 static int
 straits_application_handle_local_options (GApplication *app,
                                           GVariantDict *options)
@@ -205,6 +228,8 @@ straits_application_handle_local_options (GApplication *app,
       printf ("straits %s\n", PACKAGE_VERSION);
       return 0;
     }
+  if (!apply_max_dataset_mb (options))
+    return 1;
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &remaining);
   if (g_variant_dict_contains (options, "check"))
     return straits_cli_check (remaining, g_variant_dict_contains (options, "strict"));

@@ -261,7 +261,7 @@ convert_dataset (const char *in, const char *out)
 {
   g_autoptr(GPtrArray) diags = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = straits_safe_file_read (in, STRAITS_DATASET_MAX_SIZE,
+  g_autoptr(GBytes) bytes = straits_safe_file_read (in, straits_dataset_get_max_size (),
                                                     STRAITS_SAFE_FILE_FOLLOW_LINKS, &error);
   g_autoptr(StraitsDataset) dataset = NULL;
   g_autoptr(StraitsWorkbook) workbook = NULL;

@@ -18,6 +18,8 @@
 
 #include <errno.h>
 #include <math.h>
+#include <sys/mman.h>
+#include <unistd.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
@@ -31,6 +33,11 @@
  * its size, and LOAD_BUDGET_FLOOR at least (docs/dataset-format.md). */
 #define LOAD_BUDGET_FACTOR 8
 #define LOAD_BUDGET_FLOOR ((gsize) 64 << 20)
+/* Files this large are mapped rather than read, and the pages read are
+ * given back RELEASE_BYTES at a time (release_read_text()): below, the
+ * file's copy costs little (bench/bench-load.c --scale=16 measures it). */
+#define MAP_FROM ((gsize) 16 << 20)
+#define RELEASE_BYTES ((gsize) 4 << 20)
 /* What json-glib takes per value it parses, about, on 64-bit systems. */
 #define TREE_BYTES_PER_VALUE 128
 
@@ -265,7 +272,26 @@ typedef struct {
   JsonParser *parser;
   GString *buffer;
   GError *parse_error;     /* json-glib refused a piece */
+  gboolean mapped;         /* the text is a mapped file: read pages may go */
 } Pieces;
+
+/* A mapped file's pages in [@from, @to) leave this process's memory once
+ * read (those partly outside stay): the page cache keeps them, and they
+ * are read again if a diagnostic needs its place. The memory of a load
+ * is then what it builds, not that plus the file. Returns where the next
+ * release may start. */
+static gsize
+release_read_text (const Pieces *p, gsize from, gsize to)
+{
+  gsize page = (gsize) sysconf (_SC_PAGESIZE);
+  gsize first = (from + page - 1) / page * page, last = to / page * page;
+
+  if (!p->mapped || last < first + RELEASE_BYTES)
+    return from;
+  /* The mapping starts on a page; only an advice, so its failure is not one. */
+  (void) madvise ((char *) p->text + first, last - first, MADV_DONTNEED);
+  return last;
+}
 
 static JsonNode *
 parse_piece (Pieces *p, const char *piece, gsize length)
@@ -306,7 +332,7 @@ static void
 load_list_in_slices (Pieces *p, const StraitsJsonMember *m, Step step)
 {
   GArray *items = step_items (p->L, step);
-  gsize pos = m->value.start;
+  gsize pos = m->value.start, unreleased = m->value.start;
   guint index = 0;
   StraitsJsonSpan span;
   gboolean more = straits_json_next_element (p->text, m->value.end, &pos, &span);
@@ -338,6 +364,7 @@ load_list_in_slices (Pieces *p, const StraitsJsonMember *m, Step step)
         _straits_load_item (p->L, m->name, index + i, json_array_get_element (array, i), items,
                             step_loaders[step]);
       index += count;
+      unreleased = release_read_text (p, unreleased, pos);
     }
 }
 
@@ -389,13 +416,14 @@ is_list_step (Step step)
 static gboolean
 load_in_pieces (Loader      *L,
                 const char  *text,
+                gboolean     mapped,
                 GArray      *outline,
                 GError     **error,
                 GError     **parse_error)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GString) buffer = g_string_new (NULL);
-  Pieces p = { L, text, outline, parser, buffer, NULL };
+  Pieces p = { L, text, outline, parser, buffer, NULL, mapped };
   g_autoptr(JsonObject) root = parse_small_members (&p);
   Ctx top = { NULL, NULL, 0 };
 
@@ -697,11 +725,57 @@ fail (GPtrArray  *diags,
   return NULL;
 }
 
-StraitsDataset *
-straits_dataset_load_bytes (GBytes      *bytes,
-                            const char  *display_name,
-                            GPtrArray  **out_diags,
-                            GError     **error)
+/* The size limit ------------------------------------------------------- */
+
+static guint max_size_mb_override;
+
+void
+straits_dataset_set_max_size_mb (guint mb)
+{
+  g_return_if_fail (mb <= STRAITS_DATASET_MAX_MB_CEILING);
+  max_size_mb_override = mb;
+}
+
+gsize
+straits_dataset_get_max_size (void)
+{
+  const char *text = g_getenv (STRAITS_DATASET_MAX_MB_VARIABLE);
+  guint64 mb = STRAITS_DATASET_DEFAULT_MAX_MB;
+
+  /* Read at each load, so that a change to the environment (a test's)
+   * counts; a value that is not a whole number in range is ignored. */
+  if (max_size_mb_override > 0)
+    mb = max_size_mb_override;
+  else if (text != NULL && !g_ascii_string_to_unsigned (text, 10, 1, STRAITS_DATASET_MAX_MB_CEILING, &mb, NULL))
+    mb = STRAITS_DATASET_DEFAULT_MAX_MB;
+  return (gsize) mb << 20;
+}
+
+/* Names the limit and how to raise it; @length 0 when unknown. */
+static char *
+too_large_message (guint64 length)
+{
+  guint limit_mb = (guint) (straits_dataset_get_max_size () >> 20);
+
+  if (length == 0)
+    return g_strdup_printf (_("the file is too large (at most %u MB; the environment variable %s or the option "
+                              "--max-dataset-mb raises the limit)"),
+                            limit_mb, STRAITS_DATASET_MAX_MB_VARIABLE);
+  return g_strdup_printf (_("the file is too large (%u MB; at most %u MB; the environment variable %s or the "
+                            "option --max-dataset-mb raises the limit)"),
+                          (guint) MAX (length >> 20, (guint64) limit_mb + 1), limit_mb,
+                          STRAITS_DATASET_MAX_MB_VARIABLE);
+}
+
+/* Reads @text; @mapped when it is a mapped file whose read pages may be
+ * given back (release_read_text()). */
+static StraitsDataset *
+load_text (const char  *text,
+           gsize        length,
+           gboolean     mapped,
+           const char  *display_name,
+           GPtrArray  **out_diags,
+           GError     **error)
 {
   g_autoptr(GPtrArray) diags = g_ptr_array_new_with_free_func ((GDestroyNotify) straits_diagnostic_free);
   g_autoptr(StraitsDataset) ds = NULL;
@@ -712,12 +786,9 @@ straits_dataset_load_bytes (GBytes      *bytes,
   g_autoptr(GHashTable) known_names = new_name_set (format_member_names);
   StraitsJsonProblem problem = { 0 };
   gsize budget;
-  gsize length = 0;
-  const char *text = g_bytes_get_data (bytes, &length);
   gboolean read;
   Loader L = { 0 };
 
-  g_return_val_if_fail (bytes != NULL, NULL);
   if (display_name == NULL)
     display_name = "<data>";
   if (out_diags != NULL)
@@ -728,10 +799,10 @@ straits_dataset_load_bytes (GBytes      *bytes,
       add_file_problem (diags, display_name, 0, 0, _("the file is empty"));
       return fail (diags, out_diags, error, STRAITS_DATASET_ERROR_SYNTAX, display_name);
     }
-  if (length > STRAITS_DATASET_MAX_SIZE)
+  if (length > straits_dataset_get_max_size ())
     {
-      g_autofree char *message = g_strdup_printf (_("the file is too large (%u MB; at most %u MB)"),
-                                                  (guint) (length >> 20), STRAITS_DATASET_MAX_SIZE >> 20);
+      g_autofree char *message = too_large_message (length);
+
       add_file_problem (diags, display_name, 0, 0, message);
       return fail (diags, out_diags, error, STRAITS_DATASET_ERROR_TOO_LARGE, display_name);
     }
@@ -751,7 +822,10 @@ straits_dataset_load_bytes (GBytes      *bytes,
   budget = MAX (LOAD_BUDGET_FLOOR, LOAD_BUDGET_FACTOR * length);
   L = (Loader) { ds, display_name, diags, 0, FALSE, actor_countries, budget, 0, FALSE,
                  warning_kinds, known_names };
-  read = outline_is_usable (outline) && load_in_pieces (&L, text, outline, error, &parse_error);
+  if (mapped)
+    /* The check read it all: what the pieces read comes back a page at a time. */
+    (void) madvise ((char *) text, length, MADV_DONTNEED);
+  read = outline_is_usable (outline) && load_in_pieces (&L, text, mapped, outline, error, &parse_error);
   if (!read)
     {
       /* Start again on the whole tree: it reads files whose top level is
@@ -789,6 +863,55 @@ straits_dataset_load_bytes (GBytes      *bytes,
   return g_steal_pointer (&ds);
 }
 
+StraitsDataset *
+straits_dataset_load_bytes (GBytes      *bytes,
+                            const char  *display_name,
+                            GPtrArray  **out_diags,
+                            GError     **error)
+{
+  gsize length = 0;
+  const char *text;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  text = g_bytes_get_data (bytes, &length);
+  return load_text (text, length, FALSE, display_name, out_diags, error);
+}
+
+typedef struct {
+  const char *text;
+  gsize length;
+  const char *filename;
+  GPtrArray **out_diags;
+  GError **error;
+  StraitsDataset *result;
+} MappedLoad;
+
+static void
+run_mapped_load (gpointer data)
+{
+  MappedLoad *m = data;
+
+  m->result = load_text (m->text, m->length, TRUE, m->filename, m->out_diags, m->error);
+}
+
+/* A mapped file that another program shortens while it loads is a file
+ * that could not be read, not the end of Straits (SIGBUS). What the load
+ * had built by then is lost: a rare case, and an unknown state to free. */
+static StraitsDataset *
+load_mapped (const char *text, gsize length, const char *filename, GPtrArray **out_diags, GError **error)
+{
+  MappedLoad m = { text, length, filename, out_diags, error, NULL };
+  g_autoptr(GPtrArray) diags = NULL;
+
+  if (straits_safe_file_run_guarded (run_mapped_load, &m))
+    return m.result;
+  if (error != NULL)
+    g_clear_error (error);
+  diags = g_ptr_array_new_with_free_func ((GDestroyNotify) straits_diagnostic_free);
+  add_file_problem (diags, filename, 0, 0, _("the file was shortened while it was read; open it again once it is written"));
+  return fail (diags, out_diags, error, STRAITS_DATASET_ERROR_IO, filename);
+}
+
 /* The loader's own words for a file it could not read. */
 static const char *
 read_problem (const GError *read_error)
@@ -808,6 +931,9 @@ straits_dataset_load_file (const char  *filename,
   g_autoptr(GPtrArray) diags = g_ptr_array_new_with_free_func ((GDestroyNotify) straits_diagnostic_free);
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) read_error = NULL;
+  gboolean mapped = FALSE;
+  const char *text;
+  gsize length = 0;
 
   g_return_val_if_fail (filename != NULL, NULL);
   if (out_diags != NULL)
@@ -815,16 +941,19 @@ straits_dataset_load_file (const char  *filename,
 
   /* Opened once and checked on the descriptor, so that a file swapped
    * after a check (a FIFO, a huge file) cannot slip through it. */
-  bytes = straits_safe_file_read (filename, STRAITS_DATASET_MAX_SIZE, STRAITS_SAFE_FILE_FOLLOW_LINKS,
-                                  &read_error);
+  bytes = straits_safe_file_read_or_map (filename, straits_dataset_get_max_size (), MAP_FROM,
+                                         STRAITS_SAFE_FILE_FOLLOW_LINKS, &mapped, &read_error);
   if (bytes == NULL)
     {
       gboolean too_large = g_error_matches (read_error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE);
 
       if (too_large)
         {
-          g_autofree char *message = g_strdup_printf (_("the file is too large (at most %u MB)"),
-                                                      STRAITS_DATASET_MAX_SIZE >> 20);
+          GStatBuf st;
+          g_autofree char *message = NULL;
+
+          /* Only for the message: the check itself was on the descriptor. */
+          message = too_large_message (g_stat (filename, &st) == 0 ? (guint64) st.st_size : 0);
           add_file_problem (diags, filename, 0, 0, message);
         }
       else
@@ -832,5 +961,8 @@ straits_dataset_load_file (const char  *filename,
       return fail (diags, out_diags, error,
                    too_large ? STRAITS_DATASET_ERROR_TOO_LARGE : STRAITS_DATASET_ERROR_IO, filename);
     }
-  return straits_dataset_load_bytes (bytes, filename, out_diags, error);
+  text = g_bytes_get_data (bytes, &length);
+  if (!mapped)
+    return load_text (text, length, FALSE, filename, out_diags, error);
+  return load_mapped (text, length, filename, out_diags, error);
 }

@@ -23,7 +23,15 @@ typedef enum {
 } StraitsDatasetError;
 
 #define STRAITS_DATASET_FORMAT_VERSION 1
-#define STRAITS_DATASET_MAX_SIZE (256u * 1024u * 1024u)
+/* The largest dataset file read, unless the user sets another
+ * (straits_dataset_get_max_size()): the loader's memory grows with the
+ * file, about 1.5 times its size at most (bench/bench-load.c). */
+#define STRAITS_DATASET_DEFAULT_MAX_MB 1024u
+/* The environment variable that sets the limit, in megabytes. */
+#define STRAITS_DATASET_MAX_MB_VARIABLE "STRAITS_MAX_DATASET_MB"
+/* The largest workbook (its parts once expanded) and folder of CSV files
+ * read: a guard against zip bombs, not raised with the dataset limit. */
+#define STRAITS_WORKBOOK_MAX_SIZE (256u * 1024u * 1024u)
 #define STRAITS_DATASET_MAX_DEPTH 64
 #define STRAITS_DATASET_MAX_ERRORS 200
 
@@ -35,6 +43,18 @@ GQuark                   straits_dataset_error_quark (void);
  * the one list of them; src/geo draws each (tests/test-regions.c).
  * (transfer none): static, NULL-terminated */
 const char *const       *straits_dataset_region_ids  (void);
+
+/* The largest dataset file loaded, in bytes: the megabytes given to
+ * straits_dataset_set_max_size_mb(), else those of the environment
+ * variable STRAITS_MAX_DATASET_MB (a whole number from 1 to
+ * STRAITS_DATASET_MAX_MB_CEILING), else STRAITS_DATASET_DEFAULT_MAX_MB. */
+gsize                    straits_dataset_get_max_size (void);
+/* @mb: 0 goes back to the environment's limit or the default; at most
+ * STRAITS_DATASET_MAX_MB_CEILING. For the command line's
+ * --max-dataset-mb, set before any load. */
+void                     straits_dataset_set_max_size_mb (guint mb);
+/* 1 TiB: a bound that keeps the sizes computed from the limit in range. */
+#define STRAITS_DATASET_MAX_MB_CEILING (1024u * 1024u)
 
 /* (transfer full) (nullable): NULL on error;
  * @diagnostics: (out) (optional) (transfer full) (nullable) */

@@ -6,6 +6,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <setjmp.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -105,20 +107,13 @@ read_bounded (int fd, const char *path, gsize expected, gsize max_size, gsize *l
   return g_steal_pointer (&data);
 }
 
-GBytes *
-straits_safe_file_read (const char            *path,
-                        gsize                  max_size,
-                        StraitsSafeFileFlags   flags,
-                        GError               **error)
+/* Opens @path as straits_safe_file_read() says; -1 with @error set. */
+static int
+open_checked (const char *path, gsize max_size, StraitsSafeFileFlags flags, gsize *size, GError **error)
 {
   /* O_NONBLOCK: opening a FIFO must not wait for a writer. */
   int open_flags = O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY;
   int fd;
-  gsize expected = 0, length = 0;
-  char *data;
-
-  g_return_val_if_fail (path != NULL, NULL);
-  g_return_val_if_fail (max_size < G_MAXSIZE - 1, NULL);
 
   if (flags & STRAITS_SAFE_FILE_NO_FOLLOW)
     open_flags |= O_NOFOLLOW;
@@ -134,12 +129,115 @@ straits_safe_file_read (const char            *path,
                 _("it is a symbolic link, which is not followed here"));
       else
         refuse_errno (error, path, saved);
-      return NULL;
+      return -1;
     }
-  data = check_opened (fd, path, max_size, &expected, error)
-         ? read_bounded (fd, path, expected, max_size, &length, error) : NULL;
+  if (!check_opened (fd, path, max_size, size, error))
+    {
+      close (fd);
+      return -1;
+    }
+  return fd;
+}
+
+GBytes *
+straits_safe_file_read (const char            *path,
+                        gsize                  max_size,
+                        StraitsSafeFileFlags   flags,
+                        GError               **error)
+{
+  gboolean mapped;
+
+  return straits_safe_file_read_or_map (path, max_size, G_MAXSIZE, flags, &mapped, error);
+}
+
+GBytes *
+straits_safe_file_read_or_map (const char            *path,
+                               gsize                  max_size,
+                               gsize                  map_from,
+                               StraitsSafeFileFlags   flags,
+                               gboolean              *mapped,
+                               GError               **error)
+{
+  gsize expected = 0, length = 0;
+  int fd;
+  char *data;
+
+  g_return_val_if_fail (path != NULL && mapped != NULL, NULL);
+  g_return_val_if_fail (max_size < G_MAXSIZE - 1, NULL);
+
+  *mapped = FALSE;
+  fd = open_checked (path, max_size, flags, &expected, error);
+  if (fd < 0)
+    return NULL;
+  if (expected >= map_from && expected > 0)
+    {
+      g_autoptr(GError) map_error = NULL;
+      g_autoptr(GMappedFile) map = g_mapped_file_new_from_fd (fd, FALSE, &map_error);
+      g_autoptr(GBytes) whole = NULL;
+
+      close (fd);
+      if (map == NULL)
+        {
+          /* GLib's message has no name for a descriptor. */
+          refuse (error, G_IO_ERROR_FAILED, path, map_error->message);
+          return NULL;
+        }
+      *mapped = TRUE;
+      whole = g_mapped_file_get_bytes (map);
+      /* The size checked is the size mapped: a file grown since is cut. */
+      return g_bytes_new_from_bytes (whole, 0, MIN (expected, g_bytes_get_size (whole)));
+    }
+  data = read_bounded (fd, path, expected, max_size, &length, error);
   close (fd);
   return data ? g_bytes_new_take (data, length) : NULL;
+}
+
+/* Guarded reads ---------------------------------------------------------- */
+
+static __thread sigjmp_buf *guard_jump;
+
+static void
+on_bus_error (int signal_number, siginfo_t *info, void *context)
+{
+  (void) info;
+  (void) context;
+  if (guard_jump != NULL)
+    siglongjmp (*guard_jump, 1);
+  /* Not a guarded read: the default action, once the access is retried. */
+  signal (signal_number, SIG_DFL);
+}
+
+static gpointer
+install_bus_handler (gpointer unused)
+{
+  struct sigaction action = { 0 };
+
+  (void) unused;
+  action.sa_sigaction = on_bus_error;
+  action.sa_flags = SA_SIGINFO | SA_NODEFER;
+  sigemptyset (&action.sa_mask);
+  sigaction (SIGBUS, &action, NULL);
+  return NULL;
+}
+
+gboolean
+straits_safe_file_run_guarded (void     (*func) (gpointer data),
+                               gpointer   data)
+{
+  static GOnce installed = G_ONCE_INIT;
+  sigjmp_buf jump;
+
+  g_return_val_if_fail (func != NULL && guard_jump == NULL, FALSE);
+  g_once (&installed, install_bus_handler, NULL);
+  if (sigsetjmp (jump, 1) != 0)
+    {
+      guard_jump = NULL;
+      return FALSE;
+    }
+  guard_jump = &jump;
+  func (data);
+  guard_jump = NULL;
+  return TRUE;
 }
 
 char *

@@ -30,6 +30,28 @@ GBytes *straits_safe_file_read (const char            *path,
                                 StraitsSafeFileFlags   flags,
                                 GError               **error);
 
+/* As straits_safe_file_read(), with the same checks on the descriptor,
+ * but a file of @map_from bytes or more is mapped into memory rather than
+ * read (*@mapped is then TRUE): its pages are the page cache's, and a
+ * reader may give back those it has read (madvise MADV_DONTNEED) to keep
+ * its memory to what it builds. A page past the end of a file truncated
+ * since is an error (SIGBUS): read it within straits_safe_file_run_guarded().
+ * No NUL byte follows a mapped file's data.
+ * @mapped: (out); (transfer full) (nullable): NULL on error */
+GBytes *straits_safe_file_read_or_map (const char            *path,
+                                       gsize                  max_size,
+                                       gsize                  map_from,
+                                       StraitsSafeFileFlags   flags,
+                                       gboolean              *mapped,
+                                       GError               **error);
+
+/* Runs @func (@data) where a read of a mapped file that has been
+ * truncated since (SIGBUS) ends @func rather than the process: FALSE
+ * then, and what @func had allocated is lost. Only the calling thread is
+ * guarded; calls do not nest. */
+gboolean straits_safe_file_run_guarded (void     (*func) (gpointer data),
+                                        gpointer   data);
+
 /* The path a write to @path should replace so that a symbolic link stays
  * a link: its final target (which may not exist yet), else @path.
  * (transfer full) */

@@ -202,7 +202,7 @@ read_csv_folder (const char *dir_path, GError **error)
       const char *name = g_ptr_array_index (names, i);
       g_autofree char *path = g_build_filename (dir_path, name, NULL);
       g_autofree char *sheet = g_strndup (name, strlen (name) - 4);
-      g_autoptr(GBytes) bytes = straits_safe_file_read (path, STRAITS_DATASET_MAX_SIZE - total,
+      g_autoptr(GBytes) bytes = straits_safe_file_read (path, STRAITS_WORKBOOK_MAX_SIZE - total,
                                                         STRAITS_SAFE_FILE_FOLLOW_LINKS, error);
 
       /* The folder as a whole is held to the size of one dataset file. */

@@ -53,7 +53,7 @@ read_member (Zip *z, const char *name, GError **error)
   g_autoptr(GsfInput) member = gsf_infile_child_by_aname (z->zip, (const char **) parts);
   g_autoptr(GByteArray) bytes = NULL;
   gsf_off_t declared;
-  gsize left = STRAITS_DATASET_MAX_SIZE - z->expanded;
+  gsize left = STRAITS_WORKBOOK_MAX_SIZE - z->expanded;
 
   if (member == NULL)
     return NULL;
@@ -63,7 +63,7 @@ read_member (Zip *z, const char *name, GError **error)
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
                    _("its part “%s” would expand to %" G_GUINT64_FORMAT " MB, more than the %u MB a "
                      "workbook may hold (a zip bomb?)"),
-                   name, (guint64) declared >> 20, STRAITS_DATASET_MAX_SIZE >> 20);
+                   name, (guint64) declared >> 20, STRAITS_WORKBOOK_MAX_SIZE >> 20);
       return NULL;
     }
   bytes = g_byte_array_sized_new (declared);
@@ -82,7 +82,7 @@ read_member (Zip *z, const char *name, GError **error)
         {
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
                        _("its part “%s” expands to more than the %u MB a workbook may hold (a zip bomb?)"),
-                       name, STRAITS_DATASET_MAX_SIZE >> 20);
+                       name, STRAITS_WORKBOOK_MAX_SIZE >> 20);
           return NULL;
         }
       g_byte_array_append (bytes, data, chunk);
@@ -338,7 +338,7 @@ ods_cell_text (xmlTextReaderPtr r, GString *text, const char *name, GError **err
       else if (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE
                || type == XML_READER_TYPE_CDATA)
         g_string_append (text, (const char *) xmlTextReaderConstValue (r));
-      if (text->len > STRAITS_DATASET_MAX_SIZE)
+      if (text->len > STRAITS_WORKBOOK_MAX_SIZE)
         break;
     }
   return !xml_failed (status, name, error);
@@ -864,7 +864,7 @@ straits_workbook_read_zip (const char  *path,
                            GError     **error)
 {
   g_autoptr(GError) local = NULL;
-  g_autoptr(GBytes) file = straits_safe_file_read (path, STRAITS_DATASET_MAX_SIZE,
+  g_autoptr(GBytes) file = straits_safe_file_read (path, STRAITS_WORKBOOK_MAX_SIZE,
                                                    STRAITS_SAFE_FILE_FOLLOW_LINKS, error);
   g_autoptr(GsfInput) input = NULL;
   g_autoptr(StraitsWorkbook) workbook = NULL;
