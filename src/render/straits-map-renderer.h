@@ -214,12 +214,12 @@ void               straits_map_renderer_pick            (StraitsMapRenderer  *se
                                                          guint32             *actor,
                                                          guint32             *relation);
 
-/* Where an actor is anchored on the map (projected metres). @x, @y: (out) */
 /* Whether both ends of relation @relation lie where the map draws
  * relations (its region, with a margin): a view of the Black Sea draws no
  * relation between France and Greece whatever types it draws. */
 gboolean           straits_map_renderer_relation_in_region (StraitsMapRenderer *self,
                                                             guint32             relation);
+/* Where an actor is anchored on the map (projected metres). @x, @y: (out) */
 gboolean           straits_map_renderer_get_actor_anchor (StraitsMapRenderer *self,
                                                           guint32             actor,
                                                           double             *x,
