@@ -115,6 +115,11 @@ void                    _straits_window_show_dataset           (StraitsWindow   
 void                    _straits_window_show_entry             (StraitsWindow      *self,
                                                                StraitsHistoryKind  kind,
                                                                guint32             index);
+typedef void (*StraitsWindowLaterFunc) (StraitsWindow *self, guint kind, guint32 index);
+void                    _straits_window_later                  (StraitsWindow      *self,
+                                                               StraitsWindowLaterFunc func,
+                                                               guint               kind,
+                                                               guint32             index);
 void                    _straits_window_select_group           (StraitsWindow      *self,
                                                                guint32             grouping,
                                                                guint32             group);

@@ -179,14 +179,11 @@ show_relation (StraitsWindow *self, guint32 index)
 }
 
 static void
-on_search_result_activated (StraitsWindow *self,
-                            GtkListBoxRow *row)
+choose_hit (StraitsWindow *self, guint kind, guint32 index)
 {
-  const StraitsSearchHit *hit = &g_array_index (self->search_hits, StraitsSearchHit,
-                                                 gtk_list_box_row_get_index (row));
-  ResultKind kind = hit->kind;
-  guint32 index = hit->index;
-
+  /* Closing the search bar empties the entry, which removes the rows. */
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  gtk_widget_set_visible (self->search_results_scroller, FALSE);
   if (kind == RESULT_ACTOR)
     {
       straits_map_view_select_actor (self->map_view, index, FALSE);
@@ -205,9 +202,17 @@ on_search_result_activated (StraitsWindow *self,
       if (e->n_actors > 0)
         straits_map_view_center_on_actor (self->map_view, e->actors[0]);
     }
-  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
-  gtk_widget_set_visible (self->search_results_scroller, FALSE);
   gtk_widget_grab_focus (GTK_WIDGET (self->map_view));
+}
+
+static void
+on_search_result_activated (StraitsWindow *self,
+                            GtkListBoxRow *row)
+{
+  const StraitsSearchHit *hit = &g_array_index (self->search_hits, StraitsSearchHit,
+                                                 gtk_list_box_row_get_index (row));
+
+  _straits_window_later (self, choose_hit, hit->kind, hit->index);
 }
 
 static void

@@ -322,13 +322,63 @@ _straits_window_show_entry (StraitsWindow      *self,
     }
 }
 
+typedef struct {
+  StraitsWindow *window;
+  StraitsWindowLaterFunc func;
+  guint kind;
+  guint32 index;
+} Later;
+
+static gboolean
+run_later (gpointer data)
+{
+  Later *job = data;
+
+  if (straits_session_get_dataset (job->window->session) != NULL)
+    job->func (job->window, job->kind, job->index);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+later_free (gpointer data)
+{
+  Later *job = data;
+
+  g_object_unref (job->window);
+  g_free (job);
+}
+
+/* Runs @func once the event being delivered has been: what it does (a
+ * selection that rebuilds the History list, a view switch, a search bar
+ * closed and its rows removed) removes widgets GTK may still be delivering
+ * a click to, which breaks GTK's accounting of pressed widgets ("Broken
+ * accounting of active state", then a gtk_widget_is_ancestor critical on
+ * the next selection change). */
+void
+_straits_window_later (StraitsWindow          *self,
+                       StraitsWindowLaterFunc  func,
+                       guint                   kind,
+                       guint32                 index)
+{
+  Later *job = g_new (Later, 1);
+
+  *job = (Later) { g_object_ref (self), func, kind, index };
+  g_idle_add_full (G_PRIORITY_HIGH, run_later, job, later_free);
+}
+
+static void
+show_entry (StraitsWindow *self, guint kind, guint32 index)
+{
+  _straits_window_show_entry (self, (StraitsHistoryKind) kind, index);
+}
+
 /* StraitsSidePanel::entry-activated, wired in straits-window.ui. */
 static void
 on_history_entry_activated (StraitsWindow *self,
                             guint          kind,
                             guint          index)
 {
-  _straits_window_show_entry (self, (StraitsHistoryKind) kind, index);
+  _straits_window_later (self, show_entry, kind, index);
 }
 
 /* Selects the actor, relation or event with @id on the map, or with
