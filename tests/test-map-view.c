@@ -301,6 +301,37 @@ count_notify (GObject *object, GParamSpec *pspec, guint *count)
   (*count)++;
 }
 
+/* When the pointer leaves the map, nothing is under it any more, and
+ * those listening to the hover description hear so (the status bar once
+ * kept the last country's name). */
+static void
+test_leave_clears_hover (Fixture *f, gconstpointer data)
+{
+  StraitsProjection *p = straits_projected_map_get_projection (straits_map_renderer_get_map (f->renderer));
+  StraitsViewport vp = straits_map_view_get_viewport (f->view);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->view));
+  g_autofree char *on = NULL, *off = NULL;
+  guint notified = 0;
+  double mx, my, x, y;
+
+  g_assert_true (straits_projection_forward (p, 31.0, 37.8, &mx, &my));
+  straits_viewport_to_output (&vp, WIDTH, HEIGHT, mx, my, &x, &y);
+  move_pointer (f, x, y);
+  g_object_get (f->view, "hover-description", &on, NULL);
+  g_assert_cmpstr (on, ==, "Turkey");
+  g_signal_connect (f->view, "notify::hover-description", G_CALLBACK (count_notify), &notified);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_MOTION (controller))
+        g_signal_emit_by_name (controller, "leave");
+    }
+  g_object_get (f->view, "hover-description", &off, NULL);
+  g_assert_null (off);
+  g_assert_cmpuint (notified, >=, 1);
+}
+
 /* The selection is the scene's: one set on the scene by someone else (a
  * slide, a bookmark) is the view's, announced as its own; one the view
  * makes is in the scene; and it goes with the user to the next view. */
@@ -410,6 +441,8 @@ main (int argc, char *argv[])
   g_test_add ("/map-view/selection-is-the-scenes", Fixture, NULL, fixture_set_up,
               test_selection_is_the_scenes, fixture_tear_down);
   g_test_add ("/map-view/legend-folds", Fixture, NULL, fixture_set_up, test_legend_folds, fixture_tear_down);
+  g_test_add ("/map-view/leave-clears-hover", Fixture, NULL, fixture_set_up, test_leave_clears_hover,
+              fixture_tear_down);
   g_test_add ("/map-view/resize-refits", Fixture, NULL, fixture_set_up,
               test_resize_refits, fixture_tear_down);
   return g_test_run ();

@@ -51,13 +51,13 @@ on_motion (GtkEventControllerMotion *controller,
   _straits_map_view_notify_hover (self);
 }
 
+/* The pointer left the map: nothing is under it, and the status bar
+ * (which listens to the hover description) says so. */
 static void
 on_leave (GtkEventControllerMotion *controller,
           StraitsMapView           *self)
 {
-  if (self->hover_actor == STRAITS_NO_INDEX && self->hover_relation == STRAITS_NO_INDEX)
-    return;
-  set_hover (self, STRAITS_NO_INDEX, STRAITS_NO_INDEX);
+  _straits_map_view_clear_hover (self);
 }
 
 /* Nothing under the pointer any more: said to screen readers and to the
