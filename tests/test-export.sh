@@ -239,6 +239,15 @@ check "--legend with --no-legend is refused" "[ $status -ne 0 ] && grep -q 'cont
 "$straits" --export="$work/x.pdf" --view=aegean --marking=SECRET 2>"$work/err"; status=$?
 check "an unknown marking is refused" "[ $status -ne 0 ] && grep -q 'TLP:CLEAR' '$work/err'"
 
+# --relation-types draws only the relation types named, instead of the
+# view's; an unknown id is refused with the ones the dataset has.
+"$straits" --export="$work/types.pdf" --view=black-sea --relation-types=procurement 2>"$work/err"
+check "--relation-types=procurement: the legend names procurement and none of the view's other types" \
+  "pdftotext '$work/types.pdf' - | grep -q 'Procurement' && ! pdftotext '$work/types.pdf' - | grep -q 'Military cooperation'"
+"$straits" --export="$work/types2.pdf" --view=black-sea --relation-types=procurment 2>"$work/err"; status=$?
+check "--relation-types with an unknown id is refused, naming it and the known ones, and writes nothing" \
+  "[ $status -ne 0 ] && grep -q 'procurment' '$work/err' && grep -q 'military-cooperation' '$work/err' && [ ! -e '$work/types2.pdf' ]"
+
 # The presentation as a handout: the dataset's views, then this dataset's
 # bookmarks (a bookmark of another dataset is kept but not shown).
 title=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['metadata']['title'])" "$STRAITS_DATA_DIR/datasets/turkey-european-security.json")

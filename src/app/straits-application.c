@@ -70,6 +70,8 @@ static const GOptionEntry option_entries[] = {
     N_("With --export or --export-chart: also write the figure's text description beside it (NAME.alt.txt)"), NULL },
   { "territories", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --export: draw disputed and occupied areas as the EU recognises them (eu, the default) or by Natural Earth's lines of control (de-facto)"), N_("eu|de-facto") },
+  { "relation-types", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export: draw only relations of these types (ids, separated by commas; \"\" for none) instead of the view's"), N_("IDS") },
   { "territorial-seas", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --export in the Aegean view: draw the territorial seas at 6, 12 or both nautical-mile limits"), N_("6|12|both") },
   { "maritime-report", 0, 0, G_OPTION_ARG_NONE, NULL,

@@ -211,6 +211,44 @@ maritime_cache_dir (void)
 }
 
 /* --territorial-seas=6|12|both: the belts, from the maritime report. */
+/* --relation-types=ID,ID: the relation types drawn instead of the view's
+ * ("" for none); an id the dataset lacks is refused, with the ones it has. */
+static gboolean
+apply_relation_types (StraitsMapScene *scene, StraitsDataset *dataset, GVariantDict *options, GError **error)
+{
+  const char *list = NULL;
+  g_auto(GStrv) ids = NULL;
+  g_autoptr(GArray) types = g_array_new (FALSE, FALSE, sizeof (guint32));
+
+  if (!g_variant_dict_lookup (options, "relation-types", "&s", &list))
+    return TRUE;
+  ids = g_strsplit (list, ",", -1);
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      const char *id = g_strstrip (ids[i]);
+      guint32 type;
+
+      if (*id == '\0')
+        continue;
+      type = straits_dataset_find_relation_type (dataset, id);
+      if (type == STRAITS_NO_INDEX)
+        {
+          g_autoptr(GString) known = g_string_new (NULL);
+
+          for (guint k = 0; k < straits_dataset_get_n_relation_types (dataset); k++)
+            g_string_append_printf (known, "%s%s", k ? ", " : "", straits_dataset_get_relation_type (dataset, k)->id);
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("--relation-types: the dataset has no relation type “%s” (it has: %s)"), id, known->str);
+          return FALSE;
+        }
+      g_array_append_val (types, type);
+    }
+  /* An empty GArray's data is NULL, which the scene reads as every type. */
+  straits_map_scene_set_relation_types (scene, types->len > 0 ? (const guint32 *) (gpointer) types->data
+                                                              : (const guint32[1]) { 0 }, types->len);
+  return TRUE;
+}
+
 static gboolean
 apply_territorial_seas (StraitsMapRenderer *renderer, GVariantDict *options, GError **error)
 {
@@ -418,7 +456,7 @@ straits_cli_export (GVariantDict *options)
       straits_map_scene_set_time (scene, &date);
     }
 
-  if (!apply_territorial_seas (renderer, options, &error))
+  if (!apply_relation_types (scene, dataset, options, &error) || !apply_territorial_seas (renderer, options, &error))
     return fail (error);
   job.renderer = renderer;
   job.compare = compare = comparing ? compare_renderer (scene, &compare_date) : NULL;
