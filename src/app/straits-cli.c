@@ -243,9 +243,7 @@ apply_relation_types (StraitsMapScene *scene, StraitsDataset *dataset, GVariantD
         }
       g_array_append_val (types, type);
     }
-  /* An empty GArray's data is NULL, which the scene reads as every type. */
-  straits_map_scene_set_relation_types (scene, types->len > 0 ? (const guint32 *) (gpointer) types->data
-                                                              : (const guint32[1]) { 0 }, types->len);
+  straits_map_scene_set_relation_type_array (scene, types);
   return TRUE;
 }
 

@@ -38,12 +38,8 @@ straits_slides_apply_layers (StraitsMapScene             *scene,
   straits_map_scene_freeze (scene);
   if (bookmark->overlays != NULL)
     straits_map_scene_set_overlays (scene, (const char *const *) bookmark->overlays);
-  /* An empty GArray's data is NULL, which the scene reads as every type. */
   if (target->relation_types != NULL)
-    straits_map_scene_set_relation_types (scene, target->relation_types->len > 0
-                                                 ? (const guint32 *) (gpointer) target->relation_types->data
-                                                 : (const guint32[1]) { 0 },
-                                          target->relation_types->len);
+    straits_map_scene_set_relation_type_array (scene, target->relation_types);
   straits_map_scene_thaw (scene);
 }
 

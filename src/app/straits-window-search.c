@@ -115,6 +115,9 @@ view_shows_relation (StraitsWindow *self, const StraitsViewInfo *info, guint32 i
 
   if (!view_shows_type (dataset, info, straits_dataset_get_relation (dataset, index)->type))
     return FALSE;
+  /* The view on screen has its renderer; another gets one for the asking. */
+  if (g_strcmp0 (info->id, self->current_view) == 0 && straits_map_view_get_renderer (self->map_view) != NULL)
+    return straits_map_renderer_relation_in_region (straits_map_view_get_renderer (self->map_view), index);
   renderer = straits_view_info_new_renderer (straits_session_get_atlas (self->session), dataset, info, NULL);
   return renderer != NULL && straits_map_renderer_relation_in_region (renderer, index);
 }
@@ -135,7 +138,7 @@ lift_filter (StraitsWindow *self, const StraitsRelation *r, const StraitsViewInf
     return;
   g_array_append_vals (types, shown, n);
   g_array_append_val (types, r->type);
-  straits_map_scene_set_relation_types (scene, (const guint32 *) (gpointer) types->data, types->len);
+  straits_map_scene_set_relation_type_array (scene, types);
   /* Translators: a toast when search draws a relation type no view draws,
    * e.g. "No view draws Close relations: the “EU Groupings” view shows them all the same" */
   text = g_strdup_printf (_("No view draws %s: the “%s” view shows them all the same"),

@@ -498,7 +498,8 @@ merge_partner (StraitsMapRenderer *self)
   self->drawn_hatched = self->drawn_hatched || other->drawn_hatched;
   self->drawn_one_way = self->drawn_one_way || other->drawn_one_way;
   self->drawn_adversarial = self->drawn_adversarial || other->drawn_adversarial;
-  self->n_drawn_undated += other->n_drawn_undated;
+  /* Asked on every pass over the legend: kept, not added up. */
+  self->n_drawn_undated = MAX (self->n_drawn_undated, other->n_drawn_undated);
 }
 
 /* A legend laid out: its entries, the texts they point to, its size, in

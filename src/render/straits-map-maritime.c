@@ -19,6 +19,29 @@ _straits_map_belt_colour (guint country)
   return straits_maritime_overlay_colour (country);
 }
 
+/* The box around every belt (empty: x0 > x1). */
+static StraitsBox
+belts_box (StraitsMapRenderer *self)
+{
+  StraitsBox box = { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
+
+  for (int l = 0; l < STRAITS_MARITIME_N_LIMITS; l++)
+    for (int c = 0; c < 2; c++)
+      for (guint i = 0; self->sea_belts[l][c] != NULL && i + 1 < self->sea_belts[l][c]->len; i += 2)
+        {
+          double x = g_array_index (self->sea_belts[l][c], double, i);
+          double y = g_array_index (self->sea_belts[l][c], double, i + 1);
+
+          if (isnan (x))
+            continue;
+          box.x0 = MIN (box.x0, x);
+          box.y0 = MIN (box.y0, y);
+          box.x1 = MAX (box.x1, x);
+          box.y1 = MAX (box.y1, y);
+        }
+  return box;
+}
+
 void
 _straits_map_renderer_set_territorial_seas (StraitsMapRenderer          *self,
                                            const StraitsMaritimeReport *report,
@@ -41,6 +64,7 @@ _straits_map_renderer_set_territorial_seas (StraitsMapRenderer          *self,
   if (report != NULL)
     self->sea_split = report->aegean;
   self->sea_limits = report != NULL ? limits : 0;
+  self->sea_box = belts_box (self);
 }
 
 guint
@@ -69,29 +93,6 @@ straits_map_renderer_can_show_territorial_seas (StraitsMapRenderer *self)
   return g_str_equal (straits_projection_get_definition (proj), STRAITS_MARITIME_PROJECTION);
 }
 
-/* The box around every belt shown. */
-static StraitsBox
-belts_box (StraitsMapRenderer *self)
-{
-  StraitsBox box = { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
-
-  for (int l = 0; l < STRAITS_MARITIME_N_LIMITS; l++)
-    for (int c = 0; c < 2; c++)
-      for (guint i = 0; self->sea_belts[l][c] != NULL && i + 1 < self->sea_belts[l][c]->len; i += 2)
-        {
-          double x = g_array_index (self->sea_belts[l][c], double, i);
-          double y = g_array_index (self->sea_belts[l][c], double, i + 1);
-
-          if (isnan (x))
-            continue;
-          box.x0 = MIN (box.x0, x);
-          box.y0 = MIN (box.y0, y);
-          box.x1 = MAX (box.x1, x);
-          box.y1 = MAX (box.y1, y);
-        }
-  return box;
-}
-
 /* The belts were measured on OpenStreetMap's coast, and the map draws
  * Natural Earth's: where the two differ, a belt would lie over land (in
  * spiky fringes over the islands and the Turkish coast). Clips to the sea
@@ -99,13 +100,12 @@ belts_box (StraitsMapRenderer *self)
 static void
 clip_to_sea (StraitsMapRenderer *self, StraitsMapFrame *frame, const cairo_matrix_t *to_output)
 {
-  StraitsBox box = belts_box (self);
   g_autoptr(GArray) land = NULL;
   gboolean start = TRUE;
 
-  if (box.x0 > box.x1)
+  if (self->sea_box.x0 > self->sea_box.x1)
     return;
-  land = straits_projected_map_get_land_rings (self->map, &box);
+  land = straits_projected_map_get_land_rings (self->map, &self->sea_box);
   cairo_new_path (frame->cr);
   cairo_rectangle (frame->cr, -frame->width, -frame->height, 3 * frame->width, 3 * frame->height);
   for (guint i = 0; i + 1 < land->len; i += 2)

@@ -41,6 +41,7 @@ struct _StraitsMapRenderer
   GArray *sea_median[STRAITS_MARITIME_N_LIMITS];
   StraitsSeaSplit sea_split;
   guint sea_limits;         /* bit 0: 6 nm, bit 1: 12 nm */
+  StraitsBox sea_box;       /* around every belt: where the land they are clipped to is looked up */
   gboolean has_time;
   StraitsDate time;
   StraitsConvention convention;  /* how disputed and occupied areas are drawn */

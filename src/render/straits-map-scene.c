@@ -452,6 +452,19 @@ straits_map_scene_set_relation_types (StraitsMapScene *self,
   changed (self, STRAITS_SCENE_FILTER);
 }
 
+void
+straits_map_scene_set_relation_type_array (StraitsMapScene *self,
+                                           GArray          *types)
+{
+  static const guint32 none[1];
+
+  if (types == NULL)
+    straits_map_scene_set_relation_types (self, NULL, 0);
+  else
+    straits_map_scene_set_relation_types (self, types->len > 0 ? (const guint32 *) (gpointer) types->data : none,
+                                          types->len);
+}
+
 const guint32 *
 straits_map_scene_get_relation_types (StraitsMapScene *self,
                                       guint           *n_types)

@@ -105,6 +105,10 @@ guint32  straits_map_scene_get_grouping           (StraitsMapScene     *self);
 void     straits_map_scene_set_relation_types     (StraitsMapScene     *self,
                                                    const guint32       *types,
                                                    guint                n_types);
+/* The same from an array of guint32 type indices: NULL, every type; an
+ * empty array, none (whose data GLib leaves NULL). */
+void     straits_map_scene_set_relation_type_array (StraitsMapScene  *self,
+                                                   GArray             *types);
 /* (transfer none) (nullable): NULL when every type is shown. @n_types: (out) */
 const guint32 *straits_map_scene_get_relation_types (StraitsMapScene   *self,
                                                    guint               *n_types);
