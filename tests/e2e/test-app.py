@@ -269,6 +269,20 @@ def search_results(root):
         return []
 
 
+def typed_in_search(root, text):
+    """Whether the search entry holds @text: the application has taken
+    every key typed (rows found before then may still be replaced)."""
+    for node in walk(root):
+        try:
+            if node.get_role_name() in ("entry", "text", "search") and "Text" in node.get_interfaces():
+                t = node.get_text_iface()
+                if t.get_text(0, t.get_character_count()) == text:
+                    return True
+        except Exception:
+            continue
+    return False
+
+
 def app_env(work):
     """An environment whose home, settings, data and cache are in @work,
     with the application on the accessibility bus."""
@@ -586,6 +600,7 @@ def main():
     in_aegean = wait_for(lambda: find(root, role="image", name="Aegean"), timeout=10)
     press(proc, "ctrl+f")
     subprocess.run(["xdotool", "type", "--delay", "60", "tb2 drones"], stderr=subprocess.DEVNULL)
+    wait_for(lambda: typed_in_search(root, "tb2 drones"), timeout=10)
     result = wait_for(lambda: find(root, contains="Bayraktar TB2"), timeout=10)
     press(proc, "Down")
     press(proc, "Return")
@@ -604,6 +619,7 @@ def main():
     # at, and the user is told (it once left "0 relations shown").
     press(proc, "ctrl+f")
     subprocess.run(["xdotool", "type", "--delay", "60", "greece close france"], stderr=subprocess.DEVNULL)
+    wait_for(lambda: typed_in_search(root, "greece close france"), timeout=10)
     close = wait_for(lambda: find(root, contains="Close relations: France → Greece"), timeout=10)
     rows = search_results(root)
     nth = next((i for i, row in enumerate(rows) if find(row, contains="Close relations: France → Greece")), 0)
