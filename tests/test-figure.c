@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "straits-export.h"
 #include "straits-figure-page.h"
 #include "straits-projection.h"
 #include "straits-test-data.h"
@@ -476,6 +477,82 @@ test_compare_legend (void)
   compare_pair_clear (&p);
 }
 
+/* Figure lint: every view at every named page size, with everything a
+ * figure carries, places no box over another (names, annotations, the
+ * legend, the scale bar, the title block, the marking, the credits), keeps
+ * what is in the map inside its frame, and runs no curve through an
+ * annotation. Two dates side by side too. */
+static void
+lint_page (StraitsMapRenderer *r, StraitsMapRenderer *right, const StraitsPageSize *size, const char *view,
+           GString *faults)
+{
+  g_autoptr(StraitsFigureLayout) layout = straits_figure_layout_new ();
+  g_autoptr(GError) error = NULL;
+  StraitsFigurePageOptions options = { .title = "Turkey and European security: a long title for the page",
+                                       .subtitle = "Relations, groupings and events", .legend = TRUE,
+                                       .credits = TRUE, .scale_bar = TRUE, .marking = "TLP:AMBER", .layout = layout };
+  cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cairo_t *cr = cairo_create (surface);
+  guint labels = 0;
+
+  if (right != NULL)
+    straits_figure_page_draw_compare (r, right, cr, size->width, size->height, &options);
+  else
+    straits_figure_page_draw (r, cr, size->width, size->height, &options);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  for (guint i = 0; i < straits_figure_layout_get_n_boxes (layout); i++)
+    labels += straits_figure_layout_get_box (layout, i)->kind == STRAITS_FIGURE_BOX_LABEL;
+  /* Something to check: names were placed. */
+  g_assert_cmpuint (labels, >, 3);
+  if (!straits_figure_layout_check (layout, &error))
+    g_string_append_printf (faults, "%s at %s%s: %s\n", view, size->id, right ? " (two dates)" : "", error->message);
+}
+
+static void
+test_lint (void)
+{
+  const char *views[] = { "black-sea", "aegean", "eu-groupings" };
+  g_autoptr(GString) faults = g_string_new (NULL);
+  const StraitsPageSize *sizes;
+  guint n_sizes;
+
+  sizes = straits_export_get_page_sizes (&n_sizes);
+  for (guint v = 0; v < G_N_ELEMENTS (views); v++)
+    {
+      g_autoptr(StraitsMapRenderer) r = renderer_for (views[v]);
+      g_autoptr(StraitsMapRenderer) before = renderer_for (views[v]);
+      StraitsDate y2014;
+
+      g_assert_true (straits_date_parse ("2014-06", &y2014));
+      straits_map_scene_set_time (straits_map_renderer_get_scene (before), &y2014);
+      for (guint i = 0; i < n_sizes; i++)
+        {
+          lint_page (r, NULL, &sizes[i], views[v], faults);
+          lint_page (before, r, &sizes[i], views[v], faults);
+        }
+    }
+  g_assert_cmpstr (faults->str, ==, "");
+}
+
+/* The check finds what it is for: a box moved onto another, and a curve
+ * laid through an annotation. */
+static void
+test_lint_fails (void)
+{
+  g_autoptr(StraitsFigureLayout) layout = straits_figure_layout_new ();
+  g_autoptr(GError) error = NULL;
+  guint frame = straits_figure_layout_add (layout, STRAITS_FIGURE_BOX_MAP_FRAME, &(StraitsRect) { 0, 50, 400, 300 },
+                                           -1, NULL);
+
+  straits_figure_layout_add (layout, STRAITS_FIGURE_BOX_TITLE, &(StraitsRect) { 0, 0, 200, 20 }, -1, "t");
+  straits_figure_layout_add (layout, STRAITS_FIGURE_BOX_LABEL, &(StraitsRect) { 10, 60, 50, 10 }, (int) frame, "A");
+  g_assert_true (straits_figure_layout_check (layout, &error));
+  straits_figure_layout_add (layout, STRAITS_FIGURE_BOX_LABEL, &(StraitsRect) { 40, 65, 50, 10 }, (int) frame, "B");
+  g_assert_false (straits_figure_layout_check (layout, &error));
+  g_assert_nonnull (strstr (error->message, "“A”"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -494,6 +571,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/figure/highlights", test_highlights);
   g_test_add_func ("/figure/compare-panels", test_compare_panels);
   g_test_add_func ("/figure/compare-legend", test_compare_legend);
+  g_test_add_func ("/figure/lint", test_lint);
+  g_test_add_func ("/figure/lint-fails", test_lint_fails);
   status = g_test_run ();
   straits_atlas_free (atlas);
   g_object_unref (dataset);

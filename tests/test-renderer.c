@@ -601,7 +601,7 @@ test_partners_outside_named (void)
 
   s = render (r, &vp);
   for (guint i = 0; i < straits_map_renderer_get_n_labels (r); i++)
-    g_assert_false (straits_map_renderer_get_label_kind (r, i) == STRAITS_LABEL_ANNOTATION &&
+    g_assert_false (straits_map_renderer_get_label_kind (r, i) == STRAITS_LABEL_PARTNER &&
                     g_strcmp0 (straits_map_renderer_get_label_text (r, i), "Turkey") == 0);
   cairo_surface_destroy (s);
 
@@ -615,7 +615,7 @@ test_partners_outside_named (void)
     cairo_destroy (cr);
   }
   for (guint i = 0; i < straits_map_renderer_get_n_labels (r); i++)
-    named |= straits_map_renderer_get_label_kind (r, i) == STRAITS_LABEL_ANNOTATION &&
+    named |= straits_map_renderer_get_label_kind (r, i) == STRAITS_LABEL_PARTNER &&
              g_strcmp0 (straits_map_renderer_get_label_text (r, i), "Turkey") == 0;
   g_assert_true (named);
   cairo_surface_destroy (s);

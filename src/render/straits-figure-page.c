@@ -55,7 +55,8 @@ draw_text_block (cairo_t    *cr,
                  double      x,
                  double      y,
                  double      width,
-                 gboolean    draw)
+                 gboolean    draw,
+                 StraitsRect *box)
 {
   PangoLayout *layout = straits_text_layout_new (cr);
   PangoFontDescription *font = pango_font_description_from_string ("Cantarell, DejaVu Sans, Sans");
@@ -68,6 +69,8 @@ draw_text_block (cairo_t    *cr,
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_text (layout, text, -1);
   pango_layout_get_pixel_extents (layout, NULL, &logical);
+  if (box != NULL)
+    *box = (StraitsRect) { x + logical.x, y + logical.y, logical.width, logical.height };
   if (draw)
     {
       cairo_move_to (cr, x, y);
@@ -139,7 +142,8 @@ draw_scale_bar (StraitsMapRenderer    *renderer,
                 double                 width,
                 double                 height,
                 const StraitsMapStyle *style,
-                double                 ts)
+                double                 ts,
+                StraitsRect           *box)
 {
   double x0, x1, y, km;
   g_autofree char *label = NULL;
@@ -161,6 +165,7 @@ draw_scale_bar (StraitsMapRenderer    *renderer,
   cairo_set_source_rgba (cr, style->halo.r, style->halo.g, style->halo.b, 0.85);
   cairo_rectangle (cr, x0 - 6, y - logical.height - 8, x1 - x0 + 12, logical.height + 14);
   cairo_fill (cr);
+  *box = (StraitsRect) { x0 - 6, y - logical.height - 8, x1 - x0 + 12, logical.height + 14 };
   cairo_set_source_rgb (cr, style->text.r, style->text.g, style->text.b);
   cairo_set_line_width (cr, 1.2);
   cairo_move_to (cr, x0, y - 4);
@@ -196,8 +201,16 @@ dataset_stamp (StraitsDataset *dataset)
 
 /* A handling marking, white on black, in the top right corner of a page
  * @width wide: maps and charts alike. */
+static void draw_marking (cairo_t *cr, const char *marking, double width, StraitsRect *box);
+
 void
 straits_figure_page_draw_marking (cairo_t *cr, const char *marking, double width)
+{
+  draw_marking (cr, marking, width, NULL);
+}
+
+static void
+draw_marking (cairo_t *cr, const char *marking, double width, StraitsRect *box)
 {
   PangoLayout *layout = straits_text_layout_new (cr);
   PangoFontDescription *font = pango_font_description_from_string ("Cantarell, DejaVu Sans, Sans Bold 9");
@@ -212,6 +225,8 @@ straits_figure_page_draw_marking (cairo_t *cr, const char *marking, double width
   cairo_set_source_rgb (cr, 0, 0, 0);
   cairo_rectangle (cr, x - 4, y - 2, logical.width + 8, logical.height + 4);
   cairo_fill (cr);
+  if (box != NULL)
+    *box = (StraitsRect) { x - 4, y - 2, logical.width + 8, logical.height + 4 };
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_move_to (cr, x, y);
   straits_text_show (cr, layout);
@@ -296,6 +311,14 @@ type_scale (StraitsMapRenderer *renderer, double width, double height)
   return slide ? straits_figure_page_slide_scale (straits_map_renderer_get_style (renderer), height) : 1;
 }
 
+/* Notes @box as @kind in the options' layout, when the page is drawn. */
+static void
+note_box (const StraitsFigurePageOptions *options, gboolean draw, StraitsFigureBoxKind kind, const StraitsRect *box)
+{
+  if (draw && options->layout != NULL && box->width > 0 && box->height > 0)
+    straits_figure_layout_add (options->layout, kind, box, -1, NULL);
+}
+
 static void
 layout_blocks (StraitsMapRenderer         *renderer,
                StraitsMapRenderer         *other,
@@ -310,22 +333,33 @@ layout_blocks (StraitsMapRenderer         *renderer,
   const StraitsMapStyle *style = straits_map_renderer_get_style (renderer);
   double top = MARGIN, bottom = height - MARGIN, inner = width - 2 * MARGIN;
   double ts = type_scale (renderer, width, height), title = ts > 1 ? MAX (16 * ts, height / 20) : 16;
+  StraitsRect box = { 0 };
 
   if (draw && options->marking != NULL && options->marking[0] != '\0')
-    straits_figure_page_draw_marking (cr, options->marking, width);
+    {
+      draw_marking (cr, options->marking, width, &box);
+      note_box (options, draw, STRAITS_FIGURE_BOX_MARKING, &box);
+    }
   if (options->title != NULL && options->title[0] != '\0')
     {
       double room = MAX (1, options->marking ? inner - 90 : inner);
 
       cairo_set_source_rgb (cr, style->text.r, style->text.g, style->text.b);
-      top += draw_text_block (cr, options->title, title, PANGO_WEIGHT_BOLD, MARGIN, top, room, draw) + 2;
+      top += draw_text_block (cr, options->title, title, PANGO_WEIGHT_BOLD, MARGIN, top, room, draw, &box) + 2;
+      note_box (options, draw, STRAITS_FIGURE_BOX_TITLE, &box);
       if (options->subtitle != NULL && options->subtitle[0] != '\0')
-        top += draw_text_block (cr, options->subtitle, 10.5 * ts, PANGO_WEIGHT_NORMAL, MARGIN, top, room, draw);
+        {
+          top += draw_text_block (cr, options->subtitle, 10.5 * ts, PANGO_WEIGHT_NORMAL, MARGIN, top, room, draw, &box);
+          note_box (options, draw, STRAITS_FIGURE_BOX_SUBTITLE, &box);
+        }
       {
         g_autofree char *when = figure_date (renderer, other);
 
         if (when != NULL)
-          top += draw_text_block (cr, when, 8.5 * ts, PANGO_WEIGHT_NORMAL, MARGIN, top + 1, room, draw) + 1;
+          {
+            top += draw_text_block (cr, when, 8.5 * ts, PANGO_WEIGHT_NORMAL, MARGIN, top + 1, room, draw, &box) + 1;
+            note_box (options, draw, STRAITS_FIGURE_BOX_DATE, &box);
+          }
       }
       top += 8;
     }
@@ -336,13 +370,14 @@ layout_blocks (StraitsMapRenderer         *renderer,
       g_autofree char *credits = figure_credits (renderer);
       /* The credit line grows less: it is for the record, not the room. */
       double size = 6.5 * MIN (ts, 1.6);
-      double h = draw_text_block (cr, credits, size, PANGO_WEIGHT_NORMAL, MARGIN, 0, MAX (1, inner), FALSE);
+      double h = draw_text_block (cr, credits, size, PANGO_WEIGHT_NORMAL, MARGIN, 0, MAX (1, inner), FALSE, NULL);
 
       bottom -= h;
       if (draw)
         {
           cairo_set_source_rgb (cr, style->text.r, style->text.g, style->text.b);
-          draw_text_block (cr, credits, size, PANGO_WEIGHT_NORMAL, MARGIN, bottom, MAX (1, inner), TRUE);
+          draw_text_block (cr, credits, size, PANGO_WEIGHT_NORMAL, MARGIN, bottom, MAX (1, inner), TRUE, &box);
+          note_box (options, draw, STRAITS_FIGURE_BOX_CREDITS, &box);
         }
       bottom -= 6;
     }
@@ -568,8 +603,30 @@ legend_place (StraitsMapRenderer             *renderer,
   return place;
 }
 
+/* Notes, in the options' layout, the map frame of @width x @height at
+ * (@x, @y) on the page and what @renderer placed in it; returns the
+ * frame's box, or -1 without a layout. */
+static int
+note_map (const StraitsFigurePageOptions *options,
+          StraitsMapRenderer             *renderer,
+          double                          x,
+          double                          y,
+          double                          width,
+          double                          height)
+{
+  guint frame;
+
+  if (options->layout == NULL)
+    return -1;
+  frame = straits_figure_layout_add (options->layout, STRAITS_FIGURE_BOX_MAP_FRAME,
+                                     &(StraitsRect) { x, y, width, height }, -1, NULL);
+  straits_figure_layout_add_map (options->layout, renderer, frame, x, y);
+  return (int) frame;
+}
+
 /* The scale bar and the border of a map frame of @width x @height at the
- * current origin. */
+ * current origin, which is (@x, @y) on the page; the bar noted in the
+ * layout as in @frame. */
 static void
 draw_frame_decorations (StraitsMapRenderer             *renderer,
                         cairo_t                        *cr,
@@ -578,19 +635,60 @@ draw_frame_decorations (StraitsMapRenderer             *renderer,
                         const StraitsViewport          *vp,
                         const StraitsFigurePageOptions *options,
                         const StraitsMapStyle          *screen,
-                        double                          ts)
+                        double                          ts,
+                        int                             frame,
+                        double                          x,
+                        double                          y)
 {
+  StraitsRect bar = { 0 };
+
   if (options->scale_bar)
-    draw_scale_bar (renderer, cr, vp, width, height, screen, ts);
+    draw_scale_bar (renderer, cr, vp, width, height, screen, ts, &bar);
+  if (frame >= 0 && bar.width > 0)
+    straits_figure_layout_add (options->layout, STRAITS_FIGURE_BOX_SCALE_BAR,
+                               &(StraitsRect) { bar.x + x, bar.y + y, bar.width, bar.height }, frame, NULL);
   cairo_rectangle (cr, 0, 0, width, height);
   cairo_set_source_rgb (cr, screen->border.r, screen->border.g, screen->border.b);
   cairo_set_line_width (cr, 0.5);
   cairo_stroke (cr);
 }
 
-/* The map frame of @width x @height at the current origin: the map at @vp
- * with the figure's own settings for this draw only (the scene gets back
- * what it showed), @legend in it or not, the scale bar, the frame's border. */
+/* The legend beside the map frame of @map_width x @map_height, at (@x,
+ * @y) from the frame's corner, which is at (@page_x, @page_y) on the page;
+ * noted in the layout. */
+static void
+draw_legend_aside (StraitsMapRenderer             *renderer,
+                   cairo_t                        *cr,
+                   const StraitsFigurePageOptions *options,
+                   double                          map_width,
+                   double                          map_height,
+                   const StraitsViewport          *vp,
+                   double                          x,
+                   double                          y,
+                   double                          max_width,
+                   double                          max_height,
+                   double                          page_x,
+                   double                          page_y)
+{
+  double w, h;
+
+  straits_map_renderer_draw_legend_beside (renderer, cr, map_width, map_height, vp, x, y, max_width, max_height);
+  if (options->layout != NULL &&
+      straits_map_renderer_measure_legend (renderer, cr, map_width, map_height, vp, max_width, max_height, &w, &h))
+    straits_figure_layout_add (options->layout, STRAITS_FIGURE_BOX_LEGEND,
+                               &(StraitsRect) { page_x + x, page_y + y, w, h }, -1, NULL);
+}
+
+/* A legend outside the map frame: where, from the frame's corner, and
+ * the room it may take (straits_map_renderer_draw_legend_beside()). */
+typedef struct {
+  double x, y, max_width, max_height;
+} LegendAside;
+
+/* The map frame of @width x @height at the current origin, (@x, @y) on
+ * the page: the map at @vp with the figure's own settings for this draw
+ * only (the scene gets back what it showed), @legend in it or not, or
+ * @aside it when given; the scale bar, the frame's border. */
 static void
 draw_map_frame (StraitsMapRenderer             *renderer,
                 cairo_t                        *cr,
@@ -599,15 +697,23 @@ draw_map_frame (StraitsMapRenderer             *renderer,
                 const StraitsViewport          *vp,
                 const StraitsFigurePageOptions *options,
                 gboolean                        legend,
-                double                          ts)
+                double                          ts,
+                double                          x,
+                double                          y,
+                const LegendAside              *aside)
 {
   StraitsMapStyle screen = *straits_map_renderer_get_style (renderer);
   SceneState saved;
+  int frame;
 
-  figure_scene_enter (renderer, options, vp, width, height, ts, legend, &saved);
+  figure_scene_enter (renderer, options, vp, width, height, ts, legend && aside == NULL, &saved);
   straits_map_renderer_draw (renderer, cr, width, height, vp);
+  frame = note_map (options, renderer, x, y, width, height);
+  if (legend && aside != NULL)
+    draw_legend_aside (renderer, cr, options, width, height, vp, aside->x, aside->y, aside->max_width,
+                       aside->max_height, x, y);
   figure_scene_leave (renderer, &saved);
-  draw_frame_decorations (renderer, cr, width, height, vp, options, &screen, ts);
+  draw_frame_decorations (renderer, cr, width, height, vp, options, &screen, ts, frame, x, y);
 }
 
 /* The page's background, then the title block and the credits; the map
@@ -647,6 +753,7 @@ straits_figure_page_draw (StraitsMapRenderer         *renderer,
   LegendPlace place = options->legend ? LEGEND_IN_MAP : LEGEND_NONE;
   StraitsViewport vp;
   SceneState saved;
+  int frame;
 
   if (!draw_page (renderer, NULL, cr, width, height, options, &top, &bottom))
     return;
@@ -661,21 +768,23 @@ straits_figure_page_draw (StraitsMapRenderer         *renderer,
     vp = straits_map_renderer_fit (renderer, map_width, map_height);
   figure_scene_enter (renderer, options, &vp, map_width, map_height, ts, place == LEGEND_IN_MAP, &saved);
   straits_map_renderer_draw (renderer, cr, map_width, map_height, &vp);
+  frame = note_map (options, renderer, MARGIN, top, map_width, map_height);
   if (place == LEGEND_RIGHT)
-    straits_map_renderer_draw_legend_beside (renderer, cr, map_width, map_height, &vp, map_width + LEGEND_GAP, 0,
-                                             0, map_height);
+    draw_legend_aside (renderer, cr, options, map_width, map_height, &vp, map_width + LEGEND_GAP, 0, 0, map_height,
+                       MARGIN, top);
   else if (place == LEGEND_BELOW)
-    straits_map_renderer_draw_legend_beside (renderer, cr, map_width, map_height, &vp, 0, map_height + LEGEND_GAP,
-                                             inner, room);
+    draw_legend_aside (renderer, cr, options, map_width, map_height, &vp, 0, map_height + LEGEND_GAP, inner, room,
+                       MARGIN, top);
   figure_scene_leave (renderer, &saved);
-  draw_frame_decorations (renderer, cr, map_width, map_height, &vp, options, &screen, ts);
+  draw_frame_decorations (renderer, cr, map_width, map_height, &vp, options, &screen, ts, frame, MARGIN, top);
   cairo_restore (cr);
 }
 
 /* A panel's date in a box on its top-left corner, above the map: "As of
  * December 2014". */
 static void
-draw_panel_tab (StraitsMapRenderer *renderer, cairo_t *cr, double ts)
+draw_panel_tab (StraitsMapRenderer *renderer, cairo_t *cr, double ts, const StraitsFigurePageOptions *options,
+                double x, double y)
 {
   const StraitsMapStyle *style = straits_map_renderer_get_style (renderer);
   const StraitsDate *time = straits_map_renderer_get_time (renderer);
@@ -691,6 +800,8 @@ draw_panel_tab (StraitsMapRenderer *renderer, cairo_t *cr, double ts)
   pango_layout_get_pixel_extents (layout, NULL, &logical);
   cairo_save (cr);
   cairo_rectangle (cr, 0, -logical.height - 6, logical.width + 12, logical.height + 6);
+  note_box (options, TRUE, STRAITS_FIGURE_BOX_PANEL_TAB,
+            &(StraitsRect) { x, y - logical.height - 6, logical.width + 12, logical.height + 6 });
   cairo_set_source_rgb (cr, style->halo.r, style->halo.g, style->halo.b);
   cairo_fill_preserve (cr);
   cairo_set_source_rgb (cr, style->border.r, style->border.g, style->border.b);
@@ -704,6 +815,45 @@ draw_panel_tab (StraitsMapRenderer *renderer, cairo_t *cr, double ts)
   g_object_unref (layout);
 }
 
+/* The room under two panels of @panel x @height for a strip holding
+ * their legend, or 0 when it goes in the right panel: when it would hide
+ * much land there (as on a single page), or not fit in it at all (the EU
+ * view's on a slide). The panels are drawn unseen to know what the
+ * legend lists. */
+static double
+compare_legend_room (StraitsMapRenderer             *left,
+                     StraitsMapRenderer             *right,
+                     const StraitsFigurePageOptions *options,
+                     const StraitsViewport          *vp,
+                     double                          panel,
+                     double                          height,
+                     double                          inner,
+                     double                          ts)
+{
+  cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cairo_t *cr = cairo_create (surface);
+  StraitsFigurePageOptions unseen = *options;
+  double cw = 0, ch = 0, sw = 0, sh = 0, room = 0;
+  SceneState saved;
+
+  unseen.layout = NULL;
+  draw_map_frame (left, cr, panel, height, vp, &unseen, FALSE, ts, 0, 0, NULL);
+  straits_map_renderer_set_legend_partner (right, left);
+  figure_scene_enter (right, &unseen, vp, panel, height, ts, TRUE, &saved);
+  straits_map_renderer_draw (right, cr, panel, height, vp);
+  if (straits_map_renderer_measure_legend (right, cr, panel, height, vp, 0, height, &cw, &ch) &&
+      (straits_map_renderer_get_legend_land_share (right) > LEGEND_MAX_LAND_SHARE ||
+       cw > panel * LEGEND_MAX_COLUMN || ch > height * 0.8) &&
+      straits_map_renderer_measure_legend (right, cr, panel, height, vp, inner, height, &sw, &sh) &&
+      height - sh - LEGEND_GAP >= STRAITS_FIGURE_MIN_MAP_HEIGHT)
+    room = sh + LEGEND_GAP;
+  figure_scene_leave (right, &saved);
+  straits_map_renderer_set_legend_partner (right, NULL);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return room;
+}
+
 void
 straits_figure_page_draw_compare (StraitsMapRenderer             *left,
                                   StraitsMapRenderer             *right,
@@ -712,23 +862,32 @@ straits_figure_page_draw_compare (StraitsMapRenderer             *left,
                                   double                          height,
                                   const StraitsFigurePageOptions *options)
 {
-  double top, bottom, panel = panel_width (width, 2), ts = type_scale (left, width, height);
+  double top, bottom, panel = panel_width (width, 2), ts = type_scale (left, width, height), room = 0, h;
+  LegendAside strip;
   StraitsViewport vp;
 
   if (!draw_page (left, right, cr, width, height, options, &top, &bottom))
     return;
   /* One extent and scale for both, so that what differs is the data. */
   vp = options->viewport ? *options->viewport : straits_map_renderer_fit (left, panel, bottom - top);
+  if (options->legend)
+    room = compare_legend_room (left, right, options, &vp, panel, bottom - top, width - 2 * MARGIN, ts);
+  h = bottom - top - room;
+  if (room > 0 && options->viewport == NULL)
+    vp = straits_map_renderer_fit (left, panel, h);
+  /* Under both panels, from the right one's corner. */
+  strip = (LegendAside) { -(panel + PANEL_GAP), h + LEGEND_GAP, width - 2 * MARGIN, room - LEGEND_GAP };
   cairo_save (cr);
   cairo_translate (cr, MARGIN, top);
-  draw_map_frame (left, cr, panel, bottom - top, &vp, options, FALSE, ts);
-  draw_panel_tab (left, cr, ts);
+  draw_map_frame (left, cr, panel, h, &vp, options, FALSE, ts, MARGIN, top, NULL);
+  draw_panel_tab (left, cr, ts, options, MARGIN, top);
   cairo_translate (cr, panel + PANEL_GAP, 0);
   /* The right panel's legend lists what either panel drew. */
   straits_map_renderer_set_legend_partner (right, left);
-  draw_map_frame (right, cr, panel, bottom - top, &vp, options, options->legend, ts);
+  draw_map_frame (right, cr, panel, h, &vp, options, options->legend, ts, MARGIN + panel + PANEL_GAP, top,
+                  room > 0 ? &strip : NULL);
   straits_map_renderer_set_legend_partner (right, NULL);
-  draw_panel_tab (right, cr, ts);
+  draw_panel_tab (right, cr, ts, options, MARGIN + panel + PANEL_GAP, top);
   cairo_restore (cr);
 }
 

@@ -6,6 +6,7 @@
  */
 #pragma once
 
+#include "straits-figure-layout.h"
 #include "straits-map-renderer.h"
 
 G_BEGIN_DECLS
@@ -19,6 +20,7 @@ typedef struct {
   gboolean scale_bar;
   const char *marking;    /* a handling marking such as "TLP:AMBER", or NULL */
   gboolean selection;     /* the map's selection drawn (never its hover) */
+  StraitsFigureLayout *layout; /* NULL, or given every box the page places */
 } StraitsFigurePageOptions;
 
 /* Where the scale bar goes on a map frame of @width x @height at @viewport:

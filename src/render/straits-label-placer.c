@@ -29,6 +29,32 @@ straits_rects_intersect (const StraitsRect *a,
          a->y < b->y + b->height && b->y < a->y + a->height;
 }
 
+/* Liang–Barsky: the segment's part inside the box, empty or not. */
+gboolean
+straits_rect_meets_segment (const StraitsRect *r, double x0, double y0, double x1, double y1)
+{
+  double dx = x1 - x0, dy = y1 - y0, t0 = 0, t1 = 1;
+  double p[4] = { -dx, dx, -dy, dy };
+  double q[4] = { x0 - r->x, r->x + r->width - x0, y0 - r->y, r->y + r->height - y0 };
+
+  for (int i = 0; i < 4; i++)
+    {
+      if (p[i] == 0)
+        {
+          if (q[i] < 0)
+            return FALSE;
+          continue;
+        }
+      if (p[i] < 0)
+        t0 = MAX (t0, q[i] / p[i]);
+      else
+        t1 = MIN (t1, q[i] / p[i]);
+      if (t0 > t1)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 StraitsLabelPlacer *
 straits_label_placer_new (double width,
                           double height,
@@ -119,14 +145,21 @@ straits_label_placer_block (StraitsLabelPlacer *self,
 }
 
 gboolean
-straits_label_placer_try (StraitsLabelPlacer *self,
-                          const StraitsRect  *rect)
+straits_label_placer_fits (StraitsLabelPlacer *self,
+                           const StraitsRect  *rect)
 {
   if (rect->x < self->margin || rect->y < self->margin ||
       rect->x + rect->width > self->width - self->margin ||
       rect->y + rect->height > self->height - self->margin)
     return FALSE;
-  if (overlaps_any (self, rect))
+  return !overlaps_any (self, rect);
+}
+
+gboolean
+straits_label_placer_try (StraitsLabelPlacer *self,
+                          const StraitsRect  *rect)
+{
+  if (!straits_label_placer_fits (self, rect))
     return FALSE;
   straits_label_placer_block (self, rect);
   g_array_append_val (self->placed, *rect);

@@ -19,6 +19,9 @@ StraitsLabelPlacer *straits_label_placer_new     (double              width,
                                                   double              height,
                                                   double              margin);
 void                straits_label_placer_free    (StraitsLabelPlacer *self);
+/* Whether @rect fits inside the frame and touches nothing placed before. */
+gboolean            straits_label_placer_fits    (StraitsLabelPlacer *self,
+                                                  const StraitsRect  *rect);
 /* Reserves @rect when it fits inside the frame and touches nothing
  * placed before; returns whether it did. */
 gboolean            straits_label_placer_try     (StraitsLabelPlacer *self,
@@ -32,6 +35,13 @@ const StraitsRect  *straits_label_placer_get_placed   (StraitsLabelPlacer *self,
                                                        guint               index);
 gboolean            straits_rects_intersect      (const StraitsRect  *a,
                                                   const StraitsRect  *b);
+
+/* Whether the segment (@x0, @y0)–(@x1, @y1) meets @rect. */
+gboolean            straits_rect_meets_segment   (const StraitsRect  *rect,
+                                                  double              x0,
+                                                  double              y0,
+                                                  double              x1,
+                                                  double              y1);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StraitsLabelPlacer, straits_label_placer_free)
 

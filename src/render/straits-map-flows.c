@@ -151,6 +151,7 @@ draw_flow (StraitsMapRenderer *self, StraitsMapFrame *frame, const StraitsMapFlo
   cairo_move_to (cr, ax, ay);
   cairo_curve_to (cr, ax + 2.0 / 3 * (p[2] - ax), ay + 2.0 / 3 * (p[3] - ay),
                   ex + 2.0 / 3 * (p[2] - ex), ey + 2.0 / 3 * (p[3] - ey), ex, ey);
+  _straits_map_record_curve (self, p);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
   cairo_set_source_rgba (cr, self->style.halo.r, self->style.halo.g, self->style.halo.b, 0.7);
   cairo_set_line_width (cr, width + 2 * frame->unit);

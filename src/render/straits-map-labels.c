@@ -248,8 +248,8 @@ place_text (StraitsMapRenderer *self,
   return FALSE;
 }
 
-static gboolean
-output_point (StraitsMapFrame *frame, double x, double y, double *ox, double *oy)
+gboolean
+_straits_map_output_point (StraitsMapFrame *frame, double x, double y, double *ox, double *oy)
 {
   if (isnan (x) || isnan (y))
     return FALSE;
@@ -456,7 +456,7 @@ label_polygons (StraitsMapRenderer *self,
       const char *text;
 
       straits_projected_map_get_label_point (self->map, f, &x, &y);
-      if (!output_point (frame, x, y, &ox, &oy) && !visible_label_point (self, frame, f, feature->layer, &ox, &oy))
+      if (!_straits_map_output_point (frame, x, y, &ox, &oy) && !visible_label_point (self, frame, f, feature->layer, &ox, &oy))
         continue;
       /* Large countries get slightly larger names. */
       if (layer == STRAITS_LAYER_COUNTRY)
@@ -546,9 +546,6 @@ draw_marker (StraitsMapFrame     *frame,
   cairo_stroke (frame->cr);
 }
 
-/* An event's dot, in units. */
-#define EVENT_RADIUS 4.5
-
 /* Metres per unit below which a map shows more than capitals. */
 #define DETAILED_RESOLUTION 2500
 
@@ -591,7 +588,7 @@ label_cities (StraitsMapRenderer *self,
       StraitsRect dot;
 
       straits_projected_map_get_label_point (self->map, f, &x, &y);
-      if (!output_point (frame, x, y, &ox, &oy))
+      if (!_straits_map_output_point (frame, x, y, &ox, &oy))
         continue;
       dot = (StraitsRect) { ox - r, oy - r, 2 * r, 2 * r };
       if (!straits_label_placer_try (frame->placer, &dot))
@@ -624,7 +621,7 @@ label_islets (StraitsMapRenderer *self,
       if (feature->layer != STRAITS_LAYER_ISLAND || feature->name[0] == '\0')
         continue;
       straits_projected_map_get_label_point (self->map, f, &x, &y);
-      if (!output_point (frame, x, y, &ox, &oy) ||
+      if (!_straits_map_output_point (frame, x, y, &ox, &oy) ||
           !straits_label_placer_try (frame->placer, &(StraitsRect) { ox - r, oy - r, 2 * r, 2 * r }))
         continue;
       draw_marker (frame, ox, oy, r, &self->style.halo, &self->style.disputed);
@@ -671,8 +668,8 @@ annotation_shown (StraitsMapRenderer      *self,
 /* Reserves a marker's circle at (*@ox, *@oy) or, taken, at one of the
  * places a diameter away (a strait or an area is wider than that at any
  * scale that shows it); moves the point there. */
-static gboolean
-place_marker (StraitsMapFrame *frame,
+gboolean
+_straits_map_place_marker (StraitsMapFrame *frame,
               double           r,
               double          *ox,
               double          *oy)
@@ -693,8 +690,127 @@ place_marker (StraitsMapFrame *frame,
   return FALSE;
 }
 
+/* Where an annotation's text may go around its marker at (@ox, @oy),
+ * nearest first: beside it (right, left, above, below, then between),
+ * then on rings further out, as a callout joined to the marker by a
+ * leader line. Each box faces the marker with its nearest side. */
+#define CALLOUT_RINGS 5
+#define CALLOUT_ANGLES 12
+
+static StraitsRect
+callout_box (double ox, double oy, double distance, guint angle, double w, double h)
+{
+  static const double degrees[CALLOUT_ANGLES] = { 0, 180, 270, 90, 330, 30, 210, 150, 300, 60, 240, 120 };
+  double a = degrees[angle] * G_PI / 180, dx = cos (a), dy = sin (a);
+  double px = ox + dx * distance, py = oy + dy * distance;
+
+  return (StraitsRect) { dx > 0.3 ? px : dx < -0.3 ? px - w : px - w / 2,
+                         dy > 0.3 ? py : dy < -0.3 ? py - h : py - h / 2, w, h };
+}
+
+/* The point of @rect nearest (@x, @y). */
+static void
+nearest_point (const StraitsRect *rect, double x, double y, double *nx, double *ny)
+{
+  *nx = CLAMP (x, rect->x, rect->x + rect->width);
+  *ny = CLAMP (y, rect->y, rect->y + rect->height);
+}
+
+/* Whether a leader line from the marker (radius @r) to @box runs over
+ * nothing placed: sampled every two units, in small squares. */
+static gboolean
+leader_free (StraitsMapFrame *frame, double ox, double oy, double r, const StraitsRect *box, gboolean reserve)
+{
+  double nx, ny, len, step = 2 * frame->unit, s = 1.5 * frame->unit;
+
+  nearest_point (box, ox, oy, &nx, &ny);
+  len = hypot (nx - ox, ny - oy);
+  for (double d = r + step; d < len - step; d += step)
+    {
+      StraitsRect dot = { ox + (nx - ox) * d / len - s / 2, oy + (ny - oy) * d / len - s / 2, s, s };
+
+      if (reserve)
+        straits_label_placer_block (frame->placer, &dot);
+      else if (!straits_label_placer_fits (frame->placer, &dot))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+draw_leader (StraitsMapRenderer *self, StraitsMapFrame *frame, double ox, double oy, double r,
+             const StraitsRect *box)
+{
+  double nx, ny, len;
+
+  nearest_point (box, ox, oy, &nx, &ny);
+  len = hypot (nx - ox, ny - oy);
+  if (len <= r)
+    return;
+  cairo_new_path (frame->cr);
+  cairo_move_to (frame->cr, ox + (nx - ox) * r / len, oy + (ny - oy) * r / len);
+  cairo_line_to (frame->cr, nx, ny);
+  _straits_set_colour (frame->cr, &self->style.halo);
+  cairo_set_line_width (frame->cr, 2.6 * frame->unit);
+  cairo_stroke_preserve (frame->cr);
+  _straits_set_colour (frame->cr, &self->style.text);
+  cairo_set_line_width (frame->cr, 0.8 * frame->unit);
+  cairo_stroke (frame->cr);
+  leader_free (frame, ox, oy, r, box, TRUE);
+}
+
+/* Whether @box is free for an annotation's text: inside the frame, over
+ * nothing placed, and clear of every curve drawn (a curve through a note
+ * hides both). */
+static gboolean
+callout_free (StraitsMapRenderer *self, StraitsMapFrame *frame, const StraitsRect *box)
+{
+  double m = 1.5 * frame->unit;
+
+  return straits_label_placer_fits (frame->placer, box) &&
+         !_straits_map_curves_cross (self, &(StraitsRect) { box->x - m, box->y - m, box->width + 2 * m,
+                                                            box->height + 2 * m });
+}
+
+/* Places @text for the marker of radius @r at (@ox, @oy) in the nearest
+ * free place around it; FALSE when there is none. */
+static gboolean
+place_callout (StraitsMapRenderer *self,
+               StraitsMapFrame    *frame,
+               const char         *text,
+               const TextStyle    *ts,
+               double              ox,
+               double              oy,
+               double              r)
+{
+  PangoLayout *layout = _straits_map_layout (self, frame->cr, text, ts->size * frame->unit, ts->weight,
+                                             ts->style, ts->wrap > 0 ? (int) (ts->wrap * frame->unit) : -1);
+  static const double rings[CALLOUT_RINGS] = { 0, 3, 6, 10, 15 };
+  double gap = 2.5 * frame->unit;
+  PangoRectangle logical;
+
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  for (guint ring = 0; ring < CALLOUT_RINGS; ring++)
+    for (guint angle = 0; angle < CALLOUT_ANGLES; angle++)
+      {
+        StraitsRect box = callout_box (ox, oy, r + gap + rings[ring] * r, angle, logical.width, logical.height);
+
+        if (!callout_free (self, frame, &box) || (ring > 0 && !leader_free (frame, ox, oy, r, &box, FALSE)))
+          continue;
+        straits_label_placer_try (frame->placer, &box);
+        if (ring > 0)
+          draw_leader (self, frame, ox, oy, r, &box);
+        show_text (self, frame, layout, box.x - logical.x, box.y - logical.y, ts->colour);
+        record_label (self, &box, ts->kind, text);
+        return TRUE;
+      }
+  return FALSE;
+}
+
 /* A dataset annotation: a marker, its name and, room permitting, its
- * note (the Montreux Convention's rules at the straits, for instance). */
+ * note (the Montreux Convention's rules at the straits, for instance),
+ * beside the marker or as a callout, never across a curve; without room
+ * for either, the marker alone. */
 static void
 label_annotations (StraitsMapRenderer *self,
                    StraitsMapFrame    *frame)
@@ -713,16 +829,16 @@ label_annotations (StraitsMapRenderer *self,
       g_autofree char *text = NULL;
 
       if (!annotation_shown (self, a) || !_straits_map_annotation_point (self, a, &x, &y) ||
-          !output_point (frame, x, y, &ox, &oy))
+          !_straits_map_output_point (frame, x, y, &ox, &oy))
         continue;
       /* The marker takes its place like a label: not under the legend,
        * and beside a city rather than on it. */
-      if (!place_marker (frame, r, &ox, &oy))
+      if (!_straits_map_place_marker (frame, r, &ox, &oy))
         continue;
       draw_marker (frame, ox, oy, r, &self->style.selection, &self->style.halo);
       text = a->text ? g_strdup_printf ("%s: %s", a->name, a->text) : g_strdup (a->name);
-      if (a->text == NULL || !place_text (self, frame, text, &note, ox, oy, TRUE))
-        place_text (self, frame, a->name, &name, ox, oy, TRUE);
+      if (a->text == NULL || !place_callout (self, frame, text, &note, ox, oy, r))
+        place_callout (self, frame, a->name, &name, ox, oy, r);
     }
 }
 
@@ -734,7 +850,7 @@ label_edge_partners (StraitsMapRenderer *self,
                      StraitsMapFrame    *frame)
 {
   TextStyle ts = { self->style.small_label_size, PANGO_WEIGHT_SEMIBOLD, PANGO_STYLE_ITALIC, 0,
-                   &self->style.text, STRAITS_LABEL_ANNOTATION };
+                   &self->style.text, STRAITS_LABEL_PARTNER };
   double inset = 6 * frame->unit;
 
   for (guint i = 0; self->dataset != NULL && i < self->edge_partners->len; i++)
@@ -778,152 +894,4 @@ _straits_map_draw_labels (StraitsMapRenderer *self,
     }
   label_polygons (self, frame, STRAITS_LAYER_SEA, 1500, &sea);
   label_cities (self, frame, FALSE);
-}
-
-/* Events ----------------------------------------------------------------- */
-
-/* Where an event took place, when the dataset says: a point, or a feature
- * named by an annotation. */
-static gboolean
-event_point (StraitsMapRenderer *self,
-             const StraitsEvent *e,
-             double             *x,
-             double             *y)
-{
-  guint32 a;
-
-  if (e->has_point)
-    return straits_projection_forward (straits_projected_map_get_projection (self->map), e->lon, e->lat, x, y);
-  if (e->feature == NULL || (a = straits_dataset_find_annotation (self->dataset, e->feature)) == STRAITS_NO_INDEX)
-    return FALSE;
-  return _straits_map_annotation_point (self, straits_dataset_get_annotation (self->dataset, a), x, y);
-}
-
-/* How strongly an event shows at the map's date: not at all before it
- * happened, fully in its first year, fading to a quarter over ten years.
- * Without a date, every event shows fully. */
-static double
-event_opacity (StraitsMapRenderer *self,
-               const StraitsEvent *e)
-{
-  double age_days;
-
-  if (!self->has_time)
-    return 1.0;
-  if (straits_event_state_at (e, &self->time) == STRAITS_TIME_NOT_YET)
-    return 0.0;
-  age_days = (double) straits_date_last_day (&self->time) - (double) straits_date_last_day (&e->date);
-  if (age_days <= 365)
-    return 1.0;
-  return MAX (0.25, 1.0 - 0.75 * (age_days - 365) / (9 * 365.0));
-}
-
-/* Events with a place, as dots in their type's colour, over the labels
- * (an event at the Bosporus must not push its annotation away) but never
- * over the legend. */
-/* Where event @i's dot goes in @frame, with its radius and opacity;
- * FALSE when it is not drawn (faded out, off the frame, under the legend). */
-static gboolean
-event_dot (StraitsMapRenderer *self,
-           StraitsMapFrame    *frame,
-           guint               i,
-           double             *ox,
-           double             *oy,
-           double             *r,
-           double             *opacity)
-{
-  const StraitsEvent *e = straits_dataset_get_event (self->dataset, i);
-  double x, y;
-
-  *r = EVENT_RADIUS * frame->unit;
-  *opacity = event_opacity (self, e);
-  if (*opacity <= 0 || !event_point (self, e, &x, &y) || !output_point (frame, x, y, ox, oy))
-    return FALSE;
-  return !(self->has_legend &&
-           straits_rects_intersect (&self->legend_rect, &(StraitsRect) { *ox - *r, *oy - *r, 2 * *r, 2 * *r }));
-}
-
-/* The event dots take their places before most labels do: a name moves
- * aside rather than have a dot drawn over it ("Bla● Sea"); a dot moves a
- * diameter aside for a capital or a world city (Istanbul). Called after
- * those are placed; the places are kept for _straits_map_draw_events(). */
-void
-_straits_map_reserve_events (StraitsMapRenderer *self,
-                             StraitsMapFrame    *frame)
-{
-  guint n = self->dataset != NULL ? straits_dataset_get_n_events (self->dataset) : 0;
-
-  g_array_set_size (self->event_xy, 0);
-  for (guint i = 0; i < n; i++)
-    {
-      double xy[2] = { NAN, NAN }, r, opacity;
-
-      if (event_dot (self, frame, i, &xy[0], &xy[1], &r, &opacity) && !place_marker (frame, r, &xy[0], &xy[1]))
-        xy[0] = xy[1] = NAN;
-      g_array_append_vals (self->event_xy, xy, 2);
-    }
-}
-
-void
-_straits_map_draw_events (StraitsMapRenderer *self,
-                          StraitsMapFrame    *frame)
-{
-  if (self->dataset == NULL)
-    return;
-  for (guint i = 0; i < straits_dataset_get_n_events (self->dataset); i++)
-    {
-      const StraitsEvent *e = straits_dataset_get_event (self->dataset, i);
-      const StraitsColour *colour = &straits_dataset_get_event_type (self->dataset, e->type)->colour;
-      double ox, oy, r, opacity;
-
-      if (!event_dot (self, frame, i, &ox, &oy, &r, &opacity))
-        continue;
-      /* Where the labels' pass placed it, if it ran. */
-      if (self->event_xy->len == 2 * straits_dataset_get_n_events (self->dataset))
-        {
-          ox = g_array_index (self->event_xy, double, 2 * i);
-          oy = g_array_index (self->event_xy, double, 2 * i + 1);
-          if (isnan (ox))
-            continue;
-        }
-      _straits_map_paint_event_dot (self, frame, ox, oy, colour, opacity);
-      self->n_drawn_events++;
-    }
-}
-
-void
-_straits_map_paint_event_dot (StraitsMapRenderer  *self,
-                              StraitsMapFrame     *frame,
-                              double               x,
-                              double               y,
-                              const StraitsColour *colour,
-                              double               opacity)
-{
-  cairo_new_path (frame->cr);
-  cairo_arc (frame->cr, x, y, EVENT_RADIUS * frame->unit, 0, 2 * G_PI);
-  cairo_set_source_rgba (frame->cr, colour->r, colour->g, colour->b, opacity);
-  cairo_fill_preserve (frame->cr);
-  cairo_set_source_rgba (frame->cr, self->style.halo.r, self->style.halo.g, self->style.halo.b, opacity);
-  cairo_set_line_width (frame->cr, 1.3 * frame->unit);
-  cairo_stroke (frame->cr);
-}
-
-void
-_straits_map_note_event_types (StraitsMapRenderer *self,
-                               StraitsMapFrame    *frame,
-                               GArray             *types)
-{
-  guint n = self->dataset != NULL ? straits_dataset_get_n_events (self->dataset) : 0;
-  /* Where the labels' pass placed the dots, when the map is drawn (the
-   * legend beside it): a dot it moved off the frame is not there. */
-  gboolean placed = self->event_xy->len == 2 * n;
-
-  for (guint i = 0; i < n; i++)
-    {
-      double x, y, r, opacity;
-
-      if (event_dot (self, frame, i, &x, &y, &r, &opacity) &&
-          (!placed || !isnan (g_array_index (self->event_xy, double, 2 * i))))
-        _straits_map_note_drawn (types, straits_dataset_get_event (self->dataset, i)->type);
-    }
 }

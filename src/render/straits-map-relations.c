@@ -390,6 +390,69 @@ mark_partners_outside (StraitsMapRenderer    *self,
     }
 }
 
+/* Curves as drawn ----------------------------------------------------------- */
+
+/* Points along a curve: within a unit of it at any size a frame has. */
+#define CURVE_SAMPLES 32
+
+void
+_straits_map_record_curve (StraitsMapRenderer *self,
+                           const double        p[6])
+{
+  guint end;
+
+  for (int i = 0; i <= CURVE_SAMPLES; i++)
+    {
+      double t = (double) i / CURVE_SAMPLES, u = 1 - t;
+      double xy[2] = { u * u * p[0] + 2 * u * t * p[2] + t * t * p[4],
+                       u * u * p[1] + 2 * u * t * p[3] + t * t * p[5] };
+
+      g_array_append_vals (self->curve_xy, xy, 2);
+    }
+  end = self->curve_xy->len / 2;
+  g_array_append_val (self->curve_ends, end);
+}
+
+gboolean
+_straits_map_curves_cross (StraitsMapRenderer *self,
+                           const StraitsRect  *rect)
+{
+  const double *xy = (const double *) (gpointer) self->curve_xy->data;
+  guint start = 0;
+
+  for (guint c = 0; c < self->curve_ends->len; c++)
+    {
+      guint end = g_array_index (self->curve_ends, guint, c);
+
+      for (guint i = start; i + 1 < end; i++)
+        if (straits_rect_meets_segment (rect, xy[2 * i], xy[2 * i + 1], xy[2 * i + 2], xy[2 * i + 3]))
+          return TRUE;
+      start = end;
+    }
+  return FALSE;
+}
+
+guint
+straits_map_renderer_get_n_curves (StraitsMapRenderer *self)
+{
+  g_return_val_if_fail (STRAITS_IS_MAP_RENDERER (self), 0);
+  return self->curve_ends->len;
+}
+
+const double *
+straits_map_renderer_get_curve (StraitsMapRenderer *self,
+                                guint               index,
+                                guint              *n_points)
+{
+  guint start;
+
+  g_return_val_if_fail (STRAITS_IS_MAP_RENDERER (self), NULL);
+  g_return_val_if_fail (index < self->curve_ends->len, NULL);
+  start = index > 0 ? g_array_index (self->curve_ends, guint, index - 1) : 0;
+  *n_points = g_array_index (self->curve_ends, guint, index) - start;
+  return &g_array_index (self->curve_xy, double, 2 * start);
+}
+
 void
 _straits_map_draw_relations (StraitsMapRenderer *self,
                              StraitsMapFrame    *frame)
@@ -398,6 +461,8 @@ _straits_map_draw_relations (StraitsMapRenderer *self,
   gboolean selecting;
   guint n;
 
+  g_array_set_size (self->curve_xy, 0);
+  g_array_set_size (self->curve_ends, 0);
   if (self->dataset == NULL || self->actor_xy == NULL)
     return;
   selecting = self->selected_actors->len > 0 || self->selected_relation != STRAITS_NO_INDEX;
@@ -421,6 +486,7 @@ _straits_map_draw_relations (StraitsMapRenderer *self,
       draw_relation (self, frame, r, i, &c,
                      selecting && i != self->selected_relation && !relation_selected (self, r), date_unknown);
       mark_partners_outside (self, frame, r, &c);
+      _straits_map_record_curve (self, (double[6]) { c.ax, c.ay, c.cx, c.cy, c.bx, c.by });
       _straits_map_note_drawn (self->drawn_types, r->type);
       self->n_drawn_relations++;
       self->n_drawn_undated += date_unknown;

@@ -88,6 +88,8 @@ struct _StraitsMapRenderer
   GArray *sprites;          /* StraitsPaintedSprite: labels and city dots, as copied */
   GArray *event_xy;         /* x, y pairs per event: its dot this frame (NAN: none) */
   GArray *edge_partners;    /* StraitsEdgePartner: curves' ends outside the frame */
+  GArray *curve_xy;         /* x, y pairs: the curves drawn, sampled, in output units */
+  GArray *curve_ends;       /* guint per curve: the pair after its last */
   double legend_key[6];     /* what the legend's corner was chosen for (not the centre) */
   guint legend_corner;      /* and the corner chosen, kept while the map only pans */
   double legend_share;      /* of the legend's area over land, in that corner */
@@ -246,6 +248,13 @@ void     _straits_map_stroke_relation (cairo_t               *cr,
                                        double                 unit,
                                        gboolean               adversarial,
                                        gboolean               date_unknown);
+/* Notes the quadratic curve (@p: start, control point, end) as drawn,
+ * for the labels that keep clear of curves and for the figure's check. */
+void     _straits_map_record_curve    (StraitsMapRenderer    *self,
+                                       const double           p[6]);
+/* Whether a curve drawn so far crosses or enters @rect. */
+gboolean _straits_map_curves_cross    (StraitsMapRenderer    *self,
+                                       const StraitsRect     *rect);
 /* The width of a curve of @strength (0 to 1), unemphasised. */
 double   _straits_map_relation_width  (StraitsMapFrame       *frame,
                                        double                 strength);
@@ -264,6 +273,19 @@ void     _straits_map_draw_relation_sample (StraitsMapRenderer  *self,
 /* straits-map-labels.c */
 void     _straits_map_draw_labels     (StraitsMapRenderer    *self,
                                        StraitsMapFrame       *frame);
+/* (@x, @y) in map units to the frame's (@ox, @oy); FALSE when outside
+ * the frame or NaN. */
+gboolean _straits_map_output_point    (StraitsMapFrame       *frame,
+                                       double                 x,
+                                       double                 y,
+                                       double                *ox,
+                                       double                *oy);
+/* Reserves a marker's circle of radius @r at (*@ox, *@oy), or one of the
+ * places a diameter away (moving the point there); FALSE when none is free. */
+gboolean _straits_map_place_marker    (StraitsMapFrame       *frame,
+                                       double                 r,
+                                       double                *ox,
+                                       double                *oy);
 void     _straits_map_reserve_events  (StraitsMapRenderer    *self,
                                        StraitsMapFrame       *frame);
 void     _straits_map_draw_events     (StraitsMapRenderer    *self,

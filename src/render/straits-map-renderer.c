@@ -64,6 +64,8 @@ straits_map_renderer_finalize (GObject *object)
   g_clear_pointer (&self->stashed_actors, g_array_unref);
   g_clear_pointer (&self->event_xy, g_array_unref);
   g_clear_pointer (&self->edge_partners, g_array_unref);
+  g_clear_pointer (&self->curve_xy, g_array_unref);
+  g_clear_pointer (&self->curve_ends, g_array_unref);
   g_clear_pointer (&self->drawn_groups, g_array_unref);
   g_clear_pointer (&self->drawn_types, g_array_unref);
   g_clear_pointer (&self->layouts, g_hash_table_unref);
@@ -133,6 +135,8 @@ straits_map_renderer_init (StraitsMapRenderer *self)
   self->label_texts = g_ptr_array_new_with_free_func (g_free);
   self->event_xy = g_array_new (FALSE, FALSE, sizeof (double));
   self->edge_partners = g_array_new (FALSE, FALSE, sizeof (StraitsEdgePartner));
+  self->curve_xy = g_array_new (FALSE, FALSE, sizeof (double));
+  self->curve_ends = g_array_new (FALSE, FALSE, sizeof (guint));
   self->drawn_groups = g_array_new (FALSE, FALSE, sizeof (guint32));
   self->drawn_types = g_array_new (FALSE, FALSE, sizeof (guint32));
   self->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);

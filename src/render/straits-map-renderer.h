@@ -27,6 +27,7 @@ typedef enum {
   STRAITS_LABEL_CITY,
   STRAITS_LABEL_ANNOTATION,
   STRAITS_LABEL_DISPUTED,
+  STRAITS_LABEL_PARTNER,    /* the actor at the far end of a curve leaving the frame */
 } StraitsLabelKind;
 
 #define STRAITS_TYPE_MAP_RENDERER (straits_map_renderer_get_type ())
@@ -141,6 +142,14 @@ const char        *straits_map_renderer_get_label_text  (StraitsMapRenderer  *se
                                                          guint                index);
 StraitsLabelKind   straits_map_renderer_get_label_kind  (StraitsMapRenderer  *self,
                                                          guint                index);
+/* The relation and flow curves the last draw drew in full (not copied
+ * from a cached layer). */
+guint              straits_map_renderer_get_n_curves    (StraitsMapRenderer  *self);
+/* Curve @index as points along it, x, y pairs in output units.
+ * @n_points: (out); returns (transfer none) */
+const double      *straits_map_renderer_get_curve       (StraitsMapRenderer  *self,
+                                                         guint                index,
+                                                         guint               *n_points);
 /* @rect: (out) */
 gboolean           straits_map_renderer_get_legend_rect (StraitsMapRenderer  *self,
                                                          StraitsRect         *rect);
