@@ -694,7 +694,7 @@ _straits_map_place_marker (StraitsMapFrame *frame,
  * nearest first: beside it (right, left, above, below, then between),
  * then on rings further out, as a callout joined to the marker by a
  * leader line. Each box faces the marker with its nearest side. */
-#define CALLOUT_RINGS 5
+#define CALLOUT_RINGS 6
 #define CALLOUT_ANGLES 12
 
 static StraitsRect
@@ -785,7 +785,10 @@ place_callout (StraitsMapRenderer *self,
 {
   PangoLayout *layout = _straits_map_layout (self, frame->cr, text, ts->size * frame->unit, ts->weight,
                                              ts->style, ts->wrap > 0 ? (int) (ts->wrap * frame->unit) : -1);
-  static const double rings[CALLOUT_RINGS] = { 0, 3, 6, 10, 15 };
+  static const double rings[CALLOUT_RINGS] = { 0, 2.5, 5, 8, 12, 16 };
+  /* No further than this share of the frame: a note far from its place,
+   * on a leader across the map, reads as about somewhere else. */
+  double reach = 0.18 * MIN (frame->width, frame->height);
   double gap = 2.5 * frame->unit;
   PangoRectangle logical;
 
@@ -795,6 +798,8 @@ place_callout (StraitsMapRenderer *self,
       {
         StraitsRect box = callout_box (ox, oy, r + gap + rings[ring] * r, angle, logical.width, logical.height);
 
+        if (ring > 0 && rings[ring] * r > reach)
+          break;
         if (!callout_free (self, frame, &box) || (ring > 0 && !leader_free (frame, ox, oy, r, &box, FALSE)))
           continue;
         straits_label_placer_try (frame->placer, &box);
