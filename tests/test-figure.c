@@ -553,6 +553,48 @@ test_lint_fails (void)
   g_assert_nonnull (strstr (error->message, "“A”"));
 }
 
+/* Curves into a hub (Turkey in the EU view) end on distinct ports on a
+ * ring around it, not all on one point that buries its name. */
+static void
+test_hub_ports (void)
+{
+  g_autoptr(StraitsMapRenderer) r = renderer_for ("eu-groupings");
+  StraitsViewport vp = straits_map_renderer_fit (r, WIDTH, HEIGHT);
+  guint32 turkey = straits_dataset_find_actor_by_iso3 (dataset, "TUR");
+  double tx, ty, ends[128][2];
+  guint n = 0;
+
+  g_assert_true (straits_map_renderer_get_actor_anchor (r, turkey, &tx, &ty));
+  straits_viewport_to_output (&vp, WIDTH, HEIGHT, tx, ty, &tx, &ty);
+  cairo_surface_destroy (straits_test_draw (r, WIDTH, HEIGHT, &vp));
+  for (guint i = 0; i < straits_map_renderer_get_n_curves (r); i++)
+    {
+      guint points;
+      const double *xy = straits_map_renderer_get_curve (r, i, &points);
+
+      for (guint end = 0; end < 2; end++)
+        {
+          const double *p = end ? &xy[2 * (points - 1)] : xy;
+          double d = hypot (p[0] - tx, p[1] - ty);
+
+          /* None ends where the name goes. */
+          g_assert_cmpfloat (d, >, 10);
+          /* On the ring (14 units at scale 1); not an actor of its own
+           * nearby (Aselsan, at Ankara). */
+          if (d < 14.5 && n < G_N_ELEMENTS (ends))
+            {
+              ends[n][0] = p[0];
+              ends[n][1] = p[1];
+              n++;
+            }
+        }
+    }
+  g_assert_cmpuint (n, >=, 10);
+  for (guint i = 0; i < n; i++)
+    for (guint j = i + 1; j < n; j++)
+      g_assert_cmpfloat (hypot (ends[i][0] - ends[j][0], ends[i][1] - ends[j][1]), >, 1.5);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -573,6 +615,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/figure/compare-legend", test_compare_legend);
   g_test_add_func ("/figure/lint", test_lint);
   g_test_add_func ("/figure/lint-fails", test_lint_fails);
+  g_test_add_func ("/figure/hub-ports", test_hub_ports);
   status = g_test_run ();
   straits_atlas_free (atlas);
   g_object_unref (dataset);

@@ -788,7 +788,7 @@ place_callout (StraitsMapRenderer *self,
   static const double rings[CALLOUT_RINGS] = { 0, 2.5, 5, 8, 12, 16 };
   /* No further than this share of the frame: a note far from its place,
    * on a leader across the map, reads as about somewhere else. */
-  double reach = 0.18 * MIN (frame->width, frame->height);
+  double reach = 0.24 * MIN (frame->width, frame->height);
   double gap = 2.5 * frame->unit;
   PangoRectangle logical;
 

@@ -66,16 +66,20 @@ typedef struct {
   double ax, ay, cx, cy, bx, by; /* output units: ends and the control point */
 } Curve;
 
-/* A quadratic curve bowing to the left of a → b; relations between the
- * same pair bow further, on alternate sides, so that none hides another. */
+/* A quadratic curve bowing to the left of a → b, the @nth of @n between
+ * one pair: alone, a gentle arc; several fan out evenly on both sides of
+ * the straight line between them (the outermost bowing no more than
+ * 0.45 of their length), so that none hides another and the fan is the
+ * same whichever way it is read. */
 static Curve
-curve_between (double ax, double ay, double bx, double by, guint nth, gboolean reversed)
+curve_between (double ax, double ay, double bx, double by, guint nth, guint n, gboolean reversed)
 {
   double mx = (ax + bx) / 2, my = (ay + by) / 2;
   double dx = bx - ax, dy = by - ay;
   /* Sides are taken in the pair's own order, so that a → b and b → a
    * bow apart rather than onto one curve. */
-  double bow = (0.18 + 0.12 * (nth / 2)) * ((nth % 2) ? -1 : 1) * (reversed ? -1 : 1);
+  double step = n > 1 ? MIN (0.24, 0.9 / (n - 1)) : 0;
+  double bow = (n == 1 ? 0.18 : (nth - (n - 1) / 2.0) * step) * (reversed ? -1 : 1);
   Curve c = { ax, ay, mx - dy * bow, my + dx * bow, bx, by };
 
   return c;
@@ -203,27 +207,6 @@ draw_relation (StraitsMapRenderer    *self,
     }
 }
 
-/* Relations between one pair of actors bow further apart the more there
- * are; drawing and picking number them alike through this. */
-typedef struct {
-  GHashTable *pairs;
-  GArray *keys;   /* sized for every relation, so that it never moves */
-} PairCount;
-
-static void
-pair_count_init (PairCount *pc, guint n)
-{
-  pc->pairs = g_hash_table_new (g_int64_hash, g_int64_equal);
-  pc->keys = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
-}
-
-static void
-pair_count_clear (PairCount *pc)
-{
-  g_hash_table_unref (pc->pairs);
-  g_array_unref (pc->keys);
-}
-
 /* Where @r stands at the map's date (active at all dates). */
 static StraitsTimeState
 relation_state (StraitsMapRenderer *self, const StraitsRelation *r)
@@ -231,22 +214,20 @@ relation_state (StraitsMapRenderer *self, const StraitsRelation *r)
   return straits_relation_state_at (r, _straits_map_time (self));
 }
 
-/* The curve of @r in output units, or FALSE when the view does not show
- * it: a type not shown, not yet begun or ended at the time (a relation of
- * unknown date is shown, in its own style), an end outside the region, or
- * too short to see. */
+/* The ends of @r's curve in output units (its control point between
+ * them, until the pair's fan is known), or FALSE when the view does not
+ * show it: a type not shown, not yet begun or ended at the time (a
+ * relation of unknown date is shown, in its own style), an end outside the
+ * region, or too short to see. */
 static gboolean
 relation_curve (StraitsMapRenderer    *self,
                 double                 width,
                 double                 height,
                 const StraitsViewport *vp,
                 const StraitsRelation *r,
-                PairCount             *pc,
                 Curve                 *c)
 {
   double ax, ay, bx, by;
-  gint64 *key;
-  guint nth;
   StraitsTimeState state;
 
   if (!type_shown (self, r->type))
@@ -262,12 +243,178 @@ relation_curve (StraitsMapRenderer    *self,
   straits_viewport_to_output (vp, width, height, bx, by, &bx, &by);
   if (hypot (bx - ax, by - ay) < 2 * self->style.scale)
     return FALSE;
-  g_array_append_val (pc->keys, (gint64) { ((gint64) MIN (r->from, r->to) << 32) | MAX (r->from, r->to) });
-  key = &g_array_index (pc->keys, gint64, pc->keys->len - 1);
-  nth = GPOINTER_TO_UINT (g_hash_table_lookup (pc->pairs, key));
-  g_hash_table_insert (pc->pairs, key, GUINT_TO_POINTER (nth + 1));
-  *c = curve_between (ax, ay, bx, by, nth, r->from > r->to);
+  *c = (Curve) { ax, ay, (ax + bx) / 2, (ay + by) / 2, bx, by };
   return TRUE;
+}
+
+/* Hubs ----------------------------------------------------------------------- */
+
+/* An actor with this many curve ends in the frame is a hub (Turkey in the
+ * EU view has about twenty): its curves end on ports around it instead of
+ * on one point, where they could not be told apart or counted and would
+ * bury its name. */
+#define HUB_MIN_ENDS 4
+/* The ports' ring, in units, and the least angle between two ports. */
+#define HUB_RADIUS 14.0
+#define HUB_MIN_GAP 0.32
+
+typedef struct {
+  guint32 index;    /* the relation */
+  gint64 pair;      /* its two actors, in either order */
+  Curve c;
+} PlacedCurve;
+
+typedef struct {
+  guint curve;      /* in the placed curves */
+  gboolean at_b;    /* its "to" end, else its "from" end */
+  double angle;     /* towards the curve's control point */
+} HubEnd;
+
+static int
+compare_hub_ends (gconstpointer a, gconstpointer b)
+{
+  double d = ((const HubEnd *) a)->angle - ((const HubEnd *) b)->angle;
+
+  return d < 0 ? -1 : d > 0;
+}
+
+/* Pushes sorted angles apart to at least @gap, around the circle,
+ * keeping their order. */
+static void
+spread_angles (HubEnd *ends, guint n, double gap)
+{
+  for (int pass = 0; pass < 40; pass++)
+    {
+      gboolean moved = FALSE;
+
+      for (guint i = 0; i < n; i++)
+        {
+          HubEnd *a = &ends[i], *b = &ends[(i + 1) % n];
+          double between = b->angle - a->angle + (i + 1 == n ? 2 * G_PI : 0);
+
+          if (between < gap - 1e-6)
+            {
+              a->angle -= (gap - between) / 2;
+              b->angle += (gap - between) / 2;
+              moved = TRUE;
+            }
+        }
+      if (!moved)
+        break;
+    }
+}
+
+/* Ends within this many units of a hub's centre share its ring: actors
+ * placed at or next to one point (a company at its country's anchor). */
+#define HUB_MERGE 3.0
+
+typedef struct {
+  double x, y;      /* the ring's centre */
+  GArray *ends;     /* HubEnd */
+} Hub;
+
+static void
+clear_hub (gpointer data)
+{
+  g_array_unref (((Hub *) data)->ends);
+}
+
+static void
+add_hub_end (GArray *hubs, double merge, guint curve, gboolean at_b, double x, double y, const Curve *c)
+{
+  HubEnd end = { curve, at_b, atan2 (c->cy - y, c->cx - x) };
+  Hub *hub = NULL;
+
+  for (guint i = 0; i < hubs->len && hub == NULL; i++)
+    if (hypot (g_array_index (hubs, Hub, i).x - x, g_array_index (hubs, Hub, i).y - y) <= merge)
+      hub = &g_array_index (hubs, Hub, i);
+  if (hub == NULL)
+    {
+      g_array_append_val (hubs, ((Hub) { x, y, g_array_new (FALSE, FALSE, sizeof (HubEnd)) }));
+      hub = &g_array_index (hubs, Hub, hubs->len - 1);
+    }
+  g_array_append_val (hub->ends, end);
+}
+
+/* Moves the curves' ends at each hub onto ports on a ring around it,
+ * ordered by the bearing the curves leave at, so that they do not cross
+ * there. */
+static void
+place_hub_ports (StraitsMapRenderer *self, GArray *curves, double width, double height)
+{
+  g_autoptr(GArray) hubs = g_array_new (FALSE, FALSE, sizeof (Hub));
+  double radius = HUB_RADIUS * self->style.scale, merge = HUB_MERGE * self->style.scale;
+
+  g_array_set_clear_func (hubs, clear_hub);
+  for (guint k = 0; k < curves->len; k++)
+    {
+      const Curve *c = &g_array_index (curves, PlacedCurve, k).c;
+
+      if (c->ax >= 0 && c->ay >= 0 && c->ax <= width && c->ay <= height)
+        add_hub_end (hubs, merge, k, FALSE, c->ax, c->ay, c);
+      if (c->bx >= 0 && c->by >= 0 && c->bx <= width && c->by <= height)
+        add_hub_end (hubs, merge, k, TRUE, c->bx, c->by, c);
+    }
+  for (guint h = 0; h < hubs->len; h++)
+    {
+      const Hub *hub = &g_array_index (hubs, Hub, h);
+      GArray *ends = hub->ends;
+
+      if (ends->len < HUB_MIN_ENDS)
+        continue;
+      g_array_sort (ends, compare_hub_ends);
+      spread_angles ((HubEnd *) (gpointer) ends->data, ends->len, MIN (HUB_MIN_GAP, 2 * G_PI / ends->len));
+      for (guint i = 0; i < ends->len; i++)
+        {
+          const HubEnd *e = &g_array_index (ends, HubEnd, i);
+          Curve *c = &g_array_index (curves, PlacedCurve, e->curve).c;
+
+          *(e->at_b ? &c->bx : &c->ax) = hub->x + radius * cos (e->angle);
+          *(e->at_b ? &c->by : &c->ay) = hub->y + radius * sin (e->angle);
+        }
+    }
+}
+
+/* The curves of every relation the view shows at @width x @height and
+ * @vp, in the dataset's order, hubs' ends on their ports: what is drawn
+ * and what is picked. (transfer full): PlacedCurve */
+static GArray *
+layout_curves (StraitsMapRenderer *self, double width, double height, const StraitsViewport *vp)
+{
+  guint n = straits_dataset_get_n_relations (self->dataset);
+  GArray *curves = g_array_sized_new (FALSE, FALSE, sizeof (PlacedCurve), 64);
+  GHashTable *totals = g_hash_table_new (g_int64_hash, g_int64_equal);
+  GHashTable *seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  for (guint32 i = 0; i < n; i++)
+    {
+      const StraitsRelation *r = straits_dataset_get_relation (self->dataset, i);
+      PlacedCurve p = { i, ((gint64) MIN (r->from, r->to) << 32) | MAX (r->from, r->to) };
+
+      if (relation_curve (self, width, height, vp, r, &p.c))
+        g_array_append_val (curves, p);
+    }
+  /* The array no longer moves: its keys can be the tables' keys. */
+  for (guint k = 0; k < curves->len; k++)
+    {
+      gint64 *pair = &g_array_index (curves, PlacedCurve, k).pair;
+
+      g_hash_table_insert (totals, pair, GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (totals, pair)) + 1));
+    }
+  for (guint k = 0; k < curves->len; k++)
+    {
+      PlacedCurve *p = &g_array_index (curves, PlacedCurve, k);
+      const StraitsRelation *r = straits_dataset_get_relation (self->dataset, p->index);
+      guint nth = GPOINTER_TO_UINT (g_hash_table_lookup (seen, &p->pair));
+
+      g_hash_table_insert (seen, &p->pair, GUINT_TO_POINTER (nth + 1));
+      p->c = curve_between (p->c.ax, p->c.ay, p->c.bx, p->c.by, nth,
+                            GPOINTER_TO_UINT (g_hash_table_lookup (totals, &p->pair)), r->from > r->to);
+    }
+  g_hash_table_unref (totals);
+  g_hash_table_unref (seen);
+  place_hub_ports (self, curves, width, height);
+  return curves;
 }
 
 /* With one actor selected, its relations stand out; with a pair, the
@@ -457,36 +604,34 @@ void
 _straits_map_draw_relations (StraitsMapRenderer *self,
                              StraitsMapFrame    *frame)
 {
-  PairCount pc;
+  g_autoptr(GArray) curves = NULL;
   gboolean selecting;
-  guint n;
 
   g_array_set_size (self->curve_xy, 0);
   g_array_set_size (self->curve_ends, 0);
   if (self->dataset == NULL || self->actor_xy == NULL)
     return;
   selecting = self->selected_actors->len > 0 || self->selected_relation != STRAITS_NO_INDEX;
-  n = straits_dataset_get_n_relations (self->dataset);
-  pair_count_init (&pc, n);
+  curves = layout_curves (self, frame->width, frame->height, &frame->vp);
   /* As for the base layer: a third less time, the same look. */
   cairo_save (frame->cr);
   cairo_set_antialias (frame->cr, CAIRO_ANTIALIAS_FAST);
-  for (guint32 i = 0; i < n; i++)
+  for (guint k = 0; k < curves->len; k++)
     {
-      const StraitsRelation *r = straits_dataset_get_relation (self->dataset, i);
+      const PlacedCurve *p = &g_array_index (curves, PlacedCurve, k);
+      const StraitsRelation *r = straits_dataset_get_relation (self->dataset, p->index);
+      const Curve *c = &p->c;
       gboolean date_unknown;
-      Curve c;
 
-      if (!relation_curve (self, frame->width, frame->height, &frame->vp, r, &pc, &c))
-        continue;
-      if (MAX (MAX (c.ax, c.bx), c.cx) < 0 || MIN (MIN (c.ax, c.bx), c.cx) > frame->width ||
-          MAX (MAX (c.ay, c.by), c.cy) < 0 || MIN (MIN (c.ay, c.by), c.cy) > frame->height)
+      if (MAX (MAX (c->ax, c->bx), c->cx) < 0 || MIN (MIN (c->ax, c->bx), c->cx) > frame->width ||
+          MAX (MAX (c->ay, c->by), c->cy) < 0 || MIN (MIN (c->ay, c->by), c->cy) > frame->height)
         continue;
       date_unknown = relation_state (self, r) == STRAITS_TIME_DATE_UNKNOWN;
-      draw_relation (self, frame, r, i, &c,
-                     selecting && i != self->selected_relation && !relation_selected (self, r), date_unknown);
-      mark_partners_outside (self, frame, r, &c);
-      _straits_map_record_curve (self, (double[6]) { c.ax, c.ay, c.cx, c.cy, c.bx, c.by });
+      draw_relation (self, frame, r, p->index, c,
+                     selecting && p->index != self->selected_relation && !relation_selected (self, r),
+                     date_unknown);
+      mark_partners_outside (self, frame, r, c);
+      _straits_map_record_curve (self, (double[6]) { c->ax, c->ay, c->cx, c->cy, c->bx, c->by });
       _straits_map_note_drawn (self->drawn_types, r->type);
       self->n_drawn_relations++;
       self->n_drawn_undated += date_unknown;
@@ -494,7 +639,6 @@ _straits_map_draw_relations (StraitsMapRenderer *self,
       self->drawn_adversarial = self->drawn_adversarial || r->stance == STRAITS_STANCE_ADVERSARIAL;
     }
   cairo_restore (frame->cr);
-  pair_count_clear (&pc);
 }
 
 /* Picking ------------------------------------------------------------------ */
@@ -524,27 +668,21 @@ pick_relation (StraitsMapRenderer    *self,
                double                 x,
                double                 y)
 {
-  guint n = straits_dataset_get_n_relations (self->dataset);
+  g_autoptr(GArray) curves = layout_curves (self, width, height, vp);
   double tolerance = 4 * self->style.scale, best = G_MAXDOUBLE;
   guint32 found = STRAITS_NO_INDEX;
-  PairCount pc;
 
-  pair_count_init (&pc, n);
-  for (guint32 i = 0; i < n; i++)
+  for (guint k = 0; k < curves->len; k++)
     {
-      Curve c;
-      double d;
+      const PlacedCurve *p = &g_array_index (curves, PlacedCurve, k);
+      double d = distance_to_curve (&p->c, x, y);
 
-      if (!relation_curve (self, width, height, vp, straits_dataset_get_relation (self->dataset, i), &pc, &c))
-        continue;
-      d = distance_to_curve (&c, x, y);
       if (d < tolerance && d < best)
         {
           best = d;
-          found = i;
+          found = p->index;
         }
     }
-  pair_count_clear (&pc);
   return found;
 }
 
