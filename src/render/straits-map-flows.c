@@ -125,6 +125,12 @@ draw_flow_label (StraitsMapRenderer *self, StraitsMapFrame *frame, const double 
   layout = _straits_map_layout (self, frame->cr, label, self->style.small_label_size * frame->unit,
                                 PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, -1);
   pango_layout_get_pixel_extents (layout, NULL, &logical);
+  /* Placed like every label: dropped rather than drawn over another. */
+  if (frame->placer != NULL &&
+      !straits_label_placer_try (frame->placer, &(StraitsRect) { x - logical.width / 2.0 + logical.x,
+                                                                 y - logical.height - 2 * frame->unit + logical.y,
+                                                                 logical.width, logical.height }))
+    return;
   cairo_new_path (frame->cr);
   cairo_move_to (frame->cr, x - logical.width / 2.0, y - logical.height - 2 * frame->unit);
   cairo_set_source_rgb (frame->cr, flow_colour.r * 0.6, flow_colour.g * 0.6, flow_colour.b * 0.6);

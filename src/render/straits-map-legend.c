@@ -12,6 +12,12 @@
 #include <glib/gi18n-lib.h>
 
 #include "straits-map-renderer-private.h"
+
+/* Entries are as wide as their text: a layout wrapped this wide takes a
+ * text up to the notes' length (160 characters) instead of a name's (48),
+ * so that "Greek territorial sea, 6 nm: 42.4 % of the Aegean" keeps what
+ * its share is of. */
+#define LEGEND_NO_WRAP 100000
 #include "straits-maritime-overlay.h"
 #include "straits-text.h"
 
@@ -328,8 +334,10 @@ add_sea_entries (StraitsMapRenderer *self, GArray *entries, GPtrArray *texts)
       g_array_append_val (entries, ((LegendEntry) { text, &self->style.sea, FALSE, FALSE, G_MAXUINT }));
     }
   g_array_append_val (entries, ((LegendEntry) { _("Median line (dashed)"), &self->style.text, TRUE, TRUE, G_MAXUINT }));
-  g_array_append_val (entries, ((LegendEntry) { _("Belts measured on land © OpenStreetMap contributors"), NULL,
-                                                FALSE, FALSE, G_MAXUINT }));
+  /* A figure's credit line carries the credit (one credit line). */
+  if (!self->footnote_marks)
+    g_array_append_val (entries, ((LegendEntry) { _("Belts measured on land © OpenStreetMap contributors"), NULL,
+                                                  FALSE, FALSE, G_MAXUINT }));
 }
 
 /* The badges of what is new or changed since a compared version, as
@@ -570,7 +578,7 @@ legend_prepare (StraitsMapRenderer *self, StraitsMapFrame *frame, double max_wid
   for (guint i = 0; i < l->entries->len; i++)
     {
       PangoLayout *layout = _straits_map_layout (self, frame->cr, g_array_index (l->entries, LegendEntry, i).text,
-                                                 l->size, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, -1);
+                                                 l->size, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, LEGEND_NO_WRAP);
       PangoRectangle logical;
 
       pango_layout_get_pixel_extents (layout, NULL, &logical);
@@ -609,7 +617,8 @@ legend_paint (StraitsMapRenderer *self, StraitsMapFrame *frame, const Legend *l,
   for (guint i = 0; i < l->entries->len; i++)
     {
       const LegendEntry *e = &g_array_index (l->entries, LegendEntry, i);
-      PangoLayout *layout = _straits_map_layout (self, cr, e->text, l->size, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, -1);
+      PangoLayout *layout = _straits_map_layout (self, cr, e->text, l->size, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL,
+                                                 LEGEND_NO_WRAP);
       PangoRectangle logical;
       double row = y + l->pad + (i % l->rows) * l->line_height, left = x + (i / l->rows) * l->column_width;
 
