@@ -1,7 +1,9 @@
 /* test-palette.c: the map's colours told apart, also by colour-blind readers
  *
  * The palette is the bundled dataset's (stance fills, relation and event
- * colours) and the light map style's (land, sea, selection). Each pair
+ * colours) and a map style's (land, sea, selection, and how it draws the
+ * dataset's fills), measured for the light, dark and high-contrast styles
+ * (/palette/STYLE/CHECK). Each pair
  * that must be told apart is measured as CIEDE2000 ΔE under normal
  * vision and under protanopia, deuteranopia and tritanopia simulated
  * with the matrices of Machado, Oliveira and Fernandes (2009), severity
@@ -15,7 +17,11 @@
  *                                     2-point lines, and light tints under
  *                                     tritanopia leave no more room
  *   a curve or dot over any area      contrast ≥ 3:1 (WCAG 1.4.11, for
- *                                     graphical objects) and ΔE00 ≥ 10
+ *                                     graphical objects) and ΔE00 ≥ 10;
+ *                                     where the style cases marks in an
+ *                                     opaque colour (the dark style), the
+ *                                     mark against its casing and the
+ *                                     casing against every area
  *
  * Curves must differ under all four kinds of vision when a bundled view
  * draws them together (its relation types, and the pair the issue named:
@@ -34,6 +40,17 @@
 #define MIN_CONTRAST 3.0
 
 static StraitsDataset *dataset;
+
+typedef struct {
+  const char *name;
+  StraitsMapStyleKind kind;
+} StyleCase;
+
+static const StyleCase style_cases[] = {
+  { "light", STRAITS_MAP_STYLE_LIGHT },
+  { "dark", STRAITS_MAP_STYLE_DARK },
+  { "high-contrast", STRAITS_MAP_STYLE_HIGH_CONTRAST },
+};
 
 typedef enum { NORMAL, PROTAN, DEUTAN, TRITAN, N_VISIONS } Vision;
 
@@ -145,6 +162,32 @@ over (const StraitsColour *top, double alpha, const StraitsColour *below)
                            alpha * top->b + (1 - alpha) * below->b };
 }
 
+/* The closest pair a check measured, told with --verbose: the figures
+ * the styles' comments give. */
+static struct {
+  double delta;
+  char *what;
+} least = { G_MAXDOUBLE, NULL };
+
+static void
+note_least (const char *what_x, const char *what_y, double d, Vision vision)
+{
+  if (d >= least.delta)
+    return;
+  least.delta = d;
+  g_free (least.what);
+  least.what = g_strdup_printf ("%s and %s under %s", what_x, what_y, vision_names[vision]);
+}
+
+static void
+tell_least (void)
+{
+  if (least.what != NULL)
+    g_test_message ("closest: %s, ΔE00 %.1f", least.what, least.delta);
+  g_clear_pointer (&least.what, g_free);
+  least.delta = G_MAXDOUBLE;
+}
+
 /* Fails the test, naming the pair, unless @x and @y differ by @min under
  * the first @n_visions kinds of vision. */
 static void
@@ -155,6 +198,7 @@ check_apart (const char *what_x, const StraitsColour *x, const char *what_y, con
     {
       double d = delta_e00 (seen (x, v), seen (y, v));
 
+      note_least (what_x, what_y, d, v);
       if (d < min)
         {
           g_test_message ("%s and %s: ΔE00 %.1f under %s, below %.0f", what_x, what_y, d, vision_names[v], min);
@@ -168,65 +212,92 @@ typedef struct {
   StraitsColour colour;
 } Area;
 
-/* The areas curves and dots are drawn over: land, other EU members, sea
- * and every group's fill. */
+/* The areas curves and dots are drawn over in @style: land, other EU
+ * members, sea and every group's fill as the style draws it. */
 static GArray *
-areas (void)
+areas (const StraitsMapStyle *style)
 {
   GArray *out = g_array_new (FALSE, FALSE, sizeof (Area));
-  StraitsMapStyle style;
 
-  straits_map_style_init (&style, STRAITS_MAP_STYLE_LIGHT);
-  g_array_append_val (out, ((Area) { "land", style.land }));
-  g_array_append_val (out, ((Area) { "other EU members", style.land_eu }));
-  g_array_append_val (out, ((Area) { "sea", style.sea }));
+  g_array_append_val (out, ((Area) { "land", style->land }));
+  g_array_append_val (out, ((Area) { "other EU members", style->land_eu }));
+  g_array_append_val (out, ((Area) { "sea", style->sea }));
   for (guint i = 0; i < straits_dataset_get_n_groupings (dataset); i++)
     {
       const StraitsGrouping *grouping = straits_dataset_get_grouping (dataset, i);
 
       for (guint k = 0; k < grouping->n_groups; k++)
-        g_array_append_val (out, ((Area) { grouping->groups[k].label, grouping->groups[k].colour }));
+        g_array_append_val (out, ((Area) { grouping->groups[k].label,
+                                           straits_map_style_fill (style, &grouping->groups[k].colour) }));
     }
   return out;
 }
 
-static void
-test_areas_apart (void)
+static StraitsMapStyle
+style_of (gconstpointer data)
 {
-  g_autoptr(GArray) all = areas ();
+  StraitsMapStyle style;
+
+  straits_map_style_init (&style, ((const StyleCase *) data)->kind);
+  return style;
+}
+
+static void
+test_areas_apart (gconstpointer data)
+{
+  StraitsMapStyle style = style_of (data);
+  g_autoptr(GArray) all = areas (&style);
 
   for (guint i = 0; i < all->len; i++)
     for (guint j = i + 1; j < all->len; j++)
       check_apart (g_array_index (all, Area, i).name, &g_array_index (all, Area, i).colour,
                    g_array_index (all, Area, j).name, &g_array_index (all, Area, j).colour, AREA_DELTA, N_VISIONS);
+  tell_least ();
 }
 
+/* Fails the test unless @x stands out from @y: contrast and ΔE00. */
 static void
-check_mark_over_areas (const StraitsTypeDef *t, GArray *all)
+check_stands_out (const char *what_x, const StraitsColour *x, const char *what_y, const StraitsColour *y)
 {
-  for (guint i = 0; i < all->len; i++)
+  double c = contrast (x, y);
+
+  if (c < MIN_CONTRAST)
     {
-      const Area *area = &g_array_index (all, Area, i);
-      double c = contrast (&t->colour, &area->colour);
-
-      if (c < MIN_CONTRAST)
-        {
-          g_test_message ("%s over %s: contrast %.2f:1, below %.0f:1", t->label, area->name, c, MIN_CONTRAST);
-          g_test_fail ();
-        }
-      check_apart (t->label, &t->colour, area->name, &area->colour, LINE_DELTA, N_VISIONS);
+      g_test_message ("%s over %s: contrast %.2f:1, below %.0f:1", what_x, what_y, c, MIN_CONTRAST);
+      g_test_fail ();
     }
+  check_apart (what_x, x, what_y, y, LINE_DELTA, N_VISIONS);
+}
+
+/* A mark is seen against the areas, or against its casing where the
+ * style's casing is opaque and hides them. */
+static void
+check_mark (const StraitsTypeDef *t, const StraitsMapStyle *style, GArray *all)
+{
+  if (style->casing_alpha >= 1)
+    {
+      check_stands_out (t->label, &t->colour, "its casing", &style->casing);
+      return;
+    }
+  for (guint i = 0; i < all->len; i++)
+    check_stands_out (t->label, &t->colour, g_array_index (all, Area, i).name, &g_array_index (all, Area, i).colour);
 }
 
 static void
-test_marks_over_areas (void)
+test_marks_over_areas (gconstpointer data)
 {
-  g_autoptr(GArray) all = areas ();
+  StraitsMapStyle style = style_of (data);
+  g_autoptr(GArray) all = areas (&style);
 
   for (guint i = 0; i < straits_dataset_get_n_relation_types (dataset); i++)
-    check_mark_over_areas (straits_dataset_get_relation_type (dataset, i), all);
+    check_mark (straits_dataset_get_relation_type (dataset, i), &style, all);
   for (guint i = 0; i < straits_dataset_get_n_event_types (dataset); i++)
-    check_mark_over_areas (straits_dataset_get_event_type (dataset, i), all);
+    check_mark (straits_dataset_get_event_type (dataset, i), &style, all);
+  if (style.casing_alpha >= 1)
+    for (guint i = 0; i < all->len; i++)
+      check_stands_out ("the marks' casing", &style.casing, g_array_index (all, Area, i).name,
+                        &g_array_index (all, Area, i).colour);
+  tell_least ();
 }
 
 typedef enum { SOLID = 1, DASHED = 2 } Dash;
@@ -274,11 +345,14 @@ drawn_together (guint32 a, guint32 b)
   return FALSE;
 }
 
+/* The dataset's colours, drawn alike in every style (the dark style
+ * cases them): measured once a style all the same. */
 static void
-test_relations_apart (void)
+test_relations_apart (gconstpointer data)
 {
   guint n = straits_dataset_get_n_relation_types (dataset);
 
+  g_assert_nonnull (data);
   for (guint32 a = 0; a < n; a++)
     for (guint32 b = a + 1; b < n; b++)
       {
@@ -292,18 +366,18 @@ test_relations_apart (void)
         check_apart (ta->label, &ta->colour, tb->label, &tb->colour, LINE_DELTA,
                      drawn_together (a, b) ? N_VISIONS : 1);
       }
+  tell_least ();
 }
 
 /* A selected country, and the straits' highlight over the sea, are not
  * taken for sea. */
 static void
-test_selection_not_sea (void)
+test_selection_not_sea (gconstpointer data)
 {
-  g_autoptr(GArray) all = areas ();
-  StraitsMapStyle style;
+  StraitsMapStyle style = style_of (data);
+  g_autoptr(GArray) all = areas (&style);
   StraitsColour straits;
 
-  straits_map_style_init (&style, STRAITS_MAP_STYLE_LIGHT);
   for (guint i = 0; i < all->len; i++)
     {
       const Area *area = &g_array_index (all, Area, i);
@@ -316,6 +390,7 @@ test_selection_not_sea (void)
     }
   straits = over (&style.selection, STRAITS_SELECTION_FILL_ALPHA, &style.sea);
   check_apart ("the straits' highlight", &straits, "sea", &style.sea, AREA_DELTA, N_VISIONS);
+  tell_least ();
 }
 
 /* The measure itself: Sharma et al.'s published pairs. */
@@ -338,10 +413,25 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
   dataset = straits_test_load_bundled ();
   g_test_add_func ("/palette/delta-e00", test_delta_e00);
-  g_test_add_func ("/palette/areas-apart", test_areas_apart);
-  g_test_add_func ("/palette/marks-over-areas", test_marks_over_areas);
-  g_test_add_func ("/palette/relations-apart", test_relations_apart);
-  g_test_add_func ("/palette/selection-not-sea", test_selection_not_sea);
+  for (guint i = 0; i < G_N_ELEMENTS (style_cases); i++)
+    {
+      static const struct {
+        const char *check;
+        GTestDataFunc func;
+      } checks[] = {
+        { "areas-apart", test_areas_apart },
+        { "marks-over-areas", test_marks_over_areas },
+        { "relations-apart", test_relations_apart },
+        { "selection-not-sea", test_selection_not_sea },
+      };
+
+      for (guint k = 0; k < G_N_ELEMENTS (checks); k++)
+        {
+          g_autofree char *path = g_strdup_printf ("/palette/%s/%s", style_cases[i].name, checks[k].check);
+
+          g_test_add_data_func (path, &style_cases[i], checks[k].func);
+        }
+    }
   status = g_test_run ();
   g_object_unref (dataset);
   return status;

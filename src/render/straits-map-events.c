@@ -132,7 +132,7 @@ _straits_map_paint_event_dot (StraitsMapRenderer  *self,
   cairo_arc (frame->cr, x, y, EVENT_RADIUS * frame->unit, 0, 2 * G_PI);
   cairo_set_source_rgba (frame->cr, colour->r, colour->g, colour->b, opacity);
   cairo_fill_preserve (frame->cr);
-  cairo_set_source_rgba (frame->cr, self->style.halo.r, self->style.halo.g, self->style.halo.b, opacity);
+  cairo_set_source_rgba (frame->cr, self->style.casing.r, self->style.casing.g, self->style.casing.b, opacity);
   cairo_set_line_width (frame->cr, 1.3 * frame->unit);
   cairo_stroke (frame->cr);
 }

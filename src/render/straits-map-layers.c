@@ -133,8 +133,8 @@ fill_class (StraitsMapRenderer *self, guint f)
   return G_MAXUINT32;
 }
 
-/* Fills feature @f's outline in group @kind's colour, or with its
- * hatching in the print style. */
+/* Fills feature @f's outline in group @kind's colour (as the style
+ * draws the dataset's fills), or with its hatching in the print style. */
 static void
 fill_group (StraitsMapRenderer *self,
             StraitsMapFrame    *frame,
@@ -147,7 +147,10 @@ fill_group (StraitsMapRenderer *self,
   _straits_map_path_feature (self, frame, f);
   if (!self->style.patterns)
     {
-      _straits_set_colour (cr, &straits_dataset_get_grouping (self->dataset, self->grouping)->groups[kind].colour);
+      StraitsColour fill = straits_map_style_fill (
+        &self->style, &straits_dataset_get_grouping (self->dataset, self->grouping)->groups[kind].colour);
+
+      _straits_set_colour (cr, &fill);
       cairo_fill (cr);
       return;
     }

@@ -213,7 +213,12 @@ legend_entries (StraitsMapRenderer *self, gboolean *adversarial, GPtrArray *text
     for (guint i = 0; i < self->drawn_groups->len; i++)
       if (g_array_index (self->drawn_groups, guint32, i) == k)
         {
-          g_array_append_val (entries, ((LegendEntry) { grouping->groups[k].label, &grouping->groups[k].colour,
+          StraitsColour fill = straits_map_style_fill (&self->style, &grouping->groups[k].colour);
+          StraitsColour *kept = g_memdup2 (&fill, sizeof fill);
+
+          /* Kept with the texts until the legend is drawn. */
+          g_ptr_array_add (texts, kept);
+          g_array_append_val (entries, ((LegendEntry) { grouping->groups[k].label, kept,
                                                         FALSE, FALSE, k, .stippled = stippled }));
           any_group = TRUE;
         }

@@ -132,8 +132,8 @@ _straits_map_relation_width (StraitsMapFrame *frame, double strength)
   return (0.8 + 2.6 * strength) * frame->unit;
 }
 
-/* A curve as the map draws it: on a halo that keeps it legible over any
- * fill, dashed when adversarial, dotted when its date is unknown, with an
+/* A curve as the map draws it: on the style's casing, which keeps it
+ * legible over any fill, dashed when adversarial, dotted when its date is unknown, with an
  * arrow head at its end when it goes one way. The legend's samples are
  * drawn by it too. */
 static void
@@ -150,7 +150,8 @@ stroke_curve (StraitsMapRenderer  *self,
   cairo_t *cr = frame->cr;
 
   path_curve (cr, c);
-  cairo_set_source_rgba (cr, self->style.halo.r, self->style.halo.g, self->style.halo.b, alpha * 0.8);
+  cairo_set_source_rgba (cr, self->style.casing.r, self->style.casing.g, self->style.casing.b,
+                         alpha * self->style.casing_alpha);
   cairo_set_line_width (cr, width + 1.6 * frame->unit);
   cairo_stroke (cr);
 

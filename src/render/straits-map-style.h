@@ -36,6 +36,12 @@ typedef struct {
   double small_label_size;       /* points, cities and seas */
   double scale;                  /* multiplies sizes: 1 on screen, more on projectors */
   gboolean patterns;             /* fill groups with patterns instead of colours */
+  /* Under relation curves and round event dots, at this opacity: the
+   * dataset's mark colours are made for light ground, so on the dark map
+   * they are cased in an opaque light colour that hides the area beneath
+   * (tests/test-palette.c measures the marks against it). */
+  StraitsColour casing;
+  double casing_alpha;
 } StraitsMapStyle;
 
 /* How strongly a selected country and the straits' highlight are tinted
@@ -48,6 +54,14 @@ void straits_map_style_init (StraitsMapStyle     *style,
 /* Field by field (a style holds doubles: no memcmp). */
 gboolean straits_map_style_equal (const StraitsMapStyle *a,
                                   const StraitsMapStyle *b);
+
+/* The colour a dataset's group fill @colour is drawn in with @style. The
+ * dataset's fills are light tints, made for light maps; the dark style
+ * darkens them in CIELAB, keeping their hue, so that they stay apart from
+ * one another and from land and sea under colour blindness
+ * (tests/test-palette.c measures). */
+StraitsColour straits_map_style_fill (const StraitsMapStyle *style,
+                                     const StraitsColour    *colour);
 
 /* Okabe–Ito, safe for the common forms of colour blindness; used for
  * groups that give no colour. */
