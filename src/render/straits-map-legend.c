@@ -49,6 +49,7 @@ typedef struct {
   gboolean date_unknown; /* a relation curve of unknown date at the map's date */
   gboolean stippled; /* a fill of a grouping of unknown date at the map's date */
   StraitsMapMark badge; /* new or changed since a compared version: its badge */
+  guint dash; /* a dashed curve's pattern: its type's, as the map draws it */
 } LegendEntry;
 
 /* Diagonals @step apart across the swatch rectangle at (@x, @y), the
@@ -98,19 +99,21 @@ draw_swatch (StraitsMapRenderer *self,
       /* By the code that draws the curves, so that the two look alike. */
       cairo_move_to (cr, x, y + size / 2);
       cairo_line_to (cr, x + size * 1.6, y + size / 2);
-      _straits_map_stroke_relation (cr, e->colour, 1.0, 2.2 * frame->unit, frame->unit, FALSE, TRUE);
+      _straits_map_stroke_relation (cr, e->colour, 1.0, 2.2 * frame->unit, frame->unit, STRAITS_MAP_SOLID, TRUE);
       return;
     }
   switch (e->kind)
     {
     case SWATCH_CURVE:
     case SWATCH_ONE_WAY:
-      _straits_map_draw_relation_sample (self, frame, x, x + size * 1.6, y + size / 2, e->colour, e->value, e->dashed,
-                                         e->kind == SWATCH_ONE_WAY);
+      _straits_map_draw_relation_sample (self, frame, x, x + size * 1.6, y + size / 2, e->colour, e->value,
+                                         e->dashed ? e->dash : STRAITS_MAP_SOLID, e->kind == SWATCH_ONE_WAY);
       return;
     case SWATCH_WIDTHS:
-      _straits_map_draw_relation_sample (self, frame, x, x + size * 1.6, y + size * 0.1, e->colour, 0.2, FALSE, FALSE);
-      _straits_map_draw_relation_sample (self, frame, x, x + size * 1.6, y + size * 0.8, e->colour, 1, FALSE, FALSE);
+      _straits_map_draw_relation_sample (self, frame, x, x + size * 1.6, y + size * 0.1, e->colour, 0.2,
+                                         STRAITS_MAP_SOLID, FALSE);
+      _straits_map_draw_relation_sample (self, frame, x, x + size * 1.6, y + size * 0.8, e->colour, 1,
+                                         STRAITS_MAP_SOLID, FALSE);
       return;
     case SWATCH_EVENT:
       _straits_map_paint_event_dot (self, frame, x + size * 0.8, y + size / 2, e->colour, 1);
@@ -244,8 +247,8 @@ legend_entries (StraitsMapRenderer *self, gboolean *adversarial, GPtrArray *text
 
   for (guint i = 0; i < self->drawn_types->len; i++)
     {
-      const StraitsTypeDef *t = straits_dataset_get_relation_type (self->dataset,
-                                                                   g_array_index (self->drawn_types, guint32, i));
+      guint32 type = g_array_index (self->drawn_types, guint32, i);
+      const StraitsTypeDef *t = straits_dataset_get_relation_type (self->dataset, type);
       const char *text = t->label;
 
       if (t->from_role != NULL)
@@ -255,9 +258,9 @@ legend_entries (StraitsMapRenderer *self, gboolean *adversarial, GPtrArray *text
           text = g_strdup_printf (_("%s (%s → %s)"), t->label, t->from_role, t->to_role);
           g_ptr_array_add (texts, (gpointer) text);
         }
-      g_array_append_val (entries, ((LegendEntry) { text, &t->colour, TRUE,
-                                                    type_always_adversarial (self, g_array_index (self->drawn_types, guint32, i)),
-                                                    G_MAXUINT, FALSE, SWATCH_CURVE, TYPE_STRENGTH }));
+      g_array_append_val (entries, ((LegendEntry) { text, &t->colour, TRUE, type_always_adversarial (self, type),
+                                                    G_MAXUINT, FALSE, SWATCH_CURVE, TYPE_STRENGTH,
+                                                    .dash = _straits_map_relation_dash (self, type) }));
     }
   *adversarial = self->drawn_adversarial;
   return entries;

@@ -97,16 +97,70 @@ path_curve (cairo_t *cr, const Curve *c)
                   c->bx, c->by);
 }
 
+/* The adversarial types' dashes, in units, by rank: dash (the one every
+ * adversarial curve had), dash-dot, short dash, long dash, dash-dot-dot,
+ * then again. Each shows at least one whole period in the legend's
+ * swatch, 12.8 units long; the short dash stays longer than a dot, which
+ * says the date is unknown. */
+static const struct {
+  guint n;
+  double lengths[6];
+} relation_dashes[] = {
+  { 2, { 5, 3 } },
+  { 4, { 4, 1.5, 1, 1.5 } },
+  { 2, { 2, 1.5 } },
+  { 2, { 8, 2 } },
+  { 6, { 3, 1.2, 1, 1.2, 1, 1.2 } },
+};
+
+/* Each relation type's rank among those with adversarial relations
+ * (G_MAXUINT: none), in the dataset's order of types. */
+static GArray *
+adversarial_ranks (StraitsDataset *dataset)
+{
+  guint n = straits_dataset_get_n_relation_types (dataset), rank = 0;
+  GArray *ranks = g_array_sized_new (FALSE, FALSE, sizeof (guint), n);
+  g_autofree gboolean *adversarial = g_new0 (gboolean, n);
+
+  for (guint i = 0; i < straits_dataset_get_n_relations (dataset); i++)
+    {
+      const StraitsRelation *r = straits_dataset_get_relation (dataset, i);
+
+      if (r->stance == STRAITS_STANCE_ADVERSARIAL && r->type < n)
+        adversarial[r->type] = TRUE;
+    }
+  for (guint t = 0; t < n; t++)
+    {
+      guint value = adversarial[t] ? rank++ : G_MAXUINT;
+
+      g_array_append_val (ranks, value);
+    }
+  return ranks;
+}
+
+guint
+_straits_map_relation_dash (StraitsMapRenderer *self,
+                            guint32             type)
+{
+  guint rank;
+
+  if (self->dataset == NULL)
+    return 0;
+  if (self->adversarial_ranks == NULL)
+    self->adversarial_ranks = adversarial_ranks (self->dataset);
+  rank = type < self->adversarial_ranks->len ? g_array_index (self->adversarial_ranks, guint, type) : G_MAXUINT;
+  return rank == G_MAXUINT ? 0 : rank % G_N_ELEMENTS (relation_dashes);
+}
+
 void
 _straits_map_stroke_relation (cairo_t             *cr,
                               const StraitsColour *colour,
                               double               alpha,
                               double               width,
                               double               unit,
-                              gboolean             adversarial,
+                              guint                dash,
                               gboolean             date_unknown)
 {
-  const double dashes[] = { 5 * unit, 3 * unit };
   /* Round dots a little more than their width apart: unlike the dashes
    * of an adversarial relation, which it overrides, since whether the
    * relation held at that date is what the map does not know. */
@@ -117,8 +171,15 @@ _straits_map_stroke_relation (cairo_t             *cr,
       cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
       cairo_set_dash (cr, dots, 2, 0);
     }
-  else if (adversarial)
-    cairo_set_dash (cr, dashes, 2, 0);
+  else if (dash != STRAITS_MAP_SOLID)
+    {
+      double dashes[G_N_ELEMENTS (relation_dashes[0].lengths)];
+      guint k = dash % G_N_ELEMENTS (relation_dashes);
+
+      for (guint i = 0; i < relation_dashes[k].n; i++)
+        dashes[i] = relation_dashes[k].lengths[i] * unit;
+      cairo_set_dash (cr, dashes, relation_dashes[k].n, 0);
+    }
   cairo_set_source_rgba (cr, colour->r, colour->g, colour->b, alpha);
   cairo_set_line_width (cr, width);
   cairo_stroke (cr);
@@ -133,7 +194,7 @@ _straits_map_relation_width (StraitsMapFrame *frame, double strength)
 }
 
 /* A curve as the map draws it: on the style's casing, which keeps it
- * legible over any fill, dashed when adversarial, dotted when its date is unknown, with an
+ * legible over any fill, in its type's dashes when adversarial, dotted when its date is unknown, with an
  * arrow head at its end when it goes one way. The legend's samples are
  * drawn by it too. */
 static void
@@ -143,7 +204,7 @@ stroke_curve (StraitsMapRenderer  *self,
               const StraitsColour *colour,
               double               width,
               double               alpha,
-              gboolean             dashed,
+              guint                dash,
               gboolean             date_unknown,
               gboolean             arrow)
 {
@@ -156,7 +217,7 @@ stroke_curve (StraitsMapRenderer  *self,
   cairo_stroke (cr);
 
   path_curve (cr, c);
-  _straits_map_stroke_relation (cr, colour, alpha, width, frame->unit, dashed, date_unknown);
+  _straits_map_stroke_relation (cr, colour, alpha, width, frame->unit, dash, date_unknown);
 
   if (arrow)
     arrow_head (cr, c->bx, c->by, c->cx, c->cy, (5 + width) * 1.0);
@@ -170,12 +231,12 @@ _straits_map_draw_relation_sample (StraitsMapRenderer  *self,
                                    double               y,
                                    const StraitsColour *colour,
                                    double               strength,
-                                   gboolean             dashed,
+                                   guint                dash,
                                    gboolean             arrow)
 {
   Curve c = { x0, y, (x0 + x1) / 2, y, x1, y };
 
-  stroke_curve (self, frame, &c, colour, _straits_map_relation_width (frame, strength), 0.9, dashed, FALSE, arrow);
+  stroke_curve (self, frame, &c, colour, _straits_map_relation_width (frame, strength), 0.9, dash, FALSE, arrow);
 }
 
 static void
@@ -197,7 +258,8 @@ draw_relation (StraitsMapRenderer    *self,
       path_curve (frame->cr, c);
       _straits_map_stroke_change_halo (self, frame, mark, width);
     }
-  stroke_curve (self, frame, c, colour, width, dimmed ? 0.22 : 0.9, r->stance == STRAITS_STANCE_ADVERSARIAL,
+  stroke_curve (self, frame, c, colour, width, dimmed ? 0.22 : 0.9,
+                r->stance == STRAITS_STANCE_ADVERSARIAL ? _straits_map_relation_dash (self, r->type) : STRAITS_MAP_SOLID,
                 date_unknown, !r->mutual);
   if (mark != STRAITS_MAP_MARK_NONE)
     {

@@ -35,6 +35,7 @@ struct _StraitsMapRenderer
 
   guint32 grouping;
   GArray *relation_types;   /* guint32; NULL: all */
+  GArray *adversarial_ranks; /* guint a relation type: its dash pattern; NULL until drawn */
   char **overlays;
   guint n_drawn_events;
   GArray *sea_belts[STRAITS_MARITIME_N_LIMITS][2];  /* territorial seas, from the maritime report */
@@ -238,15 +239,22 @@ void     _straits_map_note_drawn      (GArray                *drawn,
 /* straits-map-relations.c */
 void     _straits_map_draw_relations  (StraitsMapRenderer    *self,
                                        StraitsMapFrame       *frame);
-/* Strokes the current path as a relation's curve is drawn: solid, dashed
- * when adversarial, dotted when its date is unknown at the map's date;
- * the legend's "date unknown" swatch is drawn by it too. */
+/* A solid curve, for the @dash arguments below. */
+#define STRAITS_MAP_SOLID G_MAXUINT
+/* The dash of an adversarial relation of @type: its type's rank among the
+ * dataset's types that have adversarial relations, so that two such
+ * types (a dispute, a veto) differ in greyscale too. */
+guint    _straits_map_relation_dash   (StraitsMapRenderer    *self,
+                                       guint32                type);
+/* Strokes the current path as a relation's curve is drawn: solid, in
+ * dash pattern @dash when adversarial, dotted when its date is unknown at
+ * the map's date; the legend's "date unknown" swatch is drawn by it too. */
 void     _straits_map_stroke_relation (cairo_t               *cr,
                                        const StraitsColour   *colour,
                                        double                 alpha,
                                        double                 width,
                                        double                 unit,
-                                       gboolean               adversarial,
+                                       guint                  dash,
                                        gboolean               date_unknown);
 /* Notes the quadratic curve (@p: start, control point, end) as drawn,
  * for the labels that keep clear of curves and for the figure's check. */
@@ -267,7 +275,7 @@ void     _straits_map_draw_relation_sample (StraitsMapRenderer  *self,
                                        double                 y,
                                        const StraitsColour   *colour,
                                        double                 strength,
-                                       gboolean               dashed,
+                                       guint                  dash,
                                        gboolean               arrow);
 
 /* straits-map-labels.c */

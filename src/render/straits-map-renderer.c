@@ -68,6 +68,7 @@ straits_map_renderer_finalize (GObject *object)
   g_clear_pointer (&self->curve_ends, g_array_unref);
   g_clear_pointer (&self->drawn_groups, g_array_unref);
   g_clear_pointer (&self->drawn_types, g_array_unref);
+  g_clear_pointer (&self->adversarial_ranks, g_array_unref);
   g_clear_pointer (&self->layouts, g_hash_table_unref);
   _straits_map_forget_bases (self);
   g_clear_pointer (&self->hatch, cairo_pattern_destroy);
@@ -260,6 +261,7 @@ renderer_set_dataset (StraitsMapRenderer *self,
   g_set_object (&self->dataset, dataset);
   self->grouping = STRAITS_NO_INDEX;
   g_clear_pointer (&self->relation_types, g_array_unref);
+  g_clear_pointer (&self->adversarial_ranks, g_array_unref);
   g_array_set_size (self->selected_actors, 0);
   self->selected_relation = self->hover_actor = self->hover_relation = STRAITS_NO_INDEX;
   update_anchors (self);
