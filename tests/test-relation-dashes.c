@@ -2,8 +2,10 @@
  *
  * Under deuteranopia a dispute and a veto are ΔE00 16.8 apart, and in
  * greyscale print not at all: each adversarial type has a dash pattern of
- * its own, on the map and in the legend's swatch. The map is drawn to an
- * SVG surface, whose paths give each stroke's colour and dash array.
+ * its own, on the map and in the legend's swatch. In the dark style what
+ * lies on the curves' opaque casing stands out from it. The map is drawn
+ * to an SVG surface, whose paths give each stroke's colour, dash array
+ * and order.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -116,6 +118,71 @@ dashes_of (const char *svg, guint32 type, const StraitsRect *legend)
   return d;
 }
 
+static double
+luminance (double r, double g, double b)
+{
+  double c[3] = { r, g, b }, l[3];
+
+  for (int i = 0; i < 3; i++)
+    l[i] = c[i] <= 0.04045 ? c[i] / 12.92 : pow ((c[i] + 0.055) / 1.055, 2.4);
+  return 0.2126 * l[0] + 0.7152 * l[1] + 0.0722 * l[2];
+}
+
+/* The contrast of the colour @style strokes in against @c (0 when it
+ * strokes in none). */
+static double
+stroke_contrast (const char *style, const StraitsColour *c)
+{
+  const char *rgb = strstr (style, "stroke:rgb(");
+  double r, g, b, lx, ly;
+
+  if (rgb == NULL || sscanf (rgb, "stroke:rgb(%lf%%,%lf%%,%lf%%)", &r, &g, &b) != 3)
+    return 0;
+  lx = luminance (r / 100, g / 100, b / 100);
+  ly = luminance (c->r, c->g, c->b);
+  return (MAX (lx, ly) + 0.05) / (MIN (lx, ly) + 0.05);
+}
+
+/* In the dark style, curves lie on an opaque light casing: whatever is
+ * stroked along a casing, on the map or in the legend, stands out from
+ * it at 3:1, the legend's samples for any curve (widths, arrow, dashes)
+ * too, which were in the light text colour. */
+static void
+test_dark_casing (void)
+{
+  g_autoptr(StraitsMapRenderer) r = straits_test_renderer_for (atlas, dataset, "aegean");
+  g_autoptr(GRegex) path = g_regex_new ("<path style=\"([^\"]*)\" d=\"([^\"]*)\"", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *svg = NULL, *casing_d = NULL;
+  StraitsMapStyle style;
+  guint n_cased = 0;
+
+  straits_map_style_init (&style, STRAITS_MAP_STYLE_DARK);
+  g_assert_cmpfloat (style.casing_alpha, >=, 1);
+  straits_map_scene_set_style (straits_map_renderer_get_scene (r), &style);
+  straits_map_scene_set_show_legend (straits_map_renderer_get_scene (r), TRUE);
+  svg = draw_svg (r);
+  g_regex_match (path, svg, 0, &match);
+  for (; g_match_info_matches (match); g_match_info_next (match, NULL))
+    {
+      g_autofree char *path_style = g_match_info_fetch (match, 1), *d = g_match_info_fetch (match, 2);
+
+      if (casing_d != NULL && g_str_equal (d, casing_d) && strstr (path_style, "fill:none") != NULL)
+        {
+          double c = stroke_contrast (path_style, &style.casing);
+
+          if (c < 3)
+            g_test_message ("a stroke at %.2f:1 over its casing: %.60s", c, d);
+          g_assert_cmpfloat (c, >=, 3);
+          n_cased++;
+        }
+      g_clear_pointer (&casing_d, g_free);
+      if (strokes_in (path_style, &style.casing) && strstr (path_style, "fill:none") != NULL)
+        casing_d = g_steal_pointer (&d);
+    }
+  g_assert_cmpuint (n_cased, >, 0);
+}
+
 static guint32
 type_index (const char *id)
 {
@@ -161,6 +228,7 @@ main (int argc, char *argv[])
   dataset = straits_test_load_bundled ();
   atlas = straits_test_new_atlas ();
   g_test_add_func ("/relation-dashes/adversarial-types-differ", test_adversarial_types_differ);
+  g_test_add_func ("/relation-dashes/dark-casing", test_dark_casing);
   status = g_test_run ();
   g_object_unref (dataset);
   straits_atlas_free (atlas);

@@ -266,6 +266,15 @@ legend_entries (StraitsMapRenderer *self, gboolean *adversarial, GPtrArray *text
   return entries;
 }
 
+/* The colour of the samples that stand for any curve (widths, arrow
+ * heads, dashes): the text's, or the halo's on an opaque casing, which is
+ * light where the text is (the dark style's). */
+static const StraitsColour *
+any_curve_colour (StraitsMapRenderer *self)
+{
+  return self->style.casing_alpha >= 1 ? &self->style.halo : &self->style.text;
+}
+
 /* What the map's marks mean beyond their colour, for the marks @frame
  * draws: the curves' widths, their arrow heads, the events' dots by type
  * and the straits' highlight. */
@@ -278,11 +287,12 @@ add_mark_entries (StraitsMapRenderer *self, StraitsMapFrame *frame, GArray *entr
     g_array_append_val (entries, ((LegendEntry) { _("Turkish Straits (Bosporus, Marmara, Dardanelles)"),
                                                   &self->style.sea, FALSE, FALSE, G_MAXUINT, FALSE, SWATCH_STRAITS }));
   if (self->n_drawn_relations > 0)
-    g_array_append_val (entries, ((LegendEntry) { _("Line width: strength 0.2 (thin) to 1 (thick)"), &self->style.text,
+    g_array_append_val (entries, ((LegendEntry) { _("Line width: strength 0.2 (thin) to 1 (thick)"),
+                                                  any_curve_colour (self),
                                                   TRUE, FALSE, G_MAXUINT, FALSE, SWATCH_WIDTHS }));
   if (self->drawn_one_way)
     g_array_append_val (entries, ((LegendEntry) { _("One way: the arrow points to the second party"),
-                                                  &self->style.text, TRUE, FALSE, G_MAXUINT, FALSE, SWATCH_ONE_WAY,
+                                                  any_curve_colour (self), TRUE, FALSE, G_MAXUINT, FALSE, SWATCH_ONE_WAY,
                                                   TYPE_STRENGTH }));
   _straits_map_note_event_types (self, frame, event_types);
   for (guint i = 0; i < event_types->len; i++)
@@ -557,7 +567,7 @@ legend_prepare (StraitsMapRenderer *self, StraitsMapFrame *frame, double max_wid
 {
   guint columns = 1;
   gboolean adversarial;
-  LegendEntry stance_entry = { _("Adversarial (dashed)"), &self->style.text, TRUE, TRUE, G_MAXUINT, FALSE,
+  LegendEntry stance_entry = { _("Adversarial (dashed)"), any_curve_colour (self), TRUE, TRUE, G_MAXUINT, FALSE,
                                SWATCH_CURVE, TYPE_STRENGTH };
   /* Translators: a map legend entry: relations drawn dotted because the
    * dataset does not say whether they held at the map's date */

@@ -51,7 +51,7 @@ straits_map_renderer_relation_in_region (StraitsMapRenderer *self,
 }
 
 static void
-arrow_head (cairo_t *cr, double tx, double ty, double fx, double fy, double size)
+arrow_path (cairo_t *cr, double tx, double ty, double fx, double fy, double size)
 {
   double angle = atan2 (ty - fy, tx - fx);
 
@@ -59,6 +59,12 @@ arrow_head (cairo_t *cr, double tx, double ty, double fx, double fy, double size
   cairo_line_to (cr, tx - size * cos (angle - 0.45), ty - size * sin (angle - 0.45));
   cairo_line_to (cr, tx - size * cos (angle + 0.45), ty - size * sin (angle + 0.45));
   cairo_close_path (cr);
+}
+
+static void
+arrow_head (cairo_t *cr, double tx, double ty, double fx, double fy, double size)
+{
+  arrow_path (cr, tx, ty, fx, fy, size);
   cairo_fill (cr);
 }
 
@@ -219,8 +225,18 @@ stroke_curve (StraitsMapRenderer  *self,
   path_curve (cr, c);
   _straits_map_stroke_relation (cr, colour, alpha, width, frame->unit, dash, date_unknown);
 
-  if (arrow)
-    arrow_head (cr, c->bx, c->by, c->cx, c->cy, (5 + width) * 1.0);
+  if (!arrow)
+    return;
+  if (self->style.casing_alpha >= 1)
+    {
+      /* Cased as the curve is, or a dark head vanishes over dark land. */
+      arrow_path (cr, c->bx, c->by, c->cx, c->cy, 5 + width);
+      cairo_set_source_rgba (cr, self->style.casing.r, self->style.casing.g, self->style.casing.b, alpha);
+      cairo_set_line_width (cr, 1.6 * frame->unit);
+      cairo_stroke (cr);
+      cairo_set_source_rgba (cr, colour->r, colour->g, colour->b, alpha);
+    }
+  arrow_head (cr, c->bx, c->by, c->cx, c->cy, (5 + width) * 1.0);
 }
 
 void
