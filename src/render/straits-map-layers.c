@@ -502,7 +502,7 @@ _straits_map_tint_straits (StraitsMapRenderer *self,
                            cairo_t            *cr)
 {
   cairo_set_source_rgba (cr, self->style.selection.r, self->style.selection.g, self->style.selection.b,
-                         STRAITS_SELECTION_FILL_ALPHA);
+                         STRAITS_STRAITS_TINT_ALPHA);
   cairo_fill (cr);
 }
 

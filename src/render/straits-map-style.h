@@ -44,10 +44,14 @@ typedef struct {
   double casing_alpha;
 } StraitsMapStyle;
 
-/* How strongly a selected country and the straits' highlight are tinted
- * with the selection colour: at 0.25 a selected country over land
- * (#BCCFE5) was taken for sea (#DCEBF5); tests/test-palette.c measures. */
-#define STRAITS_SELECTION_FILL_ALPHA 0.35
+/* How strongly a selected country is tinted with the selection colour:
+ * ΔE00 ≥ 15 from the sea under colour blindness, as issue 15 asks (at
+ * 0.35 a selected Cooperative country was 9.0 from the light sea under
+ * protanopia, at 0.25 a selected country over land was taken for sea);
+ * tests/test-palette.c measures. */
+#define STRAITS_SELECTION_FILL_ALPHA 0.5
+/* And the straits' highlight over the sea, which no outline marks. */
+#define STRAITS_STRAITS_TINT_ALPHA 0.35
 
 void straits_map_style_init (StraitsMapStyle     *style,
                              StraitsMapStyleKind  kind);
