@@ -218,12 +218,23 @@ draw_preview (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer
 {
   StraitsExportDialog *self = user_data;
   double w, h, scale;
+  g_autofree char *alt = NULL;
+  g_autofree char *shown = NULL;
+  GtkTextIter start, end;
 
   if (!page_size (self, &w, &h))
     return;
   scale = MIN (width / w, height / h);
   cairo_scale (cr, scale, scale);
   draw_figure (self, cr, w, h);
+  /* Described once drawn (the drawing decides what is drawn); set only
+   * when it changed: a new text lays the dialog out and draws the preview
+   * again, which would then happen every frame while the spinner turns. */
+  alt = describe_figure (self, w);
+  gtk_text_buffer_get_bounds (self->alt_text, &start, &end);
+  shown = gtk_text_buffer_get_text (self->alt_text, &start, &end, FALSE);
+  if (g_strcmp0 (alt, shown) != 0)
+    gtk_text_buffer_set_text (self->alt_text, alt, -1);
 }
 
 /* A map figure whose page leaves its map no sensible frame (a long title
@@ -266,15 +277,7 @@ update (StraitsExportDialog *self)
   gtk_widget_set_visible (self->custom_label, custom);
   gtk_widget_set_sensitive (GTK_WIDGET (self->dpi), chosen_format (self)->raster);
   if (page_size (self, &w, &h))
-    {
-      g_autofree char *alt = describe_figure (self, w);
-
-      gtk_aspect_frame_set_ratio (self->preview_frame, (float) (w / h));
-      /* Here, not where the preview is drawn: the text view's new size
-       * would lay the dialog out and draw the preview again, every frame
-       * while the busy spinner turns. */
-      gtk_text_buffer_set_text (self->alt_text, alt, -1);
-    }
+    gtk_aspect_frame_set_ratio (self->preview_frame, (float) (w / h));
   check_page (self);
   gtk_widget_queue_draw (GTK_WIDGET (self->preview));
 }

@@ -451,7 +451,7 @@ def check_relation_types(env, work, title):
     press(proc, "ctrl+e")
     dialog = wait_for(lambda: find(root, role="frame", name="Export Figure"), timeout=10)
     alt = wait_for(lambda: (n := find(root, name="Alt text")) is not None
-                   and "Map:" in (n.get_text(0, -1) or "") and n.get_text(0, -1), timeout=10)
+                   and "relations drawn, of types" in (n.get_text(0, -1) or "") and n.get_text(0, -1), timeout=10)
     tap(alt is not None and "Procurement" not in alt and "Co-production" in alt,
         "the export dialog's alt text leaves the type out", alt)
     step = export_to(root, dialog, "filtered.pdf")
