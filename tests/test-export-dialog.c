@@ -224,8 +224,8 @@ check_written (const char *path)
 }
 
 /* Issue 20, point 3: a 300-dpi A4 page is drawn and encoded in a thread,
- * PNG and PDF alike: the export returns with the dialog open, busy, its
- * Export button off (the PDF was drawn and written before it returned,
+ * PNG and PDF alike: the export returns with the dialog open, saying it
+ * is busy, its Export button off (the PDF was drawn and written before it returned,
  * the PNG drawn), and the main loop runs until the file is written and the
  * dialog closes. How long the main loop waited at most is reported, not
  * judged. */
@@ -259,6 +259,7 @@ test_export_in_a_thread (gconstpointer data)
   returned = g_get_monotonic_time () - start;
   g_assert_false (destroyed);
   g_assert_false (gtk_widget_get_sensitive (find_named (dialog, "export")));
+  g_assert_true (gtk_widget_get_visible (find_named (dialog, "busy")));
   while (!destroyed)
     g_main_context_iteration (NULL, TRUE);
   g_source_remove (ticker);
