@@ -151,6 +151,61 @@ test_renderers_follow_the_scene (void)
   g_assert_true (straits_map_renderer_get_scene (a) == scene);
 }
 
+/* The window's Relation Types menu turns one type on or off: the others
+ * stay, and a filter that lets every type through is "every type". */
+static void
+test_show_relation_type (void)
+{
+  g_autoptr(StraitsMapScene) scene = scene_for ("aegean");
+  guint32 procurement = straits_dataset_find_relation_type (dataset, "procurement");
+  guint32 dispute = straits_dataset_find_relation_type (dataset, "dispute");
+  guint n_all = straits_dataset_get_n_relation_types (dataset);
+  guint n, n_view;
+  Seen seen = { 0 };
+
+  /* The Aegean view leaves procurement out. */
+  g_assert_nonnull (straits_map_scene_get_relation_types (scene, &n_view));
+  g_assert_false (straits_map_scene_shows_relation_type (scene, procurement));
+  g_assert_true (straits_map_scene_shows_relation_type (scene, dispute));
+  g_signal_connect (scene, "changed", G_CALLBACK (on_changed), &seen);
+  straits_map_scene_show_relation_type (scene, procurement, TRUE);
+  g_assert_cmphex (seen.what, ==, STRAITS_SCENE_FILTER);
+  g_assert_true (straits_map_scene_shows_relation_type (scene, procurement));
+  g_assert_true (straits_map_scene_shows_relation_type (scene, dispute));
+  straits_map_scene_get_relation_types (scene, &n);
+  g_assert_cmpuint (n, ==, n_view + 1);
+
+  /* Again: nothing changes. */
+  seen = (Seen) { 0 };
+  straits_map_scene_show_relation_type (scene, procurement, TRUE);
+  g_assert_cmpuint (seen.emissions, ==, 0);
+
+  straits_map_scene_show_relation_type (scene, dispute, FALSE);
+  g_assert_false (straits_map_scene_shows_relation_type (scene, dispute));
+  straits_map_scene_get_relation_types (scene, &n);
+  g_assert_cmpuint (n, ==, n_view);
+
+  /* Every type on: NULL; then one off: all the others. */
+  for (guint32 t = 0; t < n_all; t++)
+    straits_map_scene_show_relation_type (scene, t, TRUE);
+  g_assert_null (straits_map_scene_get_relation_types (scene, &n));
+  straits_map_scene_show_relation_type (scene, dispute, FALSE);
+  g_assert_nonnull (straits_map_scene_get_relation_types (scene, &n));
+  g_assert_cmpuint (n, ==, n_all - 1);
+
+  /* Every type off: an empty filter, not "every type". */
+  for (guint32 t = 0; t < n_all; t++)
+    straits_map_scene_show_relation_type (scene, t, FALSE);
+  g_assert_nonnull (straits_map_scene_get_relation_types (scene, &n));
+  g_assert_cmpuint (n, ==, 0);
+  g_assert_false (straits_map_scene_shows_relation_type (scene, dispute));
+
+  /* A type the dataset does not have changes nothing. */
+  seen = (Seen) { 0 };
+  straits_map_scene_show_relation_type (scene, n_all, TRUE);
+  g_assert_cmpuint (seen.emissions, ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -164,6 +219,7 @@ main (int argc, char **argv)
   g_test_add_func ("/scene/freeze-coalesces", test_freeze_coalesces);
   g_test_add_func ("/scene/dataset-resets-references", test_dataset_resets_references);
   g_test_add_func ("/scene/copy-is-independent", test_copy_is_independent);
+  g_test_add_func ("/scene/show-relation-type", test_show_relation_type);
   g_test_add_func ("/scene/renderers-follow-the-scene", test_renderers_follow_the_scene);
   status = g_test_run ();
   straits_atlas_free (atlas);

@@ -57,7 +57,10 @@ struct _StraitsExportDialog
   GtkDrawingArea *preview;
   GtkLabel *error_label;
   GtkWidget *export_button;
-  gboolean exporting;             /* a PNG being written in a thread */
+  GtkWidget *busy_box;            /* "Exporting…", while a figure is written */
+  GtkSpinner *busy_spinner;
+  GCancellable *cancellable;      /* the figure being written in a worker */
+  gboolean exporting;
   gboolean closed;
 };
 
@@ -216,14 +219,22 @@ draw_preview (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer
   StraitsExportDialog *self = user_data;
   double w, h, scale;
   g_autofree char *alt = NULL;
+  g_autofree char *shown = NULL;
+  GtkTextIter start, end;
 
   if (!page_size (self, &w, &h))
     return;
   scale = MIN (width / w, height / h);
   cairo_scale (cr, scale, scale);
   draw_figure (self, cr, w, h);
+  /* Described once drawn (the drawing decides what is drawn); set only
+   * when it changed: a new text lays the dialog out and draws the preview
+   * again, which would then happen every frame while the spinner turns. */
   alt = describe_figure (self, w);
-  gtk_text_buffer_set_text (self->alt_text, alt, -1);
+  gtk_text_buffer_get_bounds (self->alt_text, &start, &end);
+  shown = gtk_text_buffer_get_text (self->alt_text, &start, &end, FALSE);
+  if (g_strcmp0 (alt, shown) != 0)
+    gtk_text_buffer_set_text (self->alt_text, alt, -1);
 }
 
 /* A map figure whose page leaves its map no sensible frame (a long title
@@ -334,27 +345,138 @@ restore (StraitsExportDialog *self)
   gtk_check_button_set_active (self->write_alt_text, g_settings_get_boolean (self->settings, "export-alt-text"));
 }
 
+/* Exporting ------------------------------------------------------------------ */
+
+/* What an export needs, taken from the dialog on the main thread: the
+ * worker reads this alone, never the dialog, its widgets or the scenes
+ * they show. */
+typedef struct {
+  char *path;
+  double width, height, dpi;
+  StraitsMapScene *scene;          /* a map figure: copies of the dialog's scenes, */
+  StraitsMapScene *compare_scene;  /* (NULL: one map) */
+  StraitsMapRenderer *renderer;    /* and their renderers, made in the worker; */
+  StraitsMapRenderer *compare;
+  StraitsDataset *dataset;         /* or a chart figure */
+  guint32 chart;
+  StraitsChartKind chart_kind;
+  StraitsFigurePageOptions options; /* its strings are the job's own */
+  StraitsViewport viewport;
+  char *title, *subtitle, *marking;
+  char *alt;
+  gboolean write_alt;
+} ExportJob;
+
 static void
-draw_page (cairo_t *cr, double width, double height, guint page, gpointer user_data)
+export_job_free (ExportJob *job)
 {
-  draw_figure (user_data, cr, width, height);
+  g_free (job->path);
+  g_clear_object (&job->renderer);
+  g_clear_object (&job->compare);
+  g_clear_object (&job->scene);
+  g_clear_object (&job->compare_scene);
+  g_clear_object (&job->dataset);
+  g_free (job->title);
+  g_free (job->subtitle);
+  g_free (job->marking);
+  g_free (job->alt);
+  g_free (job);
 }
 
-/* A PNG's image is drawn here, on the main thread that owns the
- * renderer, and compressed and written in a thread (a 300-dpi A4 page
- * takes a tenth of a second or more to encode), the dialog still drawing
- * and answering meanwhile. */
-static void
-on_png_written (GObject *source, GAsyncResult *result, gpointer user_data)
+/* (transfer full) */
+static ExportJob *
+export_job_new (StraitsExportDialog *self, const char *path, const char *alt, double width, double height)
 {
-  StraitsExportDialog *self = STRAITS_EXPORT_DIALOG (source);
-  g_autoptr(GError) error = NULL;
-  gboolean ok = straits_export_write_png_finish (result, &error);
+  ExportJob *job = g_new0 (ExportJob, 1);
 
-  self->exporting = FALSE;
+  job->path = g_strdup (path);
+  job->width = width;
+  job->height = height;
+  job->dpi = gtk_spin_button_get_value (self->dpi);
+  job->alt = g_strdup (alt);
+  job->write_alt = gtk_check_button_get_active (self->write_alt_text);
+  job->marking = g_strdup (chosen_marking (self));
+  if (self->dataset != NULL)
+    {
+      job->dataset = g_object_ref (self->dataset);
+      job->chart = self->chart;
+      job->chart_kind = self->chart_kind;
+      job->title = g_strdup (straits_dataset_get_figure (self->dataset, self->chart)->title);
+      return job;
+    }
+  job->scene = straits_map_scene_copy (self->scene);
+  job->compare_scene = self->compare_scene != NULL ? straits_map_scene_copy (self->compare_scene) : NULL;
+  job->options = figure_options (self, width, &job->viewport);
+  job->options.viewport = &job->viewport;
+  job->options.title = job->title = g_strdup (job->options.title);
+  job->options.subtitle = job->subtitle = g_strdup (job->options.subtitle);
+  job->options.marking = job->marking;
+  return job;
+}
+
+static void
+draw_job_page (cairo_t *cr, double width, double height, guint page, gpointer user_data)
+{
+  ExportJob *job = user_data;
+
+  if (job->dataset != NULL)
+    straits_chart_draw_page (job->dataset, straits_dataset_get_figure (job->dataset, job->chart),
+                             job->chart_kind, job->marking, cr, width, height);
+  else if (job->compare != NULL)
+    straits_figure_page_draw_compare (job->renderer, job->compare, cr, width, height, &job->options);
+  else
+    straits_figure_page_draw (job->renderer, cr, width, height, &job->options);
+}
+
+/* In a worker: the figure drawn at its size and resolution (a 300-dpi A4
+ * page is 8.7 million pixels), encoded and written atomically, then its
+ * alt text beside it if asked for. */
+static void
+export_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  ExportJob *job = data;
+  StraitsExportMetadata meta = { job->title, job->alt, NULL, NULL };
+  GError *error = NULL;
+
+  if (job->scene != NULL)
+    job->renderer = straits_map_renderer_new_for_scene (job->scene);
+  if (job->compare_scene != NULL)
+    job->compare = straits_map_renderer_new_for_scene (job->compare_scene);
+  if (!straits_export_cancellable (job->path, job->width, job->height, job->dpi, 1, draw_job_page, job, &meta,
+                                   cancellable, &error) ||
+      (job->write_alt && !straits_export_write_alt_text (job->path, job->alt, &error)))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/* The dialog while a figure is written: the spinner and its words, the
+ * Export button off; the rest still answers. */
+static void
+set_busy (StraitsExportDialog *self, gboolean busy)
+{
+  self->exporting = busy;
+  gtk_widget_set_visible (self->busy_box, busy);
+  gtk_spinner_set_spinning (self->busy_spinner, busy);
+  check_page (self);
+}
+
+/* On the main thread, which lets go of the dialog here. */
+static void
+on_exported (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(StraitsExportDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
+  GApplication *app = g_application_get_default ();
+
+  if (app != NULL)
+    g_application_release (app);
+  /* Closed meanwhile: the export was cancelled, the widgets are gone. */
   if (self->closed)
     return;
-  check_page (self);
+  g_clear_object (&self->cancellable);
+  set_busy (self, FALSE);
   if (!ok)
     {
       gtk_label_set_text (self->error_label, error->message);
@@ -365,37 +487,37 @@ on_png_written (GObject *source, GAsyncResult *result, gpointer user_data)
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
-/* Exports the figure to @path; FALSE with @error when that failed at
- * once. A PNG is finished later, in on_png_written(). */
+/* Exports the figure to @path in a worker; the dialog closes once the
+ * file is written, or shows what went wrong. FALSE with @error when it
+ * could not start. */
 static gboolean
 export_to (StraitsExportDialog *self, const char *path, const char *alt, GError **error)
 {
-  const char *title = self->dataset != NULL ? straits_dataset_get_figure (self->dataset, self->chart)->title
-                                            : gtk_editable_get_text (GTK_EDITABLE (self->title));
-  StraitsExportMetadata meta = { title, alt, NULL, NULL };
-  gboolean write_alt = gtk_check_button_get_active (self->write_alt_text);
-  double dpi = gtk_spin_button_get_value (self->dpi);
   StraitsExportFormat format;
-  cairo_surface_t *image;
+  GApplication *app = g_application_get_default ();
+  g_autoptr(GTask) task = NULL;
   double w, h;
 
-  if (!page_size (self, &w, &h) || !straits_export_format_from_filename (path, &format, error))
+  if (self->exporting || !page_size (self, &w, &h) || !straits_export_format_from_filename (path, &format, error) ||
+      (format == STRAITS_EXPORT_PNG &&
+       !straits_export_check_pixels (w, h, gtk_spin_button_get_value (self->dpi), error)))
     return FALSE;
-  if (format != STRAITS_EXPORT_PNG)
-    {
-      if (!straits_export (path, w, h, dpi, 1, draw_page, self, &meta, error) ||
-          (write_alt && !straits_export_write_alt_text (path, alt, error)))
-        return FALSE;
-      remember (self);
-      gtk_window_destroy (GTK_WINDOW (self));
-      return TRUE;
-    }
-  if ((image = straits_export_draw_png (path, w, h, dpi, draw_page, self, error)) == NULL)
-    return FALSE;
-  self->exporting = TRUE;
-  gtk_widget_set_sensitive (self->export_button, FALSE);
-  straits_export_write_png_async (path, image, &meta, write_alt ? alt : NULL, self, on_png_written, NULL);
-  cairo_surface_destroy (image);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  self->cancellable = g_cancellable_new ();
+  /* The dialog is the callback's, not the task's source object: the
+   * worker may drop the task last, and a dialog must not be finalized
+   * off the main thread. */
+  task = g_task_new (NULL, self->cancellable, on_exported, g_object_ref (self));
+  g_task_set_source_tag (task, export_to);
+  /* The result says whether the file was written, cancelled or not. */
+  g_task_set_check_cancellable (task, FALSE);
+  g_task_set_task_data (task, export_job_new (self, path, alt, w, h), (GDestroyNotify) export_job_free);
+  /* The application runs on until the worker is done, even once its
+   * last window has closed (which cancels the export). */
+  if (app != NULL)
+    g_application_hold (app);
+  set_busy (self, TRUE);
+  g_task_run_in_thread (task, export_in_thread);
   return TRUE;
 }
 
@@ -494,13 +616,28 @@ fill_drop_downs (StraitsExportDialog *self)
   gtk_drop_down_set_selected (self->size, size_index ("a4-landscape"));
 }
 
+/* Closed (by the user, or with the window it belongs to): a figure being
+ * written is given up (its drawing ends, nothing is written) and its
+ * callback then does nothing. Here rather than in dispose, which waits
+ * for the callback's reference. */
+static void
+straits_export_dialog_unrealize (GtkWidget *widget)
+{
+  StraitsExportDialog *self = STRAITS_EXPORT_DIALOG (widget);
+
+  self->closed = TRUE;
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  GTK_WIDGET_CLASS (straits_export_dialog_parent_class)->unrealize (widget);
+}
+
 static void
 straits_export_dialog_dispose (GObject *object)
 {
   StraitsExportDialog *self = STRAITS_EXPORT_DIALOG (object);
 
-  /* A PNG still being written finishes; its callback then does nothing. */
   self->closed = TRUE;
+  g_clear_object (&self->cancellable);
   g_clear_object (&self->renderer);
   g_clear_object (&self->scene);
   g_clear_object (&self->compare);
@@ -516,6 +653,7 @@ straits_export_dialog_class_init (StraitsExportDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = straits_export_dialog_dispose;
+  widget_class->unrealize = straits_export_dialog_unrealize;
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_set_template_from_resource (widget_class, "/eu/straits/Straits/ui/straits-export-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, StraitsExportDialog, format);
@@ -543,6 +681,8 @@ straits_export_dialog_class_init (StraitsExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StraitsExportDialog, preview);
   gtk_widget_class_bind_template_child (widget_class, StraitsExportDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, StraitsExportDialog, export_button);
+  gtk_widget_class_bind_template_child (widget_class, StraitsExportDialog, busy_box);
+  gtk_widget_class_bind_template_child (widget_class, StraitsExportDialog, busy_spinner);
   gtk_widget_class_bind_template_callback (widget_class, update);
   gtk_widget_class_bind_template_callback (widget_class, on_export_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_copy_alt_text);

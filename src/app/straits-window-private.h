@@ -1,6 +1,7 @@
 /* straits-window-private.h: the window's state, shared by the files that
  * make up the window: straits-window.c (views, selection, time, style),
- * -loading, -search, -actions, -presentation, -arms and -compare.
+ * -loading, -search, -actions, -presentation, -arms, -compare, -dates
+ * and -types.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -89,6 +90,12 @@ struct _StraitsWindow
   GtkSpinButton *compare_year;      /* the right half's year */
   StraitsMapScene *compare_left_scene; /* the left's scene, followed */
   gboolean compare_syncing;         /* copying extent or selection across: no echo */
+
+  /* The Relation Types menu (straits-window-types.c). */
+  GtkMenuButton *types_button;
+  GtkBox *types_list;               /* a check button per relation type */
+  GSimpleActionGroup *type_actions; /* "relation-type.N": whether type N is drawn */
+  StraitsMapScene *types_scene;     /* the map's scene, followed */
 };
 
 /* straits-window.c */
@@ -152,6 +159,11 @@ void                    _straits_window_arms_dataset_shown     (StraitsWindow   
 void                    _straits_window_class_presentation_init (GtkWidgetClass   *widget_class);
 void                    _straits_window_presentation_init      (StraitsWindow      *self);
 void                    _straits_window_presentation_dispose   (StraitsWindow      *self);
+
+/* straits-window-types.c */
+void                    _straits_window_class_types_init     (GtkWidgetClass     *widget_class);
+void                    _straits_window_types_init           (StraitsWindow      *self);
+void                    _straits_window_types_dispose        (StraitsWindow      *self);
 
 /* straits-window-dates.c */
 void                    _straits_window_dates_init           (StraitsWindow      *self);

@@ -690,6 +690,7 @@ straits_window_dispose (GObject *object)
   _straits_window_presentation_dispose (self);
   _straits_window_arms_dispose (self);
   _straits_window_dates_dispose (self);
+  _straits_window_types_dispose (self);
   if (self->monitor != NULL)
     g_signal_handlers_disconnect_by_data (self->monitor, self);
   g_clear_object (&self->monitor);
@@ -870,6 +871,7 @@ straits_window_class_init (StraitsWindowClass *klass)
   _straits_window_class_actions_init (widget_class);
   _straits_window_class_presentation_init (widget_class);
   _straits_window_class_arms_init (widget_class);
+  _straits_window_class_types_init (widget_class);
 }
 
 static void
@@ -882,6 +884,7 @@ straits_window_init (StraitsWindow *self)
   self->show_legend = TRUE;
   _straits_window_actions_init (self);
   _straits_window_dates_init (self);
+  _straits_window_types_init (self);
   self->settings = straits_settings_new ();
   if (self->settings != NULL)
     {

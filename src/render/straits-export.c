@@ -593,70 +593,6 @@ straits_export_write_png (const char                  *filename,
   return atomic_file_commit (&out, error);
 }
 
-typedef struct {
-  char *filename;
-  cairo_surface_t *surface;
-  char *title, *subject, *alt_text;
-} PngJob;
-
-static void
-png_job_free (PngJob *job)
-{
-  g_free (job->filename);
-  cairo_surface_destroy (job->surface);
-  g_free (job->title);
-  g_free (job->subject);
-  g_free (job->alt_text);
-  g_free (job);
-}
-
-static void
-write_png_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
-{
-  PngJob *job = data;
-  StraitsExportMetadata meta = { job->title, job->subject, NULL, NULL };
-  GError *error = NULL;
-
-  if (!straits_export_write_png (job->filename, job->surface, &meta, &error) ||
-      (job->alt_text != NULL && !straits_export_write_alt_text (job->filename, job->alt_text, &error)))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-/* straits_export_write_png() in a thread of its own, and then, if
- * @alt_text is given, NAME.alt.txt beside the file: the window goes on
- * while the image is compressed. */
-void
-straits_export_write_png_async (const char                  *filename,
-                                cairo_surface_t             *surface,
-                                const StraitsExportMetadata *metadata,
-                                const char                  *alt_text,
-                                gpointer                     source_object,
-                                GAsyncReadyCallback          callback,
-                                gpointer                     user_data)
-{
-  GTask *task = g_task_new (source_object, NULL, callback, user_data);
-  PngJob *job = g_new0 (PngJob, 1);
-
-  job->filename = g_strdup (filename);
-  job->surface = cairo_surface_reference (surface);
-  job->title = g_strdup (metadata ? metadata->title : NULL);
-  job->subject = g_strdup (metadata ? metadata->subject : NULL);
-  job->alt_text = g_strdup (alt_text);
-  g_task_set_source_tag (task, straits_export_write_png_async);
-  g_task_set_task_data (task, job, (GDestroyNotify) png_job_free);
-  g_task_run_in_thread (task, write_png_thread);
-  g_object_unref (task);
-}
-
-gboolean
-straits_export_write_png_finish (GAsyncResult  *result,
-                                 GError       **error)
-{
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
 static gboolean
 export_png (const char                  *filename,
             double                       width_pt,
@@ -665,6 +601,7 @@ export_png (const char                  *filename,
             StraitsDrawFunc              draw,
             gpointer                     user_data,
             const StraitsExportMetadata *metadata,
+            GCancellable                *cancellable,
             GError                     **error)
 {
   cairo_surface_t *surface = straits_export_draw_png (filename, width_pt, height_pt, dpi, draw, user_data, error);
@@ -672,7 +609,8 @@ export_png (const char                  *filename,
 
   if (surface == NULL)
     return FALSE;
-  ok = straits_export_write_png (filename, surface, metadata, error);
+  ok = !g_cancellable_set_error_if_cancelled (cancellable, error) &&
+       straits_export_write_png (filename, surface, metadata, error);
   cairo_surface_destroy (surface);
   return ok;
 }
@@ -688,6 +626,24 @@ straits_export (const char                  *filename,
                 const StraitsExportMetadata *metadata,
                 GError                     **error)
 {
+  return straits_export_cancellable (filename, width_pt, height_pt, dpi, n_pages, draw, user_data, metadata,
+                                     NULL, error);
+}
+
+/* The drawing runs to its end; a cancelled export then writes nothing
+ * (a PNG is not encoded) and leaves no temporary file. */
+gboolean
+straits_export_cancellable (const char                  *filename,
+                            double                       width_pt,
+                            double                       height_pt,
+                            double                       dpi,
+                            guint                        n_pages,
+                            StraitsDrawFunc              draw,
+                            gpointer                     user_data,
+                            const StraitsExportMetadata *metadata,
+                            GCancellable                *cancellable,
+                            GError                     **error)
+{
   g_auto(AtomicFile) out = { NULL, NULL, NULL };
   StraitsExportFormat format;
   Sink sink = { NULL, NULL };
@@ -696,7 +652,7 @@ straits_export (const char                  *filename,
   if (!straits_export_format_from_filename (filename, &format, error))
     return FALSE;
   if (format == STRAITS_EXPORT_PNG)
-    return export_png (filename, width_pt, height_pt, dpi, draw, user_data, metadata, error);
+    return export_png (filename, width_pt, height_pt, dpi, draw, user_data, metadata, cancellable, error);
   if (!atomic_file_open (&out, filename, error))
     return FALSE;
   sink.stream = out.stream;
@@ -711,7 +667,8 @@ straits_export (const char                  *filename,
       g_propagate_prefixed_error (error, sink.error, _("Cannot write “%s”: "), filename);
       return FALSE;
     }
-  return check_status (filename, status, error) && atomic_file_commit (&out, error);
+  return check_status (filename, status, error) && !g_cancellable_set_error_if_cancelled (cancellable, error) &&
+         atomic_file_commit (&out, error);
 }
 
 /* NAME.alt.txt beside NAME.EXT, written atomically: a figure's text

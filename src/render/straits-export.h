@@ -103,8 +103,21 @@ gboolean straits_export                      (const char                  *filen
                                               gpointer                     user_data,
                                               const StraitsExportMetadata *metadata,
                                               GError                     **error);
-/* A PNG export in two halves, for a window that draws on its own thread
- * and has the image compressed and written in another.
+/* straits_export() that writes nothing once @cancellable is cancelled,
+ * for an export drawn in a thread that the window may stop waiting for.
+ * @cancellable: (nullable) */
+gboolean straits_export_cancellable          (const char                  *filename,
+                                              double                       width_pt,
+                                              double                       height_pt,
+                                              double                       dpi,
+                                              guint                        n_pages,
+                                              StraitsDrawFunc              draw,
+                                              gpointer                     user_data,
+                                              const StraitsExportMetadata *metadata,
+                                              GCancellable                *cancellable,
+                                              GError                     **error);
+/* A PNG export in two halves: the drawing, and the encoding (which
+ * bench-render times apart).
  * (transfer full) (nullable): NULL on error */
 cairo_surface_t *straits_export_draw_png     (const char                  *filename,
                                               double                       width_pt,
@@ -116,15 +129,6 @@ cairo_surface_t *straits_export_draw_png     (const char                  *filen
 gboolean straits_export_write_png            (const char                  *filename,
                                               cairo_surface_t             *surface,
                                               const StraitsExportMetadata *metadata,
-                                              GError                     **error);
-void     straits_export_write_png_async      (const char                  *filename,
-                                              cairo_surface_t             *surface,
-                                              const StraitsExportMetadata *metadata,
-                                              const char                  *alt_text,
-                                              gpointer                     source_object,
-                                              GAsyncReadyCallback          callback,
-                                              gpointer                     user_data);
-gboolean straits_export_write_png_finish     (GAsyncResult                *result,
                                               GError                     **error);
 
 gboolean straits_export_write_text           (const char                  *path,

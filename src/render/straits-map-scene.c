@@ -465,6 +465,39 @@ straits_map_scene_set_relation_type_array (StraitsMapScene *self,
                                           types->len);
 }
 
+gboolean
+straits_map_scene_shows_relation_type (StraitsMapScene *self,
+                                       guint32          type)
+{
+  g_return_val_if_fail (STRAITS_IS_MAP_SCENE (self), FALSE);
+  if (self->relation_types == NULL)
+    return TRUE;
+  /* An empty array's data is NULL, which _include() reads as every type. */
+  return self->relation_types->len > 0 &&
+         straits_relation_types_include ((const guint32 *) (gpointer) self->relation_types->data,
+                                         self->relation_types->len, type);
+}
+
+/* The filter is kept in the dataset's order of types, and a filter that
+ * names every type becomes "every type" (NULL): what a bookmark then saves
+ * is the view's own, whatever types a later version of the dataset adds. */
+void
+straits_map_scene_show_relation_type (StraitsMapScene *self,
+                                      guint32          type,
+                                      gboolean         shown)
+{
+  g_autoptr(GArray) types = g_array_new (FALSE, FALSE, sizeof (guint32));
+  guint n_all;
+
+  g_return_if_fail (STRAITS_IS_MAP_SCENE (self));
+  if (self->dataset == NULL || type >= (n_all = straits_dataset_get_n_relation_types (self->dataset)))
+    return;
+  for (guint32 t = 0; t < n_all; t++)
+    if (t == type ? shown : straits_map_scene_shows_relation_type (self, t))
+      g_array_append_val (types, t);
+  straits_map_scene_set_relation_type_array (self, types->len == n_all ? NULL : types);
+}
+
 const guint32 *
 straits_map_scene_get_relation_types (StraitsMapScene *self,
                                       guint           *n_types)

@@ -112,6 +112,15 @@ void     straits_map_scene_set_relation_type_array (StraitsMapScene  *self,
 /* (transfer none) (nullable): NULL when every type is shown. @n_types: (out) */
 const guint32 *straits_map_scene_get_relation_types (StraitsMapScene   *self,
                                                    guint               *n_types);
+/* Whether relations of @type are drawn (the filter lets them through). */
+gboolean straits_map_scene_shows_relation_type    (StraitsMapScene     *self,
+                                                   guint32              type);
+/* Draws relations of @type, or stops drawing them, the other types
+ * staying as they are; a filter that lets every type of the dataset
+ * through becomes NULL (every type). */
+void     straits_map_scene_show_relation_type     (StraitsMapScene     *self,
+                                                   guint32              type,
+                                                   gboolean             shown);
 void     straits_map_scene_set_overlays           (StraitsMapScene     *self,
                                                    const char *const   *overlays);
 /* (transfer none) (nullable) */

@@ -339,6 +339,29 @@ def check_changes_marked(env, work, title):
     stop(proc)
 
 
+def export_to(root, dialog, name):
+    """Chooses Export… in @dialog, gives the file chooser @name and
+    confirms it."""
+    button = next((n.get_parent() for n in walk(dialog) if n.get_name() == "Export…"), None) if dialog else None
+    if button is None:
+        return "no Export… button in the dialog"
+    click(button)
+    entry = wait_for(lambda: find(root, role="text", name="Name:"), timeout=10)
+    if entry is None:
+        return "no file chooser"
+    # A bare name, in the folder the chooser opens on (the working
+    # directory): paths set through AT-SPI trip over the entry's folder
+    # completion.
+    Atspi.EditableText.set_text_contents(entry, name)
+    time.sleep(0.5)
+    confirm = wait_for(lambda: next((n for n in walk(root) if n.get_role_name() == "push button"
+                                     and (n.get_name() or "").endswith(" Export")), None), timeout=10)
+    if confirm is None:
+        return "no Export button in the file chooser"
+    click(confirm)
+    return "chosen"
+
+
 def map_images(root, view):
     """The map images of @view: the map's own, and a second one's named
     “VIEW, As of …” while the map is split."""
@@ -369,6 +392,78 @@ def compare_two_dates(proc, root, view, work):
     press(proc, "ctrl+t")
     one = wait_for(lambda: len(map_images(root, view)) == 1 or None, timeout=10)
     tap(one is not None, "Ctrl+T again leaves one map", [n[1] for n in find_all_names(root) if n[0] == "image"])
+
+
+def relation_types_menu(root):
+    """Opens the header bar's Relation Types menu; its check buttons, by name."""
+    button = wait_for(lambda: next((n for n in walk(root) if n.get_name() == "Relation Types"
+                                    and Atspi.Action.get_n_actions(n) > 0), None), timeout=10)
+    if button is not None:
+        click(button)
+    wait_for(lambda: find(root, role="check box", name="Procurement"), timeout=10)
+    return {n.get_name(): n for n in walk(root) if n.get_role_name() == "check box"}
+
+
+def check_relation_types(env, work, title):
+    """Issue 15, point 5: the Relation Types menu turns a type off; the
+    map's legend (in its description) no longer lists it, an export from
+    the window leaves it out too, and Show the View's Own brings it back.
+    Driven by the keyboard in the menu (AT-SPI gives GTK 4.8's check
+    buttons no action), under a window manager that gives it the keys."""
+    wm = subprocess.Popen(["openbox", "--sm-disable"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    started.append(wm)
+    time.sleep(1)
+    proc, root = start(env, cwd=work)
+    wait_for(lambda: find(root, role="frame", name=title), timeout=30)
+    eu = wait_for(lambda: find(root, role="page tab", name="EU Groupings"), timeout=10)
+    if eu is not None:
+        click(eu)
+
+    def description():
+        node = find(root, role="image", name="EU Groupings")
+        return node.get_description() or "" if node is not None else ""
+    listed = wait_for(lambda: "Procurement" in description() and relations_shown(root), timeout=20)
+    before = relations_shown(root)
+    checks = relation_types_menu(root)
+    procurement = checks.get("Procurement")
+    tap(procurement is not None and procurement.get_state_set().contains(Atspi.StateType.CHECKED)
+        and "Threat" in checks and not checks["Threat"].get_state_set().contains(Atspi.StateType.CHECKED),
+        "the Relation Types menu lists the dataset's types, those of the view (EU Groupings) checked",
+        sorted(checks)[:30])
+    # The menu opens on its first check button, Procurement's.
+    press(proc, "space")
+    gone = wait_for(lambda: listed and "Procurement" not in description(), timeout=10)
+    after = relations_shown(root)
+    tap(gone is not None and before is not None and after is not None and after < before,
+        "turning Procurement off takes it out of the map's legend and fewer relations are shown",
+        f"{before} → {after} relations; {description()[-300:]}")
+    # Its mnemonic (AT-SPI loses the menu's widgets once a key is typed).
+    press(proc, "alt+v")
+    back = wait_for(lambda: "Procurement" in description(), timeout=10)
+    tap(gone is not None and back is not None and relations_shown(root) == before,
+        "Show the View’s Own brings the type back", description()[-300:])
+    # Opened again (on Procurement), for the export.
+    press(proc, "Escape")
+    relation_types_menu(root)
+    press(proc, "space")
+    wait_for(lambda: "Procurement" not in description(), timeout=10)
+    press(proc, "Escape")
+    press(proc, "ctrl+e")
+    dialog = wait_for(lambda: find(root, role="frame", name="Export Figure"), timeout=10)
+    alt = wait_for(lambda: (n := find(root, name="Alt text")) is not None
+                   and "relations drawn, of types" in (n.get_text(0, -1) or "") and n.get_text(0, -1), timeout=10)
+    tap(alt is not None and "Procurement" not in alt and "Co-production" in alt,
+        "the export dialog's alt text leaves the type out", alt)
+    step = export_to(root, dialog, "filtered.pdf")
+    path = os.path.join(work, "filtered.pdf")
+    written = wait_for(lambda: os.path.exists(path) and find(root, role="frame", name="Export Figure") is None,
+                       timeout=30)
+    text = subprocess.run(["pdftotext", path, "-"], capture_output=True, text=True).stdout if written else step
+    tap(written is not None and "Share of arms imports" in text and "Procurement" not in text,
+        "the PDF exported from the window draws the types the window shows (its legend has no Procurement)",
+        text[-400:])
+    stop(proc)
+    stop(wm)
 
 
 def main():
@@ -818,28 +913,6 @@ def main():
             click(button)
         return proc, root, button, wait_for(lambda: find(root, role="frame", name="Export Chart"), timeout=10)
 
-    def export_to(root, dialog, name):
-        """Chooses Export… in @dialog, gives the file chooser @name and
-        confirms it."""
-        button = next((n.get_parent() for n in walk(dialog) if n.get_name() == "Export…"), None) if dialog else None
-        if button is None:
-            return "no Export… button in the dialog"
-        click(button)
-        entry = wait_for(lambda: find(root, role="text", name="Name:"), timeout=10)
-        if entry is None:
-            return "no file chooser"
-        # A bare name, in the folder the chooser opens on (the working
-        # directory): paths set through AT-SPI trip over the entry's folder
-        # completion.
-        Atspi.EditableText.set_text_contents(entry, name)
-        time.sleep(0.5)
-        confirm = wait_for(lambda: next((n for n in walk(root) if n.get_role_name() == "push button"
-                                         and (n.get_name() or "").endswith(" Export")), None), timeout=10)
-        if confirm is None:
-            return "no Export button in the file chooser"
-        click(confirm)
-        return "chosen"
-
     # /proc takes no new files, even from root.
     proc, root, chart_button, chart_dialog = open_chart_dialog("/proc")
     tap(chart_dialog is not None, "a chart's Export… button opens the export dialog for charts")
@@ -951,6 +1024,7 @@ def main():
     stop(proc)
 
     check_changes_marked(env, work, title)
+    check_relation_types(env, work, title)
 
     bus.terminate()
     shutil.rmtree(work, ignore_errors=True)
