@@ -13,6 +13,7 @@
  */
 #include <locale.h>
 #include <stdio.h>
+#include <time.h>
 #include <glib/gstdio.h>
 
 #include "bench-stats.h"
@@ -75,6 +76,20 @@ time_frames (StraitsMapRenderer *r, gboolean full, gboolean cold, guint64 *verti
   return time_frames_p95 (r, full, cold, vertices, NULL);
 }
 
+static double
+cpu_ms (clockid_t clock)
+{
+  struct timespec ts;
+
+  clock_gettime (clock, &ts);
+  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+/* The medians of the last time_zooms()'s frames in processor time, of
+ * the main thread and of all threads: on a shared machine a frame may
+ * wait for a processor, which its wall time counts and these not. */
+static double zoom_cpu_main, zoom_cpu_all;
+
 /* Cold frames, each at another zoom level than the last: @seen, two
  * levels in turn, whose base layers are kept; otherwise a new level each
  * time, @pass apart from those of other passes. As the map view draws
@@ -86,7 +101,7 @@ time_zooms (StraitsMapRenderer *r, gboolean seen, gboolean layers, guint pass, d
   cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1920, 1080);
   cairo_t *cr = cairo_create (s);
   StraitsViewport fit = straits_map_renderer_fit (r, 1920, 1080), vp[2] = { fit, fit };
-  double times[FRAMES], median;
+  double times[FRAMES], cpu_main[FRAMES], cpu_all[FRAMES], median;
 
   straits_map_renderer_set_cache_layers (r, layers);
   vp[1].resolution /= 1.25;
@@ -101,11 +116,17 @@ time_zooms (StraitsMapRenderer *r, gboolean seen, gboolean layers, guint pass, d
       if (!seen)
         at.resolution = fit.resolution * (i % 2 ? 1 + 0.005 * (i + 1 + pass / 100.0)
                                                 : 1 / (1 + 0.005 * (i + 1 + pass / 100.0)));
+      cpu_main[i] = cpu_ms (CLOCK_THREAD_CPUTIME_ID);
+      cpu_all[i] = cpu_ms (CLOCK_PROCESS_CPUTIME_ID);
       t0 = g_get_monotonic_time ();
       straits_map_renderer_draw (r, cr, 1920, 1080, &at);
       cairo_surface_flush (s);
       times[i] = (g_get_monotonic_time () - t0) / 1000.0;
+      cpu_main[i] = cpu_ms (CLOCK_THREAD_CPUTIME_ID) - cpu_main[i];
+      cpu_all[i] = cpu_ms (CLOCK_PROCESS_CPUTIME_ID) - cpu_all[i];
     }
+  zoom_cpu_main = bench_median (cpu_main, FRAMES);
+  zoom_cpu_all = bench_median (cpu_all, FRAMES);
   straits_map_renderer_set_cache_layers (r, FALSE);
   cairo_destroy (cr);
   cairo_surface_destroy (s);
@@ -193,6 +214,15 @@ print_zooms (double view, double view_p95, double plain, double plain_p95, doubl
           view, view_p95, FRAMES, plain, plain_p95);
   printf ("  the same with exact label sizes, as exports draw them: %.2f ms median, 95th percentile %.2f ms; "
           "without the frame layer %.2f ms, %.2f ms\n", exact, exact_p95, exact_plain, exact_plain_p95);
+}
+
+/* Their processor time, with the frame layer: [0] the main thread's,
+ * [1] all threads'. */
+static void
+print_zoom_cpu (const double view[2], const double exact[2])
+{
+  printf ("  processor time per frame, medians: as the view draws it %.2f ms in the main thread, %.2f ms in all; "
+          "with exact label sizes %.2f ms, %.2f ms\n", view[0], view[1], exact[0], exact[1]);
 }
 
 typedef struct {
@@ -316,7 +346,7 @@ main (int argc, char *argv[])
   guint bands = MIN (g_get_num_processors (), 4); /* the renderer's default */
   double t_load, t_project, lod, lod_p95, layered, layered_p95, cold, cold_one, full, fills[3];
   double zoom_seen, zoom_seen_p95, zoom_new, zoom_new_p95, zoom_plain, zoom_plain_p95, changed_direct, changed_layer;
-  double zoom_exact, zoom_exact_p95, zoom_new_plain, zoom_new_plain_p95;
+  double zoom_exact, zoom_exact_p95, zoom_new_plain, zoom_new_plain_p95, cpu_view[2] = { 0, 0 }, cpu_exact[2] = { 0, 0 };
   guint64 lod_vertices, layered_vertices, cold_vertices, cold_one_vertices, full_vertices;
   guint only = argc < 2 ? 0 : g_str_equal (argv[1], "--zoom-only") ? 1 : g_str_equal (argv[1], "--zoom-only-exact") ? 2 : 0;
   gint64 t0;
@@ -358,18 +388,23 @@ main (int argc, char *argv[])
   for (guint k = 0; k < (only == 1 ? 4 : only == 2 ? 0 : 2); k++)
     {
       zoom_new = time_zooms (renderer, FALSE, TRUE, 2 * k, &zoom_new_p95);
+      cpu_view[0] = zoom_cpu_main;
+      cpu_view[1] = zoom_cpu_all;
       zoom_new_plain = time_zooms (renderer, FALSE, FALSE, 2 * k + 1, &zoom_new_plain_p95);
     }
   straits_map_renderer_set_text_step (renderer, 0);
   for (guint k = 0; k < (only == 2 ? 4 : only == 1 ? 0 : 2); k++)
     {
       zoom_exact = time_zooms (renderer, FALSE, TRUE, 2 * k + 40, &zoom_exact_p95);
+      cpu_exact[0] = zoom_cpu_main;
+      cpu_exact[1] = zoom_cpu_all;
       zoom_plain = time_zooms (renderer, FALSE, FALSE, 2 * k + 41, &zoom_plain_p95);
     }
   if (only > 0)
     {
       print_zooms (zoom_new, zoom_new_p95, zoom_new_plain, zoom_new_plain_p95, zoom_exact, zoom_exact_p95,
                    zoom_plain, zoom_plain_p95);
+      print_zoom_cpu (cpu_view, cpu_exact);
       return 0;
     }
   changed_direct = time_changes (renderer, FALSE);
@@ -394,6 +429,7 @@ main (int argc, char *argv[])
           "%.2f ms median, 95th percentile %.2f ms of %d (target <= 8 ms)\n", zoom_seen, zoom_seen_p95, FRAMES);
   print_zooms (zoom_new, zoom_new_p95, zoom_new_plain, zoom_new_plain_p95, zoom_exact, zoom_exact_p95,
                zoom_plain, zoom_plain_p95);
+  print_zoom_cpu (cpu_view, cpu_exact);
   printf ("EU groupings 1920x1080, the selection changed, same viewport: %.2f ms median with the frame layer "
           "cached (such frames draw directly), %.2f ms without\n", changed_layer, changed_direct);
   printf ("EU groupings 1920x1080, every layer drawn: %.2f ms median of %d, %" G_GUINT64_FORMAT " vertices, "
