@@ -409,8 +409,7 @@ count_sizes (StraitsMapRenderer *r, double step)
  * font sizes that are multiples of the step, and the layouts (and their
  * sprites) drawn at one level serve the next: a frame at a level is what
  * a renderer that drew no other draws, pixel for pixel. Exact sizes ask
- * for new ones at every level. Print targets keep exact sizes: a 2x
- * frame (drawn for print) is the same with a step as without. */
+ * for new ones at every level. */
 static void
 test_text_step_cached (void)
 {
@@ -473,27 +472,19 @@ test_text_step_cached (void)
         }
       cairo_surface_destroy (shown);
     }
-  for (guint k = 0; k < 2; k++)
-    {
-      StraitsMapRenderer *which = k ? exact : r;
-      cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 2 * WIDTH, 2 * HEIGHT);
-      cairo_t *cr = cairo_create (s);
-
-      cairo_scale (cr, 2, 2);
-      straits_map_renderer_draw (which, cr, WIDTH, HEIGHT, &fit);
-      cairo_destroy (cr);
-      g_object_set_data_full (G_OBJECT (which), "print", s, (GDestroyNotify) cairo_surface_destroy);
-    }
+  /* On a screen of two device pixels a unit (drawn as for print, glyphs
+   * unhinted) as well: the step is the view's, which draws no export. */
   {
-    cairo_surface_t *a = g_object_get_data (G_OBJECT (r), "print"), *b = g_object_get_data (G_OBJECT (exact), "print");
-    guint differing = 0;
+    cairo_surface_t *hidpi = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 2 * WIDTH, 2 * HEIGHT);
+    cairo_t *cr = cairo_create (hidpi);
+    guint before = g_hash_table_size (r->layouts);
 
-    cairo_surface_flush (a);
-    cairo_surface_flush (b);
-    for (int y = 0; y < 2 * HEIGHT; y++)
-      for (int x = 0; x < 2 * WIDTH; x++)
-        differing += pixel_difference (a, x, y, b, x, y) > 0;
-    g_assert_cmpuint (differing, ==, 0);
+    cairo_scale (cr, 2, 2);
+    straits_map_renderer_draw (r, cr, WIDTH, HEIGHT, &fit);
+    cairo_destroy (cr);
+    cairo_surface_destroy (hidpi);
+    g_assert_cmpuint (g_hash_table_size (r->layouts), >, before);
+    count_sizes (r, STRAITS_MAP_RENDERER_SCREEN_TEXT_STEP);
   }
 }
 

@@ -54,7 +54,7 @@ _straits_map_layout (StraitsMapRenderer *self,
   g_autofree char *key = NULL;
   PangoLayout *layout;
 
-  if (self->text_step > 0 && !print)
+  if (self->text_step > 0)
     size = MAX (round (size / self->text_step), 1) * self->text_step;
   key = g_strdup_printf ("%.2f|%d|%d|%d|%d|%s", size, weight, style, wrap_width, print, text);
   layout = g_hash_table_lookup (self->layouts, key);

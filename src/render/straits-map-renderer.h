@@ -81,8 +81,8 @@ void     straits_map_renderer_set_cache_layers          (StraitsMapRenderer  *se
  * frame and the names where relations leave it stand at its edges. The
  * cached layer stays for the next pan. */
 void     straits_map_renderer_draw_next_exactly         (StraitsMapRenderer  *self);
-/* Label sizes on screen (raster frames not drawn for print) rounded to
- * multiples of @step units; 0, the default, keeps them exact, as exports
+/* Label sizes rounded to multiples of @step units, for a renderer that
+ * draws the screen only; 0, the default, keeps them exact, as exports
  * need. Country names grow with their area on screen, so each new zoom
  * level asked for new sizes, each a new font to find and open and each
  * label a new layout and sprite: a new zoom level took 40 ms for that
