@@ -13,6 +13,7 @@
  */
 #include <locale.h>
 #include <stdio.h>
+#include <time.h>
 #include <glib/gstdio.h>
 
 #include "bench-stats.h"
@@ -75,17 +76,32 @@ time_frames (StraitsMapRenderer *r, gboolean full, gboolean cold, guint64 *verti
   return time_frames_p95 (r, full, cold, vertices, NULL);
 }
 
+static double
+cpu_ms (clockid_t clock)
+{
+  struct timespec ts;
+
+  clock_gettime (clock, &ts);
+  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+/* The medians of the last time_zooms()'s frames in processor time, of
+ * the main thread and of all threads: on a shared machine a frame may
+ * wait for a processor, which its wall time counts and these not. */
+static double zoom_cpu_main, zoom_cpu_all;
+
 /* Cold frames, each at another zoom level than the last: @seen, two
  * levels in turn, whose base layers are kept; otherwise a new level each
- * time. As the map view draws them (@layers, the frame layer cached) or
- * not. Median in ms, the 95th percentile in @p95_out. */
+ * time, @pass apart from those of other passes. As the map view draws
+ * them (@layers, the frame layer cached) or not. Median in ms, the 95th
+ * percentile in @p95_out. */
 static double
-time_zooms (StraitsMapRenderer *r, gboolean seen, gboolean layers, double *p95_out)
+time_zooms (StraitsMapRenderer *r, gboolean seen, gboolean layers, guint pass, double *p95_out)
 {
   cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1920, 1080);
   cairo_t *cr = cairo_create (s);
   StraitsViewport fit = straits_map_renderer_fit (r, 1920, 1080), vp[2] = { fit, fit };
-  double times[FRAMES], median;
+  double times[FRAMES], cpu_main[FRAMES], cpu_all[FRAMES], median;
 
   straits_map_renderer_set_cache_layers (r, layers);
   vp[1].resolution /= 1.25;
@@ -98,12 +114,19 @@ time_zooms (StraitsMapRenderer *r, gboolean seen, gboolean layers, double *p95_o
 
       /* New levels within a fifth of the fitted one, in and out. */
       if (!seen)
-        at.resolution = fit.resolution * (i % 2 ? 1 + 0.005 * (i + 1) : 1 / (1 + 0.005 * (i + 1)));
+        at.resolution = fit.resolution * (i % 2 ? 1 + 0.005 * (i + 1 + pass / 100.0)
+                                                : 1 / (1 + 0.005 * (i + 1 + pass / 100.0)));
+      cpu_main[i] = cpu_ms (CLOCK_THREAD_CPUTIME_ID);
+      cpu_all[i] = cpu_ms (CLOCK_PROCESS_CPUTIME_ID);
       t0 = g_get_monotonic_time ();
       straits_map_renderer_draw (r, cr, 1920, 1080, &at);
       cairo_surface_flush (s);
       times[i] = (g_get_monotonic_time () - t0) / 1000.0;
+      cpu_main[i] = cpu_ms (CLOCK_THREAD_CPUTIME_ID) - cpu_main[i];
+      cpu_all[i] = cpu_ms (CLOCK_PROCESS_CPUTIME_ID) - cpu_all[i];
     }
+  zoom_cpu_main = bench_median (cpu_main, FRAMES);
+  zoom_cpu_all = bench_median (cpu_all, FRAMES);
   straits_map_renderer_set_cache_layers (r, FALSE);
   cairo_destroy (cr);
   cairo_surface_destroy (s);
@@ -177,6 +200,29 @@ time_fills (StraitsMapRenderer *r, double medians[3])
   r->antialias_fills = FALSE;
   cairo_destroy (cr);
   cairo_surface_destroy (s);
+}
+
+/* The cold frames at new zoom levels: [0] as the map view draws them
+ * (the frame layer cached, label sizes rounded on screen), [1] the same
+ * without the frame layer, [2] with exact label sizes, [3] neither. */
+static void
+print_zooms (double view, double view_p95, double plain, double plain_p95, double exact, double exact_p95,
+             double exact_plain, double exact_plain_p95)
+{
+  printf ("EU groupings 1920x1080, cold frame at a new zoom level (as the view draws it): %.2f ms median, "
+          "95th percentile %.2f ms of %d (target <= 12 ms); without the frame layer %.2f ms, %.2f ms\n",
+          view, view_p95, FRAMES, plain, plain_p95);
+  printf ("  the same with exact label sizes, as exports draw them: %.2f ms median, 95th percentile %.2f ms; "
+          "without the frame layer %.2f ms, %.2f ms\n", exact, exact_p95, exact_plain, exact_plain_p95);
+}
+
+/* Their processor time, with the frame layer: [0] the main thread's,
+ * [1] all threads'. */
+static void
+print_zoom_cpu (const double view[2], const double exact[2])
+{
+  printf ("  processor time per frame, medians: as the view draws it %.2f ms in the main thread, %.2f ms in all; "
+          "with exact label sizes %.2f ms, %.2f ms\n", view[0], view[1], exact[0], exact[1]);
 }
 
 typedef struct {
@@ -290,7 +336,7 @@ png_table (StraitsAtlas *atlas, StraitsDataset *dataset, const char *view_id, co
 }
 
 int
-main (void)
+main (int argc, char *argv[])
 {
   g_autoptr(StraitsDataset) dataset = straits_test_load_bundled ();
   g_autoptr(StraitsAtlas) atlas = straits_test_new_atlas ();
@@ -300,7 +346,9 @@ main (void)
   guint bands = MIN (g_get_num_processors (), 4); /* the renderer's default */
   double t_load, t_project, lod, lod_p95, layered, layered_p95, cold, cold_one, full, fills[3];
   double zoom_seen, zoom_seen_p95, zoom_new, zoom_new_p95, zoom_plain, zoom_plain_p95, changed_direct, changed_layer;
+  double zoom_exact, zoom_exact_p95, zoom_new_plain, zoom_new_plain_p95, cpu_view[2] = { 0, 0 }, cpu_exact[2] = { 0, 0 };
   guint64 lod_vertices, layered_vertices, cold_vertices, cold_one_vertices, full_vertices;
+  guint only = argc < 2 ? 0 : g_str_equal (argv[1], "--zoom-only") ? 1 : g_str_equal (argv[1], "--zoom-only-exact") ? 2 : 0;
   gint64 t0;
 
   setlocale (LC_ALL, "C.UTF-8");
@@ -325,13 +373,39 @@ main (void)
   straits_map_renderer_set_cache_layers (renderer, TRUE);
   layered = time_frames_p95 (renderer, FALSE, FALSE, &layered_vertices, &layered_p95);
   straits_map_renderer_set_cache_layers (renderer, FALSE);
-  zoom_seen = time_zooms (renderer, TRUE, TRUE, &zoom_seen_p95);
-  /* Twice, the second taken: the first draws what the fit frame did not
-   * show (labels' layouts, the outlines the legend tests) for the first time. */
-  for (guint k = 0; k < 2; k++)
+  zoom_seen = time_zooms (renderer, TRUE, TRUE, 0, &zoom_seen_p95);
+  /* Each pass at zoom levels no pass before saw (layouts are cached by
+   * size); the first draws what the fit frame did not show (the outlines
+   * the legend tests) for the first time, and on screen the few label
+   * sizes there are. First the map view's screen sizes, then exact label
+   * sizes as exports draw them: every size Pango has opened stays in a
+   * table whose lookups slow down as it grows, a cost the view does not
+   * pay. --zoom-only, --zoom-only-exact: one kind, four passes, for a
+   * profiler. */
+  zoom_plain = zoom_plain_p95 = zoom_exact = zoom_exact_p95 = zoom_new = zoom_new_p95 = 0;
+  zoom_new_plain = zoom_new_plain_p95 = 0;
+  straits_map_renderer_set_text_step (renderer, STRAITS_MAP_RENDERER_SCREEN_TEXT_STEP);
+  for (guint k = 0; k < (only == 1 ? 4 : only == 2 ? 0 : 2); k++)
     {
-      zoom_plain = time_zooms (renderer, FALSE, FALSE, &zoom_plain_p95);
-      zoom_new = time_zooms (renderer, FALSE, TRUE, &zoom_new_p95);
+      zoom_new = time_zooms (renderer, FALSE, TRUE, 2 * k, &zoom_new_p95);
+      cpu_view[0] = zoom_cpu_main;
+      cpu_view[1] = zoom_cpu_all;
+      zoom_new_plain = time_zooms (renderer, FALSE, FALSE, 2 * k + 1, &zoom_new_plain_p95);
+    }
+  straits_map_renderer_set_text_step (renderer, 0);
+  for (guint k = 0; k < (only == 2 ? 4 : only == 1 ? 0 : 2); k++)
+    {
+      zoom_exact = time_zooms (renderer, FALSE, TRUE, 2 * k + 40, &zoom_exact_p95);
+      cpu_exact[0] = zoom_cpu_main;
+      cpu_exact[1] = zoom_cpu_all;
+      zoom_plain = time_zooms (renderer, FALSE, FALSE, 2 * k + 41, &zoom_plain_p95);
+    }
+  if (only > 0)
+    {
+      print_zooms (zoom_new, zoom_new_p95, zoom_new_plain, zoom_new_plain_p95, zoom_exact, zoom_exact_p95,
+                   zoom_plain, zoom_plain_p95);
+      print_zoom_cpu (cpu_view, cpu_exact);
+      return 0;
     }
   changed_direct = time_changes (renderer, FALSE);
   changed_layer = time_changes (renderer, TRUE);
@@ -353,9 +427,9 @@ main (void)
           layered, layered_p95, FRAMES, layered_vertices);
   printf ("EU groupings 1920x1080, cold frame at a zoom level seen before (its base and frame layers kept): "
           "%.2f ms median, 95th percentile %.2f ms of %d (target <= 8 ms)\n", zoom_seen, zoom_seen_p95, FRAMES);
-  printf ("EU groupings 1920x1080, cold frame at a new zoom level (as the view draws it): %.2f ms median, "
-          "95th percentile %.2f ms of %d (target <= 12 ms); without the frame layer %.2f ms, %.2f ms\n",
-          zoom_new, zoom_new_p95, FRAMES, zoom_plain, zoom_plain_p95);
+  print_zooms (zoom_new, zoom_new_p95, zoom_new_plain, zoom_new_plain_p95, zoom_exact, zoom_exact_p95,
+               zoom_plain, zoom_plain_p95);
+  print_zoom_cpu (cpu_view, cpu_exact);
   printf ("EU groupings 1920x1080, the selection changed, same viewport: %.2f ms median with the frame layer "
           "cached (such frames draw directly), %.2f ms without\n", changed_layer, changed_direct);
   printf ("EU groupings 1920x1080, every layer drawn: %.2f ms median of %d, %" G_GUINT64_FORMAT " vertices, "

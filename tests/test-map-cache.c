@@ -288,6 +288,206 @@ test_kept_bases (void)
   cairo_surface_destroy (first);
 }
 
+/* The label @text of @r's last drawing nearest to @near (a name may
+ * stand twice: a city's and a region's): its index, or -1. */
+static int
+find_label (StraitsMapRenderer *r, const char *text, const StraitsRect *near)
+{
+  double best = G_MAXDOUBLE;
+  int found = -1;
+
+  for (guint j = 0; j < straits_map_renderer_get_n_labels (r); j++)
+    {
+      const StraitsRect *l = straits_map_renderer_get_label_rect (r, j);
+      double d = fabs (l->x - near->x) + fabs (l->y - near->y);
+
+      if (g_strcmp0 (straits_map_renderer_get_label_text (r, j), text) == 0 && d < best)
+        {
+          best = d;
+          found = (int) j;
+        }
+    }
+  return found;
+}
+
+/* Whether (@x, @y) lies in one of @r's labels, grown by @grow pixels
+ * (their halos, and sprites moved to whole pixels). */
+static gboolean
+in_label (StraitsMapRenderer *r, int x, int y, double grow)
+{
+  for (guint j = 0; j < straits_map_renderer_get_n_labels (r); j++)
+    {
+      const StraitsRect *l = straits_map_renderer_get_label_rect (r, j);
+
+      if (x + 1 > l->x - grow && x < l->x + l->width + grow && y + 1 > l->y - grow && y < l->y + l->height + grow)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Label sizes rounded on screen (the map view's text step, issue 20)
+ * against exact sizes, at zoom levels around the fitted one: the same
+ * labels, each within a pixel of its exact place and size (a name's
+ * size moves by an eighth of a unit at most); the pixels away from the
+ * labels and their halos the same; and within them, the glyphs' edges
+ * alone differ: at most a tenth of the labels' pixels by more than 2
+ * levels. A step of 2 units (sizes a unit off) fails all but the last. */
+static void
+test_text_step_close (void)
+{
+  g_autoptr(StraitsMapRenderer) exact = renderer_for ("eu-groupings");
+  g_autoptr(StraitsMapRenderer) stepped = renderer_for ("eu-groupings");
+  StraitsViewport fit = straits_map_renderer_fit (exact, WIDTH, HEIGHT);
+
+  straits_map_renderer_set_text_step (stepped, STRAITS_MAP_RENDERER_SCREEN_TEXT_STEP);
+  for (guint k = 0; k < 6; k++)
+    {
+      StraitsViewport vp = fit;
+      cairo_surface_t *a, *b;
+      guint outside = 0, inside = 0, inside_differing = 0;
+      double worst = 0;
+
+      vp.resolution = fit.resolution * pow (1.07, (double) k - 2.5);
+      a = straits_test_draw (exact, WIDTH, HEIGHT, &vp);
+      b = straits_test_draw (stepped, WIDTH, HEIGHT, &vp);
+      g_assert_cmpuint (straits_map_renderer_get_n_labels (stepped), ==, straits_map_renderer_get_n_labels (exact));
+      for (guint j = 0; j < straits_map_renderer_get_n_labels (stepped); j++)
+        {
+          const StraitsRect *s = straits_map_renderer_get_label_rect (stepped, j), *e;
+          int i = find_label (exact, straits_map_renderer_get_label_text (stepped, j), s);
+
+          g_assert_cmpint (i, >=, 0);
+          e = straits_map_renderer_get_label_rect (exact, i);
+          worst = MAX (worst, MAX (MAX (fabs (s->x - e->x), fabs (s->y - e->y)),
+                                   MAX (fabs (s->width - e->width), fabs (s->height - e->height))));
+        }
+      for (int y = 0; y < HEIGHT; y++)
+        for (int x = 0; x < WIDTH; x++)
+          {
+            gboolean differs = pixel_difference (a, x, y, b, x, y) > 2;
+
+            if (!in_label (exact, x, y, 5) && !in_label (stepped, x, y, 5))
+              outside += differs;
+            else
+              {
+                inside++;
+                inside_differing += differs;
+              }
+          }
+      g_test_message ("zoom %u: %u labels, placed %.2f px apart at most; pixels differing: %u of %u in labels, "
+                      "%u outside", k, straits_map_renderer_get_n_labels (stepped), worst, inside_differing, inside,
+                      outside);
+      g_assert_cmpfloat (worst, <=, 1);
+      g_assert_cmpuint (outside, ==, 0);
+      g_assert_cmpuint (inside_differing, <=, inside / 10);
+      cairo_surface_destroy (a);
+      cairo_surface_destroy (b);
+    }
+}
+
+/* The font sizes of @r's cached layouts; each a multiple of @step when
+ * @step > 0. */
+static guint
+count_sizes (StraitsMapRenderer *r, double step)
+{
+  g_autoptr(GHashTable) sizes = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GList) keys = g_hash_table_get_keys (r->layouts);
+
+  for (GList *l = keys; l != NULL; l = l->next)
+    {
+      g_auto(GStrv) fields = g_strsplit (l->data, "|", 2);
+      double size = g_ascii_strtod (fields[0], NULL);
+
+      if (step > 0)
+        g_assert_cmpfloat (fabs (size / step - round (size / step)), <, 1e-6);
+      g_hash_table_add (sizes, (gpointer) g_intern_string (fields[0]));
+    }
+  return g_hash_table_size (sizes);
+}
+
+/* With a text step, zoom levels one after the other ask for the few
+ * font sizes that are multiples of the step, and the layouts (and their
+ * sprites) drawn at one level serve the next: a frame at a level is what
+ * a renderer that drew no other draws, pixel for pixel. Exact sizes ask
+ * for new ones at every level. */
+static void
+test_text_step_cached (void)
+{
+  g_autoptr(StraitsMapRenderer) r = renderer_for ("eu-groupings");
+  g_autoptr(StraitsMapRenderer) exact = renderer_for ("eu-groupings");
+  StraitsViewport fit = straits_map_renderer_fit (r, WIDTH, HEIGHT), vp = fit;
+  guint sizes, exact_sizes;
+
+  straits_map_renderer_set_text_step (r, STRAITS_MAP_RENDERER_SCREEN_TEXT_STEP);
+  for (guint k = 0; k < 12; k++)
+    {
+      vp.resolution = fit.resolution * (1 + 0.01 * k);
+      cairo_surface_destroy (straits_test_draw (r, WIDTH, HEIGHT, &vp));
+      cairo_surface_destroy (straits_test_draw (exact, WIDTH, HEIGHT, &vp));
+    }
+  sizes = count_sizes (r, STRAITS_MAP_RENDERER_SCREEN_TEXT_STEP);
+  exact_sizes = count_sizes (exact, 0);
+  g_test_message ("font sizes after 12 zoom levels: %u with the step, %u exact", sizes, exact_sizes);
+  /* Names run from 0.68 to 1.35 times 9 units: 25 quarters, and a few
+   * fixed sizes; exact sizes, new ones at each level (19 and 56 when
+   * written). */
+  g_assert_cmpuint (sizes, <=, 30);
+  g_assert_cmpuint (exact_sizes, >, 2 * sizes);
+  /* Then as the map view draws: the frame layer drawn in the thread
+   * that prepares the base layer, with the step too. */
+  vp.resolution = fit.resolution * 0.93;
+  for (guint k = 0; k < 2; k++)
+    {
+      g_autoptr(StraitsMapRenderer) fresh = renderer_for ("eu-groupings");
+      cairo_surface_t *shown, *expected;
+
+      for (guint i = 0; i < 2; i++)
+        {
+          straits_map_renderer_set_threads (i ? fresh : r, 1);
+          straits_map_renderer_set_cache_layers (i ? fresh : r, k == 0);
+        }
+      straits_map_renderer_set_text_step (fresh, STRAITS_MAP_RENDERER_SCREEN_TEXT_STEP);
+      if (k == 0)
+        prepare (r, &vp);
+      shown = straits_test_draw (r, WIDTH, HEIGHT, k ? &fit : &vp);
+      if (k == 0)
+        {
+          g_assert_cmpuint (straits_map_renderer_get_n_vertices (r), ==, 0);
+          prepare (fresh, &vp);
+        }
+      expected = straits_test_draw (fresh, WIDTH, HEIGHT, k ? &fit : &vp);
+      g_assert_cmpuint (differing_from_crop (shown, expected, 0, 0), ==, 0);
+      cairo_surface_destroy (expected);
+      /* Not as exact sizes are drawn there: the thread had the step. */
+      if (k == 0)
+        {
+          g_autoptr(StraitsMapRenderer) unstepped = renderer_for ("eu-groupings");
+
+          straits_map_renderer_set_threads (unstepped, 1);
+          straits_map_renderer_set_cache_layers (unstepped, TRUE);
+          prepare (unstepped, &vp);
+          expected = straits_test_draw (unstepped, WIDTH, HEIGHT, &vp);
+          g_assert_cmpuint (differing_from_crop (shown, expected, 0, 0), >, 0);
+          cairo_surface_destroy (expected);
+        }
+      cairo_surface_destroy (shown);
+    }
+  /* On a screen of two device pixels a unit (drawn as for print, glyphs
+   * unhinted) as well: the step is the view's, which draws no export. */
+  {
+    cairo_surface_t *hidpi = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 2 * WIDTH, 2 * HEIGHT);
+    cairo_t *cr = cairo_create (hidpi);
+    guint before = g_hash_table_size (r->layouts);
+
+    cairo_scale (cr, 2, 2);
+    straits_map_renderer_draw (r, cr, WIDTH, HEIGHT, &fit);
+    cairo_destroy (cr);
+    cairo_surface_destroy (hidpi);
+    g_assert_cmpuint (g_hash_table_size (r->layouts), >, before);
+    count_sizes (r, STRAITS_MAP_RENDERER_SCREEN_TEXT_STEP);
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -301,6 +501,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/map-cache/at-rest-exact", test_at_rest_exact);
   g_test_add_func ("/map-cache/frame-layer-prepared", test_frame_layer_prepared);
   g_test_add_func ("/map-cache/kept-bases", test_kept_bases);
+  g_test_add_func ("/map-cache/text-step-close", test_text_step_close);
+  g_test_add_func ("/map-cache/text-step-cached", test_text_step_cached);
   status = g_test_run ();
   g_object_unref (dataset);
   straits_atlas_free (atlas);

@@ -47,6 +47,8 @@ fixture_set_up (Fixture *f, gconstpointer data)
   /* Drawing as the view's renderer does, from the cached frame layer
    * (whose labels are placed for the layer's area, issue 20). */
   straits_map_renderer_set_cache_layers (f->renderer, TRUE);
+  /* And label sizes rounded as on screen. */
+  straits_map_renderer_set_text_step (f->renderer, STRAITS_MAP_RENDERER_SCREEN_TEXT_STEP);
 
   f->window = gtk_window_new ();
   gtk_window_set_decorated (GTK_WINDOW (f->window), FALSE);

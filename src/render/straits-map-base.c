@@ -392,6 +392,7 @@ copy_for_base (StraitsMapRenderer *self)
   /* One processor fewer: the caller's thread goes on drawing frames. */
   straits_map_renderer_set_threads (copy, MAX (self->n_threads, 2) - 1);
   straits_map_renderer_set_cache_layers (copy, self->layers_enabled);
+  straits_map_renderer_set_text_step (copy, self->text_step);
   return copy;
 }
 

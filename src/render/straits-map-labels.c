@@ -24,9 +24,23 @@
 #define MAX_LABEL_CHARS 48
 #define MAX_NOTE_CHARS 160
 
+void
+straits_map_renderer_set_text_step (StraitsMapRenderer *self,
+                                    double              step)
+{
+  g_return_if_fail (STRAITS_IS_MAP_RENDERER (self));
+  if (step == self->text_step)
+    return;
+  self->text_step = MAX (step, 0);
+  /* The frame layers hold sprites drawn at the old sizes. */
+  _straits_map_drop_layers (self);
+}
+
 /* Layouts are kept between frames: shaping text is the costliest part of
  * a frame otherwise. The context resolution is 72 dpi, so font sizes in
- * points are sizes in output units. */
+ * points are sizes in output units. On screen, with a text step, sizes
+ * are rounded to it: the fonts, layouts and sprites of a few sizes then
+ * serve every zoom level. */
 PangoLayout *
 _straits_map_layout (StraitsMapRenderer *self,
                      cairo_t            *cr,
@@ -37,8 +51,13 @@ _straits_map_layout (StraitsMapRenderer *self,
                      int                 wrap_width)
 {
   gboolean print = straits_text_for_print (cr);
-  g_autofree char *key = g_strdup_printf ("%.2f|%d|%d|%d|%d|%s", size, weight, style, wrap_width, print, text);
-  PangoLayout *layout = g_hash_table_lookup (self->layouts, key);
+  g_autofree char *key = NULL;
+  PangoLayout *layout;
+
+  if (self->text_step > 0)
+    size = MAX (round (size / self->text_step), 1) * self->text_step;
+  key = g_strdup_printf ("%.2f|%d|%d|%d|%d|%s", size, weight, style, wrap_width, print, text);
+  layout = g_hash_table_lookup (self->layouts, key);
 
   if (layout == NULL)
     {

@@ -82,6 +82,16 @@ void     straits_map_renderer_set_cache_layers          (StraitsMapRenderer  *se
  * frame and the names where relations leave it stand at its edges. The
  * cached layer stays for the next pan. */
 void     straits_map_renderer_draw_next_exactly         (StraitsMapRenderer  *self);
+/* Label sizes rounded to multiples of @step units, for a renderer that
+ * draws the screen only; 0, the default, keeps them exact, as exports
+ * need. Country names grow with their area on screen, so each new zoom
+ * level asked for new sizes, each a new font to find and open and each
+ * label a new layout and sprite: a new zoom level took 40 ms for that
+ * (issue 20). A quarter of a unit leaves names as wide within a pixel.
+ * The map view sets STRAITS_MAP_RENDERER_SCREEN_TEXT_STEP. */
+#define STRAITS_MAP_RENDERER_SCREEN_TEXT_STEP 0.25
+void     straits_map_renderer_set_text_step             (StraitsMapRenderer  *self,
+                                                         double               step);
 /* The bytes the cached base layers may take (property "cache-limit"):
  * besides the current frame's, those of earlier frames are kept, most
  * recently used first, so that going back to a zoom level (and place)

@@ -722,6 +722,8 @@ straits_map_view_set_scene (StraitsMapView  *self,
       self->renderer = straits_map_renderer_new_for_scene (scene);
       /* A frame that only pans copies the cached frame layer (issue 20). */
       straits_map_renderer_set_cache_layers (self->renderer, TRUE);
+      /* And a zoom finds its labels' fonts and layouts cached. */
+      straits_map_renderer_set_text_step (self->renderer, STRAITS_MAP_RENDERER_SCREEN_TEXT_STEP);
       self->scene_changed_id = g_signal_connect (scene, "changed", G_CALLBACK (on_scene_changed), self);
       apply_legend_collapsed (self);
     }
