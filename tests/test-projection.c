@@ -156,6 +156,62 @@ test_table_agrees_with_database (void)
   check_agrees_with_database (STRAITS_MARITIME_PROJECTION, 19.5, 34.0, 30.0, 42.0);
 }
 
+/* How many times this process holds PROJ's database open (each context
+ * that opened it keeps it open). */
+static guint
+database_opened (void)
+{
+  g_autoptr(GDir) fds = g_dir_open ("/proc/self/fd", 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while (fds != NULL && (name = g_dir_read_name (fds)) != NULL)
+    {
+      g_autofree char *fd = g_build_filename ("/proc/self/fd", name, NULL);
+      g_autofree char *target = g_file_read_link (fd, NULL);
+
+      if (target != NULL && g_str_has_suffix (target, "proj.db"))
+        n++;
+    }
+  return n;
+}
+
+/* Setting up a projection from a PROJ string reads nothing of PROJ's
+ * database (reading its schema was most of the time it took); a CRS only
+ * the database knows still finds it. In a process of its own: PROJ keeps
+ * the database open, once opened, for the contexts that follow. */
+static void
+test_pipeline_without_database (void)
+{
+  g_autoptr(GError) error = NULL;
+  StraitsProjection *proj;
+  double x, y;
+
+  if (!g_file_test ("/proc/self/fd", G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip ("no /proc/self/fd");
+      return;
+    }
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+  proj = straits_projection_new ("EPSG:3035", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (database_opened (), ==, 0);
+  g_assert_true (straits_projection_forward (proj, 10, 52, &x, &y));
+  g_assert_cmpfloat_with_epsilon (x, 4321000, 1e-3);
+  g_assert_cmpfloat_with_epsilon (y, 3210000, 1e-3);
+  straits_projection_unref (proj);
+
+  proj = straits_projection_new ("EPSG:32635", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (database_opened (), ==, 1);
+  straits_projection_unref (proj);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -166,5 +222,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/projection/bad-definition", test_bad_definition);
   g_test_add_func ("/projection/geodesic", test_geodesic);
   g_test_add_func ("/projection/table-agrees-with-database", test_table_agrees_with_database);
+  g_test_add_func ("/projection/pipeline-without-database", test_pipeline_without_database);
   return g_test_run ();
 }

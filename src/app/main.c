@@ -10,6 +10,7 @@
 #include "straits-application.h"
 #include "straits-paths.h"
 #include "straits-renderer-choice.h"
+#include "straits-trace.h"
 
 static void
 setup_gettext (void)
@@ -27,9 +28,13 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(StraitsApplication) app = NULL;
+  int status;
 
+  straits_trace ("main");
   setup_gettext ();
   straits_choose_gsk_renderer ();
   app = straits_application_new ();
-  return g_application_run (G_APPLICATION (app), argc, argv);
+  status = g_application_run (G_APPLICATION (app), argc, argv);
+  straits_trace ("main loop left");
+  return status;
 }

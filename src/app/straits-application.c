@@ -14,6 +14,7 @@
 #include "straits-dataset.h"
 #include "straits-export.h"
 #include "straits-paths.h"
+#include "straits-trace.h"
 #include "straits-view-info.h"
 #include "straits-window.h"
 
@@ -24,6 +25,7 @@ struct _StraitsApplication
   guint work_in_threads;
   StraitsSession *session;
   GFile *sipri;     /* --sipri=FILE: a trade register for the first window */
+  GFile *first;     /* the first file named on the command line */
 };
 
 G_DEFINE_FINAL_TYPE (StraitsApplication, straits_application, ADW_TYPE_APPLICATION)
@@ -159,6 +161,7 @@ straits_application_activate (GApplication *app)
   GtkWindow *existing = gtk_application_get_active_window (GTK_APPLICATION (app));
   StraitsWindow *window = get_or_create_window (self);
 
+  straits_trace ("window built");
   if (existing == NULL)
     {
       g_autoptr(GFile) file = last_or_bundled_dataset ();
@@ -166,6 +169,7 @@ straits_application_activate (GApplication *app)
       straits_window_open_file (window, file);
     }
   gtk_window_present (GTK_WINDOW (window));
+  straits_trace ("window presented");
 }
 
 static void
@@ -264,7 +268,11 @@ straits_application_handle_local_options (GApplication *app,
   }
   if (remaining != NULL && remaining[0] != NULL)
     {
-      int status = open_from_command_line (app, remaining);
+      int status;
+
+      g_clear_object (&STRAITS_APPLICATION (app)->first);
+      STRAITS_APPLICATION (app)->first = g_file_new_for_commandline_arg (remaining[0]);
+      status = open_from_command_line (app, remaining);
 
       /* A running instance has been asked to open the files: done. */
       if (status != -1 || g_application_get_is_remote (app))
@@ -325,7 +333,17 @@ straits_application_startup (GApplication *app)
     { "win.show-help-overlay", { "<Control>question", NULL } },
   };
 
+  /* The dataset the first window shows is read while GTK sets itself up:
+   * the file named first, else the one activate() opens. */
+  {
+    StraitsApplication *self = STRAITS_APPLICATION (app);
+    g_autoptr(GFile) file = self->first != NULL ? g_steal_pointer (&self->first) : last_or_bundled_dataset ();
+
+    straits_window_load_ahead (straits_application_get_session (self), file);
+  }
+  straits_trace ("GTK set-up");
   G_APPLICATION_CLASS (straits_application_parent_class)->startup (app);
+  straits_trace ("GTK set up");
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);
@@ -368,6 +386,7 @@ straits_application_shutdown (GApplication *app)
   while (self->work_in_threads > 0)
     g_main_context_iteration (NULL, TRUE);
   g_clear_object (&self->sipri);
+  g_clear_object (&self->first);
   g_clear_object (&self->session);
   G_APPLICATION_CLASS (straits_application_parent_class)->shutdown (app);
 }

@@ -120,6 +120,38 @@ add_legend_key (StraitsWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 }
 
+/* The keyboard shortcuts window, built when first asked for. GTK would
+ * build one for each application window as it is added, from the
+ * application's gtk/help-overlay.ui: 6 ms of every start (issue 20), so
+ * the file is installed under another name. */
+static void
+show_shortcuts (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (user_data);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/eu/straits/Straits/ui/shortcuts.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      /* Its own action is only added where the window has none. */
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+  gtk_window_present (GTK_WINDOW (overlay));
+}
+
+static void
+add_shortcuts_action (StraitsWindow *self)
+{
+  g_autoptr(GSimpleAction) action = g_simple_action_new ("show-help-overlay", NULL);
+
+  g_signal_connect_object (action, "activate", G_CALLBACK (show_shortcuts), self, 0);
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (action));
+}
+
 void
 _straits_window_class_actions_init (GtkWidgetClass *widget_class)
 {
@@ -133,4 +165,5 @@ void
 _straits_window_actions_init (StraitsWindow *self)
 {
   add_legend_key (self);
+  add_shortcuts_action (self);
 }

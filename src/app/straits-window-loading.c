@@ -9,6 +9,7 @@
 #include "straits-application.h"
 #include "straits-importer.h"
 #include "straits-paths.h"
+#include "straits-trace.h"
 #include "straits-window-private.h"
 #include "straits-workbook.h"
 
@@ -86,13 +87,19 @@ load_in_thread (GTask        *task,
     }
   else
     result->dataset = load_dataset_or_workbook (path, &result->diagnostics);
+  straits_trace ("dataset read");
 
   if (result->dataset != NULL && job->view != NULL)
     {
       g_autoptr(StraitsViewInfo) info = straits_view_info_find (result->dataset, job->view, NULL);
 
       if (info != NULL)
-        straits_atlas_get_map (job->atlas, info->region, NULL);
+        {
+          straits_atlas_get_basemap (job->atlas, info->region->detailed, NULL);
+          straits_trace ("basemap read");
+          straits_atlas_get_map (job->atlas, info->region, NULL);
+          straits_trace ("view projected");
+        }
     }
   g_task_return_pointer (task, result, (GDestroyNotify) load_result_free);
 }
@@ -226,6 +233,33 @@ show_load_result (StraitsWindow *self,
   gtk_label_set_text (self->status_label, "");
 }
 
+/* A load's end: shown if it is still the window's current one. */
+static void
+finish_load (StraitsWindow *self,
+             GCancellable  *cancellable,
+             GFile         *file,
+             LoadResult    *result)
+{
+  /* A load superseded by a newer one (or by closing the window) shows
+   * nothing and leaves the newer one's state alone. */
+  gboolean current = self->loading != NULL && cancellable == self->loading;
+
+  if (current)
+    g_clear_object (&self->loading);
+  if (current && result != NULL)
+    {
+      straits_trace ("dataset to the window");
+      show_load_result (self, file, result);
+      straits_trace ("dataset in the window");
+    }
+  g_clear_pointer (&result, load_result_free);
+  if (current && self->reload_pending)
+    {
+      self->reload_pending = FALSE;
+      schedule_reload (self);
+    }
+}
+
 static void
 on_loaded (GObject      *source,
            GAsyncResult *res,
@@ -236,49 +270,168 @@ on_loaded (GObject      *source,
   GFile *file = ((LoadJob *) g_task_get_task_data (task))->file;
   /* NULL when the load was cancelled: GTask has freed its result. */
   LoadResult *result = g_task_propagate_pointer (task, NULL);
-  /* A load superseded by a newer one (or by closing the window) shows
-   * nothing and leaves the newer one's state alone. */
-  gboolean current = self->loading != NULL && g_task_get_cancellable (task) == self->loading;
 
   straits_application_release_work (STRAITS_APPLICATION (g_application_get_default ()));
-  if (current)
-    g_clear_object (&self->loading);
-  if (current && result != NULL)
-    show_load_result (self, file, result);
-  g_clear_pointer (&result, load_result_free);
-  if (current && self->reload_pending)
+  finish_load (self, g_task_get_cancellable (task), file, result);
+}
+
+/* Reads @file in a thread, and projects @view's map (transfer full,
+ * nullable) for it; @callback gets the task. */
+static void
+run_load (GFile               *file,
+          StraitsAtlas        *atlas,
+          char                *view,
+          GCancellable        *cancellable,
+          GAsyncReadyCallback  callback,
+          gpointer             user_data)
+{
+  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
+  LoadJob *job = g_new0 (LoadJob, 1);
+
+  job->file = g_object_ref (file);
+  job->atlas = atlas;
+  job->view = view;
+  g_task_set_task_data (task, job, (GDestroyNotify) load_job_free);
+  straits_application_hold_work (STRAITS_APPLICATION (g_application_get_default ()));
+  g_task_run_in_thread (task, load_in_thread);
+  g_object_unref (task);
+}
+
+/* Loading ahead ------------------------------------------------------------ */
+
+/* A load started before any window, kept on the session until a window
+ * opening the same file takes it over. */
+typedef struct {
+  GFile *file;
+  GCancellable *cancellable;
+  LoadResult *result;       /* once read, until a window takes it */
+  StraitsWindow *window;    /* (weak): the window waiting for it */
+} LoadAhead;
+
+#define LOAD_AHEAD_KEY "straits-load-ahead"
+
+static void
+load_ahead_free (LoadAhead *ahead)
+{
+  if (ahead->window != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (ahead->window), (gpointer *) &ahead->window);
+  g_clear_pointer (&ahead->result, load_result_free);
+  g_object_unref (ahead->file);
+  g_object_unref (ahead->cancellable);
+  g_free (ahead);
+}
+
+static void
+drop_load_ahead (StraitsSession *session)
+{
+  g_object_set_data (G_OBJECT (session), LOAD_AHEAD_KEY, NULL);
+}
+
+static void
+on_loaded_ahead (GObject      *source,
+                 GAsyncResult *res,
+                 gpointer      user_data)
+{
+  g_autoptr(StraitsSession) session = user_data;
+  GTask *task = G_TASK (res);
+  LoadResult *result = g_task_propagate_pointer (task, NULL);
+  LoadAhead *ahead = g_object_get_data (G_OBJECT (session), LOAD_AHEAD_KEY);
+  g_autoptr(StraitsWindow) window = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  straits_application_release_work (STRAITS_APPLICATION (g_application_get_default ()));
+  if (ahead == NULL || ahead->cancellable != g_task_get_cancellable (task))
     {
-      self->reload_pending = FALSE;
-      schedule_reload (self);
+      g_clear_pointer (&result, load_result_free);
+      return;
     }
+  if (ahead->window == NULL && result != NULL)
+    {
+      /* For the window still to come. */
+      ahead->result = result;
+      return;
+    }
+  window = ahead->window ? g_object_ref (ahead->window) : NULL;
+  file = g_object_ref (ahead->file);
+  drop_load_ahead (session);
+  if (window != NULL)
+    finish_load (window, g_task_get_cancellable (task), file, result);
+  else
+    g_clear_pointer (&result, load_result_free);
+}
+
+/* Reads @file, and the map of the view shown last, in a thread while GTK
+ * sets itself up: the dataset is then ready as the first window is
+ * (issue 20). The first window to open the same file takes the load
+ * over; opening another file drops it. */
+void
+straits_window_load_ahead (StraitsSession *session,
+                           GFile          *file)
+{
+  g_autoptr(GSettings) settings = NULL;
+  LoadAhead *ahead;
+
+  g_return_if_fail (STRAITS_IS_SESSION (session));
+  straits_trace ("dataset read started, ahead of the window");
+  settings = straits_settings_new ();
+  ahead = g_new0 (LoadAhead, 1);
+  ahead->file = g_object_ref (file);
+  ahead->cancellable = g_cancellable_new ();
+  g_object_set_data_full (G_OBJECT (session), LOAD_AHEAD_KEY, ahead, (GDestroyNotify) load_ahead_free);
+  run_load (file, straits_session_get_atlas (session),
+            settings ? g_settings_get_string (settings, "last-view") : NULL,
+            ahead->cancellable, on_loaded_ahead, g_object_ref (session));
+}
+
+/* TRUE if a load of @file ahead of the window is now the window's. */
+static gboolean
+take_load_ahead (StraitsWindow *self,
+                 GFile         *file)
+{
+  LoadAhead *ahead = g_object_get_data (G_OBJECT (self->session), LOAD_AHEAD_KEY);
+
+  if (ahead == NULL || ahead->window != NULL)
+    return FALSE;
+  if (!g_file_equal (ahead->file, file))
+    {
+      g_cancellable_cancel (ahead->cancellable);
+      drop_load_ahead (self->session);
+      return FALSE;
+    }
+  if (self->loading != NULL)
+    g_cancellable_cancel (self->loading);
+  g_set_object (&self->loading, ahead->cancellable);
+  if (ahead->result != NULL)
+    {
+      g_autoptr(GFile) read = g_object_ref (ahead->file);
+      LoadResult *result = g_steal_pointer (&ahead->result);
+
+      drop_load_ahead (self->session);
+      finish_load (self, self->loading, read, result);
+      return TRUE;
+    }
+  ahead->window = self;
+  g_object_add_weak_pointer (G_OBJECT (self), (gpointer *) &ahead->window);
+  return TRUE;
 }
 
 void
 straits_window_open_file (StraitsWindow *self,
                           GFile         *file)
 {
-  GTask *task;
-
   g_return_if_fail (STRAITS_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
   g_debug ("loading %s", g_file_peek_path (file));
+  if (take_load_ahead (self, file))
+    return;
   if (self->loading != NULL)
     g_cancellable_cancel (self->loading);
   g_set_object (&self->loading, g_cancellable_new ());
-  task = g_task_new (NULL, self->loading, on_loaded, g_object_ref (self));
-  {
-    LoadJob *job = g_new0 (LoadJob, 1);
-
-    job->file = g_object_ref (file);
-    job->atlas = straits_session_get_atlas (self->session);
-    job->view = self->current_view ? g_strdup (self->current_view)
-              : self->settings ? g_settings_get_string (self->settings, "last-view") : NULL;
-    g_task_set_task_data (task, job, (GDestroyNotify) load_job_free);
-  }
-  straits_application_hold_work (STRAITS_APPLICATION (g_application_get_default ()));
-  g_task_run_in_thread (task, load_in_thread);
-  g_object_unref (task);
+  run_load (file, straits_session_get_atlas (self->session),
+            self->current_view ? g_strdup (self->current_view)
+            : self->settings ? g_settings_get_string (self->settings, "last-view") : NULL,
+            self->loading, on_loaded, g_object_ref (self));
 }
 
 /* One load at a time: a change during a load is read after it. */

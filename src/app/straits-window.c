@@ -13,6 +13,7 @@
 #include "straits-export.h"
 #include "straits-export-dialog.h"
 #include "straits-paths.h"
+#include "straits-trace.h"
 #include "straits-figure-page.h"
 #include "straits-window-private.h"
 #include "straits-importer.h"
@@ -661,11 +662,17 @@ quit_now (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* The frame that drew the map first has been handed to the display. */
 static void
-on_first_frame (StraitsWindow *self)
+on_first_frame_painted (GdkFrameClock *clock,
+                        StraitsWindow *self)
 {
   g_autofree char *status = NULL;
 
+  g_signal_handlers_disconnect_by_func (clock, on_first_frame_painted, self);
+  straits_trace ("first map frame presented");
+  if (!quits_after_first_frame ())
+    return;
   if (g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
     {
       char *rss = strstr (status, "VmRSS:");
@@ -673,6 +680,14 @@ on_first_frame (StraitsWindow *self)
         g_printerr ("straits: first map frame; %.*s\n", (int) strcspn (rss, "\n"), rss);
     }
   g_idle_add (quit_now, self);
+}
+
+static void
+on_first_frame (StraitsWindow *self)
+{
+  straits_trace ("first map frame drawn");
+  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                           G_CALLBACK (on_first_frame_painted), self, G_CONNECT_AFTER);
 }
 
 static void
@@ -905,8 +920,7 @@ straits_window_init (StraitsWindow *self)
   g_signal_connect_object (adw_style_manager_get_default (), "notify::high-contrast",
                            G_CALLBACK (_straits_window_apply_map_style), self, G_CONNECT_SWAPPED);
   _straits_window_loading_init (self);
-  if (quits_after_first_frame ())
-    g_signal_connect_swapped (self->map_view, "first-frame", G_CALLBACK (on_first_frame), self);
+  g_signal_connect_swapped (self->map_view, "first-frame", G_CALLBACK (on_first_frame), self);
 }
 
 StraitsWindow *

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "straits-dataset.h"
+#include "straits-session.h"
 #include "straits-sipri-register.h"
 
 G_BEGIN_DECLS
@@ -17,6 +18,10 @@ G_DECLARE_FINAL_TYPE (StraitsWindow, straits_window, STRAITS, WINDOW, AdwApplica
 /* (transfer none): GTK keeps its windows */
 StraitsWindow  *straits_window_new         (GtkApplication *application);
 void            straits_window_open_file   (StraitsWindow  *self,
+                                            GFile          *file);
+/* Before any window: starts reading @file for the first window that opens
+ * it (straits-window-loading.c). */
+void            straits_window_load_ahead  (StraitsSession *session,
                                             GFile          *file);
 /* (transfer none) (nullable) */
 StraitsDataset *straits_window_get_dataset (StraitsWindow  *self);

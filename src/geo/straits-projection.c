@@ -47,6 +47,33 @@ _straits_projection_known_string (const char *definition)
   return NULL;
 }
 
+static void
+ignore_log (void *data, int level, const char *message)
+{
+}
+
+/* proj_create() of PROJ 9.1 opens PROJ's database for any text, a PROJ
+ * string too: reading its schema took 4-9 ms of the start, in the thread
+ * that reads the dataset and projects the first view (PROJ then keeps it
+ * open for the process). A PROJ string that names no grid or init file
+ * needs nothing from it: for that one call PROJ is pointed at a folder
+ * where it finds no database, and carries on without. */
+static PJ *
+create_without_database (PJ_CONTEXT *ctx, const char *text)
+{
+  const char *nowhere[] = { "/nonexistent/straits-no-proj-data" };
+  PJ *pj;
+
+  if (strstr (text, "grids=") || strstr (text, "init="))
+    return proj_create (ctx, text);
+  /* PROJ reports the database missing even at PJ_LOG_NONE. */
+  proj_log_func (ctx, NULL, ignore_log);
+  proj_context_set_search_paths (ctx, 1, nowhere);
+  pj = proj_create (ctx, text);
+  proj_context_set_search_paths (ctx, 0, NULL);
+  return pj != NULL ? pj : proj_create (ctx, text);
+}
+
 /* Lon/lat in degrees → a projection given as a PROJ string, built as a
  * pipeline without consulting PROJ's database. NULL for anything else
  * (a CRS that is not a bare projection, an angular output), which then
@@ -62,7 +89,7 @@ create_pipeline (PJ_CONTEXT *ctx, const char *definition)
   if (!g_str_has_prefix (proj, "+proj=") || strstr (proj, "+type=crs") || strstr (proj, "+proj=pipeline"))
     return NULL;
   pipeline = g_strconcat ("+proj=pipeline +step +proj=unitconvert +xy_in=deg +xy_out=rad +step ", proj, NULL);
-  pj = proj_create (ctx, pipeline);
+  pj = create_without_database (ctx, pipeline);
   if (pj != NULL && (proj_angular_output (pj, PJ_FWD) || !proj_pj_info (pj).has_inverse))
     g_clear_pointer (&pj, proj_destroy);
   return pj;

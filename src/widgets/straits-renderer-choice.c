@@ -8,6 +8,14 @@
  * node, Straits asks GTK for its cairo renderer, unless the user chose a
  * renderer with GSK_RENDERER.
  *
+ * GTK 4.8 sets up OpenGL as it opens an X11 display, whatever the
+ * renderer: loading Mesa and llvmpipe took 40 of the 75 ms between main()
+ * and a ready GTK (issue 20, bench-startup). With the cairo renderer
+ * nothing of Straits draws with OpenGL, so that set-up is left out too
+ * (GDK_DEBUG=gl-disable, which GTK honours in release builds). Programs
+ * that Straits starts inherit both variables: they then draw with cairo
+ * as well, which works everywhere.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -26,9 +34,21 @@ has_gpu_render_node (void)
   return FALSE;
 }
 
-/* Call before the first window is shown: GTK reads GSK_RENDERER once, when
- * it realizes its first window. Returns the renderer asked for, or NULL
- * when GTK chooses. */
+/* Adds gl-disable to the GDK_DEBUG flags, keeping any the user set. */
+static void
+disable_gl (void)
+{
+  const char *flags = g_getenv ("GDK_DEBUG");
+  g_autofree char *value = flags != NULL && *flags != '\0' ? g_strconcat (flags, ",gl-disable", NULL)
+                                                           : g_strdup ("gl-disable");
+
+  g_setenv ("GDK_DEBUG", value, TRUE);
+}
+
+/* Call before GTK is initialised (GTK reads GDK_DEBUG then) and before
+ * any thread starts (it sets environment variables); GTK reads
+ * GSK_RENDERER once, when it realizes its first window. Returns the
+ * renderer asked for, or NULL when GTK chooses. */
 const char *
 straits_choose_gsk_renderer (void)
 {
@@ -39,5 +59,6 @@ straits_choose_gsk_renderer (void)
   if (has_gpu_render_node () && g_strcmp0 (g_getenv ("LIBGL_ALWAYS_SOFTWARE"), "1") != 0)
     return NULL;
   g_setenv ("GSK_RENDERER", "cairo", TRUE);
+  disable_gl ();
   return "cairo";
 }

@@ -465,6 +465,25 @@ def check_relation_types(env, work, title):
     stop(proc)
     stop(wm)
 
+def check_read_ahead(env, *args):
+    """One start to its first map frame, its steps traced (STRAITS_TRACE):
+    the dataset is read in a thread started before GTK sets itself up, and
+    the window takes that read over instead of reading the file again."""
+    name = f"with {os.path.basename(args[0])} named" if args else "on the last or bundled dataset"
+    try:
+        run = subprocess.run([STRAITS, *args], capture_output=True, text=True, timeout=60,
+                             env=dict(env, STRAITS_TRACE="1", STRAITS_QUIT_AFTER_FIRST_FRAME="1"))
+    except subprocess.TimeoutExpired as e:
+        tap(False, f"the start reads the dataset while GTK sets itself up, once ({name})", e)
+        return
+    steps = [line.split(" ms ", 1)[1].strip() for line in run.stderr.splitlines()
+             if line.startswith("straits-trace:") and " ms " in line]
+    ahead = "dataset read started, ahead of the window"
+    tap(run.returncode == 0 and ahead in steps and "GTK set-up" in steps
+        and steps.index(ahead) < steps.index("GTK set-up") and steps.count("dataset read") == 1
+        and steps.count("dataset in the window") == 1 and "first map frame presented" in steps,
+        f"the start reads the dataset while GTK sets itself up, once ({name})", "\n".join(steps) or run.stderr)
+
 
 def main():
     work = tempfile.mkdtemp(prefix="straits-e2e-")
@@ -1025,6 +1044,11 @@ def main():
 
     check_changes_marked(env, work, title)
     check_relation_types(env, work, title)
+
+    # 12. The start (issue 20), to the first map frame: the dataset's read
+    # overlaps GTK's set-up, and is not done twice.
+    check_read_ahead(env)
+    check_read_ahead(env, marked)
 
     bus.terminate()
     shutil.rmtree(work, ignore_errors=True)
