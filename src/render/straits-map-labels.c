@@ -717,16 +717,17 @@ _straits_map_place_marker (StraitsMapFrame *frame,
 #define CALLOUT_ANGLES 12
 
 static StraitsRect
-callout_box (double ox, double oy, double r, double distance, guint angle, double w, double h)
+callout_box (double ox, double oy, double r, double distance, guint angle, gboolean leader, double w, double h)
 {
   static const double degrees[CALLOUT_ANGLES] = { 0, 180, 270, 90, 330, 30, 210, 150, 300, 60, 240, 120 };
   double a = degrees[angle] * G_PI / 180, dx = cos (a), dy = sin (a);
   double px = ox + dx * distance, py = oy + dy * distance;
 
-  /* Straight above or below, the text starts at the marker rather than
-   * centred on it: its first word, the place's name, stays by its place
-   * (a wide note centred under the Bosporus began by the Dardanelles). */
-  return (StraitsRect) { dx > 0.3 ? px : dx < -0.3 ? px - w : px - r,
+  /* Straight above or below and touching it, the text starts at the
+   * marker rather than centred on it: its first word, the place's name,
+   * stays by its place (a wide note centred under the Bosporus began by
+   * the Dardanelles); further out, a leader joins the two. */
+  return (StraitsRect) { dx > 0.3 ? px : dx < -0.3 ? px - w : leader ? px - w / 2 : px - r,
                          dy > 0.3 ? py : dy < -0.3 ? py - h : py - h / 2, w, h };
 }
 
@@ -818,7 +819,8 @@ place_callout (StraitsMapRenderer *self,
   for (guint ring = 0; ring < CALLOUT_RINGS; ring++)
     for (guint angle = 0; angle < CALLOUT_ANGLES; angle++)
       {
-        StraitsRect box = callout_box (ox, oy, r, r + gap + rings[ring] * r, angle, logical.width, logical.height);
+        StraitsRect box = callout_box (ox, oy, r, r + gap + rings[ring] * r, angle, ring > 0, logical.width,
+                                       logical.height);
 
         if (ring > 0 && rings[ring] * r > reach)
           break;
