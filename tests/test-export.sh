@@ -248,6 +248,12 @@ check "--relation-types=procurement: the legend names procurement and none of th
 check "--relation-types with an unknown id is refused, naming it and the known ones, and writes nothing" \
   "[ $status -ne 0 ] && grep -q 'procurment' '$work/err' && grep -q 'military-cooperation' '$work/err' && [ ! -e '$work/types2.pdf' ]"
 
+# A dataset named on its own beside --export would be ignored and the
+# bundled one drawn: refused (usage, status 2), nothing written.
+"$straits" --export="$work/loose.png" "$STRAITS_DATA_DIR/datasets/turkey-european-security.json" 2>"$work/err"; status=$?
+check "a dataset file given on its own with --export is refused, pointing to --dataset, and nothing is written" \
+  "[ $status -eq 2 ] && grep -q -- '--dataset=FILE' '$work/err' && [ ! -e '$work/loose.png' ]"
+
 # The presentation as a handout: the dataset's views, then this dataset's
 # bookmarks (a bookmark of another dataset is kept but not shown).
 title=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['metadata']['title'])" "$STRAITS_DATA_DIR/datasets/turkey-european-security.json")

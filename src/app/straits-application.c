@@ -223,6 +223,30 @@ apply_max_dataset_mb (GVariantDict *options)
   return TRUE;
 }
 
+/* The commands that read their dataset from --dataset. A file named on
+ * its own beside them would be ignored without a word, and the figure
+ * made from the bundled dataset: refused instead. */
+static gboolean
+loose_files_refused (GVariantDict *options, const char *const *remaining)
+{
+  static const char *const commands[] = { "export", "export-slides", "maritime-report", "list-charts",
+                                          "export-chart", "arms-report", "export-graph", NULL };
+
+  if (remaining == NULL || remaining[0] == NULL)
+    return FALSE;
+  for (guint i = 0; commands[i] != NULL; i++)
+    if (g_variant_dict_contains (options, commands[i]))
+      {
+        g_autofree char *shown = g_filename_display_name (remaining[0]);
+
+        /* Translators: the first %s is an option ("export"), the second a file name */
+        g_printerr (_("straits: --%s reads its dataset from --dataset=FILE; “%s” was given on its own\n"),
+                    commands[i], shown);
+        return TRUE;
+      }
+  return FALSE;
+}
+
 static int
 straits_application_handle_local_options (GApplication *app,
                                           GVariantDict *options)
@@ -239,6 +263,8 @@ straits_application_handle_local_options (GApplication *app,
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &remaining);
   if (g_variant_dict_contains (options, "check"))
     return straits_cli_check (remaining, g_variant_dict_contains (options, "strict"));
+  if (loose_files_refused (options, remaining))
+    return 2;
   if (g_variant_dict_contains (options, "export"))
     return straits_cli_export (options);
   if (g_variant_dict_contains (options, "export-slides"))

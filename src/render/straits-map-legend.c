@@ -13,13 +13,24 @@
 
 #include "straits-map-renderer-private.h"
 
-/* Entries are as wide as their text: a layout wrapped this wide takes a
- * text up to the notes' length (160 characters) instead of a name's (48),
- * so that "Greek territorial sea, 6 nm: 42.4 % of the Aegean" keeps what
- * its share is of. */
-#define LEGEND_NO_WRAP 100000
 #include "straits-maritime-overlay.h"
 #include "straits-text.h"
+
+/* An entry keeps up to this many characters, more than a name's 48 so
+ * that "Greek territorial sea, 6 nm: 42.4 % of the Aegean" keeps what its
+ * share is of, but not a dataset's longest labels (200), which would
+ * leave no room for the map. */
+#define LEGEND_MAX_CHARS 72
+
+/* An entry's text, laid out on one line. */
+static PangoLayout *
+entry_layout (StraitsMapRenderer *self, cairo_t *cr, const char *text, double size)
+{
+  g_autofree char *shown = straits_text_truncate (text, LEGEND_MAX_CHARS);
+
+  /* Wrapped this wide, a layout is not cut at a name's length. */
+  return _straits_map_layout (self, cr, shown, size, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, 100000);
+}
 
 /* Swatches drawn by the function that draws the map's item. */
 typedef enum {
@@ -595,8 +606,7 @@ legend_prepare (StraitsMapRenderer *self, StraitsMapFrame *frame, double max_wid
     collapse (self, l);
   for (guint i = 0; i < l->entries->len; i++)
     {
-      PangoLayout *layout = _straits_map_layout (self, frame->cr, g_array_index (l->entries, LegendEntry, i).text,
-                                                 l->size, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, LEGEND_NO_WRAP);
+      PangoLayout *layout = entry_layout (self, frame->cr, g_array_index (l->entries, LegendEntry, i).text, l->size);
       PangoRectangle logical;
 
       pango_layout_get_pixel_extents (layout, NULL, &logical);
@@ -635,8 +645,7 @@ legend_paint (StraitsMapRenderer *self, StraitsMapFrame *frame, const Legend *l,
   for (guint i = 0; i < l->entries->len; i++)
     {
       const LegendEntry *e = &g_array_index (l->entries, LegendEntry, i);
-      PangoLayout *layout = _straits_map_layout (self, cr, e->text, l->size, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL,
-                                                 LEGEND_NO_WRAP);
+      PangoLayout *layout = entry_layout (self, cr, e->text, l->size);
       PangoRectangle logical;
       double row = y + l->pad + (i % l->rows) * l->line_height, left = x + (i / l->rows) * l->column_width;
 
