@@ -595,6 +595,28 @@ test_hub_ports (void)
       g_assert_cmpfloat (hypot (ends[i][0] - ends[j][0], ends[i][1] - ends[j][1]), >, 1.5);
 }
 
+/* A sea named by an annotation ("Aegean Sea: Greek–Turkish disputes…")
+ * is not named a second time by its own label. */
+static void
+test_sea_named_once (void)
+{
+  g_autoptr(StraitsMapRenderer) r = renderer_for ("aegean");
+  StraitsViewport vp = straits_map_renderer_fit (r, WIDTH, HEIGHT);
+  guint annotated = 0, sea = 0;
+
+  cairo_surface_destroy (straits_test_draw (r, WIDTH, HEIGHT, &vp));
+  for (guint i = 0; i < straits_map_renderer_get_n_labels (r); i++)
+    {
+      const char *text = straits_map_renderer_get_label_text (r, i);
+
+      annotated += straits_map_renderer_get_label_kind (r, i) == STRAITS_LABEL_ANNOTATION &&
+                   g_str_has_prefix (text, "Aegean Sea");
+      sea += straits_map_renderer_get_label_kind (r, i) == STRAITS_LABEL_SEA && g_str_equal (text, "Aegean Sea");
+    }
+  g_assert_cmpuint (annotated, ==, 1);
+  g_assert_cmpuint (sea, ==, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -616,6 +638,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/figure/lint", test_lint);
   g_test_add_func ("/figure/lint-fails", test_lint_fails);
   g_test_add_func ("/figure/hub-ports", test_hub_ports);
+  g_test_add_func ("/figure/sea-named-once", test_sea_named_once);
   status = g_test_run ();
   straits_atlas_free (atlas);
   g_object_unref (dataset);

@@ -455,6 +455,24 @@ place_inside (StraitsMapRenderer *self,
 /* Square units below which a named state's name goes beside it. */
 #define SMALL_STATE 300
 
+/* Whether an annotation placed already carries @name ("Aegean Sea: …"):
+ * the sea's own name beside it would say it twice. */
+static gboolean
+annotation_named (StraitsMapRenderer *self, const char *name)
+{
+  gsize n = strlen (name);
+
+  for (guint i = 0; i < self->labels->len; i++)
+    {
+      const char *text = g_ptr_array_index (self->label_texts, i);
+
+      if (g_array_index (self->labels, StraitsPlacedLabel, i).kind == STRAITS_LABEL_ANNOTATION &&
+          strncmp (text, name, n) == 0 && (text[n] == '\0' || text[n] == ':'))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 label_polygons (StraitsMapRenderer *self,
                 StraitsMapFrame    *frame,
@@ -482,7 +500,7 @@ label_polygons (StraitsMapRenderer *self,
         sized.size *= CLAMP (sqrt (g_array_index (candidates, Candidate, i).priority) / (180 * frame->unit), 0.8, 1.35);
       text = layer == STRAITS_LAYER_COUNTRY ? country_label (self, feature, texts)
              : layer == STRAITS_LAYER_DISPUTED ? disputed_label (self, feature) : feature->name;
-      if (text == NULL)
+      if (text == NULL || (layer == STRAITS_LAYER_SEA && annotation_named (self, text)))
         continue;
       if (g_array_index (candidates, Candidate, i).priority >= SMALL_STATE * frame->unit * frame->unit)
         place_inside (self, frame, f, text, &sized, ox, oy);
