@@ -216,15 +216,6 @@ check_boxes (StraitsFigureLayout *self, GError **error)
 }
 
 static gboolean
-curve_meets (const double *xy, guint n, const StraitsRect *rect)
-{
-  for (guint k = 0; k + 1 < n; k++)
-    if (straits_rect_meets_segment (rect, xy[2 * k], xy[2 * k + 1], xy[2 * k + 2], xy[2 * k + 3]))
-      return TRUE;
-  return FALSE;
-}
-
-static gboolean
 check_curves (StraitsFigureLayout *self, GError **error)
 {
   for (guint i = 0; i < self->boxes->len; i++)
@@ -238,7 +229,7 @@ check_curves (StraitsFigureLayout *self, GError **error)
           const CurveSpan *span = &g_array_index (self->curves, CurveSpan, c);
 
           if ((int) span->frame == box->frame &&
-              curve_meets (&g_array_index (self->points, double, 2 * span->first), span->n, &box->rect))
+              straits_rect_meets_polyline (&box->rect, &g_array_index (self->points, double, 2 * span->first), span->n))
             {
               g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "a curve runs through the annotation “%s”",
                            box_name (box));

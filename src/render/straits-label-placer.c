@@ -55,6 +55,15 @@ straits_rect_meets_segment (const StraitsRect *r, double x0, double y0, double x
   return TRUE;
 }
 
+gboolean
+straits_rect_meets_polyline (const StraitsRect *rect, const double *xy, guint n_points)
+{
+  for (guint k = 0; k + 1 < n_points; k++)
+    if (straits_rect_meets_segment (rect, xy[2 * k], xy[2 * k + 1], xy[2 * k + 2], xy[2 * k + 3]))
+      return TRUE;
+  return FALSE;
+}
+
 StraitsLabelPlacer *
 straits_label_placer_new (double width,
                           double height,

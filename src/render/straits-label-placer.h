@@ -43,6 +43,11 @@ gboolean            straits_rect_meets_segment   (const StraitsRect  *rect,
                                                   double              x1,
                                                   double              y1);
 
+/* Whether the line through @n_points points @xy (x, y pairs) meets @rect. */
+gboolean            straits_rect_meets_polyline  (const StraitsRect  *rect,
+                                                  const double       *xy,
+                                                  guint               n_points);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StraitsLabelPlacer, straits_label_placer_free)
 
 G_END_DECLS

@@ -93,16 +93,6 @@ flow_anchor (StraitsMapRenderer *self, const char *id, double *x, double *y)
   return FALSE;
 }
 
-/* A point of the quadratic curve a → c → b at @t. */
-static void
-curve_point (const double *p, double t, double *x, double *y)
-{
-  double u = 1 - t;
-
-  *x = u * u * p[0] + 2 * u * t * p[2] + t * t * p[4];
-  *y = u * u * p[1] + 2 * u * t * p[3] + t * t * p[5];
-}
-
 /* The flow's label where its curve first shows, from the partner's end
  * (the supplier's, or the recipient's for the selection's exports). */
 static void
@@ -116,7 +106,7 @@ draw_flow_label (StraitsMapRenderer *self, StraitsMapFrame *frame, const double 
 
   for (s = 0.05; s <= 0.9; s += 0.02)
     {
-      curve_point (p, at_recipient ? 1 - s : s, &x, &y);
+      _straits_map_quad_point (p, at_recipient ? 1 - s : s, &x, &y);
       if (x > margin && x < frame->width - margin && y > margin && y < frame->height - margin)
         break;
     }

@@ -42,21 +42,23 @@ straits_map_renderer_set_text_step (StraitsMapRenderer *self,
  * are rounded to it: the fonts, layouts and sprites of a few sizes then
  * serve every zoom level. */
 PangoLayout *
-_straits_map_layout (StraitsMapRenderer *self,
-                     cairo_t            *cr,
-                     const char         *text,
-                     double              size,
-                     PangoWeight         weight,
-                     PangoStyle          style,
-                     int                 wrap_width)
+_straits_map_layout_cut (StraitsMapRenderer *self,
+                         cairo_t            *cr,
+                         const char         *text,
+                         double              size,
+                         PangoWeight         weight,
+                         PangoStyle          style,
+                         int                 wrap_width,
+                         glong               max_chars)
 {
   gboolean print = straits_text_for_print (cr);
+  g_autofree char *shown = straits_text_truncate (text, max_chars);
   g_autofree char *key = NULL;
   PangoLayout *layout;
 
   if (self->text_step > 0)
     size = MAX (round (size / self->text_step), 1) * self->text_step;
-  key = g_strdup_printf ("%.2f|%d|%d|%d|%d|%s", size, weight, style, wrap_width, print, text);
+  key = g_strdup_printf ("%.2f|%d|%d|%d|%d|%s", size, weight, style, wrap_width, print, shown);
   layout = g_hash_table_lookup (self->layouts, key);
 
   if (layout == NULL)
@@ -77,11 +79,7 @@ _straits_map_layout (StraitsMapRenderer *self,
           pango_layout_set_width (layout, wrap_width * PANGO_SCALE);
           pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
         }
-      {
-        g_autofree char *shown = straits_text_truncate (text, wrap_width > 0 ? MAX_NOTE_CHARS : MAX_LABEL_CHARS);
-
-        pango_layout_set_text (layout, shown, -1);
-      }
+      pango_layout_set_text (layout, shown, -1);
       if (g_hash_table_size (self->layouts) > MAX_CACHED_LAYOUTS)
         g_hash_table_remove_all (self->layouts);
       g_hash_table_insert (self->layouts, g_steal_pointer (&key), layout);
@@ -89,6 +87,20 @@ _straits_map_layout (StraitsMapRenderer *self,
   else
     pango_cairo_update_context (cr, pango_layout_get_context (layout));
   return layout;
+}
+
+/* Names are cut shorter than notes, which wrap. */
+PangoLayout *
+_straits_map_layout (StraitsMapRenderer *self,
+                     cairo_t            *cr,
+                     const char         *text,
+                     double              size,
+                     PangoWeight         weight,
+                     PangoStyle          style,
+                     int                 wrap_width)
+{
+  return _straits_map_layout_cut (self, cr, text, size, weight, style, wrap_width,
+                                  wrap_width > 0 ? MAX_NOTE_CHARS : MAX_LABEL_CHARS);
 }
 
 typedef struct {

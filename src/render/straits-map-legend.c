@@ -26,10 +26,7 @@
 static PangoLayout *
 entry_layout (StraitsMapRenderer *self, cairo_t *cr, const char *text, double size)
 {
-  g_autofree char *shown = straits_text_truncate (text, LEGEND_MAX_CHARS);
-
-  /* Wrapped this wide, a layout is not cut at a name's length. */
-  return _straits_map_layout (self, cr, shown, size, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, 100000);
+  return _straits_map_layout_cut (self, cr, text, size, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, -1, LEGEND_MAX_CHARS);
 }
 
 /* Swatches drawn by the function that draws the map's item. */

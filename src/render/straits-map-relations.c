@@ -514,10 +514,7 @@ relation_selected (StraitsMapRenderer    *self,
 static void
 curve_point (const Curve *c, double t, double *x, double *y)
 {
-  double u = 1 - t;
-
-  *x = u * u * c->ax + 2 * u * t * c->cx + t * t * c->bx;
-  *y = u * u * c->ay + 2 * u * t * c->cy + t * t * c->by;
+  _straits_map_quad_point ((double[6]) { c->ax, c->ay, c->cx, c->cy, c->bx, c->by }, t, x, y);
 }
 
 static gboolean
@@ -622,6 +619,15 @@ mark_partners_outside (StraitsMapRenderer    *self,
 #define CURVE_SAMPLES 32
 
 void
+_straits_map_quad_point (const double p[6], double t, double *x, double *y)
+{
+  double u = 1 - t;
+
+  *x = u * u * p[0] + 2 * u * t * p[2] + t * t * p[4];
+  *y = u * u * p[1] + 2 * u * t * p[3] + t * t * p[5];
+}
+
+void
 _straits_map_record_curve (StraitsMapRenderer *self,
                            const double        p[6])
 {
@@ -629,10 +635,9 @@ _straits_map_record_curve (StraitsMapRenderer *self,
 
   for (int i = 0; i <= CURVE_SAMPLES; i++)
     {
-      double t = (double) i / CURVE_SAMPLES, u = 1 - t;
-      double xy[2] = { u * u * p[0] + 2 * u * t * p[2] + t * t * p[4],
-                       u * u * p[1] + 2 * u * t * p[3] + t * t * p[5] };
+      double xy[2];
 
+      _straits_map_quad_point (p, (double) i / CURVE_SAMPLES, &xy[0], &xy[1]);
       g_array_append_vals (self->curve_xy, xy, 2);
     }
   end = self->curve_xy->len / 2;
@@ -643,17 +648,13 @@ gboolean
 _straits_map_curves_cross (StraitsMapRenderer *self,
                            const StraitsRect  *rect)
 {
-  const double *xy = (const double *) (gpointer) self->curve_xy->data;
-  guint start = 0;
-
   for (guint c = 0; c < self->curve_ends->len; c++)
     {
-      guint end = g_array_index (self->curve_ends, guint, c);
+      guint n;
+      const double *xy = straits_map_renderer_get_curve (self, c, &n);
 
-      for (guint i = start; i + 1 < end; i++)
-        if (straits_rect_meets_segment (rect, xy[2 * i], xy[2 * i + 1], xy[2 * i + 2], xy[2 * i + 3]))
-          return TRUE;
-      start = end;
+      if (straits_rect_meets_polyline (rect, xy, n))
+        return TRUE;
     }
   return FALSE;
 }
@@ -730,10 +731,9 @@ distance_to_curve (const Curve *c, double x, double y)
   /* The curves are gentle: 24 samples are within a unit of the truth. */
   for (int i = 0; i <= 24; i++)
     {
-      double t = i / 24.0, u = 1 - t;
-      double px = u * u * c->ax + 2 * u * t * c->cx + t * t * c->bx;
-      double py = u * u * c->ay + 2 * u * t * c->cy + t * t * c->by;
+      double px, py;
 
+      curve_point (c, i / 24.0, &px, &py);
       best = MIN (best, hypot (px - x, py - y));
     }
   return best;

@@ -257,6 +257,11 @@ void     _straits_map_stroke_relation (cairo_t               *cr,
                                        double                 unit,
                                        guint                  dash,
                                        gboolean               date_unknown);
+/* The point at @t of the quadratic curve @p: start, control point, end. */
+void     _straits_map_quad_point      (const double           p[6],
+                                       double                 t,
+                                       double                *x,
+                                       double                *y);
 /* Notes the quadratic curve (@p: start, control point, end) as drawn,
  * for the labels that keep clear of curves and for the figure's check. */
 void     _straits_map_record_curve    (StraitsMapRenderer    *self,
@@ -378,6 +383,15 @@ PangoLayout *_straits_map_layout      (StraitsMapRenderer    *self,
                                        PangoWeight            weight,
                                        PangoStyle             style,
                                        int                    wrap_width);
+/* The same, @text cut at @max_chars characters. */
+PangoLayout *_straits_map_layout_cut  (StraitsMapRenderer    *self,
+                                       cairo_t               *cr,
+                                       const char            *text,
+                                       double                 size,
+                                       PangoWeight            weight,
+                                       PangoStyle             style,
+                                       int                    wrap_width,
+                                       glong                  max_chars);
 
 static inline void
 _straits_set_colour (cairo_t *cr, const StraitsColour *c)
