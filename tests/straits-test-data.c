@@ -54,3 +54,10 @@ straits_test_draw (StraitsMapRenderer    *renderer,
   cairo_surface_flush (surface);
   return surface;
 }
+
+gboolean
+straits_test_legend_has (StraitsMapRenderer *renderer,
+                         const char         *text)
+{
+  return g_ptr_array_find_with_equal_func (straits_map_renderer_get_legend_labels (renderer), text, g_str_equal, NULL);
+}

@@ -26,5 +26,8 @@ cairo_surface_t    *straits_test_draw         (StraitsMapRenderer    *renderer,
                                                int                    width,
                                                int                    height,
                                                const StraitsViewport *viewport);
+/* Whether the legend @renderer drew last lists @text. */
+gboolean            straits_test_legend_has   (StraitsMapRenderer    *renderer,
+                                               const char            *text);
 
 G_END_DECLS

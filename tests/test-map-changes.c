@@ -23,14 +23,8 @@ static StraitsDataset *dataset;
 static cairo_surface_t *
 render (StraitsMapRenderer *r, StraitsViewport *vp)
 {
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, WIDTH, HEIGHT);
-  cairo_t *cr = cairo_create (surface);
-
   *vp = straits_map_renderer_fit (r, WIDTH, HEIGHT);
-  straits_map_renderer_draw (r, cr, WIDTH, HEIGHT, vp);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-  return surface;
+  return straits_test_draw (r, WIDTH, HEIGHT, vp);
 }
 
 static guint32
@@ -117,17 +111,6 @@ free_changes (GPtrArray *items)
   g_ptr_array_unref (items);
 }
 
-static gboolean
-legend_says (StraitsMapRenderer *r, const char *text)
-{
-  GPtrArray *labels = straits_map_renderer_get_legend_labels (r);
-
-  for (guint i = 0; i < labels->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (labels, i), text) == 0)
-      return TRUE;
-  return FALSE;
-}
-
 /* A new relation gets a badge at its curve's middle, white in the middle,
  * and the legend says since when; without the comparison, neither. */
 static void
@@ -146,19 +129,19 @@ test_new_relation_badged (void)
   before = render (r, &vp);
   relation = lone_relation (r, &vp, &x, &y);
   changes = one_change ("relation", straits_dataset_get_relation (dataset, relation)->id, STRAITS_DIFF_ADDED);
-  g_assert_false (legend_says (r, "New since 1.0 (2025-03-01)"));
+  g_assert_false (straits_test_legend_has (r, "New since 1.0 (2025-03-01)"));
   straits_map_scene_set_changes (scene, changes, "1.0 (2025-03-01)");
   after = render (r, &vp);
   g_assert_cmphex (pixel (after, x, y), ==, 0xffffff);
   g_assert_cmphex (pixel (before, x, y), !=, pixel (after, x, y));
-  g_assert_true (legend_says (r, "New since 1.0 (2025-03-01)"));
-  g_assert_false (legend_says (r, "Changed since 1.0 (2025-03-01)"));
+  g_assert_true (straits_test_legend_has (r, "New since 1.0 (2025-03-01)"));
+  g_assert_false (straits_test_legend_has (r, "Changed since 1.0 (2025-03-01)"));
 
   /* Stopping the comparison takes the badge away again. */
   straits_map_scene_set_changes (scene, NULL, NULL);
   again = render (r, &vp);
   g_assert_cmphex (pixel (before, x, y), ==, pixel (again, x, y));
-  g_assert_false (legend_says (r, "New since 1.0 (2025-03-01)"));
+  g_assert_false (straits_test_legend_has (r, "New since 1.0 (2025-03-01)"));
   cairo_surface_destroy (before);
   cairo_surface_destroy (after);
   cairo_surface_destroy (again);
@@ -195,12 +178,12 @@ test_changed_actor_ringed (void)
       differing += pixel (before, x, y) != pixel (after, x, y);
     }
   g_assert_cmpint (differing, >=, 12);
-  g_assert_true (legend_says (r, "Changed since 1.0"));
+  g_assert_true (straits_test_legend_has (r, "Changed since 1.0"));
 
   copy = straits_map_scene_copy (scene);
   exported = straits_map_renderer_new_for_scene (copy);
   copied = render (exported, &vp);
-  g_assert_true (legend_says (exported, "Changed since 1.0"));
+  g_assert_true (straits_test_legend_has (exported, "Changed since 1.0"));
   cairo_surface_destroy (before);
   cairo_surface_destroy (after);
   cairo_surface_destroy (copied);

@@ -280,17 +280,6 @@ pixels_like (cairo_surface_t *s, guint32 target)
   return n;
 }
 
-static gboolean
-has_legend_label (StraitsMapRenderer *r, const char *text)
-{
-  GPtrArray *labels = straits_map_renderer_get_legend_labels (r);
-
-  for (guint i = 0; i < labels->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (labels, i), text) == 0)
-      return TRUE;
-  return FALSE;
-}
-
 /* A relation that no date places is drawn as usual at all dates, and at
  * a set date in the "date unknown" style (dotted: far fewer of its
  * colour's pixels, but some), which the legend then names. */
@@ -318,7 +307,7 @@ test_undated_style (void)
   cairo_surface_destroy (s);
   g_assert_cmpuint (straits_map_renderer_get_n_drawn_relations (r), ==, 1);
   g_assert_cmpuint (all, >, 200);
-  g_assert_false (has_legend_label (r, "Date unknown (dotted)"));
+  g_assert_false (straits_test_legend_has (r, "Date unknown (dotted)"));
 
   g_assert_true (straits_date_parse ("2020", &date));
   straits_map_scene_set_time (straits_map_renderer_get_scene (r), &date);
@@ -329,7 +318,7 @@ test_undated_style (void)
   g_assert_cmpuint (straits_map_renderer_get_n_drawn_relations (r), ==, 1);
   g_assert_cmpuint (dated, >, 20);
   g_assert_cmpuint (dated, <, all * 7 / 10);
-  g_assert_true (has_legend_label (r, "Date unknown (dotted)"));
+  g_assert_true (straits_test_legend_has (r, "Date unknown (dotted)"));
 }
 
 /* A grouping attested in 2025 and ended at an unknown date colours its
@@ -365,7 +354,7 @@ test_grouping_in_time (void)
       straits_map_scene_set_time (straits_map_renderer_get_scene (r), &date);
       s = render (r, NULL);
       n[i] = pixels_like (s, 0x00ffff);
-      said[i] = has_legend_label (r, "Groups: date unknown (dotted)");
+      said[i] = straits_test_legend_has (r, "Groups: date unknown (dotted)");
       cairo_surface_destroy (s);
       g_test_message ("%s: %u pixels of the group's colour", dates[i] ? dates[i] : "all dates", n[i]);
     }
