@@ -20,6 +20,7 @@
 #include <glib/gstdio.h>
 #include <adwaita.h>
 
+#include "bench-stats.h"
 #include "bench-synthetic.h"
 #include "straits-history-item.h"
 #include "straits-renderer-choice.h"
@@ -49,10 +50,7 @@ static gint64 last_beat, last_beat_cpu;
 static gint64
 thread_cpu_time (void)
 {
-  struct timespec ts;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+  return (gint64) (bench_cpu_ms (CLOCK_THREAD_CPUTIME_ID) * 1000);
 }
 
 static gboolean

@@ -57,22 +57,11 @@ prepared (void)
                                            gtk_widget_get_scale_factor (GTK_WIDGET (view)), &vp);
 }
 
-/* The main thread's processor time in ms: on a shared machine a frame
- * may wait for a processor, which its wall time counts and this not. */
-static double
-thread_cpu_ms (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
 static void
 on_paint (GdkFrameClock *clock, gpointer data)
 {
   paint_start = g_get_monotonic_time ();
-  paint_cpu_start = thread_cpu_ms ();
+  paint_cpu_start = bench_cpu_ms (CLOCK_THREAD_CPUTIME_ID);
 }
 
 static void
@@ -81,7 +70,7 @@ print_spread (GArray *a)
   g_array_sort (a, bench_compare_doubles);
   printf ("  median %.2f ms, 95th percentile %.2f ms, worst %.2f ms",
           g_array_index (a, double, a->len / 2),
-          g_array_index (a, double, (guint) (a->len * 0.95)),
+          bench_percentile ((const double *) (gpointer) a->data, a->len, 0.95),
           g_array_index (a, double, a->len - 1));
 }
 
@@ -116,7 +105,7 @@ rest_step (double ms)
   if (sharp ())
     {
       StraitsMapRenderer *r = straits_map_view_get_renderer (view);
-      double cpu = thread_cpu_ms () - paint_cpu_start;
+      double cpu = bench_cpu_ms (CLOCK_THREAD_CPUTIME_ID) - paint_cpu_start;
 
       /* Which one is the worst, and what it drew: vertices are the base
        * layer's, labels those placed for the frame. */

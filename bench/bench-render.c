@@ -28,13 +28,6 @@
 #define FRAMES 40
 #define RUNS 3
 
-/* The 95th percentile of @n values sorted. */
-static double
-p95 (const double *sorted, guint n)
-{
-  return sorted[MIN ((guint) (n * 0.95), n - 1)];
-}
-
 /* Median milliseconds per frame (and in @p95_out, if not NULL, the 95th
  * percentile); the view moves by 3 pixels between frames, as while a user
  * pans. @cold drops the cached base layer before each. */
@@ -66,7 +59,7 @@ time_frames_p95 (StraitsMapRenderer *r, gboolean full, gboolean cold, guint64 *v
   cairo_surface_destroy (s);
   median = bench_median (times, FRAMES);
   if (p95_out != NULL)
-    *p95_out = p95 (times, FRAMES);
+    *p95_out = bench_percentile (times, FRAMES, 0.95);
   return median;
 }
 
@@ -74,15 +67,6 @@ static double
 time_frames (StraitsMapRenderer *r, gboolean full, gboolean cold, guint64 *vertices)
 {
   return time_frames_p95 (r, full, cold, vertices, NULL);
-}
-
-static double
-cpu_ms (clockid_t clock)
-{
-  struct timespec ts;
-
-  clock_gettime (clock, &ts);
-  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
 /* The medians of the last time_zooms()'s frames in processor time, of
@@ -116,14 +100,14 @@ time_zooms (StraitsMapRenderer *r, gboolean seen, gboolean layers, guint pass, d
       if (!seen)
         at.resolution = fit.resolution * (i % 2 ? 1 + 0.005 * (i + 1 + pass / 100.0)
                                                 : 1 / (1 + 0.005 * (i + 1 + pass / 100.0)));
-      cpu_main[i] = cpu_ms (CLOCK_THREAD_CPUTIME_ID);
-      cpu_all[i] = cpu_ms (CLOCK_PROCESS_CPUTIME_ID);
+      cpu_main[i] = bench_cpu_ms (CLOCK_THREAD_CPUTIME_ID);
+      cpu_all[i] = bench_cpu_ms (CLOCK_PROCESS_CPUTIME_ID);
       t0 = g_get_monotonic_time ();
       straits_map_renderer_draw (r, cr, 1920, 1080, &at);
       cairo_surface_flush (s);
       times[i] = (g_get_monotonic_time () - t0) / 1000.0;
-      cpu_main[i] = cpu_ms (CLOCK_THREAD_CPUTIME_ID) - cpu_main[i];
-      cpu_all[i] = cpu_ms (CLOCK_PROCESS_CPUTIME_ID) - cpu_all[i];
+      cpu_main[i] = bench_cpu_ms (CLOCK_THREAD_CPUTIME_ID) - cpu_main[i];
+      cpu_all[i] = bench_cpu_ms (CLOCK_PROCESS_CPUTIME_ID) - cpu_all[i];
     }
   zoom_cpu_main = bench_median (cpu_main, FRAMES);
   zoom_cpu_all = bench_median (cpu_all, FRAMES);
@@ -131,7 +115,7 @@ time_zooms (StraitsMapRenderer *r, gboolean seen, gboolean layers, guint pass, d
   cairo_destroy (cr);
   cairo_surface_destroy (s);
   median = bench_median (times, FRAMES);
-  *p95_out = p95 (times, FRAMES);
+  *p95_out = bench_percentile (times, FRAMES, 0.95);
   return median;
 }
 

@@ -22,3 +22,20 @@ bench_median (double *values,
   qsort (values, n, sizeof *values, bench_compare_doubles);
   return values[n / 2];
 }
+
+double
+bench_percentile (const double *sorted,
+                  guint         n,
+                  double        fraction)
+{
+  return sorted[MIN ((guint) (n * fraction), n - 1)];
+}
+
+double
+bench_cpu_ms (clockid_t clock)
+{
+  struct timespec ts;
+
+  clock_gettime (clock, &ts);
+  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}

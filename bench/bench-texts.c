@@ -32,15 +32,6 @@ static guint selected;   /* actors selected so far */
 static gboolean first_frame_seen;
 static double first_frame_ms;
 
-static double
-thread_cpu_ms (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
 static void
 select_next (void)
 {
@@ -48,7 +39,7 @@ select_next (void)
                                  STRAITS_NO_INDEX, STRAITS_NO_INDEX, STRAITS_NO_INDEX };
 
   started = g_get_monotonic_time ();
-  cpu_started = thread_cpu_ms ();
+  cpu_started = bench_cpu_ms (CLOCK_THREAD_CPUTIME_ID);
   straits_map_view_select_actor (map, selected, FALSE);
   straits_side_panel_set_selection (panel, &selection);
   gtk_widget_queue_draw (GTK_WIDGET (panel));
@@ -73,7 +64,7 @@ static void
 on_after_paint (GdkFrameClock *clock, GApplication *app)
 {
   double ms = (g_get_monotonic_time () - started) / 1000.0;
-  double cpu = thread_cpu_ms () - cpu_started;
+  double cpu = bench_cpu_ms (CLOCK_THREAD_CPUTIME_ID) - cpu_started;
 
   if (!first_frame_seen)
     {
@@ -115,7 +106,7 @@ activate (GApplication *app)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
 
   started = g_get_monotonic_time ();
-  cpu_started = thread_cpu_ms ();
+  cpu_started = bench_cpu_ms (CLOCK_THREAD_CPUTIME_ID);
   map = STRAITS_MAP_VIEW (straits_map_view_new ());
   panel = STRAITS_SIDE_PANEL (straits_side_panel_new ());
   gtk_widget_set_hexpand (GTK_WIDGET (map), TRUE);

@@ -57,8 +57,11 @@ print_diff_text (GPtrArray *items)
         }
     }
   if (items->len > 0)
-    printf (_("%u added, %u removed, %u changed\n"), straits_diff_count (items, STRAITS_DIFF_ADDED),
-            straits_diff_count (items, STRAITS_DIFF_REMOVED), straits_diff_count (items, STRAITS_DIFF_CHANGED));
+    {
+      g_autofree char *summary = straits_diff_summary (items);
+
+      printf ("%s\n", summary);
+    }
 }
 
 static void

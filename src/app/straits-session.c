@@ -126,6 +126,18 @@ straits_session_get_dataset (StraitsSession *self)
   return self->dataset;
 }
 
+/* @baseline, and @changes from it to the dataset (taken). */
+static void
+take_baseline (StraitsSession *self, StraitsDataset *baseline, GPtrArray *changes)
+{
+  g_autoptr(StraitsDataset) kept = baseline != NULL ? g_object_ref (baseline) : NULL;
+
+  g_clear_pointer (&self->changes, g_ptr_array_unref);
+  g_set_object (&self->baseline, kept);
+  self->changes = changes;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BASELINE]);
+}
+
 GFile *
 straits_session_get_file (StraitsSession *self)
 {
@@ -156,10 +168,13 @@ straits_session_set_dataset (StraitsSession *self,
     straits_session_set_baseline (self, self->baseline);
   else if (previous != NULL && dataset != NULL && previous != dataset)
     {
-      g_autoptr(GPtrArray) changes = straits_dataset_diff (previous, dataset);
+      GPtrArray *changes = straits_dataset_diff (previous, dataset);
 
+      /* The diff made to see whether anything changed is the one kept. */
       if (changes->len > 0)
-        straits_session_set_baseline (self, previous);
+        take_baseline (self, previous, changes);
+      else
+        g_ptr_array_unref (changes);
     }
   g_object_thaw_notify (G_OBJECT (self));
 }
@@ -182,14 +197,9 @@ void
 straits_session_set_baseline (StraitsSession *self,
                               StraitsDataset *baseline)
 {
-  g_autoptr(StraitsDataset) kept = baseline != NULL ? g_object_ref (baseline) : NULL;
-
   g_return_if_fail (STRAITS_IS_SESSION (self));
-  g_clear_pointer (&self->changes, g_ptr_array_unref);
-  g_set_object (&self->baseline, kept);
-  if (self->baseline != NULL && self->dataset != NULL)
-    self->changes = straits_dataset_diff (self->baseline, self->dataset);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BASELINE]);
+  take_baseline (self, baseline, baseline != NULL && self->dataset != NULL
+                                   ? straits_dataset_diff (baseline, self->dataset) : NULL);
 }
 
 StraitsSipriRegister *

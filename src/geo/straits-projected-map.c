@@ -412,7 +412,13 @@ land_rings_locked (StraitsProjectedMap *self, const StraitsBox *box)
           b->x1 < box->x0 || b->x0 > box->x1 || b->y1 < box->y0 || b->y0 > box->y1 ||
           prepared_feature (self, f) == NULL)
         continue;
-      g_ptr_array_add (parts, GEOSClipByRect_r (self->geos, self->geometries[f], box->x0, box->y0, box->x1, box->y1));
+      {
+        /* NULL when GEOS fails on a geometry: the land is the others'. */
+        GEOSGeometry *part = GEOSClipByRect_r (self->geos, self->geometries[f], box->x0, box->y0, box->x1, box->y1);
+
+        if (part != NULL)
+          g_ptr_array_add (parts, part);
+      }
     }
   if (parts->len == 0)
     return rings;
