@@ -721,6 +721,23 @@ straits_diff_item_describe (const StraitsDiffItem *item)
   return (char **) g_ptr_array_free (lines, FALSE);
 }
 
+GHashTable *
+straits_diff_changed_ids (GPtrArray  *items,
+                          const char *kind)
+{
+  GHashTable *ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  G_STATIC_ASSERT (STRAITS_DIFF_REMOVED == 0);
+  for (guint i = 0; i < items->len; i++)
+    {
+      const StraitsDiffItem *item = g_ptr_array_index (items, i);
+
+      if (item->change != STRAITS_DIFF_REMOVED && g_str_equal (item->kind, kind))
+        g_hash_table_insert (ids, g_strdup (item->id), GUINT_TO_POINTER (item->change));
+    }
+  return ids;
+}
+
 char *
 straits_diff_summary (GPtrArray *items)
 {

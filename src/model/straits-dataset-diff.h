@@ -55,6 +55,11 @@ guint      straits_diff_count   (GPtrArray         *items,
  * value's line breaks shown as spaces, an absent value as "—". Translated; dataset text as is
  * (escape it for markup). (transfer full): NULL-terminated */
 char     **straits_diff_item_describe (const StraitsDiffItem *item);
+/* The ids of the items of @kind ("relation") added or changed, each to
+ * its StraitsDiffChange; the removed are left out, so that an id not
+ * found (0) is neither. (transfer full) */
+GHashTable *straits_diff_changed_ids (GPtrArray        *items,
+                                      const char       *kind);
 /* "2 added, 1 removed, 3 changed", translated. (transfer full) */
 char      *straits_diff_summary  (GPtrArray         *items);
 

@@ -47,29 +47,21 @@ _straits_map_renderer_set_changes (StraitsMapRenderer *self,
   _straits_map_changes_free (self);
   if (changes == NULL)
     return;
-  self->changed_relations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->changed_actors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->changed_relations = straits_diff_changed_ids (changes, "relation");
+  self->changed_actors = straits_diff_changed_ids (changes, "actor");
   self->changes_since = g_strdup (since);
-  for (guint i = 0; i < changes->len; i++)
-    {
-      const StraitsDiffItem *item = g_ptr_array_index (changes, i);
-      GHashTable *table = g_strcmp0 (item->kind, "relation") == 0 ? self->changed_relations
-                        : g_strcmp0 (item->kind, "actor") == 0 ? self->changed_actors : NULL;
-
-      if (table == NULL || item->change == STRAITS_DIFF_REMOVED)
-        continue;
-      g_hash_table_insert (table, g_strdup (item->id),
-                           GUINT_TO_POINTER (item->change == STRAITS_DIFF_ADDED ? STRAITS_MAP_MARK_NEW
-                                                                                : STRAITS_MAP_MARK_CHANGED));
-    }
 }
 
 static StraitsMapMark
 mark_of (GHashTable *table, const char *id)
 {
+  StraitsDiffChange change;
+
   if (table == NULL || id == NULL)
     return STRAITS_MAP_MARK_NONE;
-  return (StraitsMapMark) GPOINTER_TO_UINT (g_hash_table_lookup (table, id));
+  change = GPOINTER_TO_UINT (g_hash_table_lookup (table, id));
+  return change == STRAITS_DIFF_ADDED ? STRAITS_MAP_MARK_NEW
+         : change == STRAITS_DIFF_CHANGED ? STRAITS_MAP_MARK_CHANGED : STRAITS_MAP_MARK_NONE;
 }
 
 StraitsMapMark

@@ -358,18 +358,20 @@ straits_history_row_show_time (StraitsHistoryRow *self,
 
 void
 straits_history_row_set_mark (StraitsHistoryRow *self,
-                              guint              mark)
+                              StraitsDiffChange  mark)
 {
+  gboolean added = mark == STRAITS_DIFF_ADDED;
+
   g_return_if_fail (STRAITS_IS_HISTORY_ROW (self));
-  gtk_widget_set_visible (GTK_WIDGET (self->mark), mark != 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->mark), mark != STRAITS_DIFF_REMOVED);
   /* Libadwaita's colours for success and warning: the map's badges'. */
   gtk_widget_remove_css_class (GTK_WIDGET (self->mark), "success");
   gtk_widget_remove_css_class (GTK_WIDGET (self->mark), "warning");
-  if (mark == 0)
+  if (mark == STRAITS_DIFF_REMOVED)
     return;
-  gtk_widget_add_css_class (GTK_WIDGET (self->mark), mark == 1 ? "success" : "warning");
+  gtk_widget_add_css_class (GTK_WIDGET (self->mark), added ? "success" : "warning");
   /* Translators: a history entry new (or changed) since the version compared with */
-  gtk_label_set_text (self->mark, mark == 1 ? C_("history", "New") : C_("history", "Changed"));
+  gtk_label_set_text (self->mark, added ? C_("history", "New") : C_("history", "Changed"));
 }
 
 static void

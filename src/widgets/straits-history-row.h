@@ -6,6 +6,7 @@
 
 #include <gtk/gtk.h>
 
+#include "straits-dataset-diff.h"
 #include "straits-history-item.h"
 
 G_BEGIN_DECLS
@@ -29,9 +30,9 @@ void       straits_history_row_show_time (StraitsHistoryRow *self,
                                           StraitsDataset    *dataset,
                                           const StraitsDate *date);
 
-/* Marks the row's entry as new or changed since a compared version
- * (@mark: 1 new, 2 changed, 0 neither), after straits_history_row_bind(). */
+/* Marks the row's entry as added or changed since a compared version
+ * (STRAITS_DIFF_REMOVED: neither), after straits_history_row_bind(). */
 void       straits_history_row_set_mark (StraitsHistoryRow *self,
-                                         guint              mark);
+                                         StraitsDiffChange  mark);
 
 G_END_DECLS

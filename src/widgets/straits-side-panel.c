@@ -52,7 +52,8 @@ struct _StraitsSidePanel
   StraitsArmsPage *arms_page; /* from a trade register, above the paper's figures */
   StraitsChangesPage *changes_page;
   GtkStackPage *changes_stack_page;
-  GHashTable *changed;        /* "relation/ID", "event/ID" → 1 new, 2 changed */
+  GHashTable *changed_relations; /* id → StraitsDiffChange, while compared */
+  GHashTable *changed_events;
 
   StraitsDataset *dataset;
   StraitsSelection selection;
@@ -156,20 +157,19 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, row);
 }
 
-/* Whether @entry is new (1) or changed (2) since the compared version. */
-static guint
+/* Whether @entry was added or changed since the compared version
+ * (STRAITS_DIFF_REMOVED: neither). */
+static StraitsDiffChange
 entry_mark (StraitsSidePanel *self, const StraitsHistoryEntry *entry)
 {
-  g_autofree char *key = NULL;
-
-  if (self->changed == NULL)
-    return 0;
-  key = entry->kind == STRAITS_HISTORY_EVENT
-        ? g_strconcat ("event/", straits_dataset_get_event (self->dataset, entry->index)->id, NULL)
-        : g_strconcat ("relation/", straits_dataset_get_relation (self->dataset, entry->index)->id, NULL);
-  return GPOINTER_TO_UINT (g_hash_table_lookup (self->changed, key));
+  if (self->changed_relations == NULL)
+    return STRAITS_DIFF_REMOVED;
+  return GPOINTER_TO_UINT (entry->kind == STRAITS_HISTORY_EVENT
+                           ? g_hash_table_lookup (self->changed_events,
+                                                  straits_dataset_get_event (self->dataset, entry->index)->id)
+                           : g_hash_table_lookup (self->changed_relations,
+                                                  straits_dataset_get_relation (self->dataset, entry->index)->id));
 }
-
 static void
 bind_row (GtkSignalListItemFactory *factory,
           GtkListItem              *item,
@@ -184,7 +184,7 @@ bind_row (GtkSignalListItemFactory *factory,
   straits_history_row_bind (STRAITS_HISTORY_ROW (gtk_list_item_get_child (item)), self->dataset, row,
                             entry ? history_chars_per_line (self) : 0);
   straits_history_row_set_mark (STRAITS_HISTORY_ROW (gtk_list_item_get_child (item)),
-                                entry ? entry_mark (self, straits_history_item_get_entry (row)) : 0);
+                                entry ? entry_mark (self, straits_history_item_get_entry (row)) : STRAITS_DIFF_REMOVED);
   straits_history_row_show_time (STRAITS_HISTORY_ROW (gtk_list_item_get_child (item)), self->dataset, &self->time);
 }
 
@@ -736,17 +736,12 @@ straits_side_panel_set_changes (StraitsSidePanel *self,
                                 const char       *since)
 {
   g_return_if_fail (STRAITS_IS_SIDE_PANEL (self));
-  g_clear_pointer (&self->changed, g_hash_table_unref);
+  g_clear_pointer (&self->changed_relations, g_hash_table_unref);
+  g_clear_pointer (&self->changed_events, g_hash_table_unref);
   if (changes != NULL)
-    self->changed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  for (guint i = 0; changes != NULL && i < changes->len; i++)
     {
-      const StraitsDiffItem *item = g_ptr_array_index (changes, i);
-
-      if (item->change != STRAITS_DIFF_REMOVED &&
-          (g_str_equal (item->kind, "relation") || g_str_equal (item->kind, "event")))
-        g_hash_table_insert (self->changed, g_strconcat (item->kind, "/", item->id, NULL),
-                             GUINT_TO_POINTER (item->change == STRAITS_DIFF_ADDED ? 1 : 2));
+      self->changed_relations = straits_diff_changed_ids (changes, "relation");
+      self->changed_events = straits_diff_changed_ids (changes, "event");
     }
   straits_changes_page_set (self->changes_page, changes, since);
   gtk_stack_page_set_visible (self->changes_stack_page, changes != NULL);
@@ -860,7 +855,8 @@ straits_side_panel_dispose (GObject *object)
   g_clear_object (&self->dataset);
   g_clear_object (&self->items);
   g_clear_pointer (&self->entries, g_array_unref);
-  g_clear_pointer (&self->changed, g_hash_table_unref);
+  g_clear_pointer (&self->changed_relations, g_hash_table_unref);
+  g_clear_pointer (&self->changed_events, g_hash_table_unref);
   G_OBJECT_CLASS (straits_side_panel_parent_class)->dispose (object);
 }
 
