@@ -58,7 +58,7 @@ load_in_thread (GTask        *task,
   GFile *file = task_data;
   g_autoptr(GPtrArray) diagnostics = NULL;
   g_autofree char *path = g_file_get_path (file);
-  StraitsDataset *dataset = path != NULL ? straits_dataset_load_any (path, &diagnostics, NULL) : NULL;
+  StraitsDataset *dataset = path != NULL ? _straits_window_load_dataset (path, &diagnostics) : NULL;
 
   /* Before returning: the callback may run at once in the main thread. */
   if (diagnostics != NULL)
@@ -121,16 +121,12 @@ compare_action (GtkWidget  *widget,
 {
   StraitsWindow *self = STRAITS_WINDOW (widget);
   GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) json = gtk_file_filter_new ();
 
   if (straits_session_get_dataset (self->session) == NULL)
     return;
   chooser = gtk_file_chooser_native_new (_("Compare With an Older Version"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Compare"), _("_Cancel"));
-  gtk_file_filter_set_name (json, _("Straits datasets (JSON)"));
-  gtk_file_filter_add_mime_type (json, "application/json");
-  gtk_file_filter_add_suffix (json, "json");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), json);
+  _straits_window_add_dataset_filters (GTK_FILE_CHOOSER (chooser));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (on_compare_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));

@@ -54,8 +54,8 @@ load_job_free (LoadJob *job)
 /* A dataset file, or a workbook through the same conversion as --check:
  * an ODS or XLSX file, a zip or folder of CSV files, or one CSV file of
  * such a folder (a file chooser picks files, not folders). */
-static StraitsDataset *
-load_dataset_or_workbook (const char *path, GPtrArray **diagnostics)
+StraitsDataset *
+_straits_window_load_dataset (const char *path, GPtrArray **diagnostics)
 {
   g_autofree char *lower = g_ascii_strdown (path, -1);
 
@@ -86,7 +86,7 @@ load_in_thread (GTask        *task,
                                                _("only local files can be opened")));
     }
   else
-    result->dataset = load_dataset_or_workbook (path, &result->diagnostics);
+    result->dataset = _straits_window_load_dataset (path, &result->diagnostics);
   straits_trace ("dataset read");
 
   if (result->dataset != NULL && job->view != NULL)
@@ -509,19 +509,13 @@ on_open_response (GtkNativeDialog *dialog,
   g_object_unref (dialog);
 }
 
-static void
-open_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+void
+_straits_window_add_dataset_filters (GtkFileChooser *chooser)
 {
-  StraitsWindow *self = STRAITS_WINDOW (widget);
-  GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) json = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) workbooks = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
 
-  chooser = gtk_file_chooser_native_new (_("Open Dataset"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
   gtk_file_filter_set_name (json, _("Straits datasets (JSON)"));
   gtk_file_filter_add_mime_type (json, "application/json");
   gtk_file_filter_add_suffix (json, "json");
@@ -533,9 +527,22 @@ open_action (GtkWidget  *widget,
   gtk_file_filter_add_suffix (workbooks, "zip");
   gtk_file_filter_set_name (all, _("All files"));
   gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), json);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), workbooks);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  gtk_file_chooser_add_filter (chooser, json);
+  gtk_file_chooser_add_filter (chooser, workbooks);
+  gtk_file_chooser_add_filter (chooser, all);
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  StraitsWindow *self = STRAITS_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Open Dataset"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  _straits_window_add_dataset_filters (GTK_FILE_CHOOSER (chooser));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (on_open_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));

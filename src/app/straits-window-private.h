@@ -104,6 +104,13 @@ void                    _straits_window_show_view             (StraitsWindow    
 const StraitsViewInfo  *_straits_window_find_view_info         (StraitsWindow      *self,
                                                                const char         *id);
 gboolean                _straits_window_time_is_all            (StraitsWindow      *self);
+/* A dataset file as Open reads it: JSON, an ODS or XLSX workbook, a zip or
+ * folder of CSV files, or one CSV file of such a folder. Any thread.
+ * @diagnostics: (out) (transfer full) (nullable) */
+StraitsDataset         *_straits_window_load_dataset           (const char         *path,
+                                                                GPtrArray         **diagnostics);
+/* Open's filters (datasets, workbooks, all files) on @chooser. */
+void                    _straits_window_add_dataset_filters    (GtkFileChooser     *chooser);
 StraitsDate             _straits_window_time_slider_date       (StraitsWindow      *self);
 void                    _straits_window_set_time               (StraitsWindow      *self,
                                                                const StraitsDate  *date);
