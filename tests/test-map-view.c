@@ -2,7 +2,8 @@
  * suite), rendered by GTK's cairo renderer as the application uses it
  * where there is no GPU: its frame matches the renderer's own drawing,
  * while the user pans or zooms it moves its cached image without redrawing,
- * and when a zoom rests the new base layer is drawn in a thread.
+ * and when a zoom rests (or the view is resized) the new frame is drawn in
+ * a thread.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,6 +12,7 @@
 
 #include "straits-atlas.h"
 #include "straits-map-view.h"
+#include "straits-map-view-private.h"
 #include "straits-test-data.h"
 #include "straits-renderer-choice.h"
 #include "straits-view-info.h"
@@ -84,39 +86,51 @@ fixture_tear_down (Fixture *f, gconstpointer data)
 
 /* The widget's frame as GTK's cairo renderer draws it, as 0xAARRGGBB. */
 static guint32 *
-widget_pixels (Fixture *f)
+widget_pixels_sized (Fixture *f, int width, int height)
 {
   g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
-  guint32 *pixels = g_new (guint32, WIDTH * HEIGHT);
+  guint32 *pixels = g_new (guint32, width * height);
 
   /* The widget's own snapshot, at once: the interaction's frames last
    * only until it settles. */
   GTK_WIDGET_GET_CLASS (f->view)->snapshot (GTK_WIDGET (f->view), snapshot);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
   g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (f->gsk, node, &GRAPHENE_RECT_INIT (0, 0, WIDTH, HEIGHT));
-  gdk_texture_download (texture, (guchar *) pixels, WIDTH * 4);
+  texture = gsk_renderer_render_texture (f->gsk, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gdk_texture_download (texture, (guchar *) pixels, width * 4);
   return pixels;
+}
+
+static guint32 *
+widget_pixels (Fixture *f)
+{
+  return widget_pixels_sized (f, WIDTH, HEIGHT);
 }
 
 /* The renderer's own drawing of the widget's viewport. */
 static guint32 *
-renderer_pixels (Fixture *f)
+renderer_pixels_sized (Fixture *f, int width, int height)
 {
-  cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+  cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
   cairo_t *cr = cairo_create (s);
   StraitsViewport vp = straits_map_view_get_viewport (f->view);
-  guint32 *pixels = g_new (guint32, WIDTH * HEIGHT);
+  guint32 *pixels = g_new (guint32, width * height);
 
-  straits_map_renderer_draw (f->renderer, cr, WIDTH, HEIGHT, &vp);
+  straits_map_renderer_draw (f->renderer, cr, width, height, &vp);
   cairo_destroy (cr);
   cairo_surface_flush (s);
-  for (int y = 0; y < HEIGHT; y++)
-    memcpy (pixels + y * WIDTH, cairo_image_surface_get_data (s) + y * cairo_image_surface_get_stride (s), WIDTH * 4);
+  for (int y = 0; y < height; y++)
+    memcpy (pixels + y * width, cairo_image_surface_get_data (s) + y * cairo_image_surface_get_stride (s), width * 4);
   cairo_surface_destroy (s);
   return pixels;
+}
+
+static guint32 *
+renderer_pixels (Fixture *f)
+{
+  return renderer_pixels_sized (f, WIDTH, HEIGHT);
 }
 
 static int
@@ -127,6 +141,18 @@ channel_difference (guint32 a, guint32 b)
   for (int shift = 0; shift < 32; shift += 8)
     d = MAX (d, abs ((int) ((a >> shift) & 0xff) - (int) ((b >> shift) & 0xff)));
   return d;
+}
+
+/* Pixels of @a and @b, @n each, that differ by more than 2 levels in a
+ * channel. */
+static guint
+differing_pixels (const guint32 *a, const guint32 *b, guint n)
+{
+  guint differing = 0;
+
+  for (guint i = 0; i < n; i++)
+    differing += channel_difference (a[i], b[i]) > 2;
+  return differing;
 }
 
 static guint32
@@ -223,7 +249,6 @@ test_zoom_settles_from_a_thread (Fixture *f, gconstpointer data)
   StraitsViewport vp;
   g_autofree guint32 *shown = NULL, *drawn = NULL;
   gboolean prepared = FALSE;
-  guint differing = 0;
 
   straits_map_view_zoom (f->view, 1.5, WIDTH / 3.0, HEIGHT / 3.0);
   vp = straits_map_view_get_viewport (f->view);
@@ -239,9 +264,130 @@ test_zoom_settles_from_a_thread (Fixture *f, gconstpointer data)
     g_main_context_iteration (NULL, TRUE);
   straits_map_renderer_draw_next_exactly (f->renderer);
   drawn = renderer_pixels (f);
-  for (guint i = 0; i < WIDTH * HEIGHT; i++)
-    differing += channel_difference (shown[i], drawn[i]) > 2;
-  g_assert_cmpuint (differing, ==, 0);
+  g_assert_cmpuint (differing_pixels (shown, drawn, WIDTH * HEIGHT), ==, 0);
+}
+
+/* Whether the view shows the sharp map: at rest, its cache drawn for
+ * the viewport, nothing drawn ahead. */
+static gboolean
+settled (Fixture *f)
+{
+  return !f->view->interacting && f->view->preparing == NULL && f->view->cache != NULL &&
+         straits_viewport_equal (&f->view->cache_viewport, &f->view->viewport);
+}
+
+static void
+wait_until_settled (Fixture *f)
+{
+  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (!settled (f) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (settled (f));
+}
+
+/* Runs the main loop until the interaction rests (the settle timeout). */
+static void
+wait_for_rest (Fixture *f)
+{
+  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (f->view->interacting && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (f->view->interacting);
+}
+
+/* Back at a zoom level seen before, whose base layer is kept, the frame
+ * at rest is drawn in a thread too, not on the main thread: the view
+ * shows the scaled image until it is ready, then the thread's frame,
+ * which matches the renderer's own exact drawing, labels and legend
+ * included (issue 20: the sharp frame after a zoom only copies). */
+static void
+test_rest_frame_from_a_thread (Fixture *f, gconstpointer data)
+{
+  StraitsMapRenderer *r = straits_map_view_get_renderer (f->view);
+  g_autofree guint32 *shown = NULL, *drawn = NULL;
+  StraitsViewport vp;
+  GPtrArray *legend;
+  guint n_labels;
+
+  straits_map_scene_set_show_legend (straits_map_view_get_scene (f->view), TRUE);
+  wait_until_settled (f);
+  straits_map_view_zoom (f->view, 1.5, WIDTH / 3.0, HEIGHT / 3.0);
+  wait_until_settled (f);
+  straits_map_view_zoom (f->view, 1 / 1.5, WIDTH / 3.0, HEIGHT / 3.0);
+  vp = straits_map_view_get_viewport (f->view);
+  g_assert_true (straits_map_renderer_is_prepared (r, WIDTH, HEIGHT, 1, &vp));
+  wait_for_rest (f);
+  g_assert_nonnull (f->view->preparing);
+  g_assert_false (straits_viewport_equal (&f->view->cache_viewport, &vp));
+  wait_until_settled (f);
+  shown = widget_pixels (f);
+  n_labels = straits_map_renderer_get_n_labels (r);
+  legend = g_ptr_array_copy (straits_map_renderer_get_legend_labels (r), (GCopyFunc) (void (*) (void)) g_strdup, NULL);
+  g_ptr_array_set_free_func (legend, g_free);
+  straits_map_renderer_draw_next_exactly (f->renderer);
+  drawn = renderer_pixels (f);
+  g_assert_cmpuint (differing_pixels (shown, drawn, WIDTH * HEIGHT), ==, 0);
+  g_assert_cmpuint (n_labels, >, 3);
+  g_assert_cmpuint (n_labels, ==, straits_map_renderer_get_n_labels (f->renderer));
+  g_assert_cmpuint (legend->len, >, 0);
+  g_assert_cmpuint (legend->len, ==, straits_map_renderer_get_legend_labels (f->renderer)->len);
+  for (guint i = 0; i < legend->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (legend, i), ==,
+                     g_ptr_array_index (straits_map_renderer_get_legend_labels (f->renderer), i));
+  g_ptr_array_unref (legend);
+}
+
+/* A change of what the map shows while the frame at rest is drawn in a
+ * thread: that frame is dropped, and the one shown has the change. */
+static void
+test_rest_frame_outdated (Fixture *f, gconstpointer data)
+{
+  StraitsMapScene *scene = straits_map_view_get_scene (f->view);
+  guint32 turkey = straits_dataset_find_actor_by_iso3 (f->dataset, "TUR");
+  g_autofree guint32 *shown = NULL, *drawn = NULL;
+
+  straits_map_view_zoom (f->view, 1.5, WIDTH / 3.0, HEIGHT / 3.0);
+  wait_for_rest (f);
+  g_assert_nonnull (f->view->preparing);
+  straits_map_scene_set_selection (scene, &turkey, 1, STRAITS_NO_INDEX);
+  /* Until the thread would have finished, and the frame shown. */
+  for (guint i = 0; i < 50; i++)
+    {
+      g_usleep (10000);
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+    }
+  wait_until_settled (f);
+  shown = widget_pixels (f);
+  straits_map_renderer_draw_next_exactly (f->renderer);
+  drawn = renderer_pixels (f);
+  g_assert_cmpuint (differing_pixels (shown, drawn, WIDTH * HEIGHT), ==, 0);
+}
+
+/* A resize draws the new frame in a thread too: the cached image stands
+ * in for it, refitted, until it is ready; then the frame is the
+ * renderer's own drawing at the new size. (The window keeps the view at
+ * the size it was given.) */
+static void
+test_resize_draws_in_a_thread (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autofree guint32 *shown = NULL, *drawn = NULL;
+
+  gtk_widget_size_allocate (GTK_WIDGET (f->view), &(GtkAllocation) { 0, 0, WIDTH / 2, HEIGHT / 2 }, -1);
+  GTK_WIDGET_GET_CLASS (f->view)->snapshot (GTK_WIDGET (f->view), snapshot);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (f->view->preparing);
+  g_assert_cmpint (f->view->cache_width, ==, WIDTH);
+  wait_until_settled (f);
+  g_assert_cmpint (f->view->cache_width, ==, WIDTH / 2);
+  shown = widget_pixels_sized (f, WIDTH / 2, HEIGHT / 2);
+  straits_map_renderer_draw_next_exactly (f->renderer);
+  drawn = renderer_pixels_sized (f, WIDTH / 2, HEIGHT / 2);
+  g_assert_cmpuint (differing_pixels (shown, drawn, WIDTH / 2 * HEIGHT / 2), ==, 0);
 }
 
 /* Sends the view's motion controller the pointer at (@x, @y). */
@@ -438,6 +584,12 @@ main (int argc, char *argv[])
               test_zoom_scales_the_cache, fixture_tear_down);
   g_test_add ("/map-view/zoom-settles-from-a-thread", Fixture, NULL, fixture_set_up,
               test_zoom_settles_from_a_thread, fixture_tear_down);
+  g_test_add ("/map-view/rest-frame-from-a-thread", Fixture, NULL, fixture_set_up,
+              test_rest_frame_from_a_thread, fixture_tear_down);
+  g_test_add ("/map-view/rest-frame-outdated", Fixture, NULL, fixture_set_up,
+              test_rest_frame_outdated, fixture_tear_down);
+  g_test_add ("/map-view/resize-draws-in-a-thread", Fixture, NULL, fixture_set_up,
+              test_resize_draws_in_a_thread, fixture_tear_down);
   g_test_add ("/map-view/hover-keeps-the-frame", Fixture, NULL, fixture_set_up,
               test_hover_keeps_the_frame, fixture_tear_down);
   g_test_add ("/map-view/selection-is-the-scenes", Fixture, NULL, fixture_set_up,

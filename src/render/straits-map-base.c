@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 #include <gio/gio.h>
 
 #include "straits-map-renderer-private.h"
@@ -364,20 +365,24 @@ straits_map_renderer_is_prepared (StraitsMapRenderer    *self,
 
 /* Ahead of time ------------------------------------------------------------ */
 
-/* What a thread needs to draw a base layer: a renderer of its own with
- * what the base layer depends on, so that the caller's may change
- * meanwhile. */
+/* What a thread needs to draw a base layer, and the frame when asked: a
+ * renderer of its own with what they depend on, so that the caller's may
+ * change meanwhile. */
 typedef struct {
   StraitsMapRenderer *copy;
   double width, height, scale;
   StraitsViewport viewport;
   guint generation, layers_generation;
+  gboolean base_lent;       /* the copy was lent the caller's base layer */
+  gboolean want_frame;
+  cairo_surface_t *frame;   /* the frame drawn, when asked for */
 } Preparation;
 
 static void
 preparation_free (Preparation *p)
 {
   g_clear_object (&p->copy);
+  g_clear_pointer (&p->frame, cairo_surface_destroy);
   g_free (p);
 }
 
@@ -393,7 +398,49 @@ copy_for_base (StraitsMapRenderer *self)
   straits_map_renderer_set_threads (copy, MAX (self->n_threads, 2) - 1);
   straits_map_renderer_set_cache_layers (copy, self->layers_enabled);
   straits_map_renderer_set_text_step (copy, self->text_step);
+  /* The legend keeps the corner it had while the map only moves. */
+  memcpy (copy->legend_key, self->legend_key, sizeof self->legend_key);
+  copy->legend_corner = self->legend_corner;
+  copy->legend_share = self->legend_share;
   return copy;
+}
+
+/* Lends @copy the caller's base layer that covers the frame, if any: base
+ * layers are never drawn on once made, so both threads may read it. */
+static gboolean
+lend_base (StraitsMapRenderer *self,
+           Preparation        *p)
+{
+  GList *kept = NULL;
+  const StraitsBaseLayer *found;
+
+  if (base_covers (self, p->width, p->height, &p->viewport, p->scale))
+    found = &self->base;
+  else if ((kept = find_kept_base (self, p->width, p->height, &p->viewport, p->scale)) != NULL)
+    found = kept->data;
+  else
+    return FALSE;
+  p->copy->base = *found;
+  p->copy->base.surface = cairo_surface_reference (found->surface);
+  p->copy->base.layer = NULL;
+  return TRUE;
+}
+
+/* The frame at rest, drawn for itself as the map view's cache is. */
+static cairo_surface_t *
+draw_frame (Preparation *p)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (p->width * p->scale),
+                                                         (int) ceil (p->height * p->scale));
+  cairo_t *cr;
+
+  cairo_surface_set_device_scale (surface, p->scale, p->scale);
+  cr = cairo_create (surface);
+  straits_map_renderer_draw_next_exactly (p->copy);
+  straits_map_renderer_draw (p->copy, cr, p->width, p->height, &p->viewport);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
 }
 
 static void
@@ -405,12 +452,65 @@ prepare_in_thread (GTask        *task,
   Preparation *p = data;
   guint64 vertices = 0;
 
-  render_base (p->copy, p->width, p->height, &p->viewport, p->scale, &vertices);
-  /* And the frame layer over it, so that the frame that shows the new
-   * base layer only copies. */
-  if (p->copy->layers_enabled)
+  if (!p->base_lent)
+    render_base (p->copy, p->width, p->height, &p->viewport, p->scale, &vertices);
+  /* And the frame layer over it, so that a frame that shows the new base
+   * layer moved only copies; not when the frame itself is asked for: it
+   * would only keep the frame waiting (a map view moves that frame). */
+  if (!p->base_lent && !p->want_frame && p->copy->layers_enabled)
     _straits_map_draw_frame_layer (p->copy, &vertices);
+  if (p->want_frame && !g_cancellable_is_cancelled (cancellable))
+    p->frame = draw_frame (p);
   g_task_return_boolean (task, TRUE);
+}
+
+static void
+prepare (StraitsMapRenderer    *self,
+         GTask                 *task,
+         double                 width,
+         double                 height,
+         double                 scale,
+         const StraitsViewport *viewport,
+         gboolean               want_frame)
+{
+  Preparation *p = g_new0 (Preparation, 1);
+
+  p->copy = copy_for_base (self);
+  p->width = width;
+  p->height = height;
+  p->scale = scale;
+  p->viewport = *viewport;
+  p->generation = self->base_generation;
+  p->layers_generation = self->layers_generation;
+  p->want_frame = want_frame;
+  p->base_lent = lend_base (self, p);
+  g_task_set_task_data (task, p, (GDestroyNotify) preparation_free);
+  g_task_run_in_thread (task, prepare_in_thread);
+}
+
+/* A task for the preparation; done at once when only the base layer is
+ * asked for and it is cached. */
+static void
+start_preparing (StraitsMapRenderer    *self,
+                 double                 width,
+                 double                 height,
+                 double                 scale,
+                 const StraitsViewport *viewport,
+                 gboolean               want_frame,
+                 GCancellable          *cancellable,
+                 GAsyncReadyCallback    callback,
+                 gpointer               user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, want_frame ? (gpointer) straits_map_renderer_prepare_frame_async
+                                          : (gpointer) straits_map_renderer_prepare_async);
+  if (self->map == NULL || (!want_frame && straits_map_renderer_is_prepared (self, width, height, scale, viewport)))
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+  prepare (self, task, width, height, scale, viewport, want_frame);
 }
 
 void
@@ -423,41 +523,40 @@ straits_map_renderer_prepare_async (StraitsMapRenderer    *self,
                                     GAsyncReadyCallback    callback,
                                     gpointer               user_data)
 {
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
-  Preparation *p;
-
   g_return_if_fail (STRAITS_IS_MAP_RENDERER (self));
-  g_task_set_source_tag (task, straits_map_renderer_prepare_async);
-  if (self->map == NULL || straits_map_renderer_is_prepared (self, width, height, scale, viewport))
-    {
-      g_task_return_boolean (task, TRUE);
-      return;
-    }
-  p = g_new0 (Preparation, 1);
-  p->copy = copy_for_base (self);
-  p->width = width;
-  p->height = height;
-  p->scale = scale;
-  p->viewport = *viewport;
-  p->generation = self->base_generation;
-  p->layers_generation = self->layers_generation;
-  g_task_set_task_data (task, p, (GDestroyNotify) preparation_free);
-  g_task_run_in_thread (task, prepare_in_thread);
+  start_preparing (self, width, height, scale, viewport, FALSE, cancellable, callback, user_data);
 }
 
-gboolean
-straits_map_renderer_prepare_finish (StraitsMapRenderer  *self,
-                                     GAsyncResult        *result,
-                                     GError             **error)
+void
+straits_map_renderer_prepare_frame_async (StraitsMapRenderer    *self,
+                                          double                 width,
+                                          double                 height,
+                                          double                 scale,
+                                          const StraitsViewport *viewport,
+                                          GCancellable          *cancellable,
+                                          GAsyncReadyCallback    callback,
+                                          gpointer               user_data)
+{
+  g_return_if_fail (STRAITS_IS_MAP_RENDERER (self));
+  start_preparing (self, width, height, scale, viewport, TRUE, cancellable, callback, user_data);
+}
+
+/* Takes the base layer (and its frame layer) the thread drew, if nothing
+ * it depends on changed since it started; NULL (no error) if something
+ * did, or the preparation when it finished. */
+static Preparation *
+adopt_prepared (StraitsMapRenderer  *self,
+                GAsyncResult        *result,
+                GError             **error)
 {
   Preparation *p;
 
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   if (!g_task_propagate_boolean (G_TASK (result), error))
-    return FALSE;
+    return NULL;
   p = g_task_get_task_data (G_TASK (result));
-  /* Adopted only if nothing it depends on changed since it started. */
-  if (p != NULL && p->generation == self->base_generation)
+  if (p == NULL || p->generation != self->base_generation)
+    return NULL;
+  if (!p->base_lent)
     {
       gboolean layers_current = p->layers_generation == self->layers_generation;
 
@@ -470,5 +569,40 @@ straits_map_renderer_prepare_finish (StraitsMapRenderer  *self,
       if (layers_current)
         _straits_map_adopt_frame_layer (self, p->copy);
     }
+  return p;
+}
+
+gboolean
+straits_map_renderer_prepare_finish (StraitsMapRenderer  *self,
+                                     GAsyncResult        *result,
+                                     GError             **error)
+{
+  g_autoptr(GError) local = NULL;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  adopt_prepared (self, result, &local);
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
   return TRUE;
+}
+
+cairo_surface_t *
+straits_map_renderer_prepare_frame_finish (StraitsMapRenderer  *self,
+                                           GAsyncResult        *result,
+                                           GError             **error)
+{
+  Preparation *p;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  p = adopt_prepared (self, result, error);
+  if (p == NULL || p->frame == NULL || p->layers_generation != self->layers_generation)
+    return NULL;
+  /* As if this renderer had drawn it: what it placed, for hover, picking
+   * and the legend's texts. It drew nothing itself. */
+  _straits_map_take_results (self, p->copy);
+  self->exact_next = FALSE;
+  return g_steal_pointer (&p->frame);
 }

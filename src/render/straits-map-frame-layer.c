@@ -19,6 +19,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "straits-map-renderer-private.h"
 
 /* The layer and what its drawing placed, in its own units. */
@@ -260,4 +262,60 @@ _straits_map_paint_cached_layers (StraitsMapRenderer *self,
   cairo_paint (frame->cr);
   place_results (self, self->base.layer, frame, x, y);
   return TRUE;
+}
+
+static void
+swap_arrays (GArray **a, GArray **b)
+{
+  GArray *t = *a;
+
+  *a = *b;
+  *b = t;
+}
+
+static void
+swap_ptr_arrays (GPtrArray **a, GPtrArray **b)
+{
+  GPtrArray *t = *a;
+
+  *a = *b;
+  *b = t;
+}
+
+/* Takes what @from's last draw placed and counted as this renderer's own
+ * (a frame drawn in a thread for it, straits-map-base.c); this renderer
+ * drew no vertex. */
+void
+_straits_map_take_results (StraitsMapRenderer *self,
+                           StraitsMapRenderer *from)
+{
+  swap_arrays (&self->labels, &from->labels);
+  swap_ptr_arrays (&self->label_texts, &from->label_texts);
+  swap_arrays (&self->drawn_groups, &from->drawn_groups);
+  swap_arrays (&self->drawn_types, &from->drawn_types);
+  swap_ptr_arrays (&self->legend_labels, &from->legend_labels);
+  swap_arrays (&self->sprites, &from->sprites);
+  swap_arrays (&self->event_xy, &from->event_xy);
+  swap_arrays (&self->edge_partners, &from->edge_partners);
+  swap_arrays (&self->curve_xy, &from->curve_xy);
+  swap_arrays (&self->curve_ends, &from->curve_ends);
+  self->drawn_hatched = from->drawn_hatched;
+  self->n_drawn_relations = from->n_drawn_relations;
+  self->n_drawn_undated = from->n_drawn_undated;
+  self->drawn_one_way = from->drawn_one_way;
+  self->drawn_adversarial = from->drawn_adversarial;
+  self->n_drawn_events = from->n_drawn_events;
+  self->n_drawn_flows = from->n_drawn_flows;
+  self->n_drawn_new = from->n_drawn_new;
+  self->n_drawn_changed = from->n_drawn_changed;
+  self->has_legend = from->has_legend;
+  self->legend_rect = from->legend_rect;
+  memcpy (self->legend_key, from->legend_key, sizeof self->legend_key);
+  self->legend_corner = from->legend_corner;
+  self->legend_share = from->legend_share;
+  self->legend_beside = from->legend_beside;
+  self->last_viewport = from->last_viewport;
+  self->last_width = from->last_width;
+  self->last_height = from->last_height;
+  self->last_vertices = 0;
 }

@@ -420,6 +420,8 @@ void     _straits_map_draw_frame_layer  (StraitsMapRenderer *self,
                                          guint64            *vertices);
 void     _straits_map_adopt_frame_layer (StraitsMapRenderer *self,
                                          StraitsMapRenderer *from);
+void     _straits_map_take_results      (StraitsMapRenderer *self,
+                                         StraitsMapRenderer *from);
 void     _straits_frame_layer_free      (gpointer            layer);
 gsize    _straits_frame_layer_bytes     (StraitsFrameLayer  *layer);
 void _straits_map_prepare_hatch (StraitsMapRenderer *self,

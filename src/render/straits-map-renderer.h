@@ -130,6 +130,25 @@ gboolean straits_map_renderer_prepare_finish            (StraitsMapRenderer  *se
                                                          GAsyncResult        *result,
                                                          GError             **error);
 
+/* Draws that frame whole in a thread, as it is drawn at rest (drawn for
+ * itself, not copied from the frame layer), with its base layer when
+ * that is not cached; finishing gives the frame (the renderer's results,
+ * the labels, legend texts and counts, are then the frame's, as if it had
+ * drawn it) or NULL without an error when what it shows changed
+ * meanwhile. */
+void     straits_map_renderer_prepare_frame_async       (StraitsMapRenderer  *self,
+                                                         double               width,
+                                                         double               height,
+                                                         double               scale,
+                                                         const StraitsViewport *viewport,
+                                                         GCancellable        *cancellable,
+                                                         GAsyncReadyCallback  callback,
+                                                         gpointer             user_data);
+/* (transfer full) (nullable) */
+cairo_surface_t *straits_map_renderer_prepare_frame_finish (StraitsMapRenderer  *self,
+                                                         GAsyncResult        *result,
+                                                         GError             **error);
+
 StraitsViewport straits_map_renderer_fit                (StraitsMapRenderer  *self,
                                                          double               width,
                                                          double               height);

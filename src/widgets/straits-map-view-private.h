@@ -32,7 +32,9 @@ struct _StraitsMapView
   gboolean interacting;
   gboolean hide_hover;        /* nothing under the pointer is shown (presenting) */
   guint settle_id;
-  GCancellable *preparing;  /* the base layer being drawn in a thread */
+  GCancellable *preparing;  /* the frame at rest being drawn in a thread */
+  StraitsViewport preparing_viewport;
+  int preparing_width, preparing_height;
 
   /* Gestures. */
   StraitsViewport drag_start;

@@ -2,9 +2,13 @@
  *
  * While the user pans or zooms, frames show the last full rendering,
  * moved and scaled, so that no frame waits for the renderer; a full
- * rendering follows once the interaction has rested for a moment. When
- * that needs a new base layer (after a zoom, or a long pan), a thread
- * draws it first, and the moved rendering stays until it is ready.
+ * rendering follows once the interaction has rested for a moment. A
+ * thread draws it (with a new base layer when the zoom changed), and the
+ * moved rendering stays until it is ready: the frame that shows it only
+ * copies it. So does a resize, and a move made at once (a bookmark, a
+ * reset, an actor sought). The first frame, another view's first frame
+ * and a change of what the map shows are drawn at once, on the main
+ * thread: there is no rendering of theirs to stand in.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -53,13 +57,6 @@ invalidate_cache (StraitsMapView *self)
   g_clear_object (&self->texture);
 }
 
-void
-straits_map_view_queue_full_redraw (StraitsMapView *self)
-{
-  invalidate_cache (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
 static void
 cancel_preparing (StraitsMapView *self)
 {
@@ -67,38 +64,69 @@ cancel_preparing (StraitsMapView *self)
   g_clear_object (&self->preparing);
 }
 
+/* Drawn at once, on the main thread: a frame being drawn in a thread for
+ * what the map showed is of no use. */
+void
+straits_map_view_queue_full_redraw (StraitsMapView *self)
+{
+  cancel_preparing (self);
+  invalidate_cache (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void note_drawn (StraitsMapView *self);
+
+/* The frame at rest, drawn in a thread, becomes the cache. */
 static void
-on_prepared (GObject      *renderer,
-             GAsyncResult *result,
-             gpointer      data)
+on_frame_prepared (GObject      *renderer,
+                   GAsyncResult *result,
+                   gpointer      data)
 {
   g_autoptr(GError) error = NULL;
+  cairo_surface_t *frame = straits_map_renderer_prepare_frame_finish (STRAITS_MAP_RENDERER (renderer), result,
+                                                                      &error);
   StraitsMapView *self;
 
   /* Cancelled ones may outlive the view: leave @data alone. */
-  if (!straits_map_renderer_prepare_finish (STRAITS_MAP_RENDERER (renderer), result, &error))
+  if (error != NULL)
     return;
   self = data;
   g_clear_object (&self->preparing);
-  straits_map_view_queue_full_redraw (self);
+  if (frame == NULL)
+    {
+      /* What the map shows changed meanwhile. */
+      straits_map_view_queue_full_redraw (self);
+      return;
+    }
+  invalidate_cache (self);
+  self->cache = frame;
+  self->cache_viewport = self->preparing_viewport;
+  self->cache_width = self->preparing_width;
+  self->cache_height = self->preparing_height;
+  note_drawn (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-/* Starts drawing the base layer of the current viewport in a thread, if
- * the next full rendering would otherwise draw it; FALSE if not needed. */
+/* Starts drawing the frame at rest of the current viewport in a thread,
+ * while the cached one, moved and scaled, stands in for it; FALSE if
+ * there is none to show meanwhile (it is drawn at once). The frame that
+ * shows it then only copies it: the main thread draws nothing. */
 static gboolean
-prepare_base (StraitsMapView *self)
+prepare_frame (StraitsMapView *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
   int scale = gtk_widget_get_scale_factor (widget);
 
   cancel_preparing (self);
-  if (self->renderer == NULL || self->cache == NULL || width <= 0 || height <= 0 ||
-      straits_map_renderer_is_prepared (self->renderer, width, height, scale, &self->viewport))
+  if (self->renderer == NULL || self->cache == NULL || width <= 0 || height <= 0)
     return FALSE;
   self->preparing = g_cancellable_new ();
-  straits_map_renderer_prepare_async (self->renderer, width, height, scale, &self->viewport,
-                                      self->preparing, on_prepared, self);
+  self->preparing_viewport = self->viewport;
+  self->preparing_width = width;
+  self->preparing_height = height;
+  straits_map_renderer_prepare_frame_async (self->renderer, width, height, scale, &self->viewport,
+                                            self->preparing, on_frame_prepared, self);
   return TRUE;
 }
 
@@ -113,7 +141,7 @@ settle (gpointer data)
    * were placed for a larger area than the frame. */
   if (self->renderer != NULL)
     straits_map_renderer_draw_next_exactly (self->renderer);
-  if (!prepare_base (self))
+  if (!prepare_frame (self))
     straits_map_view_queue_full_redraw (self);
   return G_SOURCE_REMOVE;
 }
@@ -153,6 +181,17 @@ straits_map_view_get_viewport (StraitsMapView *self)
   return self->viewport;
 }
 
+/* The map moved at once (a bookmark, a reset, an actor sought): its
+ * frame is drawn in a thread, as when a zoom rests, and the cached image
+ * moved stands in meanwhile. */
+static void
+queue_moved (StraitsMapView *self)
+{
+  if (self->renderer != NULL)
+    straits_map_renderer_draw_next_exactly (self->renderer);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 void
 straits_map_view_set_viewport (StraitsMapView        *self,
                                const StraitsViewport *viewport)
@@ -161,14 +200,14 @@ straits_map_view_set_viewport (StraitsMapView        *self,
   self->viewport.resolution = CLAMP (viewport->resolution, MIN_RESOLUTION, MAX_RESOLUTION);
   self->has_viewport = TRUE;
   self->moved = TRUE;
-  straits_map_view_queue_full_redraw (self);
+  queue_moved (self);
 }
 
 void
 straits_map_view_reset (StraitsMapView *self)
 {
   self->has_viewport = FALSE;
-  straits_map_view_queue_full_redraw (self);
+  queue_moved (self);
 }
 
 /* Zooms by @factor (> 1 zooms in) keeping the point under (@x, @y). */
@@ -219,11 +258,34 @@ straits_map_view_center_on_actor (StraitsMapView *self,
   self->viewport.cx = x;
   self->viewport.cy = y;
   self->moved = TRUE;
-  straits_map_view_queue_full_redraw (self);
+  queue_moved (self);
 }
 
 /* Drawing ------------------------------------------------------------------ */
 
+
+/* What the frame just cached shows, told to screen readers when it
+ * changed. */
+static void
+note_drawn (StraitsMapView *self)
+{
+  GPtrArray *labels = straits_map_renderer_get_legend_labels (self->renderer);
+  g_autofree char *legend = NULL;
+
+  g_ptr_array_add (labels, NULL);
+  legend = g_strjoinv (", ", (char **) labels->pdata);
+  g_ptr_array_remove_index (labels, labels->len - 1);
+  if (straits_map_renderer_get_n_drawn_relations (self->renderer) != self->n_drawn_relations ||
+      straits_map_renderer_get_n_drawn_flows (self->renderer) != self->n_drawn_flows ||
+      g_strcmp0 (legend, self->legend_text) != 0)
+    {
+      self->n_drawn_relations = straits_map_renderer_get_n_drawn_relations (self->renderer);
+      self->n_drawn_flows = straits_map_renderer_get_n_drawn_flows (self->renderer);
+      g_free (self->legend_text);
+      self->legend_text = g_steal_pointer (&legend);
+      _straits_map_view_announce (self);
+    }
+}
 
 static void
 render_cache (StraitsMapView *self,
@@ -240,24 +302,7 @@ render_cache (StraitsMapView *self,
   straits_map_renderer_draw (self->renderer, cr, width, height, &self->viewport);
   cairo_destroy (cr);
   cairo_surface_flush (self->cache);
-  {
-    GPtrArray *labels = straits_map_renderer_get_legend_labels (self->renderer);
-    g_autofree char *legend = NULL;
-
-    g_ptr_array_add (labels, NULL);
-    legend = g_strjoinv (", ", (char **) labels->pdata);
-    g_ptr_array_remove_index (labels, labels->len - 1);
-    if (straits_map_renderer_get_n_drawn_relations (self->renderer) != self->n_drawn_relations ||
-        straits_map_renderer_get_n_drawn_flows (self->renderer) != self->n_drawn_flows ||
-        g_strcmp0 (legend, self->legend_text) != 0)
-      {
-        self->n_drawn_relations = straits_map_renderer_get_n_drawn_relations (self->renderer);
-        self->n_drawn_flows = straits_map_renderer_get_n_drawn_flows (self->renderer);
-        g_free (self->legend_text);
-        self->legend_text = g_steal_pointer (&legend);
-        _straits_map_view_announce (self);
-      }
-  }
+  note_drawn (self);
   self->cache_viewport = self->viewport;
   self->cache_width = width;
   self->cache_height = height;
@@ -378,6 +423,18 @@ append_hover (StraitsMapView *self,
   cairo_destroy (cr);
 }
 
+/* Whether a frame of @width x @height at @viewport is the current one. */
+static gboolean
+frame_is (StraitsMapView        *self,
+          int                    current_width,
+          int                    current_height,
+          int                    width,
+          int                    height,
+          const StraitsViewport *viewport)
+{
+  return width == current_width && height == current_height && straits_viewport_equal (viewport, &self->viewport);
+}
+
 static void
 straits_map_view_snapshot (GtkWidget   *widget,
                            GtkSnapshot *snapshot)
@@ -389,10 +446,16 @@ straits_map_view_snapshot (GtkWidget   *widget,
   if (self->renderer == NULL || width <= 0 || height <= 0)
     return;
   _straits_map_view_ensure_viewport (self);
-  if (self->cache == NULL || (!self->interacting && self->preparing == NULL &&
-                                (self->cache_width != width || self->cache_height != height ||
-                                 !straits_viewport_equal (&self->cache_viewport, &self->viewport))))
+  if (self->cache == NULL)
     render_cache (self, width, height, scale);
+  else if (frame_is (self, width, height, self->cache_width, self->cache_height, &self->cache_viewport))
+    /* Back where the cache was drawn: what is drawn ahead is of no use. */
+    cancel_preparing (self);
+  else if (!self->interacting &&
+           (self->preparing == NULL || !frame_is (self, width, height, self->preparing_width,
+                                                  self->preparing_height, &self->preparing_viewport)))
+    /* Resized, or refitted: the cached image stands in meanwhile. */
+    prepare_frame (self);
   /* The scene's extent is the one last shown (exports start from it). */
   straits_map_scene_set_viewport (self->scene, &self->viewport);
   append_cache (self, snapshot, width, height);
@@ -416,7 +479,7 @@ straits_map_view_size_allocate (GtkWidget *widget,
   if (self->has_viewport && !self->moved && (width != self->fitted_width || height != self->fitted_height))
     {
       self->has_viewport = FALSE;
-      straits_map_view_queue_full_redraw (self);
+      gtk_widget_queue_draw (widget);
     }
   if (!self->has_viewport)
     _straits_map_view_ensure_viewport (self);
