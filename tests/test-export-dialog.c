@@ -271,6 +271,37 @@ test_export_in_a_thread (gconstpointer data)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* While the worker writes, the application is held and busy, which
+ * quitting waits out (straits_application_shutdown): a quit halfway left
+ * its temporary file behind. */
+static void
+test_application_busy (void)
+{
+  g_autoptr(GApplication) app = g_application_new ("eu.straits.TestExportDialog", G_APPLICATION_NON_UNIQUE);
+  g_autoptr(StraitsMapRenderer) renderer = renderer_for ("eu-groupings");
+  g_autofree char *dir = g_dir_make_tmp ("straits-export-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "eu.png", NULL);
+  StraitsViewport vp = straits_map_renderer_fit (renderer, 800, 600);
+  gboolean destroyed = FALSE;
+  GtkWidget *dialog;
+
+  g_assert_true (g_application_register (app, NULL, NULL));
+  g_application_set_default (app);
+  dialog = straits_export_dialog_new (NULL, straits_map_renderer_get_scene (renderer), &vp, 800, "EU", NULL, NULL);
+  g_object_weak_ref (G_OBJECT (dialog), on_destroyed, &destroyed);
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_false (g_application_get_is_busy (app));
+  straits_export_dialog_export_to (STRAITS_EXPORT_DIALOG (dialog), path);
+  g_assert_true (g_application_get_is_busy (app));
+  while (!destroyed)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (g_application_get_is_busy (app));
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_application_set_default (NULL);
+  g_unlink (path);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 static void
 set_flag (gpointer data)
 {
@@ -345,5 +376,6 @@ main (int argc, char **argv)
   g_test_add_data_func ("/export-dialog/png-in-a-thread", "eu.png", test_export_in_a_thread);
   g_test_add_data_func ("/export-dialog/pdf-in-a-thread", "eu.pdf", test_export_in_a_thread);
   g_test_add_func ("/export-dialog/closing-cancels", test_closing_cancels);
+  g_test_add_func ("/export-dialog/application-busy", test_application_busy);
   return g_test_run ();
 }

@@ -390,6 +390,46 @@ test_resize_draws_in_a_thread (Fixture *f, gconstpointer data)
   g_assert_cmpuint (differing_pixels (shown, drawn, WIDTH / 2 * HEIGHT / 2), ==, 0);
 }
 
+/* A scene shown again comes back with its drawing when it has not
+ * changed meanwhile: the same cached image, shown at once, no frame
+ * drawn (issue 20: switching views back and forth, the second switch is
+ * a copy); changed meanwhile, it is drawn anew and shows the change. */
+static void
+test_scene_shown_again (Fixture *f, gconstpointer data)
+{
+  g_autoptr(StraitsMapRenderer) other = straits_test_renderer_for (f->atlas, f->dataset, "black-sea");
+  StraitsMapScene *scene = straits_map_view_get_scene (f->view);
+  StraitsMapRenderer *renderer = straits_map_view_get_renderer (f->view);
+  cairo_surface_t *drawing;
+  g_autofree guint32 *shown = NULL, *drawn = NULL;
+
+  wait_until_settled (f);
+  drawing = f->view->cache;
+  straits_map_view_set_scene (f->view, straits_map_renderer_get_scene (other));
+  wait_until_settled (f);
+  g_assert_true (f->view->cache != drawing);
+  straits_map_view_set_scene (f->view, scene);
+  g_assert_true (straits_map_view_get_renderer (f->view) == renderer);
+  g_assert_true (f->view->cache == drawing);
+  shown = widget_pixels (f);
+  g_assert_true (settled (f));
+  g_assert_true (f->view->cache == drawing);
+
+  /* Changed while another scene was shown. */
+  straits_map_view_set_scene (f->view, straits_map_renderer_get_scene (other));
+  wait_until_settled (f);
+  g_assert_false (straits_map_scene_get_show_legend (scene));
+  straits_map_scene_set_show_legend (scene, TRUE);
+  straits_map_view_set_scene (f->view, scene);
+  g_assert_null (f->view->cache);
+  g_clear_pointer (&shown, g_free);
+  shown = widget_pixels (f);
+  straits_map_renderer_draw_next_exactly (f->renderer);
+  drawn = renderer_pixels (f);
+  g_assert_cmpuint (differing_pixels (shown, drawn, WIDTH * HEIGHT), ==, 0);
+  g_assert_cmpuint (straits_map_renderer_get_legend_labels (straits_map_view_get_renderer (f->view))->len, >, 0);
+}
+
 /* Sends the view's motion controller the pointer at (@x, @y). */
 static void
 move_pointer (Fixture *f, double x, double y)
@@ -590,6 +630,8 @@ main (int argc, char *argv[])
               test_rest_frame_outdated, fixture_tear_down);
   g_test_add ("/map-view/resize-draws-in-a-thread", Fixture, NULL, fixture_set_up,
               test_resize_draws_in_a_thread, fixture_tear_down);
+  g_test_add ("/map-view/scene-shown-again", Fixture, NULL, fixture_set_up,
+              test_scene_shown_again, fixture_tear_down);
   g_test_add ("/map-view/hover-keeps-the-frame", Fixture, NULL, fixture_set_up,
               test_hover_keeps_the_frame, fixture_tear_down);
   g_test_add ("/map-view/selection-is-the-scenes", Fixture, NULL, fixture_set_up,

@@ -403,13 +403,15 @@ straits_application_release_work (StraitsApplication *self)
 
 /* PROJ and GEOS free their static data as the process exits; a thread
  * still projecting then crashes it. Quitting waits for such threads to
- * report back (a first run's sea measurement takes about a second). */
+ * report back (a first run's sea measurement takes about a second), and
+ * for the work that marks the application busy (an export being written
+ * leaves no temporary file, straits-export-dialog.c). */
 static void
 straits_application_shutdown (GApplication *app)
 {
   StraitsApplication *self = STRAITS_APPLICATION (app);
 
-  while (self->work_in_threads > 0)
+  while (self->work_in_threads > 0 || g_application_get_is_busy (app))
     g_main_context_iteration (NULL, TRUE);
   g_clear_object (&self->sipri);
   g_clear_object (&self->first);

@@ -461,6 +461,28 @@ set_busy (StraitsExportDialog *self, gboolean busy)
   check_page (self);
 }
 
+/* The application runs on until the worker is done, even once its last
+ * window has closed (which cancels the export); and it is busy, which
+ * quitting waits out (straits_application_shutdown), so that the worker
+ * removes its temporary file or finishes the file it writes instead of
+ * being stopped halfway. */
+static void
+hold_application (gboolean hold)
+{
+  GApplication *app = g_application_get_default ();
+
+  if (app == NULL)
+    return;
+  if (hold)
+    g_application_hold (app);
+  else
+    g_application_release (app);
+  if (hold && g_application_get_is_registered (app))
+    g_application_mark_busy (app);
+  else if (g_application_get_is_busy (app))
+    g_application_unmark_busy (app);
+}
+
 /* On the main thread, which lets go of the dialog here. */
 static void
 on_exported (GObject *source, GAsyncResult *result, gpointer user_data)
@@ -468,10 +490,8 @@ on_exported (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr(StraitsExportDialog) self = user_data;
   g_autoptr(GError) error = NULL;
   gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
-  GApplication *app = g_application_get_default ();
 
-  if (app != NULL)
-    g_application_release (app);
+  hold_application (FALSE);
   /* Closed meanwhile: the export was cancelled, the widgets are gone. */
   if (self->closed)
     return;
@@ -494,7 +514,6 @@ static gboolean
 export_to (StraitsExportDialog *self, const char *path, const char *alt, GError **error)
 {
   StraitsExportFormat format;
-  GApplication *app = g_application_get_default ();
   g_autoptr(GTask) task = NULL;
   double w, h;
 
@@ -512,10 +531,7 @@ export_to (StraitsExportDialog *self, const char *path, const char *alt, GError 
   /* The result says whether the file was written, cancelled or not. */
   g_task_set_check_cancellable (task, FALSE);
   g_task_set_task_data (task, export_job_new (self, path, alt, w, h), (GDestroyNotify) export_job_free);
-  /* The application runs on until the worker is done, even once its
-   * last window has closed (which cancels the export). */
-  if (app != NULL)
-    g_application_hold (app);
+  hold_application (TRUE);
   set_busy (self, TRUE);
   g_task_run_in_thread (task, export_in_thread);
   return TRUE;

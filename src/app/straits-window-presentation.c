@@ -302,6 +302,9 @@ leave_presentation (StraitsWindow *self)
     return;
   self->presenting = FALSE;
   close_console (self);
+  /* The caption is gone: names need not keep clear of its place. */
+  if (straits_map_view_get_scene (self->map_view) != NULL)
+    straits_map_scene_set_reserved (straits_map_view_get_scene (self->map_view), NULL);
   gtk_window_unfullscreen (GTK_WINDOW (self));
   set_chrome_visible (self, TRUE);
   straits_map_view_set_show_hover (self->map_view, TRUE);

@@ -76,6 +76,7 @@ struct _StraitsWindow
   GPtrArray *views;            /* StraitsViewInfo */
   char *current_view;
   gboolean rebuilding_views;
+  GHashTable *scenes;          /* view id → StraitsMapScene, shown before in this dataset */
 
   /* A SIPRI trade register added to the dataset (straits-window-arms.c). */
   GFileMonitor *sipri_monitor;

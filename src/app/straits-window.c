@@ -461,6 +461,7 @@ rebuild_view_pages (StraitsWindow *self)
   GtkWidget *child;
 
   self->rebuilding_views = TRUE;
+  g_hash_table_remove_all (self->scenes);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->view_stack))) != NULL)
     adw_view_stack_remove (self->view_stack, child);
   g_clear_pointer (&self->views, g_ptr_array_unref);
@@ -475,6 +476,28 @@ rebuild_view_pages (StraitsWindow *self)
   self->rebuilding_views = FALSE;
 }
 
+/* The view's scene: the one it had, set back to what a new one shows, so
+ * that the map view may find its drawing kept (a view shown again is a
+ * copy of that drawing, issue 20); else a new one. (transfer full) */
+static StraitsMapScene *
+scene_for_view (StraitsWindow          *self,
+                const StraitsViewInfo  *info,
+                GError                **error)
+{
+  StraitsDataset *dataset = straits_session_get_dataset (self->session);
+  StraitsMapScene *scene = g_hash_table_lookup (self->scenes, info->id);
+
+  if (scene != NULL)
+    {
+      straits_view_info_reset_scene (dataset, info, scene);
+      return g_object_ref (scene);
+    }
+  scene = straits_view_info_new_scene (straits_session_get_atlas (self->session), dataset, info, error);
+  if (scene != NULL)
+    g_hash_table_insert (self->scenes, g_strdup (info->id), g_object_ref (scene));
+  return scene;
+}
+
 void
 _straits_window_show_view (StraitsWindow *self,
                            const char    *id)
@@ -487,7 +510,7 @@ _straits_window_show_view (StraitsWindow *self,
     info = g_ptr_array_index (self->views, 0);
   if (info == NULL)
     return;
-  scene = straits_view_info_new_scene (straits_session_get_atlas (self->session), straits_session_get_dataset (self->session), info, &error);
+  scene = scene_for_view (self, info, &error);
   gtk_widget_set_visible (GTK_WIDGET (self->empty_page), scene == NULL);
   if (scene == NULL)
     {
@@ -712,6 +735,7 @@ straits_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_pointer (&self->views, g_ptr_array_unref);
   g_clear_pointer (&self->current_view, g_free);
+  g_clear_pointer (&self->scenes, g_hash_table_unref);
 
   G_OBJECT_CLASS (straits_window_parent_class)->dispose (object);
 }
@@ -893,6 +917,7 @@ static void
 straits_window_init (StraitsWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->scenes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   straits_selection_init_none (&self->group_selection);
   _straits_window_presentation_init (self);
   _straits_window_arms_init (self);

@@ -47,6 +47,7 @@ struct _StraitsMapScene
 
   guint freeze_count;
   StraitsSceneChange pending;
+  guint64 generation;       /* counts changes of what is drawn */
 };
 
 G_DEFINE_FINAL_TYPE (StraitsMapScene, straits_map_scene, G_TYPE_OBJECT)
@@ -111,12 +112,21 @@ static void
 changed (StraitsMapScene   *self,
          StraitsSceneChange what)
 {
+  if (what & STRAITS_SCENE_CONTENT)
+    self->generation++;
   self->pending |= what;
   if (self->freeze_count > 0)
     return;
   what = self->pending;
   self->pending = 0;
   g_signal_emit (self, signals[CHANGED], 0, what);
+}
+
+guint64
+straits_map_scene_get_generation (StraitsMapScene *self)
+{
+  g_return_val_if_fail (STRAITS_IS_MAP_SCENE (self), 0);
+  return self->generation;
 }
 
 void
@@ -771,13 +781,35 @@ straits_map_scene_get_reserved (StraitsMapScene *self)
 
 /* Territorial seas and flows ---------------------------------------------- */
 
+/* Whether @report's belts at @limits are those shown already (the same
+ * arrays: a report is never changed once made). */
+static gboolean
+seas_shown (StraitsMapScene             *self,
+            const StraitsMaritimeReport *report,
+            guint                        limits)
+{
+  if (report == NULL)
+    return self->sea_limits == 0 && self->seas.belts[0][0] == NULL;
+  if (self->sea_limits != limits || memcmp (&self->seas.aegean, &report->aegean, sizeof report->aegean) != 0)
+    return FALSE;
+  for (int l = 0; l < STRAITS_MARITIME_N_LIMITS; l++)
+    {
+      for (int c = 0; c < 2; c++)
+        if (self->seas.belts[l][c] != report->belts[l][c])
+          return FALSE;
+      if (self->seas.median[l] != report->median[l])
+        return FALSE;
+    }
+  return TRUE;
+}
+
 void
 straits_map_scene_set_territorial_seas (StraitsMapScene             *self,
                                         const StraitsMaritimeReport *report,
                                         guint                        limits)
 {
   g_return_if_fail (STRAITS_IS_MAP_SCENE (self));
-  if (report == NULL && self->sea_limits == 0 && self->seas.belts[0][0] == NULL)
+  if (seas_shown (self, report, limits))
     return;
   clear_seas (self);
   if (report != NULL)
@@ -805,6 +837,28 @@ straits_map_scene_get_territorial_seas (StraitsMapScene *self,
   return self->seas.belts[0][0] != NULL ? &self->seas : NULL;
 }
 
+/* Whether @flows (and @legend) are those shown already. */
+static gboolean
+flows_shown (StraitsMapScene      *self,
+             const StraitsMapFlow *flows,
+             guint                 n_flows,
+             const char           *legend)
+{
+  guint n_shown = self->flows != NULL ? self->flows->len : 0;
+
+  if (n_shown != n_flows || g_strcmp0 (legend, self->flows_legend) != 0)
+    return FALSE;
+  for (guint i = 0; i < n_flows; i++)
+    {
+      const StraitsMapFlow *a = &flows[i], *b = &g_array_index (self->flows, StraitsMapFlow, i);
+
+      if (g_strcmp0 (a->from, b->from) != 0 || g_strcmp0 (a->to, b->to) != 0 ||
+          g_strcmp0 (a->label, b->label) != 0 || a->tiv != b->tiv || a->label_at_recipient != b->label_at_recipient)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 void
 straits_map_scene_set_flows (StraitsMapScene      *self,
                              const StraitsMapFlow *flows,
@@ -812,6 +866,8 @@ straits_map_scene_set_flows (StraitsMapScene      *self,
                              const char           *legend)
 {
   g_return_if_fail (STRAITS_IS_MAP_SCENE (self));
+  if (flows_shown (self, flows, n_flows, legend))
+    return;
   g_clear_pointer (&self->flows, g_array_unref);
   g_clear_pointer (&self->flows_legend, g_free);
   self->flows = straits_map_flows_copy (flows, n_flows);

@@ -84,6 +84,9 @@ StraitsMapScene *straits_map_scene_new            (StraitsProjectedMap *map);
  * (transfer full) */
 StraitsMapScene *straits_map_scene_copy           (StraitsMapScene     *self);
 
+/* Counts the changes of what the scene shows (all but its extent): the
+ * same count, the same drawing. */
+guint64  straits_map_scene_get_generation         (StraitsMapScene     *self);
 void     straits_map_scene_freeze                 (StraitsMapScene     *self);
 void     straits_map_scene_thaw                   (StraitsMapScene     *self);
 

@@ -151,8 +151,26 @@ apply_defaults (StraitsMapScene *scene,
   static const char *const overlays[] = { "disputed-areas", "straits", NULL };
 
   straits_map_scene_set_overlays (scene, overlays);
+  straits_map_scene_set_relation_types (scene, NULL, 0);
+  straits_map_scene_set_time (scene, NULL);
   if (g_str_equal (id, "eu-groupings") && dataset != NULL && straits_dataset_get_n_groupings (dataset) > 0)
     straits_map_scene_set_grouping (scene, 0);
+  else
+    straits_map_scene_set_grouping (scene, STRAITS_NO_INDEX);
+}
+
+void
+straits_view_info_reset_scene (StraitsDataset        *dataset,
+                               const StraitsViewInfo *view,
+                               StraitsMapScene       *scene)
+{
+  g_return_if_fail (STRAITS_IS_MAP_SCENE (scene));
+  straits_map_scene_freeze (scene);
+  if (view->dataset_view != STRAITS_NO_INDEX)
+    straits_map_scene_apply_view (scene, straits_dataset_get_view (dataset, view->dataset_view));
+  else
+    apply_defaults (scene, dataset, view->id);
+  straits_map_scene_thaw (scene);
 }
 
 StraitsMapScene *
@@ -171,10 +189,7 @@ straits_view_info_new_scene (StraitsAtlas          *atlas,
     return NULL;
   scene = straits_map_scene_new (map);
   straits_map_scene_set_dataset (scene, dataset);
-  if (view->dataset_view != STRAITS_NO_INDEX)
-    straits_map_scene_apply_view (scene, straits_dataset_get_view (dataset, view->dataset_view));
-  else
-    apply_defaults (scene, dataset, view->id);
+  straits_view_info_reset_scene (dataset, view, scene);
   return scene;
 }
 

@@ -34,6 +34,12 @@ StraitsMapScene    *straits_view_info_new_scene    (StraitsAtlas          *atlas
                                                     StraitsDataset        *dataset,
                                                     const StraitsViewInfo *view,
                                                     GError               **error);
+/* Sets @scene, of @view, back to what a new scene of it shows (grouping,
+ * relation types, overlays, date), changing only what differs: a view
+ * shown again keeps its scene, and the map view its drawing. */
+void                straits_view_info_reset_scene  (StraitsDataset        *dataset,
+                                                    const StraitsViewInfo *view,
+                                                    StraitsMapScene       *scene);
 /* A renderer with a new scene of @view of @dataset: change the scene
  * (straits_map_renderer_get_scene()) to change what it draws.
  * (transfer full) (nullable): NULL on error */

@@ -35,6 +35,9 @@ struct _StraitsMapView
   GCancellable *preparing;  /* the frame at rest being drawn in a thread */
   StraitsViewport preparing_viewport;
   int preparing_width, preparing_height;
+  /* The scenes shown before, with their renderers and last drawings, most
+   * recent first (straits-map-view-kept.c). */
+  GQueue kept_views;
 
   /* Gestures. */
   StraitsViewport drag_start;
@@ -52,6 +55,12 @@ struct _StraitsMapView
   char *legend_text;          /* the legend's entries as drawn, for the accessible description */
   guint n_drawn_flows;
 };
+
+/* straits-map-view-kept.c */
+void     _straits_map_view_keep_current     (StraitsMapView  *self);
+void     _straits_map_view_take_kept        (StraitsMapView  *self,
+                                             StraitsMapScene *scene);
+void     _straits_map_view_forget_kept      (StraitsMapView  *self);
 
 /* straits-map-view.c */
 void     _straits_map_view_interaction_step (StraitsMapView *self);

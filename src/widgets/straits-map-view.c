@@ -19,6 +19,7 @@
 
 #include "straits-map-flows.h"
 #include "straits-map-view-private.h"
+#include "straits-trace.h"
 
 #define SETTLE_MS 140
 #define KINETIC_FRICTION 5.0
@@ -103,6 +104,7 @@ on_frame_prepared (GObject      *renderer,
   self->cache_viewport = self->preparing_viewport;
   self->cache_width = self->preparing_width;
   self->cache_height = self->preparing_height;
+  straits_trace ("map frame drawn in a thread");
   note_drawn (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -302,6 +304,7 @@ render_cache (StraitsMapView *self,
   straits_map_renderer_draw (self->renderer, cr, width, height, &self->viewport);
   cairo_destroy (cr);
   cairo_surface_flush (self->cache);
+  straits_trace ("map frame drawn");
   note_drawn (self);
   self->cache_viewport = self->viewport;
   self->cache_width = width;
@@ -756,6 +759,18 @@ on_scene_changed (StraitsMapScene *scene,
     straits_map_view_set_viewport (self, &viewport);
 }
 
+static StraitsMapRenderer *
+new_renderer (StraitsMapScene *scene)
+{
+  StraitsMapRenderer *renderer = straits_map_renderer_new_for_scene (scene);
+
+  /* A frame that only pans copies the cached frame layer (issue 20). */
+  straits_map_renderer_set_cache_layers (renderer, TRUE);
+  /* And a zoom finds its labels' fonts and layouts cached. */
+  straits_map_renderer_set_text_step (renderer, STRAITS_MAP_RENDERER_SCREEN_TEXT_STEP);
+  return renderer;
+}
+
 void
 straits_map_view_set_scene (StraitsMapView  *self,
                             StraitsMapScene *scene)
@@ -778,22 +793,29 @@ straits_map_view_set_scene (StraitsMapView  *self,
     }
   if (self->scene != NULL)
     g_clear_signal_handler (&self->scene_changed_id, self->scene);
+  _straits_map_view_keep_current (self);
+  invalidate_cache (self);
   g_set_object (&self->scene, scene);
   g_clear_object (&self->renderer);
   if (scene != NULL)
     {
-      self->renderer = straits_map_renderer_new_for_scene (scene);
-      /* A frame that only pans copies the cached frame layer (issue 20). */
-      straits_map_renderer_set_cache_layers (self->renderer, TRUE);
-      /* And a zoom finds its labels' fonts and layouts cached. */
-      straits_map_renderer_set_text_step (self->renderer, STRAITS_MAP_RENDERER_SCREEN_TEXT_STEP);
+      /* A scene shown before comes back with its renderer, and with its
+       * drawing if unchanged: what that drawing shows is told again. */
+      _straits_map_view_take_kept (self, scene);
+      if (self->renderer == NULL)
+        self->renderer = new_renderer (scene);
+      if (self->cache != NULL)
+        {
+          straits_trace ("map frame shown again, kept from before");
+          note_drawn (self);
+        }
       self->scene_changed_id = g_signal_connect (scene, "changed", G_CALLBACK (on_scene_changed), self);
       apply_legend_collapsed (self);
     }
   self->has_viewport = FALSE;
   self->hover_actor = self->hover_relation = STRAITS_NO_INDEX;
   _straits_map_view_push_hover (self);
-  straits_map_view_queue_full_redraw (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCENE]);
   /* A new view: what the pointer was on belonged to the old one (the
    * status bar said "France" over the Aegean). */
@@ -827,6 +849,7 @@ straits_map_view_dispose (GObject *object)
     g_clear_signal_handler (&self->scene_changed_id, self->scene);
   g_clear_object (&self->scene);
   g_clear_object (&self->renderer);
+  _straits_map_view_forget_kept (self);
   G_OBJECT_CLASS (straits_map_view_parent_class)->dispose (object);
 }
 
