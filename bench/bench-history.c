@@ -11,6 +11,8 @@
  *   bench-history [SCALE…]   (default: 1 4, or $BENCH_HISTORY_SCALES)
  *
  * Each scale runs in a process of its own, so that the heap is its own.
+ * With $BENCH_PERF_CTL, a perf control FIFO (perf record -D -1 --control
+ * fifo:PATH), perf records the switch to one actor only.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -89,6 +91,20 @@ find_list_view (GtkWidget *widget)
   return NULL;
 }
 
+/* Tells perf to "enable" or "disable" its events, when it listens. */
+static void
+perf_ctl (const char *what)
+{
+  const char *fifo = g_getenv ("BENCH_PERF_CTL");
+  FILE *f = fifo != NULL ? fopen (fifo, "w") : NULL;
+
+  if (f != NULL)
+    {
+      fprintf (f, "%s\n", what);
+      fclose (f);
+    }
+}
+
 static void
 start_phase (void)
 {
@@ -105,6 +121,7 @@ start_phase (void)
       StraitsSelection selection = { STRAITS_SELECTION_ACTOR, { 0, STRAITS_NO_INDEX },
                                      STRAITS_NO_INDEX, STRAITS_NO_INDEX, STRAITS_NO_INDEX };
 
+      perf_ctl ("enable");
       straits_side_panel_set_selection (panel, &selection);
     }
 }
@@ -125,6 +142,8 @@ end_phase (gpointer data)
   GApplication *app = data;
 
   measuring = FALSE;
+  if (phase == 1)
+    perf_ctl ("disable");
   phases[phase].heap_after = bench_heap_in_use ();
   print_phase (&phases[phase]);
   if (++phase < G_N_ELEMENTS (phases))

@@ -201,21 +201,30 @@ test_find_day (void)
   g_assert_cmpuint (straits_history_list_find_day (list, day_of ("2026")), ==, 7);
 }
 
+/* counts: the items-changed seen, the last one's position, removed and
+ * added, and the number of items after it. */
 static void
 count_changes (GListModel *model, guint position, guint removed, guint added, guint *counts)
 {
+  /* A list view reads the model in its handler: what the model says then
+   * agrees with the signal. */
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, counts[4] - removed + added);
   counts[0]++;
   counts[1] = position;
   counts[2] = removed;
   counts[3] = added;
+  counts[4] = g_list_model_get_n_items (model);
 }
 
+/* Rows in place of others: all removed, then the new ones added, in two
+ * items-changed, so that a list view lets go of its row widgets before it
+ * asks for new ones (which the side panel makes of the same). */
 static void
 test_items_changed (void)
 {
   g_autoptr(StraitsHistoryList) list = straits_history_list_new ();
   g_autoptr(GArray) entries = all_entries ();
-  guint counts[4] = { 0 };
+  guint counts[5] = { 0 };
 
   g_signal_connect (list, "items-changed", G_CALLBACK (count_changes), counts);
   straits_history_list_set (list, g_array_ref (entries), straits_history_rows_build (entries, 0, NULL, dataset));
@@ -224,11 +233,12 @@ test_items_changed (void)
   g_assert_cmpuint (counts[2], ==, 0);
   g_assert_cmpuint (counts[3], ==, 11);
   straits_history_list_set (list, g_array_ref (entries), straits_history_rows_build (entries, 2, NULL, dataset));
-  g_assert_cmpuint (counts[0], ==, 2);
-  g_assert_cmpuint (counts[2], ==, 11);
+  g_assert_cmpuint (counts[0], ==, 3);
+  g_assert_cmpuint (counts[1], ==, 0);
+  g_assert_cmpuint (counts[2], ==, 0);
   g_assert_cmpuint (counts[3], ==, 2);
   straits_history_list_set (list, NULL, NULL);
-  g_assert_cmpuint (counts[0], ==, 3);
+  g_assert_cmpuint (counts[0], ==, 4);
   g_assert_cmpuint (counts[2], ==, 2);
   g_assert_cmpuint (counts[3], ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
@@ -241,7 +251,7 @@ test_batches (void)
 {
   g_autoptr(StraitsHistoryList) list = straits_history_list_new ();
   g_autoptr(GArray) entries = all_entries ();
-  guint counts[4] = { 0 };
+  guint counts[5] = { 0 };
   g_autofree char *text = NULL;
 
   straits_history_list_set_batch (list, 3);
@@ -266,15 +276,16 @@ test_batches (void)
   /* A new set stops the batches of the one before; show_all ends them. */
   straits_history_list_set (list, g_array_ref (entries), straits_history_rows_build (entries, 0, NULL, dataset));
   straits_history_list_set (list, g_array_ref (entries), straits_history_rows_build (entries, 1, NULL, dataset));
-  g_assert_cmpuint (counts[0], ==, 6);
-  g_assert_cmpuint (counts[2], ==, 3);
+  /* Each: 11 then 3 removed, then 3 added. */
+  g_assert_cmpuint (counts[0], ==, 8);
+  g_assert_cmpuint (counts[3], ==, 3);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 3);
   straits_history_list_show_all (list);
-  g_assert_cmpuint (counts[0], ==, 7);
+  g_assert_cmpuint (counts[0], ==, 9);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 4);
   while (g_main_context_iteration (NULL, FALSE))
     ;
-  g_assert_cmpuint (counts[0], ==, 7);
+  g_assert_cmpuint (counts[0], ==, 9);
 }
 
 typedef gboolean (*WidgetMatch) (GtkWidget *widget, gconstpointer data);
@@ -465,6 +476,68 @@ test_panel_dims_later (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Runs the main loop until @list has @n items (or 10 s have passed). */
+static void
+wait_for_n_items (GListModel *list, guint n)
+{
+  for (gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+       g_list_model_get_n_items (list) != n && g_get_monotonic_time () < end;)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, n);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+collect_rows (GtkWidget *widget, GPtrArray *rows)
+{
+  if (STRAITS_IS_HISTORY_ROW (widget))
+    {
+      g_ptr_array_add (rows, widget);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_rows (child, rows);
+}
+
+/* When the history changes, the list view's rows are ones it had: the
+ * panel makes none and frees none (making and freeing them was most of
+ * the main thread's time when the selection changed). */
+static void
+test_panel_keeps_rows (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *panel = straits_side_panel_new ();
+  StraitsSelection poland = { STRAITS_SELECTION_ACTOR, { straits_dataset_find_actor (dataset, "POL"), STRAITS_NO_INDEX },
+                              STRAITS_NO_INDEX, STRAITS_NO_INDEX, STRAITS_NO_INDEX };
+  g_autoptr(GPtrArray) before = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) after = g_ptr_array_new ();
+  GtkWidget *view;
+  GListModel *list;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 2000);
+  gtk_window_set_child (GTK_WINDOW (window), panel);
+  gtk_window_present (GTK_WINDOW (window));
+  straits_side_panel_set_dataset (STRAITS_SIDE_PANEL (panel), dataset);
+  view = find_widget (panel, is_history_view, NULL);
+  list = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (view)));
+  wait_for_n_items (list, 11);
+  collect_rows (view, before);
+  g_assert_cmpuint (before->len, ==, 11);
+  /* Held, so that a row freed is not taken for a new one at its address. */
+  g_ptr_array_foreach (before, (GFunc) (void (*) (void)) g_object_ref, NULL);
+  straits_side_panel_set_selection (STRAITS_SIDE_PANEL (panel), &poland);
+  wait_for_n_items (list, 6);
+  collect_rows (view, after);
+  g_assert_cmpuint (after->len, ==, 6);
+  for (guint i = 0; i < after->len; i++)
+    g_assert_true (g_ptr_array_find (before, g_ptr_array_index (after, i), NULL));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Results of jobs that a newer state superseded are not shown: however
  * the main loop runs, the panel ends up showing the last selection's rows. */
 static void
@@ -534,6 +607,7 @@ main (int argc, char **argv)
   g_test_add_func ("/history-list/panel-latest-wins", test_panel_latest_wins);
   g_test_add_func ("/history-list/panel-open-sources", test_panel_open_sources);
   g_test_add_func ("/history-list/panel-dims-later", test_panel_dims_later);
+  g_test_add_func ("/history-list/panel-keeps-rows", test_panel_keeps_rows);
   status = g_test_run ();
   g_object_unref (dataset);
   return status;

@@ -270,9 +270,9 @@ grow (gpointer user_data)
  * @entries: (transfer full) (nullable): the history the rows index
  * @rows: (transfer full) (nullable): from straits_history_rows_build()
  *
- * Shows @rows in place of the rows shown, in one items-changed; with a
- * batch size set, the first batch of them, and the others when the main
- * loop is idle.
+ * Shows @rows in place of the rows shown: an items-changed that removes
+ * the rows shown, then one that adds the new; with a batch size set, the
+ * first batch of them, and the others when the main loop is idle.
  */
 void
 straits_history_list_set (StraitsHistoryList *self,
@@ -291,9 +291,15 @@ straits_history_list_set (StraitsHistoryList *self,
   g_clear_pointer (&self->rows, g_array_unref);
   self->entries = entries;
   self->rows = rows;
+  /* Removed, then added: a list view lets go of its row widgets before
+   * it asks for new ones, which can then be the same (see setup_row() in
+   * straits-side-panel.c). */
+  self->n_shown = 0;
+  if (removed > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, 0);
   self->n_shown = self->batch > 0 ? MIN (rows_len (self), self->batch) : rows_len (self);
-  if (removed > 0 || self->n_shown > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->n_shown);
+  if (self->n_shown > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, self->n_shown);
   if (self->n_shown < rows_len (self))
     self->grow_id = g_idle_add (grow, self);
 }
