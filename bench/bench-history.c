@@ -6,11 +6,18 @@
  * filled, the longest the main thread went without running a 5 ms
  * heartbeat (its longest stall), how much of that stall the main thread
  * spent on a CPU (the rest it waited for one: on a loaded machine other
- * processes' time shows as stalls), and the heap added.
+ * processes' time shows as stalls), the heap added, and the heap the
+ * history holds (since before the dataset was given) for the rows shown;
+ * at the end, the heap a row takes: the difference between the two
+ * lists' heaps over that of their rows (the row widgets, about 8 MiB,
+ * are in both). Targets (issue 20): no main-thread stall over 50 ms;
+ * memory proportional to the rows shown.
  *
  *   bench-history [SCALE…]   (default: 1 4, or $BENCH_HISTORY_SCALES)
  *
  * Each scale runs in a process of its own, so that the heap is its own.
+ * With $BENCH_PERF_CTL, a perf control FIFO (perf record -D -1 --control
+ * fifo:PATH), perf records the switch to one actor only.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -36,11 +43,13 @@ typedef struct {
   gint64 max_gap;
   gint64 max_gap_cpu;          /* the main thread's CPU time in that gap */
   gsize heap_before, heap_after;
+  guint n_rows;                /* shown at the end */
 } Phase;
 
 static StraitsDataset *dataset;
 static StraitsSidePanel *panel;
 static GtkWidget *window;
+static GListModel *history;    /* the list view's */
 static Phase phases[2] = { { "whole dataset listed" }, { "switching to one actor" } };
 static guint phase;
 static gboolean measuring;
@@ -89,6 +98,20 @@ find_list_view (GtkWidget *widget)
   return NULL;
 }
 
+/* Tells perf to "enable" or "disable" its events, when it listens. */
+static void
+perf_ctl (const char *what)
+{
+  const char *fifo = g_getenv ("BENCH_PERF_CTL");
+  FILE *f = fifo != NULL ? fopen (fifo, "w") : NULL;
+
+  if (f != NULL)
+    {
+      fprintf (f, "%s\n", what);
+      fclose (f);
+    }
+}
+
 static void
 start_phase (void)
 {
@@ -105,6 +128,7 @@ start_phase (void)
       StraitsSelection selection = { STRAITS_SELECTION_ACTOR, { 0, STRAITS_NO_INDEX },
                                      STRAITS_NO_INDEX, STRAITS_NO_INDEX, STRAITS_NO_INDEX };
 
+      perf_ctl ("enable");
       straits_side_panel_set_selection (panel, &selection);
     }
 }
@@ -112,10 +136,24 @@ start_phase (void)
 static void
 print_phase (const Phase *p)
 {
-  printf ("  %-24s filled %.3f s, drawn %.3f s, longest main-thread stall %.0f ms (%.0f ms of it on a CPU),"
-          " heap %+.1f MiB (target: no main-thread stall over 50 ms)\n",
+  double held = (double) p->heap_after - (double) phases[0].heap_before;
+
+  printf ("  %-24s filled %.3f s, drawn %.3f s\n"
+          "    longest main-thread stall %.0f ms, %.0f ms of it on a CPU (target: none over 50 ms)\n"
+          "    heap %+.1f MiB; the history holds %.1f MiB for %u rows shown\n",
           p->name, (p->filled - p->started) / 1e6, (p->drawn - p->started) / 1e6, p->max_gap / 1e3,
-          p->max_gap_cpu / 1e3, ((double) p->heap_after - (double) p->heap_before) / 1048576.0);
+          p->max_gap_cpu / 1e3, ((double) p->heap_after - (double) p->heap_before) / 1048576.0,
+          held / 1048576.0, p->n_rows);
+  fflush (stdout);
+}
+
+static void
+print_bytes_a_row (void)
+{
+  double heap = (double) phases[0].heap_after - (double) phases[1].heap_after;
+  double rows = (double) phases[0].n_rows - (double) phases[1].n_rows;
+
+  printf ("  heap a row shown: %.1f bytes (target: proportional to the rows shown)\n", heap / MAX (rows, 1));
   fflush (stdout);
 }
 
@@ -125,13 +163,17 @@ end_phase (gpointer data)
   GApplication *app = data;
 
   measuring = FALSE;
+  if (phase == 1)
+    perf_ctl ("disable");
   phases[phase].heap_after = bench_heap_in_use ();
+  phases[phase].n_rows = g_list_model_get_n_items (history);
   print_phase (&phases[phase]);
   if (++phase < G_N_ELEMENTS (phases))
     {
       start_phase ();
       return G_SOURCE_REMOVE;
     }
+  print_bytes_a_row ();
   /* Closed as the application would: a warning at finalization shows. */
   gtk_window_destroy (GTK_WINDOW (window));
   g_application_quit (app);
@@ -178,7 +220,8 @@ activate (GApplication *app)
   gtk_window_set_default_size (GTK_WINDOW (window), 420, 1000);
   list = find_list_view (GTK_WIDGET (panel));
   g_assert (list != NULL);
-  g_signal_connect (gtk_list_view_get_model (list), "items-changed", G_CALLBACK (on_items_changed), NULL);
+  history = G_LIST_MODEL (gtk_list_view_get_model (list));
+  g_signal_connect (history, "items-changed", G_CALLBACK (on_items_changed), NULL);
   g_signal_connect (window, "map", G_CALLBACK (on_map), app);
   g_timeout_add (5, heartbeat, NULL);
   gtk_window_present (GTK_WINDOW (window));

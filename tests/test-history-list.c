@@ -13,6 +13,7 @@
 #include "straits-history-list.h"
 #include "straits-history-row.h"
 #include "straits-side-panel.h"
+#include "straits-test-data.h"
 
 /* Three years and undated entries, a relation and an event on one date
  * (2021: the relation first), and texts to filter by. */
@@ -74,13 +75,22 @@ rows_text (GListModel *model)
   return g_strjoinv ("|", (char **) parts->pdata);
 }
 
-static GArray *
+static StraitsHistoryRows *
 all_entries (void)
 {
   StraitsSelection none;
 
   straits_selection_init_none (&none);
-  return straits_history_collect (dataset, &none);
+  return straits_history_rows_collect (dataset, &none);
+}
+
+/* The rows of the whole dataset's entries that pass the filters. */
+static StraitsHistoryRows *
+filtered (guint type_choice, const char *folded_needle)
+{
+  g_autoptr(StraitsHistoryRows) all = all_entries ();
+
+  return straits_history_rows_filter (all, type_choice, folded_needle, dataset);
 }
 
 /* The rows for the whole dataset with @type_choice and @needle. */
@@ -88,11 +98,9 @@ static char *
 built (guint type_choice, const char *needle)
 {
   g_autoptr(StraitsHistoryList) list = straits_history_list_new ();
-  g_autoptr(GArray) entries = all_entries ();
   g_autofree char *folded = needle ? straits_text_fold (needle) : NULL;
-  GArray *rows = straits_history_rows_build (entries, type_choice, folded, dataset);
 
-  straits_history_list_set (list, g_array_ref (entries), rows);
+  straits_history_list_set (list, dataset, filtered (type_choice, folded));
   return rows_text (G_LIST_MODEL (list));
 }
 
@@ -126,45 +134,115 @@ test_rows (void)
   g_assert_cmpstr (nothing, ==, "");
 }
 
-/* Rows are indices: a heading's is its first entry's with the high bit. */
+/* An entry is 4 bytes, read from the dataset when shown: a history not
+ * filtered is held once, for the selection and for the list. */
 static void
-test_rows_are_indices (void)
+test_rows_shared (void)
 {
-  g_autoptr(GArray) entries = all_entries ();
-  g_autoptr(GArray) rows = straits_history_rows_build (entries, 0, NULL, dataset);
+  g_autoptr(StraitsHistoryRows) all = all_entries ();
+  g_autoptr(StraitsHistoryRows) none = straits_history_rows_filter (all, 0, NULL, dataset);
+  g_autoptr(StraitsHistoryRows) none_chosen = straits_history_rows_filter (all, G_MAXUINT, "", dataset);
+  g_autoptr(StraitsHistoryRows) dispute = straits_history_rows_filter (all, 2, NULL, dataset);
 
-  g_assert_cmpuint (rows->len, ==, entries->len + 4);
-  g_assert_cmpuint (g_array_index (rows, guint32, 0), ==, 0 | STRAITS_HISTORY_ROW_HEADING);
-  g_assert_cmpuint (g_array_index (rows, guint32, 1), ==, 0);
-  g_assert_cmpuint (g_array_index (rows, guint32, 3), ==, 2 | STRAITS_HISTORY_ROW_HEADING);
-  g_assert_cmpuint (g_array_index (rows, guint32, 4), ==, 2);
+  g_assert_cmpuint (straits_history_rows_get_n_entries (all), ==, 7);
+  g_assert_true (none == all);
+  g_assert_true (none_chosen == all);
+  g_assert_true (dispute != all);
+  g_assert_cmpuint (straits_history_rows_get_n_entries (dispute), ==, 1);
+}
+
+static void
+assert_same_entry (const StraitsHistoryEntry *a, const StraitsHistoryEntry *b)
+{
+  g_assert_cmpint (a->kind, ==, b->kind);
+  g_assert_cmpuint (a->index, ==, b->index);
+  g_assert_cmpuint (a->via, ==, b->via);
+  g_assert_cmpint (straits_date_compare (&a->date, &b->date), ==, 0);
+  g_assert_cmpint (a->date.precision, ==, b->date.precision);
+}
+
+/* Whether @entry is an event of the first event type (or @events_only is not set). */
+static gboolean
+passes (StraitsDataset *data, const StraitsHistoryEntry *entry, gboolean events_only)
+{
+  return !events_only || (entry->kind == STRAITS_HISTORY_EVENT && straits_dataset_get_event (data, entry->index)->type == 0);
+}
+
+/* The entries a list gives back, headings left out, are those collected,
+ * with their dates and the organisation they come through: for every
+ * actor of the bundled dataset (Poland's include the Three Seas
+ * Initiative's), and filtered to the first event type. */
+static void
+assert_rows_as_collected (StraitsDataset *data, const StraitsSelection *selection, gboolean events_only)
+{
+  g_autoptr(GArray) entries = straits_history_collect (data, selection);
+  g_autoptr(StraitsHistoryRows) all = straits_history_rows_collect (data, selection);
+  g_autoptr(StraitsHistoryList) list = straits_history_list_new ();
+  guint type_choice = events_only ? straits_dataset_get_n_relation_types (data) + 1 : 0;
+  guint n, k = 0, with_via = 0;
+
+  straits_history_list_set (list, data, straits_history_rows_filter (all, type_choice, NULL, data));
+  n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  for (guint i = 0; i < n; i++)
+    {
+      StraitsHistoryEntry entry;
+
+      if (!straits_history_list_get_entry (list, i, &entry))
+        continue;
+      while (k < entries->len && !passes (data, &g_array_index (entries, StraitsHistoryEntry, k), events_only))
+        k++;
+      g_assert_cmpuint (k, <, entries->len);
+      assert_same_entry (&entry, &g_array_index (entries, StraitsHistoryEntry, k));
+      with_via += entry.via != STRAITS_NO_INDEX;
+      k++;
+    }
+  while (k < entries->len && !passes (data, &g_array_index (entries, StraitsHistoryEntry, k), events_only))
+    k++;
+  g_assert_cmpuint (k, ==, entries->len);
+  if (!events_only && selection->kind == STRAITS_SELECTION_ACTOR &&
+      selection->actors[0] == straits_dataset_find_actor (data, "POL"))
+    g_assert_cmpuint (with_via, >, 0);
+}
+
+static void
+test_rows_as_collected (void)
+{
+  g_autoptr(StraitsDataset) bundled = straits_test_load_bundled ();
+  StraitsSelection selection;
+
+  straits_selection_init_none (&selection);
+  assert_rows_as_collected (bundled, &selection, FALSE);
+  assert_rows_as_collected (bundled, &selection, TRUE);
+  selection.kind = STRAITS_SELECTION_ACTOR;
+  for (guint a = 0; a < straits_dataset_get_n_actors (bundled); a++)
+    {
+      selection.actors[0] = a;
+      assert_rows_as_collected (bundled, &selection, FALSE);
+      assert_rows_as_collected (bundled, &selection, TRUE);
+    }
 }
 
 static void
 test_get_item (void)
 {
   g_autoptr(StraitsHistoryList) list = straits_history_list_new ();
-  g_autoptr(GArray) entries = all_entries ();
   GListModel *model = G_LIST_MODEL (list);
 
   g_assert_true (g_list_model_get_item_type (model) == STRAITS_TYPE_HISTORY_ITEM);
-  straits_history_list_set (list, g_array_ref (entries), straits_history_rows_build (entries, 0, NULL, dataset));
+  straits_history_list_set (list, dataset, filtered (0, NULL));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 11);
   g_assert_null (g_list_model_get_item (model, 11));
   for (guint i = 0; i < 11; i++)
     {
       g_autoptr(StraitsHistoryItem) item = g_list_model_get_item (model, i);
       g_autoptr(StraitsHistoryItem) again = g_list_model_get_item (model, i);
-      const StraitsHistoryEntry *entry = straits_history_list_get_entry (list, i);
+      StraitsHistoryEntry entry;
+      gboolean is_entry = straits_history_list_get_entry (list, i, &entry);
 
-      /* The entry the model gives is the one of the entries it indexes. */
-      g_assert_true ((entry == NULL) == (straits_history_item_get_entry (item) == NULL));
-      if (entry != NULL)
-        {
-          g_assert_cmpint (memcmp (entry, straits_history_item_get_entry (item), sizeof *entry), ==, 0);
-          g_assert_true (entry >= &g_array_index (entries, StraitsHistoryEntry, 0) &&
-                         entry < &g_array_index (entries, StraitsHistoryEntry, entries->len));
-        }
+      /* The entry the list gives is its item's. */
+      g_assert_true (is_entry == (straits_history_item_get_entry (item) != NULL));
+      if (is_entry)
+        assert_same_entry (&entry, straits_history_item_get_entry (item));
       g_assert_true (item == again);
     }
 }
@@ -182,11 +260,9 @@ static void
 test_find_day (void)
 {
   g_autoptr(StraitsHistoryList) list = straits_history_list_new ();
-  g_autoptr(GArray) entries = all_entries ();
-  g_autoptr(GArray) agreements = straits_history_rows_build (entries, 3, NULL, dataset);
 
   g_assert_cmpuint (straits_history_list_find_day (list, day_of ("2000")), ==, 0);
-  straits_history_list_set (list, g_array_ref (entries), straits_history_rows_build (entries, 0, NULL, dataset));
+  straits_history_list_set (list, dataset, filtered (0, NULL));
   /* ALL: 0 1995, 1 r2, 2 e4, 3 2021, 4 r1, 5 e1, 6 e3, 7 2025, 8 e2, 9 Undated, 10 r3 */
   g_assert_cmpuint (straits_history_list_find_day (list, day_of ("1990")), ==, 1);
   g_assert_cmpuint (straits_history_list_find_day (list, day_of ("1995-06-30")), ==, 1);
@@ -196,39 +272,48 @@ test_find_day (void)
   g_assert_cmpuint (straits_history_list_find_day (list, day_of ("2022")), ==, 8);
   /* After every dated entry: the undated ones. */
   g_assert_cmpuint (straits_history_list_find_day (list, day_of ("2030")), ==, 10);
-  straits_history_list_set (list, g_array_ref (entries), g_steal_pointer (&agreements));
+  straits_history_list_set (list, dataset, filtered (3, NULL));
   /* "1995|E e4|2021|E e1|E e3|2025|E e2": none left by 2026 */
   g_assert_cmpuint (straits_history_list_find_day (list, day_of ("2026")), ==, 7);
 }
 
+/* counts: the items-changed seen, the last one's position, removed and
+ * added, and the number of items after it. */
 static void
 count_changes (GListModel *model, guint position, guint removed, guint added, guint *counts)
 {
+  /* A list view reads the model in its handler: what the model says then
+   * agrees with the signal. */
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, counts[4] - removed + added);
   counts[0]++;
   counts[1] = position;
   counts[2] = removed;
   counts[3] = added;
+  counts[4] = g_list_model_get_n_items (model);
 }
 
+/* Rows in place of others: all removed, then the new ones added, in two
+ * items-changed, so that a list view lets go of its row widgets before it
+ * asks for new ones (which the side panel makes of the same). */
 static void
 test_items_changed (void)
 {
   g_autoptr(StraitsHistoryList) list = straits_history_list_new ();
-  g_autoptr(GArray) entries = all_entries ();
-  guint counts[4] = { 0 };
+  guint counts[5] = { 0 };
 
   g_signal_connect (list, "items-changed", G_CALLBACK (count_changes), counts);
-  straits_history_list_set (list, g_array_ref (entries), straits_history_rows_build (entries, 0, NULL, dataset));
+  straits_history_list_set (list, dataset, filtered (0, NULL));
   g_assert_cmpuint (counts[0], ==, 1);
   g_assert_cmpuint (counts[1], ==, 0);
   g_assert_cmpuint (counts[2], ==, 0);
   g_assert_cmpuint (counts[3], ==, 11);
-  straits_history_list_set (list, g_array_ref (entries), straits_history_rows_build (entries, 2, NULL, dataset));
-  g_assert_cmpuint (counts[0], ==, 2);
-  g_assert_cmpuint (counts[2], ==, 11);
+  straits_history_list_set (list, dataset, filtered (2, NULL));
+  g_assert_cmpuint (counts[0], ==, 3);
+  g_assert_cmpuint (counts[1], ==, 0);
+  g_assert_cmpuint (counts[2], ==, 0);
   g_assert_cmpuint (counts[3], ==, 2);
   straits_history_list_set (list, NULL, NULL);
-  g_assert_cmpuint (counts[0], ==, 3);
+  g_assert_cmpuint (counts[0], ==, 4);
   g_assert_cmpuint (counts[2], ==, 2);
   g_assert_cmpuint (counts[3], ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
@@ -240,20 +325,21 @@ static void
 test_batches (void)
 {
   g_autoptr(StraitsHistoryList) list = straits_history_list_new ();
-  g_autoptr(GArray) entries = all_entries ();
-  guint counts[4] = { 0 };
+  guint counts[5] = { 0 };
+  StraitsHistoryEntry entry;
   g_autofree char *text = NULL;
 
   straits_history_list_set_batch (list, 3);
   g_signal_connect (list, "items-changed", G_CALLBACK (count_changes), counts);
-  straits_history_list_set (list, g_array_ref (entries), straits_history_rows_build (entries, 0, NULL, dataset));
+  straits_history_list_set (list, dataset, filtered (0, NULL));
   g_assert_cmpuint (counts[0], ==, 1);
   g_assert_cmpuint (counts[3], ==, 3);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 3);
   g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), 3));
   /* Rows not shown yet are found, and can be read. */
   g_assert_cmpuint (straits_history_list_find_day (list, day_of ("2022")), ==, 8);
-  g_assert_nonnull (straits_history_list_get_entry (list, 8));
+  g_assert_true (straits_history_list_get_entry (list, 8, &entry));
+  g_assert_cmpint (entry.kind, ==, STRAITS_HISTORY_EVENT);
   while (g_list_model_get_n_items (G_LIST_MODEL (list)) < 11)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpuint (counts[0], ==, 4);
@@ -264,17 +350,18 @@ test_batches (void)
   g_assert_cmpstr (text, ==, ALL);
 
   /* A new set stops the batches of the one before; show_all ends them. */
-  straits_history_list_set (list, g_array_ref (entries), straits_history_rows_build (entries, 0, NULL, dataset));
-  straits_history_list_set (list, g_array_ref (entries), straits_history_rows_build (entries, 1, NULL, dataset));
-  g_assert_cmpuint (counts[0], ==, 6);
-  g_assert_cmpuint (counts[2], ==, 3);
+  straits_history_list_set (list, dataset, filtered (0, NULL));
+  straits_history_list_set (list, dataset, filtered (1, NULL));
+  /* Each: 11 then 3 removed, then 3 added. */
+  g_assert_cmpuint (counts[0], ==, 8);
+  g_assert_cmpuint (counts[3], ==, 3);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 3);
   straits_history_list_show_all (list);
-  g_assert_cmpuint (counts[0], ==, 7);
+  g_assert_cmpuint (counts[0], ==, 9);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 4);
   while (g_main_context_iteration (NULL, FALSE))
     ;
-  g_assert_cmpuint (counts[0], ==, 7);
+  g_assert_cmpuint (counts[0], ==, 9);
 }
 
 typedef gboolean (*WidgetMatch) (GtkWidget *widget, gconstpointer data);
@@ -465,6 +552,68 @@ test_panel_dims_later (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Runs the main loop until @list has @n items (or 10 s have passed). */
+static void
+wait_for_n_items (GListModel *list, guint n)
+{
+  for (gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+       g_list_model_get_n_items (list) != n && g_get_monotonic_time () < end;)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, n);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+collect_rows (GtkWidget *widget, GPtrArray *rows)
+{
+  if (STRAITS_IS_HISTORY_ROW (widget))
+    {
+      g_ptr_array_add (rows, widget);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_rows (child, rows);
+}
+
+/* When the history changes, the list view's rows are ones it had: the
+ * panel makes none and frees none (making and freeing them was most of
+ * the main thread's time when the selection changed). */
+static void
+test_panel_keeps_rows (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *panel = straits_side_panel_new ();
+  StraitsSelection poland = { STRAITS_SELECTION_ACTOR, { straits_dataset_find_actor (dataset, "POL"), STRAITS_NO_INDEX },
+                              STRAITS_NO_INDEX, STRAITS_NO_INDEX, STRAITS_NO_INDEX };
+  g_autoptr(GPtrArray) before = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) after = g_ptr_array_new ();
+  GtkWidget *view;
+  GListModel *list;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 2000);
+  gtk_window_set_child (GTK_WINDOW (window), panel);
+  gtk_window_present (GTK_WINDOW (window));
+  straits_side_panel_set_dataset (STRAITS_SIDE_PANEL (panel), dataset);
+  view = find_widget (panel, is_history_view, NULL);
+  list = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (view)));
+  wait_for_n_items (list, 11);
+  collect_rows (view, before);
+  g_assert_cmpuint (before->len, ==, 11);
+  /* Held, so that a row freed is not taken for a new one at its address. */
+  g_ptr_array_foreach (before, (GFunc) (void (*) (void)) g_object_ref, NULL);
+  straits_side_panel_set_selection (STRAITS_SIDE_PANEL (panel), &poland);
+  wait_for_n_items (list, 6);
+  collect_rows (view, after);
+  g_assert_cmpuint (after->len, ==, 6);
+  for (guint i = 0; i < after->len; i++)
+    g_assert_true (g_ptr_array_find (before, g_ptr_array_index (after, i), NULL));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Results of jobs that a newer state superseded are not shown: however
  * the main loop runs, the panel ends up showing the last selection's rows. */
 static void
@@ -525,7 +674,8 @@ main (int argc, char **argv)
   g_unlink (path);
   g_assert_no_error (error);
   g_test_add_func ("/history-list/rows", test_rows);
-  g_test_add_func ("/history-list/rows-are-indices", test_rows_are_indices);
+  g_test_add_func ("/history-list/rows-shared", test_rows_shared);
+  g_test_add_func ("/history-list/rows-as-collected", test_rows_as_collected);
   g_test_add_func ("/history-list/get-item", test_get_item);
   g_test_add_func ("/history-list/find-day", test_find_day);
   g_test_add_func ("/history-list/items-changed", test_items_changed);
@@ -534,6 +684,7 @@ main (int argc, char **argv)
   g_test_add_func ("/history-list/panel-latest-wins", test_panel_latest_wins);
   g_test_add_func ("/history-list/panel-open-sources", test_panel_open_sources);
   g_test_add_func ("/history-list/panel-dims-later", test_panel_dims_later);
+  g_test_add_func ("/history-list/panel-keeps-rows", test_panel_keeps_rows);
   status = g_test_run ();
   g_object_unref (dataset);
   return status;
