@@ -110,21 +110,28 @@ widget_pixels (Fixture *f)
 }
 
 /* The renderer's own drawing of the widget's viewport. */
+/* @renderer's own drawing of the widget's viewport, at @width x @height. */
 static guint32 *
-renderer_pixels_sized (Fixture *f, int width, int height)
+drawing_pixels (Fixture *f, StraitsMapRenderer *renderer, int width, int height)
 {
   cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
   cairo_t *cr = cairo_create (s);
   StraitsViewport vp = straits_map_view_get_viewport (f->view);
   guint32 *pixels = g_new (guint32, width * height);
 
-  straits_map_renderer_draw (f->renderer, cr, width, height, &vp);
+  straits_map_renderer_draw (renderer, cr, width, height, &vp);
   cairo_destroy (cr);
   cairo_surface_flush (s);
   for (int y = 0; y < height; y++)
     memcpy (pixels + y * width, cairo_image_surface_get_data (s) + y * cairo_image_surface_get_stride (s), width * 4);
   cairo_surface_destroy (s);
   return pixels;
+}
+
+static guint32 *
+renderer_pixels_sized (Fixture *f, int width, int height)
+{
+  return drawing_pixels (f, f->renderer, width, height);
 }
 
 static guint32 *
@@ -430,6 +437,34 @@ test_scene_shown_again (Fixture *f, gconstpointer data)
   g_assert_cmpuint (straits_map_renderer_get_legend_labels (straits_map_view_get_renderer (f->view))->len, >, 0);
 }
 
+/* A scene drawn ahead, in a thread, before it is first shown: showing it
+ * is a copy of that drawing, which is the scene's own renderer's exact
+ * drawing of the fitted view (issue 20: the first switch to a view). */
+static void
+test_scene_drawn_ahead (Fixture *f, gconstpointer data)
+{
+  g_autoptr(StraitsMapRenderer) other = straits_test_renderer_for (f->atlas, f->dataset, "black-sea");
+  StraitsMapScene *scene = straits_map_renderer_get_scene (other);
+  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  g_autofree guint32 *shown = NULL, *drawn = NULL;
+
+  /* Label sizes rounded as on screen, as the view's renderers do. */
+  straits_map_renderer_set_text_step (other, STRAITS_MAP_RENDERER_SCREEN_TEXT_STEP);
+  wait_until_settled (f);
+  straits_map_view_prepare_scene (f->view, scene);
+  g_assert_true (_straits_map_view_is_drawing_ahead (f->view));
+  while (_straits_map_view_is_drawing_ahead (f->view) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (_straits_map_view_is_drawing_ahead (f->view));
+  straits_map_view_set_scene (f->view, scene);
+  g_assert_nonnull (f->view->cache);
+  shown = widget_pixels (f);
+  g_assert_true (settled (f));
+  straits_map_renderer_draw_next_exactly (other);
+  drawn = drawing_pixels (f, other, WIDTH, HEIGHT);
+  g_assert_cmpuint (differing_pixels (shown, drawn, WIDTH * HEIGHT), ==, 0);
+}
+
 /* Sends the view's motion controller the pointer at (@x, @y). */
 static void
 move_pointer (Fixture *f, double x, double y)
@@ -632,6 +667,8 @@ main (int argc, char *argv[])
               test_resize_draws_in_a_thread, fixture_tear_down);
   g_test_add ("/map-view/scene-shown-again", Fixture, NULL, fixture_set_up,
               test_scene_shown_again, fixture_tear_down);
+  g_test_add ("/map-view/scene-drawn-ahead", Fixture, NULL, fixture_set_up,
+              test_scene_drawn_ahead, fixture_tear_down);
   g_test_add ("/map-view/hover-keeps-the-frame", Fixture, NULL, fixture_set_up,
               test_hover_keeps_the_frame, fixture_tear_down);
   g_test_add ("/map-view/selection-is-the-scenes", Fixture, NULL, fixture_set_up,

@@ -77,6 +77,7 @@ struct _StraitsWindow
   char *current_view;
   gboolean rebuilding_views;
   GHashTable *scenes;          /* view id → StraitsMapScene, shown before in this dataset */
+  guint ahead_id;              /* the views not shown, to be drawn ahead */
 
   /* A SIPRI trade register added to the dataset (straits-window-arms.c). */
   GFileMonitor *sipri_monitor;

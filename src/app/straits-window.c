@@ -56,6 +56,8 @@ _straits_window_show_text_toast (StraitsWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (markup));
 }
 
+static void queue_views_ahead (StraitsWindow *self);
+
 void
 _straits_window_apply_map_style (StraitsWindow *self)
 {
@@ -94,6 +96,9 @@ apply_territorial_seas (StraitsWindow *self)
   if (scene == NULL || straits_session_get_maritime (self->session) == NULL)
     return;
   straits_map_scene_set_territorial_seas (scene, straits_session_get_maritime (self->session), straits_side_panel_get_seas (self->side_panel));
+  /* The views drawn ahead showed none yet (measured after the start). */
+  if (straits_map_view_get_frame_count (self->map_view) > 0)
+    queue_views_ahead (self);
 }
 
 /* Measuring builds GEOS geometries of tens of megabytes in worker
@@ -650,6 +655,9 @@ _straits_window_show_dataset (StraitsWindow  *self,
   if (!same_file)
     _straits_window_arms_dataset_shown (self);
   _straits_window_changes_shown (self);
+  /* Not at the start: the first map frame goes first. */
+  if (straits_map_view_get_frame_count (self->map_view) > 0)
+    queue_views_ahead (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
 }
 
@@ -685,6 +693,37 @@ quit_now (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* The views not shown are drawn ahead, in threads, once the map is on
+ * screen, as they would be shown now: showing one is then a copy of its
+ * drawing (issue 20), unless it changed meanwhile. */
+static gboolean
+draw_views_ahead (gpointer data)
+{
+  StraitsWindow *self = data;
+  StraitsMapScene *current = straits_map_view_get_scene (self->map_view);
+
+  self->ahead_id = 0;
+  straits_trace ("views drawn ahead");
+  for (guint i = 0; current != NULL && self->views != NULL && i < self->views->len; i++)
+    {
+      const StraitsViewInfo *info = g_ptr_array_index (self->views, i);
+      g_autoptr(StraitsMapScene) scene = NULL;
+
+      if (g_strcmp0 (info->id, self->current_view) == 0 || (scene = scene_for_view (self, info, NULL)) == NULL)
+        continue;
+      straits_map_scene_take_settings (scene, current);
+      straits_map_view_prepare_scene (self->map_view, scene);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_views_ahead (StraitsWindow *self)
+{
+  if (self->ahead_id == 0 && !quits_after_first_frame ())
+    self->ahead_id = g_idle_add_full (G_PRIORITY_LOW, draw_views_ahead, self, NULL);
+}
+
 /* The frame that drew the map first has been handed to the display. */
 static void
 on_first_frame_painted (GdkFrameClock *clock,
@@ -695,7 +734,10 @@ on_first_frame_painted (GdkFrameClock *clock,
   g_signal_handlers_disconnect_by_func (clock, on_first_frame_painted, self);
   straits_trace ("first map frame presented");
   if (!quits_after_first_frame ())
-    return;
+    {
+      queue_views_ahead (self);
+      return;
+    }
   if (g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
     {
       char *rss = strstr (status, "VmRSS:");
@@ -725,6 +767,7 @@ straits_window_dispose (GObject *object)
   g_clear_object (&self->measuring);
   g_clear_object (&self->loading);
   g_clear_handle_id (&self->reload_id, g_source_remove);
+  g_clear_handle_id (&self->ahead_id, g_source_remove);
   _straits_window_presentation_dispose (self);
   _straits_window_arms_dispose (self);
   _straits_window_dates_dispose (self);

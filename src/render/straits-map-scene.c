@@ -421,6 +421,29 @@ straits_map_scene_apply_view (StraitsMapScene   *self,
   straits_map_scene_thaw (self);
 }
 
+void
+straits_map_scene_take_settings (StraitsMapScene *self,
+                                 StraitsMapScene *from)
+{
+  g_return_if_fail (STRAITS_IS_MAP_SCENE (self));
+  g_return_if_fail (STRAITS_IS_MAP_SCENE (from));
+  straits_map_scene_freeze (self);
+  straits_map_scene_set_style (self, &from->style);
+  straits_map_scene_set_convention (self, from->convention);
+  straits_map_scene_set_show_legend (self, from->show_legend);
+  straits_map_scene_set_legend_collapsed (self, from->legend_collapsed);
+  straits_map_scene_set_time (self, from->has_time ? &from->time : NULL);
+  straits_map_scene_set_territorial_seas (self, from->seas.belts[0][0] != NULL ? &from->seas : NULL,
+                                          from->sea_limits);
+  straits_map_scene_set_flows (self, from->flows != NULL ? (const StraitsMapFlow *) (gpointer) from->flows->data : NULL,
+                               from->flows != NULL ? from->flows->len : 0, from->flows_legend);
+  straits_map_scene_set_changes (self, from->changes, from->changes_since);
+  straits_map_scene_set_selection (self, (const guint32 *) (gpointer) from->selected_actors->data,
+                                   from->selected_actors->len, from->selected_relation);
+  straits_map_scene_set_hover (self, STRAITS_NO_INDEX, STRAITS_NO_INDEX);
+  straits_map_scene_thaw (self);
+}
+
 /* What is drawn -------------------------------------------------------- */
 
 void

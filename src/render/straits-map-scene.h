@@ -87,6 +87,12 @@ StraitsMapScene *straits_map_scene_copy           (StraitsMapScene     *self);
 /* Counts the changes of what the scene shows (all but its extent): the
  * same count, the same drawing. */
 guint64  straits_map_scene_get_generation         (StraitsMapScene     *self);
+/* Gives @self what @from shows besides its map and its view's grouping,
+ * relation types and overlays: style, convention, legend, date,
+ * territorial seas, flows, what changed, selection; no hover. What a
+ * window gives each view it shows, for a view drawn ahead of showing. */
+void     straits_map_scene_take_settings          (StraitsMapScene     *self,
+                                                   StraitsMapScene     *from);
 void     straits_map_scene_freeze                 (StraitsMapScene     *self);
 void     straits_map_scene_thaw                   (StraitsMapScene     *self);
 

@@ -57,10 +57,13 @@ struct _StraitsMapView
 };
 
 /* straits-map-view-kept.c */
+StraitsMapRenderer *_straits_map_view_new_renderer (StraitsMapScene *scene);
 void     _straits_map_view_keep_current     (StraitsMapView  *self);
 void     _straits_map_view_take_kept        (StraitsMapView  *self,
                                              StraitsMapScene *scene);
 void     _straits_map_view_forget_kept      (StraitsMapView  *self);
+/* Whether a kept scene is being drawn ahead (tests). */
+gboolean _straits_map_view_is_drawing_ahead (StraitsMapView *self);
 
 /* straits-map-view.c */
 void     _straits_map_view_interaction_step (StraitsMapView *self);

@@ -759,18 +759,6 @@ on_scene_changed (StraitsMapScene *scene,
     straits_map_view_set_viewport (self, &viewport);
 }
 
-static StraitsMapRenderer *
-new_renderer (StraitsMapScene *scene)
-{
-  StraitsMapRenderer *renderer = straits_map_renderer_new_for_scene (scene);
-
-  /* A frame that only pans copies the cached frame layer (issue 20). */
-  straits_map_renderer_set_cache_layers (renderer, TRUE);
-  /* And a zoom finds its labels' fonts and layouts cached. */
-  straits_map_renderer_set_text_step (renderer, STRAITS_MAP_RENDERER_SCREEN_TEXT_STEP);
-  return renderer;
-}
-
 void
 straits_map_view_set_scene (StraitsMapView  *self,
                             StraitsMapScene *scene)
@@ -797,13 +785,13 @@ straits_map_view_set_scene (StraitsMapView  *self,
   invalidate_cache (self);
   g_set_object (&self->scene, scene);
   g_clear_object (&self->renderer);
+  /* A scene shown before comes back with its renderer, and with its
+   * drawing if unchanged: what that drawing shows is told again. */
+  _straits_map_view_take_kept (self, scene);
   if (scene != NULL)
     {
-      /* A scene shown before comes back with its renderer, and with its
-       * drawing if unchanged: what that drawing shows is told again. */
-      _straits_map_view_take_kept (self, scene);
       if (self->renderer == NULL)
-        self->renderer = new_renderer (scene);
+        self->renderer = _straits_map_view_new_renderer (scene);
       if (self->cache != NULL)
         {
           straits_trace ("map frame shown again, kept from before");

@@ -19,6 +19,11 @@ GtkWidget          *straits_map_view_new              (void);
  * its selection, hover and extent into it. */
 void                straits_map_view_set_scene        (StraitsMapView     *self,
                                                        StraitsMapScene    *scene);
+/* Draws @scene ahead, in a thread, as it would be shown now (fitted to the
+ * view's size), so that showing it later copies that drawing if it has not
+ * changed meanwhile (kept as a scene shown before is). */
+void                straits_map_view_prepare_scene    (StraitsMapView     *self,
+                                                       StraitsMapScene    *scene);
 /* (transfer none) (nullable) */
 StraitsMapScene    *straits_map_view_get_scene        (StraitsMapView     *self);
 /* The renderer drawing the scene, for what the last frame placed (labels,
