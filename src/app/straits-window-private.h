@@ -44,6 +44,8 @@ struct _StraitsWindow
   AdwStatusPage *empty_page;
   GtkLabel *status_label;
   GMenu *recent_section;
+  GtkMenuButton *menu_button;
+  GMenuModel *primary_menu;         /* the menu button's, given it as it first opens */
   AdwFlap *flap;
   StraitsSidePanel *side_panel;
   StraitsTimeBar *time_bar;

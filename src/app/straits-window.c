@@ -809,6 +809,26 @@ straits_window_constructed (GObject *object)
     self->session = straits_session_new ();
 }
 
+/* Parts of the window that the start does not show are built when first
+ * needed (issue 20): the main menu's popover as it first opens (2 ms of
+ * the window's building), the view switcher bar's buttons as the bar first
+ * shows, in a narrow window (the header's switcher has its own). */
+static void
+create_primary_menu (GtkMenuButton *button,
+                     gpointer       data)
+{
+  StraitsWindow *self = data;
+
+  gtk_menu_button_set_menu_model (button, self->primary_menu);
+}
+
+static void
+on_switcher_bar_reveal (StraitsWindow *self)
+{
+  if (adw_view_switcher_bar_get_reveal (self->switcher_bar) && adw_view_switcher_bar_get_stack (self->switcher_bar) == NULL)
+    adw_view_switcher_bar_set_stack (self->switcher_bar, self->view_stack);
+}
+
 static void
 straits_window_class_init (StraitsWindowClass *klass)
 {
@@ -863,12 +883,15 @@ straits_window_class_init (StraitsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StraitsWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, StraitsWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, StraitsWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, StraitsWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, StraitsWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, StraitsWindow, side_panel);
   gtk_widget_class_bind_template_child (widget_class, StraitsWindow, time_bar);
   /* Signals are wired in straits-window.ui; each file binds its handlers. */
   gtk_widget_class_bind_template_callback (widget_class, on_time_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_visible_view_changed);
   gtk_widget_class_bind_template_callback (widget_class, update_status);
+  gtk_widget_class_bind_template_callback (widget_class, on_switcher_bar_reveal);
   gtk_widget_class_bind_template_callback (widget_class, on_map_selection_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_history_entry_activated);
   gtk_widget_class_bind_template_callback (widget_class, apply_territorial_seas);
@@ -889,6 +912,8 @@ static void
 straits_window_init (StraitsWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_primary_menu, self, NULL);
+  on_switcher_bar_reveal (self);
   straits_selection_init_none (&self->group_selection);
   _straits_window_presentation_init (self);
   _straits_window_arms_init (self);
