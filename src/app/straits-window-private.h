@@ -96,6 +96,7 @@ struct _StraitsWindow
   /* The Relation Types menu (straits-window-types.c). */
   GtkMenuButton *types_button;
   GtkBox *types_list;               /* a check button per relation type */
+  gboolean types_list_stale;        /* filled as the menu next opens */
   GSimpleActionGroup *type_actions; /* "relation-type.N": whether type N is drawn */
   StraitsMapScene *types_scene;     /* the map's scene, followed */
 };
