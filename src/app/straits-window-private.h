@@ -44,6 +44,8 @@ struct _StraitsWindow
   AdwStatusPage *empty_page;
   GtkLabel *status_label;
   GMenu *recent_section;
+  GtkMenuButton *menu_button;
+  GMenuModel *primary_menu;         /* the menu button's, given it as it first opens */
   AdwFlap *flap;
   StraitsSidePanel *side_panel;
   StraitsTimeBar *time_bar;
@@ -96,11 +98,18 @@ struct _StraitsWindow
   /* The Relation Types menu (straits-window-types.c). */
   GtkMenuButton *types_button;
   GtkBox *types_list;               /* a check button per relation type */
+  gboolean types_list_stale;        /* filled as the menu next opens */
   GSimpleActionGroup *type_actions; /* "relation-type.N": whether type N is drawn */
   StraitsMapScene *types_scene;     /* the map's scene, followed */
 };
 
 /* straits-window.c */
+/* straits-window-views.c */
+void                    _straits_window_rebuild_view_pages    (StraitsWindow      *self);
+void                    _straits_window_queue_views_ahead     (StraitsWindow      *self);
+/* straits-window.c */
+void                    _straits_window_apply_time            (StraitsWindow      *self);
+void                    _straits_window_apply_territorial_seas (StraitsWindow     *self);
 void                    _straits_window_show_view             (StraitsWindow      *self,
                                                                const char         *id);
 const StraitsViewInfo  *_straits_window_find_view_info         (StraitsWindow      *self,

@@ -142,15 +142,32 @@ type_check_button (const StraitsTypeDef *type, guint32 index)
   return button;
 }
 
-/* A new dataset: one action and one check button per relation type. */
+/* One check button per relation type of the dataset shown. They are
+ * made as the menu first opens, and then with each dataset: at start they
+ * took 1.7 of the 11 perf-ms of showing the dataset, for a menu not yet
+ * open. */
+static void
+fill_types_list (StraitsWindow *self)
+{
+  StraitsDataset *dataset = self->session != NULL ? straits_session_get_dataset (self->session) : NULL;
+  GtkWidget *child;
+
+  if (!self->types_list_stale)
+    return;
+  self->types_list_stale = FALSE;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->types_list))) != NULL)
+    gtk_box_remove (self->types_list, child);
+  for (guint32 t = 0; dataset != NULL && t < straits_dataset_get_n_relation_types (dataset); t++)
+    gtk_box_append (self->types_list, type_check_button (straits_dataset_get_relation_type (dataset, t), t));
+}
+
+/* A new dataset: one action and, once the menu has been opened, one
+ * check button per relation type. */
 static void
 on_dataset (StraitsWindow *self)
 {
   StraitsDataset *dataset = straits_session_get_dataset (self->session);
-  GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->types_list))) != NULL)
-    gtk_box_remove (self->types_list, child);
   for (guint32 t = 0; t < G_MAXUINT32; t++)
     {
       char name[16];
@@ -169,8 +186,10 @@ on_dataset (StraitsWindow *self)
       action = g_simple_action_new_stateful (name, NULL, g_variant_new_boolean (TRUE));
       g_signal_connect_object (action, "change-state", G_CALLBACK (on_type_state), self, 0);
       g_action_map_add_action (G_ACTION_MAP (self->type_actions), G_ACTION (action));
-      gtk_box_append (self->types_list, type_check_button (straits_dataset_get_relation_type (dataset, t), t));
     }
+  self->types_list_stale = TRUE;
+  if (gtk_widget_get_realized (GTK_WIDGET (gtk_menu_button_get_popover (self->types_button))))
+    fill_types_list (self);
   sync_actions (self);
 }
 
@@ -214,6 +233,10 @@ _straits_window_types_init (StraitsWindow *self)
   gtk_widget_insert_action_group (GTK_WIDGET (self), "relation-type", G_ACTION_GROUP (self->type_actions));
   g_signal_connect_object (self->map_view, "notify::scene", G_CALLBACK (on_scene), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::dataset", G_CALLBACK (on_dataset), NULL);
+  /* Filled as the menu is first realized: as it shows, the menu then
+   * puts the focus on the first check button. */
+  g_signal_connect_object (gtk_menu_button_get_popover (self->types_button), "realize",
+                           G_CALLBACK (fill_types_list), self, G_CONNECT_SWAPPED);
   sync_actions (self);
 }
 

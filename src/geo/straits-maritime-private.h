@@ -7,7 +7,7 @@
  */
 #pragma once
 
-#include <geos_c.h>
+#include "straits-geos-private.h"
 
 #include "straits-maritime.h"
 

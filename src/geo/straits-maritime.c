@@ -14,7 +14,7 @@
 
 #include <math.h>
 #include <string.h>
-#include <geos_c.h>
+#include "straits-geos-private.h"
 #include <json-glib/json-glib.h>
 
 #include "straits-basemap.h"

@@ -6,7 +6,7 @@
 
 #include <math.h>
 #include <string.h>
-#include <geos_c.h>
+#include "straits-geos-private.h"
 
 #include "straits-projected-map.h"
 
@@ -179,6 +179,9 @@ straits_projected_map_new (StraitsBasemap      *basemap,
 
   if (projection == NULL)
     return NULL;
+  /* Its first frame asks GEOS where the arcs' territories are: GEOS is
+   * opened now, in the thread that projects the first view at start. */
+  straits_geos_load ();
   self = g_new0 (StraitsProjectedMap, 1);
   g_atomic_ref_count_init (&self->ref_count);
   self->basemap = straits_basemap_ref (basemap);

@@ -3,6 +3,14 @@
  * Each projection has a PROJ context of its own, so that projections may
  * be used from different threads (PROJ contexts are not thread-safe).
  *
+ * PROJ is opened when the first projection is made, not linked (issue 20):
+ * linked, libproj and the libraries it brings (libcurl, GnuTLS, Kerberos,
+ * SQLite, libtiff…) were loaded and relocated before main(), 7 ms of every
+ * start on the main thread. The first projection of a start is made in the
+ * thread that reads the dataset, so they now load while GTK sets itself
+ * up. The build reads PROJ's soname (src/geo/meson.build); where it cannot,
+ * PROJ is linked as before.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -13,9 +21,52 @@
 #include <proj.h>
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
+#ifdef STRAITS_PROJ_SONAME
+#include <dlfcn.h>
+#endif
 
 #include "straits-projection.h"
 #include "straits-projection-private.h"
+
+/* The functions of PROJ that Straits calls, through the table P. */
+#define PROJ_FUNCTIONS(X) \
+  X (proj_context_create) X (proj_context_destroy) X (proj_context_errno) X (proj_context_errno_string) \
+  X (proj_context_set_search_paths) X (proj_log_func) X (proj_log_level) X (proj_create) \
+  X (proj_create_crs_to_crs) X (proj_normalize_for_visualization) X (proj_destroy) X (proj_pj_info) \
+  X (proj_angular_output) X (proj_trans) X (proj_trans_generic) X (geod_init) X (geod_inverse)
+
+#define PROJ_DECLARE(name) __typeof__ (name) *name;
+static struct { PROJ_FUNCTIONS (PROJ_DECLARE) } P;
+
+#define PROJ_LOOK_UP(name) \
+  if (library != NULL && failure == NULL && (*(void **) &P.name = dlsym (library, #name)) == NULL) \
+    failure = g_strdup (dlerror ());
+#define PROJ_TAKE(name) P.name = name;
+
+/* Fills P once, from any thread. Returns NULL, or why PROJ could not be
+ * opened (then every projection fails with that reason). */
+static const char *
+load_proj (void)
+{
+  static gsize loaded;
+  static char *failure;
+
+  if (g_once_init_enter (&loaded))
+    {
+#ifdef STRAITS_PROJ_SONAME
+      /* A bare soname: dlopen() searches the system's library paths only. */
+      void *library = dlopen (STRAITS_PROJ_SONAME, RTLD_LAZY | RTLD_LOCAL);
+
+      if (library == NULL)
+        failure = g_strdup (dlerror ());
+      PROJ_FUNCTIONS (PROJ_LOOK_UP)
+#else
+      PROJ_FUNCTIONS (PROJ_TAKE)
+#endif
+      g_once_init_leave (&loaded, 1);
+    }
+  return failure;
+}
 
 struct _StraitsProjection
 {
@@ -37,6 +88,13 @@ static const struct {
 } known_crs[] = {
   { "EPSG:3035", "+proj=laea +lat_0=52 +lon_0=10 +x_0=4321000 +y_0=3210000 +ellps=GRS80 +units=m" },
 };
+
+/* proj_coord() without a call into PROJ. */
+static PJ_COORD
+coord (double a, double b)
+{
+  return (PJ_COORD) { .v = { a, b, 0, 0 } };
+}
 
 const char *
 _straits_projection_known_string (const char *definition)
@@ -65,13 +123,13 @@ create_without_database (PJ_CONTEXT *ctx, const char *text)
   PJ *pj;
 
   if (strstr (text, "grids=") || strstr (text, "init="))
-    return proj_create (ctx, text);
+    return P.proj_create (ctx, text);
   /* PROJ reports the database missing even at PJ_LOG_NONE. */
-  proj_log_func (ctx, NULL, ignore_log);
-  proj_context_set_search_paths (ctx, 1, nowhere);
-  pj = proj_create (ctx, text);
-  proj_context_set_search_paths (ctx, 0, NULL);
-  return pj != NULL ? pj : proj_create (ctx, text);
+  P.proj_log_func (ctx, NULL, ignore_log);
+  P.proj_context_set_search_paths (ctx, 1, nowhere);
+  pj = P.proj_create (ctx, text);
+  P.proj_context_set_search_paths (ctx, 0, NULL);
+  return pj != NULL ? pj : P.proj_create (ctx, text);
 }
 
 /* Lon/lat in degrees → a projection given as a PROJ string, built as a
@@ -90,8 +148,8 @@ create_pipeline (PJ_CONTEXT *ctx, const char *definition)
     return NULL;
   pipeline = g_strconcat ("+proj=pipeline +step +proj=unitconvert +xy_in=deg +xy_out=rad +step ", proj, NULL);
   pj = create_without_database (ctx, pipeline);
-  if (pj != NULL && (proj_angular_output (pj, PJ_FWD) || !proj_pj_info (pj).has_inverse))
-    g_clear_pointer (&pj, proj_destroy);
+  if (pj != NULL && (P.proj_angular_output (pj, PJ_FWD) || !P.proj_pj_info (pj).has_inverse))
+    g_clear_pointer (&pj, P.proj_destroy);
   return pj;
 }
 
@@ -105,11 +163,11 @@ create_crs_to_crs (PJ_CONTEXT *ctx, const char *definition)
   /* A bare PROJ string names an operation; "+type=crs" makes it a CRS. */
   target = g_str_has_prefix (definition, "+") && !strstr (definition, "+type=crs")
            ? g_strconcat (definition, " +type=crs", NULL) : g_strdup (definition);
-  raw = proj_create_crs_to_crs (ctx, "EPSG:4326", target, NULL);
+  raw = P.proj_create_crs_to_crs (ctx, "EPSG:4326", target, NULL);
   if (raw != NULL)
     {
-      pj = proj_normalize_for_visualization (ctx, raw);
-      proj_destroy (raw);
+      pj = P.proj_normalize_for_visualization (ctx, raw);
+      P.proj_destroy (raw);
     }
   return pj;
 }
@@ -117,8 +175,11 @@ create_crs_to_crs (PJ_CONTEXT *ctx, const char *definition)
 PJ *
 _straits_projection_create (PJ_CONTEXT *ctx, const char *definition, gboolean through_database)
 {
-  PJ *pj = through_database ? NULL : create_pipeline (ctx, definition);
+  PJ *pj;
 
+  if (load_proj () != NULL)
+    return NULL;
+  pj = through_database ? NULL : create_pipeline (ctx, definition);
   return pj != NULL ? pj : create_crs_to_crs (ctx, definition);
 }
 
@@ -128,18 +189,26 @@ StraitsProjection *
 straits_projection_new (const char  *definition,
                         GError     **error)
 {
-  StraitsProjection *self = g_new0 (StraitsProjection, 1);
+  const char *failure = load_proj ();
+  StraitsProjection *self;
 
+  if (failure != NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot set up the projection “%s”: %s"),
+                   definition, failure);
+      return NULL;
+    }
+  self = g_new0 (StraitsProjection, 1);
   g_atomic_ref_count_init (&self->ref_count);
   self->definition = g_strdup (definition);
-  self->ctx = proj_context_create ();
-  proj_log_level (self->ctx, PJ_LOG_NONE);
+  self->ctx = P.proj_context_create ();
+  P.proj_log_level (self->ctx, PJ_LOG_NONE);
   self->pj = _straits_projection_create (self->ctx, definition, FALSE);
   if (self->pj == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                    _("Cannot set up the projection “%s”: %s"), definition,
-                   proj_context_errno_string (self->ctx, proj_context_errno (self->ctx)));
+                   P.proj_context_errno_string (self->ctx, P.proj_context_errno (self->ctx)));
       straits_projection_unref (self);
       return NULL;
     }
@@ -158,8 +227,8 @@ straits_projection_unref (StraitsProjection *self)
 {
   if (self == NULL || !g_atomic_ref_count_dec (&self->ref_count))
     return;
-  g_clear_pointer (&self->pj, proj_destroy);
-  g_clear_pointer (&self->ctx, proj_context_destroy);
+  g_clear_pointer (&self->pj, P.proj_destroy);
+  g_clear_pointer (&self->ctx, P.proj_context_destroy);
   g_free (self->definition);
   g_free (self);
 }
@@ -177,7 +246,7 @@ straits_projection_forward (StraitsProjection *self,
                             double            *x,
                             double            *y)
 {
-  PJ_COORD c = proj_trans (self->pj, PJ_FWD, proj_coord (lon, lat, 0, 0));
+  PJ_COORD c = P.proj_trans (self->pj, PJ_FWD, coord (lon, lat));
 
   *x = c.xy.x;
   *y = c.xy.y;
@@ -190,7 +259,7 @@ straits_projection_forward_array (StraitsProjection *self,
                                   double            *xy,
                                   gsize              n_points)
 {
-  proj_trans_generic (self->pj, PJ_FWD,
+  P.proj_trans_generic (self->pj, PJ_FWD,
                       xy, 2 * sizeof (double), n_points,
                       xy + 1, 2 * sizeof (double), n_points,
                       NULL, 0, 0, NULL, 0, 0);
@@ -203,7 +272,7 @@ straits_projection_inverse (StraitsProjection *self,
                             double            *lon,
                             double            *lat)
 {
-  PJ_COORD c = proj_trans (self->pj, PJ_INV, proj_coord (x, y, 0, 0));
+  PJ_COORD c = P.proj_trans (self->pj, PJ_INV, coord (x, y));
 
   *lon = c.lp.lam;
   *lat = c.lp.phi;
@@ -218,7 +287,7 @@ wgs84 (void)
 
   if (g_once_init_enter (&initialized))
     {
-      geod_init (&g, 6378137.0, 1 / 298.257223563);
+      P.geod_init (&g, 6378137.0, 1 / 298.257223563);
       g_once_init_leave (&initialized, 1);
     }
   return &g;
@@ -232,7 +301,9 @@ straits_geodesic_distance (double lon1,
 {
   double s12 = 0;
 
-  geod_inverse (wgs84 (), lat1, lon1, lat2, lon2, &s12, NULL, NULL);
+  if (load_proj () != NULL)
+    return NAN;
+  P.geod_inverse (wgs84 (), lat1, lon1, lat2, lon2, &s12, NULL, NULL);
   return s12;
 }
 

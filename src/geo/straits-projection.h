@@ -37,7 +37,8 @@ gboolean           straits_projection_inverse (StraitsProjection  *self,
                                                double             *lon,
                                                double             *lat);
 
-/* Distance in metres along the WGS84 ellipsoid. */
+/* Distance in metres along the WGS84 ellipsoid (NaN where PROJ could not
+ * be opened). */
 double             straits_geodesic_distance  (double lon1,
                                                double lat1,
                                                double lon2,
