@@ -82,6 +82,9 @@ _straits_window_apply_map_style (StraitsWindow *self)
   straits_map_scene_set_show_legend (scene, self->show_legend || self->presenting);
   straits_map_scene_thaw (scene);
   straits_side_panel_set_style (self->side_panel, &style);
+  /* The views drawn ahead were drawn in the style before. */
+  if (straits_map_view_get_frame_count (self->map_view) > 0)
+    _straits_window_queue_views_ahead (self);
 }
 
 /* Territorial seas ------------------------------------------------------------ */
