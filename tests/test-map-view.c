@@ -465,6 +465,35 @@ test_scene_drawn_ahead (Fixture *f, gconstpointer data)
   g_assert_cmpuint (differing_pixels (shown, drawn, WIDTH * HEIGHT), ==, 0);
 }
 
+/* A resize draws the scenes kept again, ahead, at the new size: a view
+ * switched to after a window is maximized (or a presentation starts) is
+ * still a copy. */
+static void
+test_kept_redrawn_at_new_size (Fixture *f, gconstpointer data)
+{
+  g_autoptr(StraitsMapRenderer) other = straits_test_renderer_for (f->atlas, f->dataset, "black-sea");
+  StraitsMapScene *scene = straits_map_view_get_scene (f->view);
+  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+
+  straits_map_view_set_scene (f->view, straits_map_renderer_get_scene (other));
+  wait_until_settled (f);
+  straits_map_view_set_scene (f->view, scene);
+  wait_until_settled (f);
+  gtk_widget_size_allocate (GTK_WIDGET (f->view), &(GtkAllocation) { 0, 0, WIDTH / 2, HEIGHT / 2 }, -1);
+  GTK_WIDGET_GET_CLASS (f->view)->snapshot (GTK_WIDGET (f->view), snapshot);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  wait_until_settled (f);
+  g_assert_cmpint (f->view->cache_width, ==, WIDTH / 2);
+  while (_straits_map_view_is_drawing_ahead (f->view) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  straits_map_view_set_scene (f->view, straits_map_renderer_get_scene (other));
+  g_assert_nonnull (f->view->cache);
+  g_assert_cmpint (f->view->cache_width, ==, WIDTH / 2);
+  g_assert_cmpint (f->view->cache_height, ==, HEIGHT / 2);
+}
+
 /* Sends the view's motion controller the pointer at (@x, @y). */
 static void
 move_pointer (Fixture *f, double x, double y)
@@ -669,6 +698,8 @@ main (int argc, char *argv[])
               test_scene_shown_again, fixture_tear_down);
   g_test_add ("/map-view/scene-drawn-ahead", Fixture, NULL, fixture_set_up,
               test_scene_drawn_ahead, fixture_tear_down);
+  g_test_add ("/map-view/kept-redrawn-at-new-size", Fixture, NULL, fixture_set_up,
+              test_kept_redrawn_at_new_size, fixture_tear_down);
   g_test_add ("/map-view/hover-keeps-the-frame", Fixture, NULL, fixture_set_up,
               test_hover_keeps_the_frame, fixture_tear_down);
   g_test_add ("/map-view/selection-is-the-scenes", Fixture, NULL, fixture_set_up,

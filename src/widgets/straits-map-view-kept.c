@@ -206,6 +206,25 @@ straits_map_view_prepare_scene (StraitsMapView  *self,
   trim_kept (self);
 }
 
+/* Draws ahead again, at the view's size now, the kept scenes whose
+ * drawings are of another size. */
+void
+_straits_map_view_redraw_kept (StraitsMapView *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self)), height = gtk_widget_get_height (GTK_WIDGET (self));
+  g_autoptr(GPtrArray) scenes = g_ptr_array_new ();
+
+  for (GList *l = self->kept_views.head; l != NULL; l = l->next)
+    {
+      KeptView *kept = l->data;
+
+      if (kept->cache != NULL && (kept->cache_width != width || kept->cache_height != height))
+        g_ptr_array_add (scenes, kept->scene);
+    }
+  for (guint i = 0; i < scenes->len; i++)
+    straits_map_view_prepare_scene (self, g_ptr_array_index (scenes, i));
+}
+
 gboolean
 _straits_map_view_is_drawing_ahead (StraitsMapView *self)
 {

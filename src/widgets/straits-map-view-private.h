@@ -62,6 +62,7 @@ void     _straits_map_view_keep_current     (StraitsMapView  *self);
 void     _straits_map_view_take_kept        (StraitsMapView  *self,
                                              StraitsMapScene *scene);
 void     _straits_map_view_forget_kept      (StraitsMapView  *self);
+void     _straits_map_view_redraw_kept      (StraitsMapView  *self);
 /* Whether a kept scene is being drawn ahead (tests). */
 gboolean _straits_map_view_is_drawing_ahead (StraitsMapView *self);
 

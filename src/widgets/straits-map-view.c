@@ -107,6 +107,9 @@ on_frame_prepared (GObject      *renderer,
   straits_trace ("map frame drawn in a thread");
   note_drawn (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  /* Resized (a maximized window, a presentation): the scenes kept or
+   * drawn ahead are drawn again at the new size. */
+  _straits_map_view_redraw_kept (self);
 }
 
 /* Starts drawing the frame at rest of the current viewport in a thread,
