@@ -80,6 +80,7 @@ struct _StraitsWindow
   gboolean rebuilding_views;
   GHashTable *scenes;          /* view id → StraitsMapScene, shown before in this dataset */
   guint ahead_id;              /* the views not shown, to be drawn ahead */
+  guint date_rest_id;          /* the date has rested: draw them ahead again */
 
   /* A SIPRI trade register added to the dataset (straits-window-arms.c). */
   GFileMonitor *sipri_monitor;

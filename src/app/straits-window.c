@@ -19,6 +19,9 @@
 #include "straits-importer.h"
 #include "straits-workbook.h"
 
+/* How long the date rests before the views not shown are drawn again. */
+#define DATE_REST_MS 600
+
 G_DEFINE_FINAL_TYPE (StraitsWindow, straits_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
@@ -198,11 +201,26 @@ _straits_window_apply_time (StraitsWindow *self)
 }
 
 /* StraitsTimeBar::changed, wired in straits-window.ui. */
+static gboolean
+on_date_rested (gpointer data)
+{
+  StraitsWindow *self = data;
+
+  self->date_rest_id = 0;
+  _straits_window_queue_views_ahead (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_time_changed (StraitsWindow *self)
 {
   StraitsDate date;
 
+  /* The views drawn ahead show the date before: drawn again once the
+   * slider (or the time bar's play) has rested a moment. */
+  g_clear_handle_id (&self->date_rest_id, g_source_remove);
+  if (straits_map_view_get_frame_count (self->map_view) > 0)
+    self->date_rest_id = g_timeout_add (DATE_REST_MS, on_date_rested, self);
   _straits_window_apply_time (self);
   straits_side_panel_set_time (self->side_panel,
                                straits_time_bar_get_date (self->time_bar, &date) ? &date : NULL);
@@ -635,6 +653,7 @@ straits_window_dispose (GObject *object)
   g_clear_object (&self->loading);
   g_clear_handle_id (&self->reload_id, g_source_remove);
   g_clear_handle_id (&self->ahead_id, g_source_remove);
+  g_clear_handle_id (&self->date_rest_id, g_source_remove);
   _straits_window_presentation_dispose (self);
   _straits_window_arms_dispose (self);
   _straits_window_dates_dispose (self);

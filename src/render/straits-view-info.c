@@ -152,7 +152,6 @@ apply_defaults (StraitsMapScene *scene,
 
   straits_map_scene_set_overlays (scene, overlays);
   straits_map_scene_set_relation_types (scene, NULL, 0);
-  straits_map_scene_set_time (scene, NULL);
   if (g_str_equal (id, "eu-groupings") && dataset != NULL && straits_dataset_get_n_groupings (dataset) > 0)
     straits_map_scene_set_grouping (scene, 0);
   else
@@ -167,7 +166,13 @@ straits_view_info_reset_scene (StraitsDataset        *dataset,
   g_return_if_fail (STRAITS_IS_MAP_SCENE (scene));
   straits_map_scene_freeze (scene);
   if (view->dataset_view != STRAITS_NO_INDEX)
-    straits_map_scene_apply_view (scene, straits_dataset_get_view (dataset, view->dataset_view));
+    {
+      const StraitsView *v = straits_dataset_get_view (dataset, view->dataset_view);
+
+      straits_map_scene_set_grouping (scene, v->grouping);
+      straits_map_scene_set_relation_types (scene, v->relation_types, v->n_relation_types);
+      straits_map_scene_set_overlays (scene, (const char *const *) v->overlays);
+    }
   else
     apply_defaults (scene, dataset, view->id);
   straits_map_scene_thaw (scene);
@@ -190,6 +195,14 @@ straits_view_info_new_scene (StraitsAtlas          *atlas,
   scene = straits_map_scene_new (map);
   straits_map_scene_set_dataset (scene, dataset);
   straits_view_info_reset_scene (dataset, view, scene);
+  /* A view of the dataset may name its date. */
+  if (view->dataset_view != STRAITS_NO_INDEX)
+    {
+      const StraitsView *v = straits_dataset_get_view (dataset, view->dataset_view);
+
+      if (straits_date_is_set (&v->time))
+        straits_map_scene_set_time (scene, &v->time);
+    }
   return scene;
 }
 

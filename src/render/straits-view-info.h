@@ -35,8 +35,9 @@ StraitsMapScene    *straits_view_info_new_scene    (StraitsAtlas          *atlas
                                                     const StraitsViewInfo *view,
                                                     GError               **error);
 /* Sets @scene, of @view, back to what a new scene of it shows (grouping,
- * relation types, overlays, date), changing only what differs: a view
- * shown again keeps its scene, and the map view its drawing. */
+ * relation types, overlays; the date is the caller's), changing only what
+ * differs: a view shown again keeps its scene, and the map view its
+ * drawing. */
 void                straits_view_info_reset_scene  (StraitsDataset        *dataset,
                                                     const StraitsViewInfo *view,
                                                     StraitsMapScene       *scene);
