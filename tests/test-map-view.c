@@ -346,6 +346,38 @@ test_rest_frame_from_a_thread (Fixture *f, gconstpointer data)
   g_ptr_array_unref (legend);
 }
 
+static void
+note_destroyed (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+}
+
+/* A drawing no longer current is kept until GTK has drawn a frame since:
+ * GTK's last frame still holds a snapshot of it, which cairo would copy
+ * whole if it were destroyed at once (issue 20: that copy, freed in the
+ * next frame, made the frame showing the sharp map fault its memory in
+ * again). */
+static void
+test_replaced_frame_outlives_gtks_frame (Fixture *f, gconstpointer data)
+{
+  static const cairo_user_data_key_t key;
+  cairo_surface_t *first = f->view->cache;
+  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  gboolean destroyed = FALSE;
+  guint64 frames = straits_map_view_get_frame_count (f->view);
+
+  g_assert_nonnull (first);
+  cairo_surface_set_user_data (first, &key, &destroyed, note_destroyed);
+  straits_map_view_queue_full_redraw (f->view);
+  g_assert_null (f->view->cache);
+  g_assert_false (destroyed);
+  while (!destroyed && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (destroyed);
+  g_assert_cmpuint (straits_map_view_get_frame_count (f->view), >, frames);
+  g_assert_nonnull (f->view->cache);
+}
+
 /* A change of what the map shows while the frame at rest is drawn in a
  * thread: that frame is dropped, and the one shown has the change. */
 static void
@@ -690,6 +722,8 @@ main (int argc, char *argv[])
               test_zoom_settles_from_a_thread, fixture_tear_down);
   g_test_add ("/map-view/rest-frame-from-a-thread", Fixture, NULL, fixture_set_up,
               test_rest_frame_from_a_thread, fixture_tear_down);
+  g_test_add ("/map-view/replaced-frame-outlives-gtks-frame", Fixture, NULL, fixture_set_up,
+              test_replaced_frame_outlives_gtks_frame, fixture_tear_down);
   g_test_add ("/map-view/rest-frame-outdated", Fixture, NULL, fixture_set_up,
               test_rest_frame_outdated, fixture_tear_down);
   g_test_add ("/map-view/resize-draws-in-a-thread", Fixture, NULL, fixture_set_up,

@@ -38,6 +38,10 @@ struct _StraitsMapView
   /* The scenes shown before, with their renderers and last drawings, most
    * recent first (straits-map-view-kept.c). */
   GQueue kept_views;
+  /* Drawings shown, no longer current, that GTK's last frame may still
+   * hold (see _straits_map_view_retire_cache). */
+  GArray *retired;
+  guint release_id;
 
   /* Gestures. */
   StraitsViewport drag_start;
@@ -63,6 +67,10 @@ void     _straits_map_view_take_kept        (StraitsMapView  *self,
                                              StraitsMapScene *scene);
 void     _straits_map_view_forget_kept      (StraitsMapView  *self);
 void     _straits_map_view_redraw_kept      (StraitsMapView  *self);
+void     _straits_map_view_retire_cache     (StraitsMapView  *self);
+void     _straits_map_view_note_snapshot    (StraitsMapView  *self);
+void     _straits_map_view_release_retired  (StraitsMapView  *self,
+                                             gboolean         all);
 /* Whether a kept scene is being drawn ahead (tests). */
 gboolean _straits_map_view_is_drawing_ahead (StraitsMapView *self);
 

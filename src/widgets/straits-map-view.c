@@ -54,8 +54,7 @@ static guint signals[N_SIGNALS];
 static void
 invalidate_cache (StraitsMapView *self)
 {
-  g_clear_pointer (&self->cache, cairo_surface_destroy);
-  g_clear_object (&self->texture);
+  _straits_map_view_retire_cache (self);
 }
 
 static void
@@ -341,13 +340,22 @@ append_sea_around (StraitsMapView        *self,
 
 /* For GTK's cairo renderer: a cairo node paints the cache straight onto
  * the window, where a texture node would copy all of it first, every
- * frame. */
+ * frame. The node is only as large as what is shown of it: GTK's cairo
+ * renderer draws a cairo node through an image of its bounds, which a
+ * zoom in would make many times the window's size. */
 static void
 append_cache_surface (StraitsMapView        *self,
                       GtkSnapshot           *snapshot,
-                      const graphene_rect_t *r)
+                      const graphene_rect_t *r,
+                      int                    width,
+                      int                    height)
 {
-  cairo_t *cr = gtk_snapshot_append_cairo (snapshot, r);
+  graphene_rect_t shown;
+  cairo_t *cr;
+
+  if (!graphene_rect_intersection (r, &GRAPHENE_RECT_INIT (0, 0, width, height), &shown))
+    return;
+  cr = gtk_snapshot_append_cairo (snapshot, &shown);
 
   cairo_translate (cr, r->origin.x, r->origin.y);
   cairo_scale (cr, r->size.width / self->cache_width, r->size.height / self->cache_height);
@@ -403,7 +411,7 @@ append_cache (StraitsMapView *self,
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   append_sea_around (self, snapshot, width, height, &r);
   if (uses_cairo_renderer (GTK_WIDGET (self)))
-    append_cache_surface (self, snapshot, &r);
+    append_cache_surface (self, snapshot, &r, width, height);
   else
     gtk_snapshot_append_texture (snapshot, cache_texture (self), &r);
   gtk_snapshot_pop (snapshot);
@@ -466,7 +474,7 @@ straits_map_view_snapshot (GtkWidget   *widget,
   straits_map_scene_set_viewport (self->scene, &self->viewport);
   append_cache (self, snapshot, width, height);
   append_hover (self, snapshot, width, height);
-  self->frame_count++;
+  _straits_map_view_note_snapshot (self);
   if (self->frame_count == 1)
     g_signal_emit (self, signals[FIRST_FRAME], 0);
 }
@@ -836,6 +844,8 @@ straits_map_view_dispose (GObject *object)
   g_clear_handle_id (&self->settle_id, g_source_remove);
   cancel_preparing (self);
   invalidate_cache (self);
+  _straits_map_view_release_retired (self, TRUE);
+  g_clear_pointer (&self->retired, g_array_unref);
   if (self->scene != NULL)
     g_clear_signal_handler (&self->scene_changed_id, self->scene);
   g_clear_object (&self->scene);
