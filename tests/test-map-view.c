@@ -237,6 +237,33 @@ test_zoom_scales_the_cache (Fixture *f, gconstpointer data)
   g_assert_cmpuint (edge_land, ==, 0);
 }
 
+/* The cache shown in strips, one cairo node each (straits-map-view-
+ * cache.c), is the same image as in one node: pixel for pixel at rest
+ * and moved by a pan; scaled by a zoom (the frames while it lasts),
+ * within 2 levels, where cairo's filter samples from another origin. */
+static void
+test_strips_show_one_image (Fixture *f, gconstpointer data)
+{
+  const struct { double zoom, dx, dy; } steps[] = { { 1, 0, 0 }, { 1, 37, 23 }, { 1.37, 0, 0 }, { 0.61, 0, 0 } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      g_autofree guint32 *whole = NULL, *strips = NULL;
+
+      straits_map_view_pan (f->view, steps[i].dx, steps[i].dy);
+      if (steps[i].zoom != 1)
+        straits_map_view_zoom (f->view, steps[i].zoom, WIDTH / 3.3, HEIGHT / 2.7);
+      whole = widget_pixels (f);
+      /* 64 kB: 16 strips of this frame. */
+      _straits_map_view_set_strip_bytes (64 << 10);
+      strips = widget_pixels (f);
+      _straits_map_view_set_strip_bytes (2 << 20);
+      g_assert_cmpuint (differing_pixels (whole, strips, WIDTH * HEIGHT), ==, 0);
+      if (steps[i].zoom == 1)
+        g_assert_cmpmem (whole, WIDTH * HEIGHT * 4, strips, WIDTH * HEIGHT * 4);
+    }
+}
+
 static void
 on_prepared (GObject *source, GAsyncResult *result, gpointer data)
 {
@@ -718,6 +745,8 @@ main (int argc, char *argv[])
               test_pan_moves_the_cache, fixture_tear_down);
   g_test_add ("/map-view/zoom-scales-the-cache", Fixture, NULL, fixture_set_up,
               test_zoom_scales_the_cache, fixture_tear_down);
+  g_test_add ("/map-view/strips-show-one-image", Fixture, NULL, fixture_set_up, test_strips_show_one_image,
+              fixture_tear_down);
   g_test_add ("/map-view/zoom-settles-from-a-thread", Fixture, NULL, fixture_set_up,
               test_zoom_settles_from_a_thread, fixture_tear_down);
   g_test_add ("/map-view/rest-frame-from-a-thread", Fixture, NULL, fixture_set_up,

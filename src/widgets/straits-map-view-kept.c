@@ -10,9 +10,6 @@
  * A scene may also be drawn ahead, in a thread, before it is first shown
  * (straits_map_view_prepare_scene): its first showing is then a copy too.
  *
- * A drawing no longer current is released only once GTK has drawn a
- * frame without it (_straits_map_view_retire_cache).
- *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
@@ -43,76 +40,6 @@ kept_view_free (gpointer data)
   g_clear_object (&kept->renderer);
   g_clear_pointer (&kept->cache, cairo_surface_destroy);
   g_free (kept);
-}
-
-/* Drawings retired ------------------------------------------------------- */
-
-typedef struct {
-  cairo_surface_t *surface;
-  guint64 frame;              /* the view's frame_count when retired */
-} Retired;
-
-static void
-retired_clear (gpointer data)
-{
-  cairo_surface_destroy (((Retired *) data)->surface);
-}
-
-/* The cache is no longer current. GTK keeps the last frame's render
- * nodes until it has drawn the next one, and a cairo node's recording
- * holds a snapshot of the cache it painted: destroyed now, cairo would
- * copy all of it to keep that snapshot (8 MB at 1920x1080), and that
- * copy, freed in the next frame, gave the heap back to the system and
- * made that frame fault its pages in again. So it is released once a
- * frame has been drawn since (issue 20: the frame that shows the sharp
- * map after a zoom). */
-void
-_straits_map_view_retire_cache (StraitsMapView *self)
-{
-  Retired r = { g_steal_pointer (&self->cache), self->frame_count };
-
-  g_clear_object (&self->texture);
-  if (r.surface == NULL)
-    return;
-  if (self->retired == NULL)
-    {
-      self->retired = g_array_new (FALSE, FALSE, sizeof (Retired));
-      g_array_set_clear_func (self->retired, retired_clear);
-    }
-  g_array_append_val (self->retired, r);
-}
-
-/* Releases the drawings retired before the last frame drawn, or @all. */
-void
-_straits_map_view_release_retired (StraitsMapView *self,
-                                   gboolean        all)
-{
-  for (guint i = self->retired == NULL ? 0 : self->retired->len; i-- > 0;)
-    if (all || g_array_index (self->retired, Retired, i).frame < self->frame_count)
-      g_array_remove_index_fast (self->retired, i);
-  if (all)
-    g_clear_handle_id (&self->release_id, g_source_remove);
-}
-
-static gboolean
-release_after_frame (gpointer data)
-{
-  StraitsMapView *self = data;
-
-  self->release_id = 0;
-  _straits_map_view_release_retired (self, FALSE);
-  return G_SOURCE_REMOVE;
-}
-
-/* A frame is being drawn: the drawings retired before it are released
- * once GTK has rendered it, in an idle (it renders in the same dispatch
- * of the frame clock, at a higher priority). */
-void
-_straits_map_view_note_snapshot (StraitsMapView *self)
-{
-  self->frame_count++;
-  if (self->retired != NULL && self->retired->len > 0 && self->release_id == 0)
-    self->release_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, release_after_frame, self, NULL);
 }
 
 StraitsMapRenderer *

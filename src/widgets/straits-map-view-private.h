@@ -67,12 +67,19 @@ void     _straits_map_view_take_kept        (StraitsMapView  *self,
                                              StraitsMapScene *scene);
 void     _straits_map_view_forget_kept      (StraitsMapView  *self);
 void     _straits_map_view_redraw_kept      (StraitsMapView  *self);
+/* Whether a kept scene is being drawn ahead (tests). */
+gboolean _straits_map_view_is_drawing_ahead (StraitsMapView *self);
+
+/* straits-map-view-cache.c */
 void     _straits_map_view_retire_cache     (StraitsMapView  *self);
 void     _straits_map_view_note_snapshot    (StraitsMapView  *self);
 void     _straits_map_view_release_retired  (StraitsMapView  *self,
                                              gboolean         all);
-/* Whether a kept scene is being drawn ahead (tests). */
-gboolean _straits_map_view_is_drawing_ahead (StraitsMapView *self);
+void     _straits_map_view_set_strip_bytes  (gsize            bytes);
+void     _straits_map_view_append_cache     (StraitsMapView  *self,
+                                             GtkSnapshot     *snapshot,
+                                             int              width,
+                                             int              height);
 
 /* straits-map-view.c */
 void     _straits_map_view_interaction_step (StraitsMapView *self);

@@ -313,110 +313,6 @@ render_cache (StraitsMapView *self,
   self->cache_height = height;
 }
 
-/* Sea where the moved cache leaves the widget uncovered: the strips
- * around @r, so that no pixel is painted twice. */
-static void
-append_sea_around (StraitsMapView        *self,
-                   GtkSnapshot           *snapshot,
-                   int                    width,
-                   int                    height,
-                   const graphene_rect_t *r)
-{
-  const StraitsMapStyle *style = straits_map_renderer_get_style (self->renderer);
-  GdkRGBA sea = { style->sea.r, style->sea.g, style->sea.b, 1 };
-  double x0 = CLAMP (r->origin.x, 0, width), x1 = CLAMP (r->origin.x + r->size.width, 0, width);
-  double y0 = CLAMP (r->origin.y, 0, height), y1 = CLAMP (r->origin.y + r->size.height, 0, height);
-  const graphene_rect_t strips[] = {
-    GRAPHENE_RECT_INIT (0, 0, width, y0),
-    GRAPHENE_RECT_INIT (0, y1, width, height - y1),
-    GRAPHENE_RECT_INIT (0, y0, x0, y1 - y0),
-    GRAPHENE_RECT_INIT (x1, y0, width - x1, y1 - y0),
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (strips); i++)
-    if (strips[i].size.width > 0 && strips[i].size.height > 0)
-      gtk_snapshot_append_color (snapshot, &sea, &strips[i]);
-}
-
-/* For GTK's cairo renderer: a cairo node paints the cache straight onto
- * the window, where a texture node would copy all of it first, every
- * frame. The node is only as large as what is shown of it: GTK's cairo
- * renderer draws a cairo node through an image of its bounds, which a
- * zoom in would make many times the window's size. */
-static void
-append_cache_surface (StraitsMapView        *self,
-                      GtkSnapshot           *snapshot,
-                      const graphene_rect_t *r,
-                      int                    width,
-                      int                    height)
-{
-  graphene_rect_t shown;
-  cairo_t *cr;
-
-  if (!graphene_rect_intersection (r, &GRAPHENE_RECT_INIT (0, 0, width, height), &shown))
-    return;
-  cr = gtk_snapshot_append_cairo (snapshot, &shown);
-
-  cairo_translate (cr, r->origin.x, r->origin.y);
-  cairo_scale (cr, r->size.width / self->cache_width, r->size.height / self->cache_height);
-  cairo_set_source_surface (cr, self->cache, 0, 0);
-  if (r->size.width == self->cache_width)
-    cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_NEAREST);
-  cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
-  cairo_paint (cr);
-  cairo_destroy (cr);
-}
-
-/* The cache as a texture, sharing its memory: the cache is never drawn
- * on again. */
-static GdkTexture *
-cache_texture (StraitsMapView *self)
-{
-  int width = cairo_image_surface_get_width (self->cache), height = cairo_image_surface_get_height (self->cache);
-  int stride = cairo_image_surface_get_stride (self->cache);
-  g_autoptr(GBytes) bytes = NULL;
-
-  if (self->texture != NULL)
-    return self->texture;
-  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (self->cache), (gsize) stride * height,
-                                      (GDestroyNotify) cairo_surface_destroy,
-                                      cairo_surface_reference (self->cache));
-  /* Cairo's ARGB32 is premultiplied B, G, R, A in memory on little-endian
-   * machines: GDK_MEMORY_DEFAULT. */
-  self->texture = gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes, stride);
-  return self->texture;
-}
-
-static gboolean
-uses_cairo_renderer (GtkWidget *widget)
-{
-  GtkNative *native = gtk_widget_get_native (widget);
-
-  return native != NULL && GSK_IS_CAIRO_RENDERER (gtk_native_get_renderer (native));
-}
-
-/* The cached rendering, moved and scaled to the current viewport. */
-static void
-append_cache (StraitsMapView *self,
-              GtkSnapshot    *snapshot,
-              int             width,
-              int             height)
-{
-  double ox, oy, mx, my, k = self->cache_viewport.resolution / self->viewport.resolution;
-  graphene_rect_t r;
-
-  straits_viewport_to_map (&self->cache_viewport, self->cache_width, self->cache_height, 0, 0, &mx, &my);
-  straits_viewport_to_output (&self->viewport, width, height, mx, my, &ox, &oy);
-  r = GRAPHENE_RECT_INIT (ox, oy, self->cache_width * k, self->cache_height * k);
-  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  append_sea_around (self, snapshot, width, height, &r);
-  if (uses_cairo_renderer (GTK_WIDGET (self)))
-    append_cache_surface (self, snapshot, &r, width, height);
-  else
-    gtk_snapshot_append_texture (snapshot, cache_texture (self), &r);
-  gtk_snapshot_pop (snapshot);
-}
-
 /* The country under the pointer, over the cached frame: the pointer
  * moves often, and the frame stays as it is. */
 static void
@@ -472,7 +368,7 @@ straits_map_view_snapshot (GtkWidget   *widget,
     prepare_frame (self);
   /* The scene's extent is the one last shown (exports start from it). */
   straits_map_scene_set_viewport (self->scene, &self->viewport);
-  append_cache (self, snapshot, width, height);
+  _straits_map_view_append_cache (self, snapshot, width, height);
   append_hover (self, snapshot, width, height);
   _straits_map_view_note_snapshot (self);
   if (self->frame_count == 1)
