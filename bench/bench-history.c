@@ -1,9 +1,12 @@
 /* bench-history.c: the side panel's history of a large dataset, under a
  * display: the synthetic dataset (bench-synthetic.c) at a scale, the real
- * side panel in a window, and two steps: the whole dataset listed (the
- * dataset given, nothing selected), then one actor selected. For each:
- * the time from the call to the first frame drawn after the list is
- * filled, the longest the main thread went without running a 5 ms
+ * side panel in a window, and three steps: the whole dataset listed (the
+ * dataset given, nothing selected), then the time moved to the middle of
+ * its dates (straits_side_panel_set_time(), as the time slider does: the
+ * history dims what comes later and scrolls to the date), then one actor
+ * selected. For each: the time from the call to the first frame drawn
+ * after the list is filled (or scrolled), the longest the main thread
+ * went without running a 5 ms
  * heartbeat (its longest stall), how much of that stall the main thread
  * spent on a CPU (the rest it waited for one: on a loaded machine other
  * processes' time shows as stalls), the heap added, and the heap the
@@ -42,6 +45,7 @@ typedef struct {
   gint64 started, filled, drawn;
   gint64 max_gap;
   gint64 max_gap_cpu;          /* the main thread's CPU time in that gap */
+  const char *done;            /* what the call did: filled or scrolled */
   gsize heap_before, heap_after;
   guint n_rows;                /* shown at the end */
 } Phase;
@@ -50,7 +54,11 @@ static StraitsDataset *dataset;
 static StraitsSidePanel *panel;
 static GtkWidget *window;
 static GListModel *history;    /* the list view's */
-static Phase phases[2] = { { "whole dataset listed" }, { "switching to one actor" } };
+enum { PHASE_WHOLE, PHASE_TIME, PHASE_ACTOR };
+static Phase phases[3] = { [PHASE_WHOLE] = { "whole dataset listed", .done = "filled" },
+                           [PHASE_TIME] = { "moving the time", .done = "scrolled" },
+                           [PHASE_ACTOR] = { "switching to one actor", .done = "filled" } };
+static StraitsDate middle;     /* where the time moves to */
 static guint phase;
 static gboolean measuring;
 static gint64 last_beat, last_beat_cpu;
@@ -112,6 +120,32 @@ perf_ctl (const char *what)
     }
 }
 
+/* The day halfway between @dataset's first and last dated events. */
+static StraitsDate
+middle_date (void)
+{
+  guint n;
+  const guint32 *by_date = straits_dataset_events_by_date (dataset, &n);
+  const StraitsDate *first, *last;
+  g_autoptr(GDate) a = NULL, b = NULL;
+  StraitsDate date = STRAITS_DATE_INIT;
+
+  /* Undated events come last. */
+  while (n > 0 && !straits_date_is_set (&straits_dataset_get_event (dataset, by_date[n - 1])->date))
+    n--;
+  g_assert (n > 0);
+  first = &straits_dataset_get_event (dataset, by_date[0])->date;
+  last = &straits_dataset_get_event (dataset, by_date[n - 1])->date;
+  a = g_date_new_dmy (MAX (first->day, 1), MAX (first->month, 1), first->year);
+  b = g_date_new_dmy (MAX (last->day, 1), MAX (last->month, 1), last->year);
+  g_date_add_days (a, (g_date_get_julian (b) - g_date_get_julian (a)) / 2);
+  date.year = g_date_get_year (a);
+  date.month = g_date_get_month (a);
+  date.day = g_date_get_day (a);
+  date.precision = STRAITS_DATE_DAY;
+  return date;
+}
+
 static void
 start_phase (void)
 {
@@ -121,8 +155,15 @@ start_phase (void)
   last_beat = p->started = g_get_monotonic_time ();
   last_beat_cpu = thread_cpu_time ();
   measuring = TRUE;
-  if (phase == 0)
+  if (phase == PHASE_WHOLE)
     straits_side_panel_set_dataset (panel, dataset);
+  else if (phase == PHASE_TIME)
+    {
+      /* Scrolled (or, were the history not current, pending) once the
+       * call returns: no items-changed tells. */
+      straits_side_panel_set_time (panel, &middle);
+      p->filled = g_get_monotonic_time ();
+    }
   else
     {
       StraitsSelection selection = { STRAITS_SELECTION_ACTOR, { 0, STRAITS_NO_INDEX },
@@ -138,10 +179,10 @@ print_phase (const Phase *p)
 {
   double held = (double) p->heap_after - (double) phases[0].heap_before;
 
-  printf ("  %-24s filled %.3f s, drawn %.3f s\n"
+  printf ("  %-24s %s %.3f s, drawn %.3f s\n"
           "    longest main-thread stall %.0f ms, %.0f ms of it on a CPU (target: none over 50 ms)\n"
           "    heap %+.1f MiB; the history holds %.1f MiB for %u rows shown\n",
-          p->name, (p->filled - p->started) / 1e6, (p->drawn - p->started) / 1e6, p->max_gap / 1e3,
+          p->name, p->done, (p->filled - p->started) / 1e6, (p->drawn - p->started) / 1e6, p->max_gap / 1e3,
           p->max_gap_cpu / 1e3, ((double) p->heap_after - (double) p->heap_before) / 1048576.0,
           held / 1048576.0, p->n_rows);
   fflush (stdout);
@@ -150,8 +191,8 @@ print_phase (const Phase *p)
 static void
 print_bytes_a_row (void)
 {
-  double heap = (double) phases[0].heap_after - (double) phases[1].heap_after;
-  double rows = (double) phases[0].n_rows - (double) phases[1].n_rows;
+  double heap = (double) phases[PHASE_WHOLE].heap_after - (double) phases[PHASE_ACTOR].heap_after;
+  double rows = (double) phases[PHASE_WHOLE].n_rows - (double) phases[PHASE_ACTOR].n_rows;
 
   printf ("  heap a row shown: %.1f bytes (target: proportional to the rows shown)\n", heap / MAX (rows, 1));
   fflush (stdout);
@@ -163,7 +204,7 @@ end_phase (gpointer data)
   GApplication *app = data;
 
   measuring = FALSE;
-  if (phase == 1)
+  if (phase == PHASE_ACTOR)
     perf_ctl ("disable");
   phases[phase].heap_after = bench_heap_in_use ();
   phases[phase].n_rows = g_list_model_get_n_items (history);
@@ -185,7 +226,7 @@ on_after_paint (GdkFrameClock *clock, GApplication *app)
 {
   Phase *p = &phases[phase];
 
-  if (!measuring && phase == 0 && p->started == 0)
+  if (!measuring && phase == PHASE_WHOLE && p->started == 0)
     start_phase ();
   else if (measuring && p->filled != 0 && p->drawn == 0)
     {
@@ -234,6 +275,7 @@ run_scale (guint scale)
   g_autoptr(GError) error = NULL;
   gsize size;
   g_autofree char *path = bench_synthetic_dataset (scale, &size);
+  g_autofree char *iso = NULL, *name = NULL;
   int status;
 
   dataset = straits_dataset_load_file (path, NULL, &error);
@@ -242,6 +284,9 @@ run_scale (guint scale)
   printf ("history of the synthetic dataset at %ux: %u relations, %u events, %.1f MiB\n", scale,
           straits_dataset_get_n_relations (dataset), straits_dataset_get_n_events (dataset), size / 1048576.0);
   fflush (stdout);
+  middle = middle_date ();
+  iso = straits_date_to_iso (&middle);
+  phases[PHASE_TIME].name = name = g_strdup_printf ("moving the time to %s", iso);
   straits_choose_gsk_renderer ();
   g_signal_connect (app, "activate", G_CALLBACK (activate), NULL);
   status = g_application_run (G_APPLICATION (app), 0, NULL);

@@ -277,6 +277,89 @@ test_find_day (void)
   g_assert_cmpuint (straits_history_list_find_day (list, day_of ("2026")), ==, 7);
 }
 
+/* What find_day finds, by reading every row in turn: the first entry
+ * not over by @day, or undated. */
+static guint
+find_day_by_scan (StraitsHistoryList *list, guint32 day)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
+
+  for (guint row = 0; row < n; row++)
+    {
+      StraitsHistoryEntry entry;
+
+      if (straits_history_list_get_entry (list, row, &entry) &&
+          (!straits_date_is_set (&entry.date) || straits_date_last_day (&entry.date) >= day))
+        return row;
+    }
+  return n;
+}
+
+/* find_day and the scan agree on every day from a year before @list's
+ * first date to a year after its last, and before and after any day;
+ * @precisions counts its entries' dates by precision. */
+static void
+assert_find_day_as_scan (StraitsHistoryList *list, guint *precisions)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  guint first_year = G_MAXUINT, last_year = 0;
+  g_autoptr(GDate) day = NULL, end = NULL;
+
+  for (guint row = 0; row < n; row++)
+    {
+      StraitsHistoryEntry entry;
+
+      if (!straits_history_list_get_entry (list, row, &entry))
+        continue;
+      precisions[entry.date.precision]++;
+      if (straits_date_is_set (&entry.date))
+        {
+          first_year = MIN (first_year, entry.date.year);
+          last_year = MAX (last_year, entry.date.year);
+        }
+    }
+  g_assert_cmpuint (straits_history_list_find_day (list, 0), ==, find_day_by_scan (list, 0));
+  g_assert_cmpuint (straits_history_list_find_day (list, G_MAXUINT32), ==, find_day_by_scan (list, G_MAXUINT32));
+  if (first_year > last_year)
+    return;
+  day = g_date_new_dmy (1, G_DATE_JANUARY, first_year - 1);
+  end = g_date_new_dmy (31, G_DATE_DECEMBER, last_year + 1);
+  for (; g_date_compare (day, end) <= 0; g_date_add_days (day, 1))
+    {
+      guint32 key = STRAITS_DAY_KEY (g_date_get_year (day), g_date_get_month (day), g_date_get_day (day));
+
+      g_assert_cmpuint (straits_history_list_find_day (list, key), ==, find_day_by_scan (list, key));
+    }
+}
+
+/* The search find_day makes finds what a scan of every row finds, on
+ * the bundled dataset's history (dates of a year, a month and a day, a
+ * year's before more precise ones of that year, and undated entries),
+ * whole and filtered by each type, each with its own headings. */
+static void
+test_find_day_as_scan (void)
+{
+  g_autoptr(StraitsDataset) bundled = straits_test_load_bundled ();
+  g_autoptr(StraitsHistoryList) list = straits_history_list_new ();
+  guint n_choices = 1 + straits_dataset_get_n_relation_types (bundled) + straits_dataset_get_n_event_types (bundled);
+  StraitsSelection none;
+  g_autoptr(StraitsHistoryRows) all = NULL;
+  guint precisions[STRAITS_DATE_DAY + 1] = { 0 };
+
+  straits_selection_init_none (&none);
+  all = straits_history_rows_collect (bundled, &none);
+  for (guint choice = 0; choice < n_choices; choice++)
+    {
+      straits_history_list_set (list, bundled, straits_history_rows_filter (all, choice, NULL, bundled));
+      assert_find_day_as_scan (list, precisions);
+    }
+  straits_history_list_set (list, dataset, filtered (0, NULL));
+  assert_find_day_as_scan (list, precisions);
+  /* Every kind of date was there. */
+  for (guint p = 0; p <= STRAITS_DATE_DAY; p++)
+    g_assert_cmpuint (precisions[p], >, 0);
+}
+
 /* counts: the items-changed seen, the last one's position, removed and
  * added, and the number of items after it. */
 static void
@@ -678,6 +761,7 @@ main (int argc, char **argv)
   g_test_add_func ("/history-list/rows-as-collected", test_rows_as_collected);
   g_test_add_func ("/history-list/get-item", test_get_item);
   g_test_add_func ("/history-list/find-day", test_find_day);
+  g_test_add_func ("/history-list/find-day-as-scan", test_find_day_as_scan);
   g_test_add_func ("/history-list/items-changed", test_items_changed);
   g_test_add_func ("/history-list/batches", test_batches);
   g_test_add_func ("/history-list/panel", test_panel);

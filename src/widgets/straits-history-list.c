@@ -114,20 +114,30 @@ compare_via (gconstpointer a, gconstpointer b)
   return ea < eb ? -1 : ea > eb;
 }
 
+/* The date of the entry @id: an event's, or a relation's start. */
+static const StraitsDate *
+date_of (StraitsDataset *dataset, guint32 id)
+{
+  guint32 index = id & ~STRAITS_HISTORY_ID_EVENT;
+
+  if (id & STRAITS_HISTORY_ID_EVENT)
+    return &straits_dataset_get_event (dataset, index)->date;
+  return &straits_dataset_get_relation (dataset, index)->start;
+}
+
 /* The entry of @id, read from @dataset, its via from @rows. */
 static void
 entry_of (StraitsHistoryRows *rows, StraitsDataset *dataset, guint32 id, StraitsHistoryEntry *entry)
 {
   entry->index = id & ~STRAITS_HISTORY_ID_EVENT;
   entry->via = STRAITS_NO_INDEX;
+  entry->date = *date_of (dataset, id);
   if (!(id & STRAITS_HISTORY_ID_EVENT))
     {
       entry->kind = STRAITS_HISTORY_RELATION;
-      entry->date = straits_dataset_get_relation (dataset, entry->index)->start;
       return;
     }
   entry->kind = STRAITS_HISTORY_EVENT;
-  entry->date = straits_dataset_get_event (dataset, entry->index)->date;
   if (g_bytes_get_size (rows->via) > 0)
     {
       Via key = { entry->index, 0 };
@@ -538,6 +548,52 @@ straits_history_list_get_entry (StraitsHistoryList  *self,
   return TRUE;
 }
 
+/* The longest period a date stands for, in day keys (yyyymmdd): a
+ * year's, from 1 January to 31 December. A month's or a day's is shorter. */
+#define LONGEST_PERIOD (STRAITS_DAY_KEY (0, 12, 31) - STRAITS_DAY_KEY (0, 1, 1))
+
+/* The first entry whose first day is @day or later, or that is undated
+ * (rows->n_ids when none): the entries are in order of their first day,
+ * the undated ones last (compare_entries() in straits-history.c). */
+static guint
+first_entry_from (StraitsHistoryList *self, guint32 day)
+{
+  guint lo = 0, hi = self->rows->n_ids;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      const StraitsDate *date = date_of (self->dataset, self->rows->ids[mid]);
+
+      if (straits_date_is_set (date) && straits_date_first_day (date) < day)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* The row of the @i'th entry: @i and the headings before it. */
+static guint
+row_of_entry (StraitsHistoryRows *rows, guint i)
+{
+  GArray *headings = rows->headings;
+  guint lo = 0, hi = headings->len;
+
+  /* Heading k is at row r before the entry r - k: lo, those at or
+   * before the @i'th entry. */
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (headings, guint32, mid) - mid <= i)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return i + lo;
+}
+
 /* The row of the first entry that is not over by @day (a day number of
  * straits_date_first_day()), undated ones included; the number of rows
  * when there is none. No item is made. Rows not shown yet count too. */
@@ -545,24 +601,23 @@ guint
 straits_history_list_find_day (StraitsHistoryList *self,
                                guint32             day)
 {
-  guint n, heading = 0;
+  guint i, end;
 
   g_return_val_if_fail (STRAITS_IS_HISTORY_LIST (self), 0);
 
-  n = rows_len (self);
-  for (guint row = 0; row < n; row++)
-    {
-      StraitsHistoryEntry entry;
-
-      /* The headings come in order: one at a time, no search. */
-      if (heading < self->rows->headings->len && g_array_index (self->rows->headings, guint32, heading) == row)
-        {
-          heading++;
-          continue;
-        }
-      entry_of (self->rows, self->dataset, self->rows->ids[row - heading], &entry);
-      if (!straits_date_is_set (&entry.date) || straits_date_last_day (&entry.date) >= day)
-        return row;
-    }
-  return n;
+  if (self->rows == NULL)
+    return 0;
+  /* The entries from the first that starts on @day or later are not over
+   * by then (nor are the undated ones): the first of them, unless one
+   * before it, started earlier, lasts until @day. Their last days are not
+   * in order ("2007" ends after "2007-05-03"), but one that ends on @day
+   * or later started at most a year before it: those that started before
+   * that ended before @day. So the look-back is over a year's entries at
+   * most, whatever the length of the history (the time slider called a
+   * scan of every row: 200 ms for 4.8 million at 16x, bench-history). */
+  end = first_entry_from (self, day);
+  i = first_entry_from (self, day > LONGEST_PERIOD ? day - LONGEST_PERIOD : 0);
+  while (i < end && straits_date_last_day (date_of (self->dataset, self->rows->ids[i])) < day)
+    i++;
+  return row_of_entry (self->rows, i);
 }
