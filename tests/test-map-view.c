@@ -524,6 +524,38 @@ test_scene_drawn_ahead (Fixture *f, gconstpointer data)
   g_assert_cmpuint (differing_pixels (shown, drawn, WIDTH * HEIGHT), ==, 0);
 }
 
+/* A renderer warmed in a thread for a scene, at the view's size, and
+ * adopted: given that scene, the view draws with it, and its first frame
+ * copies the layers that renderer made (no vertex drawn), the same frame
+ * as the scene's own renderer draws (issue 20: the first view of a start
+ * is drawn ahead of the window). */
+static gpointer
+warm_in_thread (gpointer scene)
+{
+  return straits_map_view_warm_renderer (scene, WIDTH, HEIGHT);
+}
+
+static void
+test_adopted_renderer_draws_first (Fixture *f, gconstpointer data)
+{
+  g_autoptr(StraitsMapRenderer) other = straits_test_renderer_for (f->atlas, f->dataset, "black-sea");
+  StraitsMapScene *scene = straits_map_renderer_get_scene (other);
+  g_autoptr(StraitsMapRenderer) warm = g_thread_join (g_thread_new ("warm", warm_in_thread, scene));
+  g_autofree guint32 *shown = NULL, *drawn = NULL;
+
+  straits_map_renderer_set_text_step (other, STRAITS_MAP_RENDERER_SCREEN_TEXT_STEP);
+  straits_map_view_adopt_renderer (f->view, warm);
+  straits_map_view_set_scene (f->view, scene);
+  g_assert_true (straits_map_view_get_renderer (f->view) == warm);
+  g_assert_null (f->view->cache);
+  shown = widget_pixels (f);
+  g_assert_cmpuint (straits_map_renderer_get_n_vertices (warm), ==, 0);
+  g_assert_cmpuint (straits_map_renderer_get_n_labels (warm), >, 3);
+  straits_map_renderer_draw_next_exactly (other);
+  drawn = drawing_pixels (f, other, WIDTH, HEIGHT);
+  g_assert_cmpuint (differing_pixels (shown, drawn, WIDTH * HEIGHT), ==, 0);
+}
+
 /* A resize draws the scenes kept again, ahead, at the new size: a view
  * switched to after a window is maximized (or a presentation starts) is
  * still a copy. */
@@ -761,6 +793,8 @@ main (int argc, char *argv[])
               test_scene_shown_again, fixture_tear_down);
   g_test_add ("/map-view/scene-drawn-ahead", Fixture, NULL, fixture_set_up,
               test_scene_drawn_ahead, fixture_tear_down);
+  g_test_add ("/map-view/adopted-renderer-draws-first", Fixture, NULL, fixture_set_up,
+              test_adopted_renderer_draws_first, fixture_tear_down);
   g_test_add ("/map-view/kept-redrawn-at-new-size", Fixture, NULL, fixture_set_up,
               test_kept_redrawn_at_new_size, fixture_tear_down);
   g_test_add ("/map-view/hover-keeps-the-frame", Fixture, NULL, fixture_set_up,

@@ -79,6 +79,10 @@ struct _StraitsWindow
   char *current_view;
   gboolean rebuilding_views;
   GHashTable *scenes;          /* view id → StraitsMapScene, shown before in this dataset */
+  /* The first view's renderer, drawn ahead of the window with the dataset
+   * being shown (straits-window-loading.c), for that view's scene. */
+  StraitsMapRenderer *warm;
+  char *warm_view;
   guint ahead_id;              /* the views not shown, to be drawn ahead */
   guint date_rest_id;          /* the date has rested: draw them ahead again */
 
@@ -189,5 +193,10 @@ void                    _straits_window_dates_init           (StraitsWindow     
 void                    _straits_window_dates_dispose        (StraitsWindow      *self);
 /* (transfer none) (nullable): the right half's scene while split */
 StraitsMapScene        *_straits_window_dates_scene          (StraitsWindow      *self);
+
+/* straits-window.c: the style maps have on screen, of @kind. Pure: the
+ * thread that reads the dataset ahead of the window calls it too. */
+void _straits_window_screen_style (StraitsMapStyle     *style,
+                                   StraitsMapStyleKind  kind);
 
 G_END_DECLS

@@ -67,7 +67,16 @@ scene_for_view (StraitsWindow          *self,
       straits_view_info_reset_scene (dataset, info, scene);
       return g_object_ref (scene);
     }
-  scene = straits_view_info_new_scene (straits_session_get_atlas (self->session), dataset, info, error);
+  if (self->warm != NULL && g_strcmp0 (self->warm_view, info->id) == 0)
+    {
+      /* Drawn ahead of the window, with its renderer. */
+      scene = g_object_ref (straits_map_renderer_get_scene (self->warm));
+      straits_map_view_adopt_renderer (self->map_view, self->warm);
+      g_clear_object (&self->warm);
+      straits_trace ("view drawn ahead of the window taken");
+    }
+  else
+    scene = straits_view_info_new_scene (straits_session_get_atlas (self->session), dataset, info, error);
   if (scene != NULL)
     g_hash_table_insert (self->scenes, g_strdup (info->id), g_object_ref (scene));
   return scene;

@@ -48,6 +48,15 @@ desktop_map_style (void)
   return adw_style_manager_get_dark (manager) ? STRAITS_MAP_STYLE_DARK : STRAITS_MAP_STYLE_LIGHT;
 }
 
+void
+_straits_window_screen_style (StraitsMapStyle     *style,
+                              StraitsMapStyleKind  kind)
+{
+  straits_map_style_init (style, kind);
+  /* Sizes are in points, shown at the screen's 96 dpi. */
+  style->scale = STRAITS_PX_PER_PT;
+}
+
 /* Toast titles are markup: @text, which may hold a dataset's strings or a
  * file name, is escaped ("&" would empty the toast, "<span>" restyle it). */
 void
@@ -67,12 +76,8 @@ _straits_window_apply_map_style (StraitsWindow *self)
 
   if (scene == NULL)
     return;
-  if (self->presenting && self->presentation_high_contrast)
-    straits_map_style_init (&style, STRAITS_MAP_STYLE_HIGH_CONTRAST);
-  else
-    straits_map_style_init (&style, desktop_map_style ());
-  /* Sizes are in points, shown at the screen's 96 dpi. */
-  style.scale = STRAITS_PX_PER_PT;
+  _straits_window_screen_style (&style, self->presenting && self->presentation_high_contrast
+                                        ? STRAITS_MAP_STYLE_HIGH_CONTRAST : desktop_map_style ());
   /* Larger for the back of a room while presenting: the slide type scale
    * of exported slides, for the audience's monitor. */
   if (self->presenting)
@@ -607,6 +612,20 @@ update_status (StraitsWindow *self)
 /* The frame that drew the map first has been handed to the display.
  * STRAITS_QUIT_AFTER_FIRST_FRAME=1 makes start-up measurable: the
  * application then reports its resident memory and quits. */
+/* The map's size, for the next start to draw its first view at ahead
+ * of the window (straits-window-loading.c); not a presentation's. */
+static void
+remember_map_size (StraitsWindow *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self->map_view));
+  int height = gtk_widget_get_height (GTK_WIDGET (self->map_view));
+
+  if (self->settings == NULL || self->presenting || width <= 0 || height <= 0)
+    return;
+  g_settings_set_int (self->settings, "map-width", width);
+  g_settings_set_int (self->settings, "map-height", height);
+}
+
 static void
 on_first_frame_painted (GdkFrameClock *clock,
                         StraitsWindow *self)
@@ -615,6 +634,14 @@ on_first_frame_painted (GdkFrameClock *clock,
 
   g_signal_handlers_disconnect_by_func (clock, on_first_frame_painted, self);
   straits_trace ("first map frame presented");
+  {
+    /* What the schema's default map size is checked against (e2e). */
+    g_autofree char *size = g_strdup_printf ("map size %dx%d", gtk_widget_get_width (GTK_WIDGET (self->map_view)),
+                                             gtk_widget_get_height (GTK_WIDGET (self->map_view)));
+
+    straits_trace (size);
+  }
+  remember_map_size (self);
   if (!quits_after_first_frame ())
     {
       _straits_window_queue_views_ahead (self);
@@ -645,6 +672,10 @@ straits_window_dispose (GObject *object)
 {
   StraitsWindow *self = STRAITS_WINDOW (object);
 
+  if (self->map_view != NULL)
+    remember_map_size (self);
+  g_clear_object (&self->warm);
+  g_clear_pointer (&self->warm_view, g_free);
   if (self->loading != NULL)
     g_cancellable_cancel (self->loading);
   if (self->measuring != NULL)

@@ -54,6 +54,46 @@ _straits_map_view_new_renderer (StraitsMapScene *scene)
   return renderer;
 }
 
+StraitsMapRenderer *
+straits_map_view_warm_renderer (StraitsMapScene *scene,
+                                int              width,
+                                int              height)
+{
+  StraitsMapRenderer *renderer;
+  cairo_surface_t *surface;
+  StraitsViewport viewport;
+  cairo_t *cr;
+
+  g_return_val_if_fail (STRAITS_IS_MAP_SCENE (scene), NULL);
+  g_return_val_if_fail (width > 0 && height > 0, NULL);
+
+  renderer = _straits_map_view_new_renderer (scene);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cr = cairo_create (surface);
+  viewport = straits_map_renderer_fit (renderer, width, height);
+  straits_map_renderer_draw (renderer, cr, width, height, &viewport);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return renderer;
+}
+
+void
+straits_map_view_adopt_renderer (StraitsMapView     *self,
+                                 StraitsMapRenderer *renderer)
+{
+  KeptView *kept;
+
+  g_return_if_fail (STRAITS_IS_MAP_VIEW (self));
+  g_return_if_fail (STRAITS_IS_MAP_RENDERER (renderer));
+
+  kept = g_new0 (KeptView, 1);
+  kept->scene = g_object_ref (straits_map_renderer_get_scene (renderer));
+  kept->renderer = g_object_ref (renderer);
+  kept->generation = straits_map_scene_get_generation (kept->scene);
+  /* Trimmed once the scene shown next is taken out (take_kept). */
+  g_queue_push_head (&self->kept_views, kept);
+}
+
 static void
 trim_kept (StraitsMapView *self)
 {

@@ -512,6 +512,34 @@ def trace_steps(text, start):
     return [(float(ms), step.strip()) for ms, step in steps if step.strip().startswith(start)]
 
 
+def check_first_view_drawn_ahead(env):
+    """Issue 20: the view the window shows first is drawn while GTK starts,
+    at the map's size when a window last closed, and the window's first
+    frame copies its layers. On a first start that size is the schema's
+    default, the map's size in a window of the default size: checked
+    here, where it would otherwise go stale unseen when the window's
+    layout changes."""
+    name = "the first view is drawn ahead of the window, at the map's size in a window of the default size"
+    # The build's compiled schemas, which the application uses uninstalled.
+    schemas = os.path.dirname(STRAITS)
+    while schemas != "/" and not os.path.exists(os.path.join(schemas, "data", "gschemas.compiled")):
+        schemas = os.path.dirname(schemas)
+    schemas = os.path.join(schemas, "data")
+    default = []
+    for key in ("map-width", "map-height"):
+        out = subprocess.run(["gsettings", "--schemadir", schemas, "get", "eu.straits.Straits", key],
+                             env=dict(env, GSETTINGS_BACKEND="memory"), capture_output=True, text=True, timeout=30)
+        default.append(out.stdout.strip())
+    run = subprocess.run([STRAITS], env=dict(env, STRAITS_TRACE="1", STRAITS_QUIT_AFTER_FIRST_FRAME="1"),
+                         capture_output=True, text=True, timeout=120)
+    taken = trace_steps(run.stderr, "view drawn ahead of the window taken")
+    size = [step.split()[-1] for _, step in trace_steps(run.stderr, "map size ")]
+    expected = "x".join(default)
+    tap(bool(taken) and size == [expected], name,
+        f"taken: {bool(taken)}; map {size}, schema default {expected} (update map-width and map-height in "
+        "data/eu.straits.Straits.gschema.xml if the window's layout changed)")
+
+
 def check_views_kept(env):
     """Switching views back and forth (issue 20): the views not shown are
     drawn ahead; the second time round each switch shows the drawing kept
@@ -1145,6 +1173,7 @@ def main():
     check_read_ahead(env)
     check_read_ahead(env, marked)
     check_views_kept(env)
+    check_first_view_drawn_ahead(env)
 
     bus.terminate()
     shutil.rmtree(work, ignore_errors=True)
