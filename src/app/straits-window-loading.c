@@ -28,6 +28,7 @@ typedef struct {
   StraitsDataset *dataset;
   GPtrArray *diagnostics;
   StraitsMapRenderer *warm;   /* the view's, drawn ahead (see warm_view) */
+  cairo_surface_t *warm_frame;
   char *warm_view;
 } LoadResult;
 
@@ -62,6 +63,7 @@ load_result_free (LoadResult *result)
   g_clear_object (&result->dataset);
   g_clear_pointer (&result->diagnostics, g_ptr_array_unref);
   g_clear_object (&result->warm);
+  g_clear_pointer (&result->warm_frame, cairo_surface_destroy);
   g_free (result->warm_view);
   g_free (result);
 }
@@ -94,9 +96,9 @@ _straits_window_load_dataset (const char *path, GPtrArray **diagnostics)
 /* Draws the view ahead of the first window, as that window will show it
  * (in the light style: the desktop's is known once GTK is up), at the
  * map's size when a window last closed (the schema's default: the size in
- * a window of the default size). The window takes the renderer, and its
- * first frame copies the layers made here, or, at another size or style,
- * finds at least the texts laid out. Drawn by the window, that frame took
+ * a window of the default size). The window takes the drawing as its
+ * first frame, and its renderer; at another size, or in another style,
+ * that renderer draws the first frame anew, with its texts laid out. Drawn by the window, that frame took
  * 30-40 ms of the start on the main thread; this thread has the time,
  * between the map projected (35-50 ms from the launch) and the window
  * presented (80-105 ms). bench-startup: 144 ms to the first frame before,
@@ -119,7 +121,7 @@ warm_view (LoadJob              *job,
   straits_map_scene_set_show_legend (scene, job->settings.show_legend);
   straits_map_scene_set_legend_collapsed (scene, job->settings.legend_collapsed);
   straits_map_scene_thaw (scene);
-  result->warm = straits_map_view_warm_renderer (scene, job->settings.width, job->settings.height);
+  result->warm_frame = straits_map_view_draw_ahead (scene, job->settings.width, job->settings.height, &result->warm);
   result->warm_view = g_strdup (info->id);
   straits_trace ("view drawn ahead of the window");
 }
@@ -287,10 +289,13 @@ show_load_result (StraitsWindow *self,
     }
   /* The view drawn ahead is taken as its scene is made (scene_for_view). */
   g_set_object (&self->warm, result->warm);
+  g_clear_pointer (&self->warm_frame, cairo_surface_destroy);
+  self->warm_frame = result->warm_frame ? cairo_surface_reference (result->warm_frame) : NULL;
   g_free (self->warm_view);
   self->warm_view = g_strdup (result->warm_view);
   _straits_window_show_dataset (self, result->dataset, file);
   g_clear_object (&self->warm);
+  g_clear_pointer (&self->warm_frame, cairo_surface_destroy);
   g_clear_pointer (&self->warm_view, g_free);
   watch_file (self);
   note_recent (self, file);

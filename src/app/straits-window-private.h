@@ -82,6 +82,7 @@ struct _StraitsWindow
   /* The first view's renderer, drawn ahead of the window with the dataset
    * being shown (straits-window-loading.c), for that view's scene. */
   StraitsMapRenderer *warm;
+  cairo_surface_t *warm_frame;
   char *warm_view;
   guint ahead_id;              /* the views not shown, to be drawn ahead */
   guint date_rest_id;          /* the date has rested: draw them ahead again */

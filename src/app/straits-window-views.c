@@ -71,8 +71,9 @@ scene_for_view (StraitsWindow          *self,
     {
       /* Drawn ahead of the window, with its renderer. */
       scene = g_object_ref (straits_map_renderer_get_scene (self->warm));
-      straits_map_view_adopt_renderer (self->map_view, self->warm);
+      straits_map_view_adopt_drawing (self->map_view, self->warm, self->warm_frame);
       g_clear_object (&self->warm);
+      g_clear_pointer (&self->warm_frame, cairo_surface_destroy);
       straits_trace ("view drawn ahead of the window taken");
     }
   else

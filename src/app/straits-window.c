@@ -675,6 +675,7 @@ straits_window_dispose (GObject *object)
   if (self->map_view != NULL)
     remember_map_size (self);
   g_clear_object (&self->warm);
+  g_clear_pointer (&self->warm_frame, cairo_surface_destroy);
   g_clear_pointer (&self->warm_view, g_free);
   if (self->loading != NULL)
     g_cancellable_cancel (self->loading);

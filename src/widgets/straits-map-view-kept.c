@@ -54,32 +54,34 @@ _straits_map_view_new_renderer (StraitsMapScene *scene)
   return renderer;
 }
 
-StraitsMapRenderer *
-straits_map_view_warm_renderer (StraitsMapScene *scene,
-                                int              width,
-                                int              height)
+cairo_surface_t *
+straits_map_view_draw_ahead (StraitsMapScene     *scene,
+                             int                  width,
+                             int                  height,
+                             StraitsMapRenderer **renderer)
 {
-  StraitsMapRenderer *renderer;
-  cairo_surface_t *surface;
+  cairo_surface_t *frame;
   StraitsViewport viewport;
   cairo_t *cr;
 
   g_return_val_if_fail (STRAITS_IS_MAP_SCENE (scene), NULL);
-  g_return_val_if_fail (width > 0 && height > 0, NULL);
+  g_return_val_if_fail (width > 0 && height > 0 && renderer != NULL, NULL);
 
-  renderer = _straits_map_view_new_renderer (scene);
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  cr = cairo_create (surface);
-  viewport = straits_map_renderer_fit (renderer, width, height);
-  straits_map_renderer_draw (renderer, cr, width, height, &viewport);
+  *renderer = _straits_map_view_new_renderer (scene);
+  /* As render_cache() draws a view's first frame. */
+  frame = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cr = cairo_create (frame);
+  viewport = straits_map_renderer_fit (*renderer, width, height);
+  straits_map_renderer_draw (*renderer, cr, width, height, &viewport);
   cairo_destroy (cr);
-  cairo_surface_destroy (surface);
-  return renderer;
+  cairo_surface_flush (frame);
+  return frame;
 }
 
 void
-straits_map_view_adopt_renderer (StraitsMapView     *self,
-                                 StraitsMapRenderer *renderer)
+straits_map_view_adopt_drawing (StraitsMapView     *self,
+                                StraitsMapRenderer *renderer,
+                                cairo_surface_t    *frame)
 {
   KeptView *kept;
 
@@ -90,6 +92,13 @@ straits_map_view_adopt_renderer (StraitsMapView     *self,
   kept->scene = g_object_ref (straits_map_renderer_get_scene (renderer));
   kept->renderer = g_object_ref (renderer);
   kept->generation = straits_map_scene_get_generation (kept->scene);
+  if (frame != NULL)
+    {
+      kept->cache = cairo_surface_reference (frame);
+      kept->cache_width = cairo_image_surface_get_width (frame);
+      kept->cache_height = cairo_image_surface_get_height (frame);
+      kept->cache_viewport = straits_map_renderer_fit (renderer, kept->cache_width, kept->cache_height);
+    }
   /* Trimmed once the scene shown next is taken out (take_kept). */
   g_queue_push_head (&self->kept_views, kept);
 }

@@ -356,6 +356,12 @@ straits_map_view_snapshot (GtkWidget   *widget,
   if (self->renderer == NULL || width <= 0 || height <= 0)
     return;
   _straits_map_view_ensure_viewport (self);
+  /* A first frame drawn ahead of the window at another size or scale is
+   * no stand-in: it is drawn anew (straits_map_view_adopt_drawing). */
+  if (self->frame_count == 0 && self->cache != NULL &&
+      (cairo_image_surface_get_width (self->cache) != width * scale ||
+       cairo_image_surface_get_height (self->cache) != height * scale))
+    invalidate_cache (self);
   if (self->cache == NULL)
     render_cache (self, width, height, scale);
   else if (frame_is (self, width, height, self->cache_width, self->cache_height, &self->cache_viewport))
@@ -701,7 +707,8 @@ straits_map_view_set_scene (StraitsMapView  *self,
         self->renderer = _straits_map_view_new_renderer (scene);
       if (self->cache != NULL)
         {
-          straits_trace ("map frame shown again, kept from before");
+          straits_trace (self->frame_count == 0 ? "map frame drawn ahead of the window, shown"
+                                                : "map frame shown again, kept from before");
           note_drawn (self);
         }
       self->scene_changed_id = g_signal_connect (scene, "changed", G_CALLBACK (on_scene_changed), self);

@@ -24,17 +24,23 @@ void                straits_map_view_set_scene        (StraitsMapView     *self,
  * changed meanwhile (kept as a scene shown before is). */
 void                straits_map_view_prepare_scene    (StraitsMapView     *self,
                                                        StraitsMapScene    *scene);
-/* A renderer for @scene made as a map view makes its own, that has drawn
- * the scene once at @width x @height, fitted: the texts, label sprites
- * and layers of that frame are made. Called from any thread (the one that
- * reads the dataset ahead of the window); (transfer full). */
-StraitsMapRenderer *straits_map_view_warm_renderer    (StraitsMapScene    *scene,
-                                                       int                 width,
-                                                       int                 height);
-/* Takes @renderer as the one for its scene, when the view is given that
- * scene: as a scene shown before comes back with its renderer. */
-void                straits_map_view_adopt_renderer   (StraitsMapView     *self,
-                                                       StraitsMapRenderer *renderer);
+/* The frame a map view of @width x @height would first show of @scene,
+ * fitted (transfer full), drawn by a renderer made as a map view makes
+ * its own, which @renderer gets (transfer full), with the texts, label
+ * sprites and layers of that frame made. Called from any thread (the one
+ * that reads the dataset ahead of the window). */
+cairo_surface_t    *straits_map_view_draw_ahead       (StraitsMapScene     *scene,
+                                                       int                  width,
+                                                       int                  height,
+                                                       StraitsMapRenderer **renderer);
+/* Takes @renderer as the one for its scene, and @frame (nullable), of
+ * straits_map_view_draw_ahead(), as its drawing, when the view is given
+ * that scene: as a scene shown before comes back with its renderer and
+ * drawing. A first frame of another size, or of a scene changed since,
+ * is drawn anew with that renderer. */
+void                straits_map_view_adopt_drawing    (StraitsMapView      *self,
+                                                       StraitsMapRenderer  *renderer,
+                                                       cairo_surface_t     *frame);
 /* (transfer none) (nullable) */
 StraitsMapScene    *straits_map_view_get_scene        (StraitsMapView     *self);
 /* The renderer drawing the scene, for what the last frame placed (labels,
