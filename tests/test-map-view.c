@@ -540,7 +540,7 @@ draw_ahead_in_thread (gpointer data)
 {
   Ahead *ahead = data;
 
-  return straits_map_view_draw_ahead (ahead->scene, ahead->width, ahead->height, &ahead->renderer);
+  return straits_map_view_draw_ahead (ahead->scene, ahead->width, ahead->height, 1, &ahead->renderer);
 }
 
 static void

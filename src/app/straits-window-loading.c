@@ -37,9 +37,11 @@ typedef struct {
  * _straits_window_apply_map_style), and the map's size when a window last
  * closed. */
 typedef struct {
+  StraitsMapStyleKind style;
   gboolean show_legend, legend_collapsed;
   StraitsConvention convention;
-  int width, height;
+  int width, height, scale;
+  gboolean yield;             /* ahead of the window: the lowest priority */
 } WarmSettings;
 
 /* What a load needs off the main thread: the file, and the atlas and the
@@ -114,16 +116,17 @@ warm_view (LoadJob              *job,
   if (job->settings.width <= 0 || job->settings.height <= 0 ||
       (scene = straits_view_info_new_scene (job->atlas, result->dataset, info, NULL)) == NULL)
     return;
-  _straits_window_screen_style (&style, STRAITS_MAP_STYLE_LIGHT);
+  _straits_window_screen_style (&style, job->settings.style);
   straits_map_scene_freeze (scene);
   straits_map_scene_set_style (scene, &style);
   straits_map_scene_set_convention (scene, job->settings.convention);
   straits_map_scene_set_show_legend (scene, job->settings.show_legend);
   straits_map_scene_set_legend_collapsed (scene, job->settings.legend_collapsed);
   straits_map_scene_thaw (scene);
-  result->warm_frame = straits_map_view_draw_ahead (scene, job->settings.width, job->settings.height, &result->warm);
+  result->warm_frame = straits_map_view_draw_ahead (scene, job->settings.width, job->settings.height,
+                                                    job->settings.scale, &result->warm);
   result->warm_view = g_strdup (info->id);
-  straits_trace ("view drawn ahead of the window");
+  straits_trace ("view drawn with the dataset");
 }
 
 static void
@@ -359,7 +362,8 @@ load_in_background (gpointer data)
 
 #ifdef __linux__
   /* Linux sets a thread's own priority, given its id. */
-  if (setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), 19) != 0)
+  if (((LoadJob *) g_task_get_task_data (task))->settings.yield &&
+      setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), 19) != 0)
     g_debug ("The load ahead keeps its priority: %s", g_strerror (errno));
 #endif
   load_in_thread (task, NULL, g_task_get_task_data (task), g_task_get_cancellable (task));
@@ -368,8 +372,10 @@ load_in_background (gpointer data)
 }
 
 /* Reads @file in a thread, and projects @view's map (transfer full,
- * nullable) for it; @callback gets the task. @warm (nullable): ahead of
- * the window (see load_in_background), drawing @view as @warm says. */
+ * nullable) for it; @callback gets the task. @warm (nullable): @view is
+ * drawn too, as @warm says, on a thread of its own (load_in_background):
+ * the drawing's texts are laid out with that thread's fonts, which no
+ * other work uses once it ends (a pool thread's would be). */
 static void
 run_load (GFile               *file,
           StraitsAtlas        *atlas,
@@ -477,6 +483,10 @@ read_warm_settings (GSettings    *settings,
     warm->convention = STRAITS_CONVENTION_EU;
   warm->width = settings ? g_settings_get_int (settings, "map-width") : 0;
   warm->height = settings ? g_settings_get_int (settings, "map-height") : 0;
+  /* The desktop's style and scale are known once GTK is up. */
+  warm->style = STRAITS_MAP_STYLE_LIGHT;
+  warm->scale = 1;
+  warm->yield = TRUE;
 }
 
 /* Reads @file, and the map of the view shown last, in a thread while GTK
@@ -536,10 +546,35 @@ take_load_ahead (StraitsWindow *self,
   return TRUE;
 }
 
+/* How the window will show @file's view, to draw it with the dataset:
+ * FALSE for a reload (which keeps the place and selection shown), while
+ * presenting (the slide's type scale), and before the map has a size. */
+static gboolean
+window_warm_settings (StraitsWindow *self,
+                      GFile         *file,
+                      WarmSettings  *warm)
+{
+  GFile *shown = straits_session_get_file (self->session);
+
+  if (self->presenting || (shown != NULL && g_file_equal (shown, file)))
+    return FALSE;
+  warm->style = _straits_window_style_kind (self);
+  warm->show_legend = self->show_legend;
+  warm->legend_collapsed = straits_map_view_get_legend_collapsed (self->map_view);
+  warm->convention = self->convention;
+  warm->width = gtk_widget_get_width (GTK_WIDGET (self->map_view));
+  warm->height = gtk_widget_get_height (GTK_WIDGET (self->map_view));
+  warm->scale = gtk_widget_get_scale_factor (GTK_WIDGET (self->map_view));
+  warm->yield = FALSE;
+  return warm->width > 0 && warm->height > 0;
+}
+
 void
 straits_window_open_file (StraitsWindow *self,
                           GFile         *file)
 {
+  WarmSettings warm;
+
   g_return_if_fail (STRAITS_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
@@ -551,8 +586,8 @@ straits_window_open_file (StraitsWindow *self,
   g_set_object (&self->loading, g_cancellable_new ());
   run_load (file, straits_session_get_atlas (self->session),
             self->current_view ? g_strdup (self->current_view)
-            : self->settings ? g_settings_get_string (self->settings, "last-view") : NULL, NULL,
-            self->loading, on_loaded, g_object_ref (self));
+            : self->settings ? g_settings_get_string (self->settings, "last-view") : NULL,
+            window_warm_settings (self, file, &warm) ? &warm : NULL, self->loading, on_loaded, g_object_ref (self));
 }
 
 /* One load at a time: a change during a load is read after it. */

@@ -195,6 +195,8 @@ void                    _straits_window_dates_dispose        (StraitsWindow     
 /* (transfer none) (nullable): the right half's scene while split */
 StraitsMapScene        *_straits_window_dates_scene          (StraitsWindow      *self);
 
+/* straits-window.c: the kind of style the window's maps have now. */
+StraitsMapStyleKind _straits_window_style_kind (StraitsWindow *self);
 /* straits-window.c: the style maps have on screen, of @kind. Pure: the
  * thread that reads the dataset ahead of the window calls it too. */
 void _straits_window_screen_style (StraitsMapStyle     *style,

@@ -69,12 +69,12 @@ scene_for_view (StraitsWindow          *self,
     }
   if (self->warm != NULL && g_strcmp0 (self->warm_view, info->id) == 0)
     {
-      /* Drawn ahead of the window, with its renderer. */
+      /* Drawn with the dataset, with its renderer (straits-window-loading.c). */
       scene = g_object_ref (straits_map_renderer_get_scene (self->warm));
       straits_map_view_adopt_drawing (self->map_view, self->warm, self->warm_frame);
       g_clear_object (&self->warm);
       g_clear_pointer (&self->warm_frame, cairo_surface_destroy);
-      straits_trace ("view drawn ahead of the window taken");
+      straits_trace ("view drawn with the dataset taken");
     }
   else
     scene = straits_view_info_new_scene (straits_session_get_atlas (self->session), dataset, info, error);

@@ -48,6 +48,13 @@ desktop_map_style (void)
   return adw_style_manager_get_dark (manager) ? STRAITS_MAP_STYLE_DARK : STRAITS_MAP_STYLE_LIGHT;
 }
 
+StraitsMapStyleKind
+_straits_window_style_kind (StraitsWindow *self)
+{
+  return self->presenting && self->presentation_high_contrast ? STRAITS_MAP_STYLE_HIGH_CONTRAST
+                                                              : desktop_map_style ();
+}
+
 void
 _straits_window_screen_style (StraitsMapStyle     *style,
                               StraitsMapStyleKind  kind)
@@ -76,8 +83,7 @@ _straits_window_apply_map_style (StraitsWindow *self)
 
   if (scene == NULL)
     return;
-  _straits_window_screen_style (&style, self->presenting && self->presentation_high_contrast
-                                        ? STRAITS_MAP_STYLE_HIGH_CONTRAST : desktop_map_style ());
+  _straits_window_screen_style (&style, _straits_window_style_kind (self));
   /* Larger for the back of a room while presenting: the slide type scale
    * of exported slides, for the audience's monitor. */
   if (self->presenting)

@@ -58,6 +58,7 @@ cairo_surface_t *
 straits_map_view_draw_ahead (StraitsMapScene     *scene,
                              int                  width,
                              int                  height,
+                             int                  scale,
                              StraitsMapRenderer **renderer)
 {
   cairo_surface_t *frame;
@@ -65,11 +66,12 @@ straits_map_view_draw_ahead (StraitsMapScene     *scene,
   cairo_t *cr;
 
   g_return_val_if_fail (STRAITS_IS_MAP_SCENE (scene), NULL);
-  g_return_val_if_fail (width > 0 && height > 0 && renderer != NULL, NULL);
+  g_return_val_if_fail (width > 0 && height > 0 && scale > 0 && renderer != NULL, NULL);
 
   *renderer = _straits_map_view_new_renderer (scene);
   /* As render_cache() draws a view's first frame. */
-  frame = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  frame = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
+  cairo_surface_set_device_scale (frame, scale, scale);
   cr = cairo_create (frame);
   viewport = straits_map_renderer_fit (*renderer, width, height);
   straits_map_renderer_draw (*renderer, cr, width, height, &viewport);
@@ -94,9 +96,12 @@ straits_map_view_adopt_drawing (StraitsMapView     *self,
   kept->generation = straits_map_scene_get_generation (kept->scene);
   if (frame != NULL)
     {
+      double sx, sy;
+
+      cairo_surface_get_device_scale (frame, &sx, &sy);
       kept->cache = cairo_surface_reference (frame);
-      kept->cache_width = cairo_image_surface_get_width (frame);
-      kept->cache_height = cairo_image_surface_get_height (frame);
+      kept->cache_width = (int) (cairo_image_surface_get_width (frame) / sx);
+      kept->cache_height = (int) (cairo_image_surface_get_height (frame) / sy);
       kept->cache_viewport = straits_map_renderer_fit (renderer, kept->cache_width, kept->cache_height);
     }
   /* Trimmed once the scene shown next is taken out (take_kept). */

@@ -707,7 +707,7 @@ straits_map_view_set_scene (StraitsMapView  *self,
         self->renderer = _straits_map_view_new_renderer (scene);
       if (self->cache != NULL)
         {
-          straits_trace (self->frame_count == 0 ? "map frame drawn ahead of the window, shown"
+          straits_trace (self->frame_count == 0 ? "map frame drawn with the dataset, shown"
                                                 : "map frame shown again, kept from before");
           note_drawn (self);
         }

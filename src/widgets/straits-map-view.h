@@ -24,14 +24,16 @@ void                straits_map_view_set_scene        (StraitsMapView     *self,
  * changed meanwhile (kept as a scene shown before is). */
 void                straits_map_view_prepare_scene    (StraitsMapView     *self,
                                                        StraitsMapScene    *scene);
-/* The frame a map view of @width x @height would first show of @scene,
- * fitted (transfer full), drawn by a renderer made as a map view makes
+/* The frame a map view of @width x @height (at @scale device pixels a
+ * unit) would first show of @scene, fitted (transfer full), drawn by a
+ * renderer made as a map view makes
  * its own, which @renderer gets (transfer full), with the texts, label
  * sprites and layers of that frame made. Called from any thread (the one
  * that reads the dataset ahead of the window). */
 cairo_surface_t    *straits_map_view_draw_ahead       (StraitsMapScene     *scene,
                                                        int                  width,
                                                        int                  height,
+                                                       int                  scale,
                                                        StraitsMapRenderer **renderer);
 /* Takes @renderer as the one for its scene, and @frame (nullable), of
  * straits_map_view_draw_ahead(), as its drawing, when the view is given

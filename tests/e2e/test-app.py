@@ -532,12 +532,40 @@ def check_first_view_drawn_ahead(env):
         default.append(out.stdout.strip())
     run = subprocess.run([STRAITS], env=dict(env, STRAITS_TRACE="1", STRAITS_QUIT_AFTER_FIRST_FRAME="1"),
                          capture_output=True, text=True, timeout=120)
-    taken = trace_steps(run.stderr, "view drawn ahead of the window taken")
+    taken = trace_steps(run.stderr, "view drawn with the dataset taken")
     size = [step.split()[-1] for _, step in trace_steps(run.stderr, "map size ")]
     expected = "x".join(default)
     tap(bool(taken) and size == [expected], name,
         f"taken: {bool(taken)}; map {size}, schema default {expected} (update map-width and map-height in "
         "data/eu.straits.Straits.gschema.xml if the window's layout changed)")
+
+
+def check_opened_file_drawn_with_dataset(env, work):
+    """Issue 20: a dataset opened in the window has its view drawn by the
+    thread that reads it, at the map's size, with the dataset: the window
+    takes that drawing and its renderer (then draws only what it changed,
+    over the base layer made). A reload of the file shown draws nothing
+    ahead (it keeps the place and selection)."""
+    name = "a file opened in the window has its view drawn with the dataset, a reload has not"
+    other = os.path.join(work, "opened.json")
+    shutil.copy(BUNDLED, other)
+    log = Collected()
+    proc, root = start_application([STRAITS], dict(env, STRAITS_TRACE="1"), started, log=log)
+    shown = root and wait_for(lambda: find(root, role="image", name="EU Groupings")
+                              or find(root, role="image", name="Black Sea")
+                              or find(root, role="image", name="Aegean"), timeout=30)
+    time.sleep(1.0)
+    subprocess.run([STRAITS, other], env=env, timeout=60, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(4.0)
+    press(proc, "ctrl+r")
+    time.sleep(2.0)
+    stop(proc)
+    time.sleep(0.5)
+    taken = trace_steps(log.text(), "view drawn with the dataset taken")
+    reads = [(ms, step) for ms, step in trace_steps(log.text(), "dataset read") if step == "dataset read"]
+    tap(bool(shown) and len(taken) == 2 and len(reads) == 3, name,
+        f"map shown: {bool(shown)}; drawings taken: {len(taken)} (2 expected: the start's and the file's, none for "
+        f"the reload); datasets read: {len(reads)} (3 expected)")
 
 
 def check_views_kept(env):
@@ -1174,6 +1202,7 @@ def main():
     check_read_ahead(env, marked)
     check_views_kept(env)
     check_first_view_drawn_ahead(env)
+    check_opened_file_drawn_with_dataset(env, work)
 
     bus.terminate()
     shutil.rmtree(work, ignore_errors=True)
