@@ -618,18 +618,22 @@ update_status (StraitsWindow *self)
 /* The frame that drew the map first has been handed to the display.
  * STRAITS_QUIT_AFTER_FIRST_FRAME=1 makes start-up measurable: the
  * application then reports its resident memory and quits. */
-/* The map's size, for the next start to draw its first view at ahead
- * of the window (straits-window-loading.c); not a presentation's. */
+/* The map's size and style, for the next start to draw its first view in
+ * ahead of the window (straits-window-loading.c); not a presentation's. */
 static void
-remember_map_size (StraitsWindow *self)
+remember_map (StraitsWindow *self)
 {
   int width = gtk_widget_get_width (GTK_WIDGET (self->map_view));
   int height = gtk_widget_get_height (GTK_WIDGET (self->map_view));
+  StraitsMapStyleKind kind = _straits_window_style_kind (self);
 
   if (self->settings == NULL || self->presenting || width <= 0 || height <= 0)
     return;
   g_settings_set_int (self->settings, "map-width", width);
   g_settings_set_int (self->settings, "map-height", height);
+  g_settings_set_string (self->settings, "map-style", kind == STRAITS_MAP_STYLE_DARK ? "dark"
+                                                      : kind == STRAITS_MAP_STYLE_HIGH_CONTRAST ? "high-contrast"
+                                                      : "light");
 }
 
 static void
@@ -647,7 +651,7 @@ on_first_frame_painted (GdkFrameClock *clock,
 
     straits_trace (size);
   }
-  remember_map_size (self);
+  remember_map (self);
   if (!quits_after_first_frame ())
     {
       _straits_window_queue_views_ahead (self);
@@ -679,7 +683,7 @@ straits_window_dispose (GObject *object)
   StraitsWindow *self = STRAITS_WINDOW (object);
 
   if (self->map_view != NULL)
-    remember_map_size (self);
+    remember_map (self);
   g_clear_object (&self->warm);
   g_clear_pointer (&self->warm_frame, cairo_surface_destroy);
   g_clear_pointer (&self->warm_view, g_free);

@@ -540,6 +540,28 @@ def check_first_view_drawn_ahead(env):
         "data/eu.straits.Straits.gschema.xml if the window's layout changed)")
 
 
+def check_dark_start_drawn_ahead(work):
+    """Issue 20: the first view is drawn ahead of the window in the style a
+    window last had: on a dark desktop, the second start shows that
+    drawing, and the window draws no map frame itself (the first start,
+    drawn light, is drawn again in the dark style before it is shown)."""
+    name = "on a dark desktop, a second start shows the first view drawn ahead in the dark style"
+    home = tempfile.mkdtemp(prefix="dark-", dir=work)
+    env = dict(app_env(home), GSETTINGS_BACKEND="keyfile", ADW_DEBUG_COLOR_SCHEME="prefer-dark",
+               STRAITS_TRACE="1", STRAITS_QUIT_AFTER_FIRST_FRAME="1")
+    runs = []
+    for _ in range(2):
+        run = subprocess.run([STRAITS], env=env, capture_output=True, text=True, timeout=120)
+        steps = [step for _, step in trace_steps(run.stderr, "")]
+        first = steps.index("first map frame presented") if "first map frame presented" in steps else len(steps)
+        runs.append(steps[:first])
+    drawn = ["map frame drawn" in steps for steps in runs]
+    shown = ["map frame drawn with the dataset, shown" in steps for steps in runs]
+    tap(drawn == [True, False] and shown == [True, True], name,
+        f"the window drew the first frame itself: {drawn} (expected [True, False]); "
+        f"showed the drawing made ahead: {shown}")
+
+
 def check_opened_file_drawn_with_dataset(env, work):
     """Issue 20: a dataset opened in the window has its view drawn by the
     thread that reads it, at the map's size, with the dataset: the window
@@ -1203,6 +1225,7 @@ def main():
     check_views_kept(env)
     check_first_view_drawn_ahead(env)
     check_opened_file_drawn_with_dataset(env, work)
+    check_dark_start_drawn_ahead(work)
 
     bus.terminate()
     shutil.rmtree(work, ignore_errors=True)
