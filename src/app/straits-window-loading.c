@@ -260,6 +260,15 @@ _straits_window_report_failure (StraitsWindow *self,
   details->file_name = g_strdup (name);
   details->details = diagnostics_text (diags);
   gtk_label_set_text (self->status_label, details->details);
+  /* Nothing was shown before (a start on a broken file): the map's place
+   * says why, not blank. */
+  if (straits_session_get_dataset (self->session) == NULL)
+    {
+      g_autofree char *markup = g_markup_escape_text (details->details, -1);
+
+      adw_status_page_set_description (self->empty_page, markup);
+      gtk_widget_set_visible (GTK_WIDGET (self->empty_page), TRUE);
+    }
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_toast_details), details,
                          failure_details_free, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);

@@ -607,7 +607,8 @@ show_history (StraitsSidePanel *self, HistoryJob *job)
   update_header (self);
   gtk_stack_set_visible_child_name (self->history_stack, any ? "list" : "empty");
   adw_status_page_set_description (self->history_empty,
-                                   self->entries && straits_history_rows_get_n_entries (self->entries) > 0
+                                   job->dataset == NULL ? _("No dataset is open.")
+                                   : self->entries && straits_history_rows_get_n_entries (self->entries) > 0
                                    ? _("Nothing matches the filters.")
                                    : _("The dataset records no events or relations for this selection."));
   if (self->scroll_pending)

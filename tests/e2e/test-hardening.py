@@ -138,6 +138,24 @@ def hostile_bookmarks(env, work, title):
     stop(proc)
 
 
+def broken_start(env, work):
+    """A start on a broken file, with nothing shown before: the map's place
+    says what is wrong with the file and where, instead of staying blank,
+    and the history that no dataset is open (not that the dataset records
+    nothing)."""
+    path = os.path.join(work, "cut.json")
+    with open(e2e.BUNDLED, encoding="utf-8") as f:
+        write_in_place(path, f.read()[:20000])
+    proc, root = start(env, path)
+    heading = root and wait_for(lambda: find(root, name="No Map Data"), timeout=30)
+    place = root and wait_for(lambda: find(root, role="label", contains="cut.json:"), timeout=5)
+    history = root and wait_for(lambda: find(root, name="No dataset is open."), timeout=5)
+    tap(heading is not None and place is not None and history is not None,
+        "a start on a broken file says in the map's place what is wrong, and the history that no dataset is open",
+        f"heading {heading is not None}, the file's place {place is not None}, history {history is not None}")
+    stop(proc)
+
+
 def main():
     work = tempfile.mkdtemp(prefix="straits-e2e-hardening-")
     env = e2e.app_env(work)
@@ -232,6 +250,7 @@ def main():
         f"button {details is not None}, heading {heading is not None}, place {place is not None}")
     stop(proc)
 
+    broken_start(env, work)
     title = json.load(open(e2e.BUNDLED, encoding="utf-8"))["metadata"]["title"]
     hostile_bookmarks(env, work, title)
     bus.terminate()
