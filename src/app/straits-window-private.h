@@ -85,7 +85,7 @@ struct _StraitsWindow
   cairo_surface_t *warm_frame;
   char *warm_view;
   guint ahead_id;              /* the views not shown, to be drawn ahead */
-  guint date_rest_id;          /* the date has rested: draw them ahead again */
+  guint rest_id;               /* the date or selection has rested: draw them ahead again */
 
   /* A SIPRI trade register added to the dataset (straits-window-arms.c). */
   GFileMonitor *sipri_monitor;

@@ -20,7 +20,7 @@
 #include "straits-workbook.h"
 
 /* How long the date rests before the views not shown are drawn again. */
-#define DATE_REST_MS 600
+#define REST_MS 600
 
 G_DEFINE_FINAL_TYPE (StraitsWindow, straits_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -211,27 +211,35 @@ _straits_window_apply_time (StraitsWindow *self)
   _straits_window_arms_apply (self);
 }
 
-/* StraitsTimeBar::changed, wired in straits-window.ui. */
 static gboolean
-on_date_rested (gpointer data)
+on_change_rested (gpointer data)
 {
   StraitsWindow *self = data;
 
-  self->date_rest_id = 0;
+  self->rest_id = 0;
   _straits_window_queue_views_ahead (self);
   return G_SOURCE_REMOVE;
 }
 
+/* The views drawn ahead show what the map showed before a change that
+ * goes with the user from view to view (the date, the selection): they
+ * are drawn again once the changes have rested a moment (the slider, the
+ * time bar's play, clicks on one country after another). */
+static void
+queue_views_after_rest (StraitsWindow *self)
+{
+  g_clear_handle_id (&self->rest_id, g_source_remove);
+  if (straits_map_view_get_frame_count (self->map_view) > 0)
+    self->rest_id = g_timeout_add (REST_MS, on_change_rested, self);
+}
+
+/* StraitsTimeBar::changed, wired in straits-window.ui. */
 static void
 on_time_changed (StraitsWindow *self)
 {
   StraitsDate date;
 
-  /* The views drawn ahead show the date before: drawn again once the
-   * slider (or the time bar's play) has rested a moment. */
-  g_clear_handle_id (&self->date_rest_id, g_source_remove);
-  if (straits_map_view_get_frame_count (self->map_view) > 0)
-    self->date_rest_id = g_timeout_add (DATE_REST_MS, on_date_rested, self);
+  queue_views_after_rest (self);
   _straits_window_apply_time (self);
   straits_side_panel_set_time (self->side_panel,
                                straits_time_bar_get_date (self->time_bar, &date) ? &date : NULL);
@@ -301,6 +309,7 @@ on_map_selection_changed (StraitsWindow *self)
 
   if (straits_session_get_dataset (self->session) == NULL)
     return;
+  queue_views_after_rest (self);
   if (map_shows_group (self))
     selection = self->group_selection;
   else
@@ -695,7 +704,7 @@ straits_window_dispose (GObject *object)
   g_clear_object (&self->loading);
   g_clear_handle_id (&self->reload_id, g_source_remove);
   g_clear_handle_id (&self->ahead_id, g_source_remove);
-  g_clear_handle_id (&self->date_rest_id, g_source_remove);
+  g_clear_handle_id (&self->rest_id, g_source_remove);
   _straits_window_presentation_dispose (self);
   _straits_window_arms_dispose (self);
   _straits_window_dates_dispose (self);

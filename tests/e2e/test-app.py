@@ -594,12 +594,13 @@ def check_views_kept(env):
     """Switching views back and forth (issue 20): the views not shown are
     drawn ahead; the second time round each switch shows the drawing kept
     from the view's last showing, drawing nothing, as the map view's trace
-    says; so does a switch after a date is chosen on the slider.
+    says; so does a switch after a date is chosen on the slider, and one
+    after a country is selected.
     The trace counts from the moment given in STRAITS_TRACE, so that its
     steps fall between the switches (the application's stderr arrives
     when it ends)."""
     name = ("switching views back and forth twice: the second time each map is the drawing kept, nothing drawn; "
-            "after a date is chosen too")
+            "after a date is chosen, and after a country is selected, too")
     # The territorial seas reach every view when measured, after the start:
     # measured once before, they come from the cache at once.
     cached = os.path.join(env["XDG_CACHE_HOME"], "straits", "maritime-*.gvariant")
@@ -643,6 +644,18 @@ def check_views_kept(env):
     shown = wait_for(lambda: find(root, role="image", name=other), timeout=10)
     switches[-1] += (bool(shown) and slider is not None,)
     time.sleep(1.5)
+    # So does a country selected: the selection goes with the user from
+    # view to view, and the view not shown is drawn ahead with it.
+    switches.append(("a country selected", (time.time_ns() - origin) / 1e6, True))
+    select_id("GRC")
+    time.sleep(2.5)
+    switches.append((first, (time.time_ns() - origin) / 1e6))
+    tab = find(root, role="page tab", name=first)
+    if tab is not None:
+        click(tab)
+    shown = wait_for(lambda: find(root, role="image", name=first), timeout=10)
+    switches[-1] += (bool(shown),)
+    time.sleep(1.5)
     end = (time.time_ns() - origin) / 1e6
     stop(proc)
     time.sleep(0.5)
@@ -654,7 +667,7 @@ def check_views_kept(env):
     # the start, may reach it later); the second only shows what was kept.
     tap(all(shown for _, shown, _ in steps) and steps[0][2]
         and all(lines == ["map frame shown again, kept from before"] for target, _, lines in steps[2:]
-                if target != "the date chosen"),
+                if target not in ("the date chosen", "a country selected")),
         name, "\n".join(f"{t}: {lines}" for t, _, lines in steps))
 
 
