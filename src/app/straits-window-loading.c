@@ -34,8 +34,8 @@ typedef struct {
 
 /* How the first window will show its view, read from the settings on the
  * main thread: what the window sets on a scene (see
- * _straits_window_apply_map_style), and the map's size and style when a
- * window last closed. */
+ * _straits_window_apply_map_style), and the map's size, scale and style
+ * when a window last closed. */
 typedef struct {
   StraitsMapStyleKind style;
   gboolean show_legend, legend_collapsed;
@@ -493,13 +493,13 @@ read_warm_settings (GSettings    *settings,
     warm->convention = STRAITS_CONVENTION_EU;
   warm->width = settings ? g_settings_get_int (settings, "map-width") : 0;
   warm->height = settings ? g_settings_get_int (settings, "map-height") : 0;
-  /* The desktop's style and scale are known once GTK is up: the style is
-   * the one a window last had. */
+  /* The desktop's style and scale are known once GTK is up: these are
+   * the ones a window last had. */
   style = settings ? g_settings_get_string (settings, "map-style") : NULL;
   warm->style = g_strcmp0 (style, "dark") == 0 ? STRAITS_MAP_STYLE_DARK
                 : g_strcmp0 (style, "high-contrast") == 0 ? STRAITS_MAP_STYLE_HIGH_CONTRAST
                 : STRAITS_MAP_STYLE_LIGHT;
-  warm->scale = 1;
+  warm->scale = settings ? g_settings_get_int (settings, "map-scale") : 1;
   warm->yield = TRUE;
 }
 

@@ -627,8 +627,9 @@ update_status (StraitsWindow *self)
 /* The frame that drew the map first has been handed to the display.
  * STRAITS_QUIT_AFTER_FIRST_FRAME=1 makes start-up measurable: the
  * application then reports its resident memory and quits. */
-/* The map's size and style, for the next start to draw its first view in
- * ahead of the window (straits-window-loading.c); not a presentation's. */
+/* The map's size, scale and style, for the next start to draw its first
+ * view in ahead of the window (straits-window-loading.c); not a
+ * presentation's. */
 static void
 remember_map (StraitsWindow *self)
 {
@@ -640,6 +641,7 @@ remember_map (StraitsWindow *self)
     return;
   g_settings_set_int (self->settings, "map-width", width);
   g_settings_set_int (self->settings, "map-height", height);
+  g_settings_set_int (self->settings, "map-scale", CLAMP (gtk_widget_get_scale_factor (GTK_WIDGET (self->map_view)), 1, 8));
   g_settings_set_string (self->settings, "map-style", kind == STRAITS_MAP_STYLE_DARK ? "dark"
                                                       : kind == STRAITS_MAP_STYLE_HIGH_CONTRAST ? "high-contrast"
                                                       : "light");
