@@ -197,9 +197,9 @@ static void
 print_zooms (double view, double view_p95, double plain, double plain_p95, double exact, double exact_p95,
              double exact_plain, double exact_plain_p95)
 {
-  printf ("EU groupings 1920x1080, cold frame at a new zoom level, drawn at once (as a map view draws its first "
-          "frame and a new view's; frames at rest after a move or resize it draws in a thread, see "
-          "bench-interaction): %.2f ms median, "
+  printf ("EU groupings 1920x1080, cold frame at a new zoom level, drawn at once (as a map view draws a first "
+          "frame that no thread drew with the dataset, and a view not drawn ahead yet; frames at rest after a move "
+          "or resize it draws in a thread, see bench-interaction): %.2f ms median, "
           "95th percentile %.2f ms of %d (target <= 12 ms); without the frame layer %.2f ms, %.2f ms\n",
           view, view_p95, FRAMES, plain, plain_p95);
   printf ("  the same with exact label sizes, as exports draw them: %.2f ms median, 95th percentile %.2f ms; "
