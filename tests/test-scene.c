@@ -49,6 +49,12 @@ test_changed_says_what (void)
   straits_map_scene_set_style (scene, straits_map_scene_get_style (scene));
   g_assert_cmpuint (seen.emissions, ==, 1);
 
+  /* No flows, whatever their legend would say: the legend names flows
+   * drawn, so the scene has not changed (issue 20: the window's first
+   * frame, drawn ahead, was drawn again for this). */
+  straits_map_scene_set_flows (scene, NULL, 0, "Arms transfers 1995–2025");
+  g_assert_cmpuint (seen.emissions, ==, 1);
+
   seen = (Seen) { 0 };
   straits_map_scene_set_hover (scene, 0, STRAITS_NO_INDEX);
   g_assert_cmphex (seen.what, ==, STRAITS_SCENE_HOVER);

@@ -77,10 +77,7 @@ push_flows (StraitsWindow *self)
 
   if (scene == NULL)
     return;
-  /* No flows, no legend entry: a scene that never had flows (a view drawn
-   * ahead of the window) has not changed. */
-  straits_map_scene_set_flows (scene, (const StraitsMapFlow *) (gpointer) flows->data, flows->len,
-                               flows->len > 0 ? legend : NULL);
+  straits_map_scene_set_flows (scene, (const StraitsMapFlow *) (gpointer) flows->data, flows->len, legend);
 }
 
 /* The slider's year ends the period; the map gets the flows. */

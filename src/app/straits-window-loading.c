@@ -299,12 +299,11 @@ show_load_result (StraitsWindow *self,
       _straits_window_report_failure (self, file, result->diagnostics);
       return;
     }
-  /* The view drawn ahead is taken as its scene is made (scene_for_view). */
-  g_set_object (&self->warm, result->warm);
-  g_clear_pointer (&self->warm_frame, cairo_surface_destroy);
-  self->warm_frame = result->warm_frame ? cairo_surface_reference (result->warm_frame) : NULL;
-  g_free (self->warm_view);
-  self->warm_view = g_strdup (result->warm_view);
+  /* The view drawn with the dataset is taken as its scene is made
+   * (scene_for_view), and let go of if it is not. */
+  self->warm = g_steal_pointer (&result->warm);
+  self->warm_frame = g_steal_pointer (&result->warm_frame);
+  self->warm_view = g_steal_pointer (&result->warm_view);
   _straits_window_show_dataset (self, result->dataset, file);
   g_clear_object (&self->warm);
   g_clear_pointer (&self->warm_frame, cairo_surface_destroy);
@@ -485,7 +484,6 @@ read_warm_settings (GSettings    *settings,
                     WarmSettings *warm)
 {
   g_autofree char *territories = settings ? g_settings_get_string (settings, "territories") : NULL;
-  g_autofree char *style = NULL;
 
   warm->show_legend = settings ? g_settings_get_boolean (settings, "show-legend") : TRUE;
   warm->legend_collapsed = settings ? g_settings_get_boolean (settings, "legend-collapsed") : FALSE;
@@ -495,10 +493,7 @@ read_warm_settings (GSettings    *settings,
   warm->height = settings ? g_settings_get_int (settings, "map-height") : 0;
   /* The desktop's style and scale are known once GTK is up: these are
    * the ones a window last had. */
-  style = settings ? g_settings_get_string (settings, "map-style") : NULL;
-  warm->style = g_strcmp0 (style, "dark") == 0 ? STRAITS_MAP_STYLE_DARK
-                : g_strcmp0 (style, "high-contrast") == 0 ? STRAITS_MAP_STYLE_HIGH_CONTRAST
-                : STRAITS_MAP_STYLE_LIGHT;
+  warm->style = settings ? (StraitsMapStyleKind) g_settings_get_enum (settings, "map-style") : STRAITS_MAP_STYLE_LIGHT;
   warm->scale = settings ? g_settings_get_int (settings, "map-scale") : 1;
   warm->yield = TRUE;
 }

@@ -635,16 +635,16 @@ remember_map (StraitsWindow *self)
 {
   int width = gtk_widget_get_width (GTK_WIDGET (self->map_view));
   int height = gtk_widget_get_height (GTK_WIDGET (self->map_view));
-  StraitsMapStyleKind kind = _straits_window_style_kind (self);
 
   if (self->settings == NULL || self->presenting || width <= 0 || height <= 0)
     return;
   g_settings_set_int (self->settings, "map-width", width);
   g_settings_set_int (self->settings, "map-height", height);
   g_settings_set_int (self->settings, "map-scale", CLAMP (gtk_widget_get_scale_factor (GTK_WIDGET (self->map_view)), 1, 8));
-  g_settings_set_string (self->settings, "map-style", kind == STRAITS_MAP_STYLE_DARK ? "dark"
-                                                      : kind == STRAITS_MAP_STYLE_HIGH_CONTRAST ? "high-contrast"
-                                                      : "light");
+  /* The schema's MapStyle enum holds StraitsMapStyleKind's values. */
+  G_STATIC_ASSERT (STRAITS_MAP_STYLE_LIGHT == 0 && STRAITS_MAP_STYLE_DARK == 1 &&
+                   STRAITS_MAP_STYLE_HIGH_CONTRAST == 2);
+  g_settings_set_enum (self->settings, "map-style", (int) _straits_window_style_kind (self));
 }
 
 static void

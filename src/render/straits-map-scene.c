@@ -889,6 +889,11 @@ straits_map_scene_set_flows (StraitsMapScene      *self,
                              const char           *legend)
 {
   g_return_if_fail (STRAITS_IS_MAP_SCENE (self));
+  /* The legend names the flows drawn: without any, it is no part of the
+   * scene (the arms page gives one always; a scene drawn ahead of the
+   * window has none, and is not changed by that). */
+  if (n_flows == 0)
+    legend = NULL;
   if (flows_shown (self, flows, n_flows, legend))
     return;
   g_clear_pointer (&self->flows, g_array_unref);
