@@ -12,6 +12,7 @@
 #include <gio/gio.h>
 
 #include "straits-map-renderer-private.h"
+#include "straits-pixels.h"
 
 /* The device pixels per output unit of @cr, when it is a raster target
  * without rotation; 0 otherwise. */
@@ -22,8 +23,8 @@ _straits_map_raster_scale (cairo_t *cr)
 
   if (cairo_surface_get_type (cairo_get_target (cr)) != CAIRO_SURFACE_TYPE_IMAGE)
     return 0;
-  cairo_user_to_device_distance (cr, &ux, &uy);
-  cairo_user_to_device_distance (cr, &vx, &vy);
+  straits_user_to_pixel_distance (cr, &ux, &uy);
+  straits_user_to_pixel_distance (cr, &vx, &vy);
   if (fabs (uy) > 1e-9 || fabs (vx) > 1e-9 || fabs (ux - vy) > 1e-9)
     return 0;
   return ux;

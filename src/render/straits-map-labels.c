@@ -15,6 +15,7 @@
 #include "straits-country-names.h"
 #include "straits-map-renderer-private.h"
 #include "straits-text.h"
+#include "straits-pixels.h"
 
 #define MAX_CACHED_LAYOUTS 4000
 /* A dataset's names may run to 200 characters and its notes to 5000: on
@@ -161,7 +162,7 @@ label_sprite (StraitsMapRenderer  *self,
   if (quark == 0)
     quark = g_quark_from_static_string ("straits-label-sprite");
   /* Drawn at the output's scale, so that copies are pixel for pixel. */
-  cairo_user_to_device_distance (target, &ux, &uy);
+  straits_user_to_pixel_distance (target, &ux, &uy);
   sprite = g_object_get_qdata (G_OBJECT (layout), quark);
   if (sprite != NULL && sprite->scale == ux && sprite->halo_width == halo_width &&
       sprite->colour.r == colour->r && sprite->colour.g == colour->g && sprite->colour.b == colour->b)
@@ -192,10 +193,10 @@ paint_sprite (StraitsMapRenderer *self,
               double              x,
               double              y)
 {
-  cairo_user_to_device (cr, &x, &y);
+  straits_user_to_pixel (cr, &x, &y);
   x = round (x);
   y = round (y);
-  cairo_device_to_user (cr, &x, &y);
+  straits_pixel_to_user (cr, &x, &y);
   cairo_set_source_surface (cr, sprite, x, y);
   cairo_paint (cr);
   _straits_map_note_sprite (self, sprite, x, y);
@@ -559,7 +560,7 @@ draw_city_dot (StraitsMapRenderer *self,
       path_city_dot (self, cr, x, y, r, frame->unit);
       return;
     }
-  cairo_user_to_device_distance (cr, &ux, &uy);
+  straits_user_to_pixel_distance (cr, &ux, &uy);
   if (self->city_dot == NULL || self->city_dot_scale != ux * frame->unit)
     {
       int px = (int) ceil (2 * half * ux);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "straits-map-renderer-private.h"
+#include "straits-pixels.h"
 
 const StraitsGroup *
 _straits_map_group_of_feature (StraitsMapRenderer *self,
@@ -301,7 +302,7 @@ hatch_tile (StraitsMapRenderer *self,
   int px;
   cairo_t *cr;
 
-  cairo_user_to_device_distance (frame->cr, &ux, &uy);
+  straits_user_to_pixel_distance (frame->cr, &ux, &uy);
   px = MAX (2, (int) lround (size * ux));
   if (self->hatch != NULL && self->hatch_pixels == px)
     return self->hatch;

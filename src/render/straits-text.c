@@ -18,6 +18,7 @@
 
 #include "straits-export.h"
 #include "straits-text.h"
+#include "straits-pixels.h"
 
 gboolean
 straits_text_for_print (cairo_t *cr)
@@ -26,7 +27,7 @@ straits_text_for_print (cairo_t *cr)
 
   if (cairo_surface_get_type (cairo_get_target (cr)) != CAIRO_SURFACE_TYPE_IMAGE)
     return TRUE;
-  cairo_user_to_device_distance (cr, &ux, &uy);
+  straits_user_to_pixel_distance (cr, &ux, &uy);
   return hypot (ux, uy) >= 2;
 }
 
