@@ -2,6 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <stdlib.h>
+
 #include "straits-test-data.h"
 
 StraitsDataset *
@@ -60,4 +62,15 @@ straits_test_legend_has (StraitsMapRenderer *renderer,
                          const char         *text)
 {
   return g_ptr_array_find_with_equal_func (straits_map_renderer_get_legend_labels (renderer), text, g_str_equal, NULL);
+}
+
+int
+straits_test_channel_difference (guint32 a,
+                                 guint32 b)
+{
+  int d = 0;
+
+  for (int shift = 0; shift < 32; shift += 8)
+    d = MAX (d, abs ((int) ((a >> shift) & 0xff) - (int) ((b >> shift) & 0xff)));
+  return d;
 }

@@ -29,5 +29,9 @@ cairo_surface_t    *straits_test_draw         (StraitsMapRenderer    *renderer,
 /* Whether the legend @renderer drew last lists @text. */
 gboolean            straits_test_legend_has   (StraitsMapRenderer    *renderer,
                                                const char            *text);
+/* The largest difference of two pixels (native-endian 32 bits) in one
+ * of their four bytes. */
+int                 straits_test_channel_difference (guint32 a,
+                                                     guint32 b);
 
 G_END_DECLS

@@ -140,16 +140,6 @@ renderer_pixels (Fixture *f)
   return renderer_pixels_sized (f, WIDTH, HEIGHT);
 }
 
-static int
-channel_difference (guint32 a, guint32 b)
-{
-  int d = 0;
-
-  for (int shift = 0; shift < 32; shift += 8)
-    d = MAX (d, abs ((int) ((a >> shift) & 0xff) - (int) ((b >> shift) & 0xff)));
-  return d;
-}
-
 /* Pixels of @a and @b, @n each, that differ by more than 2 levels in a
  * channel. */
 static guint
@@ -158,7 +148,7 @@ differing_pixels (const guint32 *a, const guint32 *b, guint n)
   guint differing = 0;
 
   for (guint i = 0; i < n; i++)
-    differing += channel_difference (a[i], b[i]) > 2;
+    differing += straits_test_channel_difference (a[i], b[i]) > 2;
   return differing;
 }
 
@@ -180,7 +170,7 @@ test_frame_matches_renderer (Fixture *f, gconstpointer data)
 
   for (guint i = 0; i < WIDTH * HEIGHT; i++)
     {
-      differing += channel_difference (shown[i], drawn[i]) > 2;
+      differing += straits_test_channel_difference (shown[i], drawn[i]) > 2;
       land += drawn[i] != sea_pixel (f);
     }
   g_assert_cmpuint (land, >, WIDTH * HEIGHT / 10);
@@ -205,7 +195,7 @@ test_pan_moves_the_cache (Fixture *f, gconstpointer data)
         guint32 p = after[y * WIDTH + x];
 
         if (x >= dx && y >= dy)
-          moved_wrong += channel_difference (p, before[(y - dy) * WIDTH + (x - dx)]) > 2;
+          moved_wrong += straits_test_channel_difference (p, before[(y - dy) * WIDTH + (x - dx)]) > 2;
         else
           strip_wrong += p != sea_pixel (f);
       }
@@ -655,7 +645,7 @@ test_hover_keeps_the_frame (Fixture *f, gconstpointer data)
   after = widget_pixels (f);
   /* A draw of the renderer's own would have outlined Turkey: vertices. */
   g_assert_cmpuint (straits_map_renderer_get_n_vertices (straits_map_view_get_renderer (f->view)), ==, 0);
-  g_assert_cmpint (channel_difference (before[(int) y * WIDTH + (int) x], after[(int) y * WIDTH + (int) x]), >, 2);
+  g_assert_cmpint (straits_test_channel_difference (before[(int) y * WIDTH + (int) x], after[(int) y * WIDTH + (int) x]), >, 2);
   for (int j = 0; j < 40; j++)
     for (int i = 0; i < 40; i++)
       changed_far += before[j * WIDTH + i] != after[j * WIDTH + i];

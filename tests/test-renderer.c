@@ -437,6 +437,10 @@ test_belts_stay_at_sea (void)
   guint land = 0, covered = 0;
 
   g_assert_no_error (error);
+  /* Compared pixel for pixel, both frames are drawn in one thread: with
+   * threads, a frame that draws its base layer draws what lies above it
+   * on a layer of its own, which rounds by a level here and there. */
+  straits_map_renderer_set_threads (aegean, 1);
   /* Only the belts may differ: no legend, no names. */
   straits_map_scene_set_show_legend (scene, FALSE);
   straits_map_scene_set_show_labels (scene, FALSE);
@@ -706,6 +710,7 @@ test_bands_match_one_pass (void)
           cairo_t *cr;
 
           straits_map_renderer_set_threads (r, k == 0 ? 1 : 3);
+          straits_map_renderer_invalidate (r);
           s[k] = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w * scale, h * scale);
           cr = cairo_create (s[k]);
           cairo_scale (cr, scale, scale);
@@ -715,10 +720,12 @@ test_bands_match_one_pass (void)
         }
       /* RGB24: the fourth byte is unused, and undefined. Where cairo clips
        * a band, an antialiased pixel on the seam may come out a shade
-       * apart; a band out of place would differ in thousands. */
+       * apart; a band out of place would differ in thousands. With
+       * threads, what lies above the base layer is drawn on a layer of
+       * its own, and rounds by a level or two: those are not counted. */
       for (int y = 0; y < h * scale; y++)
         for (int x = 0; x < w * scale; x++)
-          differing += pixel (s[0], x, y) != pixel (s[1], x, y);
+          differing += straits_test_channel_difference (pixel (s[0], x, y), pixel (s[1], x, y)) > 2;
       g_assert_cmpuint (differing, <=, (guint) (w * scale) * (h * scale) / 10000);
       cairo_surface_destroy (s[0]);
       cairo_surface_destroy (s[1]);

@@ -329,6 +329,35 @@ hatch_tile (StraitsMapRenderer *self,
   return pattern;
 }
 
+/* The hatching tile as @frame's source, fixed to the map: to its origin,
+ * not the surface's, so that bases drawn for other frames (with or
+ * without a margin, in bands) hatch an area alike. A pattern of the
+ * frame's own: threads drawing bands share the tile. */
+static void
+set_hatch_source (StraitsMapRenderer *self,
+                  StraitsMapFrame    *frame)
+{
+  cairo_surface_t *tile = NULL;
+  cairo_pattern_t *pattern;
+  cairo_matrix_t matrix;
+  double ox, oy, ux = 1, uy = 0, size;
+
+  cairo_pattern_get_surface (hatch_tile (self, frame), &tile);
+  straits_user_to_pixel_distance (frame->cr, &ux, &uy);
+  size = self->hatch_pixels / ux;
+  straits_viewport_to_output (&frame->vp, frame->width, frame->height, 0, 0, &ox, &oy);
+  /* A small offset: pixman's transforms are fixed point. */
+  ox = fmod (ox, size);
+  oy = fmod (oy, size);
+  pattern = cairo_pattern_create_for_surface (tile);
+  cairo_pattern_set_extend (pattern, CAIRO_EXTEND_REPEAT);
+  cairo_matrix_init_scale (&matrix, ux, ux);
+  cairo_matrix_translate (&matrix, -ox, -oy);
+  cairo_pattern_set_matrix (pattern, &matrix);
+  cairo_set_source (frame->cr, pattern);
+  cairo_pattern_destroy (pattern);
+}
+
 /* Makes the hatching tile for @frame's scale ahead of threads that
  * share it. */
 void
@@ -352,7 +381,7 @@ hatch_disputed (StraitsMapRenderer *self,
       /* On raster targets a repeating tile hatches as well, for a fill's
        * cost instead of a clip and a stroke per line. */
       _straits_map_path_feature (self, frame, f);
-      cairo_set_source (cr, hatch_tile (self, frame));
+      set_hatch_source (self, frame);
       cairo_fill_preserve (cr);
     }
   else

@@ -110,6 +110,9 @@ struct _StraitsMapRenderer
    * cache_limit bytes with it (straits-map-base.c). */
   StraitsBaseLayer base;
   GQueue kept_bases;          /* StraitsBaseLayer * */
+  cairo_surface_t *above;     /* what lies above a base layer being drawn */
+  gboolean above_clear;       /* all transparent */
+  cairo_surface_t *spare_base; /* a dropped base layer's, for the next */
   guint64 cache_limit;
   gboolean base_enabled;
   guint n_threads;            /* that draw the base layer, in bands */
@@ -217,6 +220,9 @@ void                _straits_map_stipple       (cairo_t             *cr,
 
 /* straits-map-layers.c */
 void     _straits_map_draw_base       (StraitsMapRenderer    *self,
+                                       StraitsMapFrame       *frame);
+/* straits-map-renderer.c: what lies above the base layer. */
+void     _straits_map_draw_above_base (StraitsMapRenderer    *self,
                                        StraitsMapFrame       *frame);
 void     _straits_map_note_drawn_groups (StraitsMapRenderer   *self,
                                          StraitsMapFrame      *frame);
@@ -408,6 +414,12 @@ gboolean _straits_map_place_cached_base (StraitsMapRenderer *self,
                                          gboolean           *drawn);
 gboolean _straits_map_paint_cached_base (StraitsMapRenderer *self,
                                          StraitsMapFrame    *frame);
+/* Draws every layer of a frame that draws a new base layer (a new zoom
+ * level) on a raster target with threads to spare: they draw the base
+ * layer while the caller's thread draws what lies above it; FALSE, and
+ * nothing drawn, for any other frame. */
+gboolean _straits_map_draw_beside_new_base (StraitsMapRenderer *self,
+                                            StraitsMapFrame    *frame);
 /* The current base layer and those kept; the bytes they take. */
 void     _straits_map_forget_bases      (StraitsMapRenderer *self);
 gsize    _straits_map_base_cache_bytes  (StraitsMapRenderer *self);

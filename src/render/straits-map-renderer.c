@@ -71,6 +71,8 @@ straits_map_renderer_finalize (GObject *object)
   g_clear_pointer (&self->adversarial_ranks, g_array_unref);
   g_clear_pointer (&self->layouts, g_hash_table_unref);
   _straits_map_forget_bases (self);
+  g_clear_pointer (&self->above, cairo_surface_destroy);
+  g_clear_pointer (&self->spare_base, cairo_surface_destroy);
   g_clear_pointer (&self->hatch, cairo_pattern_destroy);
   g_clear_pointer (&self->city_dot, cairo_surface_destroy);
 
@@ -539,7 +541,13 @@ straits_map_renderer_set_threads (StraitsMapRenderer *self,
 {
   g_return_if_fail (STRAITS_IS_MAP_RENDERER (self));
   self->n_threads = MAX (n_threads, 1);
-  straits_map_renderer_invalidate (self);
+}
+
+guint
+straits_map_renderer_get_threads (StraitsMapRenderer *self)
+{
+  g_return_val_if_fail (STRAITS_IS_MAP_RENDERER (self), 1);
+  return self->n_threads;
 }
 
 void
@@ -659,26 +667,6 @@ sync_from_scene (StraitsMapRenderer *self,
 }
 
 /* Viewports ------------------------------------------------------------- */
-
-void
-straits_viewport_to_output (const StraitsViewport *vp,
-                            double width, double height,
-                            double x, double y,
-                            double *ox, double *oy)
-{
-  *ox = (x - vp->cx) / vp->resolution + width / 2;
-  *oy = height / 2 - (y - vp->cy) / vp->resolution;
-}
-
-void
-straits_viewport_to_map (const StraitsViewport *vp,
-                         double width, double height,
-                         double ox, double oy,
-                         double *x, double *y)
-{
-  *x = vp->cx + (ox - width / 2) * vp->resolution;
-  *y = vp->cy - (oy - height / 2) * vp->resolution;
-}
 
 /* The region's frame, fitted into the output with a small margin. */
 StraitsViewport
@@ -840,13 +828,11 @@ _straits_map_stroke_arcs (StraitsMapRenderer *self,
     }
 }
 
-/* Every layer, drawn for @frame (the base layer copied when cached). */
-static void
-draw_layers (StraitsMapRenderer *self,
-             StraitsMapFrame    *frame)
+/* What lies above the base layer. */
+void
+_straits_map_draw_above_base (StraitsMapRenderer *self,
+                 StraitsMapFrame    *frame)
 {
-  if (!_straits_map_paint_cached_base (self, frame))
-    _straits_map_draw_base (self, frame);
   _straits_map_note_drawn_groups (self, frame);
   _straits_map_draw_highlights (self, frame);
   _straits_map_draw_territorial_seas (self, frame);
@@ -863,6 +849,16 @@ draw_layers (StraitsMapRenderer *self,
     _straits_map_draw_labels (self, frame);
   _straits_map_draw_events (self, frame);
   _straits_map_draw_legend (self, frame);
+}
+
+/* Every layer, drawn for @frame (the base layer copied when cached). */
+static void
+draw_layers (StraitsMapRenderer *self,
+             StraitsMapFrame    *frame)
+{
+  if (!_straits_map_paint_cached_base (self, frame))
+    _straits_map_draw_base (self, frame);
+  _straits_map_draw_above_base (self, frame);
 }
 
 void
@@ -898,7 +894,11 @@ straits_map_renderer_draw (StraitsMapRenderer    *self,
   cairo_save (cr);
   cairo_rectangle (cr, 0, 0, width, height);
   cairo_clip (cr);
-  if (_straits_map_paint_cached_layers (self, &frame))
+  if (_straits_map_draw_beside_new_base (self, &frame))
+    /* A new base layer: no frame layer to copy (see
+     * _straits_map_paint_cached_layers). */
+    self->exact_next = FALSE;
+  else if (_straits_map_paint_cached_layers (self, &frame))
     {
       /* All but the legend came with the cached layer. */
       _straits_map_note_drawn_groups (self, &frame);

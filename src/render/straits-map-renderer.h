@@ -20,7 +20,6 @@
 
 G_BEGIN_DECLS
 
-
 typedef enum {
   STRAITS_LABEL_COUNTRY,
   STRAITS_LABEL_SEA,
@@ -100,10 +99,12 @@ void     straits_map_renderer_set_text_step             (StraitsMapRenderer  *se
 void     straits_map_renderer_set_cache_limit           (StraitsMapRenderer  *self,
                                                          guint64              bytes);
 guint64  straits_map_renderer_get_cache_limit           (StraitsMapRenderer  *self);
-/* Threads that draw the cached base layer, in bands (default: the
- * processors, at most 4). */
+/* Threads that draw the cached base layer, in bands, and beside them
+ * what lies above it (default: the processors, at most 4). The layers
+ * cached stay: they are the same however many threads drew them. */
 void     straits_map_renderer_set_threads               (StraitsMapRenderer  *self,
                                                          guint                n_threads);
+guint    straits_map_renderer_get_threads               (StraitsMapRenderer  *self);
 void     straits_map_renderer_set_full_detail           (StraitsMapRenderer  *self,
                                                          gboolean             full);
 
@@ -262,22 +263,5 @@ gboolean           straits_map_renderer_get_actor_anchor (StraitsMapRenderer *se
                                                           guint32             actor,
                                                           double             *x,
                                                           double             *y);
-
-/* @ox, @oy: (out) */
-void     straits_viewport_to_output   (const StraitsViewport *viewport,
-                                       double                 width,
-                                       double                 height,
-                                       double                 x,
-                                       double                 y,
-                                       double                *ox,
-                                       double                *oy);
-/* @x, @y: (out) */
-void     straits_viewport_to_map      (const StraitsViewport *viewport,
-                                       double                 width,
-                                       double                 height,
-                                       double                 ox,
-                                       double                 oy,
-                                       double                *x,
-                                       double                *y);
 
 G_END_DECLS

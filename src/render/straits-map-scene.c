@@ -84,6 +84,26 @@ straits_viewport_equal (const StraitsViewport *a,
 }
 
 void
+straits_viewport_to_output (const StraitsViewport *vp,
+                            double width, double height,
+                            double x, double y,
+                            double *ox, double *oy)
+{
+  *ox = (x - vp->cx) / vp->resolution + width / 2;
+  *oy = height / 2 - (y - vp->cy) / vp->resolution;
+}
+
+void
+straits_viewport_to_map (const StraitsViewport *vp,
+                         double width, double height,
+                         double ox, double oy,
+                         double *x, double *y)
+{
+  *x = vp->cx + (ox - width / 2) * vp->resolution;
+  *y = vp->cy - (oy - height / 2) * vp->resolution;
+}
+
+void
 straits_map_flow_clear (StraitsMapFlow *flow)
 {
   g_clear_pointer (&flow->from, g_free);

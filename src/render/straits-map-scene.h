@@ -37,6 +37,22 @@ typedef struct {
 
 gboolean straits_viewport_equal (const StraitsViewport *a,
                                  const StraitsViewport *b);
+/* @ox, @oy: (out) */
+void     straits_viewport_to_output   (const StraitsViewport *viewport,
+                                       double                 width,
+                                       double                 height,
+                                       double                 x,
+                                       double                 y,
+                                       double                *ox,
+                                       double                *oy);
+/* @x, @y: (out) */
+void     straits_viewport_to_map      (const StraitsViewport *viewport,
+                                       double                 width,
+                                       double                 height,
+                                       double                 ox,
+                                       double                 oy,
+                                       double                *x,
+                                       double                *y);
 
 /* What a ::changed emission says changed; flags combine. */
 typedef enum {

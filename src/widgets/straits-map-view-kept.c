@@ -63,12 +63,18 @@ straits_map_view_draw_ahead (StraitsMapScene     *scene,
 {
   cairo_surface_t *frame;
   StraitsViewport viewport;
+  guint threads;
   cairo_t *cr;
 
   g_return_val_if_fail (STRAITS_IS_MAP_SCENE (scene), NULL);
   g_return_val_if_fail (width > 0 && height > 0 && scale > 0 && renderer != NULL, NULL);
 
   *renderer = _straits_map_view_new_renderer (scene);
+  threads = straits_map_renderer_get_threads (*renderer);
+  /* In this thread alone: the main thread sets GTK up meanwhile, and
+   * threads of the drawing's own would take turns with it (a start's
+   * first frame came 5 ms later with them). */
+  straits_map_renderer_set_threads (*renderer, 1);
   /* As render_cache() draws a view's first frame. */
   frame = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
   cairo_surface_set_device_scale (frame, scale, scale);
@@ -76,6 +82,7 @@ straits_map_view_draw_ahead (StraitsMapScene     *scene,
   viewport = straits_map_renderer_fit (*renderer, width, height);
   straits_map_renderer_draw (*renderer, cr, width, height, &viewport);
   cairo_destroy (cr);
+  straits_map_renderer_set_threads (*renderer, threads);
   cairo_surface_flush (frame);
   return frame;
 }
