@@ -542,6 +542,42 @@ test_device_scale (void)
     }
 }
 
+/* A first frame at a zoom level draws its base layer with two pixels'
+ * margin (no one waits for the margin to pan in), the first pan at that
+ * level draws the margin; a base layer dropped leaves its surface for
+ * the next of its size. Drawn beside the base layer, what lies above it
+ * is what a frame drawn in one thread shows, within 2 levels. */
+static void
+test_first_frame_margin (void)
+{
+  g_autoptr(StraitsMapRenderer) r = renderer_for ("eu-groupings");
+  g_autoptr(StraitsMapRenderer) one = renderer_for ("eu-groupings");
+  StraitsViewport vp = straits_map_renderer_fit (r, WIDTH, HEIGHT), moved = vp;
+  cairo_surface_t *frame, *expected, *surface;
+
+  straits_map_renderer_set_threads (r, 2);
+  straits_map_renderer_set_threads (one, 1);
+  frame = straits_test_draw (r, WIDTH, HEIGHT, &vp);
+  g_assert_cmpfloat (r->base.margin, ==, 2);
+  g_assert_nonnull (r->above);
+  expected = straits_test_draw (one, WIDTH, HEIGHT, &vp);
+  g_assert_null (one->above);
+  g_assert_cmpuint (differing_from_crop (frame, expected, 0, 0), ==, 0);
+  cairo_surface_destroy (frame);
+  cairo_surface_destroy (expected);
+
+  surface = r->base.surface;
+  straits_map_renderer_invalidate (r);
+  g_assert_true (r->spare_base == surface);
+  cairo_surface_destroy (straits_test_draw (r, WIDTH, HEIGHT, &vp));
+  g_assert_true (r->base.surface == surface);
+  g_assert_null (r->spare_base);
+
+  moved.cx += 3 * vp.resolution;
+  cairo_surface_destroy (straits_test_draw (r, WIDTH, HEIGHT, &moved));
+  g_assert_cmpfloat (r->base.margin, >, 60);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -558,6 +594,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/map-cache/text-step-close", test_text_step_close);
   g_test_add_func ("/map-cache/text-step-cached", test_text_step_cached);
   g_test_add_func ("/map-cache/device-scale", test_device_scale);
+  g_test_add_func ("/map-cache/first-frame-margin", test_first_frame_margin);
   status = g_test_run ();
   g_object_unref (dataset);
   straits_atlas_free (atlas);
