@@ -154,11 +154,13 @@ finish_bands (StraitsBaseDrawing *drawing)
   return vertices;
 }
 
-/* The margin drawn around a frame of @width x @height: room to pan. */
+/* The margin drawn around a frame of @width x @height at @scale device
+ * pixels per unit: room to pan. Whole pixels: the base layer's pixels
+ * fall on the frame's, and its copy stays sharp. */
 static double
-base_margin (double width, double height)
+base_margin (double width, double height, double scale)
 {
-  return MIN (width, height) * 0.12;
+  return round (MIN (width, height) * 0.12 * scale) / scale;
 }
 
 /* Kept base layers ---------------------------------------------------------- */
@@ -426,7 +428,7 @@ frame_margin (StraitsMapRenderer *self,
               double              scale)
 {
   return layer_at_level (&self->base, frame->width, frame->height, &frame->vp, scale)
-         ? base_margin (frame->width, frame->height) : 2 / scale;
+         ? base_margin (frame->width, frame->height, scale) : 2 / scale;
 }
 
 /* Where the cached base layer goes in @frame: its top-left corner, in
@@ -815,7 +817,7 @@ prepare_in_thread (GTask        *task,
   guint64 vertices = 0;
 
   if (!p->base_lent)
-    render_base (p->copy, p->width, p->height, &p->viewport, p->scale, base_margin (p->width, p->height),
+    render_base (p->copy, p->width, p->height, &p->viewport, p->scale, base_margin (p->width, p->height, p->scale),
                  &vertices);
   /* And the frame layer over it, so that a frame that shows the new base
    * layer moved only copies; not when the frame itself is asked for: it
