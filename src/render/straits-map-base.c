@@ -682,9 +682,10 @@ _straits_map_draw_beside_new_base (StraitsMapRenderer *self,
   StraitsBaseDrawing *base;
   StraitsMapFrame over = *frame;
 
-  if (!self->base_enabled || self->full_detail || scale <= 0 || n < 2 || !origin_on_pixel (frame->cr) ||
-      base_covers (self, frame->width, frame->height, &frame->vp, scale) ||
-      find_kept_base (self, frame->width, frame->height, &frame->vp, scale) != NULL)
+  /* Not when a base layer is cached, or none is (full detail, the cache
+   * off). */
+  if (scale <= 0 || n < 2 || !origin_on_pixel (frame->cr) ||
+      straits_map_renderer_is_prepared (self, frame->width, frame->height, scale, &frame->vp))
     return FALSE;
   /* Twice as many bands as threads: the caller's thread takes those left
    * when it has drawn the layer above. */

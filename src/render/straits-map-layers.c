@@ -290,15 +290,12 @@ draw_layer_fills (StraitsMapRenderer *self,
 }
 
 /* A tile of the disputed areas' hatching: one diagonal, 5 units apart,
- * repeating seamlessly. */
-static cairo_pattern_t *
+ * repeating seamlessly, at the frame's pixels. */
+static cairo_surface_t *
 hatch_tile (StraitsMapRenderer *self,
             StraitsMapFrame    *frame)
 {
   double size = 5 * frame->unit, ux = 1, uy = 0;
-  cairo_surface_t *tile;
-  cairo_pattern_t *pattern;
-  cairo_matrix_t matrix;
   int px;
   cairo_t *cr;
 
@@ -306,9 +303,10 @@ hatch_tile (StraitsMapRenderer *self,
   px = MAX (2, (int) lround (size * ux));
   if (self->hatch != NULL && self->hatch_pixels == px)
     return self->hatch;
-  g_clear_pointer (&self->hatch, cairo_pattern_destroy);
-  tile = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, px, px);
-  cr = cairo_create (tile);
+  g_clear_pointer (&self->hatch, cairo_surface_destroy);
+  self->hatch = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, px, px);
+  self->hatch_pixels = px;
+  cr = cairo_create (self->hatch);
   cairo_set_source_rgba (cr, self->style.disputed.r, self->style.disputed.g, self->style.disputed.b, 0.55);
   cairo_set_line_width (cr, 0.7 * frame->unit * ux);
   /* The diagonal and its two neighbours' ends, so that tiles join up. */
@@ -319,14 +317,7 @@ hatch_tile (StraitsMapRenderer *self,
     }
   cairo_stroke (cr);
   cairo_destroy (cr);
-  pattern = cairo_pattern_create_for_surface (tile);
-  cairo_surface_destroy (tile);
-  cairo_pattern_set_extend (pattern, CAIRO_EXTEND_REPEAT);
-  cairo_matrix_init_scale (&matrix, ux, ux);
-  cairo_pattern_set_matrix (pattern, &matrix);
-  self->hatch = pattern;
-  self->hatch_pixels = px;
-  return pattern;
+  return self->hatch;
 }
 
 /* The hatching tile as @frame's source, fixed to the map: to its origin,
@@ -337,19 +328,16 @@ static void
 set_hatch_source (StraitsMapRenderer *self,
                   StraitsMapFrame    *frame)
 {
-  cairo_surface_t *tile = NULL;
-  cairo_pattern_t *pattern;
+  cairo_pattern_t *pattern = cairo_pattern_create_for_surface (hatch_tile (self, frame));
   cairo_matrix_t matrix;
   double ox, oy, ux = 1, uy = 0, size;
 
-  cairo_pattern_get_surface (hatch_tile (self, frame), &tile);
   straits_user_to_pixel_distance (frame->cr, &ux, &uy);
   size = self->hatch_pixels / ux;
   straits_viewport_to_output (&frame->vp, frame->width, frame->height, 0, 0, &ox, &oy);
   /* A small offset: pixman's transforms are fixed point. */
   ox = fmod (ox, size);
   oy = fmod (oy, size);
-  pattern = cairo_pattern_create_for_surface (tile);
   cairo_pattern_set_extend (pattern, CAIRO_EXTEND_REPEAT);
   cairo_matrix_init_scale (&matrix, ux, ux);
   cairo_matrix_translate (&matrix, -ox, -oy);

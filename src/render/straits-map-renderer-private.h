@@ -100,7 +100,7 @@ struct _StraitsMapRenderer
 
   GHashTable *layouts;      /* "size|weight|text" → PangoLayout */
   double text_step;         /* screen label sizes rounded to it (0: exact) */
-  cairo_pattern_t *hatch;   /* the disputed areas' hatching tile, raster targets */
+  cairo_surface_t *hatch;   /* the disputed areas' hatching tile, raster targets */
   cairo_surface_t *city_dot; /* a city's dot, raster targets */
   double city_dot_scale;
   int hatch_pixels;

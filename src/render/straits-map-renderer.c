@@ -73,7 +73,7 @@ straits_map_renderer_finalize (GObject *object)
   _straits_map_forget_bases (self);
   g_clear_pointer (&self->above, cairo_surface_destroy);
   g_clear_pointer (&self->spare_base, cairo_surface_destroy);
-  g_clear_pointer (&self->hatch, cairo_pattern_destroy);
+  g_clear_pointer (&self->hatch, cairo_surface_destroy);
   g_clear_pointer (&self->city_dot, cairo_surface_destroy);
 
   _straits_map_flows_free (self);
@@ -497,7 +497,7 @@ renderer_set_style (StraitsMapRenderer    *self,
   straits_map_renderer_invalidate (self);
   self->style = *style;
   g_hash_table_remove_all (self->layouts);
-  g_clear_pointer (&self->hatch, cairo_pattern_destroy);
+  g_clear_pointer (&self->hatch, cairo_surface_destroy);
   g_clear_pointer (&self->city_dot, cairo_surface_destroy);
 }
 
