@@ -7,6 +7,7 @@
 
 #include <cairo-svg.h>
 
+#include "straits-halo.h"
 #include "straits-text.h"
 #include "svg-read.h"
 
@@ -30,47 +31,171 @@ new_layout (cairo_t *cr, const char *text, const char *font, int wrap)
   return layout;
 }
 
-/* On an image surface, the helpers draw exactly what pango_cairo did. */
+/* Draws "Türkiye & Greece" at (10, 10) in @font on a fresh image surface
+ * of @scale device pixels a unit, plain (@halo_width 0) or with a halo,
+ * either as the helpers draw it or (@stroked) as a stroke of the glyph
+ * outlines under the text, as pango_cairo draws it. */
+static cairo_surface_t *
+draw_text (const char *font,
+           double      scale,
+           double      halo_width,
+           gboolean    stroked)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) (220 * scale), (int) (60 * scale));
+  cairo_t *cr;
+  g_autoptr(PangoLayout) layout = NULL;
+
+  cairo_surface_set_device_scale (surface, scale, scale);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 0.55, 0.6, 0.7);
+  cairo_paint (cr);
+  layout = new_layout (cr, "Türkiye & Greece", font, -1);
+  cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
+  cairo_move_to (cr, 10, 10);
+  if (halo_width == 0)
+    {
+      if (stroked)
+        pango_cairo_show_layout (cr, layout);
+      else
+        straits_text_show (cr, layout);
+    }
+  else if (!stroked)
+    straits_text_show_with_halo (cr, layout, &white, 0.85, halo_width);
+  else
+    {
+      pango_cairo_layout_path (cr, layout);
+      cairo_set_source_rgba (cr, 1, 1, 1, 0.85);
+      cairo_set_line_width (cr, halo_width);
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+      cairo_stroke (cr);
+      cairo_move_to (cr, 10, 10);
+      cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
+      pango_cairo_show_layout (cr, layout);
+    }
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static gboolean
+surfaces_equal (cairo_surface_t *a,
+                cairo_surface_t *b)
+{
+  return memcmp (cairo_image_surface_get_data (a), cairo_image_surface_get_data (b),
+                 (size_t) cairo_image_surface_get_stride (a) * cairo_image_surface_get_height (a)) == 0;
+}
+
+/* Pixels of @a and @b more than @levels apart in a channel. */
+static guint
+pixels_apart (cairo_surface_t *a,
+              cairo_surface_t *b,
+              int              levels)
+{
+  int width = cairo_image_surface_get_width (a), height = cairo_image_surface_get_height (a);
+  int stride = cairo_image_surface_get_stride (a);
+  const guint8 *p = cairo_image_surface_get_data (a), *q = cairo_image_surface_get_data (b);
+  guint n = 0;
+
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        const guint8 *u = p + y * stride + 4 * x, *v = q + y * stride + 4 * x;
+
+        for (int c = 0; c < 4; c++)
+          if (ABS (u[c] - v[c]) > levels)
+            {
+              n++;
+              break;
+            }
+      }
+  return n;
+}
+
+/* On an image surface, plain text is exactly what pango_cairo draws. */
 static void
 test_raster_unchanged (void)
 {
-  cairo_surface_t *surfaces[2];
+  cairo_surface_t *helper = draw_text ("Cantarell, Sans 12", 1, 0, FALSE);
+  cairo_surface_t *pango = draw_text ("Cantarell, Sans 12", 1, 0, TRUE);
 
-  for (guint i = 0; i < 2; i++)
+  g_assert_true (surfaces_equal (helper, pango));
+  cairo_surface_destroy (helper);
+  cairo_surface_destroy (pango);
+}
+
+/* A halo grown from the glyphs on screen (straits-halo.c) covers what
+ * the stroke of their outlines covered: at one and two device pixels a
+ * unit, in two sizes and weights. At 300 dpi (a halo wider than a few
+ * pixels) the outlines are stroked, as before. */
+static void
+test_raster_halo (void)
+{
+  static const struct { const char *font; double scale, width; } cases[] = {
+    { "Cantarell, Sans 8", 1, 2.6 },
+    { "Cantarell, Sans Bold 12", 1, 2.6 },
+    { "Cantarell, Sans 8", 2, 2.6 },
+    { "Cantarell, Sans Italic 10", 1, 3 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      cairo_t *cr;
-      g_autoptr(PangoLayout) layout = NULL;
+      cairo_surface_t *grown = draw_text (cases[i].font, cases[i].scale, cases[i].width, FALSE);
+      cairo_surface_t *stroked = draw_text (cases[i].font, cases[i].scale, cases[i].width, TRUE);
+      cairo_surface_t *plain = draw_text (cases[i].font, cases[i].scale, 0, TRUE);
+      guint halo = pixels_apart (stroked, plain, 8);
+      guint apart = pixels_apart (grown, stroked, 32);
 
-      surfaces[i] = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 200, 100);
-      cr = cairo_create (surfaces[i]);
-      layout = new_layout (cr, "Türkiye & Greece", "Cantarell, Sans 12", -1);
-      cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
-      cairo_move_to (cr, 10, 10);
-      if (i == 0)
-        straits_text_show (cr, layout);
-      else
-        pango_cairo_show_layout (cr, layout);
-      cairo_move_to (cr, 10, 50);
-      if (i == 0)
-        straits_text_show_with_halo (cr, layout, &white, 0.85, 2.6);
-      else
-        {
-          pango_cairo_layout_path (cr, layout);
-          cairo_set_source_rgba (cr, 1, 1, 1, 0.85);
-          cairo_set_line_width (cr, 2.6);
-          cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-          cairo_stroke (cr);
-          cairo_move_to (cr, 10, 50);
-          cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
-          pango_cairo_show_layout (cr, layout);
-        }
-      cairo_destroy (cr);
-      cairo_surface_flush (surfaces[i]);
+      g_test_message ("%s at %g: %u halo pixels, %u more than 32 levels apart, %u more than 8",
+                      cases[i].font, cases[i].scale, halo, apart, pixels_apart (grown, stroked, 8));
+      /* Grown, not stroked, and the halo is there. */
+      g_assert_false (surfaces_equal (grown, stroked));
+      g_assert_cmpuint (pixels_apart (grown, plain, 8), >=, halo * 85 / 100);
+      g_assert_cmpuint (apart, <=, halo / 30);
+      cairo_surface_destroy (grown);
+      cairo_surface_destroy (stroked);
+      cairo_surface_destroy (plain);
     }
-  g_assert_cmpmem (cairo_image_surface_get_data (surfaces[0]), 200 * 100 * 4,
-                   cairo_image_surface_get_data (surfaces[1]), 200 * 100 * 4);
-  cairo_surface_destroy (surfaces[0]);
-  cairo_surface_destroy (surfaces[1]);
+
+  {
+    cairo_surface_t *print = draw_text ("Cantarell, Sans 8", 300.0 / 72, 2.6, FALSE);
+    cairo_surface_t *stroked = draw_text ("Cantarell, Sans 8", 300.0 / 72, 2.6, TRUE);
+
+    g_assert_true (surfaces_equal (print, stroked));
+    cairo_surface_destroy (print);
+    cairo_surface_destroy (stroked);
+  }
+}
+
+/* A glyph pixel grows by the radius: each pixel within reach takes the
+ * share of it that a stroke about the glyph's edge would cover. */
+static void
+test_halo_grow (void)
+{
+  cairo_surface_t *glyphs = cairo_image_surface_create (CAIRO_FORMAT_A8, 9, 9);
+  cairo_surface_t *grown = cairo_image_surface_create (CAIRO_FORMAT_A8, 9, 9);
+  int stride = cairo_image_surface_get_stride (glyphs);
+  const guint8 *g;
+
+  cairo_surface_flush (glyphs);
+  cairo_image_surface_get_data (glyphs)[4 * stride + 4] = 255;
+  cairo_image_surface_get_data (glyphs)[0] = 128;
+  cairo_surface_mark_dirty (glyphs);
+  straits_halo_grow (glyphs, grown, 1.3);
+  g = cairo_image_surface_get_data (grown);
+  stride = cairo_image_surface_get_stride (grown);
+  g_assert_cmpuint (g[4 * stride + 4], ==, 255);
+  g_assert_cmpuint (g[4 * stride + 5], ==, 255);            /* 1 away: 1.3 + 1 - 1 */
+  g_assert_cmpuint (g[5 * stride + 5], ==, 226);            /* √2 away: 0.886 */
+  g_assert_cmpuint (g[4 * stride + 6], ==, 76);             /* 2 away: 0.3 */
+  g_assert_cmpuint (g[5 * stride + 6], ==, 16);             /* √5 away: 0.064 */
+  g_assert_cmpuint (g[6 * stride + 6], ==, 0);              /* √8 away */
+  g_assert_cmpuint (g[4 * stride + 7], ==, 0);              /* 3 away */
+  /* Half covered: its edge half a pixel further. */
+  g_assert_cmpuint (g[0], ==, 255);
+  g_assert_cmpuint (g[1], ==, 128 + 77);                   /* 0.502 + 0.3 */
+  g_assert_cmpuint (g[2], ==, 0);                          /* 0.502 - 0.7 */
+  cairo_surface_destroy (glyphs);
+  cairo_surface_destroy (grown);
 }
 
 /* Where the first text's baseline starts and how wide it is, in user
@@ -292,6 +417,8 @@ main (int argc, char *argv[])
   setlocale (LC_ALL, "C.UTF-8");
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/text/raster-unchanged", test_raster_unchanged);
+  g_test_add_func ("/text/raster-halo", test_raster_halo);
+  g_test_add_func ("/text/halo-grow", test_halo_grow);
   g_test_add_func ("/text/svg", test_svg_text);
   g_test_add_func ("/text/svg-rotated", test_svg_rotated);
   g_test_add_func ("/text/svg-special", test_svg_special);

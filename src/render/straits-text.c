@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "straits-export.h"
+#include "straits-halo.h"
 #include "straits-text.h"
 #include "straits-pixels.h"
 
@@ -408,7 +409,7 @@ straits_text_show_with_halo (cairo_t             *cr,
 {
   double x = 0, y = 0;
 
-  if (record (cr, layout, halo, alpha, width))
+  if (record (cr, layout, halo, alpha, width) || straits_halo_show (cr, layout, halo, alpha, width))
     return;
   if (cairo_has_current_point (cr))
     cairo_get_current_point (cr, &x, &y);
