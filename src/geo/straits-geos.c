@@ -7,7 +7,7 @@
 #include "config.h"
 
 #ifdef STRAITS_GEOS_SONAME
-#include <dlfcn.h>
+#include "straits-dlopen-private.h"
 #endif
 
 #include "straits-geos-private.h"
@@ -28,7 +28,7 @@ straits_geos_load (void)
     {
 #ifdef STRAITS_GEOS_SONAME
       /* A bare soname: dlopen() searches the system's library paths only. */
-      void *library = dlopen (STRAITS_GEOS_SONAME, RTLD_LAZY | RTLD_LOCAL);
+      void *library = dlopen (STRAITS_GEOS_SONAME, STRAITS_DLOPEN_FLAGS);
 
       if (library == NULL)
         g_error ("GEOS could not be opened: %s", dlerror ());

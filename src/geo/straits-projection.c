@@ -22,7 +22,7 @@
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
 #ifdef STRAITS_PROJ_SONAME
-#include <dlfcn.h>
+#include "straits-dlopen-private.h"
 #endif
 
 #include "straits-projection.h"
@@ -55,7 +55,7 @@ load_proj (void)
     {
 #ifdef STRAITS_PROJ_SONAME
       /* A bare soname: dlopen() searches the system's library paths only. */
-      void *library = dlopen (STRAITS_PROJ_SONAME, RTLD_LAZY | RTLD_LOCAL);
+      void *library = dlopen (STRAITS_PROJ_SONAME, STRAITS_DLOPEN_FLAGS);
 
       if (library == NULL)
         failure = g_strdup (dlerror ());
