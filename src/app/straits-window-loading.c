@@ -274,6 +274,13 @@ _straits_window_report_failure (StraitsWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+static gboolean
+add_recent (gpointer data)
+{
+  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), data);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 note_recent (StraitsWindow *self, GFile *file)
 {
@@ -282,7 +289,9 @@ note_recent (StraitsWindow *self, GFile *file)
 
   if (g_strcmp0 (g_file_peek_path (file), bundled) == 0)
     return;
-  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+  /* Once the dataset is on screen: GTK reads its list of recent files
+   * (see _straits_window_watch_recent) as it adds to it. */
+  g_idle_add_full (G_PRIORITY_LOW, add_recent, g_strdup (uri), g_free);
   if (self->settings != NULL)
     g_settings_set_string (self->settings, "last-dataset", uri);
 }
@@ -788,15 +797,27 @@ _straits_window_class_loading_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
 }
 
-/* The recent files' menu, kept up to date, and files dropped on the window. */
+/* The recent files' menu, filled as the primary menu is first made and
+ * kept up to date from then on: GTK's list of recent files is a file
+ * read and parsed on the main thread (every desktop application's recent
+ * files, often hundreds), which the start need not wait for. */
+void
+_straits_window_watch_recent (StraitsWindow *self)
+{
+  if (self->recent_watched)
+    return;
+  self->recent_watched = TRUE;
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
+                           G_CALLBACK (update_recent_menu), self, G_CONNECT_SWAPPED);
+  update_recent_menu (self);
+}
+
+/* Files dropped on the window. */
 void
 _straits_window_loading_init (StraitsWindow *self)
 {
   GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
 
-  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
-                           G_CALLBACK (update_recent_menu), self, G_CONNECT_SWAPPED);
-  update_recent_menu (self);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 }

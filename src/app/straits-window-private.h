@@ -44,6 +44,7 @@ struct _StraitsWindow
   AdwStatusPage *empty_page;
   GtkLabel *status_label;
   GMenu *recent_section;
+  gboolean recent_watched;
   GtkMenuButton *menu_button;
   GMenuModel *primary_menu;         /* the menu button's, given it as it first opens */
   AdwFlap *flap;
@@ -158,6 +159,7 @@ void                    _straits_window_select_group           (StraitsWindow   
 /* straits-window-loading.c */
 void                    _straits_window_class_loading_init     (GtkWidgetClass     *widget_class);
 void                    _straits_window_loading_init           (StraitsWindow      *self);
+void                    _straits_window_watch_recent           (StraitsWindow      *self);
 
 /* straits-window-compare.c */
 void                    _straits_window_class_compare_init     (GtkWidgetClass     *widget_class);

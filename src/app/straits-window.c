@@ -829,6 +829,7 @@ create_primary_menu (GtkMenuButton *button,
 {
   StraitsWindow *self = data;
 
+  _straits_window_watch_recent (self);
   gtk_menu_button_set_menu_model (button, self->primary_menu);
 }
 
