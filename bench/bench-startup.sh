@@ -5,7 +5,7 @@
 set -u
 straits="$1"
 minimal="$2"
-runs=7
+runs=15
 export GSETTINGS_BACKEND=memory STRAITS_QUIT_AFTER_FIRST_FRAME=1
 home=$(mktemp -d); export HOME="$home" XDG_CONFIG_HOME="$home/config" XDG_DATA_HOME="$home/data"
 trap 'rm -rf "$home"' EXIT

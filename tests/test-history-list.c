@@ -697,6 +697,40 @@ test_panel_keeps_rows (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+is_history_stack (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_STACK (widget) && gtk_stack_get_child_by_name (GTK_STACK (widget), "empty") != NULL &&
+         gtk_stack_get_child_by_name (GTK_STACK (widget), "list") != NULL &&
+         GTK_IS_LIST_VIEW (gtk_widget_get_first_child (gtk_stack_get_child_by_name (GTK_STACK (widget), "list")));
+}
+
+static const char *
+history_page (StraitsSidePanel *panel)
+{
+  return gtk_stack_get_visible_child_name (GTK_STACK (find_widget (GTK_WIDGET (panel), is_history_stack, NULL)));
+}
+
+/* A new panel shows an empty history list, not "No dataset is open.": a
+ * window starts with its dataset on the way. Told it has none, it says so;
+ * given one, it shows its history. */
+static void
+test_panel_before_dataset (void)
+{
+  StraitsSidePanel *panel = STRAITS_SIDE_PANEL (g_object_ref_sink (straits_side_panel_new ()));
+
+  for (guint i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpstr (history_page (panel), ==, "list");
+  straits_side_panel_set_dataset (panel, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (straits_side_panel_get_history (panel)), ==, 0);
+  g_assert_cmpstr (history_page (panel), ==, "empty");
+  straits_side_panel_set_dataset (panel, dataset);
+  g_assert_cmpuint (g_list_model_get_n_items (straits_side_panel_get_history (panel)), >, 0);
+  g_assert_cmpstr (history_page (panel), ==, "list");
+  g_object_unref (panel);
+}
+
 /* Results of jobs that a newer state superseded are not shown: however
  * the main loop runs, the panel ends up showing the last selection's rows. */
 static void
@@ -765,6 +799,7 @@ main (int argc, char **argv)
   g_test_add_func ("/history-list/items-changed", test_items_changed);
   g_test_add_func ("/history-list/batches", test_batches);
   g_test_add_func ("/history-list/panel", test_panel);
+  g_test_add_func ("/history-list/panel-before-dataset", test_panel_before_dataset);
   g_test_add_func ("/history-list/panel-latest-wins", test_panel_latest_wins);
   g_test_add_func ("/history-list/panel-open-sources", test_panel_open_sources);
   g_test_add_func ("/history-list/panel-dims-later", test_panel_dims_later);

@@ -268,6 +268,7 @@ _straits_window_report_failure (StraitsWindow *self,
 
       adw_status_page_set_description (self->empty_page, markup);
       gtk_widget_set_visible (GTK_WIDGET (self->empty_page), TRUE);
+      straits_side_panel_set_dataset (self->side_panel, NULL);
     }
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_toast_details), details,
                          failure_details_free, 0);

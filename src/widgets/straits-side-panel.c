@@ -66,6 +66,9 @@ struct _StraitsSidePanel
   gboolean entries_stale;     /* the selection or dataset changed */
   gboolean job_running;
   gboolean disposed;
+  /* set_dataset was called: before, no history is shown (not even that
+   * there is no dataset: a window starts with its dataset on the way). */
+  gboolean told_dataset;
   gboolean scroll_pending;    /* to scroll_day, once the history is shown */
   guint32 scroll_day;
   StraitsDate time;           /* the time slider's; unset: all dates */
@@ -648,6 +651,8 @@ start_job (StraitsSidePanel *self)
 
   if (self->job_running || self->disposed || history_is_current (self) || self->refresh_id != 0)
     return;
+  if (self->dataset == NULL && !self->told_dataset)
+    return;
   if (self->dataset == NULL)
     {
       HistoryJob *job = history_job_new (self);
@@ -724,6 +729,7 @@ straits_side_panel_set_dataset (StraitsSidePanel *self,
 {
   g_return_if_fail (STRAITS_IS_SIDE_PANEL (self));
 
+  self->told_dataset = TRUE;
   /* Nothing shown may index the new dataset with the old one's indices. */
   straits_history_list_set (self->items, NULL, NULL);
   g_clear_pointer (&self->entries, straits_history_rows_unref);
@@ -953,8 +959,9 @@ straits_side_panel_init (StraitsSidePanel *self)
   g_signal_connect_swapped (self->seas_6, "toggled", G_CALLBACK (on_seas_toggled), self);
   g_signal_connect_swapped (self->seas_12, "toggled", G_CALLBACK (on_seas_toggled), self);
   fill_type_filter (self);
-  self->generation++;
-  start_job (self);
+  /* The history list stays empty until a dataset is set (told_dataset):
+   * the first frame that showed the map said "No dataset is open." beside
+   * it. A window left without one says so with set_dataset (NULL). */
 }
 
 /* A SIPRI trade register: its breakdowns above the paper's figures. */
