@@ -35,11 +35,11 @@
  * a surface of tens of megabytes. */
 #define MAX_GROWN_SIDE 4096
 
-/* @grown gets @glyphs' coverage grown by @radius pixels. For a glyph
- * pixel of coverage c at distance d, a stroke of half-width @radius
- * about the glyphs' edge covers about radius + c - d of this pixel:
- * the edge lies 1 - c further than the glyph pixel's far side. Both
- * are A8 surfaces of the same size. */
+/* @grown gets @glyphs' coverage grown by @radius pixels. A glyph pixel
+ * of coverage c, at distance d from a pixel, has its edge about 1 - c
+ * short of its side facing that pixel; a stroke of half-width @radius
+ * about the edge then covers radius + c - d of that pixel (clamped to 0
+ * and 1). Both are A8 surfaces of the same size. */
 void
 straits_halo_grow (cairo_surface_t *glyphs,
                    cairo_surface_t *grown,
@@ -134,6 +134,57 @@ coverage_surface (cairo_t                     *cr,
   return surface;
 }
 
+/* The halo's radius in @cr's target's pixels, for a stroke @width user
+ * units wide; 0 where it is not grown: a target other than an image, a
+ * group (whose surface has pixels of its own), a matrix that turns,
+ * shears or stretches (a turned halo would need a turned reach), a halo
+ * too wide. */
+static double
+grown_radius (cairo_t *cr,
+              double   width)
+{
+  cairo_surface_t *target = cairo_get_target (cr);
+  cairo_matrix_t matrix;
+  double ux = 1, uy = 0, sx, sy, radius;
+
+  if (cairo_surface_get_type (target) != CAIRO_SURFACE_TYPE_IMAGE || cairo_get_group_target (cr) != target)
+    return 0;
+  cairo_get_matrix (cr, &matrix);
+  cairo_surface_get_device_scale (target, &sx, &sy);
+  if (matrix.xy != 0 || matrix.yx != 0 || fabs (matrix.xx * sx) != fabs (matrix.yy * sy))
+    return 0;
+  cairo_user_to_device_distance (cr, &ux, &uy);
+  radius = width / 2 * fabs (ux) * sx;
+  return radius <= MAX_GROWN_RADIUS ? radius : 0;
+}
+
+/* @layout's glyphs drawn at (@x, @y) with @cr's matrix, as coverage of
+ * the target's pixels @area; NULL if no such surface could be made. */
+static cairo_surface_t *
+glyph_coverage (cairo_t                     *cr,
+                PangoLayout                 *layout,
+                double                       x,
+                double                       y,
+                const cairo_rectangle_int_t *area)
+{
+  cairo_surface_t *glyphs = coverage_surface (cr, area);
+  cairo_matrix_t matrix;
+  cairo_t *glyph_cr;
+
+  if (cairo_surface_status (glyphs) != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_surface_destroy (glyphs);
+      return NULL;
+    }
+  glyph_cr = cairo_create (glyphs);
+  cairo_get_matrix (cr, &matrix);
+  cairo_set_matrix (glyph_cr, &matrix);
+  cairo_move_to (glyph_cr, x, y);
+  pango_cairo_show_layout (glyph_cr, layout);
+  cairo_destroy (glyph_cr);
+  return glyphs;
+}
+
 gboolean
 straits_halo_show (cairo_t             *cr,
                    PangoLayout         *layout,
@@ -141,46 +192,27 @@ straits_halo_show (cairo_t             *cr,
                    double               alpha,
                    double               width)
 {
-  cairo_surface_t *target = cairo_get_target (cr);
-  cairo_matrix_t matrix;
-  double ux = 1, uy = 0, x = 0, y = 0, radius, sx, sy;
+  double radius = grown_radius (cr, width), x = 0, y = 0;
   cairo_rectangle_int_t area;
   cairo_surface_t *glyphs, *grown;
-  cairo_t *glyph_cr;
 
-  /* Pixels as the target's, and a matrix that neither turns nor shears:
-   * a group's surface has pixels of its own, and a turned halo would
-   * need a turned reach. */
-  if (cairo_surface_get_type (target) != CAIRO_SURFACE_TYPE_IMAGE || cairo_get_group_target (cr) != target)
+  if (radius <= 0)
     return FALSE;
-  cairo_get_matrix (cr, &matrix);
-  cairo_surface_get_device_scale (target, &sx, &sy);
-  if (matrix.xy != 0 || matrix.yx != 0 || fabs (matrix.xx * sx) != fabs (matrix.yy * sy))
-    return FALSE;
-  cairo_user_to_device_distance (cr, &ux, &uy);
-  radius = width / 2 * fabs (ux) * sx;
-  if (radius > MAX_GROWN_RADIUS || radius <= 0)
-    return FALSE;
-
   if (cairo_has_current_point (cr))
     cairo_get_current_point (cr, &x, &y);
   area = ink_pixels (cr, layout, x, y, (int) ceil (radius) + 1);
-  if (area.width <= 0 || area.height <= 0 || area.width > MAX_GROWN_SIDE || area.height > MAX_GROWN_SIDE)
+  if (area.width <= 0 || area.height <= 0 || area.width > MAX_GROWN_SIDE || area.height > MAX_GROWN_SIDE ||
+      (glyphs = glyph_coverage (cr, layout, x, y, &area)) == NULL)
     return FALSE;
-  glyphs = coverage_surface (cr, &area);
   grown = coverage_surface (cr, &area);
-  if (cairo_surface_status (glyphs) != CAIRO_STATUS_SUCCESS || cairo_surface_status (grown) != CAIRO_STATUS_SUCCESS)
+  if (cairo_surface_status (grown) != CAIRO_STATUS_SUCCESS)
     {
       cairo_surface_destroy (glyphs);
       cairo_surface_destroy (grown);
       return FALSE;
     }
-  glyph_cr = cairo_create (glyphs);
-  cairo_set_matrix (glyph_cr, &matrix);
-  cairo_move_to (glyph_cr, x, y);
-  pango_cairo_show_layout (glyph_cr, layout);
-  cairo_destroy (glyph_cr);
   straits_halo_grow (glyphs, grown, radius + GROWN_RADIUS_BIAS);
+  cairo_surface_destroy (glyphs);
 
   /* The text itself is drawn as before, in its colours (a colour
    * font's glyphs, a span's colour). */
@@ -189,7 +221,6 @@ straits_halo_show (cairo_t             *cr,
   cairo_set_source_rgba (cr, halo->r, halo->g, halo->b, alpha);
   cairo_mask_surface (cr, grown, 0, 0);
   cairo_restore (cr);
-  cairo_surface_destroy (glyphs);
   cairo_surface_destroy (grown);
   cairo_move_to (cr, x, y);
   pango_cairo_show_layout (cr, layout);
