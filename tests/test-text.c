@@ -9,6 +9,7 @@
 
 #include "straits-halo.h"
 #include "straits-text.h"
+#include "straits-test-data.h"
 #include "svg-read.h"
 
 static const StraitsColour white = { 1, 1, 1 };
@@ -98,16 +99,8 @@ pixels_apart (cairo_surface_t *a,
 
   for (int y = 0; y < height; y++)
     for (int x = 0; x < width; x++)
-      {
-        const guint8 *u = p + y * stride + 4 * x, *v = q + y * stride + 4 * x;
-
-        for (int c = 0; c < 4; c++)
-          if (ABS (u[c] - v[c]) > levels)
-            {
-              n++;
-              break;
-            }
-      }
+      n += straits_test_channel_difference (((const guint32 *) (gconstpointer) (p + y * stride))[x],
+                                            ((const guint32 *) (gconstpointer) (q + y * stride))[x]) > levels;
   return n;
 }
 

@@ -19,7 +19,8 @@
 #include "straits-importer.h"
 #include "straits-workbook.h"
 
-/* How long the date rests before the views not shown are drawn again. */
+/* How long the date or the selection rests before the views not shown
+ * are drawn again. */
 #define REST_MS 600
 
 G_DEFINE_FINAL_TYPE (StraitsWindow, straits_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -624,9 +625,6 @@ update_status (StraitsWindow *self)
 
 /* GObject ---------------------------------------------------------------- */
 
-/* The frame that drew the map first has been handed to the display.
- * STRAITS_QUIT_AFTER_FIRST_FRAME=1 makes start-up measurable: the
- * application then reports its resident memory and quits. */
 /* The map's size, scale and style, for the next start to draw its first
  * view in ahead of the window (straits-window-loading.c); not a
  * presentation's. */
@@ -647,6 +645,9 @@ remember_map (StraitsWindow *self)
   g_settings_set_enum (self->settings, "map-style", (int) _straits_window_style_kind (self));
 }
 
+/* The frame that drew the map first has been handed to the display.
+ * STRAITS_QUIT_AFTER_FIRST_FRAME=1 makes start-up measurable: the
+ * application then reports its resident memory and quits. */
 static void
 on_first_frame_painted (GdkFrameClock *clock,
                         StraitsWindow *self)

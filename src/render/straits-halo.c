@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "straits-halo.h"
+#include "straits-pixels.h"
 
 /* Beyond this radius, in pixels, growing costs more than stroking (a
  * 300-dpi export's halos are 5 pixels wide); those are stroked. */
@@ -94,19 +95,14 @@ ink_pixels (cairo_t     *cr,
 {
   PangoRectangle ink;
   double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
-  double sx, sy, ox, oy;
 
   pango_layout_get_extents (layout, &ink, NULL);
-  cairo_surface_get_device_scale (cairo_get_target (cr), &sx, &sy);
-  cairo_surface_get_device_offset (cairo_get_target (cr), &ox, &oy);
   for (int corner = 0; corner < 4; corner++)
     {
       double px = x + (double) (ink.x + (corner & 1 ? ink.width : 0)) / PANGO_SCALE;
       double py = y + (double) (ink.y + (corner & 2 ? ink.height : 0)) / PANGO_SCALE;
 
-      cairo_user_to_device (cr, &px, &py);
-      px = px * sx + ox;
-      py = py * sy + oy;
+      straits_user_to_pixel (cr, &px, &py);
       x0 = MIN (x0, px);
       y0 = MIN (y0, py);
       x1 = MAX (x1, px);
@@ -135,26 +131,17 @@ coverage_surface (cairo_t                     *cr,
 }
 
 /* The halo's radius in @cr's target's pixels, for a stroke @width user
- * units wide; 0 where it is not grown: a target other than an image, a
- * group (whose surface has pixels of its own), a matrix that turns,
- * shears or stretches (a turned halo would need a turned reach), a halo
- * too wide. */
+ * units wide; 0 where it is not grown: not a raster target, a matrix that
+ * turns, shears or stretches (a turned halo would need a turned reach), a
+ * group (whose surface has pixels of its own), a halo too wide. */
 static double
 grown_radius (cairo_t *cr,
               double   width)
 {
-  cairo_surface_t *target = cairo_get_target (cr);
-  cairo_matrix_t matrix;
-  double ux = 1, uy = 0, sx, sy, radius;
+  double radius = width / 2 * straits_raster_scale (cr);
 
-  if (cairo_surface_get_type (target) != CAIRO_SURFACE_TYPE_IMAGE || cairo_get_group_target (cr) != target)
+  if (cairo_get_group_target (cr) != cairo_get_target (cr))
     return 0;
-  cairo_get_matrix (cr, &matrix);
-  cairo_surface_get_device_scale (target, &sx, &sy);
-  if (matrix.xy != 0 || matrix.yx != 0 || fabs (matrix.xx * sx) != fabs (matrix.yy * sy))
-    return 0;
-  cairo_user_to_device_distance (cr, &ux, &uy);
-  radius = width / 2 * fabs (ux) * sx;
   return radius <= MAX_GROWN_RADIUS ? radius : 0;
 }
 

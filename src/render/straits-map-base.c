@@ -14,22 +14,6 @@
 #include "straits-map-renderer-private.h"
 #include "straits-pixels.h"
 
-/* The device pixels per output unit of @cr, when it is a raster target
- * without rotation; 0 otherwise. */
-double
-_straits_map_raster_scale (cairo_t *cr)
-{
-  double ux = 1, uy = 0, vx = 0, vy = 1;
-
-  if (cairo_surface_get_type (cairo_get_target (cr)) != CAIRO_SURFACE_TYPE_IMAGE)
-    return 0;
-  straits_user_to_pixel_distance (cr, &ux, &uy);
-  straits_user_to_pixel_distance (cr, &vx, &vy);
-  if (fabs (uy) > 1e-9 || fabs (vx) > 1e-9 || fabs (ux - vy) > 1e-9)
-    return 0;
-  return ux;
-}
-
 /* A horizontal band of the base layer, drawn by one thread into its rows
  * of the shared surface. */
 typedef struct {
@@ -325,6 +309,13 @@ finish_base (StraitsMapRenderer *self,
   trim_kept_bases (self);
 }
 
+/* The threads that draw a base layer, the caller's among them. */
+static guint
+base_threads (StraitsMapRenderer *self)
+{
+  return CLAMP (self->n_threads, 1, 8);
+}
+
 /* A new base layer, drawn at once, in one band per thread. */
 static void
 render_base (StraitsMapRenderer    *self,
@@ -335,7 +326,7 @@ render_base (StraitsMapRenderer    *self,
              double                 margin,
              guint64               *vertices)
 {
-  guint n = CLAMP (self->n_threads, 1, 8);
+  guint n = base_threads (self);
 
   finish_base (self, start_base (self, width, height, vp, scale, margin, n, n - 1), vertices);
 }
@@ -442,7 +433,7 @@ _straits_map_place_cached_base (StraitsMapRenderer *self,
                                 double             *y,
                                 gboolean           *drawn)
 {
-  double scale = _straits_map_raster_scale (frame->cr);
+  double scale = straits_raster_scale (frame->cr);
 
   if (!self->base_enabled || self->full_detail || scale <= 0)
     return FALSE;
@@ -677,8 +668,8 @@ gboolean
 _straits_map_draw_beside_new_base (StraitsMapRenderer *self,
                                    StraitsMapFrame    *frame)
 {
-  double scale = _straits_map_raster_scale (frame->cr);
-  guint n = CLAMP (self->n_threads, 1, 8);
+  double scale = straits_raster_scale (frame->cr);
+  guint n = base_threads (self);
   StraitsBaseDrawing *base;
   StraitsMapFrame over = *frame;
 

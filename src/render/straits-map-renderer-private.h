@@ -406,7 +406,6 @@ _straits_set_colour (cairo_t *cr, const StraitsColour *c)
 }
 
 /* straits-map-base.c */
-double   _straits_map_raster_scale      (cairo_t            *cr);
 gboolean _straits_map_place_cached_base (StraitsMapRenderer *self,
                                          StraitsMapFrame    *frame,
                                          double             *x,

@@ -831,7 +831,7 @@ _straits_map_stroke_arcs (StraitsMapRenderer *self,
 /* What lies above the base layer. */
 void
 _straits_map_draw_above_base (StraitsMapRenderer *self,
-                 StraitsMapFrame    *frame)
+                              StraitsMapFrame    *frame)
 {
   _straits_map_note_drawn_groups (self, frame);
   _straits_map_draw_highlights (self, frame);

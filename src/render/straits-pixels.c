@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <math.h>
+
 #include "straits-pixels.h"
 
 void
@@ -48,3 +50,16 @@ straits_user_to_pixel_distance (cairo_t *cr,
   *dy *= sy;
 }
 
+double
+straits_raster_scale (cairo_t *cr)
+{
+  double ux = 1, uy = 0, vx = 0, vy = 1;
+
+  if (cairo_surface_get_type (cairo_get_target (cr)) != CAIRO_SURFACE_TYPE_IMAGE)
+    return 0;
+  straits_user_to_pixel_distance (cr, &ux, &uy);
+  straits_user_to_pixel_distance (cr, &vx, &vy);
+  if (fabs (uy) > 1e-9 || fabs (vx) > 1e-9 || fabs (ux - vy) > 1e-9)
+    return 0;
+  return ux;
+}

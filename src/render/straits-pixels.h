@@ -25,3 +25,6 @@ void straits_pixel_to_user          (cairo_t *cr,
 void straits_user_to_pixel_distance (cairo_t *cr,
                                      double  *dx,
                                      double  *dy);
+/* The pixels per user unit of @cr, when its target is an image and its
+ * matrix neither turns, shears, stretches nor mirrors; 0 otherwise. */
+double straits_raster_scale         (cairo_t *cr);
