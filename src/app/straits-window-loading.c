@@ -368,11 +368,16 @@ on_loaded (GObject      *source,
 /* A load ahead of the window runs while GTK sets itself up, which is
  * what the window waits for: at the lowest priority, so that where the
  * processors are all busy (fontconfig's start, GTK's) the main thread
- * goes first. Before it drew the view too, the dataset was ready 50 ms
- * before the window took it, and the first frame came 8 ms sooner so
- * (medians of 11 starts each, in turn, on 2 processors: 150.8 ms, 159.1 ms
- * in the pool). A load that draws has a thread of its own (see run_load),
- * and a priority once lowered cannot be raised again. */
+ * goes first. It does not always: Linux's scheduler (EEVDF) may let a
+ * thread at nice 19 run to the end of its time slice: the main thread,
+ * woken by D-Bus, once waited 3.5 ms for this one's processor; SCHED_IDLE,
+ * and a slice of 0.1 ms (sched_setattr), brought the first frame no
+ * sooner (issue 20).
+ * Before it drew the view too, the dataset was ready 50 ms before the
+ * window took it, and the first frame came 8 ms sooner so (medians of 11
+ * starts each, in turn, on 2 processors: 150.8 ms, 159.1 ms in the pool).
+ * A load that draws has a thread of its own (see run_load), and a
+ * priority once lowered cannot be raised again. */
 static gpointer
 load_in_background (gpointer data)
 {
