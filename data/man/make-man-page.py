@@ -37,7 +37,9 @@ it is installed in.
 Bookmarks are kept in \fI$XDG_DATA_HOME/straits/bookmarks.json\fR.
 .TP
 .B XDG_CACHE_HOME
-The territorial-sea measurements are cached in \fI$XDG_CACHE_HOME/straits\fR.
+The territorial-sea measurements, and each map projection's projected
+points (so that a start after the first need not open PROJ), are cached in
+\fI$XDG_CACHE_HOME/straits\fR; the folder can be removed at any time.
 .TP
 .B LANGUAGE
 The language of the interface and of reports (German, French and Turkish

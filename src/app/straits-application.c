@@ -413,6 +413,8 @@ straits_application_shutdown (GApplication *app)
 
   while (self->work_in_threads > 0 || g_application_get_is_busy (app))
     g_main_context_iteration (NULL, TRUE);
+  if (self->session != NULL)
+    straits_atlas_save_projections (straits_session_get_atlas (self->session));
   g_clear_object (&self->sipri);
   g_clear_object (&self->first);
   g_clear_object (&self->session);

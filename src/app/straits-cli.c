@@ -203,7 +203,7 @@ straits_cli_common_clear (StraitsCliCommon *common)
 }
 
 static char *
-maritime_cache_dir (void)
+user_cache_dir (void)
 {
   if (g_strcmp0 (g_getenv ("STRAITS_NO_CACHE"), "1") == 0)
     return NULL;
@@ -252,7 +252,7 @@ apply_territorial_seas (StraitsMapRenderer *renderer, GVariantDict *options, GEr
 {
   const char *which = NULL;
   g_autofree char *dir = g_build_filename (straits_data_dir (), "maritime", NULL);
-  g_autofree char *cache = maritime_cache_dir ();
+  g_autofree char *cache = user_cache_dir ();
   g_autoptr(StraitsMaritimeReport) report = NULL;
   guint limits;
 
@@ -407,6 +407,7 @@ straits_cli_export (GVariantDict *options)
   g_autoptr(GError) error = NULL;
   StraitsDataset *dataset;
   g_autoptr(StraitsAtlas) atlas = NULL;
+  g_autofree char *cache_dir = user_cache_dir ();
   g_autoptr(StraitsViewInfo) view = NULL;
   g_autoptr(StraitsMapScene) scene = NULL;
   g_autoptr(StraitsMapRenderer) renderer = NULL;
@@ -437,6 +438,7 @@ straits_cli_export (GVariantDict *options)
   if (view == NULL)
     return fail (error);
   atlas = straits_atlas_new (basemap_dir);
+  straits_atlas_set_cache_dir (atlas, cache_dir);
   scene = straits_view_info_new_scene (atlas, dataset, view, &error);
   if (scene == NULL)
     return fail (error);
@@ -475,6 +477,7 @@ straits_cli_export (GVariantDict *options)
     return fail (error);
   if (g_variant_dict_contains (options, "alt-text") && !straits_export_write_alt_text (common.output, alt, &error))
     return fail (error);
+  straits_atlas_save_projections (atlas);
   return 0;
 }
 
@@ -596,7 +599,7 @@ straits_cli_maritime_report (GVariantDict *options)
 {
   const char *format = "text";
   g_autofree char *dir = g_build_filename (straits_data_dir (), "maritime", NULL);
-  g_autofree char *cache = maritime_cache_dir ();
+  g_autofree char *cache = user_cache_dir ();
   g_autoptr(GError) error = NULL;
   g_autoptr(StraitsMaritimeReport) report = NULL;
   g_autofree char *text = NULL;

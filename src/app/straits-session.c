@@ -102,7 +102,12 @@ straits_session_init (StraitsSession *self)
 {
   g_autofree char *basemap_dir = g_build_filename (straits_data_dir (), "basemap", NULL);
 
+  g_autofree char *cache_dir = g_build_filename (g_get_user_cache_dir (), "straits", NULL);
+
   self->atlas = straits_atlas_new (basemap_dir);
+  /* A start after the first projects its first view from the memo
+   * (straits-projection-memo.c), written as the application quits. */
+  straits_atlas_set_cache_dir (self->atlas, cache_dir);
   self->bookmarks_path = straits_bookmarks_default_path ();
 }
 

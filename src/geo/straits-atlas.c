@@ -12,6 +12,8 @@ struct _StraitsAtlas
   GMutex lock;
   StraitsBasemap *basemaps[2];  /* overview (1:50m), detailed (1:10m) */
   GHashTable *maps;             /* region projection + detail → StraitsProjectedMap */
+  GHashTable *projections;      /* definition → StraitsProjection, shared by the maps */
+  char *cache_dir;              /* (nullable): where projections keep their memos */
 };
 
 StraitsAtlas *
@@ -23,6 +25,8 @@ straits_atlas_new (const char *basemap_dir)
   g_mutex_init (&self->lock);
   self->maps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                       (GDestroyNotify) straits_projected_map_unref);
+  self->projections = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                             (GDestroyNotify) straits_projection_unref);
   return self;
 }
 
@@ -32,6 +36,8 @@ straits_atlas_free (StraitsAtlas *self)
   if (self == NULL)
     return;
   g_hash_table_unref (self->maps);
+  g_hash_table_unref (self->projections);
+  g_free (self->cache_dir);
   g_clear_pointer (&self->basemaps[0], straits_basemap_unref);
   g_clear_pointer (&self->basemaps[1], straits_basemap_unref);
   g_mutex_clear (&self->lock);
@@ -73,6 +79,50 @@ straits_atlas_get_basemap (StraitsAtlas  *self,
   return basemap;
 }
 
+/* One projection a definition, whatever the region's box or detail:
+ * its memo is one file (straits-projection-memo.c). */
+static StraitsProjection *
+projection_locked (StraitsAtlas *self, const char *definition, GError **error)
+{
+  StraitsProjection *projection = g_hash_table_lookup (self->projections, definition);
+
+  if (projection == NULL &&
+      (projection = straits_projection_new_cached (definition, self->cache_dir, error)) != NULL)
+    g_hash_table_insert (self->projections, g_strdup (definition), projection);
+  return projection;
+}
+
+/* Projections made from now on keep their answers in @cache_dir (NULL:
+ * nowhere) for the next start; straits_atlas_save_projections() writes
+ * them there. */
+void
+straits_atlas_set_cache_dir (StraitsAtlas *self,
+                             const char   *cache_dir)
+{
+  g_mutex_lock (&self->lock);
+  g_free (self->cache_dir);
+  self->cache_dir = g_strdup (cache_dir);
+  g_mutex_unlock (&self->lock);
+}
+
+/* Writes what the atlas's projections computed to their memos. A memo
+ * that cannot be written costs the next start some time, no more. */
+void
+straits_atlas_save_projections (StraitsAtlas *self)
+{
+  g_autoptr(GPtrArray) projections = g_ptr_array_new_with_free_func ((GDestroyNotify) straits_projection_unref);
+  GHashTableIter iter;
+  gpointer value;
+
+  g_mutex_lock (&self->lock);
+  g_hash_table_iter_init (&iter, self->projections);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_ptr_array_add (projections, straits_projection_ref (value));
+  g_mutex_unlock (&self->lock);
+  for (guint i = 0; i < projections->len; i++)
+    straits_projection_save_memo (g_ptr_array_index (projections, i), NULL);
+}
+
 StraitsProjectedMap *
 straits_atlas_get_map (StraitsAtlas        *self,
                        const StraitsRegion *region,
@@ -87,9 +137,13 @@ straits_atlas_get_map (StraitsAtlas        *self,
   if (map == NULL)
     {
       StraitsBasemap *basemap = basemap_locked (self, region->detailed ? 1 : 0, error);
+      StraitsProjection *projection = basemap != NULL ? projection_locked (self, region->projection, error) : NULL;
 
-      if (basemap != NULL && (map = straits_projected_map_new (basemap, region, error)) != NULL)
-        g_hash_table_insert (self->maps, g_steal_pointer (&key), map);
+      if (projection != NULL)
+        {
+          map = straits_projected_map_new (basemap, region, projection);
+          g_hash_table_insert (self->maps, g_steal_pointer (&key), map);
+        }
     }
   g_mutex_unlock (&self->lock);
   return map;

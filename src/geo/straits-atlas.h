@@ -14,6 +14,10 @@ typedef struct _StraitsAtlas StraitsAtlas;
 /* (transfer full) */
 StraitsAtlas        *straits_atlas_new      (const char          *basemap_dir);
 void                 straits_atlas_free     (StraitsAtlas        *self);
+/* @cache_dir: (nullable) */
+void                 straits_atlas_set_cache_dir (StraitsAtlas   *self,
+                                                  const char     *cache_dir);
+void                 straits_atlas_save_projections (StraitsAtlas *self);
 /* (transfer none) (nullable): valid for the atlas's life; NULL on error */
 StraitsBasemap      *straits_atlas_get_basemap (StraitsAtlas     *self,
                                                gboolean            detailed,

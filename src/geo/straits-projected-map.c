@@ -172,20 +172,17 @@ compute_features (StraitsProjectedMap *self)
 StraitsProjectedMap *
 straits_projected_map_new (StraitsBasemap      *basemap,
                            const StraitsRegion *region,
-                           GError             **error)
+                           StraitsProjection   *projection)
 {
-  g_autoptr(StraitsProjection) projection = straits_projection_new (region->projection, error);
   StraitsProjectedMap *self;
 
-  if (projection == NULL)
-    return NULL;
   /* Its first frame asks GEOS where the arcs' territories are: GEOS is
    * opened now, in the thread that projects the first view at start. */
   straits_geos_load ();
   self = g_new0 (StraitsProjectedMap, 1);
   g_atomic_ref_count_init (&self->ref_count);
   self->basemap = straits_basemap_ref (basemap);
-  self->projection = g_steal_pointer (&projection);
+  self->projection = straits_projection_ref (projection);
   self->region = *region;
   self->region.projection = g_strdup (region->projection);
   self->region.id = g_intern_string (region->id);

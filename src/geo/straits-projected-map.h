@@ -19,10 +19,11 @@ typedef struct {
 
 typedef struct _StraitsProjectedMap StraitsProjectedMap;
 
-/* (transfer full) (nullable): NULL on error */
+/* @basemap in @projection, the projection of @region's definition.
+ * (transfer full) */
 StraitsProjectedMap *straits_projected_map_new   (StraitsBasemap      *basemap,
                                                   const StraitsRegion *region,
-                                                  GError             **error);
+                                                  StraitsProjection   *projection);
 /* (transfer full) */
 StraitsProjectedMap *straits_projected_map_ref   (StraitsProjectedMap *self);
 void                 straits_projected_map_unref (StraitsProjectedMap *self);

@@ -7,6 +7,8 @@
 #include <proj.h>
 #include <glib.h>
 
+#include "straits-projection.h"
+
 G_BEGIN_DECLS
 
 /* The PROJ string the atlas uses for a CRS code it knows, or NULL. */
@@ -18,5 +20,9 @@ const char *_straits_projection_known_string (const char *definition);
 PJ *_straits_projection_create (PJ_CONTEXT *ctx,
                                 const char *definition,
                                 gboolean    through_database);
+
+/* Whether PROJ has been set up for @self: a projection made from its
+ * memo is not, until it needs an answer the memo does not hold. */
+gboolean _straits_projection_is_set_up (StraitsProjection *self);
 
 G_END_DECLS

@@ -20,6 +20,7 @@
 #include <geodesic.h>
 #include <proj.h>
 #include <gio/gio.h>
+#include <glib/gstdio.h>
 #include <glib/gi18n-lib.h>
 #ifdef STRAITS_PROJ_SONAME
 #include "straits-dlopen-private.h"
@@ -27,6 +28,7 @@
 
 #include "straits-projection.h"
 #include "straits-projection-private.h"
+#include "straits-projection-memo-private.h"
 
 /* The functions of PROJ that Straits calls, through the table P. */
 #define PROJ_FUNCTIONS(X) \
@@ -72,8 +74,10 @@ struct _StraitsProjection
 {
   gatomicrefcount ref_count;
   char *definition;
+  GMutex lock;                  /* guards setting up ctx and pj */
   PJ_CONTEXT *ctx;
-  PJ *pj;     /* WGS84 lon/lat → definition, axis order lon, lat */
+  PJ *pj;     /* WGS84 lon/lat → definition, axis order lon, lat; NULL until needed with a memo */
+  StraitsProjectionMemo *memo;  /* (nullable) */
 };
 
 /* The CRS codes the atlas uses, as the PROJ strings of their projection.
@@ -183,36 +187,155 @@ _straits_projection_create (PJ_CONTEXT *ctx, const char *definition, gboolean th
   return pj != NULL ? pj : create_crs_to_crs (ctx, definition);
 }
 
+static StraitsProjection *
+projection_alloc (const char *definition)
+{
+  StraitsProjection *self = g_new0 (StraitsProjection, 1);
+
+  g_atomic_ref_count_init (&self->ref_count);
+  self->definition = g_strdup (definition);
+  g_mutex_init (&self->lock);
+  return self;
+}
+
+/* Sets up PROJ's side of @self, once. Returns NULL, or why it could not
+ * be (transfer full). *@from_pipeline: whether the PJ was built from the
+ * definition alone, without PROJ's database or grids. */
+static char *
+set_up_pj (StraitsProjection *self, gboolean *from_pipeline)
+{
+  const char *failure = load_proj ();
+  PJ_CONTEXT *ctx;
+  PJ *pj;
+
+  if (failure != NULL)
+    return g_strdup (failure);
+  ctx = P.proj_context_create ();
+  P.proj_log_level (ctx, PJ_LOG_NONE);
+  pj = create_pipeline (ctx, self->definition);
+  *from_pipeline = pj != NULL;
+  if (pj == NULL)
+    pj = create_crs_to_crs (ctx, self->definition);
+  if (pj == NULL)
+    {
+      char *why = g_strdup (P.proj_context_errno_string (ctx, P.proj_context_errno (ctx)));
+
+      P.proj_context_destroy (ctx);
+      return why;
+    }
+  self->ctx = ctx;
+  g_atomic_pointer_set (&self->pj, pj);
+  return NULL;
+}
+
+/* The PJ, set up when first needed where @self was made from a memo;
+ * NULL where it cannot be (PROJ gone since the memo was written). */
+static PJ *
+get_pj (StraitsProjection *self)
+{
+  PJ *pj = g_atomic_pointer_get (&self->pj);
+  static gsize warned;
+  gboolean from_pipeline;
+
+  if (G_LIKELY (pj != NULL))
+    return pj;
+  g_mutex_lock (&self->lock);
+  if (self->pj == NULL)
+    {
+      g_autofree char *failure = set_up_pj (self, &from_pipeline);
+
+      if (failure != NULL && g_once_init_enter (&warned))
+        {
+          g_warning ("Cannot set up the projection “%s”: %s", self->definition, failure);
+          g_once_init_leave (&warned, 1);
+        }
+    }
+  g_mutex_unlock (&self->lock);
+  return g_atomic_pointer_get (&self->pj);
+}
+
+/* What a memo is written for: the definition, and the PROJ library that
+ * computes it, as the file it is loaded from (an upgrade of PROJ changes
+ * its size or time). NULL where that file is not known. */
+static char *
+memo_identity (const char *definition)
+{
+#if defined (STRAITS_PROJ_SONAME) && defined (STRAITS_PROJ_LIBRARY)
+  /* dlopen() searches LD_LIBRARY_PATH before the system's folders. */
+  const char *search = g_getenv ("LD_LIBRARY_PATH");
+  GStatBuf st;
+
+  if (g_stat (STRAITS_PROJ_LIBRARY, &st) != 0)
+    return NULL;
+  return g_strdup_printf ("%s\nPROJ %d.%d.%d %s %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %s", definition,
+                          PROJ_VERSION_MAJOR, PROJ_VERSION_MINOR, PROJ_VERSION_PATCH, STRAITS_PROJ_LIBRARY,
+                          (gint64) st.st_size, (gint64) st.st_mtime, search != NULL ? search : "");
+#else
+  return NULL;
+#endif
+}
+
+static char *
+memo_path (const char *cache_dir, const char *definition)
+{
+  g_autofree char *sum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, definition, -1);
+  g_autofree char *name = g_strdup_printf ("projection-%s.gvariant", sum);
+
+  return g_build_filename (cache_dir, name, NULL);
+}
+
 /* @definition: anything PROJ takes for a CRS: "EPSG:3035", or a PROJ
  * string such as "+proj=laea +lat_0=38 +lon_0=25 +ellps=WGS84". */
 StraitsProjection *
 straits_projection_new (const char  *definition,
                         GError     **error)
 {
-  const char *failure = load_proj ();
-  StraitsProjection *self;
+  return straits_projection_new_cached (definition, NULL, error);
+}
 
-  if (failure != NULL)
+/* As straits_projection_new(), with a memo of its answers in @cache_dir
+ * (NULL: none); see straits-projection-memo.c. A definition with a memo
+ * was set up before by the same PROJ: PROJ is then opened only for an
+ * answer the memo does not hold. Definitions that need PROJ's database
+ * or grids are not kept: their answers depend on PROJ's data too. */
+StraitsProjection *
+straits_projection_new_cached (const char  *definition,
+                               const char  *cache_dir,
+                               GError     **error)
+{
+  g_autofree char *identity = cache_dir != NULL ? memo_identity (definition) : NULL;
+  g_autofree char *path = identity != NULL ? memo_path (cache_dir, definition) : NULL;
+  g_autofree char *failure = NULL;
+  StraitsProjection *self = projection_alloc (definition);
+  gboolean from_pipeline = FALSE;
+
+  if (path != NULL && (self->memo = _straits_projection_memo_load (path, identity)) != NULL)
+    return self;
+  if ((failure = set_up_pj (self, &from_pipeline)) != NULL)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot set up the projection “%s”: %s"),
-                   definition, failure);
-      return NULL;
-    }
-  self = g_new0 (StraitsProjection, 1);
-  g_atomic_ref_count_init (&self->ref_count);
-  self->definition = g_strdup (definition);
-  self->ctx = P.proj_context_create ();
-  P.proj_log_level (self->ctx, PJ_LOG_NONE);
-  self->pj = _straits_projection_create (self->ctx, definition, FALSE);
-  if (self->pj == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("Cannot set up the projection “%s”: %s"), definition,
-                   P.proj_context_errno_string (self->ctx, P.proj_context_errno (self->ctx)));
+      g_set_error (error, G_IO_ERROR, load_proj () != NULL ? G_IO_ERROR_FAILED : G_IO_ERROR_INVALID_ARGUMENT,
+                   _("Cannot set up the projection “%s”: %s"), definition, failure);
       straits_projection_unref (self);
       return NULL;
     }
+  if (path != NULL && from_pipeline)
+    self->memo = _straits_projection_memo_new (path, identity);
   return self;
+}
+
+gboolean
+_straits_projection_is_set_up (StraitsProjection *self)
+{
+  return g_atomic_pointer_get (&self->pj) != NULL;
+}
+
+/* Writes what @self computed since it was made to its memo, for the
+ * next start; nothing without a memo or anything new. */
+gboolean
+straits_projection_save_memo (StraitsProjection  *self,
+                              GError            **error)
+{
+  return self->memo == NULL || _straits_projection_memo_save (self->memo, error);
 }
 
 StraitsProjection *
@@ -229,6 +352,8 @@ straits_projection_unref (StraitsProjection *self)
     return;
   g_clear_pointer (&self->pj, P.proj_destroy);
   g_clear_pointer (&self->ctx, P.proj_context_destroy);
+  g_clear_pointer (&self->memo, _straits_projection_memo_free);
+  g_mutex_clear (&self->lock);
   g_free (self->definition);
   g_free (self);
 }
@@ -239,6 +364,24 @@ straits_projection_get_definition (StraitsProjection *self)
   return self->definition;
 }
 
+/* Through PROJ, either way: x, y and lon, lat share the coordinate's
+ * first two values. */
+static gboolean
+transform (StraitsProjection *self,
+           PJ_DIRECTION       direction,
+           double             a,
+           double             b,
+           double            *out_a,
+           double            *out_b)
+{
+  PJ *pj = get_pj (self);
+  PJ_COORD c = pj != NULL ? P.proj_trans (pj, direction, coord (a, b)) : coord (HUGE_VAL, HUGE_VAL);
+
+  *out_a = c.v[0];
+  *out_b = c.v[1];
+  return isfinite (c.v[0]) && isfinite (c.v[1]) && c.v[0] != HUGE_VAL;
+}
+
 gboolean
 straits_projection_forward (StraitsProjection *self,
                             double             lon,
@@ -246,11 +389,33 @@ straits_projection_forward (StraitsProjection *self,
                             double            *x,
                             double            *y)
 {
-  PJ_COORD c = P.proj_trans (self->pj, PJ_FWD, coord (lon, lat));
+  gboolean projected;
 
-  *x = c.xy.x;
-  *y = c.xy.y;
-  return isfinite (c.xy.x) && isfinite (c.xy.y) && c.xy.x != HUGE_VAL;
+  if (self->memo != NULL && _straits_projection_memo_point (self->memo, lon, lat, x, y))
+    return isfinite (*x) && isfinite (*y) && *x != HUGE_VAL;
+  projected = transform (self, PJ_FWD, lon, lat, x, y);
+  if (self->memo != NULL && g_atomic_pointer_get (&self->pj) != NULL)
+    _straits_projection_memo_add_point (self->memo, lon, lat, *x, *y);
+  return projected;
+}
+
+static void
+forward_array_with_proj (StraitsProjection *self,
+                         double            *xy,
+                         gsize              n_points)
+{
+  PJ *pj = get_pj (self);
+
+  if (pj == NULL)
+    {
+      for (gsize i = 0; i < 2 * n_points; i++)
+        xy[i] = HUGE_VAL;
+      return;
+    }
+  P.proj_trans_generic (pj, PJ_FWD,
+                        xy, 2 * sizeof (double), n_points,
+                        xy + 1, 2 * sizeof (double), n_points,
+                        NULL, 0, 0, NULL, 0, 0);
 }
 
 /* Projects interleaved lon, lat pairs in place. */
@@ -259,10 +424,19 @@ straits_projection_forward_array (StraitsProjection *self,
                                   double            *xy,
                                   gsize              n_points)
 {
-  P.proj_trans_generic (self->pj, PJ_FWD,
-                      xy, 2 * sizeof (double), n_points,
-                      xy + 1, 2 * sizeof (double), n_points,
-                      NULL, 0, 0, NULL, 0, 0);
+  g_autofree double *lonlat = NULL;
+
+  if (self->memo == NULL)
+    {
+      forward_array_with_proj (self, xy, n_points);
+      return;
+    }
+  if (_straits_projection_memo_array (self->memo, xy, n_points))
+    return;
+  lonlat = g_memdup2 (xy, 2 * n_points * sizeof (double));
+  forward_array_with_proj (self, xy, n_points);
+  if (g_atomic_pointer_get (&self->pj) != NULL)
+    _straits_projection_memo_add_array (self->memo, lonlat, xy, n_points);
 }
 
 gboolean
@@ -272,11 +446,7 @@ straits_projection_inverse (StraitsProjection *self,
                             double            *lon,
                             double            *lat)
 {
-  PJ_COORD c = P.proj_trans (self->pj, PJ_INV, coord (x, y));
-
-  *lon = c.lp.lam;
-  *lat = c.lp.phi;
-  return isfinite (c.lp.lam) && isfinite (c.lp.phi) && c.lp.lam != HUGE_VAL;
+  return transform (self, PJ_INV, x, y, lon, lat);
 }
 
 static const struct geod_geodesic *

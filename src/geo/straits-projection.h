@@ -13,6 +13,16 @@ typedef struct _StraitsProjection StraitsProjection;
 /* (transfer full) (nullable): NULL on error */
 StraitsProjection *straits_projection_new     (const char         *definition,
                                                GError            **error);
+/* As straits_projection_new(), its answers kept in @cache_dir for the
+ * next start (see straits-projection-memo.c); @cache_dir: (nullable)
+ * (transfer full) (nullable): NULL on error */
+StraitsProjection *straits_projection_new_cached (const char     *definition,
+                                                  const char     *cache_dir,
+                                                  GError        **error);
+/* Writes what was computed since it was made to its cache; TRUE when
+ * there was no cache or nothing new. */
+gboolean           straits_projection_save_memo  (StraitsProjection *self,
+                                                  GError           **error);
 /* (transfer full) */
 StraitsProjection *straits_projection_ref     (StraitsProjection  *self);
 void               straits_projection_unref   (StraitsProjection  *self);

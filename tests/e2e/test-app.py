@@ -1181,6 +1181,19 @@ def main():
     tap(code == 0 and len(cached) > 0,
         "quitting during a first run's sea measurement waits for it: exit status 0, the result cached",
         f"exit status {code}, cache {cached}")
+    # Quitting keeps the views' projected points (straits-projection-memo.c):
+    # the next start draws every view, the ones drawn ahead too, without
+    # opening PROJ at all.
+    memos = [n for n in cached if n.startswith("projection-")]
+    proc, root = start(env_fresh)
+    shown = wait_for(lambda: find(root, role="frame", name=title), timeout=30)
+    time.sleep(3.0)
+    with open(f"/proc/{proc.pid}/maps", encoding="utf-8") as maps:
+        proj = [line.split()[-1] for line in maps if "libproj" in line]
+    stop(proc)
+    tap(shown is not None and len(memos) > 0 and not proj,
+        "quitting keeps the views' projected points: the next start shows every view without opening PROJ",
+        f"memos {memos}, PROJ mapped {sorted(set(proj))}")
 
     # 11. Valid but hostile (issue 23). Every name, title and label at its
     # longest (200 characters, no space) and every long text too (5000),
