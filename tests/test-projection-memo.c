@@ -337,6 +337,49 @@ test_atlas (Fixture *f, gconstpointer data)
   straits_atlas_free (atlas);
 }
 
+/* Whether a projection from the memo answers @lonlat's array without
+ * setting PROJ up; the answer is PROJ's either way. */
+static gboolean
+array_kept (Fixture *f, const double *lonlat)
+{
+  g_autoptr(StraitsProjection) p = straits_projection_new_cached (DEFINITION, f->dir, NULL);
+  double xy[2 * N_POINTS], expected[2 * N_POINTS];
+
+  project_uncached (DEFINITION, lonlat, expected, N_POINTS);
+  memcpy (xy, lonlat, sizeof xy);
+  straits_projection_forward_array (p, xy, N_POINTS);
+  g_assert_cmpmem (xy, sizeof xy, expected, sizeof expected);
+  return !_straits_projection_is_set_up (p);
+}
+
+/* Runs that project other arrays push out one no run used since (an
+ * older basemap's), and keep one each run uses. */
+static void
+test_stale_arrays (Fixture *f, gconstpointer data)
+{
+  double used[2 * N_POINTS], other[2 * N_POINTS];
+
+  fill_memo (f, DEFINITION);  /* the fixture's points: not used again */
+  for (guint i = 0; i < 2 * N_POINTS; i++)
+    used[i] = f->lonlat[i] + 0.25;
+  for (guint run = 0; run < 6; run++)
+    {
+      g_autoptr(StraitsProjection) p = straits_projection_new_cached (DEFINITION, f->dir, NULL);
+      double xy[2 * N_POINTS];
+
+      memcpy (xy, used, sizeof xy);
+      straits_projection_forward_array (p, xy, N_POINTS);
+      /* Read back in every run after the first. */
+      g_assert_true (run == 0 || !_straits_projection_is_set_up (p));
+      for (guint i = 0; i < 2 * N_POINTS; i++)
+        other[i] = f->lonlat[i] - 0.01 * (run + 1);
+      straits_projection_forward_array (p, other, N_POINTS);
+      g_assert_true (straits_projection_save_memo (p, NULL));
+    }
+  g_assert_true (array_kept (f, used));
+  g_assert_false (array_kept (f, f->lonlat));
+}
+
 /* Beyond sixteen definitions' memos, the oldest are removed. */
 static void
 test_oldest_removed (Fixture *f, gconstpointer data)
@@ -373,6 +416,7 @@ main (int argc, char *argv[])
   ADD ("/projection-memo/database-not-kept", test_database_not_kept);
   ADD ("/projection-memo/threads", test_threads);
   ADD ("/projection-memo/atlas", test_atlas);
+  ADD ("/projection-memo/stale-arrays", test_stale_arrays);
   ADD ("/projection-memo/oldest-removed", test_oldest_removed);
   return g_test_run ();
 }

@@ -33,6 +33,10 @@
  * events), and arrays' points (a basemap has up to 155 000). */
 #define MAX_FRESH_POINTS 65536
 #define MAX_FRESH_ARRAY_POINTS (1u << 20)
+/* What a memo file keeps at most: those added or used in the run that
+ * writes it first, so that arrays of an older basemap fall off. */
+#define MAX_KEPT_POINTS 65536
+#define MAX_KEPT_ARRAYS 4
 /* Memo files kept in the folder: one a definition, the oldest removed. */
 #define MAX_MEMO_FILES 16
 
@@ -42,6 +46,7 @@ typedef struct {
   const double *xy;
   double *owned;          /* what xy points to, computed in this run */
   GVariant *kept;         /* what xy points into, read from the file */
+  gint used;              /* read back in this run (atomic) */
 } MemoArray;
 
 struct _StraitsProjectionMemo
@@ -301,6 +306,7 @@ _straits_projection_memo_array (StraitsProjectionMemo *memo,
   if ((found = find_array (memo->arrays, h1, h2, n_points)) == NULL)
     return FALSE;
   memcpy (xy, found->xy, 2 * n_points * sizeof (double));
+  g_atomic_int_set ((gint *) &found->used, TRUE);
   return TRUE;
 }
 
@@ -342,13 +348,13 @@ _straits_projection_memo_add_array (StraitsProjectionMemo *memo,
 }
 
 static void
-add_points (GVariantBuilder *points, GHashTable *table)
+add_points (GVariantBuilder *points, GHashTable *table, guint *room)
 {
   GHashTableIter iter;
   gpointer key;
 
   g_hash_table_iter_init (&iter, table);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
+  for (; *room > 0 && g_hash_table_iter_next (&iter, &key, NULL); (*room)--)
     {
       const double *p = key;
 
@@ -356,33 +362,40 @@ add_points (GVariantBuilder *points, GHashTable *table)
     }
 }
 
+/* Adds @from's arrays whose use is @used (any, when -1). */
 static void
-add_arrays (GVariantBuilder *arrays, GArray *from)
+add_arrays (GVariantBuilder *arrays, GArray *from, int used, guint *room)
 {
-  for (guint i = 0; i < from->len; i++)
+  for (guint i = 0; *room > 0 && i < from->len; i++)
     {
       const MemoArray *a = &g_array_index (from, MemoArray, i);
 
+      if (used >= 0 && (g_atomic_int_get (&a->used) != 0) != (used != 0))
+        continue;
       g_variant_builder_add (arrays, "(tt@ad)", a->h1, a->h2,
                              g_variant_new_fixed_array (G_VARIANT_TYPE_DOUBLE, a->xy, 2 * a->n_points,
                                                         sizeof (double)));
+      (*room)--;
     }
 }
 
-/* Called with the lock held. */
+/* Called with the lock held. What this run added or used goes first. */
 static GVariant *
 memo_to_variant (StraitsProjectionMemo *memo)
 {
   g_autoptr(GVariant) points = NULL, arrays = NULL;
   GVariantBuilder builder;
+  guint room = MAX_KEPT_POINTS;
 
   g_variant_builder_init (&builder, G_VARIANT_TYPE ("a(dddd)"));
-  add_points (&builder, memo->points);
-  add_points (&builder, memo->fresh_points);
+  add_points (&builder, memo->fresh_points, &room);
+  add_points (&builder, memo->points, &room);
   points = g_variant_ref_sink (g_variant_builder_end (&builder));
+  room = MAX_KEPT_ARRAYS;
   g_variant_builder_init (&builder, G_VARIANT_TYPE ("a(ttad)"));
-  add_arrays (&builder, memo->arrays);
-  add_arrays (&builder, memo->fresh_arrays);
+  add_arrays (&builder, memo->fresh_arrays, -1, &room);
+  add_arrays (&builder, memo->arrays, TRUE, &room);
+  add_arrays (&builder, memo->arrays, FALSE, &room);
   arrays = g_variant_ref_sink (g_variant_builder_end (&builder));
   return g_variant_ref_sink (g_variant_new ("(sst@a(dddd)@a(ttad))", MEMO_FORMAT, memo->identity,
                                             hash_content (points, arrays), points, arrays));
