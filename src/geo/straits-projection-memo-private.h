@@ -16,6 +16,17 @@ typedef struct _StraitsProjectionMemo StraitsProjectionMemo;
  * projection is computed then. (transfer full) (nullable) */
 StraitsProjectionMemo *_straits_projection_memo_load  (const char *path,
                                                        const char *identity);
+/* As _straits_projection_memo_load(), from the file's contents (tests
+ * and fuzzing). (transfer full) (nullable) */
+StraitsProjectionMemo *_straits_projection_memo_from_bytes (GBytes     *bytes,
+                                                            const char *path,
+                                                            const char *identity);
+/* The memo file's contents for @points (a(dddd)) and @arrays (a(ttad))
+ * written for @identity, with the hash over them that a reader checks.
+ * (transfer full) */
+GVariant              *_straits_projection_memo_seal (GVariant   *points,
+                                                      GVariant   *arrays,
+                                                      const char *identity);
 /* An empty memo, to be filled and written to @path. (transfer full) */
 StraitsProjectionMemo *_straits_projection_memo_new   (const char *path,
                                                        const char *identity);
@@ -43,6 +54,8 @@ void     _straits_projection_memo_add_array (StraitsProjectionMemo *memo,
                                              const double          *lonlat,
                                              const double          *xy,
                                              gsize                  n_points);
+/* What _straits_projection_memo_save() writes. (transfer full) */
+GVariant *_straits_projection_memo_contents (StraitsProjectionMemo *memo);
 /* Writes the memo (what was read and what was added) to its file, when
  * something was added. */
 gboolean _straits_projection_memo_save   (StraitsProjectionMemo  *memo,

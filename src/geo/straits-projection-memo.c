@@ -216,13 +216,29 @@ _straits_projection_memo_load (const char *path,
                                const char *identity)
 {
   g_autoptr(GBytes) bytes = straits_safe_file_read (path, MAX_MEMO_SIZE, STRAITS_SAFE_FILE_NO_FOLLOW, NULL);
+
+  return bytes != NULL ? _straits_projection_memo_from_bytes (bytes, path, identity) : NULL;
+}
+
+GVariant *
+_straits_projection_memo_seal (GVariant   *points,
+                               GVariant   *arrays,
+                               const char *identity)
+{
+  return g_variant_ref_sink (g_variant_new ("(sst@a(dddd)@a(ttad))", MEMO_FORMAT, identity,
+                                            hash_content (points, arrays), points, arrays));
+}
+
+StraitsProjectionMemo *
+_straits_projection_memo_from_bytes (GBytes     *bytes,
+                                     const char *path,
+                                     const char *identity)
+{
   g_autoptr(GVariant) loaded = NULL, points = NULL, arrays = NULL;
   const char *format, *written_for;
   StraitsProjectionMemo *memo;
   guint64 sum;
 
-  if (bytes == NULL)
-    return NULL;
   /* Not trusted: a damaged file reads as default values, never past its end. */
   loaded = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (MEMO_TYPE), bytes, FALSE));
   g_variant_get (loaded, "(&s&st@a(dddd)@a(ttad))", &format, &written_for, &sum, &points, &arrays);
@@ -381,7 +397,7 @@ add_arrays (GVariantBuilder *arrays, GArray *from, int used, guint *room)
 
 /* Called with the lock held. What this run added or used goes first. */
 static GVariant *
-memo_to_variant (StraitsProjectionMemo *memo)
+memo_to_variant_locked (StraitsProjectionMemo *memo)
 {
   g_autoptr(GVariant) points = NULL, arrays = NULL;
   GVariantBuilder builder;
@@ -397,8 +413,18 @@ memo_to_variant (StraitsProjectionMemo *memo)
   add_arrays (&builder, memo->arrays, TRUE, &room);
   add_arrays (&builder, memo->arrays, FALSE, &room);
   arrays = g_variant_ref_sink (g_variant_builder_end (&builder));
-  return g_variant_ref_sink (g_variant_new ("(sst@a(dddd)@a(ttad))", MEMO_FORMAT, memo->identity,
-                                            hash_content (points, arrays), points, arrays));
+  return _straits_projection_memo_seal (points, arrays, memo->identity);
+}
+
+GVariant *
+_straits_projection_memo_contents (StraitsProjectionMemo *memo)
+{
+  GVariant *v;
+
+  g_mutex_lock (&memo->lock);
+  v = memo_to_variant_locked (memo);
+  g_mutex_unlock (&memo->lock);
+  return v;
 }
 
 typedef struct {
@@ -467,7 +493,7 @@ _straits_projection_memo_save (StraitsProjectionMemo  *memo,
       g_mutex_unlock (&memo->lock);
       return TRUE;
     }
-  v = memo_to_variant (memo);
+  v = memo_to_variant_locked (memo);
   g_mutex_unlock (&memo->lock);
   written = straits_safe_file_write_private (dir, name, g_variant_get_data (v), g_variant_get_size (v), error);
   if (written)
