@@ -264,8 +264,16 @@ cat >"$work/xdg/straits/bookmarks.json" <<JSON
  {"title": "Elsewhere", "dataset": "Another dataset", "view": "aegean"},
  {"title": "Black Sea mines", "dataset": "$title", "view": "black-sea", "time": "2024-06"}]}
 JSON
-XDG_DATA_HOME="$work/xdg" "$straits" --export-slides="$work/handout.pdf" 2>"$work/err" \
+XDG_DATA_HOME="$work/xdg" XDG_CACHE_HOME="$work/slides-cache" "$straits" --export-slides="$work/handout.pdf" 2>"$work/err" \
   && ok "--export-slides writes a handout" || { fail "--export-slides writes a handout"; cat "$work/err"; }
+# The views' projected points are kept for the next run
+# (straits-projection-memo.c); STRAITS_NO_CACHE=1 keeps no cache at all.
+check "--export-slides keeps a memo of each view's projection (3 views, 3 projections)" \
+  "[ \$(ls '$work/slides-cache/straits' | grep -c '^projection-.*\\.gvariant\$') -eq 3 ]"
+XDG_DATA_HOME="$work/xdg" XDG_CACHE_HOME="$work/no-cache" STRAITS_NO_CACHE=1 "$straits" \
+  --export-slides="$work/handout-no-cache.pdf" 2>"$work/err"
+check "with STRAITS_NO_CACHE=1 the same handout, and no cache folder" \
+  "[ ! -e '$work/no-cache' ] && cmp -s <(pdftotext '$work/handout.pdf' -) <(pdftotext '$work/handout-no-cache.pdf' -)"
 check "the handout has a page per view and per bookmark of this dataset (3 + 2)" "pdfinfo '$work/handout.pdf' | grep -q '^Pages: *5'"
 check "the handout's pages are slides (16:9)" "pdfinfo '$work/handout.pdf' | grep -q 'Page size: *1440 x 810 pts'"
 check "bookmark titles are on their pages" \

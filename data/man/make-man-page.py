@@ -40,8 +40,7 @@ Bookmarks are kept in \fI$XDG_DATA_HOME/straits/bookmarks.json\fR.
 The territorial-sea measurements, and each map projection's projected
 points (so that a start after the first need not open PROJ), are cached in
 \fI$XDG_CACHE_HOME/straits\fR; the folder can be removed at any time.
-With \fBSTRAITS_NO_CACHE=1\fR, the command-line options neither read
-nor write it.
+With \fBSTRAITS_NO_CACHE=1\fR, straits neither reads nor writes it.
 .TP
 .B LANGUAGE
 The language of the interface and of reports (German, French and Turkish

@@ -202,14 +202,6 @@ straits_cli_common_clear (StraitsCliCommon *common)
   g_clear_object (&common->dataset);
 }
 
-static char *
-user_cache_dir (void)
-{
-  if (g_strcmp0 (g_getenv ("STRAITS_NO_CACHE"), "1") == 0)
-    return NULL;
-  return g_build_filename (g_get_user_cache_dir (), "straits", NULL);
-}
-
 /* --territorial-seas=6|12|both: the belts, from the maritime report. */
 /* --relation-types=ID,ID: the relation types drawn instead of the view's
  * ("" for none); an id the dataset lacks is refused, with the ones it has. */
@@ -252,7 +244,7 @@ apply_territorial_seas (StraitsMapRenderer *renderer, GVariantDict *options, GEr
 {
   const char *which = NULL;
   g_autofree char *dir = g_build_filename (straits_data_dir (), "maritime", NULL);
-  g_autofree char *cache = user_cache_dir ();
+  g_autofree char *cache = straits_cache_dir ();
   g_autoptr(StraitsMaritimeReport) report = NULL;
   guint limits;
 
@@ -407,7 +399,7 @@ straits_cli_export (GVariantDict *options)
   g_autoptr(GError) error = NULL;
   StraitsDataset *dataset;
   g_autoptr(StraitsAtlas) atlas = NULL;
-  g_autofree char *cache_dir = user_cache_dir ();
+  g_autofree char *cache_dir = straits_cache_dir ();
   g_autoptr(StraitsViewInfo) view = NULL;
   g_autoptr(StraitsMapScene) scene = NULL;
   g_autoptr(StraitsMapRenderer) renderer = NULL;
@@ -599,7 +591,7 @@ straits_cli_maritime_report (GVariantDict *options)
 {
   const char *format = "text";
   g_autofree char *dir = g_build_filename (straits_data_dir (), "maritime", NULL);
-  g_autofree char *cache = user_cache_dir ();
+  g_autofree char *cache = straits_cache_dir ();
   g_autoptr(GError) error = NULL;
   g_autoptr(StraitsMaritimeReport) report = NULL;
   g_autofree char *text = NULL;

@@ -104,6 +104,14 @@ straits_data_dir (void)
 }
 
 char *
+straits_cache_dir (void)
+{
+  if (g_strcmp0 (g_getenv ("STRAITS_NO_CACHE"), "1") == 0)
+    return NULL;
+  return g_build_filename (g_get_user_cache_dir (), "straits", NULL);
+}
+
+char *
 straits_bundled_dataset_path (void)
 {
   return g_build_filename (straits_data_dir (), BUNDLED_DATASET, NULL);

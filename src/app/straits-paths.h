@@ -13,6 +13,10 @@ gboolean    straits_running_uninstalled   (void);
 const char *straits_data_dir              (void);
 /* (transfer full) */
 char       *straits_bundled_dataset_path  (void);
+/* Straits' cache folder (the maritime report, projections' memos), or
+ * NULL under STRAITS_NO_CACHE=1: nothing is then read from a cache or
+ * written to one. (transfer full) (nullable) */
+char       *straits_cache_dir             (void);
 /* (transfer full) */
 char       *straits_locale_dir            (void);
 /* (transfer full) (nullable): NULL when the schema is not installed */

@@ -102,7 +102,7 @@ straits_session_init (StraitsSession *self)
 {
   g_autofree char *basemap_dir = g_build_filename (straits_data_dir (), "basemap", NULL);
 
-  g_autofree char *cache_dir = g_build_filename (g_get_user_cache_dir (), "straits", NULL);
+  g_autofree char *cache_dir = straits_cache_dir ();
 
   self->atlas = straits_atlas_new (basemap_dir);
   /* A start after the first projects its first view from the memo

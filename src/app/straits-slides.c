@@ -207,6 +207,7 @@ straits_slides_export (StraitsDataset    *dataset,
   g_autofree char *title = since != NULL ? g_strdup_printf (_("What changed since %s"), since) : NULL;
   guint n_change_pages = 0;
   g_autofree char *basemap_dir = g_build_filename (straits_data_dir (), "basemap", NULL);
+  g_autofree char *cache_dir = straits_cache_dir ();
   g_autoptr(StraitsAtlas) atlas = straits_atlas_new (basemap_dir);
   g_autoptr(GPtrArray) views = straits_view_info_list (dataset);
   g_autoptr(GArray) slides = NULL;
@@ -229,6 +230,10 @@ straits_slides_export (StraitsDataset    *dataset,
       job.lines_per_page = MAX (1, (guint) ((slide->height - CHANGES_TOP - CHANGES_MARGIN) / CHANGES_LINE_HEIGHT));
       n_change_pages = (lines->len + job.lines_per_page - 1) / job.lines_per_page;
     }
-  return straits_export (filename, slide->width, slide->height, STRAITS_SCREEN_DPI, slides->len + n_change_pages,
-                         draw_slide, &job, &meta, error);
+  straits_atlas_set_cache_dir (atlas, cache_dir);
+  if (!straits_export (filename, slide->width, slide->height, STRAITS_SCREEN_DPI, slides->len + n_change_pages,
+                       draw_slide, &job, &meta, error))
+    return FALSE;
+  straits_atlas_save_projections (atlas);
+  return TRUE;
 }

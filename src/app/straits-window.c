@@ -168,7 +168,7 @@ static void
 start_measuring (StraitsWindow *self)
 {
   g_autofree char *dir = g_build_filename (straits_data_dir (), "maritime", NULL);
-  g_autofree char *cache = g_build_filename (g_get_user_cache_dir (), "straits", NULL);
+  g_autofree char *cache = straits_cache_dir ();
 
   /* Start-up measurements quit at the first frame; they would wait for
    * a first run's measuring to end (see straits_application_shutdown). */
