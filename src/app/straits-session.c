@@ -101,7 +101,6 @@ static void
 straits_session_init (StraitsSession *self)
 {
   g_autofree char *basemap_dir = g_build_filename (straits_data_dir (), "basemap", NULL);
-
   g_autofree char *cache_dir = straits_cache_dir ();
 
   self->atlas = straits_atlas_new (basemap_dir);
