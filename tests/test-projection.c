@@ -116,8 +116,8 @@ static void
 check_agrees_with_database (const char *definition, double west, double south, double east, double north)
 {
   PJ_CONTEXT *ctx = proj_context_create ();
-  PJ *fast = _straits_projection_create (ctx, definition, FALSE);
-  PJ *slow = _straits_projection_create (ctx, definition, TRUE);
+  PJ *fast = _straits_projection_create (ctx, definition, FALSE, NULL);
+  PJ *slow = _straits_projection_create (ctx, definition, TRUE, NULL);
   double worst = 0;
 
   g_assert_nonnull (fast);

@@ -10,6 +10,13 @@ G_BEGIN_DECLS
 
 typedef struct _StraitsProjectionMemo StraitsProjectionMemo;
 
+/* What an array of points is known by: 128 bits of hash over its lon,
+ * lat values, and its length. */
+typedef struct {
+  guint64 h1, h2;
+  gsize n_points;
+} StraitsMemoKey;
+
 /* The memo kept in @path, when it was written for @identity (the
  * projection's definition and the PROJ library that computed it), else
  * NULL: a missing, unreadable, damaged or other file is not an error, the
@@ -39,10 +46,12 @@ gboolean _straits_projection_memo_point  (StraitsProjectionMemo *memo,
                                           double                *x,
                                           double                *y);
 /* Replaces @n_points lon, lat pairs of @xy with what the memo holds for
- * exactly that array; FALSE (and @xy untouched) when it holds none. */
+ * exactly that array; FALSE (and @xy untouched) when it holds none. @key:
+ * (out): the array's key, for _straits_projection_memo_add_array(). */
 gboolean _straits_projection_memo_array  (StraitsProjectionMemo *memo,
                                           double                *xy,
-                                          gsize                  n_points);
+                                          gsize                  n_points,
+                                          StraitsMemoKey        *key);
 /* Adds what was just computed, for the next start. Safe from any thread;
  * past a bound, the rest is not kept. */
 void     _straits_projection_memo_add_point (StraitsProjectionMemo *memo,
@@ -50,10 +59,10 @@ void     _straits_projection_memo_add_point (StraitsProjectionMemo *memo,
                                              double                 lat,
                                              double                 x,
                                              double                 y);
+/* @xy: what the array of @key was projected to. */
 void     _straits_projection_memo_add_array (StraitsProjectionMemo *memo,
-                                             const double          *lonlat,
-                                             const double          *xy,
-                                             gsize                  n_points);
+                                             const StraitsMemoKey  *key,
+                                             const double          *xy);
 /* What _straits_projection_memo_save() writes. (transfer full) */
 GVariant *_straits_projection_memo_contents (StraitsProjectionMemo *memo);
 /* Writes the memo (what was read and what was added) to its file, when

@@ -1,9 +1,10 @@
 /* straits-projection-memo.c: a projection's answers, kept for the next start
  *
- * Projecting the first view at start took 20-25 ms of the thread that
+ * Projecting the first view at start took 13-25 ms of the thread that
  * reads the dataset, on the way to the first frame (issue 20): opening
- * PROJ and the 40 libraries it brings, 6 ms, and 154 722 points of the
- * 1:10m basemap, 10 ms. A start after the first reads them back instead.
+ * PROJ and the 40 libraries it brings and setting the projection up,
+ * 6-8 ms, and the 1:10m basemap's 154 722 points with their boxes,
+ * 16-20 ms. A start after the first reads them back instead, in 2-5 ms.
  *
  * The memo is a GVariant in the user's cache folder, one file for each
  * projection definition. It is read only when written for the same
@@ -29,20 +30,19 @@
 #define MEMO_TYPE "(ssta(dddd)a(ttad))"
 /* The limit of every cache file (README, "Files Straits reads and keeps"). */
 #define MAX_MEMO_SIZE (64u << 20)
-/* What one run adds at most: points one by one (labels, actors,
- * events), and arrays' points (a basemap has up to 155 000). */
-#define MAX_FRESH_POINTS 65536
+/* Points one by one (labels, actors, events): what one run adds at most,
+ * and what a file keeps at most, those added in the run first. */
+#define MAX_POINTS 65536
+/* Arrays' points one run adds at most (a basemap has up to 155 000). */
 #define MAX_FRESH_ARRAY_POINTS (1u << 20)
-/* What a memo file keeps at most: those added or used in the run that
+/* Arrays a file keeps at most: those added or used in the run that
  * writes it first, so that arrays of an older basemap fall off. */
-#define MAX_KEPT_POINTS 65536
 #define MAX_KEPT_ARRAYS 4
 /* Memo files kept in the folder: one a definition, the oldest removed. */
 #define MAX_MEMO_FILES 16
 
 typedef struct {
-  guint64 h1, h2;
-  gsize n_points;
+  StraitsMemoKey key;
   const double *xy;
   double *owned;          /* what xy points to, computed in this run */
   GVariant *kept;         /* what xy points into, read from the file */
@@ -130,14 +130,15 @@ hasher_add (Hasher *h, const double *values, gsize n_values)
 }
 
 static void
-hash_values (const double *values, gsize n_values, guint64 *h1, guint64 *h2)
+array_key (const double *xy, gsize n_points, StraitsMemoKey *key)
 {
   Hasher h;
 
-  hasher_init (&h, n_values);
-  hasher_add (&h, values, n_values);
-  *h1 = fmix (h.a);
-  *h2 = fmix (h.b ^ h.a);
+  hasher_init (&h, 2 * n_points);
+  hasher_add (&h, xy, 2 * n_points);
+  key->h1 = fmix (h.a);
+  key->h2 = fmix (h.b ^ h.a);
+  key->n_points = n_points;
 }
 
 /* Over everything a memo holds: a damaged file is not read. */
@@ -167,8 +168,9 @@ hash_content (GVariant *points, GVariant *arrays)
   return fmix (h.a) ^ fmix (h.b);
 }
 
-static StraitsProjectionMemo *
-memo_alloc (const char *path, const char *identity)
+StraitsProjectionMemo *
+_straits_projection_memo_new (const char *path,
+                              const char *identity)
 {
   StraitsProjectionMemo *memo = g_new0 (StraitsProjectionMemo, 1);
 
@@ -180,13 +182,6 @@ memo_alloc (const char *path, const char *identity)
   memo->fresh_arrays = g_array_new (FALSE, FALSE, sizeof (MemoArray));
   g_mutex_init (&memo->lock);
   return memo;
-}
-
-StraitsProjectionMemo *
-_straits_projection_memo_new (const char *path,
-                              const char *identity)
-{
-  return memo_alloc (path, identity);
 }
 
 static void
@@ -204,9 +199,9 @@ index_loaded (StraitsProjectionMemo *memo, GVariant *points, GVariant *arrays)
       gsize n = 0;
 
       /* xy points into a.kept, held as long as the memo. */
-      g_variant_get (entry, "(tt@ad)", &a.h1, &a.h2, &a.kept);
+      g_variant_get (entry, "(tt@ad)", &a.key.h1, &a.key.h2, &a.kept);
       a.xy = g_variant_get_fixed_array (a.kept, &n, sizeof (double));
-      a.n_points = n / 2;
+      a.key.n_points = n / 2;
       g_array_append_val (memo->arrays, a);
     }
 }
@@ -245,7 +240,7 @@ _straits_projection_memo_from_bytes (GBytes     *bytes,
   if (!g_str_equal (format, MEMO_FORMAT) || !g_str_equal (written_for, identity) ||
       hash_content (points, arrays) != sum)
     return NULL;
-  memo = memo_alloc (path, identity);
+  memo = _straits_projection_memo_new (path, identity);
   memo->loaded = g_variant_ref (points);
   index_loaded (memo, points, arrays);
   return memo;
@@ -296,13 +291,13 @@ _straits_projection_memo_point (StraitsProjectionMemo *memo,
 }
 
 static const MemoArray *
-find_array (GArray *arrays, guint64 h1, guint64 h2, gsize n_points)
+find_array (GArray *arrays, const StraitsMemoKey *key)
 {
   for (guint i = 0; i < arrays->len; i++)
     {
       const MemoArray *a = &g_array_index (arrays, MemoArray, i);
 
-      if (a->h1 == h1 && a->h2 == h2 && a->n_points == n_points)
+      if (a->key.h1 == key->h1 && a->key.h2 == key->h2 && a->key.n_points == key->n_points)
         return a;
     }
   return NULL;
@@ -311,15 +306,13 @@ find_array (GArray *arrays, guint64 h1, guint64 h2, gsize n_points)
 gboolean
 _straits_projection_memo_array (StraitsProjectionMemo *memo,
                                 double                *xy,
-                                gsize                  n_points)
+                                gsize                  n_points,
+                                StraitsMemoKey        *key)
 {
   const MemoArray *found;
-  guint64 h1, h2;
 
-  if (memo->arrays->len == 0)
-    return FALSE;
-  hash_values (xy, 2 * n_points, &h1, &h2);
-  if ((found = find_array (memo->arrays, h1, h2, n_points)) == NULL)
+  array_key (xy, n_points, key);
+  if ((found = find_array (memo->arrays, key)) == NULL)
     return FALSE;
   memcpy (xy, found->xy, 2 * n_points * sizeof (double));
   g_atomic_int_set ((gint *) &found->used, TRUE);
@@ -336,7 +329,7 @@ _straits_projection_memo_add_point (StraitsProjectionMemo *memo,
   const double entry[4] = { lon, lat, x, y };
 
   g_mutex_lock (&memo->lock);
-  if (g_hash_table_size (memo->fresh_points) < MAX_FRESH_POINTS &&
+  if (g_hash_table_size (memo->fresh_points) < MAX_POINTS &&
       !g_hash_table_contains (memo->fresh_points, entry))
     g_hash_table_add (memo->fresh_points, g_memdup2 (entry, sizeof entry));
   g_mutex_unlock (&memo->lock);
@@ -344,21 +337,18 @@ _straits_projection_memo_add_point (StraitsProjectionMemo *memo,
 
 void
 _straits_projection_memo_add_array (StraitsProjectionMemo *memo,
-                                    const double          *lonlat,
-                                    const double          *xy,
-                                    gsize                  n_points)
+                                    const StraitsMemoKey  *key,
+                                    const double          *xy)
 {
-  MemoArray a = { .n_points = n_points };
+  MemoArray a = { .key = *key };
 
-  hash_values (lonlat, 2 * n_points, &a.h1, &a.h2);
   g_mutex_lock (&memo->lock);
-  if (memo->fresh_array_points + n_points <= MAX_FRESH_ARRAY_POINTS &&
-      find_array (memo->fresh_arrays, a.h1, a.h2, n_points) == NULL &&
-      find_array (memo->arrays, a.h1, a.h2, n_points) == NULL)
+  if (memo->fresh_array_points + key->n_points <= MAX_FRESH_ARRAY_POINTS &&
+      find_array (memo->fresh_arrays, key) == NULL && find_array (memo->arrays, key) == NULL)
     {
-      a.xy = a.owned = g_memdup2 (xy, 2 * n_points * sizeof (double));
+      a.xy = a.owned = g_memdup2 (xy, 2 * key->n_points * sizeof (double));
       g_array_append_val (memo->fresh_arrays, a);
-      memo->fresh_array_points += n_points;
+      memo->fresh_array_points += key->n_points;
     }
   g_mutex_unlock (&memo->lock);
 }
@@ -388,8 +378,8 @@ add_arrays (GVariantBuilder *arrays, GArray *from, int used, guint *room)
 
       if (used >= 0 && (g_atomic_int_get (&a->used) != 0) != (used != 0))
         continue;
-      g_variant_builder_add (arrays, "(tt@ad)", a->h1, a->h2,
-                             g_variant_new_fixed_array (G_VARIANT_TYPE_DOUBLE, a->xy, 2 * a->n_points,
+      g_variant_builder_add (arrays, "(tt@ad)", a->key.h1, a->key.h2,
+                             g_variant_new_fixed_array (G_VARIANT_TYPE_DOUBLE, a->xy, 2 * a->key.n_points,
                                                         sizeof (double)));
       (*room)--;
     }
@@ -401,7 +391,7 @@ memo_to_variant_locked (StraitsProjectionMemo *memo)
 {
   g_autoptr(GVariant) points = NULL, arrays = NULL;
   GVariantBuilder builder;
-  guint room = MAX_KEPT_POINTS;
+  guint room = MAX_POINTS;
 
   g_variant_builder_init (&builder, G_VARIANT_TYPE ("a(dddd)"));
   add_points (&builder, memo->fresh_points, &room);

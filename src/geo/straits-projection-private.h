@@ -16,10 +16,12 @@ const char *_straits_projection_known_string (const char *definition);
 
 /* WGS84 lon/lat in degrees → @definition (x, y); through PROJ's database
  * when @through_database, else as a pipeline where the definition allows.
+ * @from_pipeline: (out) (optional): whether it was built as a pipeline.
  * (transfer full) (nullable) */
 PJ *_straits_projection_create (PJ_CONTEXT *ctx,
                                 const char *definition,
-                                gboolean    through_database);
+                                gboolean    through_database,
+                                gboolean   *from_pipeline);
 
 /* Whether PROJ has been set up for @self: a projection made from its
  * memo is not, until it needs an answer the memo does not hold. */

@@ -177,13 +177,18 @@ create_crs_to_crs (PJ_CONTEXT *ctx, const char *definition)
 }
 
 PJ *
-_straits_projection_create (PJ_CONTEXT *ctx, const char *definition, gboolean through_database)
+_straits_projection_create (PJ_CONTEXT *ctx,
+                            const char *definition,
+                            gboolean    through_database,
+                            gboolean   *from_pipeline)
 {
   PJ *pj;
 
   if (load_proj () != NULL)
     return NULL;
   pj = through_database ? NULL : create_pipeline (ctx, definition);
+  if (from_pipeline != NULL)
+    *from_pipeline = pj != NULL;
   return pj != NULL ? pj : create_crs_to_crs (ctx, definition);
 }
 
@@ -199,8 +204,8 @@ projection_alloc (const char *definition)
 }
 
 /* Sets up PROJ's side of @self, once. Returns NULL, or why it could not
- * be (transfer full). *@from_pipeline: whether the PJ was built from the
- * definition alone, without PROJ's database or grids. */
+ * be (transfer full). @from_pipeline: (out) (optional): whether the PJ
+ * was built from the definition alone, without PROJ's database or grids. */
 static char *
 set_up_pj (StraitsProjection *self, gboolean *from_pipeline)
 {
@@ -212,10 +217,7 @@ set_up_pj (StraitsProjection *self, gboolean *from_pipeline)
     return g_strdup (failure);
   ctx = P.proj_context_create ();
   P.proj_log_level (ctx, PJ_LOG_NONE);
-  pj = create_pipeline (ctx, self->definition);
-  *from_pipeline = pj != NULL;
-  if (pj == NULL)
-    pj = create_crs_to_crs (ctx, self->definition);
+  pj = _straits_projection_create (ctx, self->definition, FALSE, from_pipeline);
   if (pj == NULL)
     {
       char *why = g_strdup (P.proj_context_errno_string (ctx, P.proj_context_errno (ctx)));
@@ -235,14 +237,13 @@ get_pj (StraitsProjection *self)
 {
   PJ *pj = g_atomic_pointer_get (&self->pj);
   static gsize warned;
-  gboolean from_pipeline;
 
   if (G_LIKELY (pj != NULL))
     return pj;
   g_mutex_lock (&self->lock);
   if (self->pj == NULL)
     {
-      g_autofree char *failure = set_up_pj (self, &from_pipeline);
+      g_autofree char *failure = set_up_pj (self, NULL);
 
       if (failure != NULL && g_once_init_enter (&warned))
         {
@@ -424,19 +425,18 @@ straits_projection_forward_array (StraitsProjection *self,
                                   double            *xy,
                                   gsize              n_points)
 {
-  g_autofree double *lonlat = NULL;
+  StraitsMemoKey key;
 
   if (self->memo == NULL)
     {
       forward_array_with_proj (self, xy, n_points);
       return;
     }
-  if (_straits_projection_memo_array (self->memo, xy, n_points))
+  if (_straits_projection_memo_array (self->memo, xy, n_points, &key))
     return;
-  lonlat = g_memdup2 (xy, 2 * n_points * sizeof (double));
   forward_array_with_proj (self, xy, n_points);
   if (g_atomic_pointer_get (&self->pj) != NULL)
-    _straits_projection_memo_add_array (self->memo, lonlat, xy, n_points);
+    _straits_projection_memo_add_array (self->memo, &key, xy);
 }
 
 gboolean

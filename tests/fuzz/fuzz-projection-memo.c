@@ -39,12 +39,14 @@ read_memo (GBytes *bytes, GVariant *points, gboolean again)
 {
   StraitsProjectionMemo *memo = _straits_projection_memo_from_bytes (bytes, "/nonexistent/memo", IDENTITY);
   double xy[64] = { 0 };
+  StraitsMemoKey key;
 
   if (memo == NULL)
     return;
   if (points != NULL)
     assert_points_found (memo, points);
-  _straits_projection_memo_array (memo, xy, G_N_ELEMENTS (xy) / 2);
+  if (!_straits_projection_memo_array (memo, xy, G_N_ELEMENTS (xy) / 2, &key))
+    _straits_projection_memo_add_array (memo, &key, xy);
   _straits_projection_memo_add_point (memo, 1, 2, 3, 4);
   if (again)
     {
