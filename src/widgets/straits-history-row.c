@@ -97,11 +97,11 @@ open_button (StraitsHistoryRow *self, gboolean many)
   if (many)
     {
       *button = gtk_menu_button_new ();
-      gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (*button), "adw-external-link-symbolic");
+      gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (*button), "straits-external-link-symbolic");
       gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (*button), create_sources_popup, self, NULL);
     }
   else
-    *button = gtk_button_new_from_icon_name ("adw-external-link-symbolic");
+    *button = gtk_button_new_from_icon_name ("straits-external-link-symbolic");
   gtk_widget_add_css_class (*button, "flat");
   gtk_widget_set_valign (*button, GTK_ALIGN_START);
   gtk_box_append (GTK_BOX (self->source_row), *button);

@@ -1189,11 +1189,19 @@ def main():
     shown = wait_for(lambda: find(root, role="frame", name=title), timeout=30)
     time.sleep(3.0)
     with open(f"/proc/{proc.pid}/maps", encoding="utf-8") as maps:
-        proj = [line.split()[-1] for line in maps if "libproj" in line]
+        mapped = [line.split()[-1] for line in maps]
+    proj = [path for path in mapped if "libproj" in path]
+    rsvg = [path for path in mapped if "librsvg" in path or "pixbufloader-svg" in path]
     stop(proc)
     tap(shown is not None and len(memos) > 0 and not proj,
         "quitting keeps the views' projected points: the next start shows every view without opening PROJ",
         f"memos {memos}, PROJ mapped {sorted(set(proj))}")
+    # Every icon the window shows is a pre-rendered .symbolic.png (Adwaita's,
+    # or ours from tools/encode-symbolic-icons): an SVG icon would make GTK
+    # load librsvg, 11 MB, at every start.
+    tap(shown is not None and not rsvg,
+        "the window's icons need no SVG loader: librsvg is not loaded at start",
+        f"mapped {sorted(set(rsvg))}")
 
     # 11. Valid but hostile (issue 23). Every name, title and label at its
     # longest (200 characters, no space) and every long text too (5000),
