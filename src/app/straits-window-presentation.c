@@ -137,6 +137,38 @@ update_console (StraitsWindow *self, guint index, const char *title, const char 
                                         self->slides->len, title, notes, next, next_title);
 }
 
+/* The caption and the notes are hidden, not only folded, while they do
+ * not show: a folded revealer is still measured at every layout, and its
+ * label's fonts (two sizes no other widget uses) were loaded at each start
+ * (issue 20). */
+static void
+hide_when_folded (GtkRevealer *revealer)
+{
+  if (!gtk_revealer_get_reveal_child (revealer) && !gtk_revealer_get_child_revealed (revealer))
+    gtk_widget_set_visible (GTK_WIDGET (revealer), FALSE);
+}
+
+static void
+set_revealed (GtkRevealer *revealer,
+              gboolean     reveal)
+{
+  if (reveal)
+    gtk_widget_set_visible (GTK_WIDGET (revealer), TRUE);
+  gtk_revealer_set_reveal_child (revealer, reveal);
+  hide_when_folded (revealer);
+}
+
+static GtkRevealer *
+overlay_revealer (void)
+{
+  GtkRevealer *revealer = GTK_REVEALER (gtk_revealer_new ());
+
+  gtk_widget_set_visible (GTK_WIDGET (revealer), FALSE);
+  gtk_widget_set_can_target (GTK_WIDGET (revealer), FALSE);
+  g_signal_connect (revealer, "notify::child-revealed", G_CALLBACK (hide_when_folded), NULL);
+  return revealer;
+}
+
 /* The caption, sized from the slide type scale of exported slides: the
  * title at 1/20 of the audience's monitor's height, the rest at 1/45. */
 static void
@@ -202,7 +234,7 @@ show_slide (StraitsWindow *self, guint index)
   set_caption (self, index, title);
   reserve_caption (self);
   /* It stays: an audience reads what a slide shows and as of when. */
-  gtk_revealer_set_reveal_child (self->slide_revealer, TRUE);
+  set_revealed (self->slide_revealer, TRUE);
   gtk_label_set_text (self->notes_label, notes != NULL ? notes : _("No notes for this slide"));
   update_console (self, index, title, notes);
 }
@@ -310,8 +342,8 @@ leave_presentation (StraitsWindow *self)
   straits_map_view_set_show_hover (self->map_view, TRUE);
   adw_flap_set_reveal_flap (self->flap, self->flap_was_revealed);
   _straits_window_apply_map_style (self);
-  gtk_revealer_set_reveal_child (self->slide_revealer, FALSE);
-  gtk_revealer_set_reveal_child (self->notes_revealer, FALSE);
+  set_revealed (self->slide_revealer, FALSE);
+  set_revealed (self->notes_revealer, FALSE);
 }
 
 static void
@@ -385,7 +417,7 @@ on_presentation_key (GtkEventControllerKey *controller,
     case GDK_KEY_n:
     case GDK_KEY_N:
       /* The notes only on request: the audience sees this screen. */
-      gtk_revealer_set_reveal_child (self->notes_revealer, !gtk_revealer_get_reveal_child (self->notes_revealer));
+      set_revealed (self->notes_revealer, !gtk_revealer_get_reveal_child (self->notes_revealer));
       return TRUE;
     default:
       return FALSE;
@@ -527,13 +559,12 @@ init_notes (StraitsWindow *self)
   gtk_label_set_xalign (self->notes_label, 0);
   gtk_widget_add_css_class (GTK_WIDGET (self->notes_label), "osd");
   gtk_widget_add_css_class (GTK_WIDGET (self->notes_label), "slide-notes");
-  self->notes_revealer = GTK_REVEALER (gtk_revealer_new ());
+  self->notes_revealer = overlay_revealer ();
   gtk_revealer_set_child (self->notes_revealer, GTK_WIDGET (self->notes_label));
   gtk_widget_set_halign (GTK_WIDGET (self->notes_revealer), GTK_ALIGN_START);
   gtk_widget_set_valign (GTK_WIDGET (self->notes_revealer), GTK_ALIGN_START);
   gtk_widget_set_margin_start (GTK_WIDGET (self->notes_revealer), 24);
   gtk_widget_set_margin_top (GTK_WIDGET (self->notes_revealer), 24);
-  gtk_widget_set_can_target (GTK_WIDGET (self->notes_revealer), FALSE);
   gtk_overlay_add_overlay (GTK_OVERLAY (audience_widget (self)), GTK_WIDGET (self->notes_revealer));
 }
 
@@ -549,14 +580,13 @@ _straits_window_presentation_init (StraitsWindow *self)
    * still draws its own background. */
   gtk_widget_add_css_class (GTK_WIDGET (self->slide_label), "osd");
   gtk_widget_add_css_class (GTK_WIDGET (self->slide_label), "slide-caption");
-  self->slide_revealer = GTK_REVEALER (gtk_revealer_new ());
+  self->slide_revealer = overlay_revealer ();
   gtk_revealer_set_transition_type (self->slide_revealer, GTK_REVEALER_TRANSITION_TYPE_CROSSFADE);
   gtk_revealer_set_transition_duration (self->slide_revealer, 600);
   gtk_revealer_set_child (self->slide_revealer, GTK_WIDGET (self->slide_label));
   gtk_widget_set_halign (GTK_WIDGET (self->slide_revealer), GTK_ALIGN_CENTER);
   gtk_widget_set_valign (GTK_WIDGET (self->slide_revealer), GTK_ALIGN_END);
   gtk_widget_set_margin_bottom (GTK_WIDGET (self->slide_revealer), CAPTION_MARGIN);
-  gtk_widget_set_can_target (GTK_WIDGET (self->slide_revealer), FALSE);
   gtk_overlay_add_overlay (GTK_OVERLAY (audience_widget (self)), GTK_WIDGET (self->slide_revealer));
   init_notes (self);
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
