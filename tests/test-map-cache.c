@@ -406,6 +406,52 @@ count_sizes (StraitsMapRenderer *r, double step)
   return g_hash_table_size (sizes);
 }
 
+/* The serial of each kept layout's context, by the layout's key. */
+static GHashTable *
+layout_serials (StraitsMapRenderer *r)
+{
+  GHashTable *serials = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  gpointer key, layout;
+
+  g_hash_table_iter_init (&iter, r->layouts);
+  while (g_hash_table_iter_next (&iter, &key, &layout))
+    g_hash_table_insert (serials, g_strdup (key),
+                         GUINT_TO_POINTER (pango_context_get_serial (pango_layout_get_context (layout))));
+  return serials;
+}
+
+/* A layout kept from one frame is not shaped again at the next zoom
+ * level: its context is not marked changed when the frame's text state
+ * (matrix, font options) is the one it had. pango_cairo_update_context()
+ * marks it changed at every call (straits-map-labels.c). */
+static void
+test_layouts_kept_shaped (void)
+{
+  g_autoptr(StraitsMapRenderer) r = renderer_for ("eu-groupings");
+  StraitsViewport fit = straits_map_renderer_fit (r, WIDTH, HEIGHT), vp = fit;
+  g_autoptr(GHashTable) before = NULL, after = NULL;
+  GHashTableIter iter;
+  gpointer key, serial;
+  guint reused = 0;
+
+  straits_map_renderer_set_text_step (r, STRAITS_MAP_RENDERER_SCREEN_TEXT_STEP);
+  cairo_surface_destroy (straits_test_draw (r, WIDTH, HEIGHT, &vp));
+  before = layout_serials (r);
+  vp.resolution = fit.resolution * 1.01;
+  cairo_surface_destroy (straits_test_draw (r, WIDTH, HEIGHT, &vp));
+  after = layout_serials (r);
+  g_hash_table_iter_init (&iter, before);
+  while (g_hash_table_iter_next (&iter, &key, &serial))
+    if (g_hash_table_contains (after, key))
+      {
+        g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (after, key)), ==, GPOINTER_TO_UINT (serial));
+        reused++;
+      }
+  g_test_message ("%u layouts kept from one zoom level to the next", reused);
+  g_assert_cmpuint (reused, >, 20);
+}
+
 /* With a text step, zoom levels one after the other ask for the few
  * font sizes that are multiples of the step, and the layouts (and their
  * sprites) drawn at one level serve the next: a frame at a level is what
@@ -589,6 +635,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/map-cache/kept-bases", test_kept_bases);
   g_test_add_func ("/map-cache/text-step-close", test_text_step_close);
   g_test_add_func ("/map-cache/text-step-cached", test_text_step_cached);
+  g_test_add_func ("/map-cache/layouts-kept-shaped", test_layouts_kept_shaped);
   g_test_add_func ("/map-cache/device-scale", test_device_scale);
   g_test_add_func ("/map-cache/first-frame-margin", test_first_frame_margin);
   status = g_test_run ();

@@ -68,6 +68,7 @@ _straits_map_layout_cut (StraitsMapRenderer *self,
       PangoFontDescription *font = pango_font_description_from_string ("Cantarell, DejaVu Sans, Sans");
 
       straits_text_setup_context (context, cr);
+      straits_text_update_context (cr, context);
       layout = pango_layout_new (context);
       g_object_unref (context);
       pango_font_description_set_size (font, (int) (size * PANGO_SCALE));
@@ -86,7 +87,7 @@ _straits_map_layout_cut (StraitsMapRenderer *self,
       g_hash_table_insert (self->layouts, g_steal_pointer (&key), layout);
     }
   else
-    pango_cairo_update_context (cr, pango_layout_get_context (layout));
+    straits_text_update_context (cr, pango_layout_get_context (layout));
   return layout;
 }
 

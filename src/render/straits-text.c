@@ -49,6 +49,77 @@ straits_text_setup_context (PangoContext *context,
     }
 }
 
+/* What pango_cairo_update_context() reads from a cairo context. */
+typedef struct {
+  double xx, yx, xy, yy;
+  cairo_font_options_t *target_options;
+  cairo_font_options_t *options;
+} TextState;
+
+static GQuark
+text_state_quark (void)
+{
+  return g_quark_from_static_string ("straits-text-state");
+}
+
+static void
+text_state_free (TextState *state)
+{
+  cairo_font_options_destroy (state->target_options);
+  cairo_font_options_destroy (state->options);
+  g_free (state);
+}
+
+static TextState *
+text_state_of (cairo_t *cr)
+{
+  TextState *state = g_new0 (TextState, 1);
+  cairo_matrix_t matrix;
+
+  cairo_get_matrix (cr, &matrix);
+  state->xx = matrix.xx;
+  state->yx = matrix.yx;
+  state->xy = matrix.xy;
+  state->yy = matrix.yy;
+  state->target_options = cairo_font_options_create ();
+  cairo_surface_get_font_options (cairo_get_target (cr), state->target_options);
+  state->options = cairo_font_options_create ();
+  cairo_get_font_options (cr, state->options);
+  return state;
+}
+
+static gboolean
+text_state_equal (const TextState *a,
+                  const TextState *b)
+{
+  return a->xx == b->xx && a->yx == b->yx && a->xy == b->xy && a->yy == b->yy &&
+         cairo_font_options_equal (a->target_options, b->target_options) &&
+         cairo_font_options_equal (a->options, b->options);
+}
+
+/* pango_cairo_update_context() marks the context changed at every call,
+ * even with nothing changed (Pango 1.50 sets the context's matrix, and
+ * setting a matrix, even the same one, changes the context), and every
+ * layout on it is then shaped again: a cold frame shaped each of its
+ * labels anew, 120 182 times for 478 layouts in bench-render --zoom-only
+ * (straits-map-labels.c keeps layouts between frames).
+ * So it is called only when what it reads from @cr differs. */
+void
+straits_text_update_context (cairo_t      *cr,
+                             PangoContext *context)
+{
+  TextState *now = text_state_of (cr);
+  TextState *last = g_object_get_qdata (G_OBJECT (context), text_state_quark ());
+
+  if (last != NULL && text_state_equal (last, now))
+    {
+      text_state_free (now);
+      return;
+    }
+  pango_cairo_update_context (cr, context);
+  g_object_set_qdata_full (G_OBJECT (context), text_state_quark (), now, (GDestroyNotify) text_state_free);
+}
+
 PangoLayout *
 straits_text_layout_new (cairo_t *cr)
 {

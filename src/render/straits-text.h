@@ -26,6 +26,11 @@ gboolean     straits_text_for_print  (cairo_t             *cr);
  * hinted, so that "Turkey" does not print as "T urkey". */
 void         straits_text_setup_context (PangoContext     *context,
                                          cairo_t          *cr);
+/* pango_cairo_update_context() for @cr, called only when @cr's matrix or
+ * font options differ from those @context last had: Pango marks the
+ * context changed, and shapes its layouts again, at every call. */
+void         straits_text_update_context (cairo_t          *cr,
+                                          PangoContext     *context);
 /* A layout for @cr, set up as above. (transfer full) */
 PangoLayout *straits_text_layout_new (cairo_t             *cr);
 /* A layout of @text in the charts' face (Cantarell) at @size points and
