@@ -149,6 +149,14 @@ hide_when_folded (GtkRevealer *revealer)
 }
 
 static void
+on_child_revealed (GtkRevealer *revealer,
+                   GParamSpec  *pspec,
+                   gpointer     data)
+{
+  hide_when_folded (revealer);
+}
+
+static void
 set_revealed (GtkRevealer *revealer,
               gboolean     reveal)
 {
@@ -165,7 +173,7 @@ overlay_revealer (void)
 
   gtk_widget_set_visible (GTK_WIDGET (revealer), FALSE);
   gtk_widget_set_can_target (GTK_WIDGET (revealer), FALSE);
-  g_signal_connect (revealer, "notify::child-revealed", G_CALLBACK (hide_when_folded), NULL);
+  g_signal_connect (revealer, "notify::child-revealed", G_CALLBACK (on_child_revealed), NULL);
   return revealer;
 }
 
