@@ -404,6 +404,33 @@ test_oldest_removed (Fixture *f, gconstpointer data)
   g_assert_cmpuint (n, ==, 16);
 }
 
+/* A memo a start reads back, and adds nothing to, counts as used: its
+ * time is brought forward as it is saved, so that the oldest removed are
+ * those no start reads any more. */
+static void
+test_read_back_is_used (Fixture *f, gconstpointer data)
+{
+  struct utimbuf times = { 1000000, 1000000 };
+  g_autofree char *path = NULL;
+  GStatBuf st;
+
+  fill_memo (f, DEFINITION);
+  path = memo_file (f->dir);
+  g_assert_cmpint (g_utime (path, &times), ==, 0);
+  g_assert_true (array_kept (f, f->lonlat));
+  {
+    g_autoptr(StraitsProjection) p = straits_projection_new_cached (DEFINITION, f->dir, NULL);
+    double xy[2 * N_POINTS];
+
+    memcpy (xy, f->lonlat, sizeof xy);
+    straits_projection_forward_array (p, xy, N_POINTS);
+    g_assert_false (_straits_projection_is_set_up (p));
+    g_assert_true (straits_projection_save_memo (p, NULL));
+  }
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint ((gint64) st.st_mtime, >, 1000000);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -418,5 +445,6 @@ main (int argc, char *argv[])
   ADD ("/projection-memo/atlas", test_atlas);
   ADD ("/projection-memo/stale-arrays", test_stale_arrays);
   ADD ("/projection-memo/oldest-removed", test_oldest_removed);
+  ADD ("/projection-memo/read-back-is-used", test_read_back_is_used);
   return g_test_run ();
 }

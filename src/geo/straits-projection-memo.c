@@ -18,7 +18,9 @@
  */
 #include "config.h"
 
+#include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <glib/gstdio.h>
 
 #include "straits-safe-file.h"
@@ -437,7 +439,8 @@ newest_first (gconstpointer a, gconstpointer b)
   return (fb->mtime > fa->mtime) - (fb->mtime < fa->mtime);
 }
 
-/* Other definitions' memos beyond the newest MAX_MEMO_FILES are removed:
+/* Other definitions' memos beyond the newest MAX_MEMO_FILES are removed
+ * (a memo read back is touched as it is saved, see below):
  * a dataset of its own box brings a definition of its own. */
 static void
 remove_oldest_memos (const char *dirname)
@@ -481,6 +484,10 @@ _straits_projection_memo_save (StraitsProjectionMemo  *memo,
   if (g_hash_table_size (memo->fresh_points) == 0 && memo->fresh_arrays->len == 0)
     {
       g_mutex_unlock (&memo->lock);
+      /* Nothing new to write; its time says it was used, so that the
+       * oldest memos removed are the ones no start reads any more. */
+      if (memo->loaded != NULL)
+        utimensat (AT_FDCWD, memo->path, NULL, AT_SYMLINK_NOFOLLOW);
       return TRUE;
     }
   v = memo_to_variant_locked (memo);

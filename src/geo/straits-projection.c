@@ -365,6 +365,14 @@ straits_projection_get_definition (StraitsProjection *self)
   return self->definition;
 }
 
+/* Whether PROJ gave an answer: it gives HUGE_VAL (infinite) where it
+ * has none. */
+static gboolean
+finite_pair (double a, double b)
+{
+  return isfinite (a) && isfinite (b);
+}
+
 /* Through PROJ, either way: x, y and lon, lat share the coordinate's
  * first two values. */
 static gboolean
@@ -380,7 +388,7 @@ transform (StraitsProjection *self,
 
   *out_a = c.v[0];
   *out_b = c.v[1];
-  return isfinite (c.v[0]) && isfinite (c.v[1]) && c.v[0] != HUGE_VAL;
+  return finite_pair (c.v[0], c.v[1]);
 }
 
 gboolean
@@ -393,7 +401,7 @@ straits_projection_forward (StraitsProjection *self,
   gboolean projected;
 
   if (self->memo != NULL && _straits_projection_memo_point (self->memo, lon, lat, x, y))
-    return isfinite (*x) && isfinite (*y) && *x != HUGE_VAL;
+    return finite_pair (*x, *y);
   projected = transform (self, PJ_FWD, lon, lat, x, y);
   if (self->memo != NULL && g_atomic_pointer_get (&self->pj) != NULL)
     _straits_projection_memo_add_point (self->memo, lon, lat, *x, *y);
